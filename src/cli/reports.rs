@@ -1,0 +1,73 @@
+//! `balance`, `register`, `show`, `verify`: reading the ledger.
+
+use super::args::{BalanceArgs, RegisterArgs, ShowArgs, VerifyArgs};
+use super::{Context, output};
+use crate::error::{Error, Result};
+use crate::ledger::account::AccountCode;
+use crate::ledger::date::parse_date;
+use crate::render::{json, text};
+use crate::report::{entry, register, trial_balance};
+use std::io::Write;
+
+fn optional_date(field: &str, text: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
+    text.as_deref().map(|t| parse_date(field, t)).transpose()
+}
+
+pub fn balance(ctx: &Context, args: BalanceArgs, out: &mut dyn Write) -> Result<()> {
+    let as_of = optional_date("--as-of", &args.as_of)?;
+    let store = ctx.open_for_reading()?;
+    let lang = ctx.lang(&store);
+    let report = trial_balance::trial_balance(&store, as_of, lang)?;
+    if ctx.json {
+        return output(json::write(out, &report));
+    }
+    output(text::trial_balance(out, &report, lang))
+}
+
+pub fn register(ctx: &Context, args: RegisterArgs, out: &mut dyn Write) -> Result<()> {
+    let code = AccountCode::parse(&args.account)?;
+    let from = optional_date("--from", &args.from)?;
+    let to = optional_date("--to", &args.to)?;
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(Error::input(format!(
+            "--from {f} is after --to {t}; swap them"
+        )));
+    }
+    let store = ctx.open_for_reading()?;
+    let lang = ctx.lang(&store);
+    let report = register::register(&store, &code, from, to, lang)?;
+    if ctx.json {
+        return output(json::write(out, &report));
+    }
+    output(text::register(out, &report, lang))
+}
+
+pub fn show(ctx: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    let lang = ctx.lang(&store);
+    let view = entry::entry_view(&store, args.entry_id, lang)?;
+    if ctx.json {
+        return output(json::write(out, &view));
+    }
+    output(text::entry(out, &view, lang))
+}
+
+pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    let lang = ctx.lang(&store);
+    let report = crate::verify::run(&store, &args.checks)?;
+    if ctx.json {
+        output(json::write(out, &report))?;
+    } else {
+        output(text::verify(out, &report, lang))?;
+    }
+    match report.first_failure() {
+        None => Ok(()),
+        Some((check, finding)) => Err(Error::Verify(format!(
+            "verify failed: {check}: {}",
+            finding.message
+        ))),
+    }
+}

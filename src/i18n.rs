@@ -1,0 +1,118 @@
+//! Display languages: zh-Hant, zh-Hans and English labels for tables and reports.
+//! Chosen per run by `--lang`, then $LOVEFUND_LANG, then the ledger's own default.
+//! Error messages stay in English so they can be searched and quoted in issues.
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    #[serde(rename = "zh-Hans")]
+    ZhHans,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.to_ascii_lowercase().replace('_', "-").as_str() {
+            "zh-hant" | "zh-tw" | "zh-hk" | "zh-mo" => Some(Lang::ZhHant),
+            "zh-hans" | "zh-cn" | "zh-sg" | "zh" => Some(Lang::ZhHans),
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::ZhHant => "zh-Hant",
+            Lang::ZhHans => "zh-Hans",
+            Lang::En => "en",
+        }
+    }
+}
+
+macro_rules! labels {
+    ($($name:ident => $hant:literal, $hans:literal, $en:literal;)*) => {
+        /// Every label a report prints; each has all three languages by construction.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum L { $($name),* }
+
+        impl L {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((L::$name, Lang::ZhHant) => $hant,
+                      (L::$name, Lang::ZhHans) => $hans,
+                      (L::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+labels! {
+    Code => "科目代碼", "科目代码", "Code";
+    Account => "科目", "科目", "Account";
+    Type => "類別", "类别", "Type";
+    Name => "名稱", "名称", "Name";
+    Alias => "別名", "别名", "Alias";
+    Restricted => "限定性", "限定性", "Restricted";
+    Yes => "是", "是", "yes";
+    No => "否", "否", "no";
+    Debit => "借方", "借方", "Debit";
+    Credit => "貸方", "贷方", "Credit";
+    DebitTurnover => "借方發生額", "借方发生额", "Debits";
+    CreditTurnover => "貸方發生額", "贷方发生额", "Credits";
+    DebitBalance => "借方餘額", "借方余额", "Debit balance";
+    CreditBalance => "貸方餘額", "贷方余额", "Credit balance";
+    Balance => "餘額", "余额", "Balance";
+    Total => "合計", "合计", "Total";
+    TrialBalance => "科目餘額表", "科目余额表", "Trial balance";
+    AsOf => "截至", "截至", "As of";
+    AllDates => "全部日期", "全部日期", "all dates";
+    Register => "明細賬", "明细账", "Register";
+    Date => "日期", "日期", "Date";
+    Entry => "憑證", "凭证", "Entry";
+    Memo => "摘要", "摘要", "Memo";
+    Fund => "基金", "基金", "Fund";
+    Amount => "金額", "金额", "Amount";
+    OpeningBalance => "期初餘額", "期初余额", "Opening balance";
+    ClosingBalance => "期末餘額", "期末余额", "Closing balance";
+    RecordedBy => "記錄人", "记录人", "Recorded by";
+    RecordedAt => "記錄時間", "记录时间", "Recorded at";
+    Reverses => "沖銷憑證", "冲销凭证", "Reverses entry";
+    ReversedBy => "已被沖銷", "已被冲销", "Reversed by entry";
+    Reason => "原因", "原因", "Reason";
+    Hash => "雜湊", "哈希", "Hash";
+    Accounts => "會計科目", "会计科目", "Accounts";
+    Funds => "基金", "基金", "Funds";
+    Check => "檢查", "检查", "Check";
+    Result => "結果", "结果", "Result";
+    Pass => "通過", "通过", "pass";
+    Fail => "未通過", "未通过", "FAIL";
+    Fingerprint => "賬本指紋", "账本指纹", "Fingerprint";
+    Entries => "憑證數", "凭证数", "Entries";
+    Asset => "資產", "资产", "asset";
+    Liability => "負債", "负债", "liability";
+    NetAssets => "淨資產", "净资产", "net assets";
+    Income => "收入", "收入", "income";
+    Expense => "費用", "费用", "expense";
+    Recorded => "已記錄憑證", "已记录凭证", "Recorded entry";
+    Ledger => "賬本", "账本", "Ledger";
+}
+
+impl crate::ledger::account::AccountType {
+    pub fn label(self, lang: Lang) -> &'static str {
+        use crate::ledger::account::AccountType::*;
+        match self {
+            Asset => L::Asset,
+            Liability => L::Liability,
+            NetAssets => L::NetAssets,
+            Income => L::Income,
+            Expense => L::Expense,
+        }
+        .get(lang)
+    }
+}

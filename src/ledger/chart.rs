@@ -1,0 +1,128 @@
+//! The default chart of accounts and funds that `init` creates (DESIGN.md,
+//! 民間非營利組織會計制度), as plain data.
+
+use super::account::AccountType::{self, *};
+
+pub struct DefaultAccount {
+    pub code: &'static str,
+    pub account_type: AccountType,
+    pub zh_hant: &'static str,
+    pub zh_hans: &'static str,
+    pub en: &'static str,
+}
+
+const fn account(
+    code: &'static str,
+    account_type: AccountType,
+    zh_hant: &'static str,
+    zh_hans: &'static str,
+    en: &'static str,
+) -> DefaultAccount {
+    DefaultAccount {
+        code,
+        account_type,
+        zh_hant,
+        zh_hans,
+        en,
+    }
+}
+
+pub const DEFAULT_ACCOUNTS: &[DefaultAccount] = &[
+    account("1001", Asset, "庫存現金", "库存现金", "Cash on hand"),
+    account("1002", Asset, "銀行存款", "银行存款", "Bank deposits"),
+    account(
+        "1012",
+        Asset,
+        "其他貨幣資金",
+        "其他货币资金",
+        "WeChat Pay / Alipay balances",
+    ),
+    account(
+        "2209",
+        Liability,
+        "其他應付款",
+        "其他应付款",
+        "Other payables",
+    ),
+    account(
+        "3101",
+        NetAssets,
+        "非限定性淨資產",
+        "非限定性净资产",
+        "Unrestricted net assets",
+    ),
+    account(
+        "3102",
+        NetAssets,
+        "限定性淨資產",
+        "限定性净资产",
+        "Restricted net assets",
+    ),
+    account("4101", Income, "捐贈收入", "捐赠收入", "Donation revenue"),
+    account(
+        "5101",
+        Expense,
+        "業務活動成本",
+        "业务活动成本",
+        "Program costs",
+    ),
+    account("5101.01", Expense, "助學", "助学", "Study aid"),
+    account("5101.02", Expense, "扶貧", "扶贫", "Poverty relief"),
+    account("5101.03", Expense, "幫困", "帮困", "Hardship help"),
+    account(
+        "5201",
+        Expense,
+        "管理費用",
+        "管理费用",
+        "Administrative costs",
+    ),
+    account("5301", Expense, "籌資費用", "筹资费用", "Fundraising costs"),
+];
+
+pub struct DefaultFund {
+    pub alias: &'static str,
+    pub zh_hant: &'static str,
+    pub zh_hans: &'static str,
+    pub en: &'static str,
+    pub restricted: bool,
+    pub program_account: Option<&'static str>,
+}
+
+pub const DEFAULT_FUNDS: &[DefaultFund] = &[
+    DefaultFund {
+        alias: "unrestricted",
+        zh_hant: "非限定",
+        zh_hans: "非限定",
+        en: "Unrestricted",
+        restricted: false,
+        program_account: None,
+    },
+    DefaultFund {
+        alias: "study-aid",
+        zh_hant: "助學",
+        zh_hans: "助学",
+        en: "Study aid",
+        restricted: true,
+        program_account: Some("5101.01"),
+    },
+    DefaultFund {
+        alias: "poverty-relief",
+        zh_hant: "扶貧",
+        zh_hans: "扶贫",
+        en: "Poverty relief",
+        restricted: true,
+        program_account: Some("5101.02"),
+    },
+    DefaultFund {
+        alias: "hardship",
+        zh_hant: "幫困",
+        zh_hans: "帮困",
+        en: "Hardship help",
+        restricted: true,
+        program_account: Some("5101.03"),
+    },
+];
+
+/// Asset accounts (by top-level code) that may never go negative: cash, bank and
+/// WeChat Pay / Alipay money.
+pub const GUARDED_ASSET_CODES: &[&str] = &["1001", "1002", "1012"];

@@ -1,0 +1,11 @@
+//! The domain, pure: money, accounts, funds, balanced entries and the hash chain.
+//! Nothing here touches SQLite, the terminal or the file system.
+
+pub mod account;
+pub mod chain;
+pub mod chart;
+pub mod date;
+pub mod entry;
+pub mod fund;
+pub mod guard;
+pub mod money;

@@ -1,0 +1,250 @@
+//! Money: CNY as integer fen. Parsing is strict (DESIGN.md "Money"): digits, an
+//! optional '.', at most two decimals, at most 13 integer digits — nothing else, so
+//! `10.005`, `1e5`, `1_000`, `NaN` and `1,000.00` are refused rather than guessed at.
+//! Arithmetic is checked; formatting gives `293,300.00` and `¥293,300.00`.
+//! Not here: the Chinese uppercase form (see `daxie`).
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// The most integer digits an amount may have (9,999,999,999,999.99 yuan).
+pub const AMOUNT_INTEGER_DIGITS_MAX: usize = 13;
+/// The largest magnitude in fen an amount may have.
+pub const AMOUNT_FEN_MAX: i64 = 999_999_999_999_999;
+
+/// An amount of CNY in fen (分). Signed: postings are debit-positive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(i64);
+
+/// Why an amount was refused; the caller adds the field name (and CSV line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    Empty,
+    Syntax,
+    TooManyDecimals,
+    TooLarge,
+    NotPositive,
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AmountError::Empty => "is empty; write an amount such as 5000.00",
+            AmountError::Syntax => {
+                "is not an amount; write digits with an optional '.' and at most two decimals, \
+                 without commas, spaces, exponents or underscores, e.g. 5000.00"
+            }
+            AmountError::TooManyDecimals => "has more than two decimals; amounts are in fen (0.01)",
+            AmountError::TooLarge => "has more than 13 integer digits",
+            AmountError::NotPositive => "must be greater than zero",
+        })
+    }
+}
+
+impl Money {
+    pub const ZERO: Money = Money(0);
+
+    pub fn from_fen(fen: i64) -> Money {
+        Money(fen)
+    }
+
+    pub fn fen(self) -> i64 {
+        self.0
+    }
+
+    /// Parses a positive amount, as typed for a donation, disbursement or import.
+    pub fn parse_positive(text: &str) -> Result<Money, AmountError> {
+        if text.starts_with('-') || text.starts_with('+') {
+            return Err(AmountError::NotPositive);
+        }
+        let money = Money::parse_unsigned(text)?;
+        if money.0 == 0 {
+            return Err(AmountError::NotPositive);
+        }
+        Ok(money)
+    }
+
+    /// Parses a signed amount (a posting or a bank statement line): the positive
+    /// grammar with an optional leading '-'.
+    pub fn parse_signed(text: &str) -> Result<Money, AmountError> {
+        match text.strip_prefix('-') {
+            Some(rest) => Money::parse_unsigned(rest).map(|m| Money(-m.0)),
+            None => Money::parse_unsigned(text),
+        }
+    }
+
+    fn parse_unsigned(text: &str) -> Result<Money, AmountError> {
+        if text.is_empty() {
+            return Err(AmountError::Empty);
+        }
+        let (integer, fraction) = match text.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (text, None),
+        };
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if integer.is_empty() || !all_digits(integer) {
+            return Err(AmountError::Syntax);
+        }
+        if let Some(f) = fraction {
+            if f.is_empty() || !all_digits(f) {
+                return Err(AmountError::Syntax);
+            }
+            if f.len() > 2 {
+                return Err(AmountError::TooManyDecimals);
+            }
+        }
+        if integer.trim_start_matches('0').len() > AMOUNT_INTEGER_DIGITS_MAX {
+            return Err(AmountError::TooLarge);
+        }
+        // The grammar is checked above; Decimal does the exact conversion.
+        let decimal = Decimal::from_str(text).map_err(|_| AmountError::Syntax)?;
+        let fen = (decimal * Decimal::ONE_HUNDRED)
+            .normalize()
+            .mantissa_and_scale_i64()
+            .ok_or(AmountError::TooLarge)?;
+        Ok(Money(fen))
+    }
+
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.0
+            .checked_add(other.0)
+            .filter(|f| f.abs() <= i64::MAX / 2)
+            .map(Money)
+    }
+
+    pub fn checked_sub(self, other: Money) -> Option<Money> {
+        self.0.checked_sub(other.0).map(Money)
+    }
+
+    pub fn checked_neg(self) -> Option<Money> {
+        self.0.checked_neg().map(Money)
+    }
+
+    pub fn abs(self) -> Money {
+        Money(self.0.abs())
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+
+    /// `293300.00`: the plain form used in JSON and CSV.
+    pub fn plain(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+
+    /// `293,300.00`: grouped for reading.
+    pub fn grouped(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let digits = (abs / 100).to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        format!("{sign}{grouped}.{:02}", abs % 100)
+    }
+
+    /// `¥293,300.00`.
+    pub fn yuan(self) -> String {
+        if self.0 < 0 {
+            format!("-¥{}", Money(-self.0).grouped())
+        } else {
+            format!("¥{}", self.grouped())
+        }
+    }
+}
+
+trait MantissaScale {
+    fn mantissa_and_scale_i64(self) -> Option<i64>;
+}
+
+impl MantissaScale for Decimal {
+    /// The value as an integer, if it has no fractional part and fits an i64.
+    fn mantissa_and_scale_i64(self) -> Option<i64> {
+        if self.scale() != 0 {
+            return None;
+        }
+        i64::try_from(self.mantissa()).ok()
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.grouped())
+    }
+}
+
+/// JSON amounts are strings with exactly two decimals, never floats.
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.plain())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_strict_amounts() {
+        assert_eq!(Money::parse_positive("5000").unwrap().fen(), 500_000);
+        assert_eq!(Money::parse_positive("5000.5").unwrap().fen(), 500_050);
+        assert_eq!(Money::parse_positive("0.01").unwrap().fen(), 1);
+        assert_eq!(
+            Money::parse_positive("9999999999999.99").unwrap().fen(),
+            AMOUNT_FEN_MAX
+        );
+        assert_eq!(Money::parse_signed("-12.30").unwrap().fen(), -1230);
+    }
+
+    #[test]
+    fn refuses_what_design_md_lists() {
+        use AmountError::*;
+        let cases = [
+            ("10.005", TooManyDecimals),
+            ("1e5", Syntax),
+            ("1_000", Syntax),
+            ("-5", NotPositive),
+            ("NaN", Syntax),
+            ("1,000.00", Syntax),
+            ("", Empty),
+            ("0", NotPositive),
+            ("0.00", NotPositive),
+            (" 5", Syntax),
+            ("5.", Syntax),
+            (".5", Syntax),
+            ("+5", NotPositive),
+            ("10000000000000", TooLarge),
+            ("５", Syntax),
+        ];
+        for (text, want) in cases {
+            assert_eq!(Money::parse_positive(text), Err(want), "{text:?}");
+        }
+        assert_eq!(Money::parse_signed("--5"), Err(Syntax));
+        assert_eq!(Money::parse_signed("-"), Err(Empty));
+    }
+
+    #[test]
+    fn formats() {
+        let m = Money::from_fen(29_330_000);
+        assert_eq!(m.grouped(), "293,300.00");
+        assert_eq!(m.yuan(), "¥293,300.00");
+        assert_eq!(m.plain(), "293300.00");
+        assert_eq!(Money::from_fen(-5).plain(), "-0.05");
+        assert_eq!(Money::from_fen(-123_456_78).grouped(), "-123,456.78");
+        assert_eq!(Money::from_fen(99_900).grouped(), "999.00");
+        assert_eq!(Money::from_fen(100_000).grouped(), "1,000.00");
+    }
+}

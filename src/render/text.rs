@@ -1,0 +1,221 @@
+//! Text renderings of the reports, in the display language.
+
+use super::table::{Align, Table};
+use crate::i18n::{L, Lang};
+use crate::ledger::money::Money;
+use crate::report::entry::EntryView;
+use crate::report::lists::{AccountLine, FundLine};
+use crate::report::register::Register;
+use crate::report::trial_balance::TrialBalance;
+use crate::verify::VerifyReport;
+use std::io::{self, Write};
+
+/// An amount cell: blank for zero, so debit and credit columns read cleanly.
+fn cell(m: Money) -> String {
+    if m.is_zero() {
+        String::new()
+    } else {
+        m.grouped()
+    }
+}
+
+pub fn trial_balance(out: &mut dyn Write, tb: &TrialBalance, lang: Lang) -> io::Result<()> {
+    let as_of = tb
+        .as_of
+        .map_or_else(|| L::AllDates.get(lang).to_string(), |d| d.to_string());
+    writeln!(
+        out,
+        "{}  ({} {as_of})",
+        L::TrialBalance.get(lang),
+        L::AsOf.get(lang)
+    )?;
+    let mut t = Table::new(&[
+        (L::Code.get(lang), Align::Left),
+        (L::Account.get(lang), Align::Left),
+        (L::DebitTurnover.get(lang), Align::Right),
+        (L::CreditTurnover.get(lang), Align::Right),
+        (L::DebitBalance.get(lang), Align::Right),
+        (L::CreditBalance.get(lang), Align::Right),
+    ]);
+    for r in &tb.accounts {
+        t.row(vec![
+            format!("{}{}", "  ".repeat(r.depth), r.code),
+            r.name.clone(),
+            cell(r.debit),
+            cell(r.credit),
+            cell(r.balance_debit),
+            cell(r.balance_credit),
+        ]);
+    }
+    t.rule();
+    let s = &tb.totals;
+    t.row(vec![
+        L::Total.get(lang).to_string(),
+        String::new(),
+        s.debit.grouped(),
+        s.credit.grouped(),
+        s.balance_debit.grouped(),
+        s.balance_credit.grouped(),
+    ]);
+    t.write(out)
+}
+
+pub fn register(out: &mut dyn Write, r: &Register, lang: Lang) -> io::Result<()> {
+    writeln!(out, "{}  {} {}", L::Register.get(lang), r.account, r.name)?;
+    let mut t = Table::new(&[
+        (L::Date.get(lang), Align::Left),
+        (L::Entry.get(lang), Align::Right),
+        (L::Account.get(lang), Align::Left),
+        (L::Fund.get(lang), Align::Left),
+        (L::Memo.get(lang), Align::Left),
+        (L::Debit.get(lang), Align::Right),
+        (L::Credit.get(lang), Align::Right),
+        (L::Balance.get(lang), Align::Right),
+    ]);
+    let blank = String::new;
+    t.row(vec![
+        r.from.map(|d| d.to_string()).unwrap_or_default(),
+        blank(),
+        blank(),
+        blank(),
+        L::OpeningBalance.get(lang).to_string(),
+        blank(),
+        blank(),
+        r.opening_balance.grouped(),
+    ]);
+    for line in &r.rows {
+        t.row(vec![
+            line.date.to_string(),
+            line.entry.to_string(),
+            line.account.clone(),
+            line.fund.clone(),
+            line.memo.clone(),
+            cell(line.debit),
+            cell(line.credit),
+            line.balance.grouped(),
+        ]);
+    }
+    t.rule();
+    t.row(vec![
+        r.to.map(|d| d.to_string()).unwrap_or_default(),
+        blank(),
+        blank(),
+        blank(),
+        L::ClosingBalance.get(lang).to_string(),
+        blank(),
+        blank(),
+        r.closing_balance.grouped(),
+    ]);
+    t.write(out)
+}
+
+pub fn entry(out: &mut dyn Write, v: &EntryView, lang: Lang) -> io::Result<()> {
+    let e = &v.entry;
+    writeln!(
+        out,
+        "{} {}  {}  {}",
+        L::Entry.get(lang),
+        e.id,
+        e.date,
+        e.kind.as_str()
+    )?;
+    writeln!(out, "{}: {}", L::Memo.get(lang), e.memo)?;
+    if let Some(reverses) = e.details.reverses {
+        writeln!(out, "{}: {reverses}", L::Reverses.get(lang))?;
+    }
+    if let Some(reason) = &e.details.reason {
+        writeln!(out, "{}: {reason}", L::Reason.get(lang))?;
+    }
+    if let Some(by) = v.reversed_by {
+        writeln!(out, "{}: {by}", L::ReversedBy.get(lang))?;
+    }
+    writeln!(out, "{}: {}", L::RecordedBy.get(lang), e.recorded_by)?;
+    writeln!(out, "{}: {}", L::RecordedAt.get(lang), e.recorded_at)?;
+    writeln!(out, "{}: {}", L::Hash.get(lang), hex::encode(&e.hash))?;
+    let mut t = Table::new(&[
+        (L::Code.get(lang), Align::Left),
+        (L::Account.get(lang), Align::Left),
+        (L::Fund.get(lang), Align::Left),
+        (L::Debit.get(lang), Align::Right),
+        (L::Credit.get(lang), Align::Right),
+    ]);
+    for l in &v.lines {
+        t.row(vec![
+            l.account.clone(),
+            l.account_name.clone(),
+            l.fund.clone(),
+            cell(l.debit),
+            cell(l.credit),
+        ]);
+    }
+    t.write(out)
+}
+
+pub fn accounts(out: &mut dyn Write, lines: &[AccountLine], lang: Lang) -> io::Result<()> {
+    let mut t = Table::new(&[
+        (L::Code.get(lang), Align::Left),
+        (L::Name.get(lang), Align::Left),
+        (L::Type.get(lang), Align::Left),
+    ]);
+    for a in lines {
+        let indent = "  ".repeat(a.code.matches('.').count());
+        t.row(vec![
+            format!("{indent}{}", a.code),
+            a.name.clone(),
+            a.account_type.label(lang).to_string(),
+        ]);
+    }
+    t.write(out)
+}
+
+pub fn funds(out: &mut dyn Write, lines: &[FundLine], lang: Lang) -> io::Result<()> {
+    let mut t = Table::new(&[
+        (L::Name.get(lang), Align::Left),
+        (L::Alias.get(lang), Align::Left),
+        (L::Restricted.get(lang), Align::Left),
+    ]);
+    for f in lines {
+        let restricted = if f.restricted { L::Yes } else { L::No };
+        t.row(vec![
+            f.name.clone(),
+            f.alias.clone(),
+            restricted.get(lang).to_string(),
+        ]);
+    }
+    t.write(out)
+}
+
+pub fn verify(out: &mut dyn Write, report: &VerifyReport, lang: Lang) -> io::Result<()> {
+    let mut t = Table::new(&[
+        (L::Check.get(lang), Align::Left),
+        (L::Result.get(lang), Align::Left),
+        ("", Align::Left),
+    ]);
+    for c in &report.checks {
+        let (result, detail) = match c.findings.first() {
+            None => (L::Pass, c.description.to_string()),
+            Some(f) => (L::Fail, f.message.clone()),
+        };
+        t.row(vec![
+            c.check.to_string(),
+            result.get(lang).to_string(),
+            detail,
+        ]);
+        for more in c.findings.iter().skip(1).take(9) {
+            t.row(vec![String::new(), String::new(), more.message.clone()]);
+        }
+        if c.findings.len() > 10 {
+            t.row(vec![
+                String::new(),
+                String::new(),
+                format!("… {} more", c.findings.len() - 10),
+            ]);
+        }
+    }
+    t.write(out)?;
+    writeln!(out, "{}: {}", L::Entries.get(lang), report.entries)?;
+    if let Some(fp) = &report.fingerprint {
+        writeln!(out, "{}: {fp}", L::Fingerprint.get(lang))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! The chart as lists: accounts and funds in the display language.
+
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::ledger::account::AccountType;
+use crate::store::Store;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AccountLine {
+    pub code: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub account_type: AccountType,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FundLine {
+    pub id: i64,
+    pub name: String,
+    pub alias: String,
+    pub restricted: bool,
+}
+
+pub fn account_list(store: &Store, lang: Lang) -> Result<Vec<AccountLine>> {
+    Ok(store
+        .accounts()?
+        .into_iter()
+        .map(|a| AccountLine {
+            code: a.code.to_string(),
+            name: a.names.get(lang).to_string(),
+            account_type: a.account_type,
+        })
+        .collect())
+}
+
+pub fn fund_list(store: &Store, lang: Lang) -> Result<Vec<FundLine>> {
+    Ok(store
+        .funds()?
+        .0
+        .into_iter()
+        .map(|f| FundLine {
+            id: f.id.0,
+            name: f.name(lang).to_string(),
+            alias: f.alias,
+            restricted: f.restricted,
+        })
+        .collect())
+}

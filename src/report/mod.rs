@@ -1,0 +1,8 @@
+//! Reports: plain structs computed from the store. A report never formats text;
+//! text, JSON and CSV are renderings of the same struct (see `render`), so the numbers
+//! cannot disagree between them.
+
+pub mod entry;
+pub mod lists;
+pub mod register;
+pub mod trial_balance;

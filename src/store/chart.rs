@@ -1,0 +1,174 @@
+//! Accounts and funds: the default chart, additions, and loading them for a command.
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::ledger::account::{Account, AccountCode, AccountType, Names};
+use crate::ledger::chart::{DEFAULT_ACCOUNTS, DEFAULT_FUNDS};
+use crate::ledger::fund::{Fund, FundId, Funds};
+use rusqlite::{Connection, OptionalExtension, params};
+
+impl Store {
+    /// Writes the default chart of accounts and funds into an empty ledger.
+    pub fn seed_default_chart(&mut self) -> Result<()> {
+        self.write(|tx| {
+            for a in DEFAULT_ACCOUNTS {
+                let code = AccountCode::parse(a.code)?;
+                insert_account(
+                    tx,
+                    &code,
+                    a.account_type,
+                    &Names::new(a.zh_hant, a.zh_hans, a.en),
+                )?;
+            }
+            for f in DEFAULT_FUNDS {
+                tx.execute(
+                    "INSERT INTO funds (alias, name_zh_hant, name_zh_hans, name_en, restricted, program_account)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![f.alias, f.zh_hant, f.zh_hans, f.en, f.restricted, f.program_account],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        load_accounts(&self.conn)
+    }
+
+    pub fn funds(&self) -> Result<Funds> {
+        load_funds(&self.conn)
+    }
+
+    /// Adds an account; a sub-account's parent must exist and the type must match it.
+    pub fn add_account(
+        &mut self,
+        code: &AccountCode,
+        account_type: AccountType,
+        name: &str,
+    ) -> Result<()> {
+        self.write(|tx| {
+            if find_account(tx, code)?.is_some() {
+                return Err(Error::conflict(format!(
+                    "account {code} already exists; choose another code"
+                )));
+            }
+            if !code.as_str().starts_with(account_type.code_class()) {
+                return Err(Error::input(format!(
+                    "account {code} cannot be of type {}: in this chart {} accounts start with {}",
+                    account_type.as_str(),
+                    account_type.as_str(),
+                    account_type.code_class()
+                )));
+            }
+            if let Some(parent) = code.parent() {
+                match find_account(tx, &parent)? {
+                    None => {
+                        return Err(Error::not_found(format!(
+                            "account {code} needs its parent account {parent}; add {parent} first"
+                        )));
+                    }
+                    Some(p) if p.account_type != account_type => {
+                        return Err(Error::input(format!(
+                            "--type {} does not match parent account {parent}, which is {}",
+                            account_type.as_str(),
+                            p.account_type.as_str()
+                        )));
+                    }
+                    Some(_) => {}
+                }
+            }
+            insert_account(tx, code, account_type, &Names::same(name))
+        })
+    }
+
+    pub fn add_fund(&mut self, name: &str, restricted: bool) -> Result<FundId> {
+        self.write(|tx| {
+            let funds = load_funds(tx)?;
+            if let Some(existing) = funds.find(name) {
+                return Err(Error::conflict(format!(
+                    "fund {name:?} already exists (as {}); choose another name",
+                    existing.names.zh_hant
+                )));
+            }
+            tx.execute(
+                "INSERT INTO funds (alias, name_zh_hant, name_zh_hans, name_en, restricted)
+                 VALUES (?1, ?1, ?1, ?1, ?2)",
+                params![name, restricted],
+            )?;
+            Ok(FundId(tx.last_insert_rowid()))
+        })
+    }
+}
+
+fn insert_account(
+    conn: &Connection,
+    code: &AccountCode,
+    account_type: AccountType,
+    names: &Names,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO accounts (code, type, name_zh_hant, name_zh_hans, name_en, parent)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            code.as_str(),
+            account_type.as_str(),
+            names.zh_hant,
+            names.zh_hans,
+            names.en,
+            code.parent().map(|p| p.as_str().to_string())
+        ],
+    )?;
+    Ok(())
+}
+
+fn account_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
+    let type_text: String = row.get(1)?;
+    Ok(Account {
+        code: AccountCode::from_stored(row.get(0)?),
+        account_type: AccountType::parse(&type_text).unwrap_or(AccountType::Asset),
+        names: Names {
+            zh_hant: row.get(2)?,
+            zh_hans: row.get(3)?,
+            en: row.get(4)?,
+        },
+    })
+}
+
+pub(super) fn find_account(conn: &Connection, code: &AccountCode) -> Result<Option<Account>> {
+    Ok(conn
+        .query_row(
+            "SELECT code, type, name_zh_hant, name_zh_hans, name_en FROM accounts WHERE code = ?1",
+            [code.as_str()],
+            account_from_row,
+        )
+        .optional()?)
+}
+
+pub(super) fn load_accounts(conn: &Connection) -> Result<Vec<Account>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT code, type, name_zh_hant, name_zh_hans, name_en FROM accounts ORDER BY code",
+    )?;
+    let rows = stmt.query_map([], account_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub(super) fn load_funds(conn: &Connection) -> Result<Funds> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, alias, name_zh_hant, name_zh_hans, name_en, restricted, program_account
+         FROM funds ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        Ok(Fund {
+            id: FundId(row.get(0)?),
+            alias: row.get(1)?,
+            names: Names {
+                zh_hant: row.get(2)?,
+                zh_hans: row.get(3)?,
+                en: row.get(4)?,
+            },
+            restricted: row.get(5)?,
+            program_account: row.get(6)?,
+        })
+    })?;
+    Ok(Funds(rows.collect::<rusqlite::Result<Vec<_>>>()?))
+}

@@ -1,0 +1,55 @@
+//! Schema migrations: numbered SQL files embedded in the binary, applied in order,
+//! each in its own transaction, recorded in PRAGMA user_version. A ledger made by a
+//! newer lovefund (a higher user_version) is refused, never "upgraded" backwards.
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, TransactionBehavior};
+
+/// (version, name, SQL). Never edit one that has landed; add the next number.
+pub const MIGRATIONS: &[(i64, &str, &str)] =
+    &[(1, "core", include_str!("../../migrations/0001_core.sql"))];
+
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.0)
+}
+
+fn current_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Refuses a ledger newer than this binary, and (read-only) one that needs upgrading.
+pub fn check_version(conn: &Connection, read_only: bool) -> Result<()> {
+    let version = current_version(conn)?;
+    if version > latest_version() {
+        return Err(Error::conflict(format!(
+            "this ledger was made by a newer lovefund (schema {version}, this one knows up to {}); \
+             upgrade lovefund to open it",
+            latest_version()
+        )));
+    }
+    if read_only && version < latest_version() {
+        return Err(Error::conflict(format!(
+            "this ledger uses an older schema ({version}; current {}); open it once without \
+             --read-only to upgrade it, or use the lovefund that made it",
+            latest_version()
+        )));
+    }
+    Ok(())
+}
+
+pub fn apply(conn: &mut Connection) -> Result<()> {
+    if current_version(conn)? >= latest_version() {
+        return Ok(());
+    }
+    for (version, _name, sql) in MIGRATIONS {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read inside the write lock: another process may have just migrated.
+        if current_version(&tx)? >= *version {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

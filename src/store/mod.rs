@@ -1,0 +1,216 @@
+//! SQLite storage: opening a ledger file safely, the schema migrations, appending to
+//! the journal and the queries reports need. All SQL of lovefund lives here and in
+//! migrations/, always with bound parameters.
+
+mod chart;
+mod journal;
+mod migrate;
+mod queries;
+
+pub use journal::{Appended, Appender};
+pub use queries::{AccountTotal, RegisterRow};
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a command waits for another process's write to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+/// Marks a SQLite file as a lovefund ledger (PRAGMA application_id): "LOVE".
+pub const APPLICATION_ID: i64 = 0x4C4F_5645;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    read_only: bool,
+}
+
+impl Store {
+    /// Creates a new ledger file (mode 0600) with the schema; refuses an existing file.
+    pub fn create(path: &Path) -> Result<Store> {
+        if path.exists() || path.symlink_metadata().is_ok() {
+            return Err(Error::conflict(format!(
+                "{} already exists; lovefund init never touches an existing file — \
+                 choose another --db path",
+                path.display()
+            )));
+        }
+        create_private_file(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only: false,
+        };
+        store.set_write_pragmas()?;
+        migrate::apply(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// Opens an existing ledger. Read-only opens the file read-only at the OS level, so
+    /// nothing can change it; read-write applies any pending migrations.
+    pub fn open(path: &Path, read_only: bool) -> Result<Store> {
+        if path.symlink_metadata().is_err() {
+            return Err(Error::not_found(format!(
+                "there is no ledger at {}; create one with `lovefund init` or point --db \
+                 (or $LOVEFUND_DB) at an existing one",
+                path.display()
+            )));
+        }
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only,
+        };
+        store.check_is_ledger()?;
+        if !read_only {
+            store.set_write_pragmas()?;
+        }
+        migrate::check_version(&store.conn, read_only)?;
+        if !read_only {
+            migrate::apply(&mut store.conn)?;
+        }
+        Ok(store)
+    }
+
+    fn set_write_pragmas(&self) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(())
+    }
+
+    fn check_is_ledger(&self) -> Result<()> {
+        let id: std::result::Result<i64, rusqlite::Error> =
+            self.conn
+                .pragma_query_value(None, "application_id", |row| row.get(0));
+        match id {
+            Ok(APPLICATION_ID) => Ok(()),
+            Ok(_) => Err(Error::input(format!(
+                "{} is not a lovefund ledger; point --db at a file made by `lovefund init`",
+                self.path.display()
+            ))),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::NotADatabase =>
+            {
+                Err(Error::input(format!(
+                    "{} is not a SQLite database; point --db at a file made by `lovefund init`",
+                    self.path.display()
+                )))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Runs `work` in one `BEGIN IMMEDIATE` transaction: all of it or none of it.
+    pub fn write<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        if self.read_only {
+            return Err(Error::conflict(
+                "the ledger is open --read-only; run the command without --read-only to change it",
+            ));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// A consistent snapshot for reports that read several queries.
+    pub fn read<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let value = work(&tx)?;
+        tx.finish()?;
+        Ok(value)
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+pub fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn create_private_file(path: &Path) -> Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map(drop)
+        .map_err(|e| Error::io(format!("cannot create {}", path.display()), e))
+}
+
+#[cfg(not(unix))]
+fn create_private_file(path: &Path) -> Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
+        .map_err(|e| Error::io(format!("cannot create {}", path.display()), e))
+}
+
+impl Store {
+    /// Appends entries in one `BEGIN IMMEDIATE` transaction: `work` gets an
+    /// `Appender`; the derived totals are written and the transaction committed only
+    /// if everything succeeded.
+    pub fn append<T>(
+        &mut self,
+        recorded_by: &str,
+        recorded_at: &str,
+        work: impl FnOnce(&mut Appender<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.write(|tx| {
+            let mut appender = Appender::new(tx, recorded_by, recorded_at)?;
+            let value = work(&mut appender)?;
+            appender.finish()?;
+            Ok(value)
+        })
+    }
+}

@@ -1,0 +1,273 @@
+//! The checks themselves: each sees only the data handed to it.
+
+use super::{EntryCheck, Finding};
+use crate::ledger::account::{Account, AccountType};
+use crate::ledger::chain::{self, EntryFields, GENESIS};
+use crate::ledger::entry::{StoredEntry, sum_postings};
+use crate::ledger::fund::Funds;
+use crate::ledger::guard::{Subject, SubjectDays, guard_changes};
+use std::collections::{BTreeMap, HashMap};
+
+fn finding(entry: Option<i64>, message: String) -> Finding {
+    Finding { entry, message }
+}
+
+/// `balanced`: two or more non-zero postings summing to exactly zero.
+#[derive(Default)]
+pub struct Balanced {
+    findings: Vec<Finding>,
+}
+
+impl EntryCheck for Balanced {
+    fn observe(&mut self, entry: &StoredEntry, _malformed: Option<&str>) {
+        let id = entry.id;
+        let problem = if entry.postings.len() < 2 {
+            Some(format!(
+                "entry {id} has {} posting(s); it needs at least two",
+                entry.postings.len()
+            ))
+        } else if entry.postings.iter().any(|p| p.amount.is_zero()) {
+            Some(format!("entry {id} has a posting of 0.00"))
+        } else {
+            match sum_postings(&entry.postings) {
+                Some(sum) if sum.is_zero() => None,
+                Some(sum) => Some(format!(
+                    "entry {id} does not balance: its postings sum to {}",
+                    sum.plain()
+                )),
+                None => Some(format!("entry {id} has postings too large to add up")),
+            }
+        };
+        if let Some(message) = problem {
+            self.findings.push(finding(Some(id), message));
+        }
+    }
+
+    fn finish(self: Box<Self>) -> Vec<Finding> {
+        self.findings
+    }
+}
+
+/// `chain`: ids run 1, 2, 3, … and each stored hash equals
+/// SHA-256(stored hash of the entry before ‖ canonical bytes of this entry).
+pub struct Chain {
+    previous_id: i64,
+    previous_hash: Vec<u8>,
+    findings: Vec<Finding>,
+}
+
+impl Chain {
+    /// `orphans`: entry ids that have postings but no entry row (a deleted entry).
+    pub fn new(orphans: Vec<i64>) -> Chain {
+        let findings = orphans
+            .into_iter()
+            .map(|id| {
+                finding(
+                    Some(id),
+                    format!("entry {id} was deleted: its postings remain without it"),
+                )
+            })
+            .collect();
+        Chain {
+            previous_id: 0,
+            previous_hash: GENESIS.to_vec(),
+            findings,
+        }
+    }
+}
+
+impl EntryCheck for Chain {
+    fn observe(&mut self, entry: &StoredEntry, malformed: Option<&str>) {
+        let id = entry.id;
+        if id != self.previous_id + 1 {
+            let missing = self.previous_id + 1;
+            self.findings.push(finding(
+                Some(missing),
+                format!("entry {missing} is missing from the journal (the next entry is {id})"),
+            ));
+        }
+        if let Some(message) = malformed {
+            self.findings.push(finding(Some(id), message.to_string()));
+        }
+        let fields = EntryFields {
+            id,
+            date: entry.date,
+            kind: entry.kind,
+            memo: &entry.memo,
+            details: &entry.details,
+            recorded_by: &entry.recorded_by,
+            recorded_at: &entry.recorded_at,
+            postings: &entry.postings,
+        };
+        let expected = chain::entry_hash(&self.previous_hash, &fields);
+        if expected.as_slice() != entry.hash.as_slice() {
+            self.findings.push(finding(
+                Some(id),
+                format!(
+                    "entry {id} no longer matches its hash: it or the entry before it was changed"
+                ),
+            ));
+        }
+        self.previous_id = id;
+        self.previous_hash = entry.hash.clone();
+    }
+
+    fn finish(mut self: Box<Self>) -> Vec<Finding> {
+        self.findings.sort_by_key(|f| f.entry);
+        self.findings
+    }
+}
+
+/// `append-only`: the four triggers of migration 0001 exist exactly as written.
+pub struct AppendOnly;
+
+impl AppendOnly {
+    pub fn expected() -> Vec<(String, String)> {
+        let sql = include_str!("../../migrations/0001_core.sql");
+        sql.split("CREATE TRIGGER ")
+            .skip(1)
+            .map(|rest| {
+                let body = &rest[..rest.find("END;").map_or(rest.len(), |i| i + 3)];
+                let name = body
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                (name, normalize(&format!("CREATE TRIGGER {body}")))
+            })
+            .collect()
+    }
+
+    pub fn check(stored: &[(String, String)]) -> Vec<Finding> {
+        Self::expected()
+            .into_iter()
+            .filter_map(
+                |(name, sql)| match stored.iter().find(|(n, _)| *n == name) {
+                    None => Some(finding(
+                        None,
+                        format!("trigger {name} is missing: the journal can be edited"),
+                    )),
+                    Some((_, s)) if normalize(s) != sql => Some(finding(
+                        None,
+                        format!("trigger {name} was altered: the journal can be edited"),
+                    )),
+                    Some(_) => None,
+                },
+            )
+            .collect()
+    }
+}
+
+fn normalize(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `totals` and `funds`: recompute the daily totals and the guarded balances from the
+/// postings, compare them with the stored copies, and look for a negative balance.
+pub struct Derived {
+    account_types: HashMap<String, AccountType>,
+    funds: Funds,
+    totals: BTreeMap<(String, i64, String), (i64, i64)>,
+    guards: BTreeMap<Subject, SubjectDays>,
+}
+
+impl Derived {
+    pub fn new(funds: Funds, accounts: Vec<Account>) -> Derived {
+        Derived {
+            account_types: accounts
+                .into_iter()
+                .map(|a| (a.code.as_str().to_string(), a.account_type))
+                .collect(),
+            funds,
+            totals: BTreeMap::new(),
+            guards: BTreeMap::new(),
+        }
+    }
+
+    pub fn observe(&mut self, entry: &StoredEntry) {
+        let date = entry.date.format("%Y-%m-%d").to_string();
+        for p in &entry.postings {
+            let key = (p.account.as_str().to_string(), p.fund.0, date.clone());
+            let t = self.totals.entry(key).or_default();
+            if p.amount.is_negative() {
+                t.1 -= p.amount.fen();
+            } else {
+                t.0 += p.amount.fen();
+            }
+        }
+        let types = &self.account_types;
+        for (subject, change) in guard_changes(&entry.postings, |c| types.get(c).copied()) {
+            self.guards
+                .entry(subject)
+                .or_default()
+                .apply(entry.date, change);
+        }
+    }
+
+    pub fn finish(
+        self,
+        stored_totals: &[(String, i64, String, i64, i64)],
+        stored_guards: &[(String, String, i64, i64)],
+    ) -> (Vec<Finding>, Vec<Finding>) {
+        let mut totals = Vec::new();
+        let stored: BTreeMap<(String, i64, String), (i64, i64)> = stored_totals
+            .iter()
+            .map(|(a, f, d, debit, credit)| ((a.clone(), *f, d.clone()), (*debit, *credit)))
+            .collect();
+        if let Some((key, _)) = self
+            .totals
+            .iter()
+            .find(|(k, v)| stored.get(*k) != Some(*v))
+            .or_else(|| stored.iter().find(|(k, _)| !self.totals.contains_key(*k)))
+        {
+            totals.push(finding(
+                None,
+                format!(
+                    "the stored daily totals of account {} fund {} on {} differ from its postings",
+                    key.0, key.1, key.2
+                ),
+            ));
+        }
+        let recomputed: BTreeMap<(String, String), (i64, i64)> = self
+            .guards
+            .iter()
+            .flat_map(|(s, days)| {
+                days.days
+                    .iter()
+                    .map(move |(d, v)| ((s.key(), d.format("%Y-%m-%d").to_string()), *v))
+            })
+            .collect();
+        let stored: BTreeMap<(String, String), (i64, i64)> = stored_guards
+            .iter()
+            .map(|(s, d, delta, min)| ((s.clone(), d.clone()), (*delta, *min)))
+            .collect();
+        if recomputed != stored {
+            totals.push(finding(
+                None,
+                "the stored balance guards differ from the postings".to_string(),
+            ));
+        }
+        let funds = self
+            .guards
+            .iter()
+            .filter_map(|(subject, days)| {
+                let (date, low) = days.first_negative()?;
+                let what = match subject {
+                    Subject::Fund(id) => self.funds.get(*id).map_or_else(
+                        || format!("fund {}", id.0),
+                        |f| format!("fund {}", f.names.zh_hant),
+                    ),
+                    Subject::Asset(code) => format!("account {code}"),
+                };
+                Some(finding(
+                    None,
+                    format!(
+                        "{what} goes negative on {date} (down to {})",
+                        crate::ledger::money::Money::from_fen(low).plain()
+                    ),
+                ))
+            })
+            .collect();
+        (totals, funds)
+    }
+}

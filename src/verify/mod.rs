@@ -1,0 +1,156 @@
+//! `lovefund verify`: named checks of the invariants in DESIGN.md, each a pure
+//! function of what the ledger holds (hledger's `check` is the model). The store
+//! streams the journal once; every check observes the same entries and says what it
+//! found, naming the first bad entry. Checks never trust the derived tables: they
+//! recompute from the postings alone.
+
+mod checks;
+
+use crate::error::{Error, Result};
+use crate::ledger::entry::StoredEntry;
+use crate::store::Store;
+use serde::Serialize;
+
+pub use checks::{AppendOnly, Balanced, Chain, Derived};
+
+/// What a check found: one problem, tied to an entry where there is one.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    pub entry: Option<i64>,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckResult {
+    pub check: &'static str,
+    pub description: &'static str,
+    pub passed: bool,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct VerifyReport {
+    pub entries: i64,
+    /// The chain head (the ledger fingerprint), hex.
+    pub fingerprint: Option<String>,
+    pub passed: bool,
+    pub checks: Vec<CheckResult>,
+}
+
+impl VerifyReport {
+    /// The first failing finding, for the one-line error of a failed verify.
+    pub fn first_failure(&self) -> Option<(&'static str, &Finding)> {
+        self.checks
+            .iter()
+            .find(|c| !c.passed)
+            .and_then(|c| c.findings.first().map(|f| (c.check, f)))
+    }
+}
+
+/// A check that looks at each entry in id order, then reports.
+pub trait EntryCheck {
+    fn observe(&mut self, entry: &StoredEntry, malformed: Option<&str>);
+    fn finish(self: Box<Self>) -> Vec<Finding>;
+}
+
+/// Every check by name, with what it proves.
+pub const CHECKS: &[(&str, &str)] = &[
+    (
+        "balanced",
+        "every entry has two or more non-zero postings summing to 0.00",
+    ),
+    (
+        "chain",
+        "every entry's hash matches its content and the entry before it",
+    ),
+    (
+        "append-only",
+        "the triggers that refuse UPDATE and DELETE on the journal are in place",
+    ),
+    (
+        "totals",
+        "the derived daily totals and balance guards match the postings",
+    ),
+    (
+        "funds",
+        "no fund, cash, bank or e-wallet balance is negative on any date",
+    ),
+];
+
+pub fn check_names() -> Vec<&'static str> {
+    CHECKS.iter().map(|(n, _)| *n).collect()
+}
+
+/// Runs the named checks (all when `names` is empty).
+pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
+    for name in names {
+        if !CHECKS.iter().any(|(n, _)| n == name) {
+            return Err(Error::input(format!(
+                "there is no check named {name:?}; the checks are: {}",
+                check_names().join(", ")
+            )));
+        }
+    }
+    let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);
+    let mut streamed: Vec<(&'static str, Box<dyn EntryCheck>)> = Vec::new();
+    if wanted("balanced") {
+        streamed.push(("balanced", Box::new(Balanced::default())));
+    }
+    if wanted("chain") {
+        streamed.push((
+            "chain",
+            Box::new(Chain::new(store.orphan_posting_entry_ids()?)),
+        ));
+    }
+    let derived = (wanted("totals") || wanted("funds")).then(|| {
+        Derived::new(
+            store.funds().unwrap_or_default(),
+            store.accounts().unwrap_or_default(),
+        )
+    });
+    let mut derived = derived;
+    store.for_each_entry(|entry, malformed| {
+        for (_, check) in streamed.iter_mut() {
+            check.observe(entry, malformed);
+        }
+        if let Some(d) = derived.as_mut() {
+            d.observe(entry);
+        }
+        Ok(())
+    })?;
+    let mut results: Vec<(&'static str, Vec<Finding>)> = streamed
+        .into_iter()
+        .map(|(name, check)| (name, check.finish()))
+        .collect();
+    if wanted("append-only") {
+        results.push(("append-only", AppendOnly::check(&store.triggers()?)));
+    }
+    if let Some(d) = derived {
+        let (totals, funds) = d.finish(&store.stored_daily_totals()?, &store.stored_guard_days()?);
+        if wanted("totals") {
+            results.push(("totals", totals));
+        }
+        if wanted("funds") {
+            results.push(("funds", funds));
+        }
+    }
+    let checks: Vec<CheckResult> = CHECKS
+        .iter()
+        .filter_map(|(name, description)| {
+            let (_, findings) = results.iter().find(|(n, _)| n == name)?;
+            Some(CheckResult {
+                check: name,
+                description,
+                passed: findings.is_empty(),
+                findings: findings.clone(),
+            })
+        })
+        .collect();
+    let (entries, head) = store.head()?;
+    Ok(VerifyReport {
+        entries,
+        fingerprint: head.map(|(_, hash)| hex::encode(hash)),
+        passed: checks.iter().all(|c| c.passed),
+        checks,
+    })
+}

@@ -1,0 +1,92 @@
+//! Test harness: a fresh ledger file in its own temp directory, the real binary,
+//! and helpers to fingerprint the file.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+pub struct Ledger {
+    pub dir: TempDir,
+    pub db: PathBuf,
+}
+
+impl Ledger {
+    /// An initialised ledger named 測試愛心基金 with the default language.
+    pub fn new() -> Ledger {
+        let ledger = Ledger::empty();
+        ledger.run(&["init", "--name", "測試愛心基金"]).success();
+        ledger
+    }
+
+    /// A temp directory where the ledger file does not exist yet.
+    pub fn empty() -> Ledger {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("fund.db");
+        Ledger { dir, db }
+    }
+
+    /// The binary with --db pointing at this ledger and a fixed user.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("lovefund");
+        cmd.current_dir(self.dir.path())
+            .env("LOVEFUND_DB", &self.db)
+            .env("LOVEFUND_USER", "tester")
+            .env_remove("LOVEFUND_LANG");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        self.cmd().args(args).assert()
+    }
+
+    /// Runs and returns stdout, asserting success.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self.run(args).success().get_output().stdout.clone();
+        String::from_utf8(out).expect("utf-8 output")
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        serde_json::from_str(&self.stdout(&all)).expect("valid JSON")
+    }
+
+    /// A refused command: exit 1, stderr returned.
+    pub fn refused(&self, args: &[&str]) -> String {
+        let out = self.run(args).code(1).get_output().stderr.clone();
+        String::from_utf8(out).expect("utf-8 stderr")
+    }
+
+    /// SHA-256 of the ledger file and any WAL beside it.
+    pub fn fingerprint(&self) -> String {
+        let mut hasher = Sha256::new();
+        hasher.update(std::fs::read(&self.db).expect("ledger file"));
+        let wal = wal_path(&self.db);
+        if wal.exists() {
+            hasher.update(std::fs::read(wal).expect("wal"));
+        }
+        hex::encode(hasher.finalize())
+    }
+
+    /// A raw SQLite connection, for tampering like an attacker would.
+    pub fn raw(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).expect("open raw")
+    }
+
+    pub fn donate(&self, date: &str, amount: &str) {
+        self.run(&[
+            "entry", "add", "--date", date, "--memo", "gift",
+            "--posting", &format!("1002@助學={amount}"),
+            "--posting", &format!("4101@助學=-{amount}"),
+        ])
+        .success();
+    }
+}
+
+pub fn wal_path(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}

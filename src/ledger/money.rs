@@ -148,7 +148,7 @@ impl Money {
         let digits = (abs / 100).to_string();
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(c);
@@ -243,7 +243,7 @@ mod tests {
         assert_eq!(m.yuan(), "¥293,300.00");
         assert_eq!(m.plain(), "293300.00");
         assert_eq!(Money::from_fen(-5).plain(), "-0.05");
-        assert_eq!(Money::from_fen(-123_456_78).grouped(), "-123,456.78");
+        assert_eq!(Money::from_fen(-12_345_678).grouped(), "-123,456.78");
         assert_eq!(Money::from_fen(99_900).grouped(), "999.00");
         assert_eq!(Money::from_fen(100_000).grouped(), "1,000.00");
     }

@@ -8,7 +8,7 @@ mod migrate;
 mod queries;
 
 pub use journal::{Appended, Appender};
-pub use queries::{AccountTotal, RegisterRow};
+pub use queries::{AccountTotal, ChainHead, DailyTotalRow, GuardRow, RegisterRow};
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};

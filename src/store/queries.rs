@@ -20,6 +20,18 @@ pub struct AccountTotal {
     pub credit: Money,
 }
 
+/// The chain head: how many entries, and the last one's id and hash.
+#[derive(Clone, Debug)]
+pub struct ChainHead {
+    pub entries: i64,
+    pub last: Option<(i64, Vec<u8>)>,
+}
+
+/// A stored row of the derived daily totals.
+pub type DailyTotalRow = (String, i64, String, i64, i64);
+/// A stored row of the derived balance guards: subject, date, delta, min prefix.
+pub type GuardRow = (String, String, i64, i64);
+
 #[derive(Clone, Debug)]
 pub struct RegisterRow {
     pub entry_id: i64,
@@ -128,8 +140,7 @@ impl Store {
             .optional()?)
     }
 
-    /// The chain head: (number of entries, last id, last hash).
-    pub fn head(&self) -> Result<(i64, Option<(i64, Vec<u8>)>)> {
+    pub fn head(&self) -> Result<ChainHead> {
         let count: i64 = self
             .conn
             .query_row("SELECT COUNT(*) FROM entries", [], |r| r.get(0))?;
@@ -141,7 +152,10 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        Ok((count, last))
+        Ok(ChainHead {
+            entries: count,
+            last,
+        })
     }
 
     /// Streams every entry with its postings in id order, as stored (tampered rows
@@ -198,7 +212,7 @@ impl Store {
     }
 
     /// The derived daily totals as stored: (account, fund, date) → (debit, credit).
-    pub fn stored_daily_totals(&self) -> Result<Vec<(String, i64, String, i64, i64)>> {
+    pub fn stored_daily_totals(&self) -> Result<Vec<DailyTotalRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT account, fund_id, date, debit_fen, credit_fen FROM daily_totals
              ORDER BY account, fund_id, date",
@@ -210,7 +224,7 @@ impl Store {
     }
 
     /// The derived guard rows as stored: (subject, date) → (delta, min prefix).
-    pub fn stored_guard_days(&self) -> Result<Vec<(String, String, i64, i64)>> {
+    pub fn stored_guard_days(&self) -> Result<Vec<GuardRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT subject, date, delta_fen, min_prefix_fen FROM guard_daily ORDER BY subject, date",
         )?;

@@ -6,6 +6,7 @@ use crate::ledger::chain::{self, EntryFields, GENESIS};
 use crate::ledger::entry::{StoredEntry, sum_postings};
 use crate::ledger::fund::Funds;
 use crate::ledger::guard::{Subject, SubjectDays, guard_changes};
+use crate::store::{DailyTotalRow, GuardRow};
 use std::collections::{BTreeMap, HashMap};
 
 fn finding(entry: Option<i64>, message: String) -> Finding {
@@ -206,8 +207,8 @@ impl Derived {
 
     pub fn finish(
         self,
-        stored_totals: &[(String, i64, String, i64, i64)],
-        stored_guards: &[(String, String, i64, i64)],
+        stored_totals: &[DailyTotalRow],
+        stored_guards: &[GuardRow],
     ) -> (Vec<Finding>, Vec<Finding>) {
         let mut totals = Vec::new();
         let stored: BTreeMap<(String, i64, String), (i64, i64)> = stored_totals

@@ -146,10 +146,10 @@ pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
             })
         })
         .collect();
-    let (entries, head) = store.head()?;
+    let head = store.head()?;
     Ok(VerifyReport {
-        entries,
-        fingerprint: head.map(|(_, hash)| hex::encode(hash)),
+        entries: head.entries,
+        fingerprint: head.last.map(|(_, hash)| hex::encode(hash)),
         passed: checks.iter().all(|c| c.passed),
         checks,
     })

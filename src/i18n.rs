@@ -101,6 +101,43 @@ labels! {
     Expense => "費用", "费用", "expense";
     Recorded => "已記錄憑證", "已记录凭证", "Recorded entry";
     Ledger => "賬本", "账本", "Ledger";
+    Id => "編號", "编号", "ID";
+    Donor => "捐贈人", "捐赠人", "Donor";
+    Donors => "捐贈人", "捐赠人", "Donors";
+    Beneficiary => "受助人", "受助人", "Beneficiary";
+    Beneficiaries => "受助人", "受助人", "Beneficiaries";
+    Count => "筆數", "笔数", "Count";
+    Phone => "電話", "电话", "Phone";
+    IdNumber => "證件號碼", "证件号码", "ID number";
+    School => "學校", "学校", "School";
+    Grade => "年級", "年级", "Grade";
+    Village => "村(社區)", "村(社区)", "Village";
+    Members => "家庭人口", "家庭人口", "Household size";
+    Receipt => "收據號", "收据号", "Receipt";
+    Method => "方式", "方式", "Method";
+    Reference => "參考號", "参考号", "Reference";
+    Kind => "類型", "类型", "Kind";
+    Opening => "期初", "期初", "Opening";
+    Raised => "籌集", "筹集", "Raised";
+    Disbursed => "支出", "支出", "Disbursed";
+    Transfers => "調撥", "调拨", "Transfers";
+    Closing => "期末", "期末", "Closing";
+    FundBalances => "基金餘額", "基金余额", "Fund balances";
+    Period => "期間", "期间", "Period";
+    Program => "項目", "项目", "Program";
+    DonationFrom => "捐款", "捐款", "Donation from";
+    AidTo => "資助", "资助", "Aid to";
+    DonationRecorded => "已記錄捐款", "已记录捐款", "Recorded donation";
+    DisbursementRecorded => "已記錄支出", "已记录支出", "Recorded disbursement";
+    Added => "已新增", "已新增", "Added";
+    Donations => "捐款", "捐款", "Donations";
+    Disbursements => "支出", "支出", "Disbursements";
+    NewDonors => "新捐贈人", "新捐赠人", "New donors";
+    NewBeneficiaries => "新受助人", "新受助人", "New beneficiaries";
+    AlreadyImported => "已導入過（略過）", "已导入过（略过）", "Already imported (skipped)";
+    DryRun => "試算，未寫入", "试算，未写入", "Dry run: nothing was written";
+    Imported => "已導入", "已导入", "Imported";
+    NothingNew => "沒有新的記錄：此文件已全部導入", "没有新的记录：此文件已全部导入", "Nothing new: every line of this file was imported before";
 }
 
 impl crate::ledger::account::AccountType {

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod error;
 pub mod i18n;
+pub mod import;
 pub mod ledger;
 pub mod render;
 pub mod report;

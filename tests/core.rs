@@ -11,16 +11,32 @@ fn init_entry_and_trial_balance_agree() {
     let l = Ledger::new();
     l.donate("2022-03-01", "5000.00");
     l.run(&[
-        "entry", "add", "--date", "2022-03-05", "--memo", "助學金",
-        "--posting", "5101.01@study-aid=1200.50", "--posting", "1002@助学=-1200.50",
+        "entry",
+        "add",
+        "--date",
+        "2022-03-05",
+        "--memo",
+        "助學金",
+        "--posting",
+        "5101.01@study-aid=1200.50",
+        "--posting",
+        "1002@助学=-1200.50",
     ])
     .success();
     let tb = l.json(&["balance"]);
     assert_eq!(tb["totals"]["debit"], "6200.50");
     assert_eq!(tb["totals"]["credit"], "6200.50");
-    assert_eq!(tb["totals"]["balance_debit"], tb["totals"]["balance_credit"]);
+    assert_eq!(
+        tb["totals"]["balance_debit"],
+        tb["totals"]["balance_credit"]
+    );
     assert_eq!(tb["balanced"], true);
-    let bank = tb["accounts"].as_array().unwrap().iter().find(|a| a["code"] == "1002").unwrap();
+    let bank = tb["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "1002")
+        .unwrap();
     assert_eq!(bank["balance_debit"], "3799.50");
     let text = l.stdout(&["balance"]);
     assert!(text.contains("科目餘額表"), "{text}");
@@ -41,7 +57,8 @@ fn init_refuses_an_existing_file_and_makes_it_private() {
         assert_eq!(mode, 0o600);
         // While a connection is open the WAL and shared-memory files exist: same mode.
         let conn = l.raw();
-        conn.execute_batch("BEGIN; SELECT COUNT(*) FROM entries; COMMIT;").unwrap();
+        conn.execute_batch("BEGIN; SELECT COUNT(*) FROM entries; COMMIT;")
+            .unwrap();
         l.donate("2022-01-01", "1.00");
         for suffix in ["-wal", "-shm"] {
             let mut p = l.db.as_os_str().to_owned();
@@ -66,32 +83,85 @@ fn refused_amounts_name_the_field_and_leave_the_file_unchanged() {
     let l = Ledger::new();
     l.donate("2022-03-01", "100.00");
     let before = l.fingerprint();
-    for bad in ["10.005", "1e5", "1_000", "NaN", "1,000.00", "", "--5", "0", "10000000000000", "５"] {
+    for bad in [
+        "10.005",
+        "1e5",
+        "1_000",
+        "NaN",
+        "1,000.00",
+        "",
+        "--5",
+        "0",
+        "10000000000000",
+        "５",
+    ] {
         let err = l.refused(&[
-            "entry", "add", "--date", "2022-03-02", "--memo", "x",
-            &format!("--posting=1002={bad}"), "--posting", "3101=-1",
+            "entry",
+            "add",
+            "--date",
+            "2022-03-02",
+            "--memo",
+            "x",
+            &format!("--posting=1002={bad}"),
+            "--posting",
+            "3101=-1",
         ]);
         assert!(err.contains("--posting"), "{bad}: {err}");
         assert_eq!(before, l.fingerprint(), "{bad} changed the file");
     }
     let err = l.refused(&[
-        "entry", "add", "--date", "2022-03-02", "--memo", "x",
-        "--posting", "1002=10.00", "--posting", "3101=-9.99",
+        "entry",
+        "add",
+        "--date",
+        "2022-03-02",
+        "--memo",
+        "x",
+        "--posting",
+        "1002=10.00",
+        "--posting",
+        "3101=-9.99",
     ]);
-    assert!(err.contains("does not balance") && err.contains("0.01"), "{err}");
+    assert!(
+        err.contains("does not balance") && err.contains("0.01"),
+        "{err}"
+    );
     let err = l.refused(&[
-        "entry", "add", "--date", "2022-02-30", "--memo", "x",
-        "--posting", "1002=1", "--posting", "3101=-1",
+        "entry",
+        "add",
+        "--date",
+        "2022-02-30",
+        "--memo",
+        "x",
+        "--posting",
+        "1002=1",
+        "--posting",
+        "3101=-1",
     ]);
     assert!(err.contains("--date"), "{err}");
     let err = l.refused(&[
-        "entry", "add", "--date", "2022-03-02", "--memo", "x",
-        "--posting", "9999=1", "--posting", "3101=-1",
+        "entry",
+        "add",
+        "--date",
+        "2022-03-02",
+        "--memo",
+        "x",
+        "--posting",
+        "9999=1",
+        "--posting",
+        "3101=-1",
     ]);
     assert!(err.contains("9999"), "{err}");
     let err = l.refused(&[
-        "entry", "add", "--date", "2022-03-02", "--memo", "x",
-        "--posting", "1002@nosuchfund=1", "--posting", "3101=-1",
+        "entry",
+        "add",
+        "--date",
+        "2022-03-02",
+        "--memo",
+        "x",
+        "--posting",
+        "1002@nosuchfund=1",
+        "--posting",
+        "3101=-1",
     ]);
     assert!(err.contains("nosuchfund"), "{err}");
     assert_eq!(before, l.fingerprint());
@@ -103,8 +173,15 @@ fn a_negative_sign_is_refused_where_amounts_must_be_positive() {
     // Posting amounts are signed; a double sign or a plus sign is not an amount.
     let l = Ledger::new();
     let err = l.refused(&[
-        "entry", "add", "--date", "2022-03-02", "--memo", "x",
-        "--posting=1002=+5", "--posting", "3101=-5",
+        "entry",
+        "add",
+        "--date",
+        "2022-03-02",
+        "--memo",
+        "x",
+        "--posting=1002=+5",
+        "--posting",
+        "3101=-5",
     ]);
     assert!(err.contains("--posting"), "{err}");
 }
@@ -115,14 +192,30 @@ fn overspending_a_fund_or_the_bank_is_refused_with_what_is_available() {
     l.donate("2022-03-01", "500.00");
     let before = l.fingerprint();
     let err = l.refused(&[
-        "entry", "add", "--date", "2022-03-02", "--memo", "aid",
-        "--posting", "5101.01@助學=600", "--posting", "1002@助學=-600",
+        "entry",
+        "add",
+        "--date",
+        "2022-03-02",
+        "--memo",
+        "aid",
+        "--posting",
+        "5101.01@助學=600",
+        "--posting",
+        "1002@助學=-600",
     ]);
     assert!(err.contains("助學") && err.contains("500.00"), "{err}");
     // Back-dated: before the gift arrived, nothing was available.
     let err = l.refused(&[
-        "entry", "add", "--date", "2022-02-01", "--memo", "aid",
-        "--posting", "5101.01@助學=100", "--posting", "1002@助學=-100",
+        "entry",
+        "add",
+        "--date",
+        "2022-02-01",
+        "--memo",
+        "aid",
+        "--posting",
+        "5101.01@助學=100",
+        "--posting",
+        "1002@助學=-100",
     ]);
     assert!(err.contains("0.00 is available"), "{err}");
     assert_eq!(before, l.fingerprint());
@@ -132,7 +225,15 @@ fn overspending_a_fund_or_the_bank_is_refused_with_what_is_available() {
 fn reversal_negates_links_and_happens_once() {
     let l = Ledger::new();
     l.donate("2022-03-01", "800.00");
-    l.run(&["reverse", "1", "--reason", "wrong donor", "--date", "2022-03-10"]).success();
+    l.run(&[
+        "reverse",
+        "1",
+        "--reason",
+        "wrong donor",
+        "--date",
+        "2022-03-10",
+    ])
+    .success();
     let shown = l.json(&["show", "2"]);
     assert_eq!(shown["reverses"], 1);
     assert_eq!(shown["reason"], "wrong donor");
@@ -148,7 +249,12 @@ fn reversal_negates_links_and_happens_once() {
     assert!(err.contains("no entry 9"), "{err}");
     assert_eq!(before, l.fingerprint());
     let tb = l.json(&["balance"]);
-    let bank = tb["accounts"].as_array().unwrap().iter().find(|a| a["code"] == "1002").unwrap();
+    let bank = tb["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "1002")
+        .unwrap();
     assert_eq!(bank["balance_debit"], "0.00");
     assert_eq!(bank["debit"], "800.00");
 }
@@ -159,7 +265,15 @@ fn register_has_a_running_balance_and_opening_balance() {
     l.donate("2022-01-05", "100.00");
     l.donate("2022-02-05", "50.00");
     l.donate("2022-03-05", "25.00");
-    let r = l.json(&["register", "--account", "1002", "--from", "2022-02-01", "--to", "2022-02-28"]);
+    let r = l.json(&[
+        "register",
+        "--account",
+        "1002",
+        "--from",
+        "2022-02-01",
+        "--to",
+        "2022-02-28",
+    ]);
     assert_eq!(r["opening_balance"], "100.00");
     assert_eq!(r["rows"].as_array().unwrap().len(), 1);
     assert_eq!(r["rows"][0]["balance"], "150.00");
@@ -181,7 +295,12 @@ fn three_languages_and_global_flags_anywhere() {
     assert!(hans.contains("银行存款") && hans.contains("合计"));
     let en = l.stdout(&["--lang", "en", "balance"]);
     assert!(en.contains("Bank deposits") && en.contains("Total"));
-    let env = l.cmd().env("LOVEFUND_LANG", "en").arg("balance").assert().success();
+    let env = l
+        .cmd()
+        .env("LOVEFUND_LANG", "en")
+        .arg("balance")
+        .assert()
+        .success();
     assert!(String::from_utf8_lossy(&env.get_output().stdout).contains("Trial balance"));
     let err = l.refused(&["balance", "--lang", "fr"]);
     assert!(err.contains("--lang"), "{err}");
@@ -200,36 +319,82 @@ fn cjk_columns_line_up_in_the_trial_balance() {
         .lines()
         .skip(1)
         .filter(|line| line.starts_with("1002") || line.starts_with("合計"))
-        .map(|line| unicode_width::UnicodeWidthStr::width(&line[..line.find("123,456.78").unwrap()]))
+        .map(|line| {
+            unicode_width::UnicodeWidthStr::width(&line[..line.find("123,456.78").unwrap()])
+        })
         .collect();
     assert!(widths.len() >= 2, "{text}");
-    assert!(widths.windows(2).all(|w| w[0] == w[1]), "debit column misaligned:\n{text}");
+    assert!(
+        widths.windows(2).all(|w| w[0] == w[1]),
+        "debit column misaligned:\n{text}"
+    );
 }
 
 #[test]
 fn accounts_and_funds_can_be_added() {
     let l = Ledger::new();
-    l.run(&["account", "add", "5101.04", "助醫", "--type", "expense"]).success();
-    l.run(&["fund", "add", "王氏獎學金", "--restricted"]).success();
+    l.run(&["account", "add", "5101.04", "助醫", "--type", "expense"])
+        .success();
+    l.run(&["fund", "add", "王氏獎學金", "--restricted"])
+        .success();
     let accounts = l.json(&["account", "list"]);
-    assert!(accounts.as_array().unwrap().iter().any(|a| a["code"] == "5101.04"));
+    assert!(
+        accounts
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["code"] == "5101.04")
+    );
     let funds = l.json(&["fund", "list"]);
-    let f = funds.as_array().unwrap().iter().find(|f| f["name"] == "王氏獎學金").unwrap();
+    let f = funds
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "王氏獎學金")
+        .unwrap();
     assert_eq!(f["restricted"], true);
-    assert!(l.refused(&["account", "add", "5101.04", "x", "--type", "expense"]).contains("already exists"));
-    assert!(l.refused(&["account", "add", "5999.01", "x", "--type", "expense"]).contains("parent"));
-    assert!(l.refused(&["account", "add", "1003", "x", "--type", "expense"]).contains("start with 5"));
-    assert!(l.refused(&["fund", "add", "助学"]).contains("already exists"));
+    assert!(
+        l.refused(&["account", "add", "5101.04", "x", "--type", "expense"])
+            .contains("already exists")
+    );
+    assert!(
+        l.refused(&["account", "add", "5999.01", "x", "--type", "expense"])
+            .contains("parent")
+    );
+    assert!(
+        l.refused(&["account", "add", "1003", "x", "--type", "expense"])
+            .contains("start with 5")
+    );
+    assert!(
+        l.refused(&["fund", "add", "助学"])
+            .contains("already exists")
+    );
     // Posting to a parent that has sub-accounts is refused.
     l.donate("2022-03-01", "10.00");
     let err = l.refused(&[
-        "entry", "add", "--date", "2022-03-02", "--memo", "x",
-        "--posting", "5101@助學=1", "--posting", "1002@助學=-1",
+        "entry",
+        "add",
+        "--date",
+        "2022-03-02",
+        "--memo",
+        "x",
+        "--posting",
+        "5101@助學=1",
+        "--posting",
+        "1002@助學=-1",
     ]);
     assert!(err.contains("sub-accounts"), "{err}");
     l.run(&[
-        "entry", "add", "--date", "2022-03-02", "--memo", "x",
-        "--posting", "5101.04@王氏獎學金=0.01", "--posting", "1002@助學=-0.01",
+        "entry",
+        "add",
+        "--date",
+        "2022-03-02",
+        "--memo",
+        "x",
+        "--posting",
+        "5101.04@王氏獎學金=0.01",
+        "--posting",
+        "1002@助學=-0.01",
     ]);
 }
 
@@ -255,7 +420,9 @@ fn verify_names_a_tampered_entry() {
     for day in 1..=5 {
         l.donate(&format!("2022-03-0{day}"), "100.00");
     }
-    l.run(&["verify"]).success().stdout(predicate::str::contains("chain"));
+    l.run(&["verify"])
+        .success()
+        .stdout(predicate::str::contains("chain"));
     let conn = l.raw();
     conn.execute_batch(
         "DROP TRIGGER postings_no_update;
@@ -266,7 +433,8 @@ fn verify_names_a_tampered_entry() {
     drop(conn);
     let err = l.refused(&["verify", "chain"]);
     assert!(err.contains("entry 3"), "{err}");
-    let report: Value = serde_json::from_slice(&l.run(&["verify", "--json"]).code(1).get_output().stdout).unwrap();
+    let report: Value =
+        serde_json::from_slice(&l.run(&["verify", "--json"]).code(1).get_output().stdout).unwrap();
     assert_eq!(report["passed"], false);
     let checks = report["checks"].as_array().unwrap();
     let by_name = |n: &str| checks.iter().find(|c| c["check"] == n).unwrap().clone();
@@ -294,7 +462,12 @@ fn verify_catches_an_unbalanced_and_a_deleted_entry() {
     assert!(err.contains("entry 2 does not balance"), "{err}");
     let err = l.refused(&["verify", "chain"]);
     assert!(err.contains("entry 2"), "{err}");
-    let report = l.run(&["verify", "chain", "--json"]).code(1).get_output().stdout.clone();
+    let report = l
+        .run(&["verify", "chain", "--json"])
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let report: Value = serde_json::from_slice(&report).unwrap();
     let messages: Vec<String> = report["checks"][0]["findings"]
         .as_array()
@@ -302,8 +475,14 @@ fn verify_catches_an_unbalanced_and_a_deleted_entry() {
         .iter()
         .map(|f| f["message"].as_str().unwrap().to_string())
         .collect();
-    assert!(messages.iter().any(|m| m.contains("entry 3 is missing")), "{messages:?}");
-    assert!(l.refused(&["verify", "nonsense"]).contains("no check named"));
+    assert!(
+        messages.iter().any(|m| m.contains("entry 3 is missing")),
+        "{messages:?}"
+    );
+    assert!(
+        l.refused(&["verify", "nonsense"])
+            .contains("no check named")
+    );
 }
 
 #[test]
@@ -331,7 +510,18 @@ fn read_only_reports_work_and_every_write_is_refused() {
         vec!["init"],
         vec!["account", "add", "1003", "x", "--type", "asset"],
         vec!["fund", "add", "x"],
-        vec!["entry", "add", "--date", "2022-03-02", "--memo", "x", "--posting", "1002=1", "--posting", "3101=-1"],
+        vec![
+            "entry",
+            "add",
+            "--date",
+            "2022-03-02",
+            "--memo",
+            "x",
+            "--posting",
+            "1002=1",
+            "--posting",
+            "3101=-1",
+        ],
         vec!["reverse", "1", "--reason", "x"],
     ];
     for write in writes {
@@ -354,12 +544,23 @@ fn a_newer_schema_is_refused() {
 #[test]
 fn a_file_that_is_not_a_ledger_is_refused() {
     let l = Ledger::empty();
-    std::fs::write(&l.db, "not a database at all, just some text that is long enough").unwrap();
+    std::fs::write(
+        &l.db,
+        "not a database at all, just some text that is long enough",
+    )
+    .unwrap();
     let err = l.refused(&["balance"]);
     assert!(err.contains("not a"), "{err}");
     let other = Ledger::empty();
-    rusqlite::Connection::open(&other.db).unwrap().execute_batch("CREATE TABLE t (x);").unwrap();
-    assert!(other.refused(&["balance"]).contains("not a lovefund ledger"));
+    rusqlite::Connection::open(&other.db)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x);")
+        .unwrap();
+    assert!(
+        other
+            .refused(&["balance"])
+            .contains("not a lovefund ledger")
+    );
 }
 
 #[test]
@@ -375,7 +576,14 @@ fn two_writers_at_once_keep_the_chain_intact() {
                 let out = std::process::Command::new(bin)
                     .env("LOVEFUND_DB", &db)
                     .env("LOVEFUND_USER", tag)
-                    .args(["entry", "add", "--date", "2022-02-01", "--memo", &format!("{tag} {i}")])
+                    .args([
+                        "entry",
+                        "add",
+                        "--date",
+                        "2022-02-01",
+                        "--memo",
+                        &format!("{tag} {i}"),
+                    ])
                     .args(["--posting", "1002=1.00", "--posting", "3101=-1.00"])
                     .output()
                     .unwrap();
@@ -388,7 +596,12 @@ fn two_writers_at_once_keep_the_chain_intact() {
     };
     let a = spawn("alice");
     let b = spawn("bob");
-    let errors: Vec<String> = a.join().unwrap().into_iter().chain(b.join().unwrap()).collect();
+    let errors: Vec<String> = a
+        .join()
+        .unwrap()
+        .into_iter()
+        .chain(b.join().unwrap())
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     let report = l.json(&["verify"]);
     assert_eq!(report["entries"], 401);
@@ -401,7 +614,9 @@ fn usage_errors_exit_2_and_help_lists_commands() {
     l.run(&["entry", "add"]).code(2);
     l.run(&["frobnicate"]).code(2);
     let help = l.stdout(&["--help"]);
-    for cmd in ["init", "account", "fund", "entry", "reverse", "balance", "register", "show", "verify"] {
+    for cmd in [
+        "init", "account", "fund", "entry", "reverse", "balance", "register", "show", "verify",
+    ] {
         assert!(help.contains(cmd), "{cmd} missing from --help");
     }
 }

@@ -66,6 +66,152 @@ pub enum Command {
     Show(ShowArgs),
     /// Check the ledger's invariants; exits 1 and names the first bad entry
     Verify(VerifyArgs),
+    /// Donors: add, list, show giving history
+    #[command(subcommand)]
+    Donor(DonorCommand),
+    /// Beneficiaries (students, households): add, list, show aid history
+    #[command(subcommand)]
+    Beneficiary(BeneficiaryCommand),
+    /// Record a donation and issue its receipt number
+    Donate(DonateArgs),
+    /// Record aid paid to a beneficiary from a program
+    Disburse(DisburseArgs),
+    /// Import donations and disbursements from the treasurer's CSV (all or nothing)
+    Import(ImportArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DonorCommand {
+    /// Add a donor
+    Add {
+        name: String,
+        #[arg(long = "type", value_enum, default_value = "person")]
+        donor_type: DonorType,
+        #[arg(long)]
+        phone: Option<String>,
+        /// Identity number: only a keyed hash and the last 4 characters are kept
+        #[arg(long)]
+        id_number: Option<String>,
+    },
+    /// List donors with their number of gifts and total
+    List,
+    /// One donor's giving history and total
+    Show {
+        /// The donor's id (see `donor list`)
+        id: i64,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum DonorType {
+    Person,
+    Organization,
+    Anonymous,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum BeneficiaryType {
+    Student,
+    Household,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BeneficiaryCommand {
+    /// Add a student (--school, --grade) or a household (--village, --members)
+    Add {
+        name: String,
+        #[arg(long = "type", value_enum)]
+        beneficiary_type: BeneficiaryType,
+        #[arg(long)]
+        school: Option<String>,
+        #[arg(long)]
+        grade: Option<String>,
+        #[arg(long)]
+        village: Option<String>,
+        /// Household size
+        #[arg(long)]
+        members: Option<i64>,
+        /// Identity or student number: only a keyed hash and the last 4 characters are kept
+        #[arg(long)]
+        id_number: Option<String>,
+    },
+    /// List beneficiaries with their number of payments and total aid
+    List,
+    /// One beneficiary's aid history
+    Show {
+        /// The beneficiary's id (see `beneficiary list`)
+        id: i64,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct DonateArgs {
+    /// Donor name or id; 愛心人士 (or "anonymous") for an anonymous gift
+    #[arg(long)]
+    pub donor: String,
+    /// Positive, at most two decimals, e.g. 5000.00
+    #[arg(long)]
+    pub amount: String,
+    /// YYYY-MM-DD; the receipt number comes from this year's sequence
+    #[arg(long)]
+    pub date: String,
+    /// 助學, 扶貧, 幫困, 非限定 (either script) or study-aid, poverty-relief, hardship, unrestricted
+    #[arg(long, default_value = "非限定")]
+    pub fund: String,
+    #[arg(long, value_enum)]
+    pub method: crate::ledger::party::Method,
+    /// Bank or payment reference; unique
+    #[arg(long)]
+    pub reference: Option<String>,
+    /// The official 公益事業捐贈票據 number, when one was issued
+    #[arg(long)]
+    pub official_receipt_no: Option<String>,
+    #[arg(long)]
+    pub memo: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct DisburseArgs {
+    /// Beneficiary name or id
+    #[arg(long)]
+    pub to: String,
+    /// Positive, at most two decimals
+    #[arg(long)]
+    pub amount: String,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    pub date: String,
+    /// 助學, 扶貧 or 幫困 (either script) or study-aid, poverty-relief, hardship
+    #[arg(long)]
+    pub program: String,
+    /// The fund to draw on [default: the program's own fund]
+    #[arg(long)]
+    pub fund: Option<String>,
+    #[arg(long, value_enum)]
+    pub method: crate::ledger::party::Method,
+    /// Bank or payment reference; unique
+    #[arg(long)]
+    pub reference: Option<String>,
+    #[arg(long)]
+    pub memo: Option<String>,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "CSV columns (header row, any order): date, kind (donation|disbursement), \
+    counterparty, counterparty_type (person|organization|anonymous|student|household), program, \
+    amount, method (bank|cash|wechat|alipay), reference (unique per line) — required; \
+    memo, counterparty_id — optional."
+)]
+pub struct ImportArgs {
+    /// The CSV file
+    pub file: PathBuf,
+    /// Check and report what would be imported, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// utf-8 or gbk/gb18030 [default: detected]
+    #[arg(long)]
+    pub encoding: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -99,6 +245,15 @@ pub enum FundCommand {
         /// The fund's money may only be spent on its purpose
         #[arg(long)]
         restricted: bool,
+    },
+    /// Per fund: opening balance, raised, disbursed, transfers, closing balance
+    Balances {
+        /// End of the period [default: the last date in the ledger]
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Start of the period [default: 1 January of the --as-of year]
+        #[arg(long)]
+        from: Option<String>,
     },
 }
 

@@ -5,8 +5,9 @@ use super::{Context, output};
 use crate::error::Result;
 use crate::i18n::L;
 use crate::ledger::account::{AccountCode, check_name};
+use crate::ledger::date::parse_date;
 use crate::render::{json, text};
-use crate::report::lists;
+use crate::report::{fund_balances, lists};
 use crate::store::{Store, meta_set};
 use serde_json::json;
 use std::io::Write;
@@ -21,6 +22,7 @@ pub fn init(ctx: &Context, args: InitArgs, out: &mut dyn Write) -> Result<()> {
         meta_set(tx, "name", &name)?;
         meta_set(tx, "lang", lang.code())?;
         meta_set(tx, "created_at", &created_at)?;
+        crate::store::people::identity_key(tx)?;
         Ok(())
     })?;
     store.seed_default_chart()?;
@@ -101,6 +103,23 @@ pub fn fund(ctx: &Context, command: FundCommand, out: &mut dyn Write) -> Result<
                     "unrestricted"
                 }
             ))
+        }
+        FundCommand::Balances { as_of, from } => {
+            let as_of = as_of
+                .as_deref()
+                .map(|d| parse_date("--as-of", d))
+                .transpose()?;
+            let from = from
+                .as_deref()
+                .map(|d| parse_date("--from", d))
+                .transpose()?;
+            let store = ctx.open_for_reading()?;
+            let lang = ctx.lang(&store);
+            let report = fund_balances::fund_balances(&store, from, as_of, lang)?;
+            if ctx.json {
+                return output(json::write(out, &report));
+            }
+            output(text::fund_balances(out, &report, lang))
         }
     }
 }

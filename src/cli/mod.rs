@@ -4,7 +4,9 @@
 
 mod args;
 mod chart;
+mod import;
 mod journal;
+mod people;
 mod reports;
 
 pub use args::Cli;
@@ -153,6 +155,11 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Register(a) => reports::register(ctx, a, out),
         Command::Show(a) => reports::show(ctx, a, out),
         Command::Verify(a) => reports::verify(ctx, a, out),
+        Command::Donor(a) => people::donor(ctx, a, out),
+        Command::Beneficiary(a) => people::beneficiary(ctx, a, out),
+        Command::Donate(a) => people::donate(ctx, a, out),
+        Command::Disburse(a) => people::disburse(ctx, a, out),
+        Command::Import(a) => import::run(ctx, a, out),
     }
 }
 

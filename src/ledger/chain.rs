@@ -39,7 +39,7 @@ pub fn entry_hash(previous: &[u8], fields: &EntryFields<'_>) -> [u8; HASH_LENGTH
 pub fn canonical_bytes(fields: &EntryFields<'_>, out: &mut Vec<u8>) {
     put_str(out, std::str::from_utf8(FORMAT_TAG).unwrap_or_default());
     out.extend_from_slice(&fields.id.to_be_bytes());
-    put_str(out, &fields.date.format("%Y-%m-%d").to_string());
+    put_str(out, &crate::ledger::date::iso(fields.date));
     put_str(out, fields.kind.as_str());
     put_str(out, fields.memo);
     let d = fields.details;

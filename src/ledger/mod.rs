@@ -9,3 +9,5 @@ pub mod entry;
 pub mod fund;
 pub mod guard;
 pub mod money;
+pub mod operations;
+pub mod party;

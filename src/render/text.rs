@@ -3,8 +3,11 @@
 use super::table::{Align, Table};
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
+use crate::ledger::party::{Party, PartyType, Role, mask};
 use crate::report::entry::EntryView;
+use crate::report::fund_balances::{FundBalance, FundBalances};
 use crate::report::lists::{AccountLine, FundLine};
+use crate::report::people::{PartyDetail, PartyLine};
 use crate::report::register::Register;
 use crate::report::trial_balance::TrialBalance;
 use crate::verify::VerifyReport;
@@ -218,4 +221,163 @@ pub fn verify(out: &mut dyn Write, report: &VerifyReport, lang: Lang) -> io::Res
         writeln!(out, "{}: {fp}", L::Fingerprint.get(lang))?;
     }
     Ok(())
+}
+
+fn party_type_label(t: PartyType, lang: Lang) -> &'static str {
+    match (t, lang) {
+        (PartyType::Person, Lang::ZhHant) => "個人",
+        (PartyType::Person, Lang::ZhHans) => "个人",
+        (PartyType::Organization, Lang::ZhHant) => "單位",
+        (PartyType::Organization, Lang::ZhHans) => "单位",
+        (PartyType::Anonymous, Lang::ZhHant | Lang::ZhHans) => "匿名",
+        (PartyType::Student, Lang::ZhHant) => "學生",
+        (PartyType::Student, Lang::ZhHans) => "学生",
+        (PartyType::Household, Lang::ZhHant | Lang::ZhHans) => "家庭",
+        (t, Lang::En) => t.as_str(),
+    }
+}
+
+fn party_details_line(p: &Party) -> String {
+    let mut parts = Vec::new();
+    for value in [&p.school, &p.grade, &p.village].into_iter().flatten() {
+        parts.push(value.clone());
+    }
+    if let Some(m) = p.members {
+        parts.push(format!("{m}"));
+    }
+    if let Some(last4) = &p.id_last4 {
+        parts.push(mask(last4));
+    }
+    parts.join(" ")
+}
+
+pub fn party_list(
+    out: &mut dyn Write,
+    lines: &[PartyLine],
+    role: Role,
+    lang: Lang,
+) -> io::Result<()> {
+    let who = if role == Role::Donor {
+        L::Donor
+    } else {
+        L::Beneficiary
+    };
+    let mut t = Table::new(&[
+        (L::Id.get(lang), Align::Right),
+        (who.get(lang), Align::Left),
+        (L::Type.get(lang), Align::Left),
+        ("", Align::Left),
+        (L::Count.get(lang), Align::Right),
+        (L::Total.get(lang), Align::Right),
+    ]);
+    for l in lines {
+        t.row(vec![
+            l.party.id.to_string(),
+            l.party.name.clone(),
+            party_type_label(l.party.party_type, lang).to_string(),
+            party_details_line(&l.party),
+            l.count.to_string(),
+            l.total.grouped(),
+        ]);
+    }
+    t.write(out)
+}
+
+pub fn party_detail(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Result<()> {
+    let p = &d.party;
+    let who = if p.role == Role::Donor {
+        L::Donor
+    } else {
+        L::Beneficiary
+    };
+    writeln!(
+        out,
+        "{} {}  {}  ({})",
+        who.get(lang),
+        p.id,
+        p.name,
+        party_type_label(p.party_type, lang)
+    )?;
+    let fields = [
+        (L::Phone, p.phone.clone()),
+        (L::IdNumber, p.id_last4.as_deref().map(mask)),
+        (L::School, p.school.clone()),
+        (L::Grade, p.grade.clone()),
+        (L::Village, p.village.clone()),
+        (L::Members, p.members.map(|m| m.to_string())),
+    ];
+    for (label, value) in fields {
+        if let Some(v) = value {
+            writeln!(out, "{}: {v}", label.get(lang))?;
+        }
+    }
+    let mut t = Table::new(&[
+        (L::Date.get(lang), Align::Left),
+        (L::Entry.get(lang), Align::Right),
+        (L::Fund.get(lang), Align::Left),
+        (L::Method.get(lang), Align::Left),
+        (L::Receipt.get(lang), Align::Left),
+        (L::Memo.get(lang), Align::Left),
+        (L::Amount.get(lang), Align::Right),
+    ]);
+    for h in &d.history {
+        t.row(vec![
+            h.date.to_string(),
+            h.entry.to_string(),
+            h.fund.clone(),
+            h.method.clone().unwrap_or_default(),
+            h.receipt.clone().unwrap_or_default(),
+            h.memo.clone(),
+            h.amount.grouped(),
+        ]);
+    }
+    t.rule();
+    t.row(vec![
+        L::Total.get(lang).to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        format!("{} {}", L::Count.get(lang), d.count),
+        d.total.grouped(),
+    ]);
+    t.write(out)
+}
+
+pub fn fund_balances(out: &mut dyn Write, f: &FundBalances, lang: Lang) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}  ({} {} – {})",
+        L::FundBalances.get(lang),
+        L::Period.get(lang),
+        f.from,
+        f.as_of
+    )?;
+    let mut t = Table::new(&[
+        (L::Fund.get(lang), Align::Left),
+        (L::Restricted.get(lang), Align::Left),
+        (L::Opening.get(lang), Align::Right),
+        (L::Raised.get(lang), Align::Right),
+        (L::Disbursed.get(lang), Align::Right),
+        (L::Transfers.get(lang), Align::Right),
+        (L::Closing.get(lang), Align::Right),
+    ]);
+    let row = |b: &FundBalance, name: String, restricted: String| {
+        vec![
+            name,
+            restricted,
+            b.opening.grouped(),
+            b.raised.grouped(),
+            b.disbursed.grouped(),
+            b.transfers.grouped(),
+            b.closing.grouped(),
+        ]
+    };
+    for b in &f.funds {
+        let restricted = if b.restricted { L::Yes } else { L::No };
+        t.row(row(b, b.fund.clone(), restricted.get(lang).to_string()));
+    }
+    t.rule();
+    t.row(row(&f.total, L::Total.get(lang).to_string(), String::new()));
+    t.write(out)
 }

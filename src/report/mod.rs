@@ -3,6 +3,8 @@
 //! cannot disagree between them.
 
 pub mod entry;
+pub mod fund_balances;
 pub mod lists;
+pub mod people;
 pub mod register;
 pub mod trial_balance;

@@ -23,6 +23,55 @@ pub struct Appended {
     pub hash: [u8; HASH_LENGTH],
 }
 
+/// Rows per multi-row INSERT in bulk mode. The inserts are `OR ROLLBACK`: any
+/// failure ends the whole transaction (as a failed command must), which also spares
+/// SQLite a statement journal per INSERT — the largest cost of a big import.
+const INSERT_BATCH_ROWS: usize = 64;
+const ENTRY_INSERT: &str = "INSERT OR ROLLBACK INTO entries (id, date, kind, memo, party_id, method, reference, \
+     reverses, reason, recorded_by, recorded_at, hash) VALUES ";
+const POSTING_INSERT: &str =
+    "INSERT OR ROLLBACK INTO postings (entry_id, seq, account, fund_id, amount_fen) VALUES ";
+const RECEIPT_INSERT: &str =
+    "INSERT OR ROLLBACK INTO receipts (year, seq, entry_id, official_no) VALUES ";
+
+/// A multi-row INSERT: the statement with `rows` groups of `columns` placeholders.
+/// Only placeholders are generated; every value is bound.
+fn batch_sql(insert: &str, columns: usize, rows: usize) -> String {
+    let group = format!("({})", vec!["?"; columns].join(", "));
+    format!("{insert}{}", vec![group; rows].join(", "))
+}
+
+struct EntryRow {
+    id: i64,
+    date: String,
+    kind: &'static str,
+    memo: String,
+    details: EntryDetails,
+    hash: Vec<u8>,
+}
+
+struct PostingRow {
+    entry_id: i64,
+    seq: i64,
+    account: String,
+    fund_id: i64,
+    amount_fen: i64,
+}
+
+struct ReceiptRow {
+    year: i32,
+    seq: i64,
+    entry_id: i64,
+    official_no: Option<String>,
+}
+
+#[derive(Default)]
+struct Pending {
+    entries: Vec<EntryRow>,
+    postings: Vec<PostingRow>,
+    receipts: Vec<ReceiptRow>,
+}
+
 #[derive(Clone, Copy, Default)]
 struct DayTotal {
     debit_fen: i64,
@@ -41,6 +90,9 @@ pub struct Appender<'t> {
     funds: Funds,
     guards: HashMap<Subject, (SubjectDays, Vec<NaiveDate>)>,
     totals: HashMap<(String, FundId, NaiveDate), DayTotal>,
+    receipt_seqs: HashMap<i32, i64>,
+    pending: Pending,
+    bulk: bool,
 }
 
 impl<'t> Appender<'t> {
@@ -76,6 +128,9 @@ impl<'t> Appender<'t> {
             funds: load_funds(tx)?,
             guards: HashMap::new(),
             totals: HashMap::new(),
+            receipt_seqs: HashMap::new(),
+            pending: Pending::default(),
+            bulk: false,
         })
     }
 
@@ -190,47 +245,117 @@ impl<'t> Appender<'t> {
         Ok(self.guards.get_mut(subject).expect("inserted above"))
     }
 
-    fn insert(&self, id: i64, entry: &NewEntry, hash: &[u8]) -> Result<()> {
+    /// Queues the rows of an entry; in bulk mode they go to SQLite in batches.
+    fn insert(&mut self, id: i64, entry: &NewEntry, hash: &[u8]) -> Result<()> {
         let d = &entry.details;
-        let mut insert_entry = self.tx.prepare_cached(
-            "INSERT INTO entries (id, date, kind, memo, party_id, method, reference, reverses,
-                                  reason, recorded_by, recorded_at, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
-        insert_entry
-            .execute(params![
-                id,
-                entry.date.format("%Y-%m-%d").to_string(),
-                entry.kind.as_str(),
-                entry.memo,
-                d.party_id,
-                d.method,
-                d.reference,
-                d.reverses,
-                d.reason,
-                self.recorded_by,
-                self.recorded_at,
-                hash
-            ])
-            .map_err(|e| unique_error(e, d))?;
-        let mut insert_posting = self.tx.prepare_cached(
-            "INSERT INTO postings (entry_id, seq, account, fund_id, amount_fen)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
+        self.pending.entries.push(EntryRow {
+            id,
+            date: crate::ledger::date::iso(entry.date),
+            kind: entry.kind.as_str(),
+            memo: entry.memo.clone(),
+            details: d.clone(),
+            hash: hash.to_vec(),
+        });
         for (seq, p) in entry.postings().iter().enumerate() {
-            insert_posting.execute(params![
-                id,
-                seq as i64 + 1,
-                p.account.as_str(),
-                p.fund.0,
-                p.amount.fen()
-            ])?;
+            self.pending.postings.push(PostingRow {
+                entry_id: id,
+                seq: seq as i64 + 1,
+                account: p.account.as_str().to_string(),
+                fund_id: p.fund.0,
+                amount_fen: p.amount.fen(),
+            });
+        }
+        if !self.bulk || self.pending.entries.len() >= INSERT_BATCH_ROWS {
+            self.flush()?;
         }
         Ok(())
     }
 
-    /// Writes the derived totals; the caller commits afterwards.
-    pub fn finish(self) -> Result<()> {
+    /// Bulk mode (imports): rows are written in multi-row INSERTs, and the caller
+    /// has checked references itself, so a clash is not explained per entry.
+    pub fn set_bulk(&mut self) -> Result<()> {
+        self.bulk = true;
+        // Checked at COMMIT instead of per statement, so SQLite needs no statement
+        // journal for each multi-row INSERT.
+        self.tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        let single = pending.entries.len() == 1;
+        for chunk in pending.entries.chunks(INSERT_BATCH_ROWS) {
+            let mut stmt = self
+                .tx
+                .prepare_cached(&batch_sql(ENTRY_INSERT, 12, chunk.len()))?;
+            let mut i = 0;
+            let mut bind = |v: &dyn rusqlite::ToSql| {
+                i += 1;
+                stmt.raw_bind_parameter(i, v)
+            };
+            for r in chunk {
+                let d = &r.details;
+                bind(&r.id)?;
+                bind(&r.date)?;
+                bind(&r.kind)?;
+                bind(&r.memo)?;
+                bind(&d.party_id)?;
+                bind(&d.method)?;
+                bind(&d.reference)?;
+                bind(&d.reverses)?;
+                bind(&d.reason)?;
+                bind(&self.recorded_by)?;
+                bind(&self.recorded_at)?;
+                bind(&r.hash)?;
+            }
+            stmt.raw_execute().map_err(|e| match single {
+                true => unique_error(e, &chunk[0].details),
+                false => e.into(),
+            })?;
+        }
+        for chunk in pending.postings.chunks(INSERT_BATCH_ROWS) {
+            let mut stmt = self
+                .tx
+                .prepare_cached(&batch_sql(POSTING_INSERT, 5, chunk.len()))?;
+            let mut i = 0;
+            for r in chunk {
+                for v in [
+                    &r.entry_id as &dyn rusqlite::ToSql,
+                    &r.seq,
+                    &r.account,
+                    &r.fund_id,
+                    &r.amount_fen,
+                ] {
+                    i += 1;
+                    stmt.raw_bind_parameter(i, v)?;
+                }
+            }
+            stmt.raw_execute()?;
+        }
+        for chunk in pending.receipts.chunks(INSERT_BATCH_ROWS) {
+            let mut stmt = self
+                .tx
+                .prepare_cached(&batch_sql(RECEIPT_INSERT, 4, chunk.len()))?;
+            let mut i = 0;
+            for r in chunk {
+                for v in [
+                    &r.year as &dyn rusqlite::ToSql,
+                    &r.seq,
+                    &r.entry_id,
+                    &r.official_no,
+                ] {
+                    i += 1;
+                    stmt.raw_bind_parameter(i, v)?;
+                }
+            }
+            stmt.raw_execute()?;
+        }
+        Ok(())
+    }
+
+    /// Writes what is queued and the derived totals; the caller commits afterwards.
+    pub fn finish(mut self) -> Result<()> {
+        self.flush()?;
         let mut upsert_total = self.tx.prepare_cached(
             "INSERT INTO daily_totals (account, fund_id, date, debit_fen, credit_fen)
              VALUES (?1, ?2, ?3, ?4, ?5)
@@ -242,7 +367,7 @@ impl<'t> Appender<'t> {
             upsert_total.execute(params![
                 account,
                 fund.0,
-                date.format("%Y-%m-%d").to_string(),
+                crate::ledger::date::iso(*date),
                 t.debit_fen,
                 t.credit_fen
             ])?;
@@ -260,7 +385,7 @@ impl<'t> Appender<'t> {
                 let (delta, min_prefix) = days.days[&date];
                 upsert_guard.execute(params![
                     key,
-                    date.format("%Y-%m-%d").to_string(),
+                    crate::ledger::date::iso(date),
                     delta,
                     min_prefix
                 ])?;
@@ -359,4 +484,44 @@ pub(super) fn posting_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlit
         fund: FundId(row.get(first + 1)?),
         amount: Money::from_fen(row.get(first + 2)?),
     })
+}
+
+impl Appender<'_> {
+    /// Appends a donation entry and issues its receipt number from the gap-free
+    /// sequence of the donation's year.
+    pub fn donation(
+        &mut self,
+        entry: &NewEntry,
+        official_no: Option<&str>,
+    ) -> Result<(Appended, String)> {
+        let appended = self.append(entry)?;
+        let year = chrono::Datelike::year(&entry.date);
+        let seq = match self.receipt_seqs.get(&year) {
+            Some(seq) => seq + 1,
+            None => super::people::next_receipt_seq(self.tx, year)?,
+        };
+        self.receipt_seqs.insert(year, seq);
+        self.pending.receipts.push(ReceiptRow {
+            year,
+            seq,
+            entry_id: appended.id,
+            official_no: official_no.map(str::to_string),
+        });
+        if !self.bulk {
+            self.flush()?;
+        }
+        let number = super::people::receipt_number(year, seq);
+        Ok((appended, number))
+    }
+
+    /// The transaction, for the party tables beside the journal. Queued journal
+    /// rows are written first, so what is read through it is up to date.
+    pub fn transaction(&mut self) -> Result<&Transaction<'_>> {
+        self.flush()?;
+        Ok(self.tx)
+    }
+
+    pub fn recorded_at(&self) -> &str {
+        &self.recorded_at
+    }
 }

@@ -5,10 +5,13 @@
 mod chart;
 mod journal;
 mod migrate;
+pub mod people;
 mod queries;
 
 pub use journal::{Appended, Appender};
-pub use queries::{AccountTotal, ChainHead, DailyTotalRow, GuardRow, RegisterRow};
+pub use queries::{
+    AccountTotal, ChainHead, DailyTotalRow, FundMovement, GuardRow, PartyHistoryRow, RegisterRow,
+};
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
@@ -17,6 +20,8 @@ use std::time::Duration;
 
 /// How long a command waits for another process's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+/// The page cache of a writing connection, in KiB as SQLite takes it (negative).
+const WRITE_CACHE_KIB: i64 = -65_536;
 /// Marks a SQLite file as a lovefund ledger (PRAGMA application_id): "LOVE".
 pub const APPLICATION_ID: i64 = 0x4C4F_5645;
 
@@ -90,6 +95,12 @@ impl Store {
     fn set_write_pragmas(&self) -> Result<()> {
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Big imports touch several indexes at once; 2 MiB (the default) thrashes.
+        self.conn
+            .pragma_update(None, "cache_size", WRITE_CACHE_KIB)?;
+        // Statement journals (kept so one failed statement can be undone inside a
+        // transaction) stay in memory instead of a temporary file.
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         Ok(())
     }
 
@@ -212,5 +223,30 @@ impl Store {
             appender.finish()?;
             Ok(value)
         })
+    }
+}
+
+impl Store {
+    /// Like `write`, but `work` decides whether to commit (true) or roll back (false)
+    /// — for dry runs and for imports whose lines turned out bad.
+    pub fn write_or_rollback<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<(T, bool)>,
+    ) -> Result<T> {
+        if self.read_only {
+            return Err(Error::conflict(
+                "the ledger is open --read-only; run the command without --read-only to change it",
+            ));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (value, commit) = work(&tx)?;
+        if commit {
+            tx.commit()?;
+        } else {
+            tx.rollback()?;
+        }
+        Ok(value)
     }
 }

@@ -5,11 +5,13 @@ use super::journal::{entry_columns, entry_from_row, parse_date, posting_from_row
 use crate::error::Result;
 use crate::ledger::entry::StoredEntry;
 use crate::ledger::money::Money;
+use crate::ledger::party::Role;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
+use std::collections::HashMap;
 
 fn date_text(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    crate::ledger::date::iso(date)
 }
 
 /// Debit and credit turnover of one account (own postings only) up to a date.
@@ -236,4 +238,125 @@ impl Store {
 /// Codes strictly between these are the sub-accounts of `account` ('/' follows '.').
 fn sub_account_range(account: &str) -> (String, String) {
     (format!("{account}."), format!("{account}/"))
+}
+
+/// One donation, disbursement or reversal of a donor or beneficiary.
+#[derive(Clone, Debug)]
+pub struct PartyHistoryRow {
+    pub entry_id: i64,
+    pub date: NaiveDate,
+    pub kind: String,
+    pub memo: String,
+    pub method: Option<String>,
+    pub reference: Option<String>,
+    pub receipt: Option<String>,
+    pub fund_id: i64,
+    /// Revenue (for a donor) or program cost (for a beneficiary), positive.
+    pub amount: Money,
+}
+
+/// Net debit (debit − credit) per fund and account type, before a date and between
+/// two dates (inclusive).
+#[derive(Clone, Debug)]
+pub struct FundMovement {
+    pub fund_id: i64,
+    pub account_type: String,
+    pub before: Money,
+    pub during: Money,
+}
+
+/// The account-code range whose postings measure a party's money: donation revenue
+/// (class 4) for donors, costs (class 5) for beneficiaries.
+fn party_account_range(role: Role) -> (&'static str, &'static str, i64) {
+    match role {
+        Role::Donor => ("4", "5", -1),
+        Role::Beneficiary => ("5", "6", 1),
+    }
+}
+
+impl Store {
+    /// Per party: (number of donations or disbursements, net amount).
+    pub fn party_totals(&self, role: Role) -> Result<HashMap<i64, (i64, Money)>> {
+        let (low, high, sign) = party_account_range(role);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.party_id,
+                    COUNT(DISTINCT CASE WHEN e.kind IN ('donation', 'disbursement') THEN e.id END),
+                    SUM(p.amount_fen)
+             FROM entries e JOIN postings p ON p.entry_id = e.id
+             WHERE e.party_id IS NOT NULL AND p.account >= ?1 AND p.account < ?2
+             GROUP BY e.party_id",
+        )?;
+        let rows = stmt.query_map(params![low, high], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                (r.get::<_, i64>(1)?, r.get::<_, i64>(2)?),
+            ))
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (id, (count, fen)) = row?;
+            out.insert(id, (count, Money::from_fen(fen * sign)));
+        }
+        Ok(out)
+    }
+
+    pub fn party_history(&self, role: Role, party_id: i64) -> Result<Vec<PartyHistoryRow>> {
+        let (low, high, sign) = party_account_range(role);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.date, e.kind, e.memo, e.method, e.reference,
+                    (SELECT printf('%d-%06d', r.year, r.seq) FROM receipts r WHERE r.entry_id = e.id
+                     ORDER BY r.year DESC, r.seq DESC LIMIT 1),
+                    MIN(p.fund_id), SUM(p.amount_fen)
+             FROM entries e JOIN postings p ON p.entry_id = e.id
+             WHERE e.party_id = ?1 AND p.account >= ?2 AND p.account < ?3
+             GROUP BY e.id ORDER BY e.date, e.id",
+        )?;
+        let mut rows = stmt.query(params![party_id, low, high])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(PartyHistoryRow {
+                entry_id: r.get(0)?,
+                date: parse_date(&r.get::<_, String>(1)?)?,
+                kind: r.get(2)?,
+                memo: r.get(3)?,
+                method: r.get(4)?,
+                reference: r.get(5)?,
+                receipt: r.get(6)?,
+                fund_id: r.get(7)?,
+                amount: Money::from_fen(r.get::<_, i64>(8)? * sign),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Movements per fund and account type for a period (from the daily totals).
+    pub fn fund_movements(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<FundMovement>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.fund_id, a.type,
+                    SUM(CASE WHEN d.date < ?1 THEN d.debit_fen - d.credit_fen ELSE 0 END),
+                    SUM(CASE WHEN d.date >= ?1 THEN d.debit_fen - d.credit_fen ELSE 0 END)
+             FROM daily_totals d JOIN accounts a ON a.code = d.account
+             WHERE d.date <= ?2
+             GROUP BY d.fund_id, a.type",
+        )?;
+        let rows = stmt.query_map(params![date_text(start), date_text(end)], |r| {
+            Ok(FundMovement {
+                fund_id: r.get(0)?,
+                account_type: r.get(1)?,
+                before: Money::from_fen(r.get(2)?),
+                during: Money::from_fen(r.get(3)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+impl Store {
+    /// The latest date anything is dated, if any.
+    pub fn last_date(&self) -> Result<Option<NaiveDate>> {
+        let text: Option<String> =
+            self.conn
+                .query_row("SELECT MAX(date) FROM daily_totals", [], |r| r.get(0))?;
+        text.map(|t| parse_date(&t)).transpose()
+    }
 }

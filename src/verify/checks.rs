@@ -186,7 +186,7 @@ impl Derived {
     }
 
     pub fn observe(&mut self, entry: &StoredEntry) {
-        let date = entry.date.format("%Y-%m-%d").to_string();
+        let date = crate::ledger::date::iso(entry.date);
         for p in &entry.postings {
             let key = (p.account.as_str().to_string(), p.fund.0, date.clone());
             let t = self.totals.entry(key).or_default();
@@ -235,7 +235,7 @@ impl Derived {
             .flat_map(|(s, days)| {
                 days.days
                     .iter()
-                    .map(move |(d, v)| ((s.key(), d.format("%Y-%m-%d").to_string()), *v))
+                    .map(move |(d, v)| ((s.key(), crate::ledger::date::iso(*d)), *v))
             })
             .collect();
         let stored: BTreeMap<(String, String), (i64, i64)> = stored_guards

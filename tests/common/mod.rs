@@ -77,9 +77,16 @@ impl Ledger {
 
     pub fn donate(&self, date: &str, amount: &str) {
         self.run(&[
-            "entry", "add", "--date", date, "--memo", "gift",
-            "--posting", &format!("1002@助學={amount}"),
-            "--posting", &format!("4101@助學=-{amount}"),
+            "entry",
+            "add",
+            "--date",
+            date,
+            "--memo",
+            "gift",
+            "--posting",
+            &format!("1002@助學={amount}"),
+            "--posting",
+            &format!("4101@助學=-{amount}"),
         ])
         .success();
     }

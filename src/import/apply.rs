@@ -1,0 +1,223 @@
+//! Recording a checked import in one transaction: lines in date order (then file
+//! order), counterparties matched by identity number, else by name and type, else
+//! created; a reference seen before with the same date, kind and amount is skipped,
+//! with anything else it is an error. Overspending is checked line by line as the
+//! ledger grows. Any error rolls everything back.
+
+use super::read::{ImportFile, Kind, LineError};
+use crate::error::{Error, Result};
+use crate::i18n::{L, Lang};
+use crate::ledger::money::Money;
+use crate::ledger::operations::{self, Movement};
+use crate::ledger::party::{IdNumber, NewParty, PartyType};
+use crate::store::Appender;
+use crate::store::people::{any_reference, entry_by_reference, insert_party, parties_for_matching};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ImportSummary {
+    pub encoding: String,
+    pub lines: usize,
+    pub donations: usize,
+    pub donations_total: Money,
+    pub disbursements: usize,
+    pub disbursements_total: Money,
+    pub already_imported: usize,
+    pub new_donors: usize,
+    pub new_beneficiaries: usize,
+    pub first_receipt: Option<String>,
+    pub last_receipt: Option<String>,
+    pub dry_run: bool,
+}
+
+/// Matches counterparties to existing parties, creating the missing ones.
+struct PartyMatcher {
+    by_hash: HashMap<Vec<u8>, i64>,
+    by_name: HashMap<(String, &'static str), i64>,
+    resolved: Vec<Option<i64>>,
+}
+
+impl PartyMatcher {
+    fn load(appender: &mut Appender<'_>, parties: usize) -> Result<PartyMatcher> {
+        let mut by_hash = HashMap::new();
+        let mut by_name = HashMap::new();
+        for (party, hash) in parties_for_matching(appender.transaction()?)? {
+            if let Some(h) = hash {
+                by_hash.insert(h, party.id);
+            }
+            by_name
+                .entry((party.name.clone(), party.party_type.as_str()))
+                .or_insert(party.id);
+        }
+        Ok(PartyMatcher {
+            by_hash,
+            by_name,
+            resolved: vec![None; parties],
+        })
+    }
+
+    fn resolve(
+        &mut self,
+        appender: &mut Appender<'_>,
+        file: &ImportFile,
+        index: u32,
+        key: &[u8],
+        summary: &mut ImportSummary,
+    ) -> Result<i64> {
+        if let Some(id) = self.resolved[index as usize] {
+            return Ok(id);
+        }
+        let p = &file.parties[index as usize];
+        let id_number = p
+            .id_number
+            .as_deref()
+            .map(|n| IdNumber::new("counterparty_id", n, key))
+            .transpose()?;
+        let found = id_number
+            .as_ref()
+            .and_then(|n| self.by_hash.get(&n.hash).copied())
+            .or_else(|| {
+                self.by_name
+                    .get(&(p.name.to_string(), p.party_type.as_str()))
+                    .copied()
+            });
+        let id = match found {
+            Some(id) => id,
+            None => {
+                let new = NewParty {
+                    party_type: Some(p.party_type),
+                    name: p.name.to_string(),
+                    id_number: id_number.clone(),
+                    ..NewParty::default()
+                };
+                let at = appender.recorded_at().to_string();
+                let id = insert_party(appender.transaction()?, &new, &at)?;
+                if let Some(n) = id_number {
+                    self.by_hash.insert(n.hash, id);
+                }
+                self.by_name
+                    .insert((p.name.to_string(), p.party_type.as_str()), id);
+                match p.party_type {
+                    PartyType::Student | PartyType::Household => summary.new_beneficiaries += 1,
+                    _ => summary.new_donors += 1,
+                }
+                id
+            }
+        };
+        self.resolved[index as usize] = Some(id);
+        Ok(id)
+    }
+}
+
+/// Records the lines; returns the summary, or the bad lines if any (then the caller
+/// must roll back). `progress` is called with the number of lines done.
+pub fn apply(
+    appender: &mut Appender<'_>,
+    file: &mut ImportFile,
+    identity_key: &[u8],
+    memo_lang: Lang,
+    progress: &dyn Fn(u64),
+) -> Result<std::result::Result<ImportSummary, Vec<LineError>>> {
+    file.lines.sort_by_key(|l| (l.date, l.line));
+    let mut summary = ImportSummary {
+        lines: file.lines.len(),
+        ..ImportSummary::default()
+    };
+    let mut errors: Vec<LineError> = Vec::new();
+    appender.set_bulk()?;
+    let mut matcher = PartyMatcher::load(appender, file.parties.len())?;
+    let check_references = any_reference(appender.transaction()?)?;
+    let funds = appender.funds().clone();
+    let (mut donated, mut disbursed) = (0i64, 0i64);
+    for (done, line) in file.lines.iter().enumerate() {
+        if done % 4096 == 0 {
+            progress(done as u64);
+        }
+        let reference = file.text(line.reference);
+        if check_references
+            && let Some(existing) = entry_by_reference(appender.transaction()?, reference)?
+        {
+            let kind = match line.kind {
+                Kind::Donation => "donation",
+                Kind::Disbursement => "disbursement",
+            };
+            if existing.kind == kind
+                && existing.date == line.date.to_string()
+                && existing.amount_fen == line.amount.fen()
+            {
+                summary.already_imported += 1;
+            } else {
+                errors.push(LineError {
+                    line: u64::from(line.line),
+                    column: "reference".into(),
+                    reason: format!(
+                        "reference {:?} was already recorded as entry {} ({} of {} on {}); this line differs — give it a new reference or correct it",
+                        reference, existing.id, existing.kind, Money::from_fen(existing.amount_fen), existing.date
+                    ),
+                });
+            }
+            continue;
+        }
+        let party_id = matcher.resolve(appender, file, line.party, identity_key, &mut summary)?;
+        let fund = funds
+            .get(line.fund)
+            .ok_or_else(|| Error::not_found("an import line's fund vanished"))?;
+        let name = &file.parties[line.party as usize].name;
+        let memo = match file.text(line.memo) {
+            "" => match line.kind {
+                Kind::Donation => format!("{} {name}", L::DonationFrom.get(memo_lang)),
+                Kind::Disbursement => format!("{} {name}", L::AidTo.get(memo_lang)),
+            },
+            memo => memo.to_string(),
+        };
+        let movement = Movement {
+            date: line.date,
+            amount: line.amount,
+            fund,
+            method: line.method,
+            party_id,
+            reference: Some(reference.to_string()),
+            memo,
+        };
+        let outcome = match line.kind {
+            Kind::Donation => operations::donation_entry(&movement)
+                .and_then(|e| appender.donation(&e, None))
+                .map(|(_, receipt)| {
+                    summary.first_receipt.get_or_insert_with(|| receipt.clone());
+                    summary.last_receipt = Some(receipt);
+                    summary.donations += 1;
+                    donated += line.amount.fen();
+                }),
+            Kind::Disbursement => {
+                let account = fund.program_account.as_deref().unwrap_or_default();
+                operations::disbursement_entry(&movement, account)
+                    .and_then(|e| appender.append(&e))
+                    .map(|_| {
+                        summary.disbursements += 1;
+                        disbursed += line.amount.fen();
+                    })
+            }
+        };
+        match outcome {
+            Ok(()) => {}
+            Err(Error::Conflict(reason) | Error::Input(reason) | Error::NotFound(reason)) => {
+                errors.push(LineError {
+                    line: u64::from(line.line),
+                    column: "amount".into(),
+                    reason,
+                });
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    progress(file.lines.len() as u64);
+    summary.donations_total = Money::from_fen(donated);
+    summary.disbursements_total = Money::from_fen(disbursed);
+    if errors.is_empty() {
+        Ok(Ok(summary))
+    } else {
+        errors.sort_by_key(|e| e.line);
+        Ok(Err(errors))
+    }
+}

@@ -1,0 +1,15 @@
+//! CSV import — the treasurer's spreadsheet. `read` checks every line and reports
+//! every bad one (line, column, reason); `apply` records the good file in one
+//! transaction, in date order, idempotently by reference. Nothing is written unless
+//! every line is good.
+
+mod apply;
+mod read;
+
+pub use apply::{ImportSummary, apply};
+pub use read::{Encoding, ImportFile, ImportLine, Kind, LineError, PartyKey, read_file};
+
+/// Bad lines reported in full; more are counted.
+pub const LINE_ERRORS_MAX: usize = 1000;
+/// The most lines one import may hold (one transaction).
+pub const IMPORT_LINES_MAX: usize = 5_000_000;

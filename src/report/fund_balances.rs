@@ -1,0 +1,88 @@
+//! Fund balances: per fund, the opening balance, what was raised and disbursed in the
+//! period, transfers between funds (net-asset postings, e.g. releases of restriction),
+//! and the closing balance. A fund's balance is its net assets.
+
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::ledger::money::Money;
+use crate::store::Store;
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FundBalances {
+    pub from: NaiveDate,
+    pub as_of: NaiveDate,
+    pub funds: Vec<FundBalance>,
+    pub total: FundBalance,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FundBalance {
+    pub fund: String,
+    pub alias: String,
+    pub restricted: bool,
+    pub opening: Money,
+    pub raised: Money,
+    pub disbursed: Money,
+    pub transfers: Money,
+    pub closing: Money,
+}
+
+/// `as_of` defaults to the last date in the ledger; `from` to 1 January of that year.
+pub fn fund_balances(
+    store: &Store,
+    from: Option<NaiveDate>,
+    as_of: Option<NaiveDate>,
+    lang: Lang,
+) -> Result<FundBalances> {
+    let as_of = match as_of {
+        Some(d) => d,
+        None => store
+            .last_date()?
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    };
+    let from = from.unwrap_or_else(|| NaiveDate::from_ymd_opt(as_of.year(), 1, 1).unwrap_or(as_of));
+    let movements = store.fund_movements(from, as_of)?;
+    let mut total = FundBalance::default();
+    let mut funds = Vec::new();
+    for fund in store.funds()?.0 {
+        let mut f = FundBalance {
+            fund: fund.name(lang).to_string(),
+            alias: fund.alias.clone(),
+            restricted: fund.restricted,
+            ..FundBalance::default()
+        };
+        let (mut opening, mut raised, mut disbursed, mut transfers) = (0i64, 0i64, 0i64, 0i64);
+        for m in movements.iter().filter(|m| m.fund_id == fund.id.0) {
+            match m.account_type.as_str() {
+                "income" => raised -= m.during.fen(),
+                "expense" => disbursed += m.during.fen(),
+                "net-assets" => transfers -= m.during.fen(),
+                _ => continue,
+            }
+            opening -= m.before.fen();
+        }
+        f.opening = Money::from_fen(opening);
+        f.raised = Money::from_fen(raised);
+        f.disbursed = Money::from_fen(disbursed);
+        f.transfers = Money::from_fen(transfers);
+        f.closing = Money::from_fen(opening + raised - disbursed + transfers);
+        for (sum, part) in [
+            (&mut total.opening, f.opening),
+            (&mut total.raised, f.raised),
+            (&mut total.disbursed, f.disbursed),
+            (&mut total.transfers, f.transfers),
+            (&mut total.closing, f.closing),
+        ] {
+            *sum = Money::from_fen(sum.fen() + part.fen());
+        }
+        funds.push(f);
+    }
+    Ok(FundBalances {
+        from,
+        as_of,
+        funds,
+        total,
+    })
+}

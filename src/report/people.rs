@@ -1,0 +1,90 @@
+//! Donors and beneficiaries: lists with totals, and one person's history.
+//! Identity numbers appear only masked (see `ledger::party`).
+
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::ledger::money::Money;
+use crate::ledger::party::{Party, Role};
+use crate::store::Store;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PartyLine {
+    #[serde(flatten)]
+    pub party: Party,
+    /// Donations (or disbursements) recorded, reversals not subtracted.
+    pub count: i64,
+    /// Net of reversals.
+    pub total: Money,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PartyDetail {
+    #[serde(flatten)]
+    pub party: Party,
+    pub history: Vec<HistoryLine>,
+    pub count: i64,
+    pub total: Money,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct HistoryLine {
+    pub entry: i64,
+    pub date: NaiveDate,
+    pub kind: String,
+    pub fund: String,
+    pub method: Option<String>,
+    pub amount: Money,
+    pub receipt: Option<String>,
+    pub reference: Option<String>,
+    pub memo: String,
+}
+
+pub fn party_list(store: &Store, role: Role) -> Result<Vec<PartyLine>> {
+    let totals = store.party_totals(role)?;
+    Ok(store
+        .parties(role)?
+        .into_iter()
+        .map(|party| {
+            let (count, total) = totals.get(&party.id).copied().unwrap_or((0, Money::ZERO));
+            PartyLine {
+                party,
+                count,
+                total,
+            }
+        })
+        .collect())
+}
+
+pub fn party_detail(store: &Store, role: Role, id: i64, lang: Lang) -> Result<PartyDetail> {
+    let party = store
+        .party(role, id)?
+        .ok_or_else(|| Error::not_found(format!("there is no {} with id {id}", role.as_str())))?;
+    let funds = store.funds()?;
+    let history: Vec<HistoryLine> = store
+        .party_history(role, id)?
+        .into_iter()
+        .map(|r| HistoryLine {
+            entry: r.entry_id,
+            date: r.date,
+            fund: funds
+                .get(crate::ledger::fund::FundId(r.fund_id))
+                .map_or_else(String::new, |f| f.name(lang).to_string()),
+            kind: r.kind,
+            method: r.method,
+            amount: r.amount,
+            receipt: r.receipt,
+            reference: r.reference,
+            memo: r.memo,
+        })
+        .collect();
+    let count = history.iter().filter(|h| h.kind != "reversal").count() as i64;
+    let total = Money::from_fen(history.iter().map(|h| h.amount.fen()).sum());
+    Ok(PartyDetail {
+        party,
+        history,
+        count,
+        total,
+    })
+}

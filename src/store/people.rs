@@ -1,0 +1,254 @@
+//! Donors and beneficiaries (table `parties`), the per-ledger identity key, and
+//! receipt numbers.
+
+use super::{Store, meta_get, meta_set};
+use crate::error::{Error, Result};
+use crate::ledger::party::{ANONYMOUS_DONOR, NewParty, Party, PartyType, Role};
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The party columns in the order `party_from_row` reads them (a macro so that
+/// queries stay string literals).
+macro_rules! select_party {
+    () => {
+        "SELECT id, role, type, name, phone, id_last4, school, grade, village, members FROM parties"
+    };
+}
+
+fn party_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Party> {
+    let role: String = row.get(1)?;
+    let party_type: String = row.get(2)?;
+    Ok(Party {
+        id: row.get(0)?,
+        role: if role == "donor" {
+            Role::Donor
+        } else {
+            Role::Beneficiary
+        },
+        party_type: PartyType::parse(&party_type).unwrap_or(PartyType::Person),
+        name: row.get(3)?,
+        phone: row.get(4)?,
+        id_last4: row.get(5)?,
+        school: row.get(6)?,
+        grade: row.get(7)?,
+        village: row.get(8)?,
+        members: row.get(9)?,
+    })
+}
+
+/// The ledger's random key for hashing identity numbers, made on first use.
+pub fn identity_key(conn: &Connection) -> Result<Vec<u8>> {
+    if let Some(hex_key) = meta_get(conn, "identity_key")? {
+        return hex::decode(hex_key)
+            .map_err(|_| Error::Verify("the ledger's identity key is damaged".into()));
+    }
+    let mut key = vec![0u8; 32];
+    getrandom::fill(&mut key)
+        .map_err(|e| Error::Io(format!("cannot get random bytes for the identity key: {e}")))?;
+    meta_set(conn, "identity_key", &hex::encode(&key))?;
+    Ok(key)
+}
+
+pub fn insert_party(conn: &Connection, party: &NewParty, created_at: &str) -> Result<i64> {
+    let party_type = party.party_type.unwrap_or(PartyType::Person);
+    let role = party_type.role();
+    if let Some(id) = &party.id_number
+        && let Some(existing) = party_by_id_hash(conn, role, &id.hash)?
+    {
+        return Err(Error::conflict(format!(
+            "{} {} ({}) already has this identity number; use that {} instead of adding another",
+            role.as_str(),
+            existing.id,
+            existing.name,
+            role.as_str()
+        )));
+    }
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO parties (role, type, name, phone, id_hash, id_last4, school, grade, village, members, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    stmt.execute(params![
+        role.as_str(),
+        party_type.as_str(),
+        party.name,
+        party.phone,
+        party.id_number.as_ref().map(|i| i.hash.clone()),
+        party.id_number.as_ref().map(|i| i.last4.clone()),
+        party.school,
+        party.grade,
+        party.village,
+        party.members,
+        created_at
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn party_by_id_hash(conn: &Connection, role: Role, hash: &[u8]) -> Result<Option<Party>> {
+    let mut stmt = conn.prepare_cached(concat!(
+        select_party!(),
+        " WHERE role = ?1 AND id_hash = ?2"
+    ))?;
+    Ok(stmt
+        .query_row(params![role.as_str(), hash], party_from_row)
+        .optional()?)
+}
+
+pub fn party(conn: &Connection, role: Role, id: i64) -> Result<Option<Party>> {
+    let mut stmt = conn.prepare_cached(concat!(select_party!(), " WHERE role = ?1 AND id = ?2"))?;
+    Ok(stmt
+        .query_row(params![role.as_str(), id], party_from_row)
+        .optional()?)
+}
+
+pub fn parties_named(conn: &Connection, role: Role, name: &str) -> Result<Vec<Party>> {
+    let mut stmt = conn.prepare_cached(concat!(
+        select_party!(),
+        " WHERE role = ?1 AND name = ?2 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(params![role.as_str(), name], party_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub fn all_parties(conn: &Connection, role: Role) -> Result<Vec<Party>> {
+    let mut stmt = conn.prepare_cached(concat!(select_party!(), " WHERE role = ?1 ORDER BY id"))?;
+    let rows = stmt.query_map(params![role.as_str()], party_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The one 愛心人士 donor for anonymous gifts, made on first use.
+pub fn anonymous_donor(conn: &Connection, created_at: &str) -> Result<i64> {
+    let existing: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM parties WHERE role = 'donor' AND type = 'anonymous' AND name = ?1 ORDER BY id LIMIT 1",
+            [ANONYMOUS_DONOR],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match existing {
+        Some(id) => Ok(id),
+        None => insert_party(
+            conn,
+            &NewParty {
+                party_type: Some(PartyType::Anonymous),
+                name: ANONYMOUS_DONOR.to_string(),
+                ..NewParty::default()
+            },
+            created_at,
+        ),
+    }
+}
+
+/// A receipt number as issued: `2022-000123`.
+pub fn receipt_number(year: i32, seq: i64) -> String {
+    format!("{year}-{seq:06}")
+}
+
+/// The next number of a year's gap-free sequence (call inside the write transaction).
+pub fn next_receipt_seq(conn: &Connection, year: i32) -> Result<i64> {
+    let mut stmt =
+        conn.prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM receipts WHERE year = ?1")?;
+    Ok(stmt.query_row([year], |r| r.get(0))?)
+}
+
+pub struct NewReceipt<'a> {
+    pub year: i32,
+    pub seq: i64,
+    pub entry_id: i64,
+    pub official_no: Option<&'a str>,
+}
+
+pub fn insert_receipt(conn: &Connection, r: &NewReceipt<'_>) -> Result<String> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO receipts (year, seq, entry_id, official_no) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    stmt.execute(params![r.year, r.seq, r.entry_id, r.official_no])?;
+    Ok(receipt_number(r.year, r.seq))
+}
+
+impl Store {
+    pub fn party(&self, role: Role, id: i64) -> Result<Option<Party>> {
+        party(&self.conn, role, id)
+    }
+
+    pub fn parties(&self, role: Role) -> Result<Vec<Party>> {
+        all_parties(&self.conn, role)
+    }
+
+    /// Finds one donor or beneficiary by id or exact name; an ambiguous name is refused.
+    pub fn find_party(&self, role: Role, field: &str, name_or_id: &str) -> Result<Party> {
+        find_party(&self.conn, role, field, name_or_id)
+    }
+}
+
+pub fn find_party(conn: &Connection, role: Role, field: &str, name_or_id: &str) -> Result<Party> {
+    let text = name_or_id.trim();
+    if let Ok(id) = text.parse::<i64>()
+        && let Some(p) = party(conn, role, id)?
+    {
+        return Ok(p);
+    }
+    let mut found = parties_named(conn, role, text)?;
+    match found.len() {
+        0 => Err(Error::not_found(format!(
+            "{field}: there is no {} named {text:?}; add one with `lovefund {} add`, or give its id",
+            role.as_str(),
+            role.as_str()
+        ))),
+        1 => Ok(found.remove(0)),
+        _ => Err(Error::input(format!(
+            "{field}: {} {}s are named {text:?} (ids {}); give the id instead",
+            found.len(),
+            role.as_str(),
+            found
+                .iter()
+                .map(|p| p.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// An entry already recorded under a reference: id, date, kind and its amount.
+#[derive(Clone, Debug)]
+pub struct ReferencedEntry {
+    pub id: i64,
+    pub date: String,
+    pub kind: String,
+    pub amount_fen: i64,
+}
+
+/// Whether any entry carries a reference (if none, imports skip the look-ups).
+pub fn any_reference(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM entries WHERE reference IS NOT NULL)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn entry_by_reference(conn: &Connection, reference: &str) -> Result<Option<ReferencedEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.date, e.kind,
+                (SELECT MAX(ABS(p.amount_fen)) FROM postings p WHERE p.entry_id = e.id)
+         FROM entries e WHERE e.reference = ?1",
+    )?;
+    Ok(stmt
+        .query_row([reference], |r| {
+            Ok(ReferencedEntry {
+                id: r.get(0)?,
+                date: r.get(1)?,
+                kind: r.get(2)?,
+                amount_fen: r.get(3)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Every party with its identity hash, for matching a whole import at once.
+pub fn parties_for_matching(conn: &Connection) -> Result<Vec<(Party, Option<Vec<u8>>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, role, type, name, phone, id_last4, school, grade, village, members, id_hash
+         FROM parties ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((party_from_row(r)?, r.get(10)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

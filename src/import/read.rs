@@ -261,14 +261,22 @@ pub fn read_file(
     };
     let file = std::fs::File::open(path)
         .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()
-        .encoding(match encoding {
-            Encoding::Utf8 => None,
-            Encoding::Gb18030 => Some(encoding_rs::GB18030),
-        })
-        .utf8_passthru(true)
-        .bom_sniffing(true)
-        .build(std::io::BufReader::with_capacity(1 << 16, file));
+    let mut buffered = std::io::BufReader::with_capacity(1 << 16, file);
+    let starts_with_bom = std::io::BufRead::fill_buf(&mut buffered)
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?
+        .starts_with(b"\xEF\xBB\xBF");
+    if starts_with_bom {
+        std::io::BufRead::consume(&mut buffered, 3);
+    }
+    let decoder: Box<dyn Read> = match encoding {
+        Encoding::Utf8 => Box::new(buffered),
+        Encoding::Gb18030 => Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding_rs::GB18030))
+                .bom_sniffing(false)
+                .build(buffered),
+        ),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)

@@ -127,6 +127,11 @@ pub fn apply(
     let mut errors: Vec<LineError> = Vec::new();
     appender.set_bulk()?;
     let mut matcher = PartyMatcher::load(appender, file.parties.len())?;
+    // Every counterparty first, so creating parties does not interrupt the batches.
+    let mut party_ids = Vec::with_capacity(file.parties.len());
+    for index in 0..file.parties.len() as u32 {
+        party_ids.push(matcher.resolve(appender, file, index, identity_key, &mut summary)?);
+    }
     let check_references = any_reference(appender.transaction()?)?;
     let funds = appender.funds().clone();
     let (mut donated, mut disbursed) = (0i64, 0i64);
@@ -159,7 +164,7 @@ pub fn apply(
             }
             continue;
         }
-        let party_id = matcher.resolve(appender, file, line.party, identity_key, &mut summary)?;
+        let party_id = party_ids[line.party as usize];
         let fund = funds
             .get(line.fund)
             .ok_or_else(|| Error::not_found("an import line's fund vanished"))?;

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Subject {
     Fund(FundId),
-    Asset(String),
+    Asset(&'static str),
 }
 
 impl Subject {
@@ -45,8 +45,8 @@ pub fn guard_changes(
         if account_type(p.account.as_str()).is_some_and(AccountType::counts_toward_fund) {
             add(Subject::Fund(p.fund), -p.amount.fen());
         }
-        if GUARDED_ASSET_CODES.contains(&p.account.top()) {
-            add(Subject::Asset(p.account.top().to_string()), p.amount.fen());
+        if let Some(code) = GUARDED_ASSET_CODES.iter().find(|c| **c == p.account.top()) {
+            add(Subject::Asset(code), p.amount.fen());
         }
     }
     changes.retain(|(_, c)| *c != 0);

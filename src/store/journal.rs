@@ -89,7 +89,9 @@ pub struct Appender<'t> {
     accounts_with_children: Vec<String>,
     funds: Funds,
     guards: HashMap<Subject, (SubjectDays, Vec<NaiveDate>)>,
-    totals: HashMap<(String, FundId, NaiveDate), DayTotal>,
+    /// Daily totals by (index into `account_codes`, fund, date).
+    totals: HashMap<(usize, FundId, NaiveDate), DayTotal>,
+    account_codes: Vec<String>,
     receipt_seqs: HashMap<i32, i64>,
     pending: Pending,
     bulk: bool,
@@ -128,6 +130,7 @@ impl<'t> Appender<'t> {
             funds: load_funds(tx)?,
             guards: HashMap::new(),
             totals: HashMap::new(),
+            account_codes: Vec::new(),
             receipt_seqs: HashMap::new(),
             pending: Pending::default(),
             bulk: false,
@@ -167,8 +170,8 @@ impl<'t> Appender<'t> {
             dirty.push(entry.date);
         }
         for p in entry.postings() {
-            let key = (p.account.as_str().to_string(), p.fund, entry.date);
-            let total = self.totals.entry(key).or_default();
+            let account = self.account_index(p.account.as_str());
+            let total = self.totals.entry((account, p.fund, entry.date)).or_default();
             if p.amount.is_negative() {
                 total.credit_fen += -p.amount.fen();
             } else {
@@ -178,6 +181,18 @@ impl<'t> Appender<'t> {
         self.head_id = id;
         self.head_hash = hash;
         Ok(Appended { id, hash })
+    }
+
+    /// A small number standing for an account code, so per-posting work does not
+    /// allocate.
+    fn account_index(&mut self, code: &str) -> usize {
+        match self.account_codes.iter().position(|c| c == code) {
+            Some(i) => i,
+            None => {
+                self.account_codes.push(code.to_string());
+                self.account_codes.len() - 1
+            }
+        }
     }
 
     fn check_postings(&self, postings: &[Posting]) -> Result<()> {
@@ -365,7 +380,7 @@ impl<'t> Appender<'t> {
         )?;
         for ((account, fund, date), t) in &self.totals {
             upsert_total.execute(params![
-                account,
+                self.account_codes[*account],
                 fund.0,
                 crate::ledger::date::iso(*date),
                 t.debit_fen,

@@ -8,9 +8,11 @@ CREATE TABLE receipts (
     seq         INTEGER NOT NULL CHECK (seq >= 1),
     entry_id    INTEGER NOT NULL REFERENCES entries (id),
     official_no TEXT,                        -- 公益事業捐贈票據 number, when one exists
+    replaces    TEXT,                        -- the voided receipt this one reissues
     PRIMARY KEY (year, seq)
 ) WITHOUT ROWID;
 CREATE INDEX receipts_entry ON receipts (entry_id);
+CREATE UNIQUE INDEX receipts_replaces ON receipts (replaces) WHERE replaces IS NOT NULL;
 
 CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts
 BEGIN SELECT RAISE(ABORT, 'lovefund: receipts are never changed; void and reissue instead'); END;

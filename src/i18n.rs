@@ -137,6 +137,34 @@ labels! {
     AlreadyImported => "已導入過（略過）", "已导入过（略过）", "Already imported (skipped)";
     DryRun => "試算，未寫入", "试算，未写入", "Dry run: nothing was written";
     Imported => "已導入", "已导入", "Imported";
+    ReceiptTitle => "捐贈收據", "捐赠收据", "Donation Receipt";
+    ReceiptNo => "收據編號", "收据编号", "Receipt No.";
+    ReceiptDate => "捐贈日期", "捐赠日期", "Date";
+    AmountFigures => "金額（小寫）", "金额（小写）", "Amount";
+    AmountWords => "金額（大寫）", "金额（大写）", "Amount in words";
+    Purpose => "捐贈用途", "捐赠用途", "Purpose";
+    PaymentMethod => "付款方式", "付款方式", "Payment method";
+    OfficialNo => "公益事業捐贈票據號", "公益事业捐赠票据号", "Official receipt no.";
+    Handler => "經手人", "经手人", "Handled by";
+    Reviewer => "覆核人", "复核人", "Reviewed by";
+    Verification => "驗證碼", "验证码", "Verification code";
+    Thanks => "衷心感謝您的愛心捐贈！", "衷心感谢您的爱心捐赠！", "Thank you for your generous gift.";
+    VoidMark => "作廢", "作废", "VOID";
+    VoidReason => "作廢原因", "作废原因", "Reason voided";
+    AnonymousDonor => "愛心人士", "爱心人士", "Anonymous donor";
+    MethodBank => "銀行轉賬", "银行转账", "Bank transfer";
+    MethodCash => "現金", "现金", "Cash";
+    MethodWechat => "微信支付", "微信支付", "WeChat Pay";
+    MethodAlipay => "支付寶", "支付宝", "Alipay";
+    Status => "狀態", "状态", "Status";
+    Issued => "已開具", "已开具", "issued";
+    Void => "作廢", "作废", "void";
+    Replaces => "補開自", "补开自", "Replaces";
+    ReplacedBy => "補開為", "补开为", "Replaced by";
+    Wrote => "已寫入", "已写入", "Wrote";
+    Missing => "缺號", "缺号", "missing";
+    ReceiptSequence => "收據號序列", "收据号序列", "Receipt sequence";
+    NothingMissing => "無缺號", "无缺号", "no gaps";
     NothingNew => "沒有新的記錄：此文件已全部導入", "没有新的记录：此文件已全部导入", "Nothing new: every line of this file was imported before";
 }
 

@@ -78,6 +78,63 @@ pub enum Command {
     Disburse(DisburseArgs),
     /// Import donations and disbursements from the treasurer's CSV (all or nothing)
     Import(ImportArgs),
+    /// Donation receipts: print PDFs, list, void, reissue, check the sequence, verify a code
+    #[command(subcommand)]
+    Receipt(ReceiptCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReceiptCommand {
+    /// Write receipt PDFs: one number, or every receipt of --year
+    Print {
+        /// Receipt number, e.g. 2022-000123
+        #[arg(required_unless_present = "year", conflicts_with = "year")]
+        number: Option<String>,
+        /// Every receipt of this year (void ones carry a VOID mark)
+        #[arg(long)]
+        year: Option<i32>,
+        /// Folder for the PDFs, made if missing; each file is named NUMBER.pdf
+        #[arg(long, default_value = "receipts-out")]
+        out: PathBuf,
+        /// A TTF/OTF/TTC font to use instead of the bundled Noto Sans CJK [env: LOVEFUND_FONT]
+        #[arg(long)]
+        font: Option<PathBuf>,
+    },
+    /// List receipts with their status
+    List {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_parser = ["issued", "void"])]
+        status: Option<String>,
+    },
+    /// Void a receipt: the number stays, marked void with the reason, who and when
+    Void {
+        number: String,
+        #[arg(long)]
+        reason: String,
+        /// Also reverse the donation (紅字沖銷), dated --date or today
+        #[arg(long)]
+        reverse: bool,
+        /// Date of the reversal with --reverse, YYYY-MM-DD [default: today]
+        #[arg(long, requires = "reverse")]
+        date: Option<String>,
+    },
+    /// Void a receipt and issue a new number for the same donation (misspelt name, lost receipt)
+    Reissue {
+        number: String,
+        #[arg(long, default_value = "reissued")]
+        reason: String,
+    },
+    /// The sequence report: every number from 1 to the last is issued or void; gaps fail
+    Gaps {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Which receipt a printed verification code belongs to, and whether it is void
+    Verify {
+        /// The code printed on the receipt, e.g. A1B2-C3D4-E5F6
+        code: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -321,6 +378,6 @@ pub struct ShowArgs {
 
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
-    /// Checks to run (default: all): balanced, chain, append-only, totals, funds
+    /// Checks to run (default: all): balanced, chain, append-only, totals, funds, receipts
     pub checks: Vec<String>,
 }

@@ -9,6 +9,7 @@ use crate::ledger::date::parse_date;
 use crate::ledger::entry::{EntryDetails, EntryKind, NewEntry, Posting};
 use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
+use crate::ledger::operations::reversal_entry;
 use crate::render::json;
 use crate::store::Appended;
 use serde_json::json;
@@ -112,55 +113,20 @@ pub fn reverse(ctx: &Context, args: ReverseArgs, out: &mut dyn Write) -> Result<
         Some(text) => parse_date("--date", text)?,
         None => chrono::Local::now().date_naive(),
     };
-    if args.reason.trim().is_empty() {
-        return Err(Error::input(
-            "--reason is empty; say why the entry is reversed",
-        ));
-    }
     let mut store = ctx.open_for_writing()?;
     let lang = ctx.lang(&store);
-    let memo_lang = ledger_lang(&store);
+    let memo_label = L::Reverses.get(ledger_lang(&store));
     let id = args.entry_id;
     let original = store
         .entry(id)?
         .ok_or_else(|| Error::not_found(format!("there is no entry {id} to reverse")))?;
-    if let Some(by) = store.reversed_by(id)? {
-        return Err(Error::conflict(format!(
-            "entry {id} was already reversed by entry {by}; an entry is reversed at most once"
-        )));
-    }
-    if original.kind == EntryKind::Reversal {
-        return Err(Error::conflict(format!(
-            "entry {id} is itself a reversal; record the original entry again instead"
-        )));
-    }
-    if date < original.date {
-        return Err(Error::input(format!(
-            "--date {date} is before entry {id}'s date {}; a reversal cannot precede what it reverses",
-            original.date
-        )));
-    }
-    let postings = original
-        .postings
-        .iter()
-        .map(|p| Posting {
-            amount: p.amount.checked_neg().unwrap_or(p.amount),
-            ..p.clone()
-        })
-        .collect();
-    let details = EntryDetails {
-        party_id: original.details.party_id,
-        method: original.details.method.clone(),
-        reverses: Some(id),
-        reason: Some(args.reason.trim().to_string()),
-        ..EntryDetails::default()
-    };
-    let memo = format!("{} {id}: {}", L::Reverses.get(memo_lang), original.memo);
-    let memo: String = memo
-        .chars()
-        .take(crate::ledger::entry::MEMO_LENGTH_MAX)
-        .collect();
-    let entry = NewEntry::new(date, EntryKind::Reversal, &memo, details, postings)?;
+    let entry = reversal_entry(
+        &original,
+        store.reversed_by(id)?,
+        date,
+        &args.reason,
+        memo_label,
+    )?;
     let appended = store.append(&ctx.user, &ctx.now(), |appender| appender.append(&entry))?;
     report(ctx, &appended, lang, out)
 }

@@ -7,6 +7,7 @@ mod chart;
 mod import;
 mod journal;
 mod people;
+mod receipts;
 mod reports;
 
 pub use args::Cli;
@@ -160,6 +161,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Donate(a) => people::donate(ctx, a, out),
         Command::Disburse(a) => people::disburse(ctx, a, out),
         Command::Import(a) => import::run(ctx, a, out),
+        Command::Receipt(a) => receipts::run(ctx, a, out),
     }
 }
 

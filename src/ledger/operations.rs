@@ -112,3 +112,59 @@ pub fn fund<'f>(funds: &'f Funds, field: &str, text: &str) -> Result<&'f Fund> {
         ))
     })
 }
+
+/// 紅字沖銷: a new entry negating every posting of `original`, linked to it. Refused
+/// if the original was already reversed (`reversed_by`), is itself a reversal, or is
+/// dated after the reversal.
+pub fn reversal_entry(
+    original: &super::entry::StoredEntry,
+    reversed_by: Option<i64>,
+    date: NaiveDate,
+    reason: &str,
+    memo_label: &str,
+) -> Result<NewEntry> {
+    let id = original.id;
+    if reason.trim().is_empty() {
+        return Err(Error::input(
+            "--reason is empty; say why the entry is reversed",
+        ));
+    }
+    if let Some(by) = reversed_by {
+        return Err(Error::conflict(format!(
+            "entry {id} was already reversed by entry {by}; an entry is reversed at most once"
+        )));
+    }
+    if original.kind == EntryKind::Reversal {
+        return Err(Error::conflict(format!(
+            "entry {id} is itself a reversal; record the original entry again instead"
+        )));
+    }
+    if date < original.date {
+        return Err(Error::input(format!(
+            "--date {date} is before entry {id}'s date {}; a reversal cannot precede what it reverses",
+            original.date
+        )));
+    }
+    let postings = original
+        .postings
+        .iter()
+        .map(|p| {
+            Ok(Posting {
+                amount: negated(p.amount)?,
+                ..p.clone()
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let details = EntryDetails {
+        party_id: original.details.party_id,
+        method: original.details.method.clone(),
+        reverses: Some(id),
+        reason: Some(reason.trim().to_string()),
+        ..EntryDetails::default()
+    };
+    let memo: String = format!("{memo_label} {id}: {}", original.memo)
+        .chars()
+        .take(super::entry::MEMO_LENGTH_MAX)
+        .collect();
+    NewEntry::new(date, EntryKind::Reversal, &memo, details, postings)
+}

@@ -3,5 +3,7 @@
 //! each report into tables in the chosen language; `json` writes the same structs.
 
 pub mod json;
+pub mod receipt_pdf;
+pub mod receipts;
 pub mod table;
 pub mod text;

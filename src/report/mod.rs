@@ -6,5 +6,6 @@ pub mod entry;
 pub mod fund_balances;
 pub mod lists;
 pub mod people;
+pub mod receipts;
 pub mod register;
 pub mod trial_balance;

@@ -171,7 +171,10 @@ impl<'t> Appender<'t> {
         }
         for p in entry.postings() {
             let account = self.account_index(p.account.as_str());
-            let total = self.totals.entry((account, p.fund, entry.date)).or_default();
+            let total = self
+                .totals
+                .entry((account, p.fund, entry.date))
+                .or_default();
             if p.amount.is_negative() {
                 total.credit_fen += -p.amount.fen();
             } else {

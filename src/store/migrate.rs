@@ -13,6 +13,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "fund_accounting",
         include_str!("../../migrations/0002_fund_accounting.sql"),
     ),
+    (
+        3,
+        "receipt_voids",
+        include_str!("../../migrations/0003_receipt_voids.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

@@ -7,11 +7,13 @@ mod journal;
 mod migrate;
 pub mod people;
 mod queries;
+pub mod receipts;
 
 pub use journal::{Appended, Appender};
 pub use queries::{
     AccountTotal, ChainHead, DailyTotalRow, FundMovement, GuardRow, PartyHistoryRow, RegisterRow,
 };
+pub use queries::{entry_in, reversed_by_in};
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};

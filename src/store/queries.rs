@@ -360,3 +360,34 @@ impl Store {
         text.map(|t| parse_date(&t)).transpose()
     }
 }
+
+/// One entry with its postings, read through an open transaction.
+pub fn entry_in(conn: &rusqlite::Connection, id: i64) -> Result<StoredEntry> {
+    let (mut entry, _) = conn
+        .query_row(
+            concat!(
+                "SELECT ",
+                entry_columns!(),
+                " FROM entries e WHERE e.id = ?1"
+            ),
+            [id],
+            entry_from_row,
+        )
+        .optional()?
+        .ok_or_else(|| crate::error::Error::not_found(format!("there is no entry {id}")))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT account, fund_id, amount_fen FROM postings WHERE entry_id = ?1 ORDER BY seq",
+    )?;
+    let postings = stmt.query_map([id], |r| posting_from_row(r, 0))?;
+    entry.postings = postings.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(entry)
+}
+
+/// The entry that reverses `id`, read through an open transaction.
+pub fn reversed_by_in(conn: &rusqlite::Connection, id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM entries WHERE reverses = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}

@@ -272,3 +272,43 @@ impl Derived {
         (totals, funds)
     }
 }
+
+/// `receipts`: per year the numbers run 1, 2, 3 … to the last with no gap, and every
+/// void belongs to a receipt and has a reason.
+pub fn receipts(
+    sequence: &[(i32, i64, Option<String>)],
+    orphan_voids: &[(i32, i64)],
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut years: Vec<i32> = sequence.iter().map(|(y, _, _)| *y).collect();
+    years.dedup();
+    for year in years {
+        let report = crate::report::receipts::sequence_of(year, sequence);
+        if let Some(first) = report.missing.first() {
+            findings.push(finding(
+                None,
+                format!(
+                    "receipt {first} is missing: {} number(s) of {year} were deleted",
+                    report.missing.len()
+                ),
+            ));
+        }
+        if let Some(v) = report.void.iter().find(|v| v.reason.trim().is_empty()) {
+            findings.push(finding(
+                None,
+                format!("receipt {} is void without a reason", v.number),
+            ));
+        }
+    }
+    for (year, seq) in orphan_voids {
+        let number = crate::ledger::receipt::ReceiptNumber {
+            year: *year,
+            seq: *seq,
+        };
+        findings.push(finding(
+            None,
+            format!("a void names receipt {number}, which does not exist"),
+        ));
+    }
+    findings
+}

@@ -75,6 +75,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "funds",
         "no fund, cash, bank or e-wallet balance is negative on any date",
     ),
+    (
+        "receipts",
+        "receipt numbers run from 1 without gaps in every year; every void has a reason",
+    ),
 ];
 
 pub fn check_names() -> Vec<&'static str> {
@@ -102,13 +106,10 @@ pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
             Box::new(Chain::new(store.orphan_posting_entry_ids()?)),
         ));
     }
-    let derived = (wanted("totals") || wanted("funds")).then(|| {
-        Derived::new(
-            store.funds().unwrap_or_default(),
-            store.accounts().unwrap_or_default(),
-        )
-    });
-    let mut derived = derived;
+    let mut derived = match wanted("totals") || wanted("funds") {
+        true => Some(Derived::new(store.funds()?, store.accounts()?)),
+        false => None,
+    };
     store.for_each_entry(|entry, malformed| {
         for (_, check) in streamed.iter_mut() {
             check.observe(entry, malformed);
@@ -124,6 +125,13 @@ pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
         .collect();
     if wanted("append-only") {
         results.push(("append-only", AppendOnly::check(&store.triggers()?)));
+    }
+    if wanted("receipts") {
+        let sequence = store.receipt_sequence()?;
+        results.push((
+            "receipts",
+            checks::receipts(&sequence, &store.orphan_voids()?),
+        ));
     }
     if let Some(d) = derived {
         let (totals, funds) = d.finish(&store.stored_daily_totals()?, &store.stored_guard_days()?);

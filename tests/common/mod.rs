@@ -97,3 +97,34 @@ pub fn wal_path(db: &Path) -> PathBuf {
     name.push("-wal");
     PathBuf::from(name)
 }
+
+/// CI sets this after installing the outside programs tests use (pdftotext …):
+/// then a missing program fails the test instead of skipping it.
+pub fn tools_required() -> bool {
+    std::env::var_os("LOVEFUND_TEST_TOOLS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// The text of a PDF by pdftotext, or None (test skipped) where poppler-utils is not
+/// installed and CI did not promise it.
+pub fn pdftotext(pdf: &Path) -> Option<String> {
+    match std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+    {
+        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).to_string()),
+        Ok(out) => panic!(
+            "pdftotext failed on {}: {}",
+            pdf.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => {
+            assert!(
+                !tools_required(),
+                "pdftotext is required (LOVEFUND_TEST_TOOLS is set): {e}"
+            );
+            eprintln!("skipped: pdftotext is not installed ({e}); apt-get install poppler-utils");
+            None
+        }
+    }
+}

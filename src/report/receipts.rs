@@ -1,0 +1,189 @@
+//! Receipts as people read them: one receipt with its donor, amount in figures and
+//! in Chinese uppercase, fund, method, verification code and void status; the list
+//! of a year's receipts; and the sequence report auditors ask for (every number from
+//! 1 to the last issued or void, with reasons).
+
+use crate::error::Result;
+use crate::i18n::{L, Lang};
+use crate::ledger::daxie::{Script, daxie};
+use crate::ledger::fund::{FundId, Funds};
+use crate::ledger::money::Money;
+use crate::ledger::receipt::{ReceiptNumber, verification_code};
+use crate::store::Store;
+use crate::store::receipts::ReceiptRecord;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ReceiptView {
+    pub number: String,
+    pub date: String,
+    pub entry: i64,
+    pub donor: String,
+    pub amount: Money,
+    pub amount_words: String,
+    pub fund: String,
+    pub method: String,
+    pub official_no: Option<String>,
+    pub handler: String,
+    pub verification_code: String,
+    pub status: &'static str,
+    pub void_reason: Option<String>,
+    pub voided_by: Option<String>,
+    pub voided_at: Option<String>,
+    pub replaces: Option<String>,
+    pub replaced_by: Option<String>,
+}
+
+fn method_label(method: Option<&str>, lang: Lang) -> String {
+    match method {
+        Some("bank") => L::MethodBank.get(lang).to_string(),
+        Some("cash") => L::MethodCash.get(lang).to_string(),
+        Some("wechat") => L::MethodWechat.get(lang).to_string(),
+        Some("alipay") => L::MethodAlipay.get(lang).to_string(),
+        other => other.unwrap_or_default().to_string(),
+    }
+}
+
+/// Chinese uppercase in the ledger's script (simplified for English receipts, as
+/// mainland banks write it).
+pub fn amount_words(amount: Money, lang: Lang) -> String {
+    let script = if lang == Lang::ZhHant {
+        Script::Traditional
+    } else {
+        Script::Simplified
+    };
+    daxie(amount.fen(), script).unwrap_or_default()
+}
+
+pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: Lang) -> ReceiptView {
+    let donor = if record.donor_type == "anonymous" {
+        L::AnonymousDonor.get(lang).to_string()
+    } else {
+        record.donor_name.clone()
+    };
+    let void = record.void.as_ref();
+    ReceiptView {
+        number: record.number.to_string(),
+        date: record.date.clone(),
+        entry: record.entry_id,
+        donor,
+        amount: record.amount,
+        amount_words: amount_words(record.amount, lang),
+        fund: funds
+            .get(FundId(record.fund_id))
+            .map_or("", |f| f.name(lang))
+            .to_string(),
+        method: method_label(record.method.as_deref(), lang),
+        official_no: record.official_no.clone(),
+        handler: record.recorded_by.clone(),
+        verification_code: verification_code(&record.entry_hash, record.number),
+        status: if void.is_some() { "void" } else { "issued" },
+        void_reason: void.map(|v| v.reason.clone()),
+        voided_by: void.map(|v| v.voided_by.clone()),
+        voided_at: void.map(|v| v.voided_at.clone()),
+        replaces: record.replaces.clone(),
+        replaced_by: record.replaced_by.clone(),
+    }
+}
+
+/// The receipts of a year (or all), optionally only issued or only void ones.
+pub fn receipt_list(
+    store: &Store,
+    year: Option<i32>,
+    status: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<ReceiptView>> {
+    let funds = store.funds()?;
+    Ok(store
+        .receipts(year)?
+        .iter()
+        .map(|r| receipt_view(r, &funds, lang))
+        .filter(|v| status.is_none_or(|s| s == v.status))
+        .collect())
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ReceiptSequence {
+    pub year: i32,
+    pub last: i64,
+    pub issued: i64,
+    pub void: Vec<VoidLine>,
+    /// Numbers between 1 and the last that do not exist: each is an error.
+    pub missing: Vec<String>,
+    pub complete: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct VoidLine {
+    pub number: String,
+    pub reason: String,
+}
+
+/// Pure: the sequence report from (year, seq, void reason) rows of one year.
+pub fn sequence_of(year: i32, rows: &[(i32, i64, Option<String>)]) -> ReceiptSequence {
+    let mut seqs: Vec<(i64, Option<&String>)> = rows
+        .iter()
+        .filter(|(y, _, _)| *y == year)
+        .map(|(_, s, v)| (*s, v.as_ref()))
+        .collect();
+    seqs.sort_by_key(|(s, _)| *s);
+    let last = seqs.last().map_or(0, |(s, _)| *s);
+    let mut missing = Vec::new();
+    let mut expected = 1;
+    for (seq, _) in &seqs {
+        while expected < *seq {
+            missing.push(
+                ReceiptNumber {
+                    year,
+                    seq: expected,
+                }
+                .to_string(),
+            );
+            expected += 1;
+        }
+        expected = seq + 1;
+    }
+    let void: Vec<VoidLine> = seqs
+        .iter()
+        .filter_map(|(seq, reason)| {
+            reason.map(|r| VoidLine {
+                number: ReceiptNumber { year, seq: *seq }.to_string(),
+                reason: r.clone(),
+            })
+        })
+        .collect();
+    ReceiptSequence {
+        year,
+        last,
+        issued: seqs.len() as i64 - void.len() as i64,
+        complete: missing.is_empty(),
+        void,
+        missing,
+    }
+}
+
+pub fn receipt_sequence(store: &Store, year: i32) -> Result<ReceiptSequence> {
+    Ok(sequence_of(year, &store.receipt_sequence()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_are_found() {
+        let rows = vec![
+            (2022, 1, None),
+            (2022, 2, Some("typo".to_string())),
+            (2022, 5, None),
+            (2023, 1, None),
+        ];
+        let s = sequence_of(2022, &rows);
+        assert_eq!(s.last, 5);
+        assert_eq!(s.issued, 2);
+        assert_eq!(s.missing, vec!["2022-000003", "2022-000004"]);
+        assert_eq!(s.void[0].number, "2022-000002");
+        assert!(!s.complete);
+        assert!(sequence_of(2023, &rows).complete);
+    }
+}

@@ -1,0 +1,202 @@
+//! Receipts as stored: issued numbers, voids and reissues, with what a printed
+//! receipt needs from the donation entry and the donor.
+
+use super::Store;
+use super::people::next_receipt_seq;
+use crate::error::{Error, Result};
+use crate::ledger::money::Money;
+use crate::ledger::receipt::ReceiptNumber;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// A receipt with its donation and its void, if any.
+#[derive(Clone, Debug)]
+pub struct ReceiptRecord {
+    pub number: ReceiptNumber,
+    pub entry_id: i64,
+    pub official_no: Option<String>,
+    pub replaces: Option<String>,
+    pub replaced_by: Option<String>,
+    pub date: String,
+    pub entry_hash: Vec<u8>,
+    pub recorded_by: String,
+    pub method: Option<String>,
+    pub donor_name: String,
+    pub donor_type: String,
+    pub amount: Money,
+    pub fund_id: i64,
+    pub void: Option<VoidRecord>,
+}
+
+#[derive(Clone, Debug)]
+pub struct VoidRecord {
+    pub reason: String,
+    pub voided_by: String,
+    pub voided_at: String,
+}
+
+/// Every column `record_from_row` reads; a macro so queries stay literals.
+macro_rules! select_receipt {
+    () => {
+        "SELECT r.year, r.seq, r.entry_id, r.official_no, r.replaces,
+                (SELECT printf('%d-%06d', n.year, n.seq) FROM receipts n
+                 WHERE n.replaces = printf('%d-%06d', r.year, r.seq)),
+                e.date, e.hash, e.recorded_by, e.method,
+                COALESCE(p.name, ''), COALESCE(p.type, 'person'),
+                (SELECT -SUM(q.amount_fen) FROM postings q
+                 WHERE q.entry_id = e.id AND q.account >= '4' AND q.account < '5'),
+                (SELECT MIN(q.fund_id) FROM postings q
+                 WHERE q.entry_id = e.id AND q.account >= '4' AND q.account < '5'),
+                v.reason, v.voided_by, v.voided_at
+         FROM receipts r
+         JOIN entries e ON e.id = r.entry_id
+         LEFT JOIN parties p ON p.id = e.party_id
+         LEFT JOIN receipt_voids v ON v.year = r.year AND v.seq = r.seq"
+    };
+}
+
+fn record_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReceiptRecord> {
+    let reason: Option<String> = row.get(14)?;
+    Ok(ReceiptRecord {
+        number: ReceiptNumber {
+            year: row.get(0)?,
+            seq: row.get(1)?,
+        },
+        entry_id: row.get(2)?,
+        official_no: row.get(3)?,
+        replaces: row.get(4)?,
+        replaced_by: row.get(5)?,
+        date: row.get(6)?,
+        entry_hash: row.get(7)?,
+        recorded_by: row.get(8)?,
+        method: row.get(9)?,
+        donor_name: row.get(10)?,
+        donor_type: row.get(11)?,
+        amount: Money::from_fen(row.get::<_, Option<i64>>(12)?.unwrap_or_default()),
+        fund_id: row.get::<_, Option<i64>>(13)?.unwrap_or_default(),
+        void: match reason {
+            None => None,
+            Some(reason) => Some(VoidRecord {
+                reason,
+                voided_by: row.get(15)?,
+                voided_at: row.get(16)?,
+            }),
+        },
+    })
+}
+
+pub fn receipt(conn: &Connection, number: ReceiptNumber) -> Result<Option<ReceiptRecord>> {
+    let mut stmt = conn.prepare_cached(concat!(
+        select_receipt!(),
+        " WHERE r.year = ?1 AND r.seq = ?2"
+    ))?;
+    Ok(stmt
+        .query_row(params![number.year, number.seq], record_from_row)
+        .optional()?)
+}
+
+/// Receipts of a year (all years when None), in number order.
+pub fn receipts(conn: &Connection, year: Option<i32>) -> Result<Vec<ReceiptRecord>> {
+    let mut stmt = conn.prepare_cached(concat!(
+        select_receipt!(),
+        " WHERE ?1 IS NULL OR r.year = ?1 ORDER BY r.year, r.seq"
+    ))?;
+    let rows = stmt.query_map(params![year], record_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Every (number, entry hash) pair, for looking up a verification code.
+pub fn receipt_hashes(conn: &Connection) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT r.year, r.seq, e.hash FROM receipts r JOIN entries e ON e.id = r.entry_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            ReceiptNumber {
+                year: r.get(0)?,
+                seq: r.get(1)?,
+            },
+            r.get(2)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Per year: (year, seq) of every receipt and whether its void has a reason.
+pub fn receipt_sequence(conn: &Connection) -> Result<Vec<(i32, i64, Option<String>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT r.year, r.seq, v.reason FROM receipts r
+         LEFT JOIN receipt_voids v ON v.year = r.year AND v.seq = r.seq
+         ORDER BY r.year, r.seq",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Voids that point at no receipt (only possible by tampering).
+pub fn orphan_voids(conn: &Connection) -> Result<Vec<(i32, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT v.year, v.seq FROM receipt_voids v
+         LEFT JOIN receipts r ON r.year = v.year AND r.seq = v.seq WHERE r.seq IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub fn insert_void(
+    conn: &Connection,
+    number: ReceiptNumber,
+    reason: &str,
+    by: &str,
+    at: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO receipt_voids (year, seq, reason, voided_by, voided_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![number.year, number.seq, reason, by, at],
+    )?;
+    Ok(())
+}
+
+/// Issues the next number of `year` for the same donation as `old`, pointing at it.
+pub fn insert_reissue(conn: &Connection, old: &ReceiptRecord, year: i32) -> Result<ReceiptNumber> {
+    let number = ReceiptNumber {
+        year,
+        seq: next_receipt_seq(conn, year)?,
+    };
+    conn.execute(
+        "INSERT INTO receipts (year, seq, entry_id, official_no, replaces) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![number.year, number.seq, old.entry_id, old.official_no, old.number.to_string()],
+    )?;
+    Ok(number)
+}
+
+impl Store {
+    pub fn receipt(&self, number: ReceiptNumber) -> Result<ReceiptRecord> {
+        receipt(&self.conn, number)?.ok_or_else(|| {
+            Error::not_found(format!(
+                "there is no receipt {number}; see `lovefund receipt list --year {}`",
+                number.year
+            ))
+        })
+    }
+
+    pub fn receipts(&self, year: Option<i32>) -> Result<Vec<ReceiptRecord>> {
+        receipts(&self.conn, year)
+    }
+
+    pub fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {
+        receipt_hashes(&self.conn)
+    }
+
+    pub fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>> {
+        receipt_sequence(&self.conn)
+    }
+
+    pub fn orphan_voids(&self) -> Result<Vec<(i32, i64)>> {
+        orphan_voids(&self.conn)
+    }
+
+    /// The ledger's name, printed on receipts and summaries.
+    pub fn ledger_name(&self) -> Result<String> {
+        Ok(super::meta_get(&self.conn, "name")?.unwrap_or_else(|| "愛心基金".to_string()))
+    }
+}

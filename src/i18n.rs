@@ -165,6 +165,9 @@ labels! {
     Missing => "缺號", "缺号", "missing";
     ReceiptSequence => "收據號序列", "收据号序列", "Receipt sequence";
     NothingMissing => "無缺號", "无缺号", "no gaps";
+    ClosingMemo => "期末結轉", "期末结转", "Year-end closing";
+    ReleaseMemo => "限定性淨資產轉為非限定性淨資產", "限定性净资产转为非限定性净资产", "Release of restricted net assets";
+    Closed => "已結賬", "已结账", "Closed";
     NothingNew => "沒有新的記錄：此文件已全部導入", "没有新的记录：此文件已全部导入", "Nothing new: every line of this file was imported before";
 }
 

@@ -8,6 +8,7 @@ pub mod error;
 pub mod i18n;
 pub mod import;
 pub mod ledger;
+pub mod reconcile;
 pub mod render;
 pub mod report;
 pub mod store;

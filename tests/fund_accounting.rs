@@ -719,3 +719,31 @@ fn the_bench_generator_imports_with_the_expected_balances() {
     );
     l.run(&["verify"]).success();
 }
+
+/// Regression: the csv crate numbers lines one short after blank lines and on CRLF
+/// files (as Excel writes them); bad lines must be reported where an editor shows them.
+#[test]
+fn bad_lines_of_a_crlf_file_with_blank_lines_are_numbered_as_an_editor_shows() {
+    let l = Ledger::new();
+    let path = l.dir.path().join("excel.csv");
+    std::fs::write(
+        &path,
+        "date,kind,counterparty,counterparty_type,program,amount,method,reference\r\n\
+         2022-03-01,donation,A,person,助學,1,bank,X1\r\n\
+         2022-03-01,donation,A,person,助學,1.005,bank,X2\r\n\
+         \r\n\
+         2022-03-01,donation,A,person,助學,1.005,bank,X3\r\n",
+    )
+    .unwrap();
+    let out = l
+        .run(&["import", path.to_str().unwrap()])
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8_lossy(&out);
+    assert!(
+        stderr.contains("line 3, column amount") && stderr.contains("line 5, column amount"),
+        "{stderr}"
+    );
+}

@@ -78,6 +78,11 @@ pub enum Command {
     Disburse(DisburseArgs),
     /// Import donations and disbursements from the treasurer's CSV (all or nothing)
     Import(ImportArgs),
+    /// Close a year: closing entries into net assets, then no entry may be dated in it
+    Close {
+        #[arg(long)]
+        year: i32,
+    },
     /// Donation receipts: print PDFs, list, void, reissue, check the sequence, verify a code
     #[command(subcommand)]
     Receipt(ReceiptCommand),

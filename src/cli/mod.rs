@@ -4,6 +4,7 @@
 
 mod args;
 mod chart;
+mod close;
 mod import;
 mod journal;
 mod people;
@@ -162,6 +163,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Disburse(a) => people::disburse(ctx, a, out),
         Command::Import(a) => import::run(ctx, a, out),
         Command::Receipt(a) => receipts::run(ctx, a, out),
+        Command::Close { year } => close::run(ctx, year, out),
     }
 }
 

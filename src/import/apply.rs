@@ -164,6 +164,14 @@ pub fn apply(
             }
             continue;
         }
+        if let Err(e) = appender.check_open(line.date) {
+            errors.push(LineError {
+                line: u64::from(line.line),
+                column: "date".into(),
+                reason: e.to_string(),
+            });
+            continue;
+        }
         let party_id = party_ids[line.party as usize];
         let fund = funds
             .get(line.fund)

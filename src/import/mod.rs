@@ -4,10 +4,12 @@
 //! every line is good.
 
 mod apply;
+pub(crate) mod lines;
 mod read;
 
 pub use apply::{ImportSummary, apply};
 pub use read::{Encoding, ImportFile, ImportLine, Kind, LineError, PartyKey, read_file};
+pub(crate) use read::{csv_error_text, open_text};
 
 /// Bad lines reported in full; more are counted.
 pub const LINE_ERRORS_MAX: usize = 1000;

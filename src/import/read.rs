@@ -246,14 +246,12 @@ fn is_utf8(path: &Path) -> Result<bool> {
     }
 }
 
-/// Reads and checks the whole file. A bad header is an error; bad lines are
-/// collected in `errors`.
-pub fn read_file(
+/// Opens a CSV file as UTF-8 text: in the encoding given, or else UTF-8 when the bytes
+/// are valid UTF-8 and GB18030 (which covers GBK) when not. A UTF-8 BOM is skipped.
+pub(crate) fn open_text(
     path: &Path,
     encoding: Option<Encoding>,
-    funds: &Funds,
-    identity_key: &[u8],
-) -> Result<ImportFile> {
+) -> Result<(Encoding, Box<dyn Read>)> {
     let encoding = match encoding {
         Some(e) => e,
         None if is_utf8(path)? => Encoding::Utf8,
@@ -277,6 +275,19 @@ pub fn read_file(
                 .build(buffered),
         ),
     };
+    Ok((encoding, decoder))
+}
+
+/// Reads and checks the whole file. A bad header is an error; bad lines are
+/// collected in `errors`.
+pub fn read_file(
+    path: &Path,
+    encoding: Option<Encoding>,
+    funds: &Funds,
+    identity_key: &[u8],
+) -> Result<ImportFile> {
+    let (encoding, decoder) = open_text(path, encoding)?;
+    let (decoder, lines) = super::lines::tap(decoder);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
@@ -300,7 +311,7 @@ pub fn read_file(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = lines.line_at(e.position());
                 out.push_error(
                     line,
                     "-",
@@ -312,7 +323,7 @@ pub fn read_file(
                 continue;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = lines.line_at(record.position());
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -341,7 +352,7 @@ pub fn read_file(
     Ok(out)
 }
 
-fn csv_error_text(e: &csv::Error) -> String {
+pub(crate) fn csv_error_text(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Utf8 { .. } => {
             "the line is not valid text in the file's encoding".to_string()

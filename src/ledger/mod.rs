@@ -4,6 +4,7 @@
 pub mod account;
 pub mod chain;
 pub mod chart;
+pub mod closing;
 pub mod date;
 pub mod daxie;
 pub mod entry;

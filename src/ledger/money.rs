@@ -110,7 +110,7 @@ impl Money {
     pub fn checked_add(self, other: Money) -> Option<Money> {
         self.0
             .checked_add(other.0)
-            .filter(|f| f.abs() <= i64::MAX / 2)
+            .filter(|f| f.unsigned_abs() <= (i64::MAX / 2) as u64)
             .map(Money)
     }
 
@@ -234,6 +234,14 @@ mod tests {
         }
         assert_eq!(Money::parse_signed("--5"), Err(Syntax));
         assert_eq!(Money::parse_signed("-"), Err(Empty));
+    }
+
+    #[test]
+    fn checked_add_never_panics() {
+        // Regression: i64::MIN has no absolute value; the range check must not panic.
+        let min = Money::from_fen(i64::MIN / 2 - 1);
+        assert_eq!(min.checked_add(Money::from_fen(i64::MIN / 2 + 1)), None);
+        assert_eq!(Money::from_fen(i64::MIN).checked_add(Money::ZERO), None);
     }
 
     #[test]

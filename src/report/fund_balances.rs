@@ -44,6 +44,9 @@ pub fn fund_balances(
     };
     let from = from.unwrap_or_else(|| NaiveDate::from_ymd_opt(as_of.year(), 1, 1).unwrap_or(as_of));
     let movements = store.fund_movements(from, as_of)?;
+    // Year-end closing entries move money between accounts within a fund; they are
+    // not raised, disbursed or transferred, so they are taken out again.
+    let closing = store.closing_movements(from, as_of)?;
     let mut total = FundBalance::default();
     let mut funds = Vec::new();
     for fund in store.funds()?.0 {
@@ -62,6 +65,14 @@ pub fn fund_balances(
                 _ => continue,
             }
             opening -= m.before.fen();
+        }
+        for (_, account_type, amount) in closing.iter().filter(|(f, _, _)| *f == fund.id.0) {
+            match account_type.as_str() {
+                "income" => raised += amount.fen(),
+                "expense" => disbursed -= amount.fen(),
+                "net-assets" => transfers += amount.fen(),
+                _ => {}
+            }
         }
         f.opening = Money::from_fen(opening);
         f.raised = Money::from_fen(raised);

@@ -95,6 +95,7 @@ pub struct Appender<'t> {
     receipt_seqs: HashMap<i32, i64>,
     pending: Pending,
     bulk: bool,
+    closed_through: Option<i32>,
 }
 
 impl<'t> Appender<'t> {
@@ -134,6 +135,7 @@ impl<'t> Appender<'t> {
             receipt_seqs: HashMap::new(),
             pending: Pending::default(),
             bulk: false,
+            closed_through: super::periods::closed_through(tx)?,
         })
     }
 
@@ -147,6 +149,7 @@ impl<'t> Appender<'t> {
 
     /// Checks the entry against the chart and the balance rules, then appends it.
     pub fn append(&mut self, entry: &NewEntry) -> Result<Appended> {
+        self.check_open(entry.date)?;
         self.check_postings(entry.postings())?;
         let types = &self.account_types;
         let changes = guard_changes(entry.postings(), |code| types.get(code).copied());
@@ -195,6 +198,19 @@ impl<'t> Appender<'t> {
                 self.account_codes.push(code.to_string());
                 self.account_codes.len() - 1
             }
+        }
+    }
+
+    /// Refuses a date inside a closed year (DESIGN.md invariant 6).
+    pub fn check_open(&self, date: NaiveDate) -> Result<()> {
+        match self.closed_through {
+            Some(closed) if chrono::Datelike::year(&date) <= closed => {
+                Err(Error::conflict(format!(
+                    "refused: {date} is in a closed year (closed through {closed}); date the entry \
+                 or its correction in an open year"
+                )))
+            }
+            _ => Ok(()),
         }
     }
 

@@ -18,6 +18,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "receipt_voids",
         include_str!("../../migrations/0003_receipt_voids.sql"),
     ),
+    (
+        4,
+        "periods_and_reconciliation",
+        include_str!("../../migrations/0004_periods_and_reconciliation.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

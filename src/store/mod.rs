@@ -6,6 +6,7 @@ mod chart;
 mod journal;
 mod migrate;
 pub mod people;
+pub mod periods;
 mod queries;
 pub mod receipts;
 

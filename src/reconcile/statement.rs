@@ -1,0 +1,653 @@
+//! Reading a bank statement CSV: the columns `date,amount,reference,description`
+//! (or a bank's own header names, mapped with `--columns`), UTF-8 with or without a
+//! BOM or GBK/GB18030. Amounts are signed: positive is money into the account,
+//! negative money out, by the strict grammar of [`Money::parse_signed`].
+//!
+//! Every bad line is reported (line, column, reason); a bad header or mapping is one
+//! error. Columns the statement does not need are ignored, since a bank's export
+//! carries many (balance, counter-account, branch). Not here: matching (see
+//! `matching`) and anything that touches the ledger.
+
+use crate::error::{Error, Result};
+use crate::import::{Encoding, LINE_ERRORS_MAX, LineError, csv_error_text, open_text};
+use crate::ledger::date::parse_date;
+use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
+use crate::ledger::money::Money;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::Read;
+use std::path::Path;
+
+/// The most lines one statement may hold: years of a fund's bank account.
+pub const STATEMENT_LINES_MAX: usize = 200_000;
+/// The largest statement file read, in bytes (as UTF-8).
+pub const STATEMENT_BYTES_MAX: u64 = 64 << 20;
+/// The most header names an error message lists before it says "…".
+const HEADER_NAMES_SHOWN_MAX: usize = 20;
+
+/// One good statement line. `line` is its line number in the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatementLine {
+    pub line: u64,
+    pub date: NaiveDate,
+    /// Positive: money into the account; negative: money out.
+    pub amount: Money,
+    /// The bank's reference (流水號, cheque number); may be empty.
+    pub reference: String,
+    pub description: String,
+}
+
+/// A read statement: its good lines in file order and every bad one.
+#[derive(Debug)]
+pub struct Statement {
+    pub encoding: Encoding,
+    pub lines: Vec<StatementLine>,
+    pub errors: Vec<LineError>,
+    /// Bad lines beyond those kept in `errors`.
+    pub errors_more: usize,
+}
+
+impl Statement {
+    fn push_error(&mut self, line: u64, column: &str, reason: String) {
+        if self.errors.len() < LINE_ERRORS_MAX {
+            self.errors.push(LineError {
+                line,
+                column: column.to_string(),
+                reason,
+            });
+        } else {
+            self.errors_more += 1;
+        }
+    }
+
+    fn bad_lines(&self) -> usize {
+        self.errors.len() + self.errors_more
+    }
+}
+
+/// What the statement needs from each line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    Date,
+    Amount,
+    Reference,
+    Description,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [
+        Field::Date,
+        Field::Amount,
+        Field::Reference,
+        Field::Description,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Date => "date",
+            Field::Amount => "amount",
+            Field::Reference => "reference",
+            Field::Description => "description",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Field> {
+        Field::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(text))
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Which header names the statement's fields have: `date,amount,reference,description`
+/// unless `--columns` says otherwise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnMapping {
+    headers: [String; 4],
+    /// Whether `--columns` named the field; a named column must be present.
+    named: [bool; 4],
+}
+
+impl Default for ColumnMapping {
+    fn default() -> Self {
+        ColumnMapping {
+            headers: Field::ALL.map(|f| f.name().to_string()),
+            named: [false; 4],
+        }
+    }
+}
+
+impl ColumnMapping {
+    /// Parses `--columns`, e.g. `date=交易日期,amount=金額,reference=流水號,description=摘要`.
+    /// Fields not named keep their own names as headers.
+    pub fn parse(text: &str) -> Result<ColumnMapping> {
+        let example = "e.g. --columns date=交易日期,amount=金額,reference=流水號,description=摘要";
+        if text.trim().is_empty() {
+            return Err(Error::input(format!(
+                "--columns is empty; give FIELD=HEADER pairs, {example}"
+            )));
+        }
+        let mut mapping = ColumnMapping::default();
+        for item in text.split(',') {
+            let Some((field_text, header)) = item.split_once('=') else {
+                return Err(Error::input(format!(
+                    "--columns: {:?} is not FIELD=HEADER; write the pairs with '=' and \
+                     separate them with ',', {example}",
+                    item.trim()
+                )));
+            };
+            let (field_text, header) = (field_text.trim(), header.trim());
+            let Some(field) = Field::parse(field_text) else {
+                return Err(Error::input(format!(
+                    "--columns: {field_text:?} is not a statement field; map date, amount, \
+                     reference or description, {example}"
+                )));
+            };
+            mapping.set(field, header)?;
+        }
+        mapping.check_distinct()?;
+        Ok(mapping)
+    }
+
+    fn set(&mut self, field: Field, header: &str) -> Result<()> {
+        let name = field.name();
+        if header.is_empty() {
+            return Err(Error::input(format!(
+                "--columns: {name} has no header name after '='; write e.g. {name}=摘要"
+            )));
+        }
+        if self.named[field.index()] {
+            return Err(Error::input(format!(
+                "--columns: {name} is mapped twice; keep one {name}=HEADER"
+            )));
+        }
+        self.headers[field.index()] = header.to_string();
+        self.named[field.index()] = true;
+        Ok(())
+    }
+
+    fn check_distinct(&self) -> Result<()> {
+        for (i, first) in Field::ALL.into_iter().enumerate() {
+            for second in Field::ALL.into_iter().skip(i + 1) {
+                let header = self.header(first);
+                if header.eq_ignore_ascii_case(self.header(second)) {
+                    return Err(Error::input(format!(
+                        "--columns: {} and {} both read the column {header:?}; each field \
+                         needs its own column",
+                        first.name(),
+                        second.name()
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The header name the field is read from.
+    pub fn header(&self, field: Field) -> &str {
+        &self.headers[field.index()]
+    }
+
+    /// A field must be in the header when it is the date or amount, or `--columns`
+    /// named it; an unnamed reference or description may be absent (then empty).
+    fn required(&self, field: Field) -> bool {
+        matches!(field, Field::Date | Field::Amount) || self.named[field.index()]
+    }
+}
+
+/// Where each field is in the file's header.
+struct Positions {
+    index: [Option<usize>; 4],
+    /// Each field's header name as the file spells it, for error messages.
+    names: [String; 4],
+    width: usize,
+}
+
+impl Positions {
+    fn locate(header: &csv::StringRecord, mapping: &ColumnMapping) -> Result<Positions> {
+        let cells: Vec<&str> = header
+            .iter()
+            .map(|cell| cell.trim_start_matches('\u{feff}').trim())
+            .collect();
+        if cells.iter().all(|cell| cell.is_empty()) {
+            return Err(Error::input(
+                "line 1: the statement has no header; its first row must name the columns \
+                 date, amount, reference and description (or map the bank's names with --columns)",
+            ));
+        }
+        let mut positions = Positions {
+            index: [None; 4],
+            names: Field::ALL.map(|f| mapping.header(f).to_string()),
+            width: cells.len(),
+        };
+        let mut missing = Vec::new();
+        for field in Field::ALL {
+            let wanted = mapping.header(field);
+            let mut found = cells
+                .iter()
+                .enumerate()
+                .filter(|(_, cell)| cell.eq_ignore_ascii_case(wanted));
+            match (found.next(), found.next()) {
+                (Some(_), Some(_)) => {
+                    return Err(Error::input(format!(
+                        "line 1: the column {wanted:?} ({}) appears twice in the header; \
+                         rename one so the statement is read from the right column",
+                        field.name()
+                    )));
+                }
+                (Some((i, cell)), None) => {
+                    positions.index[field.index()] = Some(i);
+                    positions.names[field.index()] = (*cell).to_string();
+                }
+                (None, _) if mapping.required(field) => {
+                    missing.push(format!("{wanted:?} ({})", field.name()));
+                }
+                (None, _) => {}
+            }
+        }
+        if !missing.is_empty() {
+            return Err(Error::input(format!(
+                "line 1: the statement has no column {}; its columns are {} — rename the \
+                 header or map the bank's names with --columns, e.g. date=交易日期,amount=金額",
+                missing.join(" or "),
+                shown_names(&cells)
+            )));
+        }
+        Ok(positions)
+    }
+
+    fn get<'r>(&self, record: &'r csv::StringRecord, field: Field) -> &'r str {
+        self.index[field.index()]
+            .and_then(|i| record.get(i))
+            .unwrap_or("")
+            .trim()
+    }
+
+    fn name(&self, field: Field) -> &str {
+        &self.names[field.index()]
+    }
+}
+
+fn shown_names(cells: &[&str]) -> String {
+    let mut shown: Vec<String> = cells
+        .iter()
+        .take(HEADER_NAMES_SHOWN_MAX)
+        .map(|cell| format!("{cell:?}"))
+        .collect();
+    if cells.len() > HEADER_NAMES_SHOWN_MAX {
+        shown.push("…".to_string());
+    }
+    shown.join(", ")
+}
+
+/// Reads and checks a whole statement. A bad header is an error; bad lines are
+/// collected in `Statement::errors`, in line order. `encoding` forces one; `None`
+/// detects UTF-8, else GB18030 (which reads GBK).
+pub fn read_statement(
+    path: &Path,
+    encoding: Option<Encoding>,
+    mapping: &ColumnMapping,
+) -> Result<Statement> {
+    let (encoding, text) = read_text(path, encoding)?;
+    let (tapped, lines) = crate::import::lines::tap(text.as_slice());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(tapped);
+    let header = reader
+        .headers()
+        .map_err(|e| Error::input(format!("line 1: {}", csv_error_text(&e))))?
+        .clone();
+    let positions = Positions::locate(&header, mapping)?;
+    let mut out = Statement {
+        encoding,
+        lines: Vec::new(),
+        errors: Vec::new(),
+        errors_more: 0,
+    };
+    let mut record = csv::StringRecord::new();
+    let mut records = 0usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = lines.line_at(e.position());
+                let reason = format!("{}; fix the CSV quoting or encoding", csv_error_text(&e));
+                out.push_error(line, "-", reason);
+                continue;
+            }
+        }
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        records += 1;
+        if records > STATEMENT_LINES_MAX {
+            return Err(Error::input(format!(
+                "the statement has more than {STATEMENT_LINES_MAX} lines; reconcile it a \
+                 period at a time"
+            )));
+        }
+        check_line(
+            lines.line_at(record.position()),
+            &record,
+            &positions,
+            &mut out,
+        );
+    }
+    Ok(out)
+}
+
+/// The whole file as UTF-8 bytes (not yet checked: a bad line is reported by line).
+fn read_text(path: &Path, encoding: Option<Encoding>) -> Result<(Encoding, Vec<u8>)> {
+    let (encoding, text) = open_text(path, encoding)?;
+    let mut bytes = Vec::new();
+    text.take(STATEMENT_BYTES_MAX + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    if bytes.len() as u64 > STATEMENT_BYTES_MAX {
+        return Err(Error::input(format!(
+            "{} is larger than {} MiB; reconcile a period at a time",
+            path.display(),
+            STATEMENT_BYTES_MAX >> 20
+        )));
+    }
+    Ok((encoding, bytes))
+}
+
+/// Checks one line; a good one joins `out.lines`, each bad field joins `out.errors`.
+fn check_line(line: u64, record: &csv::StringRecord, positions: &Positions, out: &mut Statement) {
+    if record.len() != positions.width {
+        let reason = format!(
+            "the line has {} fields but the header has {}; check for a stray or missing comma",
+            record.len(),
+            positions.width
+        );
+        out.push_error(line, "-", reason);
+        return;
+    }
+    let bad_before = out.bad_lines();
+    let field = |f: Field| positions.get(record, f);
+    let date_name = positions.name(Field::Date);
+    let date = parse_date(date_name, field(Field::Date))
+        .map_err(|e| out.push_error(line, date_name, e.to_string()))
+        .ok();
+    let amount_name = positions.name(Field::Amount);
+    let amount = match Money::parse_signed(field(Field::Amount)) {
+        Ok(amount) if amount.is_zero() => {
+            Err("is zero; a statement line moves money in (positive) or out (negative)".to_string())
+        }
+        Ok(amount) => Ok(amount),
+        Err(e) => Err(e.to_string()),
+    }
+    .map_err(|reason| {
+        let text = field(Field::Amount);
+        out.push_error(
+            line,
+            amount_name,
+            format!("{amount_name} {text:?} {reason}"),
+        );
+    })
+    .ok();
+    for (f, length_max) in [
+        (Field::Reference, REFERENCE_LENGTH_MAX),
+        (Field::Description, MEMO_LENGTH_MAX),
+    ] {
+        let name = positions.name(f);
+        if let Err(e) = check_text(name, field(f), length_max) {
+            out.push_error(line, name, e.to_string());
+        }
+    }
+    let (Some(date), Some(amount)) = (date, amount) else {
+        return;
+    };
+    if out.bad_lines() == bad_before {
+        out.lines.push(StatementLine {
+            line,
+            date,
+            amount,
+            reference: field(Field::Reference).to_string(),
+            description: field(Field::Description).to_string(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("statement.csv");
+        std::fs::write(&path, bytes).unwrap();
+        (dir, path)
+    }
+
+    fn read(bytes: &[u8], encoding: Option<Encoding>, mapping: &ColumnMapping) -> Statement {
+        let (_dir, path) = write(bytes);
+        read_statement(&path, encoding, mapping).unwrap()
+    }
+
+    fn read_err(bytes: &[u8], mapping: &ColumnMapping) -> String {
+        let (_dir, path) = write(bytes);
+        read_statement(&path, None, mapping)
+            .unwrap_err()
+            .to_string()
+    }
+
+    fn date(text: &str) -> NaiveDate {
+        parse_date("test", text).unwrap()
+    }
+
+    const CHINESE_COLUMNS: &str = "date=交易日期,amount=金額,reference=流水號,description=摘要";
+
+    #[test]
+    fn reads_utf8_with_bom_and_ignores_extra_columns() {
+        let text = "\u{feff}date,amount,balance,reference,description\n\
+                    2022-03-01,50000.00,150000.00,D2022-001,愛心捐款\n\
+                    \n\
+                    2022-03-31,-15,149985.00,,\"手續費, 3月\"\n";
+        let statement = read(text.as_bytes(), None, &ColumnMapping::default());
+        assert_eq!(statement.encoding, Encoding::Utf8);
+        assert!(statement.errors.is_empty(), "{:?}", statement.errors);
+        assert_eq!(
+            statement.lines,
+            vec![
+                StatementLine {
+                    line: 2,
+                    date: date("2022-03-01"),
+                    amount: Money::from_fen(5_000_000),
+                    reference: "D2022-001".into(),
+                    description: "愛心捐款".into(),
+                },
+                StatementLine {
+                    line: 4,
+                    date: date("2022-03-31"),
+                    amount: Money::from_fen(-1_500),
+                    reference: String::new(),
+                    description: "手續費, 3月".into(),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_a_gbk_statement_detected_or_forced() {
+        let text = "交易日期,金額,流水號,摘要,對方戶名\n\
+                    2022-03-01,3000.00,GB-001,助學款退回,李同學\n\
+                    2022-03-02,-5.00,,手續費,\n";
+        let (bytes, _, unmappable) = encoding_rs::GBK.encode(text);
+        assert!(!unmappable);
+        assert!(
+            std::str::from_utf8(&bytes).is_err(),
+            "the test needs non-UTF-8 bytes"
+        );
+        let mapping = ColumnMapping::parse(CHINESE_COLUMNS).unwrap();
+        for encoding in [None, Some(Encoding::Gb18030)] {
+            let statement = read(&bytes, encoding, &mapping);
+            assert_eq!(statement.encoding, Encoding::Gb18030);
+            assert!(statement.errors.is_empty(), "{:?}", statement.errors);
+            assert_eq!(statement.lines.len(), 2);
+            assert_eq!(statement.lines[0].description, "助學款退回");
+            assert_eq!(statement.lines[0].reference, "GB-001");
+            assert_eq!(statement.lines[1].amount, Money::from_fen(-500));
+        }
+        // Forced UTF-8 on GBK bytes: the header itself is not text.
+        let (_dir, path) = write(&bytes);
+        let error = read_statement(&path, Some(Encoding::Utf8), &mapping).unwrap_err();
+        assert!(error.to_string().starts_with("line 1: "), "{error}");
+    }
+
+    #[test]
+    fn maps_a_banks_chinese_headers() {
+        let mapping = ColumnMapping::parse(
+            " date = 交易日期 , AMOUNT=金額,reference=流水號,description=摘要",
+        )
+        .unwrap();
+        assert_eq!(mapping.header(Field::Date), "交易日期");
+        assert_eq!(mapping.header(Field::Amount), "金額");
+        assert_eq!(mapping.header(Field::Reference), "流水號");
+        assert_eq!(mapping.header(Field::Description), "摘要");
+        let text = "帳號,交易日期,摘要,金額,餘額,流水號\n\
+                    6222,2022-03-05,轉帳捐款,1200.50,101200.50,BK20220305001\n";
+        let statement = read(text.as_bytes(), None, &mapping);
+        assert!(statement.errors.is_empty(), "{:?}", statement.errors);
+        let line = &statement.lines[0];
+        assert_eq!(line.date, date("2022-03-05"));
+        assert_eq!(line.amount, Money::from_fen(120_050));
+        assert_eq!(line.reference, "BK20220305001");
+        assert_eq!(line.description, "轉帳捐款");
+        // A partial mapping keeps the other fields' own names.
+        let partial = ColumnMapping::parse("amount=金額").unwrap();
+        assert_eq!(partial.header(Field::Date), "date");
+    }
+
+    #[test]
+    fn every_bad_mapping_names_the_column() {
+        let cases = [
+            ("", "--columns is empty"),
+            ("date:交易日期", "\"date:交易日期\" is not FIELD=HEADER"),
+            ("money=金額", "\"money\" is not a statement field"),
+            ("amount=", "amount has no header name"),
+            ("amount=金額,amount=發生額", "amount is mapped twice"),
+            (
+                "date=日期,amount=日期",
+                "date and amount both read the column \"日期\"",
+            ),
+            (
+                "date=amount",
+                "date and amount both read the column \"amount\"",
+            ),
+            ("date=交易日期,", "\"\" is not FIELD=HEADER"),
+        ];
+        for (text, want) in cases {
+            let error = ColumnMapping::parse(text).unwrap_err().to_string();
+            assert!(error.contains(want), "{text:?}: {error}");
+            assert_eq!(error.matches("; ").count(), 1, "one sentence: {error}");
+        }
+    }
+
+    #[test]
+    fn every_bad_header_names_the_column() {
+        let mapping = ColumnMapping::parse(CHINESE_COLUMNS).unwrap();
+        let error = read_err("交易日,金額,流水號,摘要\n".as_bytes(), &mapping);
+        assert!(error.contains("no column \"交易日期\" (date)"), "{error}");
+        assert!(error.contains("\"交易日\", \"金額\""), "{error}");
+        let error = read_err("交易日期,金額,金額,流水號,摘要\n".as_bytes(), &mapping);
+        assert!(error.contains("\"金額\" (amount) appears twice"), "{error}");
+        let error = read_err(b"", &ColumnMapping::default());
+        assert!(error.contains("has no header"), "{error}");
+        let error = read_err(b"Date,Description\n", &ColumnMapping::default());
+        assert!(error.contains("no column \"amount\" (amount)"), "{error}");
+        // A named reference must be there; an unnamed one may be absent.
+        let named = ColumnMapping::parse("reference=流水號").unwrap();
+        let error = read_err(b"date,amount\n", &named);
+        assert!(error.contains("\"流水號\" (reference)"), "{error}");
+        let statement = read(
+            b"DATE,Amount\n2022-03-01,1.00\n",
+            None,
+            &ColumnMapping::default(),
+        );
+        assert_eq!(statement.lines[0].reference, "");
+    }
+
+    #[test]
+    fn reports_every_bad_line() {
+        let mapping = ColumnMapping::parse(CHINESE_COLUMNS).unwrap();
+        let long_reference = "R".repeat(REFERENCE_LENGTH_MAX + 1);
+        let text = format!(
+            "交易日期,金額,流水號,摘要\n\
+             2022-03-01,100.00,A1,good\n\
+             2022/03/02,1,000.00,A2,bad date and a comma in the amount\n\
+             2022-03-03,10.005,A3,too many decimals\n\
+             2022-03-04,0.00,A4,zero\n\
+             2022-02-30,+5,A5,bad date and a plus sign\n\
+             2022-03-06,1e5,{long_reference},exponent and a long reference\n\
+             2022-03-07,-20.00,A7,good\n"
+        );
+        let statement = read(text.as_bytes(), None, &mapping);
+        let found: Vec<(u64, &str)> = statement
+            .errors
+            .iter()
+            .map(|e| (e.line, e.column.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (3, "-"),
+                (4, "金額"),
+                (5, "金額"),
+                (6, "交易日期"),
+                (6, "金額"),
+                (7, "金額"),
+                (7, "流水號"),
+            ]
+        );
+        let reasons: Vec<&str> = statement.errors.iter().map(|e| e.reason.as_str()).collect();
+        assert!(
+            reasons[0].contains("5 fields but the header has 4"),
+            "{}",
+            reasons[0]
+        );
+        assert!(reasons[1].contains("\"10.005\" has more than two decimals"));
+        assert!(reasons[2].contains("\"0.00\" is zero"));
+        assert!(reasons[3].contains("交易日期 \"2022-02-30\" is not a date"));
+        assert!(reasons[4].contains("金額 \"+5\" is not an amount"));
+        assert!(reasons[6].contains("longer than 100 characters"));
+        let good: Vec<u64> = statement.lines.iter().map(|l| l.line).collect();
+        assert_eq!(good, vec![2, 8]);
+        assert_eq!(statement.errors_more, 0);
+    }
+
+    /// Regression: the csv crate's own line numbers are one too low after a blank
+    /// line and after every CRLF (rust-csv#208, #395).
+    #[test]
+    fn line_numbers_count_crlf_blank_lines_and_quoted_newlines() {
+        let mut bytes = b"date,amount,reference,description\r\n\
+            2022-03-01,1.00,A1,ok\r\n\
+            \r\n\
+            \r\n\
+            2022-03-02,x,A2,bad amount on line 5\r\n\
+            2022-03-03,2.00,A3,\"two\r\nlines\"\r\n\
+            2022-03-04,y,A4,bad amount on line 8\r\n"
+            .to_vec();
+        bytes.extend_from_slice(b"2022-03-05,3.00,A5,\xff\xfe\r\n2022-03-06,4.00,A6,ok\r\n");
+        let statement = read(&bytes, Some(Encoding::Utf8), &ColumnMapping::default());
+        let found: Vec<(u64, &str)> = statement
+            .errors
+            .iter()
+            .map(|e| (e.line, e.column.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(5, "amount"), (6, "description"), (8, "amount"), (9, "-")]
+        );
+        assert!(statement.errors[3].reason.contains("not valid text"));
+        let good: Vec<u64> = statement.lines.iter().map(|l| l.line).collect();
+        assert_eq!(good, vec![2, 10]);
+    }
+}

@@ -168,6 +168,23 @@ labels! {
     ClosingMemo => "期末結轉", "期末结转", "Year-end closing";
     ReleaseMemo => "限定性淨資產轉為非限定性淨資產", "限定性净资产转为非限定性净资产", "Release of restricted net assets";
     Closed => "已結賬", "已结账", "Closed";
+    Reconciliation => "銀行存款餘額調節表", "银行存款余额调节表", "Bank reconciliation";
+    Matched => "已勾對", "已勾对", "Matched";
+    LedgerOnly => "企業已記、銀行未記", "企业已记、银行未记", "In the ledger, not on the statement";
+    StatementOnly => "銀行已記、企業未記", "银行已记、企业未记", "On the statement, not in the ledger";
+    Ties => "無法唯一勾對（請人工核對）", "无法唯一勾对（请人工核对）", "Ties (not guessed: check by hand)";
+    LedgerSideLabel => "企業銀行存款日記賬餘額", "企业银行存款日记账余额", "Ledger balance";
+    BankSideLabel => "銀行對賬單餘額", "银行对账单余额", "Statement balance";
+    ReceivedNotBooked => "加：銀行已收、企業未收", "加：银行已收、企业未收", "add: received by the bank, not booked";
+    PaidNotBooked => "減：銀行已付、企業未付", "减：银行已付、企业未付", "less: paid by the bank, not booked";
+    BookedNotReceived => "加：企業已收、銀行未收", "加：企业已收、银行未收", "add: booked as received, not on the statement";
+    BookedNotPaid => "減：企業已付、銀行未付", "减：企业已付、银行未付", "less: booked as paid, not on the statement";
+    Adjusted => "調節後餘額", "调节后余额", "Adjusted balance";
+    Agrees => "相符", "相符", "agree";
+    Difference => "差額", "差额", "Difference";
+    Line => "行", "行", "Line";
+    Committed => "已記錄對賬", "已记录对账", "Recorded reconciliation";
+    NotCommitted => "未記錄（加 --commit 記錄並勾對）", "未记录（加 --commit 记录并勾对）", "Not recorded (add --commit to record it and clear the matched postings)";
     NothingNew => "沒有新的記錄：此文件已全部導入", "没有新的记录：此文件已全部导入", "Nothing new: every line of this file was imported before";
 }
 

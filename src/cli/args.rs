@@ -78,6 +78,13 @@ pub enum Command {
     Disburse(DisburseArgs),
     /// Import donations and disbursements from the treasurer's CSV (all or nothing)
     Import(ImportArgs),
+    /// Reconcile a bank account with its statement (銀行存款餘額調節表); list or show recorded ones
+    Reconcile(ReconcileArgs),
+    /// Copy the ledger safely (online backup) to a new file an auditor can open read-only
+    Backup {
+        /// The new file; never overwritten
+        path: PathBuf,
+    },
     /// Close a year: closing entries into net assets, then no entry may be dated in it
     Close {
         #[arg(long)]
@@ -385,4 +392,40 @@ pub struct ShowArgs {
 pub struct VerifyArgs {
     /// Checks to run (default: all): balanced, chain, append-only, totals, funds, receipts
     pub checks: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ReconcileArgs {
+    #[command(subcommand)]
+    pub command: Option<ReconcileCommand>,
+    /// The bank account [default: 1002]
+    #[arg(long, default_value = "1002")]
+    pub account: String,
+    /// Statement CSV: date,amount,reference,description (amount signed: + in, − out)
+    #[arg(long)]
+    pub statement: Option<PathBuf>,
+    /// The statement's closing balance
+    #[arg(long, allow_hyphen_values = true)]
+    pub closing_balance: Option<String>,
+    /// The statement's date (YYYY-MM-DD): ledger items up to it are compared
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Record the reconciliation and mark the matched postings cleared
+    #[arg(long)]
+    pub commit: bool,
+    /// Map a bank's own headers, e.g. date=交易日期,amount=金額,reference=流水號,description=摘要
+    #[arg(long)]
+    pub columns: Option<String>,
+    /// utf-8 or gbk [default: detected]
+    #[arg(long)]
+    pub encoding: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReconcileCommand {
+    /// Recorded reconciliations
+    List,
+    /// One recorded reconciliation: cleared postings and unmatched statement lines
+    Show { id: i64 },
 }

@@ -9,6 +9,7 @@ mod import;
 mod journal;
 mod people;
 mod receipts;
+mod reconcile;
 mod reports;
 
 pub use args::Cli;
@@ -164,6 +165,8 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Import(a) => import::run(ctx, a, out),
         Command::Receipt(a) => receipts::run(ctx, a, out),
         Command::Close { year } => close::run(ctx, year, out),
+        Command::Reconcile(a) => reconcile::run(ctx, a, out),
+        Command::Backup { path } => reconcile::backup(ctx, &path, out),
     }
 }
 

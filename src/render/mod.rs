@@ -5,5 +5,6 @@
 pub mod json;
 pub mod receipt_pdf;
 pub mod receipts;
+pub mod reconcile;
 pub mod table;
 pub mod text;

@@ -7,5 +7,6 @@ pub mod fund_balances;
 pub mod lists;
 pub mod people;
 pub mod receipts;
+pub mod reconciliation;
 pub mod register;
 pub mod trial_balance;

@@ -2,6 +2,7 @@
 //! the journal and the queries reports need. All SQL of lovefund lives here and in
 //! migrations/, always with bound parameters.
 
+mod backup;
 mod chart;
 mod journal;
 mod migrate;
@@ -9,8 +10,10 @@ pub mod people;
 pub mod periods;
 mod queries;
 pub mod receipts;
+pub mod reconciliations;
 
 pub use journal::{Appended, Appender};
+pub use migrate::MIGRATIONS;
 pub use queries::{
     AccountTotal, ChainHead, DailyTotalRow, FundMovement, GuardRow, PartyHistoryRow, RegisterRow,
 };
@@ -72,6 +75,7 @@ impl Store {
                 path.display()
             )));
         }
+        check_file_safety(path)?;
         let flags = if read_only {
             OpenFlags::SQLITE_OPEN_READ_ONLY
         } else {
@@ -189,7 +193,7 @@ pub fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
 }
 
 #[cfg(unix)]
-fn create_private_file(path: &Path) -> Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new()
         .write(true)
@@ -201,7 +205,7 @@ fn create_private_file(path: &Path) -> Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_file(path: &Path) -> Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -252,4 +256,32 @@ impl Store {
         }
         Ok(value)
     }
+}
+
+/// Refuses a ledger reached through a symbolic link (which could be swapped under
+/// the treasurer) or writable by everyone (which anyone could rewrite).
+fn check_file_safety(path: &Path) -> Result<()> {
+    let meta = std::fs::symlink_metadata(path)
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    if meta.file_type().is_symlink() {
+        let target = std::fs::canonicalize(path)
+            .map_or_else(|_| "its target".to_string(), |t| t.display().to_string());
+        return Err(Error::conflict(format!(
+            "{} is a symbolic link; lovefund opens a ledger only by its real path — use --db {target}",
+            path.display()
+        )));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o002 != 0 {
+            return Err(Error::conflict(format!(
+                "{} is writable by everyone, so anyone could rewrite the ledger; \
+                 run `chmod 600 {}` and try again",
+                path.display(),
+                path.display()
+            )));
+        }
+    }
+    Ok(())
 }

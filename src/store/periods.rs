@@ -83,8 +83,13 @@ pub fn closing_movements(
     end: NaiveDate,
 ) -> Result<Vec<(i64, String, Money)>> {
     let mut stmt = conn.prepare_cached(
+        // The closing entries of a year are the last ones before its lock, so they
+        // are found through closed_years without scanning the journal.
         "SELECT p.fund_id, a.type, SUM(p.amount_fen)
-         FROM entries e JOIN postings p ON p.entry_id = e.id JOIN accounts a ON a.code = p.account
+         FROM closed_years c
+         JOIN entries e ON e.id >= c.entry_id AND e.id <= c.last_entry
+         JOIN postings p ON p.entry_id = e.id
+         JOIN accounts a ON a.code = p.account
          WHERE e.kind = 'closing' AND e.date >= ?1 AND e.date <= ?2
          GROUP BY p.fund_id, a.type",
     )?;

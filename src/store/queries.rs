@@ -391,3 +391,74 @@ pub fn reversed_by_in(conn: &rusqlite::Connection, id: i64) -> Result<Option<i64
         })
         .optional()?)
 }
+
+impl Store {
+    /// SQLite's own checks: `integrity_check` then `foreign_key_check`; empty when sound.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for row in rows {
+            let row = row?;
+            if row != "ok" {
+                problems.push(format!("SQLite integrity check: {row}"));
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (table, rowid, parent) = row?;
+            let at = rowid.map_or_else(String::new, |id| format!(" (row {id})"));
+            problems.push(format!(
+                "a row of {table}{at} points at a missing row of {parent}"
+            ));
+        }
+        Ok(problems)
+    }
+
+    /// Cleared postings that no longer match their posting: (entry, seq, why).
+    pub fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.entry_id, c.seq, p.amount_fen, c.amount_fen, p.account, r.account
+             FROM cleared_postings c
+             LEFT JOIN postings p ON p.entry_id = c.entry_id AND p.seq = c.seq
+             LEFT JOIN reconciliations r ON r.id = c.reconciliation_id
+             ORDER BY c.entry_id, c.seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (entry, seq, posted, cleared, account, reconciled) = row?;
+            let why = match (posted, account, reconciled) {
+                (None, _, _) => "the cleared posting does not exist".to_string(),
+                (_, _, None) => "its reconciliation record is missing".to_string(),
+                (Some(p), _, _) if p != cleared => format!(
+                    "it was cleared at {} but the posting now says {}",
+                    Money::from_fen(cleared).plain(),
+                    Money::from_fen(p).plain()
+                ),
+                (_, Some(a), Some(r)) if a != r && !a.starts_with(&format!("{r}.")) => {
+                    format!("it is on account {a}, not the reconciled account {r}")
+                }
+                _ => continue,
+            };
+            out.push((entry, seq, why));
+        }
+        Ok(out)
+    }
+}

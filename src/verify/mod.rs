@@ -65,7 +65,7 @@ pub const CHECKS: &[(&str, &str)] = &[
     ),
     (
         "append-only",
-        "the triggers that refuse UPDATE and DELETE on the journal are in place",
+        "the triggers that refuse UPDATE and DELETE on the journal, receipts, voids, closed years and reconciliations are in place",
     ),
     (
         "totals",
@@ -78,6 +78,18 @@ pub const CHECKS: &[(&str, &str)] = &[
     (
         "receipts",
         "receipt numbers run from 1 without gaps in every year; every void has a reason",
+    ),
+    (
+        "periods",
+        "nothing is dated in a closed year after its close",
+    ),
+    (
+        "reconciliations",
+        "every cleared posting exists and matches what was reconciled",
+    ),
+    (
+        "integrity",
+        "SQLite's integrity check and foreign keys pass",
     ),
 ];
 
@@ -132,6 +144,41 @@ pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
             "receipts",
             checks::receipts(&sequence, &store.orphan_voids()?),
         ));
+    }
+    if wanted("periods") {
+        let findings = store
+            .entries_after_close()?
+            .into_iter()
+            .map(|(id, date, year)| Finding {
+                entry: Some(id),
+                message: format!(
+                    "entry {id} is dated {date}, in {year}, which was closed before it was recorded"
+                ),
+            })
+            .collect();
+        results.push(("periods", findings));
+    }
+    if wanted("reconciliations") {
+        let findings = store
+            .cleared_mismatches()?
+            .into_iter()
+            .map(|(id, seq, why)| Finding {
+                entry: Some(id),
+                message: format!("entry {id} posting {seq} is marked cleared, but {why}"),
+            })
+            .collect();
+        results.push(("reconciliations", findings));
+    }
+    if wanted("integrity") {
+        let findings = store
+            .integrity_problems()?
+            .into_iter()
+            .map(|message| Finding {
+                entry: None,
+                message,
+            })
+            .collect();
+        results.push(("integrity", findings));
     }
     if let Some(d) = derived {
         let (totals, funds) = d.finish(&store.stored_daily_totals()?, &store.stored_guard_days()?);

@@ -1,0 +1,229 @@
+//! Text of `reconcile`: matched lines, what is on one side only, ties, and the
+//! 銀行存款餘額調節表 with its two adjusted balances side by side.
+
+use super::table::{Align, Table};
+use crate::i18n::{L, Lang};
+use crate::ledger::money::Money;
+use crate::reconcile::matching::{LedgerItem, MatchKind};
+use crate::reconcile::statement::StatementLine;
+use crate::report::reconciliation::ReconcileReport;
+use crate::store::reconciliations::ReconciliationRecord;
+use std::io::{self, Write};
+
+fn statement_row(l: &StatementLine) -> Vec<String> {
+    vec![
+        l.line.to_string(),
+        l.date.to_string(),
+        l.amount.grouped(),
+        l.reference.clone(),
+        l.description.clone(),
+    ]
+}
+
+fn item_row(i: &LedgerItem) -> Vec<String> {
+    vec![
+        format!("{}/{}", i.posting_key.0, i.posting_key.1),
+        i.date.to_string(),
+        i.amount.grouped(),
+        i.reference.clone().unwrap_or_default(),
+        i.memo.clone(),
+    ]
+}
+
+fn section(
+    out: &mut dyn Write,
+    title: &str,
+    header: [&str; 5],
+    rows: Vec<Vec<String>>,
+) -> io::Result<()> {
+    writeln!(out, "{title}: {}", rows.len())?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let aligns = [
+        Align::Right,
+        Align::Left,
+        Align::Right,
+        Align::Left,
+        Align::Left,
+    ];
+    let columns: Vec<(&str, Align)> = header.iter().copied().zip(aligns).collect();
+    let mut t = Table::new(&columns);
+    for row in rows {
+        t.row(row);
+    }
+    t.write(out)?;
+    writeln!(out)
+}
+
+pub fn reconciliation(out: &mut dyn Write, r: &ReconcileReport, lang: Lang) -> io::Result<()> {
+    let g = |l: L| l.get(lang);
+    writeln!(
+        out,
+        "{}  {}  {} {}  ({})",
+        g(L::Reconciliation),
+        r.account,
+        g(L::AsOf),
+        r.as_of,
+        r.statement
+    )?;
+    writeln!(out)?;
+    let line_header = [
+        g(L::Line),
+        g(L::Date),
+        g(L::Amount),
+        g(L::Reference),
+        g(L::Memo),
+    ];
+    let item_header = [
+        g(L::Entry),
+        g(L::Date),
+        g(L::Amount),
+        g(L::Reference),
+        g(L::Memo),
+    ];
+    let matched = r
+        .matching
+        .matched
+        .iter()
+        .map(|(line, item, kind)| {
+            let how = match kind {
+                MatchKind::Reference => g(L::Reference),
+                MatchKind::AmountDate => g(L::Amount),
+            };
+            vec![
+                line.line.to_string(),
+                line.date.to_string(),
+                line.amount.grouped(),
+                line.reference.clone(),
+                format!(
+                    "{} {}/{} ({how})",
+                    g(L::Entry),
+                    item.posting_key.0,
+                    item.posting_key.1
+                ),
+            ]
+        })
+        .collect();
+    section(out, g(L::Matched), line_header, matched)?;
+    section(
+        out,
+        g(L::StatementOnly),
+        line_header,
+        r.matching
+            .statement_only
+            .iter()
+            .map(statement_row)
+            .collect(),
+    )?;
+    section(
+        out,
+        g(L::LedgerOnly),
+        item_header,
+        r.matching.ledger_only.iter().map(item_row).collect(),
+    )?;
+    let ties: Vec<Vec<String>> = r
+        .matching
+        .ties
+        .iter()
+        .flat_map(|t| {
+            t.statement_lines
+                .iter()
+                .map(statement_row)
+                .chain(t.ledger_items.iter().map(item_row))
+        })
+        .collect();
+    section(out, g(L::Ties), line_header, ties)?;
+    adjustment_table(out, r, lang)?;
+    match r.recorded {
+        Some(id) => writeln!(out, "{} {id}", g(L::Committed)),
+        None => writeln!(out, "{}", g(L::NotCommitted)),
+    }
+}
+
+fn adjustment_table(out: &mut dyn Write, r: &ReconcileReport, lang: Lang) -> io::Result<()> {
+    let g = |l: L| l.get(lang);
+    let a = &r.adjustment;
+    let mut t = Table::new(&[
+        ("", Align::Left),
+        ("", Align::Right),
+        ("", Align::Left),
+        ("", Align::Right),
+    ]);
+    let pair = |left: L, lm: Money, right: L, rm: Money| {
+        vec![
+            g(left).to_string(),
+            lm.grouped(),
+            g(right).to_string(),
+            rm.grouped(),
+        ]
+    };
+    t.row(pair(
+        L::LedgerSideLabel,
+        a.ledger.balance,
+        L::BankSideLabel,
+        a.bank.balance,
+    ));
+    t.row(pair(
+        L::ReceivedNotBooked,
+        a.ledger.received_not_booked,
+        L::BookedNotReceived,
+        a.bank.booked_not_received,
+    ));
+    t.row(pair(
+        L::PaidNotBooked,
+        a.ledger.paid_not_booked,
+        L::BookedNotPaid,
+        a.bank.booked_not_paid,
+    ));
+    t.rule();
+    t.row(pair(
+        L::Adjusted,
+        a.ledger.adjusted,
+        L::Adjusted,
+        a.bank.adjusted,
+    ));
+    writeln!(out, "{}", g(L::Reconciliation))?;
+    t.write(out)?;
+    if a.agrees {
+        writeln!(out, "{}", g(L::Agrees))
+    } else {
+        writeln!(out, "{}: {}", g(L::Difference), a.difference.grouped())
+    }
+}
+
+pub fn reconciliation_list(
+    out: &mut dyn Write,
+    records: &[ReconciliationRecord],
+    lang: Lang,
+) -> io::Result<()> {
+    let g = |l: L| l.get(lang);
+    let mut t = Table::new(&[
+        (g(L::Id), Align::Right),
+        (g(L::Account), Align::Left),
+        (g(L::AsOf), Align::Left),
+        (g(L::BankSideLabel), Align::Right),
+        (g(L::LedgerSideLabel), Align::Right),
+        (g(L::Adjusted), Align::Right),
+        (g(L::Result), Align::Left),
+        (g(L::RecordedBy), Align::Left),
+    ]);
+    for r in records {
+        let agrees = if r.agrees {
+            g(L::Agrees).to_string()
+        } else {
+            g(L::Difference).to_string()
+        };
+        t.row(vec![
+            r.id.to_string(),
+            r.account.clone(),
+            r.as_of.clone(),
+            r.closing_balance.grouped(),
+            r.ledger_balance.grouped(),
+            r.adjusted.grouped(),
+            agrees,
+            format!("{} {}", r.recorded_by, r.recorded_at),
+        ]);
+    }
+    t.write(out)
+}

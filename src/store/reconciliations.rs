@@ -1,0 +1,224 @@
+//! Bank reconciliations as records of their own: the statement's fingerprint and
+//! closing balance, the postings it cleared (each at most once) and the statement
+//! lines the ledger did not have. Postings are never edited.
+
+use super::Store;
+use super::journal::parse_date;
+use crate::error::{Error, Result};
+use crate::ledger::money::Money;
+use crate::reconcile::matching::{LedgerItem, MatchKind};
+use crate::reconcile::statement::StatementLine;
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+/// A recorded reconciliation, as listed.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReconciliationRecord {
+    pub id: i64,
+    pub account: String,
+    pub as_of: String,
+    pub statement_sha256: String,
+    pub statement_lines: i64,
+    pub closing_balance: Money,
+    pub ledger_balance: Money,
+    pub adjusted: Money,
+    pub agrees: bool,
+    pub recorded_by: String,
+    pub recorded_at: String,
+}
+
+/// What `--commit` writes.
+pub struct NewReconciliation<'a> {
+    pub account: &'a str,
+    pub as_of: NaiveDate,
+    pub statement_sha256: &'a str,
+    pub statement_lines: usize,
+    pub closing_balance: Money,
+    pub ledger_balance: Money,
+    pub adjusted: Money,
+    pub agrees: bool,
+    pub matched: &'a [(StatementLine, LedgerItem, MatchKind)],
+    pub unmatched: &'a [StatementLine],
+}
+
+impl Store {
+    /// Uncleared postings of an account and its sub-accounts dated on or before `as_of`.
+    pub fn uncleared_items(&self, account: &str, as_of: NaiveDate) -> Result<Vec<LedgerItem>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.entry_id, p.seq, e.date, p.amount_fen, e.reference, e.memo
+             FROM postings p JOIN entries e ON e.id = p.entry_id
+             LEFT JOIN cleared_postings c ON c.entry_id = p.entry_id AND c.seq = p.seq
+             WHERE (p.account = ?1 OR (p.account > ?1 || '.' AND p.account < ?1 || '/'))
+               AND e.date <= ?2 AND c.entry_id IS NULL
+             ORDER BY e.date, p.entry_id, p.seq",
+        )?;
+        let mut rows = stmt.query(params![account, crate::ledger::date::iso(as_of)])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(LedgerItem {
+                posting_key: (r.get(0)?, r.get(1)?),
+                date: parse_date(&r.get::<_, String>(2)?)?,
+                amount: Money::from_fen(r.get(3)?),
+                reference: r.get(4)?,
+                memo: r.get(5)?,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn reconciliations(&self) -> Result<Vec<ReconciliationRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, account, as_of, statement_sha256, statement_lines, closing_balance_fen,
+                    ledger_balance_fen, adjusted_fen, agrees, recorded_by, recorded_at
+             FROM reconciliations ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ReconciliationRecord {
+                id: r.get(0)?,
+                account: r.get(1)?,
+                as_of: r.get(2)?,
+                statement_sha256: r.get(3)?,
+                statement_lines: r.get(4)?,
+                closing_balance: Money::from_fen(r.get(5)?),
+                ledger_balance: Money::from_fen(r.get(6)?),
+                adjusted: Money::from_fen(r.get(7)?),
+                agrees: r.get(8)?,
+                recorded_by: r.get(9)?,
+                recorded_at: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Cleared postings and unmatched statement lines of one reconciliation:
+    /// (entry, seq, statement line, date, amount, reference, kind) and
+    /// (statement line, date, amount, reference, description).
+    #[allow(clippy::type_complexity)]
+    pub fn reconciliation_lines(
+        &self,
+        id: i64,
+    ) -> Result<(
+        Vec<(i64, i64, i64, String, Money, String, String)>,
+        Vec<(i64, String, Money, String, String)>,
+    )> {
+        let mut stmt = self.conn.prepare(
+            "SELECT entry_id, seq, statement_line, statement_date, amount_fen, reference, match_kind
+             FROM cleared_postings WHERE reconciliation_id = ?1 ORDER BY statement_line",
+        )?;
+        let cleared = stmt
+            .query_map([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    Money::from_fen(r.get(4)?),
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT statement_line, date, amount_fen, reference, description
+             FROM reconciliation_unmatched WHERE reconciliation_id = ?1 ORDER BY statement_line",
+        )?;
+        let unmatched = stmt
+            .query_map([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    Money::from_fen(r.get(2)?),
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((cleared, unmatched))
+    }
+}
+
+/// Records a reconciliation; refuses the same statement for the same account twice.
+pub fn insert_reconciliation(
+    conn: &Connection,
+    r: &NewReconciliation<'_>,
+    by: &str,
+    at: &str,
+) -> Result<i64> {
+    let seen: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM reconciliations WHERE account = ?1 AND statement_sha256 = ?2",
+            params![r.account, r.statement_sha256],
+            |row| row.get(0),
+        )
+        .ok();
+    if let Some(id) = seen {
+        return Err(Error::conflict(format!(
+            "this statement was already reconciled and recorded as reconciliation {id}; \
+             see `lovefund reconcile show {id}`"
+        )));
+    }
+    conn.execute(
+        "INSERT INTO reconciliations (account, as_of, statement_sha256, statement_lines, closing_balance_fen,
+             ledger_balance_fen, adjusted_fen, agrees, recorded_by, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            r.account,
+            crate::ledger::date::iso(r.as_of),
+            r.statement_sha256,
+            r.statement_lines as i64,
+            r.closing_balance.fen(),
+            r.ledger_balance.fen(),
+            r.adjusted.fen(),
+            r.agrees,
+            by,
+            at
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    let mut clear = conn.prepare_cached(
+        "INSERT INTO cleared_postings (entry_id, seq, reconciliation_id, statement_line, statement_date,
+             amount_fen, reference, match_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (line, item, kind) in r.matched {
+        let kind = match kind {
+            MatchKind::Reference => "reference",
+            MatchKind::AmountDate => "amount-date",
+        };
+        clear
+            .execute(params![
+                item.posting_key.0,
+                item.posting_key.1,
+                id,
+                line.line as i64,
+                crate::ledger::date::iso(line.date),
+                item.amount.fen(),
+                line.reference,
+                kind
+            ])
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+                    Error::conflict(format!(
+                        "entry {} posting {} is already cleared by an earlier reconciliation; a posting is cleared once",
+                        item.posting_key.0, item.posting_key.1
+                    ))
+                }
+                e => e.into(),
+            })?;
+    }
+    let mut unmatched = conn.prepare_cached(
+        "INSERT INTO reconciliation_unmatched (reconciliation_id, statement_line, date, amount_fen, reference, description)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for line in r.unmatched {
+        unmatched.execute(params![
+            id,
+            line.line as i64,
+            crate::ledger::date::iso(line.date),
+            line.amount.fen(),
+            line.reference,
+            line.description
+        ])?;
+    }
+    Ok(id)
+}

@@ -146,17 +146,7 @@ impl Store {
         &mut self,
         work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
-        if self.read_only {
-            return Err(Error::conflict(
-                "the ledger is open --read-only; run the command without --read-only to change it",
-            ));
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = work(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        self.write_or_rollback(|tx| work(tx).map(|value| (value, true)))
     }
 
     /// A consistent snapshot for reports that read several queries.

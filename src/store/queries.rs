@@ -109,37 +109,16 @@ impl Store {
 
     /// One entry with its postings, or None.
     pub fn entry(&self, id: i64) -> Result<Option<StoredEntry>> {
-        let found = self
-            .conn
-            .query_row(
-                concat!(
-                    "SELECT ",
-                    entry_columns!(),
-                    " FROM entries e WHERE e.id = ?1"
-                ),
-                [id],
-                entry_from_row,
-            )
-            .optional()?;
-        let Some((mut entry, _)) = found else {
-            return Ok(None);
-        };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT account, fund_id, amount_fen FROM postings WHERE entry_id = ?1 ORDER BY seq",
-        )?;
-        let postings = stmt.query_map([id], |r| posting_from_row(r, 0))?;
-        entry.postings = postings.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Some(entry))
+        match entry_in(&self.conn, id) {
+            Ok(entry) => Ok(Some(entry)),
+            Err(crate::error::Error::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// The id of the entry that reverses `id`, if any.
     pub fn reversed_by(&self, id: i64) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row("SELECT id FROM entries WHERE reverses = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        reversed_by_in(&self.conn, id)
     }
 
     pub fn head(&self) -> Result<ChainHead> {

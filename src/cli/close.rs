@@ -36,6 +36,11 @@ pub fn run(ctx: &Context, year: i32, out: &mut dyn Write) -> Result<()> {
                 closed.closed_by, closed.closed_at
             )));
         }
+        if let Some(through) = periods::closed_through(tx)?.filter(|t| *t > year) {
+            return Err(Error::conflict(format!(
+                "{through} is already closed, so {year} is locked too; years close in order"
+            )));
+        }
         let previous = year - 1;
         let first = periods::first_year(tx)?;
         let previous_closed = periods::closed_years(tx)?

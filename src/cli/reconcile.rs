@@ -65,10 +65,19 @@ pub fn run(ctx: &Context, args: ReconcileArgs, out: &mut dyn Write) -> Result<()
         ctx.open_for_reading()?
     };
     let lang = ctx.lang(&store);
-    if !store.accounts()?.iter().any(|a| a.code == account) {
-        return Err(Error::not_found(format!(
-            "--account {account} is not in the chart"
-        )));
+    match store.accounts()?.iter().find(|a| a.code == account) {
+        None => {
+            return Err(Error::not_found(format!(
+                "--account {account} is not in the chart"
+            )));
+        }
+        Some(a) if a.account_type != crate::ledger::account::AccountType::Asset => {
+            return Err(Error::input(format!(
+                "--account {account} is not an asset account; reconcile a bank (1002) or \
+                 e-wallet (1012) account"
+            )));
+        }
+        Some(_) => {}
     }
     let items = store.uncleared_items(account.as_str(), as_of)?;
     let day_after = as_of.succ_opt().unwrap_or(as_of);

@@ -134,6 +134,11 @@ pub fn reversal_entry(
             "entry {id} was already reversed by entry {by}; an entry is reversed at most once"
         )));
     }
+    if original.kind == EntryKind::Closing {
+        return Err(Error::conflict(format!(
+            "entry {id} is a year-end closing entry; the close of a year is never reversed"
+        )));
+    }
     if original.kind == EntryKind::Reversal {
         return Err(Error::conflict(format!(
             "entry {id} is itself a reversal; record the original entry again instead"

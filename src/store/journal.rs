@@ -41,6 +41,30 @@ fn batch_sql(insert: &str, columns: usize, rows: usize) -> String {
     format!("{insert}{}", vec![group; rows].join(", "))
 }
 
+/// The full-batch statements, built once: most flushes use them.
+struct BatchSql {
+    entries: String,
+    postings: String,
+    receipts: String,
+}
+
+impl BatchSql {
+    fn get(insert: &str, columns: usize, rows: usize) -> std::borrow::Cow<'static, str> {
+        static FULL: std::sync::OnceLock<BatchSql> = std::sync::OnceLock::new();
+        let full = FULL.get_or_init(|| BatchSql {
+            entries: batch_sql(ENTRY_INSERT, 12, INSERT_BATCH_ROWS),
+            postings: batch_sql(POSTING_INSERT, 5, INSERT_BATCH_ROWS),
+            receipts: batch_sql(RECEIPT_INSERT, 4, INSERT_BATCH_ROWS),
+        });
+        match (rows == INSERT_BATCH_ROWS, insert) {
+            (true, ENTRY_INSERT) => full.entries.as_str().into(),
+            (true, POSTING_INSERT) => full.postings.as_str().into(),
+            (true, RECEIPT_INSERT) => full.receipts.as_str().into(),
+            _ => batch_sql(insert, columns, rows).into(),
+        }
+    }
+}
+
 struct EntryRow {
     id: i64,
     date: String,
@@ -321,7 +345,7 @@ impl<'t> Appender<'t> {
         for chunk in pending.entries.chunks(INSERT_BATCH_ROWS) {
             let mut stmt = self
                 .tx
-                .prepare_cached(&batch_sql(ENTRY_INSERT, 12, chunk.len()))?;
+                .prepare_cached(&BatchSql::get(ENTRY_INSERT, 12, chunk.len()))?;
             let mut i = 0;
             let mut bind = |v: &dyn rusqlite::ToSql| {
                 i += 1;
@@ -348,9 +372,9 @@ impl<'t> Appender<'t> {
             })?;
         }
         for chunk in pending.postings.chunks(INSERT_BATCH_ROWS) {
-            let mut stmt = self
-                .tx
-                .prepare_cached(&batch_sql(POSTING_INSERT, 5, chunk.len()))?;
+            let mut stmt =
+                self.tx
+                    .prepare_cached(&BatchSql::get(POSTING_INSERT, 5, chunk.len()))?;
             let mut i = 0;
             for r in chunk {
                 for v in [
@@ -367,9 +391,9 @@ impl<'t> Appender<'t> {
             stmt.raw_execute()?;
         }
         for chunk in pending.receipts.chunks(INSERT_BATCH_ROWS) {
-            let mut stmt = self
-                .tx
-                .prepare_cached(&batch_sql(RECEIPT_INSERT, 4, chunk.len()))?;
+            let mut stmt =
+                self.tx
+                    .prepare_cached(&BatchSql::get(RECEIPT_INSERT, 4, chunk.len()))?;
             let mut i = 0;
             for r in chunk {
                 for v in [

@@ -15,7 +15,7 @@ use std::io::Write;
 /// Signals a rollback from inside the write transaction, carrying the bad lines.
 enum Outcome {
     Done(ImportSummary),
-    Bad(Vec<LineError>, usize),
+    Bad(Vec<LineError>),
 }
 
 pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
@@ -50,12 +50,12 @@ pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
                 appender.finish()?;
                 Ok((Outcome::Done(summary), !dry_run))
             }
-            Err(errors) => Ok((Outcome::Bad(errors, 0), false)),
+            Err(errors) => Ok((Outcome::Bad(errors), false)),
         }
     })?;
     bar.finish_and_clear();
     match outcome {
-        Outcome::Bad(errors, more) => bad_lines(ctx, &errors, more, out),
+        Outcome::Bad(errors) => bad_lines(ctx, &errors, 0, out),
         Outcome::Done(mut summary) => {
             summary.dry_run = dry_run;
             summary.encoding = file.encoding.map_or("", Encoding::name).to_string();

@@ -296,11 +296,12 @@ impl<'t> Appender<'t> {
     }
 
     fn guard(&mut self, subject: &Subject) -> Result<&mut (SubjectDays, Vec<NaiveDate>)> {
-        if !self.guards.contains_key(subject) {
-            let days = load_guard(self.tx, &subject.key())?;
-            self.guards.insert(subject.clone(), (days, Vec::new()));
+        match self.guards.entry(subject.clone()) {
+            std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                Ok(e.insert((load_guard(self.tx, &subject.key())?, Vec::new())))
+            }
         }
-        Ok(self.guards.get_mut(subject).expect("inserted above"))
     }
 
     /// Queues the rows of an entry; in bulk mode they go to SQLite in batches.

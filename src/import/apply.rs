@@ -4,14 +4,15 @@
 //! with anything else it is an error. Overspending is checked line by line as the
 //! ledger grows. Any error rolls everything back.
 
-use super::read::{ImportFile, Kind, LineError};
+use super::read::{ImportFile, ImportLine, Kind, LineError};
 use crate::error::{Error, Result};
 use crate::i18n::{L, Lang};
+use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
 use crate::ledger::party::{IdNumber, NewParty, PartyType};
-use crate::store::Appender;
 use crate::store::people::{any_reference, entry_by_reference, insert_party, parties_for_matching};
+use crate::store::{AppendState, Appender};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -117,7 +118,7 @@ pub fn apply(
     file: &mut ImportFile,
     identity_key: &[u8],
     memo_lang: Lang,
-    progress: &dyn Fn(u64),
+    progress: &(dyn Fn(u64) + Sync),
 ) -> Result<std::result::Result<ImportSummary, Vec<LineError>>> {
     file.lines.sort_by_key(|l| (l.date, l.line));
     let mut summary = ImportSummary {
@@ -133,104 +134,164 @@ pub fn apply(
         party_ids.push(matcher.resolve(appender, file, index, identity_key, &mut summary)?);
     }
     let check_references = any_reference(appender.transaction()?)?;
-    let funds = appender.funds().clone();
-    let (mut donated, mut disbursed) = (0i64, 0i64);
-    for (done, line) in file.lines.iter().enumerate() {
-        if done % 4096 == 0 {
-            progress(done as u64);
-        }
-        let reference = file.text(line.reference);
-        if check_references
-            && let Some(existing) = entry_by_reference(appender.transaction()?, reference)?
-        {
-            let kind = match line.kind {
-                Kind::Donation => "donation",
-                Kind::Disbursement => "disbursement",
-            };
-            if existing.kind == kind
-                && existing.date == line.date.to_string()
-                && existing.amount_fen == line.amount.fen()
-            {
-                summary.already_imported += 1;
-            } else {
-                errors.push(LineError {
-                    line: u64::from(line.line),
-                    column: "reference".into(),
-                    reason: format!(
-                        "reference {:?} was already recorded as entry {} ({} of {} on {}); this line differs — give it a new reference or correct it",
-                        reference, existing.id, existing.kind, Money::from_fen(existing.amount_fen), existing.date
-                    ),
-                });
+    // References already in the ledger are looked up here (SQL stays on this thread).
+    let mut apply_line = vec![true; file.lines.len()];
+    if check_references {
+        for (i, line) in file.lines.iter().enumerate() {
+            if let Some(outcome) = known_reference(appender, file, line)? {
+                apply_line[i] = false;
+                match outcome {
+                    Ok(()) => summary.already_imported += 1,
+                    Err(e) => errors.push(e),
+                }
             }
-            continue;
-        }
-        if let Err(e) = appender.check_open(line.date) {
-            errors.push(LineError {
-                line: u64::from(line.line),
-                column: "date".into(),
-                reason: e.to_string(),
-            });
-            continue;
-        }
-        let party_id = party_ids[line.party as usize];
-        let fund = funds
-            .get(line.fund)
-            .ok_or_else(|| Error::not_found("an import line's fund vanished"))?;
-        let name = &file.parties[line.party as usize].name;
-        let memo = match file.text(line.memo) {
-            "" => match line.kind {
-                Kind::Donation => format!("{} {name}", L::DonationFrom.get(memo_lang)),
-                Kind::Disbursement => format!("{} {name}", L::AidTo.get(memo_lang)),
-            },
-            memo => memo.to_string(),
-        };
-        let movement = Movement {
-            date: line.date,
-            amount: line.amount,
-            fund,
-            method: line.method,
-            party_id,
-            reference: Some(reference.to_string()),
-            memo,
-        };
-        let outcome = match line.kind {
-            Kind::Donation => operations::donation_entry(&movement)
-                .and_then(|e| appender.donation(&e, None))
-                .map(|(_, receipt)| {
-                    summary.first_receipt.get_or_insert_with(|| receipt.clone());
-                    summary.last_receipt = Some(receipt);
-                    summary.donations += 1;
-                    donated += line.amount.fen();
-                }),
-            Kind::Disbursement => {
-                let account = fund.program_account.as_deref().unwrap_or_default();
-                operations::disbursement_entry(&movement, account)
-                    .and_then(|e| appender.append(&e))
-                    .map(|_| {
-                        summary.disbursements += 1;
-                        disbursed += line.amount.fen();
-                    })
-            }
-        };
-        match outcome {
-            Ok(()) => {}
-            Err(Error::Conflict(reason) | Error::Input(reason) | Error::NotFound(reason)) => {
-                errors.push(LineError {
-                    line: u64::from(line.line),
-                    column: "amount".into(),
-                    reason,
-                });
-            }
-            Err(e) => return Err(e),
         }
     }
+    let funds = appender.funds().clone();
+    let lines = LinesToRecord {
+        file,
+        apply_line: &apply_line,
+        party_ids: &party_ids,
+        funds: &funds,
+        memo_lang,
+    };
+    let (mut summary, mut errors) = appender.pipeline(move |state, hand_over| {
+        let mut totals = (0i64, 0i64);
+        for (done, (line, apply)) in lines.file.lines.iter().zip(lines.apply_line).enumerate() {
+            if done % 4096 == 0 {
+                progress(done as u64);
+            }
+            if *apply {
+                record_line(state, &lines, line, &mut summary, &mut errors, &mut totals)?;
+            }
+            if let Some(batch) = state.take_batch() {
+                hand_over(batch);
+            }
+        }
+        summary.donations_total = Money::from_fen(totals.0);
+        summary.disbursements_total = Money::from_fen(totals.1);
+        Ok::<_, Error>((summary, errors))
+    })??;
     progress(file.lines.len() as u64);
-    summary.donations_total = Money::from_fen(donated);
-    summary.disbursements_total = Money::from_fen(disbursed);
+    summary.lines = file.lines.len();
     if errors.is_empty() {
         Ok(Ok(summary))
     } else {
         errors.sort_by_key(|e| e.line);
         Ok(Err(errors))
+    }
+}
+
+/// What the recording thread needs besides the append state.
+struct LinesToRecord<'a> {
+    file: &'a ImportFile,
+    apply_line: &'a [bool],
+    party_ids: &'a [i64],
+    funds: &'a Funds,
+    memo_lang: Lang,
+}
+
+/// A line whose reference is already in the ledger: skipped if it is the same
+/// donation or disbursement (Ok), an error if it differs.
+fn known_reference(
+    appender: &mut Appender<'_>,
+    file: &ImportFile,
+    line: &ImportLine,
+) -> Result<Option<std::result::Result<(), LineError>>> {
+    let reference = file.text(line.reference);
+    let Some(existing) = entry_by_reference(appender.transaction()?, reference)? else {
+        return Ok(None);
+    };
+    let kind = match line.kind {
+        Kind::Donation => "donation",
+        Kind::Disbursement => "disbursement",
+    };
+    if existing.kind == kind
+        && existing.date == line.date.to_string()
+        && existing.amount_fen == line.amount.fen()
+    {
+        return Ok(Some(Ok(())));
+    }
+    Ok(Some(Err(LineError {
+        line: u64::from(line.line),
+        column: "reference".into(),
+        reason: format!(
+            "reference {:?} was already recorded as entry {} ({} of {} on {}); this line \
+             differs — give it a new reference or correct it",
+            reference,
+            existing.id,
+            existing.kind,
+            Money::from_fen(existing.amount_fen),
+            existing.date
+        ),
+    })))
+}
+
+/// Records one line; a refusal (closed year, overspending) becomes a line error.
+fn record_line(
+    state: &mut AppendState,
+    lines: &LinesToRecord<'_>,
+    line: &ImportLine,
+    summary: &mut ImportSummary,
+    errors: &mut Vec<LineError>,
+    totals: &mut (i64, i64),
+) -> Result<()> {
+    let line_error = |column: &str, reason: String| LineError {
+        line: u64::from(line.line),
+        column: column.into(),
+        reason,
+    };
+    if let Err(e) = state.check_open(line.date) {
+        errors.push(line_error("date", e.to_string()));
+        return Ok(());
+    }
+    let file = lines.file;
+    let fund = lines
+        .funds
+        .get(line.fund)
+        .ok_or_else(|| Error::not_found("an import line's fund vanished"))?;
+    let name = &file.parties[line.party as usize].name;
+    let memo = match file.text(line.memo) {
+        "" => match line.kind {
+            Kind::Donation => format!("{} {name}", L::DonationFrom.get(lines.memo_lang)),
+            Kind::Disbursement => format!("{} {name}", L::AidTo.get(lines.memo_lang)),
+        },
+        memo => memo.to_string(),
+    };
+    let movement = Movement {
+        date: line.date,
+        amount: line.amount,
+        fund,
+        method: line.method,
+        party_id: lines.party_ids[line.party as usize],
+        reference: Some(file.text(line.reference).to_string()),
+        memo,
+    };
+    let outcome = match line.kind {
+        Kind::Donation => operations::donation_entry(&movement)
+            .and_then(|e| state.donation(&e, None))
+            .map(|(_, receipt)| {
+                summary.first_receipt.get_or_insert_with(|| receipt.clone());
+                summary.last_receipt = Some(receipt);
+                summary.donations += 1;
+                totals.0 += line.amount.fen();
+            }),
+        Kind::Disbursement => {
+            let account = fund.program_account.as_deref().unwrap_or_default();
+            operations::disbursement_entry(&movement, account)
+                .and_then(|e| state.append(&e))
+                .map(|_| {
+                    summary.disbursements += 1;
+                    totals.1 += line.amount.fen();
+                })
+        }
+    };
+    match outcome {
+        Ok(()) => Ok(()),
+        Err(Error::Conflict(reason) | Error::Input(reason) | Error::NotFound(reason)) => {
+            errors.push(line_error("amount", reason));
+            Ok(())
+        }
+        Err(e) => Err(e),
     }
 }

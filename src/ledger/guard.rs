@@ -19,6 +19,18 @@ pub enum Subject {
 }
 
 impl Subject {
+    /// The subject a stored key names (the inverse of `key`).
+    pub fn from_key(key: &str) -> Option<Subject> {
+        if let Some(id) = key.strip_prefix("fund:") {
+            return id.parse().ok().map(|id| Subject::Fund(FundId(id)));
+        }
+        let code = key.strip_prefix("account:")?;
+        GUARDED_ASSET_CODES
+            .iter()
+            .find(|c| **c == code)
+            .map(|c| Subject::Asset(c))
+    }
+
     /// The key under which the store keeps this subject's days.
     pub fn key(&self) -> String {
         match self {

@@ -23,6 +23,9 @@ pub struct Appended {
     pub hash: [u8; HASH_LENGTH],
 }
 
+/// Batches in flight between the two threads of a pipelined import.
+const PIPELINE_BATCHES_MAX: usize = 16;
+
 /// Rows per multi-row INSERT in bulk mode. The inserts are `OR ROLLBACK`: any
 /// failure ends the whole transaction (as a failed command must), which also spares
 /// SQLite a statement journal per INSERT — the largest cost of a big import.
@@ -89,8 +92,9 @@ struct ReceiptRow {
     official_no: Option<String>,
 }
 
+/// Rows appended but not yet written.
 #[derive(Default)]
-struct Pending {
+pub struct Pending {
     entries: Vec<EntryRow>,
     postings: Vec<PostingRow>,
     receipts: Vec<ReceiptRow>,
@@ -103,8 +107,17 @@ struct DayTotal {
 }
 
 /// Appends entries within one transaction; call `finish` before committing.
+/// SQL happens here; the checks, the hash chain and the derived totals live in
+/// `AppendState`, which a bulk import runs on a second thread (see `pipeline`).
 pub struct Appender<'t> {
     tx: &'t Transaction<'t>,
+    state: AppendState,
+}
+
+/// Everything an append decides without SQL: the chain head, the chart, the balance
+/// guards, the daily totals and the rows not yet written.
+#[derive(Default)]
+pub struct AppendState {
     head_id: i64,
     head_hash: [u8; HASH_LENGTH],
     recorded_by: String,
@@ -120,6 +133,8 @@ pub struct Appender<'t> {
     pending: Pending,
     bulk: bool,
     closed_through: Option<i32>,
+    /// Every guard and receipt sequence is loaded: a missing one is empty.
+    all_loaded: bool,
 }
 
 impl<'t> Appender<'t> {
@@ -141,8 +156,7 @@ impl<'t> Appender<'t> {
             .filter_map(|a| a.code.parent())
             .map(|p| p.as_str().to_string())
             .collect();
-        Ok(Appender {
-            tx,
+        let state = AppendState {
             head_id,
             head_hash,
             recorded_by: recorded_by.to_string(),
@@ -160,18 +174,127 @@ impl<'t> Appender<'t> {
             pending: Pending::default(),
             bulk: false,
             closed_through: super::periods::closed_through(tx)?,
-        })
+            all_loaded: false,
+        };
+        Ok(Appender { tx, state })
     }
 
     pub fn funds(&self) -> &Funds {
-        &self.funds
+        &self.state.funds
     }
 
     pub fn head_id(&self) -> i64 {
-        self.head_id
+        self.state.head_id
+    }
+
+    /// Refuses a date inside a closed year (DESIGN.md invariant 6).
+    pub fn check_open(&self, date: NaiveDate) -> Result<()> {
+        self.state.check_open(date)
     }
 
     /// Checks the entry against the chart and the balance rules, then appends it.
+    pub fn append(&mut self, entry: &NewEntry) -> Result<Appended> {
+        self.load_guards(entry)?;
+        let appended = self.state.append(entry)?;
+        self.flush_if_due()?;
+        Ok(appended)
+    }
+
+    /// Loads the guarded balances an entry touches that are not in memory yet.
+    fn load_guards(&mut self, entry: &NewEntry) -> Result<()> {
+        if self.state.all_loaded {
+            return Ok(());
+        }
+        let types = &self.state.account_types;
+        for (subject, _) in guard_changes(entry.postings(), |code| types.get(code).copied()) {
+            if !self.state.guards.contains_key(&subject) {
+                let days = load_guard(self.tx, &subject.key())?;
+                self.state.guards.insert(subject, (days, Vec::new()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads every guarded balance and receipt sequence, so appends need no SQL.
+    fn load_all(&mut self) -> Result<()> {
+        let mut stmt = self.tx.prepare(
+            "SELECT subject, date, delta_fen, min_prefix_fen FROM guard_daily ORDER BY subject, date",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key: String = row.get(0)?;
+            let Some(subject) = Subject::from_key(&key) else {
+                return Err(Error::Verify(format!(
+                    "the ledger holds an unknown balance guard {key:?}"
+                )));
+            };
+            let date = parse_date(&row.get::<_, String>(1)?)?;
+            let entry = self.state.guards.entry(subject).or_default();
+            entry.0.insert_day(date, row.get(2)?, row.get(3)?);
+        }
+        let mut stmt = self
+            .tx
+            .prepare("SELECT year, MAX(seq) FROM receipts GROUP BY year")?;
+        let seqs = stmt.query_map([], |r| Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?)))?;
+        for seq in seqs {
+            let (year, last) = seq?;
+            self.state.receipt_seqs.insert(year, last);
+        }
+        self.state.all_loaded = true;
+        Ok(())
+    }
+
+    /// Runs `work` on a second thread with the append state — checks, hash chain,
+    /// row building — while this thread writes each batch it hands over, so the two
+    /// cores share a big import. Everything stays in this thread's transaction.
+    pub fn pipeline<R: Send>(
+        &mut self,
+        work: impl FnOnce(&mut AppendState, &mut dyn FnMut(Pending)) -> R + Send,
+    ) -> Result<R> {
+        self.load_all()?;
+        self.flush()?;
+        let mut state = std::mem::take(&mut self.state);
+        let (recorded_by, recorded_at) = (state.recorded_by.clone(), state.recorded_at.clone());
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Pending>(PIPELINE_BATCHES_MAX);
+        let tx = self.tx;
+        let (joined, failure) = std::thread::scope(|scope| {
+            let worker = scope.spawn(move || {
+                let mut hand_over = |batch: Pending| {
+                    // A closed channel means the writer failed; it reports why.
+                    let _ = sender.send(batch);
+                };
+                let result = work(&mut state, &mut hand_over);
+                (state, result)
+            });
+            let mut failure = None;
+            for batch in receiver.iter() {
+                if failure.is_none()
+                    && let Err(e) = write_pending(tx, batch, &recorded_by, &recorded_at)
+                {
+                    failure = Some(e);
+                }
+            }
+            (worker.join(), failure)
+        });
+        let (state, result) = joined
+            .map_err(|_| Error::Io("the import's worker thread stopped unexpectedly".into()))?;
+        self.state = state;
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(result),
+        }
+    }
+
+    fn flush_if_due(&mut self) -> Result<()> {
+        if !self.state.bulk || self.state.pending.entries.len() >= INSERT_BATCH_ROWS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+}
+
+impl AppendState {
+    /// Checks the entry against the chart and the balance rules, then queues it.
     pub fn append(&mut self, entry: &NewEntry) -> Result<Appended> {
         self.check_open(entry.date)?;
         self.check_postings(entry.postings())?;
@@ -296,11 +419,16 @@ impl<'t> Appender<'t> {
     }
 
     fn guard(&mut self, subject: &Subject) -> Result<&mut (SubjectDays, Vec<NaiveDate>)> {
+        let all_loaded = self.all_loaded;
         match self.guards.entry(subject.clone()) {
             std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                Ok(e.insert((load_guard(self.tx, &subject.key())?, Vec::new())))
+            std::collections::hash_map::Entry::Vacant(e) if all_loaded => {
+                Ok(e.insert(Default::default()))
             }
+            std::collections::hash_map::Entry::Vacant(_) => Err(Error::Io(format!(
+                "internal error: the balance of {} was not loaded before an append",
+                subject.key()
+            ))),
         }
     }
 
@@ -324,16 +452,24 @@ impl<'t> Appender<'t> {
                 amount_fen: p.amount.fen(),
             });
         }
-        if !self.bulk || self.pending.entries.len() >= INSERT_BATCH_ROWS {
-            self.flush()?;
-        }
         Ok(())
     }
 
+    /// Rows queued for a bulk write, once a batch is full.
+    pub fn take_batch(&mut self) -> Option<Pending> {
+        (self.pending.entries.len() >= INSERT_BATCH_ROWS).then(|| std::mem::take(&mut self.pending))
+    }
+
+    pub fn funds(&self) -> &Funds {
+        &self.funds
+    }
+}
+
+impl Appender<'_> {
     /// Bulk mode (imports): rows are written in multi-row INSERTs, and the caller
     /// has checked references itself, so a clash is not explained per entry.
     pub fn set_bulk(&mut self) -> Result<()> {
-        self.bulk = true;
+        self.state.bulk = true;
         // Checked at COMMIT instead of per statement, so SQLite needs no statement
         // journal for each multi-row INSERT.
         self.tx.pragma_update(None, "defer_foreign_keys", "ON")?;
@@ -341,117 +477,131 @@ impl<'t> Appender<'t> {
     }
 
     fn flush(&mut self) -> Result<()> {
-        let pending = std::mem::take(&mut self.pending);
-        let single = pending.entries.len() == 1;
-        for chunk in pending.entries.chunks(INSERT_BATCH_ROWS) {
-            let mut stmt = self
-                .tx
-                .prepare_cached(&BatchSql::get(ENTRY_INSERT, 12, chunk.len()))?;
-            let mut i = 0;
-            let mut bind = |v: &dyn rusqlite::ToSql| {
-                i += 1;
-                stmt.raw_bind_parameter(i, v)
-            };
-            for r in chunk {
-                let d = &r.details;
-                bind(&r.id)?;
-                bind(&r.date)?;
-                bind(&r.kind)?;
-                bind(&r.memo)?;
-                bind(&d.party_id)?;
-                bind(&d.method)?;
-                bind(&d.reference)?;
-                bind(&d.reverses)?;
-                bind(&d.reason)?;
-                bind(&self.recorded_by)?;
-                bind(&self.recorded_at)?;
-                bind(&r.hash)?;
-            }
-            stmt.raw_execute().map_err(|e| match single {
-                true => unique_error(e, &chunk[0].details),
-                false => e.into(),
-            })?;
-        }
-        for chunk in pending.postings.chunks(INSERT_BATCH_ROWS) {
-            let mut stmt =
-                self.tx
-                    .prepare_cached(&BatchSql::get(POSTING_INSERT, 5, chunk.len()))?;
-            let mut i = 0;
-            for r in chunk {
-                for v in [
-                    &r.entry_id as &dyn rusqlite::ToSql,
-                    &r.seq,
-                    &r.account,
-                    &r.fund_id,
-                    &r.amount_fen,
-                ] {
-                    i += 1;
-                    stmt.raw_bind_parameter(i, v)?;
-                }
-            }
-            stmt.raw_execute()?;
-        }
-        for chunk in pending.receipts.chunks(INSERT_BATCH_ROWS) {
-            let mut stmt =
-                self.tx
-                    .prepare_cached(&BatchSql::get(RECEIPT_INSERT, 4, chunk.len()))?;
-            let mut i = 0;
-            for r in chunk {
-                for v in [
-                    &r.year as &dyn rusqlite::ToSql,
-                    &r.seq,
-                    &r.entry_id,
-                    &r.official_no,
-                ] {
-                    i += 1;
-                    stmt.raw_bind_parameter(i, v)?;
-                }
-            }
-            stmt.raw_execute()?;
-        }
-        Ok(())
+        let pending = std::mem::take(&mut self.state.pending);
+        write_pending(
+            self.tx,
+            pending,
+            &self.state.recorded_by,
+            &self.state.recorded_at,
+        )
     }
 
     /// Writes what is queued and the derived totals; the caller commits afterwards.
     pub fn finish(mut self) -> Result<()> {
         self.flush()?;
-        let mut upsert_total = self.tx.prepare_cached(
-            "INSERT INTO daily_totals (account, fund_id, date, debit_fen, credit_fen)
+        write_derived(self.tx, &self.state)
+    }
+}
+
+/// Writes queued rows in multi-row INSERTs.
+fn write_pending(
+    tx: &Transaction<'_>,
+    pending: Pending,
+    recorded_by: &str,
+    recorded_at: &str,
+) -> Result<()> {
+    let single = pending.entries.len() == 1;
+    for chunk in pending.entries.chunks(INSERT_BATCH_ROWS) {
+        let mut stmt = tx.prepare_cached(&BatchSql::get(ENTRY_INSERT, 12, chunk.len()))?;
+        let mut i = 0;
+        let mut bind = |v: &dyn rusqlite::ToSql| {
+            i += 1;
+            stmt.raw_bind_parameter(i, v)
+        };
+        for r in chunk {
+            let d = &r.details;
+            bind(&r.id)?;
+            bind(&r.date)?;
+            bind(&r.kind)?;
+            bind(&r.memo)?;
+            bind(&d.party_id)?;
+            bind(&d.method)?;
+            bind(&d.reference)?;
+            bind(&d.reverses)?;
+            bind(&d.reason)?;
+            bind(&recorded_by)?;
+            bind(&recorded_at)?;
+            bind(&r.hash)?;
+        }
+        stmt.raw_execute().map_err(|e| match single {
+            true => unique_error(e, &chunk[0].details),
+            false => e.into(),
+        })?;
+    }
+    for chunk in pending.postings.chunks(INSERT_BATCH_ROWS) {
+        let mut stmt = tx.prepare_cached(&BatchSql::get(POSTING_INSERT, 5, chunk.len()))?;
+        let mut i = 0;
+        for r in chunk {
+            for v in [
+                &r.entry_id as &dyn rusqlite::ToSql,
+                &r.seq,
+                &r.account,
+                &r.fund_id,
+                &r.amount_fen,
+            ] {
+                i += 1;
+                stmt.raw_bind_parameter(i, v)?;
+            }
+        }
+        stmt.raw_execute()?;
+    }
+    for chunk in pending.receipts.chunks(INSERT_BATCH_ROWS) {
+        let mut stmt = tx.prepare_cached(&BatchSql::get(RECEIPT_INSERT, 4, chunk.len()))?;
+        let mut i = 0;
+        for r in chunk {
+            for v in [
+                &r.year as &dyn rusqlite::ToSql,
+                &r.seq,
+                &r.entry_id,
+                &r.official_no,
+            ] {
+                i += 1;
+                stmt.raw_bind_parameter(i, v)?;
+            }
+        }
+        stmt.raw_execute()?;
+    }
+    Ok(())
+}
+
+/// Writes the derived daily totals and guard days of everything appended.
+fn write_derived(tx: &Transaction<'_>, state: &AppendState) -> Result<()> {
+    let mut upsert_total = tx.prepare_cached(
+        "INSERT INTO daily_totals (account, fund_id, date, debit_fen, credit_fen)
              VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (account, fund_id, date) DO UPDATE
              SET debit_fen = debit_fen + excluded.debit_fen,
                  credit_fen = credit_fen + excluded.credit_fen",
-        )?;
-        for ((account, fund, date), t) in &self.totals {
-            upsert_total.execute(params![
-                self.account_codes[*account],
-                fund.0,
-                crate::ledger::date::iso(*date),
-                t.debit_fen,
-                t.credit_fen
+    )?;
+    for ((account, fund, date), t) in &state.totals {
+        upsert_total.execute(params![
+            state.account_codes[*account],
+            fund.0,
+            crate::ledger::date::iso(*date),
+            t.debit_fen,
+            t.credit_fen
+        ])?;
+    }
+    let mut upsert_guard = tx.prepare_cached(
+        "INSERT OR REPLACE INTO guard_daily (subject, date, delta_fen, min_prefix_fen)
+             VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (subject, (days, dirty)) in &state.guards {
+        let key = subject.key();
+        let mut dirty = dirty.clone();
+        dirty.sort_unstable();
+        dirty.dedup();
+        for date in dirty {
+            let (delta, min_prefix) = days.days[&date];
+            upsert_guard.execute(params![
+                key,
+                crate::ledger::date::iso(date),
+                delta,
+                min_prefix
             ])?;
         }
-        let mut upsert_guard = self.tx.prepare_cached(
-            "INSERT OR REPLACE INTO guard_daily (subject, date, delta_fen, min_prefix_fen)
-             VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for (subject, (days, dirty)) in &self.guards {
-            let key = subject.key();
-            let mut dirty = dirty.clone();
-            dirty.sort_unstable();
-            dirty.dedup();
-            for date in dirty {
-                let (delta, min_prefix) = days.days[&date];
-                upsert_guard.execute(params![
-                    key,
-                    crate::ledger::date::iso(date),
-                    delta,
-                    min_prefix
-                ])?;
-            }
-        }
-        Ok(())
     }
+    Ok(())
 }
 
 fn unique_error(e: rusqlite::Error, details: &EntryDetails) -> Error {
@@ -553,24 +703,15 @@ impl Appender<'_> {
         entry: &NewEntry,
         official_no: Option<&str>,
     ) -> Result<(Appended, String)> {
-        let appended = self.append(entry)?;
+        self.load_guards(entry)?;
         let year = chrono::Datelike::year(&entry.date);
-        let seq = match self.receipt_seqs.get(&year) {
-            Some(seq) => seq + 1,
-            None => super::people::next_receipt_seq(self.tx, year)?,
-        };
-        self.receipt_seqs.insert(year, seq);
-        self.pending.receipts.push(ReceiptRow {
-            year,
-            seq,
-            entry_id: appended.id,
-            official_no: official_no.map(str::to_string),
-        });
-        if !self.bulk {
-            self.flush()?;
+        if !self.state.all_loaded && !self.state.receipt_seqs.contains_key(&year) {
+            let last = super::people::next_receipt_seq(self.tx, year)? - 1;
+            self.state.receipt_seqs.insert(year, last);
         }
-        let number = super::people::receipt_number(year, seq);
-        Ok((appended, number))
+        let issued = self.state.donation(entry, official_no)?;
+        self.flush_if_due()?;
+        Ok(issued)
     }
 
     /// The transaction, for the party tables beside the journal. Queued journal
@@ -581,6 +722,27 @@ impl Appender<'_> {
     }
 
     pub fn recorded_at(&self) -> &str {
-        &self.recorded_at
+        &self.state.recorded_at
+    }
+}
+
+impl AppendState {
+    /// Queues a donation entry with the next receipt number of its year.
+    pub fn donation(
+        &mut self,
+        entry: &NewEntry,
+        official_no: Option<&str>,
+    ) -> Result<(Appended, String)> {
+        let appended = self.append(entry)?;
+        let year = chrono::Datelike::year(&entry.date);
+        let seq = self.receipt_seqs.get(&year).copied().unwrap_or(0) + 1;
+        self.receipt_seqs.insert(year, seq);
+        self.pending.receipts.push(ReceiptRow {
+            year,
+            seq,
+            entry_id: appended.id,
+            official_no: official_no.map(str::to_string),
+        });
+        Ok((appended, super::people::receipt_number(year, seq)))
     }
 }

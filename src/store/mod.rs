@@ -12,7 +12,7 @@ mod queries;
 pub mod receipts;
 pub mod reconciliations;
 
-pub use journal::{Appended, Appender};
+pub use journal::{AppendState, Appended, Appender, Pending};
 pub use migrate::MIGRATIONS;
 pub use queries::{
     AccountTotal, ChainHead, DailyTotalRow, FundMovement, GuardRow, PartyHistoryRow, RegisterRow,

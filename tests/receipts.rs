@@ -425,3 +425,52 @@ fn read_only_refuses_void_and_reissue_but_prints() {
     l.run(&["--read-only", "receipt", "list"]).success();
     assert_eq!(before, l.fingerprint());
 }
+
+#[test]
+fn two_treasurers_donating_at_once_get_gap_free_numbers() {
+    let l = Ledger::new();
+    l.run(&["donor", "add", "李明"]).success();
+    let spawn = |tag: &'static str| {
+        let db = l.db.clone();
+        std::thread::spawn(move || {
+            let bin = assert_cmd::cargo::cargo_bin!("lovefund");
+            let mut failures = Vec::new();
+            for i in 0..60 {
+                let out = std::process::Command::new(bin)
+                    .env("LOVEFUND_DB", &db)
+                    .env("LOVEFUND_USER", tag)
+                    .args([
+                        "donate",
+                        "--donor",
+                        "李明",
+                        "--amount",
+                        "1.00",
+                        "--date",
+                        "2022-06-01",
+                    ])
+                    .args(["--method", "cash", "--reference", &format!("{tag}-{i}")])
+                    .output()
+                    .unwrap();
+                if !out.status.success() {
+                    failures.push(String::from_utf8_lossy(&out.stderr).to_string());
+                }
+            }
+            failures
+        })
+    };
+    let (a, b) = (spawn("alice"), spawn("bob"));
+    let failures: Vec<String> = a
+        .join()
+        .unwrap()
+        .into_iter()
+        .chain(b.join().unwrap())
+        .collect();
+    assert!(failures.is_empty(), "{failures:?}");
+    let numbers: Vec<String> = receipts(&l)
+        .iter()
+        .map(|r| r["number"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (1..=120).map(|n| format!("2022-{n:06}")).collect();
+    assert_eq!(numbers, expected);
+    l.run(&["verify"]).success();
+}

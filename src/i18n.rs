@@ -185,6 +185,31 @@ labels! {
     Line => "行", "行", "Line";
     Committed => "已記錄對賬", "已记录对账", "Recorded reconciliation";
     NotCommitted => "未記錄（加 --commit 記錄並勾對）", "未记录（加 --commit 记录并勾对）", "Not recorded (add --commit to record it and clear the matched postings)";
+    SummaryTitle => "年度收支公告", "年度收支公告", "Annual report";
+    OpeningMoney => "年初結餘", "年初结余", "Opening balance";
+    ClosingMoney => "年末結餘", "年末结余", "Closing balance";
+    RaisedFunds => "籌集善款", "筹集善款", "Raised";
+    DisbursedFunds => "資助支出", "资助支出", "Disbursed";
+    Aided => "資助", "资助", "Aided";
+    StudentsAided => "貧困學生", "贫困学生", "students";
+    HouseholdsAided => "貧困戶", "贫困户", "households";
+    PersonUnit => "名", "名", "";
+    HouseholdUnit => "戶", "户", "";
+    Gifts => "筆捐款", "笔捐款", "gifts";
+    FromDonors => "位捐贈人", "位捐赠人", "donors";
+    Payments => "筆資助", "笔资助", "payments";
+    Month => "月份", "月份", "Month";
+    MoneyIn => "收入", "收入", "In";
+    MoneyOut => "支出", "支出", "Out";
+    MonthlyMoney => "每月收支", "每月收支", "Money in and out by month";
+    LastReconciliation => "最近一次銀行對賬", "最近一次银行对账", "Last bank reconciliation";
+    NoReconciliation => "本年度尚無銀行對賬記錄", "本年度尚无银行对账记录", "no bank reconciliation recorded";
+    RollForward => "資金結轉", "资金结转", "Roll-forward";
+    AddRaised => "加：籌集", "加：筹集", "add: raised";
+    LessDisbursed => "減：資助支出", "减：资助支出", "less: disbursed";
+    OtherMovements => "加減：其他收支", "加减：其他收支", "other movements";
+    TreasurerSignature => "出納（簽名）", "出纳（签名）", "Treasurer (signature)";
+    AuditorSignature => "審計（簽名）", "审计（签名）", "Auditor (signature)";
     NothingNew => "沒有新的記錄：此文件已全部導入", "没有新的记录：此文件已全部导入", "Nothing new: every line of this file was imported before";
 }
 

@@ -85,6 +85,11 @@ pub enum Command {
         /// The new file; never overwritten
         path: PathBuf,
     },
+    /// The annual summary (年度收支公告): raised, disbursed, people aided, by program and month
+    Summary {
+        #[arg(long)]
+        year: i32,
+    },
     /// Close a year: closing entries into net assets, then no entry may be dated in it
     Close {
         #[arg(long)]

@@ -72,6 +72,12 @@ impl Context {
         self.lang_flag.unwrap_or_else(|| ledger_lang(store))
     }
 
+    /// Receipts and summaries: --lang (or $LOVEFUND_LANG) if given, else the
+    /// ledger's own language from `init --lang`.
+    pub fn document_lang(&self, store: &Store) -> Lang {
+        self.lang_flag().unwrap_or_else(|| ledger_lang(store))
+    }
+
     pub fn lang_flag(&self) -> Option<Lang> {
         self.lang_flag
     }
@@ -165,6 +171,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Import(a) => import::run(ctx, a, out),
         Command::Receipt(a) => receipts::run(ctx, a, out),
         Command::Close { year } => close::run(ctx, year, out),
+        Command::Summary { year } => reports::summary(ctx, year, out),
         Command::Reconcile(a) => reconcile::run(ctx, a, out),
         Command::Backup { path } => reconcile::backup(ctx, &path, out),
     }

@@ -3,7 +3,7 @@
 use super::args::ReceiptCommand;
 use super::{Context, ledger_lang, output};
 use crate::error::{Error, Result};
-use crate::i18n::{L, Lang};
+use crate::i18n::L;
 use crate::ledger::date::parse_date;
 use crate::ledger::operations::reversal_entry;
 use crate::ledger::receipt::{ReceiptNumber, normalize_code, verification_code};
@@ -37,11 +37,6 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
     }
 }
 
-/// Receipts print in --lang if given, else the ledger's own language.
-fn receipt_lang(ctx: &Context, store: &crate::store::Store) -> Lang {
-    ctx.lang_flag().unwrap_or_else(|| ledger_lang(store))
-}
-
 fn print(
     ctx: &Context,
     number: Option<String>,
@@ -52,7 +47,7 @@ fn print(
 ) -> Result<()> {
     let number = number.as_deref().map(ReceiptNumber::parse).transpose()?;
     let store = ctx.open_for_reading()?;
-    let lang = receipt_lang(ctx, &store);
+    let lang = ctx.document_lang(&store);
     let funds = store.funds()?;
     let fund_name = store.ledger_name()?;
     let records = match number {

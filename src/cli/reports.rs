@@ -71,3 +71,13 @@ pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()
         ))),
     }
 }
+
+pub fn summary(ctx: &Context, year: i32, out: &mut dyn Write) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    let lang = ctx.document_lang(&store);
+    let report = crate::report::summary::annual_summary(&store, year, lang)?;
+    if ctx.json {
+        return output(json::write(out, &report));
+    }
+    output(crate::render::summary::summary(out, &report, lang))
+}

@@ -6,5 +6,6 @@ pub mod json;
 pub mod receipt_pdf;
 pub mod receipts;
 pub mod reconcile;
+pub mod summary;
 pub mod table;
 pub mod text;

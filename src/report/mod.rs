@@ -9,4 +9,5 @@ pub mod people;
 pub mod receipts;
 pub mod reconciliation;
 pub mod register;
+pub mod summary;
 pub mod trial_balance;

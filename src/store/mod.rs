@@ -11,6 +11,7 @@ pub mod periods;
 mod queries;
 pub mod receipts;
 pub mod reconciliations;
+pub mod summary;
 
 pub use journal::{AppendState, Appended, Appender, Pending};
 pub use migrate::MIGRATIONS;

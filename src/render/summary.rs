@@ -1,0 +1,149 @@
+//! The annual summary as text: headline figures, the table by program, money by
+//! month, the roll-forward of the fund's money, the last reconciliation and the
+//! ledger fingerprint.
+
+use super::table::{Align, Table};
+use crate::i18n::{L, Lang};
+use crate::ledger::money::Money;
+use crate::report::summary::AnnualSummary;
+use std::io::{self, Write};
+
+/// "貧困學生 42 名、貧困戶 40 戶" / "42 students, 40 households".
+pub fn aided_line(s: &AnnualSummary, lang: Lang) -> String {
+    let g = |l: L| l.get(lang);
+    match lang {
+        Lang::En => format!(
+            "{} {}, {} {}",
+            s.students_aided,
+            g(L::StudentsAided),
+            s.households_aided,
+            g(L::HouseholdsAided)
+        ),
+        _ => format!(
+            "{} {} {}、{} {} {}",
+            g(L::StudentsAided),
+            s.students_aided,
+            g(L::PersonUnit),
+            g(L::HouseholdsAided),
+            s.households_aided,
+            g(L::HouseholdUnit)
+        ),
+    }
+}
+
+/// The movements of the fund's money besides raised and disbursed (admin costs,
+/// loans, transfers): what makes opening + raised − disbursed reach the closing.
+pub fn other_movements(s: &AnnualSummary) -> Money {
+    Money::from_fen(
+        s.closing_balance.fen() - s.opening_balance.fen() - s.raised.fen() + s.disbursed.fen(),
+    )
+}
+
+pub fn summary(out: &mut dyn Write, s: &AnnualSummary, lang: Lang) -> io::Result<()> {
+    let g = |l: L| l.get(lang);
+    writeln!(out, "{}  {} {}", s.fund_name, s.year, g(L::SummaryTitle))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}  {}  ({} {}, {} {})",
+        g(L::RaisedFunds),
+        s.raised.yuan(),
+        s.donations_count,
+        g(L::Gifts),
+        s.donors_count,
+        g(L::FromDonors)
+    )?;
+    writeln!(
+        out,
+        "{}  {}  ({} {})",
+        g(L::DisbursedFunds),
+        s.disbursed.yuan(),
+        s.disbursements_count,
+        g(L::Payments)
+    )?;
+    writeln!(out, "{}  {}", g(L::Aided), aided_line(s, lang))?;
+    writeln!(out)?;
+    let mut t = Table::new(&[
+        (g(L::Program), Align::Left),
+        (g(L::Raised), Align::Right),
+        (g(L::Disbursed), Align::Right),
+    ]);
+    for p in &s.by_program {
+        t.row(vec![
+            p.name.clone(),
+            p.raised.grouped(),
+            p.disbursed.grouped(),
+        ]);
+    }
+    t.rule();
+    t.row(vec![
+        g(L::Total).to_string(),
+        s.raised.grouped(),
+        s.disbursed.grouped(),
+    ]);
+    t.write(out)?;
+    writeln!(out)?;
+    writeln!(out, "{}", g(L::MonthlyMoney))?;
+    let mut t = Table::new(&[
+        (g(L::Month), Align::Right),
+        (g(L::MoneyIn), Align::Right),
+        (g(L::MoneyOut), Align::Right),
+    ]);
+    for m in &s.months {
+        t.row(vec![
+            m.month.to_string(),
+            m.money_in.grouped(),
+            m.money_out.grouped(),
+        ]);
+    }
+    t.write(out)?;
+    writeln!(out)?;
+    writeln!(out, "{}", g(L::RollForward))?;
+    let mut t = Table::new(&[("", Align::Left), ("", Align::Right)]);
+    t.row(vec![
+        g(L::OpeningMoney).to_string(),
+        s.opening_balance.grouped(),
+    ]);
+    t.row(vec![g(L::AddRaised).to_string(), s.raised.grouped()]);
+    t.row(vec![g(L::LessDisbursed).to_string(), s.disbursed.grouped()]);
+    t.row(vec![
+        g(L::OtherMovements).to_string(),
+        other_movements(s).grouped(),
+    ]);
+    t.rule();
+    t.row(vec![
+        g(L::ClosingMoney).to_string(),
+        s.closing_balance.grouped(),
+    ]);
+    t.write(out)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}: {}",
+        g(L::LastReconciliation),
+        reconciliation_line(s, lang)
+    )?;
+    writeln!(
+        out,
+        "{}: {}",
+        g(L::Fingerprint),
+        s.fingerprint.as_deref().unwrap_or("-")
+    )
+}
+
+pub fn reconciliation_line(s: &AnnualSummary, lang: Lang) -> String {
+    match &s.last_reconciliation {
+        None => L::NoReconciliation.get(lang).to_string(),
+        Some(r) => {
+            let result = if r.agrees { L::Agrees } else { L::Difference };
+            format!(
+                "#{} {} {} {} — {}",
+                r.id,
+                r.account,
+                L::AsOf.get(lang),
+                r.as_of,
+                result.get(lang)
+            )
+        }
+    }
+}

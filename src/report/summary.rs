@@ -1,0 +1,160 @@
+//! The annual summary (年度收支公告): what the committee and the public read.
+//! `raised` is donation revenue and `disbursed` program costs (5101) dated in the
+//! year, net of reversals dated in the year, so a mistake reversed within the year
+//! counts zero and a closed year's figures never change. Counts are of donations and
+//! disbursements not reversed within the year; beneficiaries are counted once each.
+
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::ledger::fund::FundId;
+use crate::ledger::money::Money;
+use crate::store::Store;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AnnualSummary {
+    pub year: i32,
+    pub fund_name: String,
+    pub opening_balance: Money,
+    pub raised: Money,
+    pub donations_count: i64,
+    pub donors_count: i64,
+    pub disbursed: Money,
+    pub disbursements_count: i64,
+    pub students_aided: i64,
+    pub households_aided: i64,
+    pub closing_balance: Money,
+    pub by_program: Vec<ProgramLine>,
+    pub months: Vec<MonthLine>,
+    pub last_reconciliation: Option<ReconciliationStatus>,
+    pub fingerprint: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProgramLine {
+    /// study-aid, poverty-relief, hardship, unrestricted (or a fund's own alias)
+    pub program: String,
+    pub name: String,
+    pub raised: Money,
+    pub disbursed: Money,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MonthLine {
+    pub month: u32,
+    pub money_in: Money,
+    pub money_out: Money,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ReconciliationStatus {
+    pub id: i64,
+    pub account: String,
+    pub as_of: String,
+    pub agrees: bool,
+}
+
+fn is_donation_revenue(account: &str) -> bool {
+    account == "4101" || account.starts_with("4101.")
+}
+
+fn is_program_cost(account: &str) -> bool {
+    account.starts_with("5101.") || account == "5101"
+}
+
+pub fn annual_summary(store: &Store, year: i32, lang: Lang) -> Result<AnnualSummary> {
+    let (start, end) = match (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) {
+        (Some(s), Some(e)) if (1900..=9998).contains(&year) => (s, e),
+        _ => {
+            return Err(Error::input(format!(
+                "--year {year} is not a year lovefund keeps"
+            )));
+        }
+    };
+    let movements = store.account_movements(start, end)?;
+    let funds = store.funds()?;
+    let by_program: Vec<ProgramLine> = funds
+        .0
+        .iter()
+        .map(|f| {
+            let sum = |keep: fn(&str) -> bool, sign: i64| {
+                let fen: i64 = movements
+                    .iter()
+                    .filter(|(fund, account, _)| FundId(*fund) == f.id && keep(account))
+                    .map(|(_, _, m)| m.fen() * sign)
+                    .sum();
+                Money::from_fen(fen)
+            };
+            ProgramLine {
+                program: f.alias.clone(),
+                name: f.name(lang).to_string(),
+                raised: sum(is_donation_revenue, -1),
+                disbursed: sum(is_program_cost, 1),
+            }
+        })
+        .collect();
+    let total = |pick: fn(&ProgramLine) -> Money| {
+        Money::from_fen(by_program.iter().map(|p| pick(p).fen()).sum())
+    };
+    let (mut donations, mut donors, mut disbursements) = (0, 0, 0);
+    let (mut students, mut households) = (0, 0);
+    for (kind, party_type, entries, parties) in store.activity_counts(start, end)? {
+        if kind == "donation" {
+            donations += entries;
+            donors += parties;
+            continue;
+        }
+        disbursements += entries;
+        match party_type.as_str() {
+            "student" => students += parties,
+            "household" => households += parties,
+            _ => {}
+        }
+    }
+    let last_reconciliation = store
+        .reconciliations()?
+        .into_iter()
+        .rev()
+        .find(|r| r.as_of.as_str() <= crate::ledger::date::iso(end).as_str())
+        .map(|r| ReconciliationStatus {
+            id: r.id,
+            account: r.account,
+            as_of: r.as_of,
+            agrees: r.agrees,
+        });
+    // All twelve months, quiet ones as zero, so the chart has its full year.
+    let mut months: Vec<MonthLine> = (1..=12)
+        .map(|month| MonthLine {
+            month,
+            money_in: Money::ZERO,
+            money_out: Money::ZERO,
+        })
+        .collect();
+    for (month, money_in, money_out) in store.monthly_money(start, end)? {
+        if let Some(line) = months.get_mut(month.saturating_sub(1) as usize) {
+            line.money_in = money_in;
+            line.money_out = money_out;
+        }
+    }
+    Ok(AnnualSummary {
+        year,
+        fund_name: store.ledger_name()?,
+        opening_balance: store.money_before(start)?,
+        raised: total(|p| p.raised),
+        donations_count: donations,
+        donors_count: donors,
+        disbursed: total(|p| p.disbursed),
+        disbursements_count: disbursements,
+        students_aided: students,
+        households_aided: households,
+        closing_balance: store.money_before(end.succ_opt().unwrap_or(end))?,
+        by_program,
+        months,
+        last_reconciliation,
+        fingerprint: store.head()?.last.map(|(_, hash)| hex::encode(hash)),
+    })
+}

@@ -1,0 +1,120 @@
+//! Queries for the annual summary: counts of donations and disbursements that were
+//! not reversed within the year, and the fund's money on a date.
+
+use super::Store;
+use crate::error::Result;
+use crate::ledger::chart::GUARDED_ASSET_CODES;
+use crate::ledger::money::Money;
+use chrono::NaiveDate;
+use rusqlite::params;
+
+/// Donations or disbursements of a period: (kind, party type, entries, distinct parties).
+pub type ActivityCount = (String, String, i64, i64);
+
+impl Store {
+    /// Entries of kind donation or disbursement dated in [start, end] and not
+    /// reversed by an entry dated on or before `end`, grouped by kind and party type.
+    pub fn activity_counts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<ActivityCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.kind, COALESCE(p.type, ''), COUNT(*), COUNT(DISTINCT e.party_id)
+             FROM entries e LEFT JOIN parties p ON p.id = e.party_id
+             WHERE e.date >= ?1 AND e.date <= ?2 AND e.kind IN ('donation', 'disbursement')
+               AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.date <= ?2)
+             GROUP BY e.kind, p.type",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                crate::ledger::date::iso(start),
+                crate::ledger::date::iso(end)
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Cash, bank and e-wallet money (1001 + 1002 + 1012 and their sub-accounts)
+    /// dated before `date`.
+    pub fn money_before(&self, date: NaiveDate) -> Result<Money> {
+        let mut total = Money::ZERO;
+        for code in GUARDED_ASSET_CODES {
+            total = Money::from_fen(total.fen() + self.balance_before(code, date)?.fen());
+        }
+        Ok(total)
+    }
+}
+
+impl Store {
+    /// Net debit per (fund, account) of everything dated in [start, end], closing
+    /// entries left out (they move a closed year's results, not money).
+    pub fn account_movements(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Vec<(i64, String, Money)>> {
+        let (start, end) = (
+            crate::ledger::date::iso(start),
+            crate::ledger::date::iso(end),
+        );
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT fund_id, account, SUM(debit_fen - credit_fen) FROM daily_totals
+             WHERE date >= ?1 AND date <= ?2 GROUP BY fund_id, account",
+        )?;
+        let mut totals: std::collections::BTreeMap<(i64, String), i64> = stmt
+            .query_map(params![start, end], |r| {
+                Ok(((r.get(0)?, r.get(1)?), r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut closing = self.conn.prepare_cached(
+            "SELECT p.fund_id, p.account, SUM(p.amount_fen)
+             FROM closed_years c
+             JOIN entries e ON e.id >= c.entry_id AND e.id <= c.last_entry
+             JOIN postings p ON p.entry_id = e.id
+             WHERE e.kind = 'closing' AND e.date >= ?1 AND e.date <= ?2
+             GROUP BY p.fund_id, p.account",
+        )?;
+        let rows = closing.query_map(params![start, end], |r| {
+            Ok((
+                (r.get::<_, i64>(0)?, r.get::<_, String>(1)?),
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (key, fen) = row?;
+            *totals.entry(key).or_default() -= fen;
+        }
+        Ok(totals
+            .into_iter()
+            .map(|((fund, account), fen)| (fund, account, Money::from_fen(fen)))
+            .collect())
+    }
+
+    /// Money into and out of cash, bank and e-wallets per month of [start, end]:
+    /// (month 1–12, in, out), closing entries aside (they never touch money).
+    pub fn monthly_money(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Vec<(u32, Money, Money)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT CAST(substr(date, 6, 2) AS INTEGER), SUM(debit_fen), SUM(credit_fen)
+             FROM daily_totals
+             WHERE date >= ?1 AND date <= ?2
+               AND (substr(account, 1, 4) IN ('1001', '1002', '1012'))
+             GROUP BY substr(date, 1, 7) ORDER BY 1",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                crate::ledger::date::iso(start),
+                crate::ledger::date::iso(end)
+            ],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    Money::from_fen(r.get(1)?),
+                    Money::from_fen(r.get(2)?),
+                ))
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

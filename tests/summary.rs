@@ -1,0 +1,198 @@
+//! Black-box tests of the annual summary (issue 6): every JSON field on a ledger whose
+//! totals the test works out itself.
+
+mod common;
+
+use common::Ledger;
+
+fn donate(l: &Ledger, donor: &str, amount: &str, date: &str, fund: &str, method: &str) -> i64 {
+    l.json(&[
+        "donate", "--donor", donor, "--amount", amount, "--date", date, "--fund", fund, "--method",
+        method,
+    ])["entry"]
+        .as_i64()
+        .unwrap()
+}
+
+fn disburse(l: &Ledger, to: &str, amount: &str, date: &str, program: &str) -> i64 {
+    l.json(&[
+        "disburse",
+        "--to",
+        to,
+        "--amount",
+        amount,
+        "--date",
+        date,
+        "--program",
+        program,
+        "--method",
+        "bank",
+    ])["entry"]
+        .as_i64()
+        .unwrap()
+}
+
+/// 2021: 1,000 in; 2022: gifts from three donors (one reversed), aid to two students
+/// (one paid twice) and a household, a bank fee.
+fn year_ledger() -> Ledger {
+    let l = Ledger::new();
+    for (name, kind) in [
+        ("李明", "person"),
+        ("恒通科技", "organization"),
+        ("王芳", "person"),
+    ] {
+        l.run(&["donor", "add", name, "--type", kind]).success();
+    }
+    l.run(&["beneficiary", "add", "王小明", "--type", "student"])
+        .success();
+    l.run(&["beneficiary", "add", "劉小紅", "--type", "student"])
+        .success();
+    l.run(&["beneficiary", "add", "張家", "--type", "household"])
+        .success();
+    donate(&l, "李明", "1000.00", "2021-12-20", "助學", "bank");
+    donate(&l, "李明", "5000.00", "2022-01-10", "助學", "bank");
+    donate(&l, "恒通科技", "20000.00", "2022-02-01", "扶貧", "bank");
+    donate(&l, "愛心人士", "300.00", "2022-02-03", "幫困", "cash");
+    let mistake = donate(&l, "王芳", "888.00", "2022-03-01", "非限定", "wechat");
+    l.run(&[
+        "reverse",
+        &mistake.to_string(),
+        "--reason",
+        "重複錄入",
+        "--date",
+        "2022-03-02",
+    ])
+    .success();
+    disburse(&l, "王小明", "1500.00", "2022-03-10", "助學");
+    disburse(&l, "王小明", "1500.00", "2022-09-10", "助學");
+    disburse(&l, "劉小紅", "1200.00", "2022-09-10", "study-aid");
+    disburse(&l, "張家", "8000.00", "2022-05-01", "扶貧");
+    l.run(&[
+        "entry",
+        "add",
+        "--date",
+        "2022-06-30",
+        "--memo",
+        "手續費",
+        "--posting",
+        "5201@助學=12.00",
+        "--posting",
+        "1002@助學=-12.00",
+    ])
+    .success();
+    l
+}
+
+#[test]
+fn every_summary_field_matches_the_ledger() {
+    let l = year_ledger();
+    let s = l.json(&["summary", "--year", "2022"]);
+    assert_eq!(s["year"], 2022);
+    assert_eq!(s["opening_balance"], "1000.00");
+    // 5,000 + 20,000 + 300 (the 888 gift was reversed within the year)
+    assert_eq!(s["raised"], "25300.00");
+    assert_eq!(s["donations_count"], 3);
+    assert_eq!(s["donors_count"], 3);
+    // program costs only (5101): 1,500 + 1,500 + 1,200 + 8,000; the bank fee is not aid
+    assert_eq!(s["disbursed"], "12200.00");
+    assert_eq!(s["disbursements_count"], 4);
+    assert_eq!(s["students_aided"], 2, "a student paid twice counts once");
+    assert_eq!(s["households_aided"], 1);
+    // 1,000 + 25,300 − 12,200 − 12
+    assert_eq!(s["closing_balance"], "14088.00");
+    let program = |alias: &str| {
+        s["by_program"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["program"] == alias)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(program("study-aid")["raised"], "5000.00");
+    assert_eq!(program("study-aid")["disbursed"], "4200.00");
+    assert_eq!(program("study-aid")["name"], "助學");
+    assert_eq!(program("poverty-relief")["disbursed"], "8000.00");
+    assert_eq!(program("hardship")["raised"], "300.00");
+    assert_eq!(program("unrestricted")["raised"], "0.00");
+    let fingerprint = l.json(&["verify"])["fingerprint"].clone();
+    assert_eq!(s["fingerprint"], fingerprint);
+    let months = s["months"].as_array().unwrap();
+    assert_eq!(months.len(), 12);
+    assert_eq!(months[4]["money_out"], "8000.00");
+    assert_eq!(months[3]["money_in"], "0.00");
+    let english = l.json(&["summary", "--year", "2022", "--lang", "en"]);
+    assert_eq!(english["by_program"][1]["name"], "Study aid");
+    let text = l.stdout(&["summary", "--year", "2022"]);
+    assert!(
+        text.contains("25,300.00") && text.contains("貧困學生 2 名、貧困戶 1 戶"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_reversed_donation_leaves_raised_unchanged_and_closed_years_never_change() {
+    let l = year_ledger();
+    let before = l.json(&["summary", "--year", "2022"]);
+    let gift = donate(&l, "李明", "777.00", "2022-11-11", "助學", "bank");
+    l.run(&[
+        "reverse",
+        &gift.to_string(),
+        "--reason",
+        "退回",
+        "--date",
+        "2022-11-12",
+    ])
+    .success();
+    let after = l.json(&["summary", "--year", "2022"]);
+    for field in [
+        "raised",
+        "donations_count",
+        "donors_count",
+        "closing_balance",
+    ] {
+        assert_eq!(before[field], after[field], "{field}");
+    }
+    l.run(&["close", "--year", "2021"]).success();
+    l.run(&["close", "--year", "2022"]).success();
+    let closed = l.json(&["summary", "--year", "2022"]);
+    for field in [
+        "raised",
+        "disbursed",
+        "donations_count",
+        "students_aided",
+        "closing_balance",
+    ] {
+        assert_eq!(after[field], closed[field], "closing changed {field}");
+    }
+    // A 2022 gift reversed in 2023 stays in 2022 and counts against 2023.
+    let late = l.json(&["summary", "--year", "2022"]);
+    let first = 1;
+    l.run(&[
+        "reverse",
+        &first.to_string(),
+        "--reason",
+        "late",
+        "--date",
+        "2023-01-05",
+    ])
+    .success();
+    assert_eq!(
+        late["raised"],
+        l.json(&["summary", "--year", "2022"])["raised"]
+    );
+    assert_eq!(l.json(&["summary", "--year", "2023"])["raised"], "-1000.00");
+}
+
+#[test]
+fn an_empty_year_has_zero_figures() {
+    let l = year_ledger();
+    let s = l.json(&["summary", "--year", "2030"]);
+    assert_eq!(s["raised"], "0.00");
+    assert_eq!(s["students_aided"], 0);
+    assert_eq!(s["opening_balance"], s["closing_balance"]);
+    assert!(
+        l.refused(&["summary", "--year", "99999"])
+            .contains("--year")
+    );
+}

@@ -85,6 +85,12 @@ pub enum Command {
         /// The new file; never overwritten
         path: PathBuf,
     },
+    /// Build a sample year of a love fund and write a receipt and the annual summary
+    Demo {
+        /// The folder for the demo ledger and its PDFs; a rerun replaces only those
+        #[arg(long, default_value = "lovefund-demo")]
+        out: PathBuf,
+    },
     /// The annual summary (年度收支公告): raised, disbursed, people aided, by program and month
     Summary {
         #[arg(long)]

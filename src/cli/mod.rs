@@ -5,6 +5,7 @@
 mod args;
 mod chart;
 mod close;
+mod demo;
 mod import;
 mod journal;
 mod people;
@@ -65,6 +66,17 @@ impl Context {
             read_only: global.read_only,
             user: user.trim().to_string(),
         })
+    }
+
+    /// The demo's own ledger, recorded by "demo".
+    pub fn for_demo(db: PathBuf, lang: Lang) -> Context {
+        Context {
+            db,
+            lang_flag: Some(lang),
+            json: false,
+            read_only: false,
+            user: "demo".to_string(),
+        }
     }
 
     /// The display language: --lang, $LOVEFUND_LANG, then the ledger's default.
@@ -172,6 +184,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Receipt(a) => receipts::run(ctx, a, out),
         Command::Close { year } => close::run(ctx, year, out),
         Command::Summary { year } => reports::summary(ctx, year, out),
+        Command::Demo { out: dir } => demo::run(ctx, &dir, out),
         Command::Reconcile(a) => reconcile::run(ctx, a, out),
         Command::Backup { path } => reconcile::backup(ctx, &path, out),
     }

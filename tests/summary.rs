@@ -196,3 +196,79 @@ fn an_empty_year_has_zero_figures() {
             .contains("--year")
     );
 }
+
+#[test]
+fn the_year_reports_agree_with_the_summary() {
+    let l = year_ledger();
+    l.run(&[
+        "beneficiary",
+        "add",
+        "陳小華",
+        "--type",
+        "student",
+        "--school",
+        "鷹潭一中",
+        "--grade",
+        "高二",
+        "--id-number",
+        "360602200901019999",
+    ])
+    .success();
+    disburse(&l, "陳小華", "500.00", "2022-10-01", "助學");
+    let summary = l.json(&["summary", "--year", "2022"]);
+    let funds = l.json(&["report", "funds", "--year", "2022"]);
+    assert_eq!(funds["total"]["raised"], summary["raised"]);
+    let donors = l.json(&["report", "donors", "--year", "2022"]);
+    assert_eq!(donors["total"], summary["raised"]);
+    assert_eq!(donors["count"], summary["donations_count"]);
+    let anonymous = donors["donors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["type"] == "anonymous")
+        .unwrap()
+        .clone();
+    assert_eq!(anonymous["name"], "愛心人士");
+    assert_eq!(anonymous["total"], "300.00");
+    let wang = donors["donors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "王芳")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (wang["count"].as_i64(), wang["total"].as_str()),
+        (Some(0), Some("0.00")),
+        "a reversed gift nets to zero"
+    );
+    let aided = l.json(&["report", "beneficiaries", "--year", "2022"]);
+    let study = aided["programs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["account"] == "5101.01")
+        .unwrap()
+        .clone();
+    assert_eq!(study["students"], 3);
+    assert_eq!(study["amount"], "4700.00");
+    let chen = study["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "陳小華")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (chen["school"].as_str(), chen["grade"].as_str()),
+        (Some("鷹潭一中"), Some("高二"))
+    );
+    let text = l.stdout(&["report", "beneficiaries", "--year", "2022", "--json"]);
+    assert!(
+        !text.contains("9999") && !text.contains("id_number"),
+        "no identity numbers in the public report"
+    );
+    let csv = l.stdout(&["report", "donors", "--year", "2022", "--csv"]);
+    assert!(csv.lines().next().unwrap().contains(','), "{csv}");
+    assert!(csv.contains("愛心人士,1,300.00"), "{csv}");
+}

@@ -85,6 +85,14 @@ pub enum Command {
         /// The new file; never overwritten
         path: PathBuf,
     },
+    /// The year's reports: funds, donors, beneficiaries (text, --json or --csv)
+    Report {
+        #[command(subcommand)]
+        report: ReportCommand,
+        /// Write CSV for a spreadsheet instead of a text table
+        #[arg(long, global = true)]
+        csv: bool,
+    },
     /// Build a sample year of a love fund and write a receipt and the annual summary
     Demo {
         /// The folder for the demo ledger and its PDFs; a rerun replaces only those
@@ -439,4 +447,23 @@ pub enum ReconcileCommand {
     List,
     /// One recorded reconciliation: cleared postings and unmatched statement lines
     Show { id: i64 },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReportCommand {
+    /// Per fund: opening, raised, disbursed, transfers, closing for the year
+    Funds {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Per donor: number of gifts and total (anonymous givers grouped as 愛心人士)
+    Donors {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Per program: students and households aided and amounts (students by name, school and grade only)
+    Beneficiaries {
+        #[arg(long)]
+        year: i32,
+    },
 }

@@ -185,6 +185,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Close { year } => close::run(ctx, year, out),
         Command::Summary { year } => reports::summary(ctx, year, out),
         Command::Demo { out: dir } => demo::run(ctx, &dir, out),
+        Command::Report { report, csv } => reports::report(ctx, report, csv, out),
         Command::Reconcile(a) => reconcile::run(ctx, a, out),
         Command::Backup { path } => reconcile::backup(ctx, &path, out),
     }

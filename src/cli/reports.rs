@@ -81,3 +81,45 @@ pub fn summary(ctx: &Context, year: i32, out: &mut dyn Write) -> Result<()> {
     }
     output(crate::render::summary::summary(out, &report, lang))
 }
+
+pub fn report(
+    ctx: &Context,
+    command: super::args::ReportCommand,
+    csv: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use super::args::ReportCommand;
+    use crate::render::annual;
+    use crate::report::annual as reports;
+    let store = ctx.open_for_reading()?;
+    let lang = ctx.lang(&store);
+    let grid = match command {
+        ReportCommand::Funds { year } => {
+            let (start, end) = reports::year_bounds(year)?;
+            let r =
+                crate::report::fund_balances::fund_balances(&store, Some(start), Some(end), lang)?;
+            if ctx.json {
+                return output(json::write(out, &r));
+            }
+            annual::funds(&r, lang)
+        }
+        ReportCommand::Donors { year } => {
+            let r = reports::donor_report(&store, year, lang)?;
+            if ctx.json {
+                return output(json::write(out, &r));
+            }
+            annual::donors(&r, lang)
+        }
+        ReportCommand::Beneficiaries { year } => {
+            let r = reports::beneficiary_report(&store, year, lang)?;
+            if ctx.json {
+                return output(json::write(out, &r));
+            }
+            annual::beneficiaries(&r, lang)
+        }
+    };
+    if csv {
+        return output(grid.write_csv(out));
+    }
+    output(grid.write_text(out))
+}

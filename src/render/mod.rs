@@ -2,6 +2,8 @@
 //! `table` lays out text with CJK characters counted two columns wide; `text` turns
 //! each report into tables in the chosen language; `json` writes the same structs.
 
+pub mod annual;
+pub mod grid;
 pub mod json;
 pub mod receipt_pdf;
 pub mod receipts;

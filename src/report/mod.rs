@@ -2,6 +2,7 @@
 //! text, JSON and CSV are renderings of the same struct (see `render`), so the numbers
 //! cannot disagree between them.
 
+pub mod annual;
 pub mod entry;
 pub mod fund_balances;
 pub mod lists;

@@ -118,3 +118,53 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }
+
+/// A donor's or beneficiary's movements in a period: (party, program account or
+/// 4101, donations or payments not reversed within the period, net amount).
+pub type PartyMovement = (i64, String, i64, Money);
+
+impl Store {
+    /// Per party and account: donation revenue (4101…) or program costs (5101.…)
+    /// dated in [start, end], net of reversals dated in it, with the number of
+    /// donations or disbursements not reversed by `end`.
+    pub fn party_movements(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        costs: bool,
+    ) -> Result<Vec<PartyMovement>> {
+        let (low, high, sign) = if costs {
+            ("5101.", "5101/", 1)
+        } else {
+            ("4101", "4102", -1)
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.party_id, p.account,
+                    SUM(CASE WHEN e.kind IN ('donation', 'disbursement') AND NOT EXISTS
+                        (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.date <= ?2) THEN 1 ELSE 0 END),
+                    SUM(p.amount_fen)
+             FROM entries e JOIN postings p ON p.entry_id = e.id
+             WHERE e.date >= ?1 AND e.date <= ?2 AND e.party_id IS NOT NULL
+               AND e.kind IN ('donation', 'disbursement', 'reversal')
+               AND p.account >= ?3 AND p.account < ?4
+             GROUP BY e.party_id, p.account ORDER BY e.party_id, p.account",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                crate::ledger::date::iso(start),
+                crate::ledger::date::iso(end),
+                low,
+                high
+            ],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    Money::from_fen(r.get::<_, i64>(3)? * sign),
+                ))
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

@@ -1,0 +1,80 @@
+//! One layout for a report's rows, written as a text table or as CSV: the same
+//! cells either way, amounts grouped for reading (`293,300.00`) or plain for
+//! spreadsheets (`293300.00`).
+
+use super::table::{Align, Table};
+use crate::ledger::money::Money;
+use std::io::{self, Write};
+
+pub enum Cell {
+    Text(String),
+    Amount(Money),
+    Count(i64),
+}
+
+pub struct Grid {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Written after a rule in text; as a last row in CSV.
+    pub totals: Option<Vec<Cell>>,
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Amount(m) => m.grouped(),
+            Cell::Count(n) => n.to_string(),
+        }
+    }
+
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Amount(m) => m.plain(),
+            Cell::Count(n) => n.to_string(),
+        }
+    }
+
+    fn align(&self) -> Align {
+        match self {
+            Cell::Text(_) => Align::Left,
+            _ => Align::Right,
+        }
+    }
+}
+
+impl Grid {
+    pub fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "{}", self.title)?;
+        let aligns: Vec<Align> = match self.rows.first().or(self.totals.as_ref()) {
+            Some(row) => row.iter().map(Cell::align).collect(),
+            None => vec![Align::Left; self.columns.len()],
+        };
+        let columns: Vec<(&str, Align)> = self
+            .columns
+            .iter()
+            .map(String::as_str)
+            .zip(aligns)
+            .collect();
+        let mut table = Table::new(&columns);
+        for row in &self.rows {
+            table.row(row.iter().map(Cell::text).collect());
+        }
+        if let Some(totals) = &self.totals {
+            table.rule();
+            table.row(totals.iter().map(Cell::text).collect());
+        }
+        table.write(out)
+    }
+
+    pub fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(&self.columns)?;
+        for row in self.rows.iter().chain(self.totals.iter()) {
+            writer.write_record(row.iter().map(Cell::csv))?;
+        }
+        writer.flush()
+    }
+}

@@ -1,0 +1,168 @@
+//! The year's reports for the committee and the public: funds (per fund opening,
+//! raised, disbursed, closing), donors (count and total, anonymous givers grouped as
+//! 愛心人士), and beneficiaries per program (distinct students and households and the
+//! amounts; students shown only by name, school and grade, never identity numbers).
+
+use crate::error::{Error, Result};
+use crate::i18n::{L, Lang};
+use crate::ledger::money::Money;
+use crate::ledger::party::{PartyType, Role};
+use crate::store::Store;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate)> {
+    match (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) {
+        (Some(s), Some(e)) if (1900..=9998).contains(&year) => Ok((s, e)),
+        _ => Err(Error::input(format!(
+            "--year {year} is not a year lovefund keeps"
+        ))),
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DonorReport {
+    pub year: i32,
+    pub donors: Vec<DonorLine>,
+    pub count: i64,
+    pub total: Money,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DonorLine {
+    /// None for the anonymous line.
+    pub donor_id: Option<i64>,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub donor_type: PartyType,
+    pub count: i64,
+    pub total: Money,
+}
+
+pub fn donor_report(store: &Store, year: i32, lang: Lang) -> Result<DonorReport> {
+    let (start, end) = year_bounds(year)?;
+    let parties: BTreeMap<i64, _> = store
+        .parties(Role::Donor)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut named: BTreeMap<i64, DonorLine> = BTreeMap::new();
+    let mut anonymous = DonorLine {
+        donor_id: None,
+        name: L::AnonymousDonor.get(lang).to_string(),
+        donor_type: PartyType::Anonymous,
+        count: 0,
+        total: Money::ZERO,
+    };
+    for (party, _, count, amount) in store.party_movements(start, end, false)? {
+        let Some(p) = parties.get(&party) else {
+            continue;
+        };
+        let line = if p.party_type == PartyType::Anonymous {
+            &mut anonymous
+        } else {
+            named.entry(party).or_insert_with(|| DonorLine {
+                donor_id: Some(party),
+                name: p.name.clone(),
+                donor_type: p.party_type,
+                count: 0,
+                total: Money::ZERO,
+            })
+        };
+        line.count += count;
+        line.total = Money::from_fen(line.total.fen() + amount.fen());
+    }
+    let mut donors: Vec<DonorLine> = named.into_values().collect();
+    donors.sort_by(|a, b| b.total.cmp(&a.total).then(a.name.cmp(&b.name)));
+    if anonymous.count != 0 || !anonymous.total.is_zero() {
+        donors.push(anonymous);
+    }
+    Ok(DonorReport {
+        year,
+        count: donors.iter().map(|d| d.count).sum(),
+        total: Money::from_fen(donors.iter().map(|d| d.total.fen()).sum()),
+        donors,
+    })
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct BeneficiaryReport {
+    pub year: i32,
+    pub programs: Vec<ProgramAid>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProgramAid {
+    pub account: String,
+    pub program: String,
+    pub students: i64,
+    pub households: i64,
+    pub amount: Money,
+    pub people: Vec<AidedLine>,
+}
+
+/// What may be published of a beneficiary: name, and for a student school and grade.
+#[derive(Clone, Debug, Serialize)]
+pub struct AidedLine {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub beneficiary_type: PartyType,
+    pub school: Option<String>,
+    pub grade: Option<String>,
+    pub payments: i64,
+    pub amount: Money,
+}
+
+pub fn beneficiary_report(store: &Store, year: i32, lang: Lang) -> Result<BeneficiaryReport> {
+    let (start, end) = year_bounds(year)?;
+    let parties: BTreeMap<i64, _> = store
+        .parties(Role::Beneficiary)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let accounts = store.accounts()?;
+    let mut programs: BTreeMap<String, ProgramAid> = BTreeMap::new();
+    for (party, account, payments, amount) in store.party_movements(start, end, true)? {
+        let Some(p) = parties.get(&party) else {
+            continue;
+        };
+        let program = programs
+            .entry(account.clone())
+            .or_insert_with(|| ProgramAid {
+                program: accounts
+                    .iter()
+                    .find(|a| a.code.as_str() == account)
+                    .map_or_else(String::new, |a| a.names.get(lang).to_string()),
+                account,
+                students: 0,
+                households: 0,
+                amount: Money::ZERO,
+                people: Vec::new(),
+            });
+        if payments > 0 {
+            match p.party_type {
+                PartyType::Student => program.students += 1,
+                PartyType::Household => program.households += 1,
+                _ => {}
+            }
+        }
+        program.amount = Money::from_fen(program.amount.fen() + amount.fen());
+        let student = p.party_type == PartyType::Student;
+        program.people.push(AidedLine {
+            name: p.name.clone(),
+            beneficiary_type: p.party_type,
+            school: if student { p.school.clone() } else { None },
+            grade: if student { p.grade.clone() } else { None },
+            payments,
+            amount,
+        });
+    }
+    Ok(BeneficiaryReport {
+        year,
+        programs: programs.into_values().collect(),
+    })
+}

@@ -210,6 +210,22 @@ labels! {
     OtherMovements => "加減：其他收支", "加减：其他收支", "other movements";
     TreasurerSignature => "出納（簽名）", "出纳（签名）", "Treasurer (signature)";
     AuditorSignature => "審計（簽名）", "审计（签名）", "Auditor (signature)";
+    CashAndBank => "貨幣資金", "货币资金", "Cash and bank";
+    TotalAssets => "資產總計", "资产总计", "Total assets";
+    TotalLiabilities => "負債合計", "负债合计", "Total liabilities";
+    UnrestrictedNetAssets => "非限定性淨資產", "非限定性净资产", "Unrestricted net assets";
+    RestrictedNetAssets => "限定性淨資產", "限定性净资产", "Restricted net assets";
+    TotalNetAssets => "淨資產合計", "净资产合计", "Total net assets";
+    TotalLiabilitiesNetAssets => "負債和淨資產總計", "负债和净资产总计", "Total liabilities and net assets";
+    BalanceSheet => "資產負債表", "资产负债表", "Balance sheet";
+    ActivitiesTitle => "業務活動表", "业务活动表", "Statement of activities";
+    TotalRevenue => "收入合計", "收入合计", "Total revenue";
+    TotalCosts => "費用合計", "费用合计", "Total costs";
+    ChangeInNetAssets => "淨資產變動額", "净资产变动额", "Change in net assets";
+    Unrestricted => "非限定性", "非限定性", "Unrestricted";
+    RestrictedColumn => "限定性", "限定性", "Restricted";
+    Revenue => "收入", "收入", "Revenue";
+    Costs => "費用", "费用", "Costs";
     NothingNew => "沒有新的記錄：此文件已全部導入", "没有新的记录：此文件已全部导入", "Nothing new: every line of this file was imported before";
 }
 

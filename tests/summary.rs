@@ -272,3 +272,49 @@ fn the_year_reports_agree_with_the_summary() {
     assert!(csv.lines().next().unwrap().contains(','), "{csv}");
     assert!(csv.contains("愛心人士,1,300.00"), "{csv}");
 }
+
+#[test]
+fn balance_sheet_balances_and_activities_release_restricted_money() {
+    let l = year_ledger();
+    let sheet = l.json(&["report", "balance-sheet", "--as-of", "2022-12-31"]);
+    assert_eq!(sheet["balanced"], true);
+    assert_eq!(sheet["total_assets"], "14088.00");
+    // Restricted: 助學 1,000 + 5,000 − 4,200 − 12 (its bank fee); 扶貧 20,000 − 8,000; 幫困 300.
+    assert_eq!(sheet["restricted_net_assets"], "14088.00");
+    assert_eq!(sheet["unrestricted_net_assets"], "0.00");
+    let activities = l.json(&["report", "activities", "--year", "2022"]);
+    assert_eq!(activities["total_revenue"]["restricted"], "25300.00");
+    assert_eq!(activities["total_costs"]["unrestricted"], "12212.00");
+    assert_eq!(activities["release"]["unrestricted"], "12212.00");
+    assert_eq!(activities["release"]["restricted"], "-12212.00");
+    assert_eq!(activities["change_in_net_assets"]["total"], "13088.00");
+    // The statements do not change when the year is closed.
+    l.run(&["close", "--year", "2021"]).success();
+    l.run(&["close", "--year", "2022"]).success();
+    assert_eq!(
+        l.json(&["report", "activities", "--year", "2022"]),
+        activities
+    );
+    let closed = l.json(&["report", "balance-sheet", "--as-of", "2022-12-31"]);
+    assert_eq!(
+        closed["restricted_net_assets"],
+        sheet["restricted_net_assets"]
+    );
+    let tb = l.json(&["balance", "--as-of", "2022-12-31"]);
+    let credit = |code: &str| {
+        tb["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["code"] == code)
+            .unwrap()["balance_credit"]
+            .clone()
+    };
+    assert_eq!(
+        credit("3102"),
+        closed["restricted_net_assets"],
+        "net assets after close equal the fund balances"
+    );
+    let csv = l.stdout(&["report", "activities", "--year", "2022", "--csv"]);
+    assert!(csv.contains("12212.00"), "{csv}");
+}

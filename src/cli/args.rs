@@ -85,7 +85,7 @@ pub enum Command {
         /// The new file; never overwritten
         path: PathBuf,
     },
-    /// The year's reports: funds, donors, beneficiaries (text, --json or --csv)
+    /// Reports: balance-sheet, activities, funds, donors, beneficiaries (text, --json or --csv)
     Report {
         #[command(subcommand)]
         report: ReportCommand,
@@ -451,6 +451,18 @@ pub enum ReconcileCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum ReportCommand {
+    /// 資產負債表 (after 會民非01) on a date
+    BalanceSheet {
+        /// YYYY-MM-DD
+        #[arg(long)]
+        as_of: String,
+    },
+    /// 業務活動表 (after 會民非02): revenue and costs by restriction, the release of
+    /// restricted net assets, the change in net assets
+    Activities {
+        #[arg(long)]
+        year: i32,
+    },
     /// Per fund: opening, raised, disbursed, transfers, closing for the year
     Funds {
         #[arg(long)]

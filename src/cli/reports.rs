@@ -94,6 +94,21 @@ pub fn report(
     let store = ctx.open_for_reading()?;
     let lang = ctx.lang(&store);
     let grid = match command {
+        ReportCommand::BalanceSheet { as_of } => {
+            let as_of = parse_date("--as-of", &as_of)?;
+            let r = crate::report::statements::balance_sheet(&store, as_of, lang)?;
+            if ctx.json {
+                return output(json::write(out, &r));
+            }
+            annual::balance_sheet(&r, lang)
+        }
+        ReportCommand::Activities { year } => {
+            let r = crate::report::statements::activities(&store, year, lang)?;
+            if ctx.json {
+                return output(json::write(out, &r));
+            }
+            annual::activities(&r, lang)
+        }
         ReportCommand::Funds { year } => {
             let (start, end) = reports::year_bounds(year)?;
             let r =

@@ -100,3 +100,91 @@ pub fn beneficiaries(r: &BeneficiaryReport, lang: Lang) -> Grid {
         totals: None,
     }
 }
+
+pub fn balance_sheet(r: &crate::report::statements::BalanceSheet, lang: Lang) -> Grid {
+    let g = |l: L| l.get(lang).to_string();
+    let mut rows = vec![vec![text(&g(L::Asset)), text(""), text("")]];
+    let code = |c: &Option<String>| text(c.as_deref().unwrap_or(""));
+    for l in &r.assets {
+        rows.push(vec![
+            text(&format!("  {}", l.label)),
+            code(&l.code),
+            Cell::Amount(l.amount),
+        ]);
+    }
+    rows.push(vec![
+        text(&g(L::TotalAssets)),
+        text(""),
+        Cell::Amount(r.total_assets),
+    ]);
+    rows.push(vec![text(&g(L::Liability)), text(""), text("")]);
+    for l in &r.liabilities {
+        rows.push(vec![
+            text(&format!("  {}", l.label)),
+            code(&l.code),
+            Cell::Amount(l.amount),
+        ]);
+    }
+    rows.push(vec![
+        text(&g(L::TotalLiabilities)),
+        text(""),
+        Cell::Amount(r.total_liabilities),
+    ]);
+    rows.push(vec![text(&g(L::NetAssets)), text(""), text("")]);
+    rows.push(vec![
+        text(&format!("  {}", g(L::UnrestrictedNetAssets))),
+        text("3101"),
+        Cell::Amount(r.unrestricted_net_assets),
+    ]);
+    rows.push(vec![
+        text(&format!("  {}", g(L::RestrictedNetAssets))),
+        text("3102"),
+        Cell::Amount(r.restricted_net_assets),
+    ]);
+    rows.push(vec![
+        text(&g(L::TotalNetAssets)),
+        text(""),
+        Cell::Amount(r.total_net_assets),
+    ]);
+    Grid {
+        title: format!("{}  ({} {})", g(L::BalanceSheet), g(L::AsOf), r.as_of),
+        columns: vec![g(L::Account), g(L::Code), g(L::Amount)],
+        rows,
+        totals: Some(vec![
+            text(&g(L::TotalLiabilitiesNetAssets)),
+            text(""),
+            Cell::Amount(r.total_liabilities_and_net_assets),
+        ]),
+    }
+}
+
+pub fn activities(r: &crate::report::statements::Activities, lang: Lang) -> Grid {
+    let g = |l: L| l.get(lang).to_string();
+    let row = |l: &crate::report::statements::ActivityLine, indent: &str| {
+        vec![
+            text(&format!("{indent}{}", l.label)),
+            Cell::Amount(l.unrestricted),
+            Cell::Amount(l.restricted),
+            Cell::Amount(l.total),
+        ]
+    };
+    let heading = |label: String| vec![text(&label), text(""), text(""), text("")];
+    let mut rows = vec![heading(g(L::Revenue))];
+    rows.extend(r.revenue.iter().map(|l| row(l, "  ")));
+    rows.push(row(&r.total_revenue, ""));
+    rows.push(heading(g(L::Costs)));
+    rows.extend(r.costs.iter().map(|l| row(l, "  ")));
+    rows.push(row(&r.total_costs, ""));
+    rows.push(row(&r.release, ""));
+    Grid {
+        title: format!("{} {}", r.year, g(L::ActivitiesTitle)),
+        columns: vec![
+            String::new(),
+            g(L::Unrestricted),
+            g(L::RestrictedColumn),
+            g(L::Total),
+        ],
+        rows,
+        totals: Some(row(&r.change_in_net_assets, "")),
+    }
+}

@@ -48,10 +48,17 @@ impl Cell {
 impl Grid {
     pub fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", self.title)?;
-        let aligns: Vec<Align> = match self.rows.first().or(self.totals.as_ref()) {
-            Some(row) => row.iter().map(Cell::align).collect(),
-            None => vec![Align::Left; self.columns.len()],
-        };
+        // A column holding any number is right-aligned, headings and all.
+        let aligns: Vec<Align> = (0..self.columns.len())
+            .map(|i| {
+                let numeric = self
+                    .rows
+                    .iter()
+                    .chain(self.totals.iter())
+                    .any(|row| row.get(i).is_some_and(|c| c.align() == Align::Right));
+                if numeric { Align::Right } else { Align::Left }
+            })
+            .collect();
         let columns: Vec<(&str, Align)> = self
             .columns
             .iter()

@@ -10,5 +10,6 @@ pub mod people;
 pub mod receipts;
 pub mod reconciliation;
 pub mod register;
+pub mod statements;
 pub mod summary;
 pub mod trial_balance;

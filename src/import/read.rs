@@ -81,6 +81,25 @@ pub struct Span {
     length: u32,
 }
 
+/// Keeps the first `LINE_ERRORS_MAX` bad lines in full and counts the rest.
+pub(crate) fn push_line_error(
+    errors: &mut Vec<LineError>,
+    more: &mut usize,
+    line: u64,
+    column: &str,
+    reason: String,
+) {
+    if errors.len() < LINE_ERRORS_MAX {
+        errors.push(LineError {
+            line,
+            column: column.to_string(),
+            reason,
+        });
+    } else {
+        *more += 1;
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct LineError {
     pub line: u64,
@@ -146,15 +165,13 @@ impl ImportFile {
     }
 
     pub fn push_error(&mut self, line: u64, column: &str, reason: String) {
-        if self.errors.len() < LINE_ERRORS_MAX {
-            self.errors.push(LineError {
-                line,
-                column: column.to_string(),
-                reason,
-            });
-        } else {
-            self.errors_more += 1;
-        }
+        push_line_error(
+            &mut self.errors,
+            &mut self.errors_more,
+            line,
+            column,
+            reason,
+        );
     }
 }
 

@@ -9,7 +9,7 @@
 //! `matching`) and anything that touches the ledger.
 
 use crate::error::{Error, Result};
-use crate::import::{Encoding, LINE_ERRORS_MAX, LineError, csv_error_text, open_text};
+use crate::import::{Encoding, LineError, csv_error_text, open_text};
 use crate::ledger::date::parse_date;
 use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::money::Money;
@@ -49,15 +49,13 @@ pub struct Statement {
 
 impl Statement {
     fn push_error(&mut self, line: u64, column: &str, reason: String) {
-        if self.errors.len() < LINE_ERRORS_MAX {
-            self.errors.push(LineError {
-                line,
-                column: column.to_string(),
-                reason,
-            });
-        } else {
-            self.errors_more += 1;
-        }
+        crate::import::push_line_error(
+            &mut self.errors,
+            &mut self.errors_more,
+            line,
+            column,
+            reason,
+        );
     }
 
     fn bad_lines(&self) -> usize {

@@ -226,6 +226,7 @@ labels! {
     RestrictedColumn => "限定性", "限定性", "Restricted";
     Revenue => "收入", "收入", "Revenue";
     Costs => "費用", "费用", "Costs";
+    OtherFunds => "其他基金", "其他基金", "Other funds";
     NothingNew => "沒有新的記錄：此文件已全部導入", "没有新的记录：此文件已全部导入", "Nothing new: every line of this file was imported before";
 }
 

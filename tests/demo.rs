@@ -44,3 +44,21 @@ fn the_demo_builds_the_published_year_and_reruns_cleanly() {
     );
     assert_eq!(run(&["summary", "--year", "2022"])["raised"], "293300.00");
 }
+
+#[test]
+fn the_demo_summary_pdf_reads_as_the_published_year() {
+    let l = Ledger::empty();
+    let out = l.dir.path().join("demo");
+    l.run(&["demo", "--out", out.to_str().unwrap()]).success();
+    let Some(text) = common::pdftotext(&out.join("summary-2022.pdf")) else {
+        return;
+    };
+    for expected in [
+        "鷹潭市政協愛心基金",
+        "¥293,300.00",
+        "¥237,300.00",
+        "貧困學生 42 名、貧困戶 40 戶",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+}

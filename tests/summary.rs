@@ -318,3 +318,57 @@ fn balance_sheet_balances_and_activities_release_restricted_money() {
     let csv = l.stdout(&["report", "activities", "--year", "2022", "--csv"]);
     assert!(csv.contains("12212.00"), "{csv}");
 }
+
+#[test]
+fn the_summary_pdf_holds_the_headline_figures() {
+    let l = year_ledger();
+    for n in 0..8 {
+        l.run(&["fund", "add", &format!("專項基金{n}"), "--restricted"])
+            .success();
+    }
+    let pdf = l.dir.path().join("summary.pdf");
+    let text = l.stdout(&["summary", "--year", "2022", "--pdf", pdf.to_str().unwrap()]);
+    assert!(text.contains("summary.pdf"), "{text}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-") && bytes.len() < 200 * 1024);
+    let Some(extracted) = common::pdftotext(&pdf) else {
+        return;
+    };
+    for expected in [
+        "測試愛心基金",
+        "2022",
+        "¥25,300.00",
+        "¥12,200.00",
+        "貧困學生 2 名、貧困戶 1 戶",
+        "其他基金",
+    ] {
+        assert!(
+            extracted.contains(expected),
+            "{expected} missing:\n{extracted}"
+        );
+    }
+    let fingerprint = l.json(&["verify"])["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        extracted.contains(&fingerprint),
+        "fingerprint missing:\n{extracted}"
+    );
+    let en = l.dir.path().join("summary-en.pdf");
+    l.run(&[
+        "summary",
+        "--year",
+        "2022",
+        "--pdf",
+        en.to_str().unwrap(),
+        "--lang",
+        "en",
+    ])
+    .success();
+    let english = common::pdftotext(&en).unwrap();
+    assert!(
+        english.contains("students") && english.contains("¥25,300.00"),
+        "{english}"
+    );
+}

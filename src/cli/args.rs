@@ -103,6 +103,12 @@ pub enum Command {
     Summary {
         #[arg(long)]
         year: i32,
+        /// Also write it as an A4 PDF (CJK text in the bundled font, a monthly chart)
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// A TTF/OTF/TTC font for the PDF instead of the bundled one [env: LOVEFUND_FONT]
+        #[arg(long)]
+        font: Option<PathBuf>,
     },
     /// Close a year: closing entries into net assets, then no entry may be dated in it
     Close {

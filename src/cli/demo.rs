@@ -3,7 +3,7 @@
 //! and 42 students aided), built through the same commands a treasurer uses: the
 //! year's spreadsheet is imported, a duplicate gift is reversed, a receipt is voided
 //! and reissued, the bank fee is booked, the December statement is reconciled. Then
-//! a receipt PDF is written and the annual summary printed. Deterministic: every run makes
+//! a receipt PDF and the annual summary PDF are written. Deterministic: every run makes
 //! the same ledger (but for recording times and so hashes). A rerun replaces only the
 //! files the demo makes.
 
@@ -306,11 +306,14 @@ pub fn run(global: &Context, dir: &Path, out: &mut dyn Write) -> Result<()> {
     super::receipts::run(&ctx, print, &mut quiet)?;
     let store = ctx.open_for_reading()?;
     let report = crate::report::summary::annual_summary(&store, YEAR, lang)?;
+    let summary_pdf = dir.join(format!("summary-{YEAR}.pdf"));
+    super::reports::write_summary_pdf(&report, lang, &summary_pdf, None)?;
     output(crate::render::summary::summary(out, &report, lang))?;
     output(writeln!(out))?;
     for path in [
         dir.join("demo.db"),
         receipts_dir.join(format!("{YEAR}-000001.pdf")),
+        summary_pdf,
     ] {
         output(writeln!(out, "{}", path.display()))?;
     }

@@ -183,7 +183,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Import(a) => import::run(ctx, a, out),
         Command::Receipt(a) => receipts::run(ctx, a, out),
         Command::Close { year } => close::run(ctx, year, out),
-        Command::Summary { year } => reports::summary(ctx, year, out),
+        Command::Summary { year, pdf, font } => reports::summary(ctx, year, pdf, font, out),
         Command::Demo { out: dir } => demo::run(ctx, &dir, out),
         Command::Report { report, csv } => reports::report(ctx, report, csv, out),
         Command::Reconcile(a) => reconcile::run(ctx, a, out),

@@ -72,14 +72,68 @@ pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()
     }
 }
 
-pub fn summary(ctx: &Context, year: i32, out: &mut dyn Write) -> Result<()> {
+pub fn summary(
+    ctx: &Context,
+    year: i32,
+    pdf: Option<std::path::PathBuf>,
+    font: Option<std::path::PathBuf>,
+    out: &mut dyn Write,
+) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let lang = ctx.document_lang(&store);
     let report = crate::report::summary::annual_summary(&store, year, lang)?;
+    if let Some(path) = &pdf {
+        write_summary_pdf(&report, lang, path, font.as_deref())?;
+    }
     if ctx.json {
         return output(json::write(out, &report));
     }
-    output(crate::render::summary::summary(out, &report, lang))
+    output(crate::render::summary::summary(out, &report, lang))?;
+    if let Some(path) = pdf {
+        output(writeln!(
+            out,
+            "{} {}",
+            crate::i18n::L::Wrote.get(lang),
+            path.display()
+        ))?;
+    }
+    Ok(())
+}
+
+/// The annual summary as an A4 PDF at `path`, through a temporary file; refused
+/// before writing if the font lacks a character.
+pub fn write_summary_pdf(
+    report: &crate::report::summary::AnnualSummary,
+    lang: crate::i18n::Lang,
+    path: &std::path::Path,
+    font: Option<&std::path::Path>,
+) -> Result<()> {
+    let font_path = font.map(std::path::Path::to_path_buf).or_else(|| {
+        std::env::var_os("LOVEFUND_FONT")
+            .filter(|f| !f.is_empty())
+            .map(std::path::PathBuf::from)
+    });
+    let font = crate::render::receipts::load_font(font_path.as_deref())?;
+    let doc = crate::render::summary::summary_doc(report, lang);
+    let text: Vec<&String> = [&doc.fund_name, &doc.title]
+        .into_iter()
+        .chain(doc.program_rows.iter().flatten())
+        .collect();
+    if let Some(c) = text.iter().flat_map(|t| font.missing_chars(t)).next() {
+        return Err(Error::input(format!(
+            "the summary has the character {c:?} (U+{:04X}) that the font cannot draw; \
+             nothing was written — give a font that has it with --font PATH",
+            u32::from(c)
+        )));
+    }
+    let bytes = crate::render::summary_pdf::render_summary(&doc, &font)
+        .map_err(|e| Error::Io(format!("cannot lay out the summary: {e}")))?;
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    std::fs::write(&temporary, bytes)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    std::fs::rename(&temporary, path)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
 }
 
 pub fn report(

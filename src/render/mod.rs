@@ -9,5 +9,6 @@ pub mod receipt_pdf;
 pub mod receipts;
 pub mod reconcile;
 pub mod summary;
+pub mod summary_pdf;
 pub mod table;
 pub mod text;

@@ -84,24 +84,24 @@ pub struct ReceiptDoc {
 /// A TrueType font parsed once and reused for every receipt of a batch.
 pub struct ReceiptFont {
     /// The whole font program, subset for each receipt.
-    bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
     /// Glyph id and advance width for each Basic Multilingual Plane code point;
     /// glyph id 0 means the font lacks the character.
     glyphs: Vec<Glyph>,
     units_per_em: f32,
-    postscript_name: String,
+    pub(crate) postscript_name: String,
     /// Drawn for a character the font lacks: □ if the font has it, else .notdef.
     placeholder: char,
 }
 
 #[derive(Clone, Copy, Default)]
-struct Glyph {
-    id: u16,
+pub(crate) struct Glyph {
+    pub(crate) id: u16,
     advance: u16,
 }
 
 const PAGE_WIDTH_MM: f32 = 210.0;
-const PAGE_HEIGHT_MM: f32 = 148.0;
+pub(crate) const PAGE_HEIGHT_MM: f32 = 148.0;
 const MARGIN_MM: f32 = 12.0;
 const CONTENT_WIDTH_MM: f32 = PAGE_WIDTH_MM - 2.0 * MARGIN_MM;
 const LABEL_COLUMN_MM: f32 = 42.0;
@@ -114,8 +114,8 @@ const QR_BOTTOM_MARGIN_MM: f32 = 11.0;
 /// Baselines are this many em apart.
 const LINE_SPACING_EM: f32 = 1.25;
 /// The ideographic em box spans 0.88 em above the baseline to 0.12 em below it.
-const BOX_TOP_ABOVE_BASELINE_EM: f32 = 0.88;
-const BOX_BOTTOM_BELOW_BASELINE_EM: f32 = 0.12;
+pub(crate) const BOX_TOP_ABOVE_BASELINE_EM: f32 = 0.88;
+pub(crate) const BOX_BOTTOM_BELOW_BASELINE_EM: f32 = 0.12;
 const SIZE_STEP_PT: f32 = 0.5;
 /// Untrusted text is cut to this many characters before layout; no cell holds more.
 const TEXT_CHARS_MAX: usize = 400;
@@ -173,7 +173,7 @@ impl ReceiptFont {
         missing
     }
 
-    fn glyph(&self, c: char) -> Glyph {
+    pub(crate) fn glyph(&self, c: char) -> Glyph {
         self.glyphs.get(c as usize).copied().unwrap_or_default()
     }
 
@@ -194,13 +194,13 @@ impl ReceiptFont {
         mm * POINTS_PER_MM / size_pt * self.units_per_em
     }
 
-    fn width_mm(&self, text: &str, size_pt: f32) -> f32 {
+    pub(crate) fn width_mm(&self, text: &str, size_pt: f32) -> f32 {
         self.units_to_mm(self.units(text), size_pt)
     }
 
     /// `text` as the renderer draws it: controls become spaces, invisible formatting
     /// characters go, runs of whitespace become one space, unknown characters □.
-    fn clean(&self, text: &str) -> String {
+    pub(crate) fn clean(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len().min(TEXT_CHARS_MAX * 4));
         let mut pending_space = false;
         for c in text
@@ -277,7 +277,7 @@ pub fn render_receipt(doc: &ReceiptDoc, font: &ReceiptFont) -> Result<Vec<u8>, S
 // Layout: everything is placed in millimetres, y measured down from the page top.
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Ink {
+pub(crate) enum Ink {
     Text,
     Label,
     Accent,
@@ -297,7 +297,7 @@ impl Ink {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Align {
+pub(crate) enum Align {
     Left,
     Center,
     Right,
@@ -305,15 +305,15 @@ enum Align {
 
 /// A rectangle on the page, in mm from the top-left corner.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Frame {
-    x: f32,
-    y: f32,
-    width: f32,
-    height: f32,
+pub(crate) struct Frame {
+    pub(crate) x: f32,
+    pub(crate) y: f32,
+    pub(crate) width: f32,
+    pub(crate) height: f32,
 }
 
 impl Frame {
-    fn inset(self, dx: f32, dy: f32) -> Frame {
+    pub(crate) fn inset(self, dx: f32, dy: f32) -> Frame {
         Frame {
             x: self.x + dx,
             y: self.y + dy,
@@ -322,18 +322,18 @@ impl Frame {
         }
     }
 
-    fn right(self) -> f32 {
+    pub(crate) fn right(self) -> f32 {
         self.x + self.width
     }
 
-    fn bottom(self) -> f32 {
+    pub(crate) fn bottom(self) -> f32 {
         self.y + self.height
     }
 }
 
 /// How a piece of text may be fitted into a frame.
 #[derive(Clone, Copy, Debug)]
-struct Style {
+pub(crate) struct Style {
     size_pt: f32,
     size_min_pt: f32,
     lines_max: usize,
@@ -341,7 +341,13 @@ struct Style {
     ink: Ink,
 }
 
-fn style(size_pt: f32, size_min_pt: f32, lines_max: usize, align: Align, ink: Ink) -> Style {
+pub(crate) fn style(
+    size_pt: f32,
+    size_min_pt: f32,
+    lines_max: usize,
+    align: Align,
+    ink: Ink,
+) -> Style {
     Style {
         size_pt,
         size_min_pt,
@@ -353,18 +359,18 @@ fn style(size_pt: f32, size_min_pt: f32, lines_max: usize, align: Align, ink: In
 
 /// A line of text placed on the page.
 #[derive(Clone, Debug)]
-struct TextRun {
-    x: f32,
-    baseline: f32,
-    size_pt: f32,
-    text: String,
+pub(crate) struct TextRun {
+    pub(crate) x: f32,
+    pub(crate) baseline: f32,
+    pub(crate) size_pt: f32,
+    pub(crate) text: String,
     ink: Ink,
     /// Counter-clockwise degrees; a rotated run is drawn outlined (the void mark).
     rotate_degrees: f32,
     /// The frame the text was fitted into; it never leaves it (unless rotated).
     /// Only the tests read it back.
     #[cfg_attr(not(test), expect(dead_code))]
-    frame: Frame,
+    pub(crate) frame: Frame,
 }
 
 struct Rule {
@@ -374,8 +380,8 @@ struct Rule {
 }
 
 #[derive(Default)]
-struct Canvas {
-    runs: Vec<TextRun>,
+pub(crate) struct Canvas {
+    pub(crate) runs: Vec<TextRun>,
     rules: Vec<Rule>,
     /// Filled rectangles: the QR code's dark modules.
     blocks: Vec<Frame>,
@@ -505,7 +511,7 @@ fn wrap(font: &ReceiptFont, text: &str, width_units: f32) -> Vec<String> {
 
 impl Canvas {
     /// Fits `text` into `frame` and places its lines, centred vertically.
-    fn text_in(&mut self, font: &ReceiptFont, text: &str, frame: Frame, style: Style) {
+    pub(crate) fn text_in(&mut self, font: &ReceiptFont, text: &str, frame: Frame, style: Style) {
         let text = font.clean(text);
         let fitted = fit(font, &text, frame, style);
         let line_height = line_height_mm(fitted.size_pt);
@@ -892,7 +898,7 @@ fn write_pdf(canvas: &Canvas, font: &ReceiptFont, title: &str) -> Result<Vec<u8>
 
 /// The six capital letters that mark a font subset (ISO 32000-1, 9.6.4), derived from
 /// the glyphs it holds so that equal subsets get equal names.
-fn subset_tag(glyphs: &[u16]) -> String {
+pub(crate) fn subset_tag(glyphs: &[u16]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for glyph in glyphs {
         hash = (hash ^ u64::from(*glyph)).wrapping_mul(0x0100_0000_01b3);
@@ -902,7 +908,7 @@ fn subset_tag(glyphs: &[u16]) -> String {
         .collect()
 }
 
-fn deflate_streams(document: &mut lopdf::Document) -> Result<(), String> {
+pub(crate) fn deflate_streams(document: &mut lopdf::Document) -> Result<(), String> {
     for object in document.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -965,7 +971,7 @@ fn shape_ops(canvas: &Canvas) -> Vec<Op> {
 
 /// One text section; each run is placed with an absolute text matrix and shown as
 /// glyph ids of the subset font, each carrying its character for /ToUnicode.
-fn text_ops(
+pub(crate) fn text_ops(
     canvas: &Canvas,
     font: &ReceiptFont,
     remapper: &GlyphRemapper,

@@ -147,3 +147,82 @@ pub fn reconciliation_line(s: &AnnualSummary, lang: Lang) -> String {
         }
     }
 }
+
+/// The annual summary laid out for the A4 PDF, in the ledger's language.
+pub fn summary_doc(s: &AnnualSummary, lang: Lang) -> crate::render::summary_pdf::SummaryDoc {
+    let g = |l: L| l.get(lang).to_string();
+    let months = s
+        .months
+        .iter()
+        .map(|m| {
+            let label = match lang {
+                Lang::En => [
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                    "Dec",
+                ][(m.month as usize).clamp(1, 12) - 1]
+                    .to_string(),
+                _ => format!("{}月", m.month),
+            };
+            (label, m.money_in.fen().max(0), m.money_out.fen().max(0))
+        })
+        .collect();
+    crate::render::summary_pdf::SummaryDoc {
+        fund_name: s.fund_name.clone(),
+        title: format!("{} {}", s.year, g(L::SummaryTitle)),
+        headline: vec![
+            (g(L::RaisedFunds), s.raised.yuan()),
+            (g(L::DisbursedFunds), s.disbursed.yuan()),
+            (g(L::Aided), aided_line(s, lang)),
+        ],
+        program_headers: vec![g(L::Program), g(L::Raised), g(L::Disbursed)],
+        program_rows: program_rows(s, lang),
+        chart_title: g(L::MonthlyMoney),
+        chart_legend: (g(L::MoneyIn), g(L::MoneyOut)),
+        months,
+        roll_forward_title: g(L::RollForward),
+        roll_forward: vec![
+            (g(L::OpeningMoney), s.opening_balance.yuan()),
+            (g(L::AddRaised), s.raised.yuan()),
+            (g(L::LessDisbursed), s.disbursed.yuan()),
+            (g(L::OtherMovements), other_movements(s).yuan()),
+            (g(L::ClosingMoney), s.closing_balance.yuan()),
+        ],
+        reconciliation: format!(
+            "{}: {}",
+            g(L::LastReconciliation),
+            reconciliation_line(s, lang)
+        ),
+        fingerprint_label: g(L::Fingerprint),
+        fingerprint: s.fingerprint.clone().unwrap_or_default(),
+        signatures: vec![g(L::TreasurerSignature), g(L::AuditorSignature)],
+    }
+}
+
+/// The program table of the PDF: each fund, funds beyond what the page holds added up
+/// as one line, and the total.
+fn program_rows(s: &AnnualSummary, lang: Lang) -> Vec<Vec<String>> {
+    let shown = crate::render::summary_pdf::PROGRAM_ROWS_MAX - 2;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let (mut other_raised, mut other_disbursed) = (0i64, 0i64);
+    for (i, p) in s.by_program.iter().enumerate() {
+        if i < shown || s.by_program.len() <= shown + 1 {
+            rows.push(vec![p.name.clone(), p.raised.yuan(), p.disbursed.yuan()]);
+        } else {
+            other_raised += p.raised.fen();
+            other_disbursed += p.disbursed.fen();
+        }
+    }
+    if s.by_program.len() > shown + 1 {
+        rows.push(vec![
+            L::OtherFunds.get(lang).to_string(),
+            Money::from_fen(other_raised).yuan(),
+            Money::from_fen(other_disbursed).yuan(),
+        ]);
+    }
+    rows.push(vec![
+        L::Total.get(lang).to_string(),
+        s.raised.yuan(),
+        s.disbursed.yuan(),
+    ]);
+    rows
+}

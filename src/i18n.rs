@@ -227,6 +227,8 @@ labels! {
     Revenue => "收入", "收入", "Revenue";
     Costs => "費用", "费用", "Costs";
     OtherFunds => "其他基金", "其他基金", "Other funds";
+    DonorStatementTitle => "年度捐贈明細", "年度捐赠明细", "Donation statement";
+    StatementNote => "以上捐贈款項已全部入賬，衷心感謝您的愛心支持！", "以上捐赠款项已全部入账，衷心感谢您的爱心支持！", "Every gift above has been received and recorded. Thank you for your support.";
     NothingNew => "沒有新的記錄：此文件已全部導入", "没有新的记录：此文件已全部导入", "Nothing new: every line of this file was imported before";
 }
 

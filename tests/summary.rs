@@ -372,3 +372,31 @@ fn the_summary_pdf_holds_the_headline_figures() {
         "{english}"
     );
 }
+
+#[test]
+fn a_donor_statement_lists_the_years_gifts_with_receipt_numbers() {
+    let l = year_ledger();
+    let statement = l.json(&["report", "donors", "--year", "2022", "--statement", "李明"]);
+    assert_eq!(statement["donor"], "李明");
+    let gifts = statement["gifts"].as_array().unwrap();
+    assert_eq!(gifts.len(), 1, "the 2021 gift belongs to 2021");
+    assert_eq!(gifts[0]["receipt"], "2022-000001");
+    assert_eq!(gifts[0]["amount"], "5000.00");
+    assert_eq!(statement["total"], "5000.00");
+    let text = l.stdout(&["report", "donors", "--year", "2022", "--statement", "1"]);
+    assert!(
+        text.contains("2022-000001") && text.contains("5,000.00") && text.contains("銀行轉賬"),
+        "{text}"
+    );
+    assert!(
+        l.refused(&[
+            "report",
+            "donors",
+            "--year",
+            "2022",
+            "--statement",
+            "無此人"
+        ])
+        .contains("--statement")
+    );
+}

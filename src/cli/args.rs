@@ -474,10 +474,14 @@ pub enum ReportCommand {
         #[arg(long)]
         year: i32,
     },
-    /// Per donor: number of gifts and total (anonymous givers grouped as 愛心人士)
+    /// Per donor: number of gifts and total (anonymous givers grouped as 愛心人士); or
+    /// with --statement one donor's gifts of the year with their receipt numbers
     Donors {
         #[arg(long)]
         year: i32,
+        /// One donor (name or id): the year-end statement
+        #[arg(long, value_name = "DONOR")]
+        statement: Option<String>,
     },
     /// Per program: students and households aided and amounts (students by name, school and grade only)
     Beneficiaries {

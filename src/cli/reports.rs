@@ -172,7 +172,20 @@ pub fn report(
             }
             annual::funds(&r, lang)
         }
-        ReportCommand::Donors { year } => {
+        ReportCommand::Donors {
+            year,
+            statement: Some(donor),
+        } => {
+            let r = reports::donor_statement(&store, year, &donor, lang)?;
+            if ctx.json {
+                return output(json::write(out, &r));
+            }
+            annual::donor_statement(&r, lang)
+        }
+        ReportCommand::Donors {
+            year,
+            statement: None,
+        } => {
             let r = reports::donor_report(&store, year, lang)?;
             if ctx.json {
                 return output(json::write(out, &r));

@@ -188,3 +188,37 @@ pub fn activities(r: &crate::report::statements::Activities, lang: Lang) -> Grid
         totals: Some(row(&r.change_in_net_assets, "")),
     }
 }
+
+pub fn donor_statement(r: &crate::report::annual::DonorStatement, lang: Lang) -> Grid {
+    let g = |l: L| l.get(lang).to_string();
+    Grid {
+        title: format!("{} {} — {}", r.year, g(L::DonorStatementTitle), r.donor),
+        columns: vec![
+            g(L::Date),
+            g(L::Receipt),
+            g(L::Fund),
+            g(L::Method),
+            g(L::Amount),
+        ],
+        rows: r
+            .gifts
+            .iter()
+            .map(|gift| {
+                vec![
+                    text(&gift.date.to_string()),
+                    text(gift.receipt.as_deref().unwrap_or("")),
+                    text(&gift.fund),
+                    text(gift.method.as_deref().unwrap_or("")),
+                    Cell::Amount(gift.amount),
+                ]
+            })
+            .collect(),
+        totals: Some(vec![
+            text(&g(L::Total)),
+            text(""),
+            text(""),
+            text(""),
+            Cell::Amount(r.total),
+        ]),
+    }
+}

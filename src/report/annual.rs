@@ -166,3 +166,63 @@ pub fn beneficiary_report(store: &Store, year: i32, lang: Lang) -> Result<Benefi
         programs: programs.into_values().collect(),
     })
 }
+
+/// One donor's gifts of a year with their receipt numbers: the year-end statement.
+#[derive(Clone, Debug, Serialize)]
+pub struct DonorStatement {
+    pub year: i32,
+    pub donor_id: i64,
+    pub donor: String,
+    pub gifts: Vec<StatementGift>,
+    pub count: i64,
+    pub total: Money,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct StatementGift {
+    pub date: NaiveDate,
+    pub receipt: Option<String>,
+    pub fund: String,
+    pub method: Option<String>,
+    pub kind: String,
+    pub amount: Money,
+}
+
+pub fn donor_statement(
+    store: &Store,
+    year: i32,
+    donor: &str,
+    lang: Lang,
+) -> Result<DonorStatement> {
+    let (start, end) = year_bounds(year)?;
+    let party = store.find_party(Role::Donor, "--statement", donor)?;
+    let history = super::people::party_detail(store, Role::Donor, party.id, lang)?.history;
+    let gifts: Vec<StatementGift> = history
+        .into_iter()
+        .filter(|h| h.date >= start && h.date <= end)
+        .map(|h| StatementGift {
+            date: h.date,
+            receipt: h.receipt,
+            fund: h.fund,
+            method: h
+                .method
+                .as_deref()
+                .map(|m| super::receipts::method_label(Some(m), lang)),
+            kind: h.kind,
+            amount: h.amount,
+        })
+        .collect();
+    let name = if party.party_type == PartyType::Anonymous {
+        L::AnonymousDonor.get(lang).to_string()
+    } else {
+        party.name
+    };
+    Ok(DonorStatement {
+        year,
+        donor_id: party.id,
+        donor: name,
+        count: gifts.iter().filter(|g| g.kind == "donation").count() as i64,
+        total: Money::from_fen(gifts.iter().map(|g| g.amount.fen()).sum()),
+        gifts,
+    })
+}

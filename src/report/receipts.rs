@@ -34,7 +34,7 @@ pub struct ReceiptView {
     pub replaced_by: Option<String>,
 }
 
-fn method_label(method: Option<&str>, lang: Lang) -> String {
+pub fn method_label(method: Option<&str>, lang: Lang) -> String {
     match method {
         Some("bank") => L::MethodBank.get(lang).to_string(),
         Some("cash") => L::MethodCash.get(lang).to_string(),

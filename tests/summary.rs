@@ -400,3 +400,50 @@ fn a_donor_statement_lists_the_years_gifts_with_receipt_numbers() {
         .contains("--statement")
     );
 }
+
+#[test]
+fn a_donor_statement_pdf_lists_every_gift() {
+    let l = year_ledger();
+    for day in 1..=40 {
+        donate(
+            &l,
+            "李明",
+            "10.00",
+            &format!("2022-07-{:02}", day % 28 + 1),
+            "助學",
+            "cash",
+        );
+    }
+    let pdf = l.dir.path().join("li.pdf");
+    l.run(&[
+        "report",
+        "donors",
+        "--year",
+        "2022",
+        "--statement",
+        "李明",
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ])
+    .success();
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let Some(text) = common::pdftotext(&pdf) else {
+        return;
+    };
+    let statement = l.json(&["report", "donors", "--year", "2022", "--statement", "李明"]);
+    for gift in statement["gifts"].as_array().unwrap() {
+        let receipt = gift["receipt"].as_str().unwrap();
+        assert!(text.contains(receipt), "{receipt} missing");
+    }
+    assert!(
+        text.contains("李明") && text.contains("¥5,400.00"),
+        "{text}"
+    );
+    assert!(
+        l.run(&["report", "donors", "--year", "2022", "--pdf", "x.pdf"])
+            .get_output()
+            .status
+            .code()
+            == Some(2)
+    );
+}

@@ -482,6 +482,9 @@ pub enum ReportCommand {
         /// One donor (name or id): the year-end statement
         #[arg(long, value_name = "DONOR")]
         statement: Option<String>,
+        /// With --statement: also write it as a PDF (A4, paginated)
+        #[arg(long, value_name = "FILE", requires = "statement")]
+        pdf: Option<PathBuf>,
     },
     /// Per program: students and households aided and amounts (students by name, school and grade only)
     Beneficiaries {

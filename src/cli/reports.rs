@@ -100,34 +100,82 @@ pub fn summary(
     Ok(())
 }
 
-/// The annual summary as an A4 PDF at `path`, through a temporary file; refused
-/// before writing if the font lacks a character.
+/// The annual summary as an A4 PDF at `path`; refused before writing if the font
+/// lacks a character.
 pub fn write_summary_pdf(
     report: &crate::report::summary::AnnualSummary,
     lang: crate::i18n::Lang,
     path: &std::path::Path,
     font: Option<&std::path::Path>,
 ) -> Result<()> {
+    let font = document_font(font)?;
+    let doc = crate::render::summary::summary_doc(report, lang);
+    let texts = [&doc.fund_name, &doc.title]
+        .into_iter()
+        .chain(doc.program_rows.iter().flatten());
+    refuse_missing(&font, texts)?;
+    let bytes = crate::render::summary_pdf::render_summary(&doc, &font)
+        .map_err(|e| Error::Io(format!("cannot lay out the summary: {e}")))?;
+    write_pdf_file(path, bytes)
+}
+
+/// One donor's year-end statement as a paginated PDF at `path`.
+fn write_statement_pdf(
+    store: &crate::store::Store,
+    statement: &crate::report::annual::DonorStatement,
+    lang: crate::i18n::Lang,
+    path: &std::path::Path,
+) -> Result<()> {
+    let fingerprint = store
+        .head()?
+        .last
+        .map(|(_, hash)| hex::encode(hash))
+        .unwrap_or_default();
+    let doc =
+        crate::render::summary::statement_doc(statement, &store.ledger_name()?, &fingerprint, lang);
+    let font = document_font(None)?;
+    refuse_missing(
+        &font,
+        [&doc.fund_name, &doc.donor]
+            .into_iter()
+            .chain(doc.rows.iter().flatten()),
+    )?;
+    let bytes = crate::render::statement_pdf::render_statement(&doc, &font)
+        .map_err(|e| Error::Io(format!("cannot lay out the statement: {e}")))?;
+    write_pdf_file(path, bytes)
+}
+
+/// The bundled font, or --font / $LOVEFUND_FONT.
+fn document_font(
+    font: Option<&std::path::Path>,
+) -> Result<crate::render::receipt_pdf::ReceiptFont> {
     let font_path = font.map(std::path::Path::to_path_buf).or_else(|| {
         std::env::var_os("LOVEFUND_FONT")
             .filter(|f| !f.is_empty())
             .map(std::path::PathBuf::from)
     });
-    let font = crate::render::receipts::load_font(font_path.as_deref())?;
-    let doc = crate::render::summary::summary_doc(report, lang);
-    let text: Vec<&String> = [&doc.fund_name, &doc.title]
-        .into_iter()
-        .chain(doc.program_rows.iter().flatten())
-        .collect();
-    if let Some(c) = text.iter().flat_map(|t| font.missing_chars(t)).next() {
-        return Err(Error::input(format!(
-            "the summary has the character {c:?} (U+{:04X}) that the font cannot draw; \
-             nothing was written — give a font that has it with --font PATH",
-            u32::from(c)
-        )));
+    crate::render::receipts::load_font(font_path.as_deref())
+}
+
+/// Refuses a document with a character the font cannot draw, before anything is written.
+fn refuse_missing<'a>(
+    font: &crate::render::receipt_pdf::ReceiptFont,
+    texts: impl Iterator<Item = &'a String>,
+) -> Result<()> {
+    for text in texts {
+        if let Some(c) = font.missing_chars(text).first() {
+            return Err(Error::input(format!(
+                "the document has the character {c:?} (U+{:04X}) that the font cannot draw; \
+                 nothing was written — give a font that has it with --font PATH or $LOVEFUND_FONT",
+                u32::from(*c)
+            )));
+        }
     }
-    let bytes = crate::render::summary_pdf::render_summary(&doc, &font)
-        .map_err(|e| Error::Io(format!("cannot lay out the summary: {e}")))?;
+    Ok(())
+}
+
+/// Writes through a temporary file, so a reader never sees half a PDF.
+fn write_pdf_file(path: &std::path::Path, bytes: Vec<u8>) -> Result<()> {
     let mut temporary = path.as_os_str().to_owned();
     temporary.push(".tmp");
     std::fs::write(&temporary, bytes)
@@ -175,8 +223,12 @@ pub fn report(
         ReportCommand::Donors {
             year,
             statement: Some(donor),
+            pdf,
         } => {
             let r = reports::donor_statement(&store, year, &donor, lang)?;
+            if let Some(path) = &pdf {
+                write_statement_pdf(&store, &r, ctx.document_lang(&store), path)?;
+            }
             if ctx.json {
                 return output(json::write(out, &r));
             }
@@ -185,6 +237,7 @@ pub fn report(
         ReportCommand::Donors {
             year,
             statement: None,
+            ..
         } => {
             let r = reports::donor_report(&store, year, lang)?;
             if ctx.json {

@@ -8,6 +8,7 @@ pub mod json;
 pub mod receipt_pdf;
 pub mod receipts;
 pub mod reconcile;
+pub mod statement_pdf;
 pub mod summary;
 pub mod summary_pdf;
 pub mod table;

@@ -226,3 +226,52 @@ fn program_rows(s: &AnnualSummary, lang: Lang) -> Vec<Vec<String>> {
     ]);
     rows
 }
+
+/// A donor's year-end statement laid out for the paginated PDF.
+pub fn statement_doc(
+    r: &crate::report::annual::DonorStatement,
+    fund_name: &str,
+    fingerprint: &str,
+    lang: Lang,
+) -> crate::render::statement_pdf::StatementDoc {
+    let g = |l: L| l.get(lang).to_string();
+    crate::render::statement_pdf::StatementDoc {
+        fund_name: fund_name.to_string(),
+        title: format!("{} {}", r.year, g(L::DonorStatementTitle)),
+        donor: format!("{}: {}", g(L::Donor), r.donor),
+        headers: vec![
+            g(L::Date),
+            g(L::ReceiptNo),
+            g(L::Purpose),
+            g(L::PaymentMethod),
+            g(L::Amount),
+        ],
+        rows: r
+            .gifts
+            .iter()
+            .map(|gift| {
+                vec![
+                    gift.date.to_string(),
+                    gift.receipt.clone().unwrap_or_default(),
+                    gift.fund.clone(),
+                    gift.method.clone().unwrap_or_default(),
+                    gift.amount.yuan(),
+                ]
+            })
+            .collect(),
+        total: vec![
+            g(L::Total),
+            String::new(),
+            String::new(),
+            String::new(),
+            r.total.yuan(),
+        ],
+        note: g(L::StatementNote),
+        page_label: match lang {
+            Lang::En => "Page {n} of {m}".to_string(),
+            _ => "第 {n} / {m} 頁".to_string(),
+        },
+        fingerprint_label: g(L::Fingerprint),
+        fingerprint: fingerprint.to_string(),
+    }
+}

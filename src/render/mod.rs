@@ -2,6 +2,7 @@
 //! `table` lays out text with CJK characters counted two columns wide; `text` turns
 //! each report into tables in the chosen language; `json` writes the same structs.
 
+pub mod a4;
 pub mod annual;
 pub mod grid;
 pub mod json;

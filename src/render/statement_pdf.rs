@@ -11,15 +11,11 @@
 //! row, the note and the fingerprint close the last page; rows are moved to a new
 //! page rather than let them overflow.
 
-use super::receipt_pdf::{
-    Align, Canvas, Frame, Ink, PAGE_HEIGHT_MM as RECEIPT_PAGE_HEIGHT_MM, ReceiptFont,
-    deflate_streams, style, subset_tag, text_ops,
+use super::a4::{
+    CONTENT_WIDTH_MM, MARGIN_MM, Paint, Sheet, Stroke, fill_ops, full_width, stroke_ops, write_pdf,
 };
-use printpdf::{
-    Color, CurTransMat, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, Rgb,
-};
-use subsetter::GlyphRemapper;
+use super::receipt_pdf::{Align, Frame, Ink, ReceiptFont, style};
+use printpdf::Op;
 
 /// One donor's statement, already formatted in the ledger's language.
 #[derive(Clone, Debug, Default)]
@@ -51,10 +47,6 @@ pub struct StatementDoc {
 pub const COLUMNS_MAX: usize = 6;
 pub const ROWS_MAX: usize = 10_000;
 
-const PAGE_WIDTH_MM: f32 = 210.0;
-const PAGE_HEIGHT_MM: f32 = 297.0;
-const MARGIN_MM: f32 = 18.0;
-const CONTENT_WIDTH_MM: f32 = PAGE_WIDTH_MM - 2.0 * MARGIN_MM;
 const CELL_PADDING_X_MM: f32 = 2.0;
 const CELL_PADDING_Y_MM: f32 = 0.8;
 const TABLE_TOP_MM: f32 = 54.0;
@@ -75,7 +67,7 @@ const COLUMN_MIN_MM: f32 = 14.0;
 pub fn render_statement(doc: &StatementDoc, font: &ReceiptFont) -> Result<Vec<u8>, String> {
     let pages = lay_out(doc, font)?;
     let title = font.clean(&format!("{} {} {}", doc.fund_name, doc.title, doc.donor));
-    write_pdf(&pages, font, &title)
+    write_pdf(&pages, font, &title, shape_ops)
 }
 
 /// "第 {n} / {m} 頁" with the numbers filled in.
@@ -92,71 +84,6 @@ pub fn page_label(format: &str, n: usize, m: usize) -> String {
 
 // ---------------------------------------------------------------------------------
 // Layout: in millimetres, y measured down from the page top.
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Paint {
-    Rule,
-    Grid,
-    Seal,
-    Shade,
-}
-
-impl Paint {
-    fn color(self) -> Color {
-        let (r, g, b) = match self {
-            Paint::Rule => (0.25, 0.25, 0.25),
-            Paint::Grid => (0.80, 0.80, 0.80),
-            Paint::Seal => (0.78, 0.06, 0.06),
-            Paint::Shade => (0.945, 0.945, 0.935),
-        };
-        Color::Rgb(Rgb::new(r, g, b, None))
-    }
-}
-
-#[derive(Debug)]
-struct Stroke {
-    from: (f32, f32),
-    to: (f32, f32),
-    width_pt: f32,
-    paint: Paint,
-}
-
-/// One page: the receipt's canvas holds the text, the shapes are kept here.
-#[derive(Default)]
-struct Sheet {
-    canvas: Canvas,
-    strokes: Vec<Stroke>,
-    fills: Vec<(Frame, Paint)>,
-}
-
-impl Sheet {
-    fn line(&mut self, from: (f32, f32), to: (f32, f32), width_pt: f32, paint: Paint) {
-        self.strokes.push(Stroke {
-            from,
-            to,
-            width_pt,
-            paint,
-        });
-    }
-
-    fn hline(&mut self, y: f32, width_pt: f32, paint: Paint) {
-        self.line(
-            (MARGIN_MM, y),
-            (MARGIN_MM + CONTENT_WIDTH_MM, y),
-            width_pt,
-            paint,
-        );
-    }
-}
-
-fn full_width(y: f32, height: f32) -> Frame {
-    Frame {
-        x: MARGIN_MM,
-        y,
-        width: CONTENT_WIDTH_MM,
-        height,
-    }
-}
 
 fn check_limits(doc: &StatementDoc) -> Result<(), String> {
     let columns = doc.headers.len();
@@ -439,134 +366,22 @@ fn lay_out_closing(sheet: &mut Sheet, doc: &StatementDoc, font: &ReceiptFont, to
 // ---------------------------------------------------------------------------------
 // PDF: the receipt's subsetting, text operators and compression on A4 pages.
 
-fn pt_x(x_mm: f32) -> Pt {
-    Mm(x_mm).into_pt()
-}
-
-fn pt_y(y_mm_from_top: f32) -> Pt {
-    Mm(PAGE_HEIGHT_MM - y_mm_from_top).into_pt()
-}
-
 /// The fills first, then the gridlines, then the rules over them.
 fn shape_ops(sheet: &Sheet) -> Vec<Op> {
-    let mut ops = Vec::new();
-    let mut current = None;
-    for &(frame, paint) in &sheet.fills {
-        if current != Some(paint) {
-            current = Some(paint);
-            ops.push(Op::SetFillColor { col: paint.color() });
-        }
-        ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: pt_x(frame.x),
-                y: pt_y(frame.bottom()),
-                width: Mm(frame.width).into_pt(),
-                height: Mm(frame.height).into_pt(),
-                mode: Some(PaintMode::Fill),
-                winding_order: None,
-            },
-        });
-    }
     let (grid, rules): (Vec<&Stroke>, Vec<&Stroke>) = sheet
         .strokes
         .iter()
         .partition(|stroke| stroke.paint == Paint::Grid);
-    let mut current = None;
-    for stroke in grid.into_iter().chain(rules) {
-        if current != Some((stroke.paint, stroke.width_pt)) {
-            current = Some((stroke.paint, stroke.width_pt));
-            ops.push(Op::SetOutlineColor {
-                col: stroke.paint.color(),
-            });
-            ops.push(Op::SetOutlineThickness {
-                pt: Pt(stroke.width_pt),
-            });
-        }
-        let point = |(x, y): (f32, f32)| LinePoint {
-            p: Point {
-                x: pt_x(x),
-                y: pt_y(y),
-            },
-            bezier: false,
-        };
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(stroke.from), point(stroke.to)],
-                is_closed: false,
-            },
-        });
-    }
+    let mut ops = fill_ops(sheet);
+    ops.extend(stroke_ops(&grid));
+    ops.extend(stroke_ops(&rules));
     ops
-}
-
-fn write_pdf(sheets: &[Sheet], font: &ReceiptFont, title: &str) -> Result<Vec<u8>, String> {
-    let mut used: Vec<u16> = sheets
-        .iter()
-        .flat_map(|sheet| &sheet.canvas.runs)
-        .flat_map(|run| run.text.chars().map(|c| font.glyph(c).id))
-        .collect();
-    used.sort_unstable();
-    used.dedup();
-    let remapper = GlyphRemapper::new_from_glyphs_sorted(&used);
-    let subset = subsetter::subset(&font.bytes, 0, &remapper)
-        .map_err(|error| format!("cannot subset the statement font: {error}"))?;
-    let mut font_warnings = Vec::new();
-    let mut subset_font = ParsedFont::from_bytes(&subset, 0, &mut font_warnings)
-        .ok_or_else(|| format!("cannot read back the font subset: {font_warnings:?}"))?;
-    subset_font.font_name = Some(format!("{}+{}", subset_tag(&used), font.postscript_name));
-
-    let mut pdf = PdfDocument::new(title);
-    let handle = PdfFontHandle::External(pdf.add_font(&subset_font));
-    let pages = sheets
-        .iter()
-        .map(|sheet| {
-            let mut ops = shape_ops(sheet);
-            // The receipt's text operators place y from the top of its own page:
-            // shift that origin up to the top of this one.
-            ops.push(Op::SaveGraphicsState);
-            ops.push(Op::SetTransformationMatrix {
-                matrix: CurTransMat::Translate(
-                    Pt(0.0),
-                    Mm(PAGE_HEIGHT_MM - RECEIPT_PAGE_HEIGHT_MM).into_pt(),
-                ),
-            });
-            ops.extend(text_ops(&sheet.canvas, font, &remapper, &handle));
-            ops.push(Op::RestoreGraphicsState);
-            PdfPage::new(Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM), ops)
-        })
-        .collect();
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut document = pdf
-        .with_pages(pages)
-        .to_lopdf_document(&options, &mut warnings);
-    let errors: Vec<&str> = warnings
-        .iter()
-        .filter(|warning| warning.severity == PdfParseErrorSeverity::Error)
-        .map(|warning| warning.msg.as_str())
-        .collect();
-    if !errors.is_empty() {
-        return Err(format!(
-            "cannot write the statement PDF: {}",
-            errors.join("; ")
-        ));
-    }
-    deflate_streams(&mut document)?;
-    let mut bytes = Vec::with_capacity(64 * 1024);
-    document
-        .save_to(&mut bytes)
-        .map_err(|error| format!("cannot write the statement PDF: {error}"))?;
-    Ok(bytes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::a4::{PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
     use crate::render::receipt_pdf::{BOX_BOTTOM_BELOW_BASELINE_EM, BOX_TOP_ABOVE_BASELINE_EM};
     use crate::render::receipts::BUNDLED_FONT;
     use std::process::Command;

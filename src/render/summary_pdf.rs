@@ -22,15 +22,12 @@
 //! Size and speed: about 23 KB for a usual year in Chinese, 12 KB in English (the
 //! font subset is most of it), rendered in about 2 ms in a release build.
 
-use super::receipt_pdf::{
-    Align, Canvas, Frame, Ink, PAGE_HEIGHT_MM as RECEIPT_PAGE_HEIGHT_MM, ReceiptFont,
-    deflate_streams, style, subset_tag, text_ops,
+use super::a4::{
+    CONTENT_WIDTH_MM, MARGIN_MM, PAGE_HEIGHT_MM, Paint, Sheet, Stroke, fill_ops, full_width,
+    stroke_ops, write_pdf,
 };
-use printpdf::{
-    Color, CurTransMat, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, Rgb,
-};
-use subsetter::GlyphRemapper;
+use super::receipt_pdf::{Align, Frame, Ink, ReceiptFont, style};
+use printpdf::Op;
 
 /// One annual summary, already formatted in the ledger's language: the renderer lays
 /// out text, it formats only the chart's scale (yuan, e.g. "¥60,000").
@@ -75,11 +72,7 @@ pub const MONTHS_MAX: usize = 12;
 pub const ROLL_FORWARD_MAX: usize = 6;
 pub const SIGNATURES_MAX: usize = 4;
 
-const PAGE_WIDTH_MM: f32 = 210.0;
-const PAGE_HEIGHT_MM: f32 = 297.0;
-const MARGIN_MM: f32 = 18.0;
 const BOTTOM_MARGIN_MM: f32 = 16.0;
-const CONTENT_WIDTH_MM: f32 = PAGE_WIDTH_MM - 2.0 * MARGIN_MM;
 const CELL_PADDING_X_MM: f32 = 2.5;
 const CELL_PADDING_Y_MM: f32 = 0.8;
 /// Space between the blocks of the page.
@@ -105,104 +98,11 @@ const SIGNATURE_MM: f32 = 8.0;
 pub fn render_summary(doc: &SummaryDoc, font: &ReceiptFont) -> Result<Vec<u8>, String> {
     let sheet = lay_out(doc, font)?;
     let title = font.clean(&format!("{} {}", doc.fund_name, doc.title));
-    write_pdf(&sheet, font, &title)
+    write_pdf(std::slice::from_ref(&sheet), font, &title, shape_ops)
 }
 
 // ---------------------------------------------------------------------------------
 // Layout: in millimetres, y measured down from the page top, as in the receipt.
-
-/// Colours of the rules and filled shapes; text takes the receipt's inks.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Paint {
-    Rule,
-    Grid,
-    Seal,
-    Shade,
-    MoneyIn,
-    MoneyOut,
-}
-
-impl Paint {
-    fn color(self) -> Color {
-        let (r, g, b) = match self {
-            Paint::Rule => (0.25, 0.25, 0.25),
-            Paint::Grid => (0.80, 0.80, 0.80),
-            Paint::Seal => (0.78, 0.06, 0.06),
-            Paint::Shade => (0.945, 0.945, 0.935),
-            Paint::MoneyIn => (0.16, 0.42, 0.66),
-            Paint::MoneyOut => (0.90, 0.52, 0.16),
-        };
-        Color::Rgb(Rgb::new(r, g, b, None))
-    }
-}
-
-#[derive(Debug)]
-struct Stroke {
-    from: (f32, f32),
-    to: (f32, f32),
-    width_pt: f32,
-    paint: Paint,
-}
-
-/// The receipt's canvas holds the text; the shapes are kept here with their colours.
-#[derive(Default)]
-struct Sheet {
-    canvas: Canvas,
-    strokes: Vec<Stroke>,
-    fills: Vec<(Frame, Paint)>,
-}
-
-impl Sheet {
-    fn line(&mut self, from: (f32, f32), to: (f32, f32), width_pt: f32, paint: Paint) {
-        self.strokes.push(Stroke {
-            from,
-            to,
-            width_pt,
-            paint,
-        });
-    }
-
-    fn outline(&mut self, frame: Frame, width_pt: f32) {
-        let (left, right, top, bottom) = (frame.x, frame.right(), frame.y, frame.bottom());
-        self.line((left, top), (right, top), width_pt, Paint::Rule);
-        self.line((right, top), (right, bottom), width_pt, Paint::Rule);
-        self.line((right, bottom), (left, bottom), width_pt, Paint::Rule);
-        self.line((left, bottom), (left, top), width_pt, Paint::Rule);
-    }
-
-    fn fill(&mut self, frame: Frame, paint: Paint) {
-        self.fills.push((frame, paint));
-    }
-
-    /// A section title with a red marker before it.
-    fn section_title(&mut self, font: &ReceiptFont, text: &str, frame: Frame) {
-        self.fill(
-            Frame {
-                x: frame.x,
-                y: frame.y + frame.height / 2.0 - 2.0,
-                width: 1.2,
-                height: 4.0,
-            },
-            Paint::Seal,
-        );
-        let text_frame = Frame {
-            x: frame.x + 3.0,
-            width: frame.width - 3.0,
-            ..frame
-        };
-        let title_style = style(12.0, 8.0, 1, Align::Left, Ink::Text);
-        self.canvas.text_in(font, text, text_frame, title_style);
-    }
-}
-
-fn full_width(y: f32, height: f32) -> Frame {
-    Frame {
-        x: MARGIN_MM,
-        y,
-        width: CONTENT_WIDTH_MM,
-        height,
-    }
-}
 
 fn check_limits(doc: &SummaryDoc) -> Result<(), String> {
     let widest_row = doc.program_rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -689,14 +589,6 @@ fn lay_out_bottom(sheet: &mut Sheet, doc: &SummaryDoc, font: &ReceiptFont) -> f3
 // ---------------------------------------------------------------------------------
 // PDF: the receipt's subsetting, text operators and compression on an A4 page.
 
-fn pt_x(x_mm: f32) -> Pt {
-    Mm(x_mm).into_pt()
-}
-
-fn pt_y(y_mm_from_top: f32) -> Pt {
-    Mm(PAGE_HEIGHT_MM - y_mm_from_top).into_pt()
-}
-
 /// Gridlines first, so that bars cover them; then the fills; then the other rules,
 /// over the shading they border.
 fn shape_ops(sheet: &Sheet) -> Vec<Op> {
@@ -705,121 +597,15 @@ fn shape_ops(sheet: &Sheet) -> Vec<Op> {
         .iter()
         .partition(|stroke| stroke.paint == Paint::Grid);
     let mut ops = stroke_ops(&grid);
-    let mut current = None;
-    for &(frame, paint) in &sheet.fills {
-        if current != Some(paint) {
-            current = Some(paint);
-            ops.push(Op::SetFillColor { col: paint.color() });
-        }
-        ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: pt_x(frame.x),
-                y: pt_y(frame.bottom()),
-                width: Mm(frame.width).into_pt(),
-                height: Mm(frame.height).into_pt(),
-                mode: Some(PaintMode::Fill),
-                winding_order: None,
-            },
-        });
-    }
+    ops.extend(fill_ops(sheet));
     ops.extend(stroke_ops(&rules));
     ops
-}
-
-fn stroke_ops(strokes: &[&Stroke]) -> Vec<Op> {
-    let mut ops = Vec::new();
-    let mut current = None;
-    for stroke in strokes {
-        if current != Some((stroke.paint, stroke.width_pt)) {
-            current = Some((stroke.paint, stroke.width_pt));
-            ops.push(Op::SetOutlineColor {
-                col: stroke.paint.color(),
-            });
-            ops.push(Op::SetOutlineThickness {
-                pt: Pt(stroke.width_pt),
-            });
-        }
-        let point = |(x, y): (f32, f32)| LinePoint {
-            p: Point {
-                x: pt_x(x),
-                y: pt_y(y),
-            },
-            bezier: false,
-        };
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(stroke.from), point(stroke.to)],
-                is_closed: false,
-            },
-        });
-    }
-    ops
-}
-
-fn write_pdf(sheet: &Sheet, font: &ReceiptFont, title: &str) -> Result<Vec<u8>, String> {
-    let mut used: Vec<u16> = sheet
-        .canvas
-        .runs
-        .iter()
-        .flat_map(|run| run.text.chars().map(|c| font.glyph(c).id))
-        .collect();
-    used.sort_unstable();
-    used.dedup();
-    let remapper = GlyphRemapper::new_from_glyphs_sorted(&used);
-    let subset = subsetter::subset(&font.bytes, 0, &remapper)
-        .map_err(|error| format!("cannot subset the summary font: {error}"))?;
-    let mut font_warnings = Vec::new();
-    let mut subset_font = ParsedFont::from_bytes(&subset, 0, &mut font_warnings)
-        .ok_or_else(|| format!("cannot read back the font subset: {font_warnings:?}"))?;
-    subset_font.font_name = Some(format!("{}+{}", subset_tag(&used), font.postscript_name));
-
-    let mut pdf = PdfDocument::new(title);
-    let handle = PdfFontHandle::External(pdf.add_font(&subset_font));
-    let mut ops = shape_ops(sheet);
-    // The receipt's text operators place y from the top of its own page: shift that
-    // origin up to the top of this one.
-    ops.push(Op::SaveGraphicsState);
-    ops.push(Op::SetTransformationMatrix {
-        matrix: CurTransMat::Translate(
-            Pt(0.0),
-            Mm(PAGE_HEIGHT_MM - RECEIPT_PAGE_HEIGHT_MM).into_pt(),
-        ),
-    });
-    ops.extend(text_ops(&sheet.canvas, font, &remapper, &handle));
-    ops.push(Op::RestoreGraphicsState);
-    let page = PdfPage::new(Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM), ops);
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut document = pdf
-        .with_pages(vec![page])
-        .to_lopdf_document(&options, &mut warnings);
-    let errors: Vec<&str> = warnings
-        .iter()
-        .filter(|warning| warning.severity == PdfParseErrorSeverity::Error)
-        .map(|warning| warning.msg.as_str())
-        .collect();
-    if !errors.is_empty() {
-        return Err(format!(
-            "cannot write the summary PDF: {}",
-            errors.join("; ")
-        ));
-    }
-    deflate_streams(&mut document)?;
-    let mut bytes = Vec::with_capacity(64 * 1024);
-    document
-        .save_to(&mut bytes)
-        .map_err(|error| format!("cannot write the summary PDF: {error}"))?;
-    Ok(bytes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::a4::PAGE_WIDTH_MM;
     use crate::render::receipt_pdf::{
         BOX_BOTTOM_BELOW_BASELINE_EM, BOX_TOP_ABOVE_BASELINE_EM, TextRun,
     };

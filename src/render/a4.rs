@@ -5,11 +5,11 @@
 
 use super::receipt_pdf::{
     Align, Canvas, Frame, Ink, PAGE_HEIGHT_MM as RECEIPT_PAGE_HEIGHT_MM, ReceiptFont,
-    deflate_streams, style, subset_tag, text_ops,
+    deflate_streams, line_op, rect_op, style, subset_tag, text_ops,
 };
 use printpdf::{
-    Color, CurTransMat, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, Rgb,
+    Color, CurTransMat, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfParseErrorSeverity, PdfSaveOptions, Pt, Rgb,
 };
 use subsetter::GlyphRemapper;
 
@@ -120,14 +120,6 @@ pub(crate) fn full_width(y: f32, height: f32) -> Frame {
     }
 }
 
-pub(crate) fn pt_x(x_mm: f32) -> Pt {
-    Mm(x_mm).into_pt()
-}
-
-pub(crate) fn pt_y(y_mm_from_top: f32) -> Pt {
-    Mm(PAGE_HEIGHT_MM - y_mm_from_top).into_pt()
-}
-
 /// The filled rectangles, colour by colour.
 pub(crate) fn fill_ops(sheet: &Sheet) -> Vec<Op> {
     let mut ops = Vec::new();
@@ -137,16 +129,7 @@ pub(crate) fn fill_ops(sheet: &Sheet) -> Vec<Op> {
             current = Some(paint);
             ops.push(Op::SetFillColor { col: paint.color() });
         }
-        ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: pt_x(frame.x),
-                y: pt_y(frame.bottom()),
-                width: Mm(frame.width).into_pt(),
-                height: Mm(frame.height).into_pt(),
-                mode: Some(PaintMode::Fill),
-                winding_order: None,
-            },
-        });
+        ops.push(rect_op(frame, PAGE_HEIGHT_MM));
     }
     ops
 }
@@ -164,19 +147,7 @@ pub(crate) fn stroke_ops(strokes: &[&Stroke]) -> Vec<Op> {
                 pt: Pt(stroke.width_pt),
             });
         }
-        let point = |(x, y): (f32, f32)| LinePoint {
-            p: Point {
-                x: pt_x(x),
-                y: pt_y(y),
-            },
-            bezier: false,
-        };
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(stroke.from), point(stroke.to)],
-                is_closed: false,
-            },
-        });
+        ops.push(line_op(stroke.from, stroke.to, PAGE_HEIGHT_MM));
     }
     ops
 }

@@ -847,6 +847,38 @@ fn pt_y(y_mm_from_top: f32) -> Pt {
     Mm(PAGE_HEIGHT_MM - y_mm_from_top).into_pt()
 }
 
+/// A straight line between two points in millimetres measured down from the top of
+/// a page `page_height_mm` high.
+pub(crate) fn line_op(from: (f32, f32), to: (f32, f32), page_height_mm: f32) -> Op {
+    let point = |(x, y): (f32, f32)| LinePoint {
+        p: Point {
+            x: pt_x(x),
+            y: Mm(page_height_mm - y).into_pt(),
+        },
+        bezier: false,
+    };
+    Op::DrawLine {
+        line: Line {
+            points: vec![point(from), point(to)],
+            is_closed: false,
+        },
+    }
+}
+
+/// A filled rectangle, in millimetres down from the top of a page `page_height_mm` high.
+pub(crate) fn rect_op(frame: Frame, page_height_mm: f32) -> Op {
+    Op::DrawRectangle {
+        rectangle: Rect {
+            x: pt_x(frame.x),
+            y: Mm(page_height_mm - frame.bottom()).into_pt(),
+            width: Mm(frame.width).into_pt(),
+            height: Mm(frame.height).into_pt(),
+            mode: Some(PaintMode::Fill),
+            winding_order: None,
+        },
+    }
+}
+
 fn write_pdf(canvas: &Canvas, font: &ReceiptFont, title: &str) -> Result<Vec<u8>, String> {
     let used: Vec<u16> = canvas
         .runs
@@ -942,30 +974,14 @@ fn shape_ops(canvas: &Canvas) -> Vec<Op> {
             width_pt = rule.width_pt;
             ops.push(Op::SetOutlineThickness { pt: Pt(width_pt) });
         }
-        let point = |(x, y): (f32, f32)| LinePoint {
-            p: Point {
-                x: pt_x(x),
-                y: pt_y(y),
-            },
-            bezier: false,
-        };
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(rule.from), point(rule.to)],
-                is_closed: false,
-            },
-        });
+        ops.push(line_op(rule.from, rule.to, PAGE_HEIGHT_MM));
     }
-    ops.extend(canvas.blocks.iter().map(|block| Op::DrawRectangle {
-        rectangle: Rect {
-            x: pt_x(block.x),
-            y: pt_y(block.bottom()),
-            width: Mm(block.width).into_pt(),
-            height: Mm(block.height).into_pt(),
-            mode: Some(PaintMode::Fill),
-            winding_order: None,
-        },
-    }));
+    ops.extend(
+        canvas
+            .blocks
+            .iter()
+            .map(|block| rect_op(*block, PAGE_HEIGHT_MM)),
+    );
     ops
 }
 

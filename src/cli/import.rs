@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     );
     let progress = |done: u64| bar.set_position(done);
     let dry_run = args.dry_run;
-    let outcome = store.write_or_rollback(|tx| {
+    let outcome = store.write_bulk_or_rollback(|tx| {
         let mut appender = crate::store::Appender::new(tx, &ctx.user, &ctx.now())?;
         match import::apply(&mut appender, &mut file, &key, memo_lang, &progress)? {
             Ok(summary) => {

@@ -126,7 +126,6 @@ pub fn apply(
         ..ImportSummary::default()
     };
     let mut errors: Vec<LineError> = Vec::new();
-    appender.set_bulk()?;
     let mut matcher = PartyMatcher::load(appender, file.parties.len())?;
     // Every counterparty first, so creating parties does not interrupt the batches.
     let mut party_ids = Vec::with_capacity(file.parties.len());
@@ -147,6 +146,11 @@ pub fn apply(
             }
         }
     }
+    // After the reference lookups, which need the index on references. Rebuilding
+    // the per-row indexes costs a sort of the whole journal: worth it when the
+    // import is at least as big as what is already there.
+    let new_lines = apply_line.iter().filter(|apply| **apply).count() as i64;
+    appender.set_bulk(new_lines > 0 && new_lines >= appender.head_id())?;
     let funds = appender.funds().clone();
     let lines = LinesToRecord {
         file,

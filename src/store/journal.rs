@@ -30,6 +30,12 @@ const PIPELINE_BATCHES_MAX: usize = 16;
 /// failure ends the whole transaction (as a failed command must), which also spares
 /// SQLite a statement journal per INSERT — the largest cost of a big import.
 const INSERT_BATCH_ROWS: usize = 64;
+/// Indexes every imported row updates (by account, by reference), which a big
+/// import builds once at the end instead.
+const BULK_REBUILT_INDEXES: [&str; 2] = ["postings_account", "entries_reference"];
+/// The cache while those indexes are built (negative: KiB), which bounds the sort's
+/// memory.
+const SORT_CACHE_KIB: i64 = -16 * 1024;
 const ENTRY_INSERT: &str = "INSERT OR ROLLBACK INTO entries (id, date, kind, memo, party_id, method, reference, \
      reverses, reason, recorded_by, recorded_at, hash) VALUES ";
 const POSTING_INSERT: &str =
@@ -112,6 +118,8 @@ struct DayTotal {
 pub struct Appender<'t> {
     tx: &'t Transaction<'t>,
     state: AppendState,
+    /// Definitions of indexes dropped for a bulk import, to build in `finish`.
+    indexes_to_build: Vec<String>,
 }
 
 /// Everything an append decides without SQL: the chain head, the chart, the balance
@@ -176,7 +184,11 @@ impl<'t> Appender<'t> {
             closed_through: super::periods::closed_through(tx)?,
             all_loaded: false,
         };
-        Ok(Appender { tx, state })
+        Ok(Appender {
+            tx,
+            state,
+            indexes_to_build: Vec::new(),
+        })
     }
 
     pub fn funds(&self) -> &Funds {
@@ -467,12 +479,29 @@ impl AppendState {
 
 impl Appender<'_> {
     /// Bulk mode (imports): rows are written in multi-row INSERTs, and the caller
-    /// has checked references itself, so a clash is not explained per entry.
-    pub fn set_bulk(&mut self) -> Result<()> {
+    /// has checked references itself, so a clash is not explained per entry. With
+    /// `rebuild_indexes` (an import at least as big as the journal), the indexes
+    /// that every row would update are dropped now and built once by `finish`:
+    /// sorting the rows at the end beats keeping the b-trees ordered row by row.
+    /// Both happen inside the caller's transaction, so a failure or a crash leaves
+    /// the indexes as they were.
+    pub fn set_bulk(&mut self, rebuild_indexes: bool) -> Result<()> {
         self.state.bulk = true;
         // Checked at COMMIT instead of per statement, so SQLite needs no statement
         // journal for each multi-row INSERT.
         self.tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        if rebuild_indexes {
+            for name in BULK_REBUILT_INDEXES {
+                let sql: String = self.tx.query_row(
+                    "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )?;
+                // `name` is one of our constants; identifiers cannot be bound.
+                self.tx.execute_batch(&format!("DROP INDEX {name}"))?;
+                self.indexes_to_build.push(sql);
+            }
+        }
         Ok(())
     }
 
@@ -486,9 +515,26 @@ impl Appender<'_> {
         )
     }
 
-    /// Writes what is queued and the derived totals; the caller commits afterwards.
+    /// Writes what is queued, the indexes `set_bulk` dropped (from their own
+    /// definitions, so the schema comes back byte for byte) and the derived totals;
+    /// the caller commits afterwards.
     pub fn finish(mut self) -> Result<()> {
         self.flush()?;
+        if !self.indexes_to_build.is_empty() {
+            // SQLite sorts in memory up to the cache size, then in temporary files:
+            // a small cache and real files keep a million-entry rebuild from adding
+            // 100 MiB to the import's peak memory.
+            let cache: i64 = self
+                .tx
+                .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+            self.tx.pragma_update(None, "temp_store", "FILE")?;
+            self.tx.pragma_update(None, "cache_size", SORT_CACHE_KIB)?;
+            for sql in &self.indexes_to_build {
+                self.tx.execute_batch(sql)?;
+            }
+            self.tx.pragma_update(None, "cache_size", cache)?;
+            self.tx.pragma_update(None, "temp_store", "MEMORY")?;
+        }
         write_derived(self.tx, &self.state)
     }
 }

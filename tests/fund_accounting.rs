@@ -602,6 +602,7 @@ fn five_bad_lines_are_all_reported_and_nothing_is_imported() {
         );
     }
     assert!(stderr.contains("6 bad line"), "{stderr}");
+    assert!(stderr.contains("\"R1\" is also on line 2"), "{stderr}");
     assert!(
         !stderr.contains("line 2,") && !stderr.contains("line 9,"),
         "{stderr}"

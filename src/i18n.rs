@@ -209,6 +209,7 @@ labels! {
     LessDisbursed => "減：資助支出", "减：资助支出", "less: disbursed";
     OtherMovements => "加減：其他收支", "加减：其他收支", "other movements";
     TreasurerSignature => "出納（簽名）", "出纳（签名）", "Treasurer (signature)";
+    HerebyPublished => "特此公告。", "特此公告。", "Published for our donors and the public.";
     AuditorSignature => "審計（簽名）", "审计（签名）", "Auditor (signature)";
     CashAndBank => "貨幣資金", "货币资金", "Cash and bank";
     TotalAssets => "資產總計", "资产总计", "Total assets";

@@ -109,8 +109,9 @@ pub fn write_summary_pdf(
     font: Option<&std::path::Path>,
 ) -> Result<()> {
     let font = document_font(font)?;
-    let doc = crate::render::summary::summary_doc(report, lang);
-    let texts = [&doc.fund_name, &doc.title]
+    let issued = chrono::Local::now().date_naive();
+    let doc = crate::render::summary::summary_doc(report, lang, issued);
+    let texts = [&doc.fund_name, &doc.title, &doc.issuer]
         .into_iter()
         .chain(doc.program_rows.iter().flatten());
     refuse_missing(&font, texts)?;

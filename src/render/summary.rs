@@ -148,8 +148,13 @@ pub fn reconciliation_line(s: &AnnualSummary, lang: Lang) -> String {
     }
 }
 
-/// The annual summary laid out for the A4 PDF, in the ledger's language.
-pub fn summary_doc(s: &AnnualSummary, lang: Lang) -> crate::render::summary_pdf::SummaryDoc {
+/// The annual summary laid out for the A4 PDF, in the ledger's language, dated
+/// `issued` (the day it is printed).
+pub fn summary_doc(
+    s: &AnnualSummary,
+    lang: Lang,
+    issued: chrono::NaiveDate,
+) -> crate::render::summary_pdf::SummaryDoc {
     let g = |l: L| l.get(lang).to_string();
     let months = s
         .months
@@ -195,6 +200,17 @@ pub fn summary_doc(s: &AnnualSummary, lang: Lang) -> crate::render::summary_pdf:
         fingerprint_label: g(L::Fingerprint),
         fingerprint: s.fingerprint.clone().unwrap_or_default(),
         signatures: vec![g(L::TreasurerSignature), g(L::AuditorSignature)],
+        closing: g(L::HerebyPublished),
+        issuer: format!("{}　{}", s.fund_name, long_date(issued, lang)),
+    }
+}
+
+/// A date as a notice is signed: 2023年1月15日, or 15 January 2023.
+fn long_date(date: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    match lang {
+        Lang::En => date.format("%-d %B %Y").to_string(),
+        _ => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
     }
 }
 

@@ -63,6 +63,10 @@ pub struct SummaryDoc {
     pub fingerprint: String,
     /// 出納（簽名）, 審計（簽名）; at most [`SIGNATURES_MAX`].
     pub signatures: Vec<String>,
+    /// 特此公告。, on the left above the fingerprint.
+    pub closing: String,
+    /// Who publishes it and when (鷹潭市政協愛心基金　2023年1月15日), on the right.
+    pub issuer: String,
 }
 
 pub const HEADLINE_MAX: usize = 4;
@@ -85,7 +89,7 @@ const BODY_ROW_MM: f32 = 7.0;
 const FIRST_COLUMN_WEIGHT: f32 = 1.4;
 const SECTION_TITLE_MM: f32 = 7.0;
 const PLOT_HEIGHT_MAX_MM: f32 = 66.0;
-const PLOT_HEIGHT_MIN_MM: f32 = 28.0;
+const PLOT_HEIGHT_MIN_MM: f32 = 18.0;
 const MONTH_LABELS_MM: f32 = 6.0;
 /// Gridlines of the chart: the scale has at most this many steps.
 const SCALE_STEPS_MAX: u128 = 5;
@@ -93,6 +97,7 @@ const ROLL_ROW_MM: f32 = 6.5;
 const ROLL_WIDTH_MM: f32 = 100.0;
 const FINGERPRINT_MM: f32 = 7.0;
 const SIGNATURE_MM: f32 = 8.0;
+const CLOSING_MM: f32 = 7.0;
 
 /// Renders the annual summary on one A4 page with the bundled font's subset embedded.
 pub fn render_summary(doc: &SummaryDoc, font: &ReceiptFont) -> Result<Vec<u8>, String> {
@@ -577,13 +582,33 @@ fn lay_out_bottom(sheet: &mut Sheet, doc: &SummaryDoc, font: &ReceiptFont) -> f3
         .canvas
         .text_in(font, &doc.fingerprint, value_frame, value_style);
     let rule_y = fingerprint_top - 2.5;
+    let closing_top = rule_y - 3.0 - CLOSING_MM;
+    let closing = font.clean(&doc.closing);
+    let closing_frame = Frame {
+        width: font.width_mm(&closing, 10.5).min(CONTENT_WIDTH_MM / 3.0),
+        ..full_width(closing_top, CLOSING_MM)
+    };
+    let closing_style = style(10.5, 7.0, 1, Align::Left, Ink::Text);
+    sheet
+        .canvas
+        .text_in(font, &closing, closing_frame, closing_style);
+    let issuer = font.clean(&doc.issuer);
+    let issuer_frame = Frame {
+        x: closing_frame.right() + 6.0,
+        width: CONTENT_WIDTH_MM - closing_frame.width - 6.0,
+        ..closing_frame
+    };
+    let issuer_style = style(10.5, 7.0, 1, Align::Right, Ink::Text);
+    sheet
+        .canvas
+        .text_in(font, &issuer, issuer_frame, issuer_style);
     sheet.line(
         (MARGIN_MM, rule_y),
         (MARGIN_MM + CONTENT_WIDTH_MM, rule_y),
         0.5,
         Paint::Grid,
     );
-    rule_y
+    closing_top
 }
 
 // ---------------------------------------------------------------------------------
@@ -686,6 +711,8 @@ mod tests {
             fingerprint_label: "賬本指紋（SHA-256）".into(),
             fingerprint: FINGERPRINT.into(),
             signatures: strings(&["出納（簽名）", "審計（簽名）"]),
+            closing: "特此公告。".into(),
+            issuer: "鷹潭市政協愛心基金　2023年1月15日".into(),
         }
     }
 
@@ -726,6 +753,8 @@ mod tests {
             fingerprint_label: "Ledger fingerprint (SHA-256)".into(),
             fingerprint: FINGERPRINT.into(),
             signatures: strings(&["Treasurer (signature)", "Auditor (signature)"]),
+            closing: "Published for our donors and the public.".into(),
+            issuer: "Yingtan CPPCC Love Fund, 15 January 2023".into(),
         }
     }
 
@@ -877,6 +906,8 @@ mod tests {
                 "12月",
                 "賬實相符",
                 FINGERPRINT,
+                "特此公告。",
+                "2023年1月15日",
                 "審計（簽名）",
             ],
         );
@@ -898,6 +929,8 @@ mod tests {
                 "Closing balance",
                 "Dec",
                 FINGERPRINT,
+                "Published for our donors and the public.",
+                "15 January 2023",
                 "Auditor (signature)",
             ],
         );

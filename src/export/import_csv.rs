@@ -36,6 +36,7 @@ struct LeftOut {
     closing: u64,
     reversal_of_earlier: u64,
     other_fund: u64,
+    across_year_end: u64,
 }
 
 #[derive(Default)]
@@ -104,6 +105,13 @@ impl FormatWriter for ImportCsvWriter {
         entry: &ExportEntry,
     ) -> io::Result<()> {
         if in_reversed_pair(entry, header) {
+            let year = |d: chrono::NaiveDate| chrono::Datelike::year(&d);
+            if entry
+                .reversed_by
+                .is_some_and(|(_, date)| year(date) != year(entry.date))
+            {
+                self.left_out.across_year_end += 1;
+            }
             return Ok(());
         }
         match entry.kind {
@@ -164,6 +172,11 @@ impl FormatWriter for ImportCsvWriter {
                 l.other_fund,
                 "disbursements drawn on a fund other than their program's, which will \
                  import onto the program's own fund",
+            ),
+            (
+                l.across_year_end,
+                "entries left out with a reversal dated in a later year, so each year's \
+                 income and costs after import differ from this ledger's",
             ),
         ];
         Ok(notes

@@ -48,71 +48,49 @@ fn yuan(fen: i64) -> String {
     format!("{}.{:02}", fen / 100, fen % 100)
 }
 
-/// The import CSV and the entry ids (line index + 1 in a fresh ledger) to reverse:
-/// small donations and some disbursements, per year.
+/// The import CSV and the entries to reverse with the date of their reversal (entry
+/// id = line index + 1 in a fresh ledger): per year 12 small donations and 2
+/// disbursements, reversed on 31 December.
 fn generate_csv() -> (String, Vec<(usize, &'static str)>) {
     let mut random = Random(20_220_101);
     let start = chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
     let mut fund_fen = [0i64; 4];
     let mut method_fen = [0i64; 4];
-    let mut out = String::from(
-        "date,kind,counterparty,counterparty_type,program,amount,method,reference,memo,counterparty_id\n",
-    );
     let mut reversals = Vec::new();
-    let mut per_year = HashMap::<(i32, &str), usize>::new();
+    let mut reversed_per_year = HashMap::<(i32, &str), usize>::new();
     let mut csv = csv::Writer::from_writer(Vec::new());
+    csv.write_record([
+        "date",
+        "kind",
+        "counterparty",
+        "counterparty_type",
+        "program",
+        "amount",
+        "method",
+        "reference",
+        "memo",
+        "counterparty_id",
+    ])
+    .unwrap();
     for i in 0..GENERATED_LINES {
         let date = start + chrono::Days::new((i * 730 / GENERATED_LINES) as u64);
-        let year = chrono::Datelike::year(&date);
         let method = random.next(10) as usize % 4;
         let fund = random.next(4) as usize;
-        let memo = if i % 97 == 5 {
-            TRICKY_MEMOS[i / 97 % TRICKY_MEMOS.len()].to_string()
-        } else {
-            format!("第{i}筆")
-        };
-        let amount = random.next(800_000) as i64 + 1;
+        let payment = random.next(800_000) as i64 + 1;
         let can_pay = fund > 0
-            && fund_fen[fund] - amount >= RESERVE_FEN
-            && method_fen[method] - amount >= RESERVE_FEN;
-        let record: Vec<String> = if can_pay && random.next(10) < 4 {
-            fund_fen[fund] -= amount;
-            method_fen[method] -= amount;
-            let (name, kind) = if fund == 1 {
+            && fund_fen[fund] - payment >= RESERVE_FEN
+            && method_fen[method] - payment >= RESERVE_FEN;
+        let (kind, name, party_type, amount, id) = if can_pay && random.next(10) < 4 {
+            let (name, party_type) = if fund == 1 {
                 (format!("學生{}", random.next(400)), "student")
             } else {
                 (format!("家庭{}", random.next(300)), "household")
             };
-            let reversed = per_year.entry((year, "disbursement")).or_default();
-            if *reversed < 2 && i % 50 == 0 {
-                *reversed += 1;
-                reversals.push((
-                    i + 1,
-                    if year == 2022 {
-                        "2022-12-31"
-                    } else {
-                        "2023-12-31"
-                    },
-                ));
-            }
-            vec![
-                date.to_string(),
-                "disbursement".into(),
-                name,
-                kind.into(),
-                FUNDS[fund].into(),
-                yuan(amount),
-                METHODS[method].into(),
-                format!("GEN-{i:06}"),
-                memo,
-                String::new(),
-            ]
+            ("disbursement", name, party_type, -payment, String::new())
         } else {
-            let amount = random.next(5_000_000) as i64 + 100;
-            fund_fen[fund] += amount;
-            method_fen[method] += amount;
+            let gift = random.next(5_000_000) as i64 + 100;
             let donor = random.next(400);
-            let (name, kind, id) = match donor {
+            let (name, party_type, id) = match donor {
                 0..=9 => (
                     format!("委員{donor}"),
                     "person",
@@ -122,35 +100,48 @@ fn generate_csv() -> (String, Vec<(usize, &'static str)>) {
                 50..=69 => ("愛心人士".to_string(), "anonymous", String::new()),
                 _ => (format!("捐贈人{donor}"), "person", String::new()),
             };
-            let reversed = per_year.entry((year, "donation")).or_default();
-            if *reversed < 12 && amount <= 100_000 && i > 100 {
-                *reversed += 1;
-                reversals.push((
-                    i + 1,
-                    if year == 2022 {
-                        "2022-12-31"
-                    } else {
-                        "2023-12-31"
-                    },
-                ));
-            }
-            vec![
-                date.to_string(),
-                "donation".into(),
-                name,
-                kind.into(),
-                FUNDS[fund].into(),
-                yuan(amount),
-                METHODS[method].into(),
-                format!("GEN-{i:06}"),
-                memo,
-                id,
-            ]
+            ("donation", name, party_type, gift, id)
         };
+        fund_fen[fund] += amount;
+        method_fen[method] += amount;
+        let year = chrono::Datelike::year(&date);
+        let reversed = reversed_per_year.entry((year, kind)).or_default();
+        let wanted = match kind {
+            "donation" => *reversed < 12 && amount <= 100_000 && i > 100,
+            _ => *reversed < 2 && i % 50 == 0,
+        };
+        if wanted {
+            *reversed += 1;
+            let on = if year == 2022 {
+                "2022-12-31"
+            } else {
+                "2023-12-31"
+            };
+            reversals.push((i + 1, on));
+        }
+        let memo = if i % 97 == 5 {
+            TRICKY_MEMOS[i / 97 % TRICKY_MEMOS.len()].to_string()
+        } else {
+            format!("第{i}筆")
+        };
+        let record = [
+            date.to_string(),
+            kind.to_string(),
+            name,
+            party_type.to_string(),
+            FUNDS[fund].to_string(),
+            yuan(amount.abs()),
+            METHODS[method].to_string(),
+            format!("GEN-{i:06}"),
+            memo,
+            id,
+        ];
         csv.write_record(&record).unwrap();
     }
-    out.push_str(std::str::from_utf8(&csv.into_inner().unwrap()).unwrap());
-    (out, reversals)
+    (
+        String::from_utf8(csv.into_inner().unwrap()).unwrap(),
+        reversals,
+    )
 }
 
 /// The generated ledger, built once: import, reversals in both years, a user-added

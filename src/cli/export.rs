@@ -8,29 +8,12 @@ use crate::error::{Error, Result};
 use crate::export::output::AtomicFile;
 use crate::export::{Format, Header, writer};
 use crate::i18n::L;
-use crate::ledger::date::parse_date;
 use crate::store::Store;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let format = Format::parse(&args.format)?;
-    let from = args
-        .from
-        .as_deref()
-        .map(|t| parse_date("--from", t))
-        .transpose()?;
-    let to = args
-        .to
-        .as_deref()
-        .map(|t| parse_date("--to", t))
-        .transpose()?;
-    if let (Some(f), Some(t)) = (from, to)
-        && f > t
-    {
-        return Err(Error::input(format!(
-            "--from {f} is after --to {t}; swap them"
-        )));
-    }
+    let (from, to) = super::reports::date_range(&args.from, &args.to)?;
     let store = ctx.open_for_reading()?;
     let lang = ctx.lang(&store);
     let notes = match &args.out {

@@ -4,7 +4,7 @@
 //! `^entry-N` linking an entry and its reversal, the entry's details as metadata
 //! and the fund on each posting.
 
-use super::{FormatWriter, Header, masked, one_line, write_preamble};
+use super::{FormatWriter, Header, details, one_line, write_preamble};
 use crate::store::export::ExportEntry;
 use std::io::{self, Write};
 
@@ -22,13 +22,6 @@ fn quoted(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-fn meta(out: &mut dyn Write, key: &str, value: Option<&str>) -> io::Result<()> {
-    match value {
-        Some(v) if !v.is_empty() => writeln!(out, "  {key}: {}", quoted(v)),
-        _ => Ok(()),
-    }
 }
 
 impl FormatWriter for BeancountWriter {
@@ -75,25 +68,13 @@ impl FormatWriter for BeancountWriter {
             write!(out, " ^entry-{}", entry.id)?;
         }
         writeln!(out)?;
-        writeln!(out, "  entry: {}", entry.id)?;
-        if let Some(party) = &entry.counterparty {
-            meta(out, "counterparty-type", Some(party.party_type.as_str()))?;
-            meta(
-                out,
-                "counterparty-id",
-                Some(&masked(party.id_last4.as_deref())),
-            )?;
+        for detail in details(entry) {
+            if detail.id {
+                writeln!(out, "  {}: {}", detail.key, detail.value)?;
+            } else {
+                writeln!(out, "  {}: {}", detail.key, quoted(&detail.value))?;
+            }
         }
-        meta(out, "method", entry.method.as_deref())?;
-        meta(out, "reference", entry.reference.as_deref())?;
-        meta(out, "receipt", entry.receipt.as_deref())?;
-        if let Some(original) = entry.reverses {
-            writeln!(out, "  reverses: {original}")?;
-        }
-        if let Some((by, _)) = entry.reversed_by {
-            writeln!(out, "  reversed-by: {by}")?;
-        }
-        meta(out, "reason", entry.reason.as_deref())?;
         for posting in &entry.postings {
             writeln!(
                 out,

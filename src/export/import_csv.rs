@@ -10,25 +10,16 @@
 
 use super::postings_csv::rows;
 use super::{FormatWriter, Header};
+use crate::import::REQUIRED;
 use crate::ledger::account::AccountType;
 use crate::ledger::entry::EntryKind;
 use crate::ledger::money::Money;
 use crate::store::export::ExportEntry;
 use std::io::{self, Write};
 
-/// The import CSV's columns, in the order written (`counterparty_id` is never
+/// The column after the import's required ones (`counterparty_id` is never
 /// exported: lovefund does not keep identity numbers).
-pub const IMPORT_COLUMNS: &[&str] = &[
-    "date",
-    "kind",
-    "counterparty",
-    "counterparty_type",
-    "program",
-    "amount",
-    "method",
-    "reference",
-    "memo",
-];
+const MEMO_COLUMN: &str = "memo";
 
 #[derive(Default)]
 struct LeftOut {
@@ -94,7 +85,7 @@ impl ImportCsvWriter {
 
 impl FormatWriter for ImportCsvWriter {
     fn begin(&mut self, out: &mut dyn Write, _header: &Header) -> io::Result<()> {
-        rows(out).write_record(IMPORT_COLUMNS)?;
+        rows(out).write_record(REQUIRED.iter().chain([&MEMO_COLUMN]))?;
         Ok(())
     }
 
@@ -184,5 +175,26 @@ impl FormatWriter for ImportCsvWriter {
             .filter(|(count, _)| *count > 0)
             .map(|(count, what)| format!("{what}: {count}"))
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Rows are written by position: they follow the import's column order.
+    #[test]
+    fn rows_follow_the_import_columns() {
+        assert_eq!(
+            super::REQUIRED,
+            [
+                "date",
+                "kind",
+                "counterparty",
+                "counterparty_type",
+                "program",
+                "amount",
+                "method",
+                "reference"
+            ]
+        );
     }
 }

@@ -5,19 +5,11 @@
 //! metadata lines (tags in hledger) and the fund on each posting. A ';' in a memo
 //! would start a comment in both tools, so descriptions carry the full-width '；'.
 
-use super::{FormatWriter, Header, masked, one_line, write_preamble};
+use super::{FormatWriter, Header, details, one_line, write_preamble};
 use crate::store::export::ExportEntry;
 use std::io::{self, Write};
 
 pub struct JournalWriter;
-
-/// A metadata line of a transaction, skipped when there is no value.
-fn tag(out: &mut dyn Write, key: &str, value: Option<&str>) -> io::Result<()> {
-    match value {
-        Some(v) if !v.is_empty() => writeln!(out, "    ; {key}: {}", one_line(v)),
-        _ => Ok(()),
-    }
-}
 
 impl FormatWriter for JournalWriter {
     fn begin(&mut self, out: &mut dyn Write, header: &Header) -> io::Result<()> {
@@ -49,31 +41,9 @@ impl FormatWriter for JournalWriter {
             crate::ledger::date::iso(entry.date),
             entry.id
         )?;
-        writeln!(out, "    ; entry: {}", entry.id)?;
-        tag(out, "kind", Some(entry.kind.as_str()))?;
-        if let Some(party) = &entry.counterparty {
-            tag(out, "counterparty", Some(&party.name))?;
-            tag(out, "counterparty_type", Some(party.party_type.as_str()))?;
-            tag(
-                out,
-                "counterparty_id",
-                Some(&masked(party.id_last4.as_deref())),
-            )?;
+        for detail in details(entry) {
+            writeln!(out, "    ; {}: {}", detail.key, detail.value)?;
         }
-        tag(out, "method", entry.method.as_deref())?;
-        tag(out, "reference", entry.reference.as_deref())?;
-        tag(out, "receipt", entry.receipt.as_deref())?;
-        tag(
-            out,
-            "reverses",
-            entry.reverses.map(|i| i.to_string()).as_deref(),
-        )?;
-        tag(
-            out,
-            "reversed_by",
-            entry.reversed_by.map(|(i, _)| i.to_string()).as_deref(),
-        )?;
-        tag(out, "reason", entry.reason.as_deref())?;
         for posting in &entry.postings {
             writeln!(
                 out,

@@ -20,8 +20,6 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-pub use import_csv::IMPORT_COLUMNS;
-
 /// The formats `export --format` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -169,6 +167,50 @@ pub fn writer(format: Format) -> Box<dyn FormatWriter> {
         Format::Json => Box::new(json::JsonWriter::default()),
         Format::ImportCsv => Box::new(import_csv::ImportCsvWriter::default()),
     }
+}
+
+/// One `key: value` of an entry's metadata (a ledger/hledger tag, a beancount
+/// metadata line); `id` values are entry ids, which beancount writes as numbers.
+pub(crate) struct Detail {
+    pub key: &'static str,
+    pub value: String,
+    pub id: bool,
+}
+
+/// The entry's metadata, in the order written, leaving out what it does not have.
+pub(crate) fn details(entry: &ExportEntry) -> Vec<Detail> {
+    let text = |key, value: Option<&str>| {
+        value.filter(|v| !v.is_empty()).map(|v| Detail {
+            key,
+            value: one_line(v),
+            id: false,
+        })
+    };
+    let id = |key, value: Option<i64>| {
+        value.map(|v| Detail {
+            key,
+            value: v.to_string(),
+            id: true,
+        })
+    };
+    let party = entry.counterparty.as_ref();
+    let masked_id = party.map(|p| masked(p.id_last4.as_deref()));
+    [
+        id("entry", Some(entry.id)),
+        text("kind", Some(entry.kind.as_str())),
+        text("counterparty", party.map(|p| p.name.as_str())),
+        text("counterparty_type", party.map(|p| p.party_type.as_str())),
+        text("counterparty_id", masked_id.as_deref()),
+        text("method", entry.method.as_deref()),
+        text("reference", entry.reference.as_deref()),
+        text("receipt", entry.receipt.as_deref()),
+        id("reverses", entry.reverses),
+        id("reversed_by", entry.reversed_by.map(|(by, _)| by)),
+        text("reason", entry.reason.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// `**************1234`, or empty.

@@ -175,7 +175,9 @@ impl ImportFile {
     }
 }
 
-const REQUIRED: &[&str] = &[
+/// The import CSV's required columns (`export --format import-csv` writes them in
+/// this order, then `memo`).
+pub(crate) const REQUIRED: &[&str] = &[
     "date",
     "kind",
     "counterparty",

@@ -40,7 +40,7 @@ fn export(
     lang: crate::i18n::Lang,
     out: &mut dyn Write,
 ) -> Result<Vec<String>> {
-    store.with_snapshot(|store| {
+    store.with_export_snapshot(|store| {
         let header = Header::new(
             store.ledger_name()?,
             store.head()?.last.map(|(_, hash)| hex::encode(hash)),

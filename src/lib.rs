@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod ledger;

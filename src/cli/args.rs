@@ -118,6 +118,30 @@ pub enum Command {
     /// Donation receipts: print PDFs, list, void, reissue, check the sequence, verify a code
     #[command(subcommand)]
     Receipt(ReceiptCommand),
+    /// Export the journal for hledger, ledger-cli, beancount, a spreadsheet or a new ledger
+    Export(ExportArgs),
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:\n  \
+    lovefund export --format ledger --out fund.journal && hledger -f fund.journal bal\n  \
+    lovefund export --format beancount --out fund.beancount && bean-check fund.beancount\n  \
+    lovefund export --format csv --from 2022-01-01 --to 2022-12-31 --out 2022-postings.csv")]
+pub struct ExportArgs {
+    /// ledger (read by hledger and ledger-cli), beancount, csv (one row per posting),
+    /// json, or import-csv (the import CSV's columns, for `import` into a new ledger)
+    #[arg(long)]
+    pub format: String,
+    /// Only entries dated on or after this date (YYYY-MM-DD); no opening balances are added
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only entries dated on or before this date (YYYY-MM-DD)
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Write to FILE instead of stdout: through a temporary file renamed into place,
+    /// so FILE is never half-written; an existing FILE is replaced
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -6,6 +6,7 @@ mod args;
 mod chart;
 mod close;
 mod demo;
+mod export;
 mod import;
 mod journal;
 mod people;
@@ -188,6 +189,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Report { report, csv } => reports::report(ctx, report, csv, out),
         Command::Reconcile(a) => reconcile::run(ctx, a, out),
         Command::Backup { path } => reconcile::backup(ctx, &path, out),
+        Command::Export(a) => export::run(ctx, a, out),
     }
 }
 

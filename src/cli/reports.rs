@@ -13,6 +13,23 @@ fn optional_date(field: &str, text: &Option<String>) -> Result<Option<chrono::Na
     text.as_deref().map(|t| parse_date(field, t)).transpose()
 }
 
+/// `--from` and `--to`, checked: each a date if given, and `--from` not after `--to`.
+pub(super) fn date_range(
+    from: &Option<String>,
+    to: &Option<String>,
+) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
+    let from = optional_date("--from", from)?;
+    let to = optional_date("--to", to)?;
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(Error::input(format!(
+            "--from {f} is after --to {t}; swap them"
+        )));
+    }
+    Ok((from, to))
+}
+
 pub fn balance(ctx: &Context, args: BalanceArgs, out: &mut dyn Write) -> Result<()> {
     let as_of = optional_date("--as-of", &args.as_of)?;
     let store = ctx.open_for_reading()?;
@@ -26,15 +43,7 @@ pub fn balance(ctx: &Context, args: BalanceArgs, out: &mut dyn Write) -> Result<
 
 pub fn register(ctx: &Context, args: RegisterArgs, out: &mut dyn Write) -> Result<()> {
     let code = AccountCode::parse(&args.account)?;
-    let from = optional_date("--from", &args.from)?;
-    let to = optional_date("--to", &args.to)?;
-    if let (Some(f), Some(t)) = (from, to)
-        && f > t
-    {
-        return Err(Error::input(format!(
-            "--from {f} is after --to {t}; swap them"
-        )));
-    }
+    let (from, to) = date_range(&args.from, &args.to)?;
     let store = ctx.open_for_reading()?;
     let lang = ctx.lang(&store);
     let report = register::register(&store, &code, from, to, lang)?;

@@ -9,7 +9,7 @@ mod read;
 
 pub use apply::{ImportSummary, apply};
 pub use read::{Encoding, ImportFile, ImportLine, Kind, LineError, PartyKey, read_file};
-pub(crate) use read::{csv_error_text, open_text, push_line_error};
+pub(crate) use read::{REQUIRED, csv_error_text, open_text, push_line_error};
 
 /// Bad lines reported in full; more are counted.
 pub const LINE_ERRORS_MAX: usize = 1000;

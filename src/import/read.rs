@@ -167,7 +167,8 @@ impl ImportFile {
     }
 }
 
-/// The import's columns; the first `REQUIRED` are required.
+/// The import's columns: the first `REQUIRED_COUNT` are required (`export --format
+/// import-csv` writes those in this order, then `memo`).
 const COLUMNS: [&str; 10] = [
     "date",
     "kind",
@@ -180,7 +181,9 @@ const COLUMNS: [&str; 10] = [
     "memo",
     "counterparty_id",
 ];
-const REQUIRED: usize = 8;
+const REQUIRED_COUNT: usize = 8;
+/// The required columns' names.
+pub(crate) const REQUIRED: &[&str] = COLUMNS.as_slice().split_at(REQUIRED_COUNT).0;
 const DATE: usize = 0;
 const KIND: usize = 1;
 const COUNTERPARTY: usize = 2;
@@ -210,8 +213,8 @@ impl Columns {
                 return Err(Error::input(format!(
                     "line 1: column {raw:?} is not an import column; the columns are {} (required) \
                      and {} (optional) — remove or rename it",
-                    COLUMNS[..REQUIRED].join(", "),
-                    COLUMNS[REQUIRED..].join(", ")
+                    REQUIRED.join(", "),
+                    COLUMNS[REQUIRED_COUNT..].join(", ")
                 )));
             };
             if position[known].replace(i).is_some() {
@@ -221,7 +224,7 @@ impl Columns {
                 )));
             }
         }
-        let missing: Vec<&str> = (0..REQUIRED)
+        let missing: Vec<&str> = (0..REQUIRED_COUNT)
             .filter(|c| position[*c].is_none())
             .map(|c| COLUMNS[c])
             .collect();

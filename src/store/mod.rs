@@ -4,6 +4,7 @@
 
 mod backup;
 mod chart;
+pub mod export;
 mod journal;
 mod migrate;
 pub mod people;

@@ -605,3 +605,43 @@ fn a_malformed_fingerprint_is_refused_naming_the_option() {
     let stderr = ledger.refused(&["verify", "--fingerprint", &"0".repeat(64)]);
     assert!(stderr.contains("verify failed: fingerprint:"), "{stderr}");
 }
+
+/// Regression: a value of another type than the schema's (SQLite keeps whatever it is
+/// given) made `verify` stop with "the ledger database reported an error: Invalid
+/// column type Real …" instead of naming the entry; `show` now refuses it clearly.
+#[test]
+fn a_value_of_the_wrong_type_is_named_not_a_database_error() {
+    for (sql, what) in [
+        (
+            "UPDATE postings SET amount_fen = 500000.5 WHERE entry_id = 1 AND seq = 1",
+            "entry 1 has a real value as its posting amount, which lovefund never writes",
+        ),
+        (
+            "UPDATE entries SET memo = X'E6FF00' WHERE id = 1",
+            "entry 1 has a blob value as its memo, which lovefund never writes",
+        ),
+        (
+            "UPDATE entries SET memo = CAST(X'E6FF00' AS TEXT) WHERE id = 1",
+            "entry 1 has text that is not UTF-8 as its memo, which lovefund never writes",
+        ),
+    ] {
+        let ledger = Ledger::new();
+        ledger.donate("2022-03-01", "5000.00");
+        ledger.donate("2022-03-02", "10.00");
+        let conn = ledger.raw();
+        conn.execute_batch("DROP TRIGGER postings_no_update; DROP TRIGGER entries_no_update")
+            .unwrap();
+        conn.execute(sql, []).unwrap();
+        drop(conn);
+        let stderr = ledger.refused(&["verify", "chain"]);
+        assert_eq!(
+            stderr.trim(),
+            format!("lovefund: verify failed: chain: {what}")
+        );
+        let stderr = ledger.refused(&["show", "1"]);
+        assert!(
+            stderr.contains(what) && stderr.contains("run `lovefund verify`"),
+            "{stderr}"
+        );
+    }
+}

@@ -740,14 +740,6 @@ impl Lenient<'_, '_> {
     }
 }
 
-pub(super) fn posting_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Posting> {
-    Ok(Posting {
-        account: AccountCode::from_stored(row.get(first)?),
-        fund: FundId(row.get(first + 1)?),
-        amount: Money::from_fen(row.get(first + 2)?),
-    })
-}
-
 impl Appender<'_> {
     /// Appends a donation entry and issues its receipt number from the gap-free
     /// sequence of the donation's year.

@@ -157,13 +157,10 @@ fn hostile_text_in_an_import_comes_back_exactly_and_nul_is_refused_by_line() {
             "2022-05-01,donation,張三,person,助學,1.00,bank,N1,a\u{1b}[2Jb",
         ),
     ] {
-        let bad = ledger.dir.path().join("nul.csv");
-        std::fs::write(
-            &bad,
-            format!("date,kind,counterparty,counterparty_type,program,amount,method,reference,memo\n2022-05-02,donation,李四,person,助學,1.00,bank,OK1,fine\n{line}\n"),
-        )
-        .unwrap();
-        let stderr = ledger.refused(&["import", bad.to_str().unwrap()]);
+        let stderr = refused_import(
+            &ledger,
+            &format!("2022-05-02,donation,李四,person,助學,1.00,bank,OK1,fine\n{line}\n"),
+        );
         assert!(
             stderr.contains("line 3")
                 && stderr.contains(column)
@@ -223,13 +220,10 @@ fn ten_thousand_characters_are_refused_naming_the_field_and_change_nothing() {
             format!("lovefund: {field} is longer than {limit} characters; shorten it")
         );
     }
-    let csv = ledger.dir.path().join("long.csv");
-    std::fs::write(
-        &csv,
-        format!("date,kind,counterparty,counterparty_type,program,amount,method,reference,memo\n2022-05-01,donation,張三,person,助學,1.00,bank,L1,{long}\n"),
-    )
-    .unwrap();
-    let stderr = ledger.refused(&["import", csv.to_str().unwrap()]);
+    let stderr = refused_import(
+        &ledger,
+        &format!("2022-05-01,donation,張三,person,助學,1.00,bank,L1,{long}\n"),
+    );
     assert!(
         stderr.contains("line 2") && stderr.contains("memo is longer than 500 characters"),
         "{stderr}"
@@ -294,6 +288,14 @@ fn receipts_print_hostile_names_as_plain_text() {
     ledger.run(&["verify"]).success();
 }
 
+/// Imports the CSV lines under the full header; returns stderr of the refusal.
+fn refused_import(ledger: &Ledger, lines: &str) -> String {
+    let csv = ledger.dir.path().join("refused.csv");
+    let header = "date,kind,counterparty,counterparty_type,program,amount,method,reference,memo";
+    std::fs::write(&csv, format!("{header}\n{lines}")).unwrap();
+    ledger.refused(&["import", csv.to_str().unwrap()])
+}
+
 fn count(haystack: &[u8], needle: &[u8]) -> usize {
     haystack
         .windows(needle.len())
@@ -330,14 +332,7 @@ fn a_name_that_reads_as_an_id_is_refused() {
             )
         );
     }
-    let csv = ledger.dir.path().join("digits.csv");
-    std::fs::write(
-        &csv,
-        "date,kind,counterparty,counterparty_type,program,amount,method,reference\n\
-         2022-05-01,donation,1,person,助學,1.00,bank,D1\n",
-    )
-    .unwrap();
-    let stderr = ledger.refused(&["import", csv.to_str().unwrap()]);
+    let stderr = refused_import(&ledger, "2022-05-01,donation,1,person,助學,1.00,bank,D1,\n");
     assert!(
         stderr.contains("line 2") && stderr.contains("is a number"),
         "{stderr}"

@@ -376,53 +376,8 @@ impl Run {
         self.model.touched.clear();
         let choice = self.dice.below(1000);
         match choice {
-            0..=299 => {
-                let (date, fen) = (self.date(), self.fen(false));
-                let fund = self.dice.below(4) as usize;
-                let method = *self.dice.pick(METHODS);
-                let donor = self.dice.pick(DONORS).0;
-                let (amount, day) = (yuan(fen), iso(date));
-                let args = vec![
-                    "donate",
-                    "--donor",
-                    donor,
-                    "--amount",
-                    &amount,
-                    "--date",
-                    &day,
-                    "--fund",
-                    FUNDS[fund].0,
-                    "--method",
-                    method.0,
-                ];
-                let model = self.model.donate(date, fen, fund, method.1).is_some();
-                self.both(args, model)
-            }
-            300..=559 => {
-                let (date, fen) = (self.date(), {
-                    let big = self.dice.chance(15);
-                    self.fen(big)
-                });
-                let fund = self.dice.range(1, 3) as usize;
-                let method = *self.dice.pick(METHODS);
-                let to = self.dice.pick(BENEFICIARIES).0;
-                let (amount, day) = (yuan(fen), iso(date));
-                let args = vec![
-                    "disburse",
-                    "--to",
-                    to,
-                    "--amount",
-                    &amount,
-                    "--date",
-                    &day,
-                    "--program",
-                    FUNDS[fund].0,
-                    "--method",
-                    method.0,
-                ];
-                let model = self.model.disburse(date, fen, fund, method.1).is_some();
-                self.both(args, model)
-            }
+            0..=299 => self.movement(true),
+            300..=559 => self.movement(false),
             560..=699 => {
                 let id = self.dice.range(1, self.model.entries.len() as i64 + 2) as usize;
                 let date = self.reversal_date(id);
@@ -449,6 +404,46 @@ impl Run {
                 self.both(vec!["close", "--year", &year], model)
             }
         }
+    }
+
+    /// A donation, or a disbursement (some far too large), on both sides.
+    fn movement(&mut self, donation: bool) -> (String, bool, lovefund::Result<()>) {
+        let date = self.date();
+        let big = !donation && self.dice.chance(15);
+        let fen = self.fen(big);
+        let fund = match donation {
+            true => self.dice.below(4) as usize,
+            false => self.dice.range(1, 3) as usize,
+        };
+        let method = *self.dice.pick(METHODS);
+        let (command, party_flag, party, fund_flag) = match donation {
+            true => ("donate", "--donor", self.dice.pick(DONORS).0, "--fund"),
+            false => (
+                "disburse",
+                "--to",
+                self.dice.pick(BENEFICIARIES).0,
+                "--program",
+            ),
+        };
+        let (amount, day) = (yuan(fen), iso(date));
+        let args = vec![
+            command,
+            party_flag,
+            party,
+            "--amount",
+            &amount,
+            "--date",
+            &day,
+            fund_flag,
+            FUNDS[fund].0,
+            "--method",
+            method.0,
+        ];
+        let model = match donation {
+            true => self.model.donate(date, fen, fund, method.1),
+            false => self.model.disburse(date, fen, fund, method.1),
+        };
+        self.both(args, model.is_some())
     }
 
     /// Mostly on or after the entry's date (some before it, which is refused).
@@ -551,7 +546,9 @@ impl Run {
                 apply(&mut self.model, line);
             }
         }
-        let (_, _, lib) = self.both(vec!["import", path.to_str().unwrap()], accepted);
+        // With --json a refused import lists its bad lines in the (discarded) output
+        // rather than on this process's stderr.
+        let (_, _, lib) = self.both(vec!["--json", "import", path.to_str().unwrap()], accepted);
         (format!("import\n{csv}"), accepted, lib)
     }
 

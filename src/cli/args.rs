@@ -439,8 +439,14 @@ pub struct ShowArgs {
 
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
-    /// Checks to run (default: all): balanced, chain, append-only, totals, funds, receipts
+    /// Checks to run (default: all): balanced, chain, append-only, totals, funds, receipts,
+    /// periods, reconciliations, integrity
     pub checks: Vec<String>,
+    /// A ledger fingerprint printed earlier (on an annual summary or by verify): fails
+    /// unless an entry of the chain still has this hash, which catches a ledger cut
+    /// short or rewritten. The 64 hex digits, or at least the first 16 of them
+    #[arg(long, value_name = "HASH")]
+    pub fingerprint: Option<String>,
 }
 
 #[derive(Args, Debug)]

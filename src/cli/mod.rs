@@ -166,6 +166,20 @@ pub fn run() -> i32 {
     }
 }
 
+/// Runs one command line (`args`, starting with the program name) in this process,
+/// exactly as the binary would, writing its output to `out`: for tests and tools that
+/// drive lovefund many thousands of times without starting a process each time. A
+/// usage error comes back as `Error::Input` with clap's message.
+pub fn execute<I, T>(args: I, out: &mut dyn Write) -> Result<()>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = Cli::try_parse_from(args).map_err(|e| Error::input(e.to_string().trim_end()))?;
+    let ctx = Context::from_args(&cli.global)?;
+    dispatch(&ctx, cli.command, out)
+}
+
 fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::Init(a) => chart::init(ctx, a, out),

@@ -6,12 +6,13 @@ use super::args::{
 use super::{Context, ledger_lang, output};
 use crate::error::{Error, Result};
 use crate::i18n::L;
-use crate::ledger::account::check_name;
 use crate::ledger::date::parse_date;
 use crate::ledger::entry::{MEMO_LENGTH_MAX, check_text};
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
-use crate::ledger::party::{IdNumber, NewParty, PartyType, Role, is_anonymous_name};
+use crate::ledger::party::{
+    IdNumber, NewParty, PartyType, Role, check_party_name, is_anonymous_name,
+};
 use crate::render::{json, text};
 use crate::report::people;
 use crate::store::people::{anonymous_donor, find_party, identity_key, insert_party};
@@ -82,7 +83,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
             };
             let party = NewParty {
                 party_type: Some(party_type),
-                name: check_name("NAME", &name)?,
+                name: check_party_name("NAME", &name)?,
                 phone: optional_text("--phone", phone)?,
                 ..NewParty::default()
             };
@@ -114,7 +115,7 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
                     BeneficiaryType::Student => PartyType::Student,
                     BeneficiaryType::Household => PartyType::Household,
                 }),
-                name: check_name("NAME", &name)?,
+                name: check_party_name("NAME", &name)?,
                 school: optional_text("--school", school)?,
                 grade: optional_text("--grade", grade)?,
                 village: optional_text("--village", village)?,

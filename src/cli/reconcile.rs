@@ -205,7 +205,7 @@ pub fn backup(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang(&store);
     store.backup_to(path)?;
     let copy = crate::store::Store::open(path, true)?;
-    let report = crate::verify::run(&copy, &[])?;
+    let report = crate::verify::run(&copy, &[], None)?;
     if let Some((check, finding)) = report.first_failure() {
         return Err(Error::Verify(format!(
             "the backup at {} does not verify ({check}: {}); it is kept for inspection",

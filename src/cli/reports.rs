@@ -64,9 +64,14 @@ pub fn show(ctx: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()> {
+    let fingerprint = args
+        .fingerprint
+        .as_deref()
+        .map(crate::verify::Fingerprint::parse)
+        .transpose()?;
     let store = ctx.open_for_reading()?;
     let lang = ctx.lang(&store);
-    let report = crate::verify::run(&store, &args.checks)?;
+    let report = crate::verify::run(&store, &args.checks, fingerprint.as_ref())?;
     if ctx.json {
         output(json::write(out, &report))?;
     } else {

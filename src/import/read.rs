@@ -470,7 +470,9 @@ impl LineChecker<'_> {
                 "counterparty",
                 "counterparty is empty; give the donor's or beneficiary's name".into(),
             );
-        } else if let Err(e) = check_text("counterparty", &name, NAME_LENGTH_MAX) {
+        } else if let Err(e) = check_text("counterparty", &name, NAME_LENGTH_MAX)
+            .and_then(|()| crate::ledger::party::refuse_id_like("counterparty", &name))
+        {
             bad("counterparty", e.to_string());
         }
         let program_text = field(PROGRAM);

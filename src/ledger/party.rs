@@ -65,6 +65,25 @@ impl PartyType {
 }
 
 /// The one donor that anonymous gifts without a name are recorded under.
+/// A donor's or beneficiary's name: a checked name (`check_name`) that does not read
+/// as a number, since `--donor`, `--to` and `donor show` take a number as an id — a
+/// donor named "2" would silently be mistaken for donor 2.
+pub fn check_party_name(field: &str, name: &str) -> Result<String> {
+    let name = crate::ledger::account::check_name(field, name)?;
+    refuse_id_like(field, &name)?;
+    Ok(name)
+}
+
+pub fn refuse_id_like(field: &str, name: &str) -> Result<()> {
+    if name.trim().parse::<i64>().is_ok() {
+        return Err(Error::input(format!(
+            "{field} {name:?} is a number, which lovefund reads as an id; add a word to the \
+             name (e.g. \"{name}號\")"
+        )));
+    }
+    Ok(())
+}
+
 pub const ANONYMOUS_DONOR: &str = "愛心人士";
 /// Spellings that mean "the anonymous donor".
 pub fn is_anonymous_name(name: &str) -> bool {

@@ -699,16 +699,35 @@ macro_rules! entry_columns {
 pub(super) use entry_columns;
 
 /// A journal row as stored, before any check: tampered rows must still be readable,
-/// so a malformed date or kind is reported beside the entry rather than as an error.
+/// so a malformed value (a bad date or kind, or a column holding another type than the
+/// schema says, which SQLite allows) is reported beside the entry rather than as an
+/// error, and read as empty.
 pub(super) fn entry_from_row(
     row: &rusqlite::Row<'_>,
 ) -> rusqlite::Result<(StoredEntry, Option<String>)> {
     let id: i64 = row.get(0)?;
-    let date_text: String = row.get(1)?;
-    let kind_text: String = row.get(2)?;
+    let mut malformed = None;
+    let mut column = Lenient {
+        row,
+        id,
+        malformed: &mut malformed,
+    };
+    let date_text: String = column.get(1, "date");
+    let kind_text: String = column.get(2, "kind");
+    let memo = column.get(3, "memo");
+    let details = EntryDetails {
+        party_id: column.get(4, "party"),
+        method: column.get(5, "method"),
+        reference: column.get(6, "reference"),
+        reverses: column.get(7, "reversal link"),
+        reason: column.get(8, "reason"),
+    };
+    let recorded_by = column.get(9, "recorder");
+    let recorded_at = column.get(10, "recording time");
+    let hash = column.get(11, "hash");
     let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").ok();
     let kind = EntryKind::parse(&kind_text);
-    let malformed = match (date, kind) {
+    let problem = match (date, kind) {
         (None, _) => Some(format!("entry {id} has a malformed date {date_text:?}")),
         (_, None) => Some(format!("entry {id} has an unknown kind {kind_text:?}")),
         _ => None,
@@ -717,28 +736,54 @@ pub(super) fn entry_from_row(
         id,
         date: date.unwrap_or_default(),
         kind: kind.unwrap_or(EntryKind::Manual),
-        memo: row.get(3)?,
-        details: EntryDetails {
-            party_id: row.get(4)?,
-            method: row.get(5)?,
-            reference: row.get(6)?,
-            reverses: row.get(7)?,
-            reason: row.get(8)?,
-        },
-        recorded_by: row.get(9)?,
-        recorded_at: row.get(10)?,
+        memo,
+        details,
+        recorded_by,
+        recorded_at,
         postings: Vec::new(),
-        hash: row.get(11)?,
+        hash,
     };
-    Ok((entry, malformed))
+    Ok((entry, malformed.or(problem)))
 }
 
-pub(super) fn posting_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Posting> {
-    Ok(Posting {
-        account: AccountCode::from_stored(row.get(first)?),
-        fund: FundId(row.get(first + 1)?),
-        amount: Money::from_fen(row.get(first + 2)?),
-    })
+/// A posting as stored, read leniently like `entry_from_row`: a value of the wrong
+/// type (an amount with a fraction of a fen, say) is noted in `malformed`.
+pub(super) fn lenient_posting(
+    row: &rusqlite::Row<'_>,
+    first: usize,
+    id: i64,
+    malformed: &mut Option<String>,
+) -> Posting {
+    let mut column = Lenient { row, id, malformed };
+    Posting {
+        account: AccountCode::from_stored(column.get(first, "posting account")),
+        fund: FundId(column.get(first + 1, "posting fund")),
+        amount: Money::from_fen(column.get(first + 2, "posting amount")),
+    }
+}
+
+/// Reads the columns of one stored entry, keeping the first that is not of its type.
+struct Lenient<'r, 'm> {
+    row: &'r rusqlite::Row<'r>,
+    id: i64,
+    malformed: &'m mut Option<String>,
+}
+
+impl Lenient<'_, '_> {
+    fn get<T: rusqlite::types::FromSql + Default>(&mut self, index: usize, field: &str) -> T {
+        self.row.get(index).unwrap_or_else(|_| {
+            let id = self.id;
+            let stored = match self.row.get_ref(index).map(|v| v.data_type()) {
+                Ok(rusqlite::types::Type::Text) => "text that is not UTF-8".to_string(),
+                Ok(other) => format!("a {} value", other.to_string().to_lowercase()),
+                Err(_) => "an unreadable value".to_string(),
+            };
+            self.malformed.get_or_insert_with(|| {
+                format!("entry {id} has {stored} as its {field}, which lovefund never writes")
+            });
+            T::default()
+        })
+    }
 }
 
 impl Appender<'_> {

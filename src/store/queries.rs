@@ -1,7 +1,7 @@
 //! Read queries for reports and checks. Each returns plain data; none formats text.
 
 use super::Store;
-use super::journal::{entry_columns, entry_from_row, parse_date, posting_from_row};
+use super::journal::{entry_columns, entry_from_row, lenient_posting, parse_date};
 use crate::error::Result;
 use crate::ledger::entry::StoredEntry;
 use crate::ledger::money::Money;
@@ -163,8 +163,10 @@ impl Store {
                 current = Some(entry_from_row(row)?);
             }
             let has_posting = row.get_ref(12)? != rusqlite::types::ValueRef::Null;
-            if has_posting && let Some((entry, _)) = current.as_mut() {
-                entry.postings.push(posting_from_row(row, 12)?);
+            if has_posting && let Some((entry, malformed)) = current.as_mut() {
+                entry
+                    .postings
+                    .push(lenient_posting(row, 12, entry.id, malformed));
             }
         }
         if let Some((entry, malformed)) = current {
@@ -342,7 +344,7 @@ impl Store {
 
 /// One entry with its postings, read through an open transaction.
 pub fn entry_in(conn: &rusqlite::Connection, id: i64) -> Result<StoredEntry> {
-    let (mut entry, _) = conn
+    let (mut entry, mut malformed) = conn
         .query_row(
             concat!(
                 "SELECT ",
@@ -357,9 +359,18 @@ pub fn entry_in(conn: &rusqlite::Connection, id: i64) -> Result<StoredEntry> {
     let mut stmt = conn.prepare_cached(
         "SELECT account, fund_id, amount_fen FROM postings WHERE entry_id = ?1 ORDER BY seq",
     )?;
-    let postings = stmt.query_map([id], |r| posting_from_row(r, 0))?;
-    entry.postings = postings.collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(entry)
+    let mut rows = stmt.query([id])?;
+    while let Some(row) = rows.next()? {
+        entry
+            .postings
+            .push(lenient_posting(row, 0, id, &mut malformed));
+    }
+    match malformed {
+        Some(problem) => Err(crate::error::Error::Verify(format!(
+            "{problem}; the ledger was changed behind lovefund's back — run `lovefund verify`"
+        ))),
+        None => Ok(entry),
+    }
 }
 
 /// The entry that reverses `id`, read through an open transaction.

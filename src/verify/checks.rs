@@ -312,3 +312,84 @@ pub fn receipts(
     }
     findings
 }
+
+/// `--fingerprint HASH`: a chain head printed earlier (on an annual summary) must
+/// still be the hash of some entry. The `chain` check proves each stored hash follows
+/// from the one before, so a found fingerprint vouches for every entry up to it; a
+/// missing one means the entries after it were cut off or the chain was rewritten.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Lowercase hex, 16 to 64 digits: the hash or its start.
+    prefix: String,
+}
+
+impl Fingerprint {
+    /// The fewest hex digits accepted (64 bits: no one finds a colliding entry).
+    pub const DIGITS_MIN: usize = 16;
+
+    pub fn parse(text: &str) -> crate::error::Result<Fingerprint> {
+        let prefix = text.trim().to_ascii_lowercase();
+        let digits = 2 * chain::HASH_LENGTH;
+        if prefix.len() < Self::DIGITS_MIN
+            || prefix.len() > digits
+            || !prefix.bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            return Err(crate::error::Error::input(format!(
+                "--fingerprint {text:?} is not a ledger fingerprint; give the {digits} hex \
+                 digits printed as the fingerprint (at least the first {})",
+                Self::DIGITS_MIN
+            )));
+        }
+        Ok(Fingerprint { prefix })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.prefix
+    }
+}
+
+/// Looks for the fingerprint among the entries' stored hashes.
+pub struct FingerprintCheck {
+    fingerprint: Fingerprint,
+    found: Option<i64>,
+    last: Option<(i64, String)>,
+}
+
+impl FingerprintCheck {
+    pub fn new(fingerprint: Fingerprint) -> FingerprintCheck {
+        FingerprintCheck {
+            fingerprint,
+            found: None,
+            last: None,
+        }
+    }
+}
+
+impl EntryCheck for FingerprintCheck {
+    fn observe(&mut self, entry: &StoredEntry, _malformed: Option<&str>) {
+        let hash = hex::encode(&entry.hash);
+        if self.found.is_none() && hash.starts_with(self.fingerprint.as_str()) {
+            self.found = Some(entry.id);
+        }
+        self.last = Some((entry.id, hash));
+    }
+
+    fn finish(self: Box<Self>) -> Vec<Finding> {
+        if self.found.is_some() {
+            return Vec::new();
+        }
+        let now = match &self.last {
+            None => "the ledger now holds no entries".to_string(),
+            Some((id, hash)) => format!("the ledger now ends at entry {id}, fingerprint {hash}"),
+        };
+        vec![finding(
+            None,
+            format!(
+                "no entry has the fingerprint {}: the entry that was the head when it was \
+                 printed is gone — newer entries were cut off or the chain was rewritten \
+                 ({now})",
+                self.fingerprint.as_str()
+            ),
+        )]
+    }
+}

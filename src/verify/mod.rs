@@ -11,7 +11,7 @@ use crate::ledger::entry::StoredEntry;
 use crate::store::Store;
 use serde::Serialize;
 
-pub use checks::{AppendOnly, Balanced, Chain, Derived};
+pub use checks::{AppendOnly, Balanced, Chain, Derived, Fingerprint, FingerprintCheck};
 
 /// What a check found: one problem, tied to an entry where there is one.
 #[derive(Clone, Debug, Serialize)]
@@ -97,8 +97,19 @@ pub fn check_names() -> Vec<&'static str> {
     CHECKS.iter().map(|(n, _)| *n).collect()
 }
 
-/// Runs the named checks (all when `names` is empty).
-pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
+/// The result of `--fingerprint`, reported right after `chain`.
+const FINGERPRINT_CHECK: (&str, &str) = (
+    "fingerprint",
+    "the entry with the fingerprint given is still in the chain",
+);
+
+/// Runs the named checks (all when `names` is empty), and with `fingerprint` also
+/// looks for the entry that had it.
+pub fn run(
+    store: &Store,
+    names: &[String],
+    fingerprint: Option<&Fingerprint>,
+) -> Result<VerifyReport> {
     for name in names {
         if !CHECKS.iter().any(|(n, _)| n == name) {
             return Err(Error::input(format!(
@@ -116,6 +127,12 @@ pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
         streamed.push((
             "chain",
             Box::new(Chain::new(store.orphan_posting_entry_ids()?)),
+        ));
+    }
+    if let Some(f) = fingerprint {
+        streamed.push((
+            FINGERPRINT_CHECK.0,
+            Box::new(FingerprintCheck::new(f.clone())),
         ));
     }
     let mut derived = match wanted("totals") || wanted("funds") {
@@ -189,8 +206,11 @@ pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
             results.push(("funds", funds));
         }
     }
-    let checks: Vec<CheckResult> = CHECKS
-        .iter()
+    let order = CHECKS.iter().flat_map(|check| {
+        let then = (check.0 == "chain").then_some(&FINGERPRINT_CHECK);
+        std::iter::once(check).chain(then)
+    });
+    let checks: Vec<CheckResult> = order
         .filter_map(|(name, description)| {
             let (_, findings) = results.iter().find(|(n, _)| n == name)?;
             Some(CheckResult {

@@ -128,3 +128,53 @@ pub fn pdftotext(pdf: &Path) -> Option<String> {
         }
     }
 }
+
+/// A small seeded generator (xorshift64*) for the randomised suites: the seed comes
+/// from the environment variable `var` when set (to replay a failure), else `default`.
+pub struct Dice(u64);
+
+impl Dice {
+    pub fn seeded(var: &str, default: u64) -> (Dice, u64) {
+        let seed = std::env::var(var)
+            .ok()
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .unwrap_or(default);
+        eprintln!("{var}={seed} (set it to replay this run)");
+        (Dice(seed.max(1)), seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// 0 ≤ n < below.
+    pub fn below(&mut self, below: u64) -> u64 {
+        self.next() % below.max(1)
+    }
+
+    /// lo ≤ n ≤ hi.
+    pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + self.below((hi - lo + 1) as u64) as i64
+    }
+
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// A temp directory in memory (/dev/shm) where there is one, else the usual one: for
+/// the suites that write thousands of times, where fsync on a real disk dominates.
+pub fn memory_dir() -> TempDir {
+    let shm = Path::new("/dev/shm");
+    match shm.is_dir() {
+        true => tempfile::tempdir_in(shm).expect("temp dir in /dev/shm"),
+        false => tempfile::tempdir().expect("temp dir"),
+    }
+}

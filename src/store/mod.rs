@@ -176,6 +176,15 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `work` inside one read transaction: every query in it sees the same
+    /// snapshot of the ledger, whatever another process commits meanwhile.
+    pub fn snapshot<T>(&self, work: impl FnOnce() -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let value = work()?;
+        tx.finish()?;
+        Ok(value)
+    }
+
     pub fn conn(&self) -> &Connection {
         &self.conn
     }

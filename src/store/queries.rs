@@ -410,6 +410,21 @@ pub fn reversed_by_in(conn: &rusqlite::Connection, id: i64) -> Result<Option<i64
 
 impl Store {
     /// SQLite's own checks: `integrity_check` then `foreign_key_check`; empty when sound.
+    /// `integrity_problems` on a second connection, in a thread of its own: SQLite's
+    /// checks read the whole file, and on a second core they run while the journal is
+    /// checked. Join the handle for the problems. The connection is opened as this one
+    /// was (it writes nothing): on a read-only connection SQLite's integrity check
+    /// skips the CHECK constraints.
+    pub fn integrity_problems_beside(&self) -> std::thread::JoinHandle<Result<Vec<String>>> {
+        let path = self.path.clone();
+        let read_only = self.read_only;
+        std::thread::spawn(move || {
+            let store = Store::open(&path, read_only)?;
+            store.set_read_pragmas()?;
+            store.integrity_problems()
+        })
+    }
+
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;

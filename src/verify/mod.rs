@@ -97,7 +97,9 @@ pub fn check_names() -> Vec<&'static str> {
     CHECKS.iter().map(|(n, _)| *n).collect()
 }
 
-/// Runs the named checks (all when `names` is empty).
+/// Runs the named checks (all when `names` is empty). SQLite's own checks run on a
+/// second connection beside the others, which share one read transaction: they all
+/// see the same snapshot, even while another process appends.
 pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
     for name in names {
         if !CHECKS.iter().any(|(n, _)| n == name) {
@@ -108,6 +110,47 @@ pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
         }
     }
     let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);
+    let integrity = wanted("integrity").then(|| store.integrity_problems_beside());
+    let (mut results, head) =
+        store.snapshot(|| Ok((run_on_snapshot(store, &wanted)?, store.head()?)))?;
+    if let Some(handle) = integrity {
+        let problems = handle
+            .join()
+            .map_err(|_| Error::Verify("the integrity check stopped unexpectedly".to_string()))??;
+        let findings = problems
+            .into_iter()
+            .map(|message| Finding {
+                entry: None,
+                message,
+            })
+            .collect();
+        results.push(("integrity", findings));
+    }
+    let checks: Vec<CheckResult> = CHECKS
+        .iter()
+        .filter_map(|(name, description)| {
+            let (_, findings) = results.iter().find(|(n, _)| n == name)?;
+            Some(CheckResult {
+                check: name,
+                description,
+                passed: findings.is_empty(),
+                findings: findings.clone(),
+            })
+        })
+        .collect();
+    Ok(VerifyReport {
+        entries: head.entries,
+        fingerprint: head.last.map(|(_, hash)| hex::encode(hash)),
+        passed: checks.iter().all(|c| c.passed),
+        checks,
+    })
+}
+
+/// Every check but SQLite's own, on one snapshot: (check, findings).
+fn run_on_snapshot(
+    store: &Store,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<Vec<(&'static str, Vec<Finding>)>> {
     let mut streamed: Vec<(&'static str, Box<dyn EntryCheck>)> = Vec::new();
     if wanted("balanced") {
         streamed.push(("balanced", Box::new(Balanced::default())));
@@ -122,15 +165,17 @@ pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
         true => Some(Derived::new(store.funds()?, store.accounts()?)),
         false => None,
     };
-    store.for_each_entry(|entry, malformed| {
-        for (_, check) in streamed.iter_mut() {
-            check.observe(entry, malformed);
-        }
-        if let Some(d) = derived.as_mut() {
-            d.observe(entry);
-        }
-        Ok(())
-    })?;
+    if !streamed.is_empty() || derived.is_some() {
+        store.for_each_entry(|entry, malformed| {
+            for (_, check) in streamed.iter_mut() {
+                check.observe(entry, malformed);
+            }
+            if let Some(d) = derived.as_mut() {
+                d.observe(entry);
+            }
+            Ok(())
+        })?;
+    }
     let mut results: Vec<(&'static str, Vec<Finding>)> = streamed
         .into_iter()
         .map(|(name, check)| (name, check.finish()))
@@ -169,17 +214,6 @@ pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
             .collect();
         results.push(("reconciliations", findings));
     }
-    if wanted("integrity") {
-        let findings = store
-            .integrity_problems()?
-            .into_iter()
-            .map(|message| Finding {
-                entry: None,
-                message,
-            })
-            .collect();
-        results.push(("integrity", findings));
-    }
     if let Some(d) = derived {
         let (totals, funds) = d.finish(&store.stored_daily_totals()?, &store.stored_guard_days()?);
         if wanted("totals") {
@@ -189,23 +223,5 @@ pub fn run(store: &Store, names: &[String]) -> Result<VerifyReport> {
             results.push(("funds", funds));
         }
     }
-    let checks: Vec<CheckResult> = CHECKS
-        .iter()
-        .filter_map(|(name, description)| {
-            let (_, findings) = results.iter().find(|(n, _)| n == name)?;
-            Some(CheckResult {
-                check: name,
-                description,
-                passed: findings.is_empty(),
-                findings: findings.clone(),
-            })
-        })
-        .collect();
-    let head = store.head()?;
-    Ok(VerifyReport {
-        entries: head.entries,
-        fingerprint: head.last.map(|(_, hash)| hex::encode(hash)),
-        passed: checks.iter().all(|c| c.passed),
-        checks,
-    })
+    Ok(results)
 }

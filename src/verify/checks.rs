@@ -164,6 +164,9 @@ fn normalize(sql: &str) -> String {
     sql.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// One account's recomputed totals: (fund, date) → (debit, credit).
+type FundDays = BTreeMap<(i64, NaiveDate), (i64, i64)>;
+
 /// `totals` and `funds`: recompute the daily totals and the guarded balances from the
 /// postings, compare them with the stored copies, and look for a negative balance.
 pub struct Derived {
@@ -171,7 +174,7 @@ pub struct Derived {
     funds: Funds,
     /// account → (fund, date) → (debit, credit): looked up by the posting's code, so
     /// two million postings cost no key allocation.
-    totals: HashMap<String, BTreeMap<(i64, NaiveDate), (i64, i64)>>,
+    totals: HashMap<String, FundDays>,
     guards: BTreeMap<Subject, SubjectDays>,
 }
 

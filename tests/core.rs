@@ -620,3 +620,47 @@ fn usage_errors_exit_2_and_help_lists_commands() {
         assert!(help.contains(cmd), "{cmd} missing from --help");
     }
 }
+
+#[test]
+fn register_streams_aligned_lines_with_period_totals() {
+    let l = Ledger::new();
+    l.donate("2022-01-05", "100.00");
+    l.donate("2022-02-05", "1234567.89");
+    let text = l.stdout(&["register", "--account", "1002", "--lang", "en"]);
+    let lines: Vec<&str> = text.lines().collect();
+    // Title, headers, rule, opening, two postings, rule, closing.
+    assert_eq!(lines.len(), 8, "{text}");
+    // The balance column ends at the same place on every row, memo after it.
+    let end = |line: &str, amount: &str| line.rfind(amount).map(|i| i + amount.len());
+    let opening = end(lines[3], "0.00").unwrap();
+    assert_eq!(end(lines[4], "100.00"), Some(opening), "{text}");
+    assert_eq!(end(lines[5], "1,234,667.89"), Some(opening), "{text}");
+    assert_eq!(end(lines[7], "1,234,667.89"), Some(opening), "{text}");
+    assert!(lines[5].ends_with("gift"), "{text}");
+    assert!(lines[7].contains("1,234,667.89"), "{text}");
+    // An empty period is valid JSON with no rows, and its balances carry over.
+    let r = l.json(&["register", "--account", "1002", "--from", "2023-01-01"]);
+    assert_eq!(r["rows"].as_array().unwrap().len(), 0);
+    assert_eq!(r["opening_balance"], "1234667.89");
+    assert_eq!(r["closing_balance"], "1234667.89");
+    let r = l.json(&["register", "--account", "1002"]);
+    assert_eq!(r["debit_total"], "1234667.89");
+    assert_eq!(r["credit_total"], "0.00");
+}
+
+#[test]
+fn register_fails_when_the_daily_totals_disagree_with_the_postings() {
+    let l = Ledger::new();
+    l.donate("2022-01-05", "100.00");
+    l.raw()
+        .execute(
+            "UPDATE daily_totals SET debit_fen = 20000 WHERE account = '1002'",
+            [],
+        )
+        .unwrap();
+    let stderr = l.refused(&["register", "--account", "1002"]);
+    assert!(
+        stderr.contains("1002") && stderr.contains("verify totals"),
+        "{stderr}"
+    );
+}

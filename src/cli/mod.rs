@@ -97,7 +97,9 @@ impl Context {
 
     /// Opens the ledger for reading (read-only at the OS level with --read-only).
     pub fn open_for_reading(&self) -> Result<Store> {
-        Store::open(&self.db, self.read_only)
+        let store = Store::open(&self.db, self.read_only)?;
+        store.set_read_pragmas()?;
+        Ok(store)
     }
 
     /// Opens the ledger to change it; refused under --read-only before the file is touched.
@@ -208,6 +210,6 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
 }
 
 /// Turns a failed write to stdout into an error (a closed pipe ends quietly in `run`).
-pub fn output(result: io::Result<()>) -> Result<()> {
+pub fn output<T>(result: io::Result<T>) -> Result<T> {
     result.map_err(|e| Error::io("cannot write the output", e))
 }

@@ -48,9 +48,13 @@ pub fn register(ctx: &Context, args: RegisterArgs, out: &mut dyn Write) -> Resul
     let lang = ctx.lang(&store);
     let report = register::register(&store, &code, from, to, lang)?;
     if ctx.json {
-        return output(json::write(out, &report));
+        let mut writer = output(json::RegisterJson::start(out, &report.head))?;
+        report.for_each_line(|line| writer.line(out, line))?;
+        return output(writer.finish(out));
     }
-    output(text::register(out, &report, lang))
+    let writer = output(text::RegisterText::start(out, &report.head, lang))?;
+    report.for_each_line(|line| writer.line(out, line))?;
+    output(writer.finish(out, &report.head, lang))
 }
 
 pub fn show(ctx: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<()> {

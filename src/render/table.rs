@@ -1,8 +1,11 @@
 //! A plain text table whose columns line up in a terminal even with Chinese text:
 //! widths come from Unicode East Asian Width (`unicode-width`), so 科目 is four
-//! columns. Rows are written as they come, which keeps a million-line register fast;
-//! a table crate that measures and buffers every cell could not.
+//! columns. A table either measures its rows before writing them (`row`, `write`), or
+//! is given its widths up front and writes each row at once (`with_widths`,
+//! `write_header`, `write_row`), which keeps a million-line register in constant
+//! memory; a table crate that measures and buffers every cell could not.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -25,7 +28,10 @@ pub fn width(text: &str) -> usize {
 }
 
 /// Replaces control characters so a cell cannot move the cursor or break a line.
-fn printable(text: &str) -> String {
+fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
     text.chars()
         .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
         .collect()
@@ -41,8 +47,30 @@ impl Table {
         }
     }
 
+    /// A table whose columns are at least `widths` wide (and as wide as their
+    /// headers), for rows written at once with `write_row`.
+    pub fn with_widths(columns: &[(&str, Align)], widths: &[usize]) -> Table {
+        let mut table = Table::new(columns);
+        for (w, given) in table.widths.iter_mut().zip(widths) {
+            *w = (*w).max(*given);
+        }
+        table
+    }
+
+    /// The headers and the rule under them.
+    pub fn write_header(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.write_cells(out, &self.headers)?;
+        self.write_rule(out)
+    }
+
+    /// One row, written now (a cell wider than its column pushes the rest right).
+    pub fn write_row(&self, out: &mut dyn Write, cells: &[&str]) -> io::Result<()> {
+        let cells: Vec<Cow<'_, str>> = cells.iter().map(|c| printable(c)).collect();
+        self.write_cells(out, &cells)
+    }
+
     pub fn row(&mut self, cells: Vec<String>) {
-        let cells: Vec<String> = cells.iter().map(|c| printable(c)).collect();
+        let cells: Vec<String> = cells.iter().map(|c| printable(c).into_owned()).collect();
         for (w, cell) in self.widths.iter_mut().zip(&cells) {
             *w = (*w).max(width(cell));
         }
@@ -55,8 +83,7 @@ impl Table {
     }
 
     pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        self.write_cells(out, &self.headers)?;
-        self.write_rule(out)?;
+        self.write_header(out)?;
         for row in &self.rows {
             match row {
                 Some(cells) => self.write_cells(out, cells)?,
@@ -66,26 +93,27 @@ impl Table {
         Ok(())
     }
 
-    fn write_rule(&self, out: &mut dyn Write) -> io::Result<()> {
+    pub fn write_rule(&self, out: &mut dyn Write) -> io::Result<()> {
         let total: usize =
             self.widths.iter().sum::<usize>() + 2 * self.widths.len().saturating_sub(1);
         writeln!(out, "{}", "-".repeat(total))
     }
 
-    fn write_cells(&self, out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+    fn write_cells<S: AsRef<str>>(&self, out: &mut dyn Write, cells: &[S]) -> io::Result<()> {
         let mut line = String::new();
         let last = self.widths.len().saturating_sub(1);
         for (i, (cell, w)) in cells.iter().zip(&self.widths).enumerate() {
+            let cell = cell.as_ref();
             let pad = w.saturating_sub(width(cell));
             match self.align[i] {
                 Align::Right => {
-                    line.push_str(&" ".repeat(pad));
+                    line.extend(std::iter::repeat_n(' ', pad));
                     line.push_str(cell);
                 }
                 Align::Left => {
                     line.push_str(cell);
                     if i != last {
-                        line.push_str(&" ".repeat(pad));
+                        line.extend(std::iter::repeat_n(' ', pad));
                     }
                 }
             }

@@ -1,6 +1,6 @@
 //! Text renderings of the reports, in the display language.
 
-use super::table::{Align, Table};
+use super::table::{Align, Table, width};
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
 use crate::ledger::party::{Party, PartyType, Role, mask};
@@ -8,7 +8,7 @@ use crate::report::entry::EntryView;
 use crate::report::fund_balances::{FundBalance, FundBalances};
 use crate::report::lists::{AccountLine, FundLine};
 use crate::report::people::{PartyDetail, PartyLine};
-use crate::report::register::Register;
+use crate::report::register::{RegisterHead, RegisterLine};
 use crate::report::trial_balance::TrialBalance;
 use crate::verify::VerifyReport;
 use std::io::{self, Write};
@@ -63,53 +63,95 @@ pub fn trial_balance(out: &mut dyn Write, tb: &TrialBalance, lang: Lang) -> io::
     t.write(out)
 }
 
-pub fn register(out: &mut dyn Write, r: &Register, lang: Lang) -> io::Result<()> {
-    writeln!(out, "{}  {} {}", L::Register.get(lang), r.account, r.name)?;
-    let mut t = Table::new(&[
-        (L::Date.get(lang), Align::Left),
-        (L::Entry.get(lang), Align::Right),
-        (L::Account.get(lang), Align::Left),
-        (L::Fund.get(lang), Align::Left),
-        (L::Memo.get(lang), Align::Left),
-        (L::Debit.get(lang), Align::Right),
-        (L::Credit.get(lang), Align::Right),
-        (L::Balance.get(lang), Align::Right),
-    ]);
-    let blank = String::new;
-    t.row(vec![
-        r.from.map(|d| d.to_string()).unwrap_or_default(),
-        blank(),
-        blank(),
-        blank(),
-        L::OpeningBalance.get(lang).to_string(),
-        blank(),
-        blank(),
-        r.opening_balance.grouped(),
-    ]);
-    for line in &r.rows {
-        t.row(vec![
+/// A register written as its lines stream in. The columns are laid out from the head
+/// alone: an amount is at most the period's turnover, a balance at most the opening
+/// balance plus it, and the memo comes last, so it needs no width.
+pub struct RegisterText {
+    table: Table,
+}
+
+impl RegisterText {
+    /// The title, the headers and the opening balance.
+    pub fn start(out: &mut dyn Write, head: &RegisterHead, lang: Lang) -> io::Result<RegisterText> {
+        writeln!(
+            out,
+            "{}  {} {}",
+            L::Register.get(lang),
+            head.account,
+            head.name
+        )?;
+        let widest = |texts: &[String]| texts.iter().map(|t| width(t)).max().unwrap_or(0);
+        let balance_bound = Money::from_fen(
+            head.opening_balance.fen().abs() + head.debit_total.fen() + head.credit_total.fen(),
+        );
+        let table = Table::with_widths(
+            &[
+                (L::Date.get(lang), Align::Left),
+                (L::Entry.get(lang), Align::Right),
+                (L::Account.get(lang), Align::Left),
+                (L::Fund.get(lang), Align::Left),
+                (L::Debit.get(lang), Align::Right),
+                (L::Credit.get(lang), Align::Right),
+                (L::Balance.get(lang), Align::Right),
+                (L::Memo.get(lang), Align::Left),
+            ],
+            &[
+                "0000-00-00".len(),
+                head.last_entry.to_string().len(),
+                widest(&head.accounts),
+                widest(&head.funds),
+                head.debit_total.grouped().len(),
+                head.credit_total.grouped().len(),
+                balance_bound.grouped().len() + 1,
+                0,
+            ],
+        );
+        table.write_header(out)?;
+        let from = head.from.map(|d| d.to_string()).unwrap_or_default();
+        let opening = head.opening_balance.grouped();
+        let label = L::OpeningBalance.get(lang);
+        table.write_row(out, &[&from, "", "", "", "", "", &opening, label])?;
+        Ok(RegisterText { table })
+    }
+
+    pub fn line(&self, out: &mut dyn Write, line: &RegisterLine) -> io::Result<()> {
+        let cells = [
             line.date.to_string(),
             line.entry.to_string(),
-            line.account.clone(),
-            line.fund.clone(),
-            line.memo.clone(),
             cell(line.debit),
             cell(line.credit),
             line.balance.grouped(),
-        ]);
+        ];
+        self.table.write_row(
+            out,
+            &[
+                &cells[0],
+                &cells[1],
+                &line.account,
+                &line.fund,
+                &cells[2],
+                &cells[3],
+                &cells[4],
+                &line.memo,
+            ],
+        )
     }
-    t.rule();
-    t.row(vec![
-        r.to.map(|d| d.to_string()).unwrap_or_default(),
-        blank(),
-        blank(),
-        blank(),
-        L::ClosingBalance.get(lang).to_string(),
-        blank(),
-        blank(),
-        r.closing_balance.grouped(),
-    ]);
-    t.write(out)
+
+    /// The period's totals and the closing balance.
+    pub fn finish(&self, out: &mut dyn Write, head: &RegisterHead, lang: Lang) -> io::Result<()> {
+        self.table.write_rule(out)?;
+        let to = head.to.map(|d| d.to_string()).unwrap_or_default();
+        let cells = [
+            cell(head.debit_total),
+            cell(head.credit_total),
+            head.closing_balance.grouped(),
+        ];
+        let label = L::ClosingBalance.get(lang);
+        self.table.write_row(
+            out,
+            &[&to, "", "", "", &cells[0], &cells[1], &cells[2], label],
+        )
+    }
 }
 
 pub fn entry(out: &mut dyn Write, v: &EntryView, lang: Lang) -> io::Result<()> {

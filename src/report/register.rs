@@ -1,24 +1,45 @@
 //! An account register (明細賬): every posting of an account and its sub-accounts in
 //! journal order with a running balance. The balance is shown on the account's normal
 //! side: debits raise an asset or expense account, credits raise the others.
+//!
+//! A register of a million-entry ledger has hundreds of thousands of lines, so it is
+//! not a struct holding them: `register` builds the head (opening and closing balances
+//! and period totals, from the derived daily totals), and `Register::for_each_line`
+//! streams the lines from the store through the running balance to a renderer, one at
+//! a time. The running balance is recomputed from the postings and must end on the
+//! closing balance of the head; if the derived totals disagree, the register says so.
 
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ledger::account::AccountCode;
+use crate::ledger::fund::{FundId, Funds};
 use crate::ledger::money::Money;
 use crate::store::Store;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::io;
 
+/// Everything about a register but its lines.
 #[derive(Clone, Debug, Serialize)]
-pub struct Register {
+pub struct RegisterHead {
     pub account: String,
     pub name: String,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub opening_balance: Money,
-    pub rows: Vec<RegisterLine>,
+    /// Debit and credit turnover of the period.
+    pub debit_total: Money,
+    pub credit_total: Money,
     pub closing_balance: Money,
+    /// The codes a line may carry: the account and its sub-accounts.
+    #[serde(skip)]
+    pub accounts: Vec<String>,
+    /// The fund names a line may carry, in the display language.
+    #[serde(skip)]
+    pub funds: Vec<String>,
+    /// The highest entry id a line may carry.
+    #[serde(skip)]
+    pub last_entry: i64,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -33,22 +54,29 @@ pub struct RegisterLine {
     pub balance: Money,
 }
 
-pub fn register(
-    store: &Store,
+/// A register ready to stream: its head, and what is needed to read its lines.
+pub struct Register<'s> {
+    pub head: RegisterHead,
+    store: &'s Store,
+    funds: Funds,
+    lang: Lang,
+    /// +1 when debits raise the balance, -1 when credits do.
+    sign: i64,
+}
+
+pub fn register<'s>(
+    store: &'s Store,
     code: &AccountCode,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     lang: Lang,
-) -> Result<Register> {
-    let account = store
-        .accounts()?
-        .into_iter()
-        .find(|a| a.code == *code)
-        .ok_or_else(|| {
-            Error::not_found(format!(
-                "--account {code} is not in the chart; see `lovefund account list`"
-            ))
-        })?;
+) -> Result<Register<'s>> {
+    let accounts = store.accounts()?;
+    let account = accounts.iter().find(|a| a.code == *code).ok_or_else(|| {
+        Error::not_found(format!(
+            "--account {code} is not in the chart; see `lovefund account list`"
+        ))
+    })?;
     let funds = store.funds()?;
     let sign = if account.account_type.debit_normal() {
         1
@@ -59,39 +87,90 @@ pub fn register(
         Some(date) => store.balance_before(code.as_str(), date)?.fen() * sign,
         None => 0,
     };
-    let mut balance = opening;
-    let rows = store
-        .register_rows(code.as_str(), from, to)?
-        .into_iter()
-        .map(|r| {
-            balance += r.amount.fen() * sign;
-            let (debit, credit) = if r.amount.is_negative() {
-                (Money::ZERO, r.amount.abs())
-            } else {
-                (r.amount, Money::ZERO)
-            };
-            let fund = funds
-                .get(crate::ledger::fund::FundId(r.fund_id))
-                .map_or_else(|| r.fund_id.to_string(), |f| f.name(lang).to_string());
-            RegisterLine {
-                date: r.date,
-                entry: r.entry_id,
-                account: r.account,
-                fund,
-                memo: r.memo,
-                debit,
-                credit,
-                balance: Money::from_fen(balance),
-            }
-        })
-        .collect();
-    Ok(Register {
+    let (debit, credit) = store.turnover(code.as_str(), from, to)?;
+    let closing = opening + (debit.fen() - credit.fen()) * sign;
+    let prefix = format!("{code}.");
+    let head = RegisterHead {
         account: code.to_string(),
         name: account.names.get(lang).to_string(),
         from,
         to,
         opening_balance: Money::from_fen(opening),
-        rows,
-        closing_balance: Money::from_fen(balance),
+        debit_total: debit,
+        credit_total: credit,
+        closing_balance: Money::from_fen(closing),
+        accounts: accounts
+            .iter()
+            .map(|a| a.code.as_str())
+            .filter(|c| *c == code.as_str() || c.starts_with(&prefix))
+            .map(str::to_string)
+            .collect(),
+        funds: funds.0.iter().map(|f| f.name(lang).to_string()).collect(),
+        last_entry: store.last_entry_id()?,
+    };
+    Ok(Register {
+        head,
+        store,
+        funds,
+        lang,
+        sign,
     })
+}
+
+impl Register<'_> {
+    /// Streams each line, with its running balance, to `visit` (a renderer; its
+    /// write errors are output errors). Fails after the last line if the postings do
+    /// not add up to the closing balance of the head.
+    pub fn for_each_line(
+        &self,
+        mut visit: impl FnMut(&RegisterLine) -> io::Result<()>,
+    ) -> Result<()> {
+        let head = &self.head;
+        let mut balance = head.opening_balance.fen();
+        let mut line = RegisterLine {
+            date: NaiveDate::MIN,
+            entry: 0,
+            account: String::new(),
+            fund: String::new(),
+            memo: String::new(),
+            debit: Money::ZERO,
+            credit: Money::ZERO,
+            balance: Money::ZERO,
+        };
+        self.store
+            .for_each_register_row(&head.account, head.from, head.to, |row| {
+                balance += row.amount.fen() * self.sign;
+                line.date = row.date;
+                line.entry = row.entry_id;
+                refill(&mut line.account, row.account);
+                refill(&mut line.memo, row.memo);
+                match self.funds.get(FundId(row.fund_id)) {
+                    Some(fund) => refill(&mut line.fund, fund.name(self.lang)),
+                    None => refill(&mut line.fund, &row.fund_id.to_string()),
+                }
+                (line.debit, line.credit) = if row.amount.is_negative() {
+                    (Money::ZERO, row.amount.abs())
+                } else {
+                    (row.amount, Money::ZERO)
+                };
+                line.balance = Money::from_fen(balance);
+                visit(&line).map_err(|e| Error::io("cannot write the output", e))
+            })?;
+        if balance != head.closing_balance.fen() {
+            return Err(Error::Verify(format!(
+                "the postings of account {} add up to {}, but its stored daily totals to {}; \
+                 run `lovefund verify totals`",
+                head.account,
+                Money::from_fen(balance).plain(),
+                head.closing_balance.plain()
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Reuses a line's buffer instead of allocating a string per line.
+fn refill(buffer: &mut String, text: &str) {
+    buffer.clear();
+    buffer.push_str(text);
 }

@@ -684,8 +684,16 @@ fn load_guard(conn: &Connection, key: &str) -> Result<SubjectDays> {
 }
 
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Error::Verify(format!("the ledger holds a malformed date {text:?}")))
+    stored_date(text)
+        .ok_or_else(|| Error::Verify(format!("the ledger holds a malformed date {text:?}")))
+}
+
+/// A stored `YYYY-MM-DD` date: the strict parser first (chrono's strftime parsing is a
+/// tenth of a million-entry scan), then chrono's for any other valid date.
+fn stored_date(text: &str) -> Option<NaiveDate> {
+    crate::ledger::date::parse_date("date", text)
+        .ok()
+        .or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
 }
 
 /// The entry columns, in the order `entry_from_row` reads them (a macro so that
@@ -725,7 +733,7 @@ pub(super) fn entry_from_row(
     let recorded_by = column.get(9, "recorder");
     let recorded_at = column.get(10, "recording time");
     let hash = column.get(11, "hash");
-    let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").ok();
+    let date = stored_date(&date_text);
     let kind = EntryKind::parse(&kind_text);
     let problem = match (date, kind) {
         (None, _) => Some(format!("entry {id} has a malformed date {date_text:?}")),

@@ -30,6 +30,8 @@ use std::time::Duration;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 /// The page cache of a writing connection, in KiB as SQLite takes it (negative).
 const WRITE_CACHE_KIB: i64 = -65_536;
+/// The page cache of a command that only reads, in KiB (negative), as SQLite takes it.
+const READ_CACHE_KIB: i64 = -8_192;
 /// Marks a SQLite file as a lovefund ledger (PRAGMA application_id): "LOVE".
 pub const APPLICATION_ID: i64 = 0x4C4F_5645;
 
@@ -101,6 +103,17 @@ impl Store {
         Ok(store)
     }
 
+    /// A command that only reads needs no big page cache: its scans read each page
+    /// about once, and a cache sized for imports would only raise its memory. Sorts
+    /// (a register's date order) spill to a temporary file past the cache, so a
+    /// query's memory stays bounded whatever the ledger's size.
+    pub fn set_read_pragmas(&self) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", READ_CACHE_KIB)?;
+        self.conn.pragma_update(None, "temp_store", "DEFAULT")?;
+        Ok(())
+    }
+
     fn set_write_pragmas(&self) -> Result<()> {
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -160,6 +173,15 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)?;
         let value = work(&tx)?;
+        tx.finish()?;
+        Ok(value)
+    }
+
+    /// Runs `work` inside one read transaction: every query in it sees the same
+    /// snapshot of the ledger, whatever another process commits meanwhile.
+    pub fn snapshot<T>(&self, work: impl FnOnce() -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let value = work()?;
         tx.finish()?;
         Ok(value)
     }

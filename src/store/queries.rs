@@ -34,12 +34,13 @@ pub type DailyTotalRow = (String, i64, String, i64, i64);
 /// A stored row of the derived balance guards: subject, date, delta, min prefix.
 pub type GuardRow = (String, String, i64, i64);
 
-#[derive(Clone, Debug)]
-pub struct RegisterRow {
+/// One posting of a register, borrowed from the database row being read.
+#[derive(Clone, Copy, Debug)]
+pub struct RegisterRow<'a> {
     pub entry_id: i64,
     pub date: NaiveDate,
-    pub memo: String,
-    pub account: String,
+    pub memo: &'a str,
+    pub account: &'a str,
     pub fund_id: i64,
     pub amount: Money,
 }
@@ -74,14 +75,44 @@ impl Store {
         Ok(Money::from_fen(fen))
     }
 
-    /// Postings of an account and its sub-accounts between two dates, in journal
-    /// order (date, then recording order).
-    pub fn register_rows(
+    /// Debit and credit turnover of an account and its sub-accounts between two dates.
+    pub fn turnover(
         &self,
         account: &str,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
-    ) -> Result<Vec<RegisterRow>> {
+    ) -> Result<(Money, Money)> {
+        let (low, high) = sub_account_range(account);
+        let from = from.map_or_else(|| "0000-01-01".to_string(), date_text);
+        let to = to.map_or_else(|| "9999-12-31".to_string(), date_text);
+        let (debit, credit): (i64, i64) = self.conn.query_row(
+            "SELECT COALESCE(SUM(debit_fen), 0), COALESCE(SUM(credit_fen), 0) FROM daily_totals
+             WHERE (account = ?1 OR (account > ?2 AND account < ?3))
+               AND date >= ?4 AND date <= ?5",
+            params![account, low, high, from, to],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok((Money::from_fen(debit), Money::from_fen(credit)))
+    }
+
+    /// The highest entry id (0 for an empty journal).
+    pub fn last_entry_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM entries", [], |r| r.get(0))?)
+    }
+
+    /// Streams the postings of an account and its sub-accounts between two dates, in
+    /// journal order (date, then recording order), without holding them: SQLite sorts
+    /// them (spilling to a temporary file past its cache) and each is handed over as
+    /// it is read.
+    pub fn for_each_register_row(
+        &self,
+        account: &str,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        mut visit: impl FnMut(RegisterRow<'_>) -> Result<()>,
+    ) -> Result<()> {
         let (low, high) = sub_account_range(account);
         let from = from.map_or_else(|| "0000-01-01".to_string(), date_text);
         let to = to.map_or_else(|| "9999-12-31".to_string(), date_text);
@@ -93,18 +124,17 @@ impl Store {
              ORDER BY e.date, p.entry_id, p.seq",
         )?;
         let mut rows = stmt.query(params![account, low, high, from, to])?;
-        let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            out.push(RegisterRow {
+            visit(RegisterRow {
                 entry_id: r.get(0)?,
-                date: parse_date(&r.get::<_, String>(1)?)?,
-                memo: r.get(2)?,
-                account: r.get(3)?,
+                date: parse_date(text_at(r, 1)?)?,
+                memo: text_at(r, 2)?,
+                account: text_at(r, 3)?,
                 fund_id: r.get(4)?,
                 amount: Money::from_fen(r.get(5)?),
-            });
+            })?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// One entry with its postings, or None.
@@ -214,6 +244,13 @@ impl Store {
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+/// A text column borrowed from the row, without copying it.
+fn text_at<'r>(row: &'r rusqlite::Row<'_>, index: usize) -> Result<&'r str> {
+    row.get_ref(index)?
+        .as_str()
+        .map_err(|e| crate::error::Error::Verify(format!("the ledger holds a malformed text: {e}")))
 }
 
 /// Codes strictly between these are the sub-accounts of `account` ('/' follows '.').
@@ -384,6 +421,21 @@ pub fn reversed_by_in(conn: &rusqlite::Connection, id: i64) -> Result<Option<i64
 
 impl Store {
     /// SQLite's own checks: `integrity_check` then `foreign_key_check`; empty when sound.
+    /// `integrity_problems` on a second connection, in a thread of its own: SQLite's
+    /// checks read the whole file, and on a second core they run while the journal is
+    /// checked. Join the handle for the problems. The connection is opened as this one
+    /// was (it writes nothing): on a read-only connection SQLite's integrity check
+    /// skips the CHECK constraints.
+    pub fn integrity_problems_beside(&self) -> std::thread::JoinHandle<Result<Vec<String>>> {
+        let path = self.path.clone();
+        let read_only = self.read_only;
+        std::thread::spawn(move || {
+            let store = Store::open(&path, read_only)?;
+            store.set_read_pragmas()?;
+            store.integrity_problems()
+        })
+    }
+
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;

@@ -7,6 +7,7 @@ use crate::ledger::entry::{StoredEntry, sum_postings};
 use crate::ledger::fund::Funds;
 use crate::ledger::guard::{Subject, SubjectDays, guard_changes};
 use crate::store::{DailyTotalRow, GuardRow};
+use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 
 fn finding(entry: Option<i64>, message: String) -> Finding {
@@ -163,12 +164,17 @@ fn normalize(sql: &str) -> String {
     sql.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// One account's recomputed totals: (fund, date) → (debit, credit).
+type FundDays = BTreeMap<(i64, NaiveDate), (i64, i64)>;
+
 /// `totals` and `funds`: recompute the daily totals and the guarded balances from the
 /// postings, compare them with the stored copies, and look for a negative balance.
 pub struct Derived {
     account_types: HashMap<String, AccountType>,
     funds: Funds,
-    totals: BTreeMap<(String, i64, String), (i64, i64)>,
+    /// account → (fund, date) → (debit, credit): looked up by the posting's code, so
+    /// two million postings cost no key allocation.
+    totals: HashMap<String, FundDays>,
     guards: BTreeMap<Subject, SubjectDays>,
 }
 
@@ -180,16 +186,21 @@ impl Derived {
                 .map(|a| (a.code.as_str().to_string(), a.account_type))
                 .collect(),
             funds,
-            totals: BTreeMap::new(),
+            totals: HashMap::new(),
             guards: BTreeMap::new(),
         }
     }
 
     pub fn observe(&mut self, entry: &StoredEntry) {
-        let date = crate::ledger::date::iso(entry.date);
         for p in &entry.postings {
-            let key = (p.account.as_str().to_string(), p.fund.0, date.clone());
-            let t = self.totals.entry(key).or_default();
+            let account = match self.totals.get_mut(p.account.as_str()) {
+                Some(days) => days,
+                None => self
+                    .totals
+                    .entry(p.account.as_str().to_string())
+                    .or_default(),
+            };
+            let t = account.entry((p.fund.0, entry.date)).or_default();
             if p.amount.is_negative() {
                 t.1 -= p.amount.fen();
             } else {
@@ -211,15 +222,26 @@ impl Derived {
         stored_guards: &[GuardRow],
     ) -> (Vec<Finding>, Vec<Finding>) {
         let mut totals = Vec::new();
+        let recomputed: BTreeMap<(String, i64, String), (i64, i64)> = self
+            .totals
+            .iter()
+            .flat_map(|(account, days)| {
+                days.iter().map(|((fund, date), value)| {
+                    (
+                        (account.clone(), *fund, crate::ledger::date::iso(*date)),
+                        *value,
+                    )
+                })
+            })
+            .collect();
         let stored: BTreeMap<(String, i64, String), (i64, i64)> = stored_totals
             .iter()
             .map(|(a, f, d, debit, credit)| ((a.clone(), *f, d.clone()), (*debit, *credit)))
             .collect();
-        if let Some((key, _)) = self
-            .totals
+        if let Some((key, _)) = recomputed
             .iter()
             .find(|(k, v)| stored.get(*k) != Some(*v))
-            .or_else(|| stored.iter().find(|(k, _)| !self.totals.contains_key(*k)))
+            .or_else(|| stored.iter().find(|(k, _)| !recomputed.contains_key(*k)))
         {
             totals.push(finding(
                 None,

@@ -104,7 +104,9 @@ const FINGERPRINT_CHECK: (&str, &str) = (
 );
 
 /// Runs the named checks (all when `names` is empty), and with `fingerprint` also
-/// looks for the entry that had it.
+/// looks for the entry that had it. SQLite's own checks run on a second connection
+/// beside the others, which share one read transaction: they all see the same
+/// snapshot, even while another process appends.
 pub fn run(
     store: &Store,
     names: &[String],
@@ -119,6 +121,51 @@ pub fn run(
         }
     }
     let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);
+    let integrity = wanted("integrity").then(|| store.integrity_problems_beside());
+    let (mut results, head) =
+        store.snapshot(|| Ok((run_on_snapshot(store, &wanted, fingerprint)?, store.head()?)))?;
+    if let Some(handle) = integrity {
+        let problems = handle
+            .join()
+            .map_err(|_| Error::Verify("the integrity check stopped unexpectedly".to_string()))??;
+        let findings = problems
+            .into_iter()
+            .map(|message| Finding {
+                entry: None,
+                message,
+            })
+            .collect();
+        results.push(("integrity", findings));
+    }
+    let order = CHECKS.iter().flat_map(|check| {
+        let then = (check.0 == "chain").then_some(&FINGERPRINT_CHECK);
+        std::iter::once(check).chain(then)
+    });
+    let checks: Vec<CheckResult> = order
+        .filter_map(|(name, description)| {
+            let (_, findings) = results.iter().find(|(n, _)| n == name)?;
+            Some(CheckResult {
+                check: name,
+                description,
+                passed: findings.is_empty(),
+                findings: findings.clone(),
+            })
+        })
+        .collect();
+    Ok(VerifyReport {
+        entries: head.entries,
+        fingerprint: head.last.map(|(_, hash)| hex::encode(hash)),
+        passed: checks.iter().all(|c| c.passed),
+        checks,
+    })
+}
+
+/// Every check but SQLite's own, on one snapshot: (check, findings).
+fn run_on_snapshot(
+    store: &Store,
+    wanted: &dyn Fn(&str) -> bool,
+    fingerprint: Option<&Fingerprint>,
+) -> Result<Vec<(&'static str, Vec<Finding>)>> {
     let mut streamed: Vec<(&'static str, Box<dyn EntryCheck>)> = Vec::new();
     if wanted("balanced") {
         streamed.push(("balanced", Box::new(Balanced::default())));
@@ -139,15 +186,17 @@ pub fn run(
         true => Some(Derived::new(store.funds()?, store.accounts()?)),
         false => None,
     };
-    store.for_each_entry(|entry, malformed| {
-        for (_, check) in streamed.iter_mut() {
-            check.observe(entry, malformed);
-        }
-        if let Some(d) = derived.as_mut() {
-            d.observe(entry);
-        }
-        Ok(())
-    })?;
+    if !streamed.is_empty() || derived.is_some() {
+        store.for_each_entry(|entry, malformed| {
+            for (_, check) in streamed.iter_mut() {
+                check.observe(entry, malformed);
+            }
+            if let Some(d) = derived.as_mut() {
+                d.observe(entry);
+            }
+            Ok(())
+        })?;
+    }
     let mut results: Vec<(&'static str, Vec<Finding>)> = streamed
         .into_iter()
         .map(|(name, check)| (name, check.finish()))
@@ -186,17 +235,6 @@ pub fn run(
             .collect();
         results.push(("reconciliations", findings));
     }
-    if wanted("integrity") {
-        let findings = store
-            .integrity_problems()?
-            .into_iter()
-            .map(|message| Finding {
-                entry: None,
-                message,
-            })
-            .collect();
-        results.push(("integrity", findings));
-    }
     if let Some(d) = derived {
         let (totals, funds) = d.finish(&store.stored_daily_totals()?, &store.stored_guard_days()?);
         if wanted("totals") {
@@ -206,26 +244,5 @@ pub fn run(
             results.push(("funds", funds));
         }
     }
-    let order = CHECKS.iter().flat_map(|check| {
-        let then = (check.0 == "chain").then_some(&FINGERPRINT_CHECK);
-        std::iter::once(check).chain(then)
-    });
-    let checks: Vec<CheckResult> = order
-        .filter_map(|(name, description)| {
-            let (_, findings) = results.iter().find(|(n, _)| n == name)?;
-            Some(CheckResult {
-                check: name,
-                description,
-                passed: findings.is_empty(),
-                findings: findings.clone(),
-            })
-        })
-        .collect();
-    let head = store.head()?;
-    Ok(VerifyReport {
-        entries: head.entries,
-        fingerprint: head.last.map(|(_, hash)| hex::encode(hash)),
-        passed: checks.iter().all(|c| c.passed),
-        checks,
-    })
+    Ok(results)
 }

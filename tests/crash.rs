@@ -51,7 +51,7 @@ fn import_csv(lines: usize) -> (String, i64) {
         let (kind, amount_fen, party, party_type) = if aid {
             let amount_fen = 100 + rng.below((available / 2 - 99) as u64) as i64;
             let who = rng.below(400);
-            let party_type = if who % 2 == 0 { "student" } else { "household" };
+            let party_type = if who.is_multiple_of(2) { "student" } else { "household" };
             (
                 "disbursement",
                 -amount_fen,

@@ -3,7 +3,9 @@
 //! it, `verify` passes after every kill, and a rerun completes it exactly once.
 //!
 //! The kill moments are spread over the measured length of one uninterrupted import,
-//! so they fall in reading, recording, committing and the checkpoint at close alike.
+//! so they fall in reading, recording, committing and the checkpoint at close alike;
+//! every third one waits for its own import to start writing the WAL and falls within
+//! the commit and the close — the dangerous moments — which it hits on every run.
 //! `LOVEFUND_CRASH_SEED=N` replays a failing run (the seed is printed on failure).
 
 mod common;
@@ -18,6 +20,8 @@ const KILLS: usize = 30;
 const SEED_DEFAULT: u64 = 0x4C4F_5645_0001;
 /// Kill moments run a little past the measured import, to hit the close as well.
 const KILL_WINDOW_PERCENT: u128 = 105;
+/// A WAL this large holds the import's own pages: its commit has begun.
+const WAL_WRITING_BYTES: u64 = 1 << 20;
 
 /// What a killed ledger may hold.
 #[derive(Debug, PartialEq)]
@@ -51,7 +55,11 @@ fn import_csv(lines: usize) -> (String, i64) {
         let (kind, amount_fen, party, party_type) = if aid {
             let amount_fen = 100 + rng.below((available / 2 - 99) as u64) as i64;
             let who = rng.below(400);
-            let party_type = if who.is_multiple_of(2) { "student" } else { "household" };
+            let party_type = if who.is_multiple_of(2) {
+                "student"
+            } else {
+                "household"
+            };
             (
                 "disbursement",
                 -amount_fen,
@@ -95,6 +103,36 @@ fn import_command(ledger: &Ledger, csv: &Path) -> Command {
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     cmd
+}
+
+/// Runs the import to its end while watching its WAL: how long it took, and when the
+/// WAL first grew past `WAL_WRITING_BYTES` (the transaction's pages reaching disk).
+fn timed_import(ledger: &Ledger, csv: &Path) -> (Duration, Option<Duration>) {
+    let wal = common::wal_path(&ledger.db);
+    let started = Instant::now();
+    let mut child = import_command(ledger, csv).spawn().expect("spawn import");
+    let mut writing = None;
+    loop {
+        if let Some(status) = child.try_wait().expect("poll import") {
+            assert!(status.success(), "the uninterrupted import failed");
+            return (started.elapsed(), writing);
+        }
+        let wal_bytes = std::fs::metadata(&wal).map_or(0, |m| m.len());
+        if writing.is_none() && wal_bytes > WAL_WRITING_BYTES {
+            writing = Some(started.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Waits until the import's WAL holds its pages (or the import has ended).
+fn wait_for_the_commit(child: &mut std::process::Child, db: &Path) {
+    let wal = common::wal_path(db);
+    while child.try_wait().expect("poll import").is_none()
+        && std::fs::metadata(&wal).map_or(0, |m| m.len()) <= WAL_WRITING_BYTES
+    {
+        std::thread::sleep(Duration::from_millis(1));
+    }
 }
 
 /// Runs `verify` (every check) and returns how many entries the ledger holds.
@@ -190,31 +228,59 @@ fn an_import_killed_at_random_moments_leaves_none_or_all_and_a_rerun_completes_i
     std::fs::write(&csv_path, &csv).expect("write csv");
     let entries_all = (csv.lines().count() - 1) as u64;
 
-    // One uninterrupted import: the length of the kill window and the "all" state.
+    // One uninterrupted import: the length of the kill window, the moment its pages
+    // start reaching the WAL (the commit), and the "all" state.
     let whole = Ledger::new();
-    let started = Instant::now();
-    let status = import_command(&whole, &csv_path).status().expect("import");
-    let import_duration = started.elapsed();
-    assert!(status.success(), "the uninterrupted import failed");
+    let (import_duration, commit_started) = timed_import(&whole, &csv_path);
     assert_eq!(
         held(&whole, expected_money_fen, entries_all, "uninterrupted"),
         Held::All
     );
-    eprintln!("crash: {entries_all} lines, uninterrupted import {import_duration:?}, seed {seed}");
+    eprintln!(
+        "crash: {entries_all} lines, uninterrupted import {import_duration:?}, \
+         WAL writing from {commit_started:?}, seed {seed}"
+    );
 
     let window_ms = (import_duration.as_millis() * KILL_WINDOW_PERCENT / 100) as u64;
+    let commit_ms = commit_started
+        .map_or(0, |d| d.as_millis() as u64)
+        .min(window_ms);
     let mut rng = Rng::new(seed);
     let mut ledger = Ledger::new();
     let mut outcomes = Vec::new();
+    let mut killed_while_writing = 0;
     for kill in 1..=KILLS {
-        let moment = Duration::from_millis(rng.below(window_ms.max(1)));
-        let context = format!("seed {seed}, kill {kill} at {moment:?}");
+        // Every third kill aims at the commit and the close: it waits for this run's
+        // WAL to fill, then kills within 120% of the time the commit and close took
+        // in the uninterrupted run. The others fall anywhere in the whole window.
+        let aim_at_commit = kill % 3 == 0;
+        let span_ms = if aim_at_commit {
+            (import_duration.as_millis() as u64).saturating_sub(commit_ms) * 120 / 100
+        } else {
+            window_ms
+        };
+        let moment = Duration::from_millis(rng.below(span_ms.max(1)));
+        let context = format!(
+            "seed {seed}, kill {kill} at {moment:?} after {}",
+            if aim_at_commit {
+                "the commit began"
+            } else {
+                "the start"
+            }
+        );
         let mut child = import_command(&ledger, &csv_path)
             .spawn()
             .expect("spawn import");
+        if aim_at_commit {
+            wait_for_the_commit(&mut child, &ledger.db);
+        }
         std::thread::sleep(moment);
         let finished_first = child.try_wait().expect("poll import").is_some();
+        let wal_bytes = std::fs::metadata(common::wal_path(&ledger.db)).map_or(0, |m| m.len());
         let _ = child.kill(); // SIGKILL on Unix
+        if !finished_first && wal_bytes > WAL_WRITING_BYTES {
+            killed_while_writing += 1;
+        }
         let out = child.wait_with_output().expect("reap import");
         if finished_first {
             assert!(out.status.success(), "{context}: {out:?}");
@@ -229,7 +295,8 @@ fn an_import_killed_at_random_moments_leaves_none_or_all_and_a_rerun_completes_i
     }
     let completed = outcomes.iter().filter(|all| **all).count();
     eprintln!(
-        "crash: {KILLS} kills, {} left nothing, {completed} came after the commit",
+        "crash: {KILLS} kills ({killed_while_writing} in the commit or close, with the WAL full), \
+         {} left nothing, {completed} left all of it",
         KILLS - completed
     );
 

@@ -20,8 +20,10 @@ pub enum Error {
     /// A `verify` check failed; the message names the first bad entry.
     #[error("{0}")]
     Verify(String),
+    /// What SQLite said, for failures a person cannot fix by retyping. A full disk, a
+    /// failed write and read-only media become `Io` instead (see `store::storage_error`).
     #[error("the ledger database reported an error: {0}")]
-    Storage(#[from] rusqlite::Error),
+    Storage(rusqlite::Error),
     #[error("{0}")]
     Io(String),
 }

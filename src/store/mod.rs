@@ -293,6 +293,45 @@ impl Store {
     }
 }
 
+/// SQLite's errors in words a treasurer can act on: a full disk, a write that failed
+/// (a file-size limit, a failing disk) and a ledger on read-only media each get one
+/// sentence saying what happened to the command and what to do; anything else keeps
+/// SQLite's own words. Every `?` on a rusqlite result comes through here.
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Error {
+        storage_error(error)
+    }
+}
+
+fn storage_error(error: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode;
+    let extended_code = error.sqlite_error().map(|e| e.extended_code);
+    match error.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => Error::Io(
+            "the disk holding the ledger is full, so nothing was recorded; free some space \
+             (or move the ledger elsewhere with --db) and run the command again"
+                .to_string(),
+        ),
+        Some(ErrorCode::SystemIoFailure)
+            if extended_code == Some(rusqlite::ffi::SQLITE_IOERR_WRITE) =>
+        {
+            Error::Io(
+                "the ledger file could not be written (the disk is full, or the file is at \
+                 a size limit or on a failing disk), so nothing was recorded; free some space \
+                 and run the command again"
+                    .to_string(),
+            )
+        }
+        Some(ErrorCode::ReadOnly) => Error::Io(
+            "the ledger file cannot be written here (read-only media, or no permission to \
+             write it or its folder); use --read-only to read it, or copy it somewhere \
+             writable to record"
+                .to_string(),
+        ),
+        _ => Error::Storage(error),
+    }
+}
+
 /// Refuses a ledger reached through a symbolic link (which could be swapped under
 /// the treasurer) or writable by everyone (which anyone could rewrite).
 fn check_file_safety(path: &Path) -> Result<()> {

@@ -143,6 +143,11 @@ impl Dice {
         (Dice(seed.max(1)), seed)
     }
 
+    /// A generator with a fixed seed, for tests that always replay the same run.
+    pub fn new(seed: u64) -> Dice {
+        Dice(seed.max(1))
+    }
+
     pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;

@@ -5,13 +5,13 @@ use super::{Context, ledger_lang, output};
 use crate::error::{Error, Result};
 use crate::i18n::L;
 use crate::ledger::account::AccountCode;
+use crate::ledger::append::Appended;
 use crate::ledger::date::parse_date;
 use crate::ledger::entry::{EntryDetails, EntryKind, NewEntry, Posting};
 use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
 use crate::ledger::operations::reversal_entry;
 use crate::render::json;
-use crate::store::Appended;
 use serde_json::json;
 use std::io::Write;
 

@@ -7,12 +7,13 @@
 use super::read::{ImportFile, ImportLine, Kind, LineError};
 use crate::error::{Error, Result};
 use crate::i18n::{L, Lang};
+use crate::ledger::append::AppendState;
 use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
 use crate::ledger::party::{IdNumber, NewParty, PartyType};
+use crate::store::Appender;
 use crate::store::people::{any_reference, entry_by_reference, insert_party, parties_for_matching};
-use crate::store::{AppendState, Appender};
 use serde::Serialize;
 use std::collections::HashMap;
 

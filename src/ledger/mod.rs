@@ -2,6 +2,7 @@
 //! Nothing here touches SQLite, the terminal or the file system.
 
 pub mod account;
+pub mod append;
 pub mod chain;
 pub mod chart;
 pub mod closing;

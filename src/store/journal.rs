@@ -6,22 +6,15 @@
 
 use super::chart::{load_accounts, load_funds};
 use crate::error::{Error, Result};
-use crate::ledger::account::{AccountCode, AccountType};
-use crate::ledger::chain::{self, EntryFields, GENESIS, HASH_LENGTH};
+use crate::ledger::account::AccountCode;
+use crate::ledger::append::{AppendState, Appended, BATCH_ENTRIES, Pending, Start};
+use crate::ledger::chain::GENESIS;
 use crate::ledger::entry::{EntryDetails, EntryKind, NewEntry, Posting, StoredEntry};
 use crate::ledger::fund::{FundId, Funds};
-use crate::ledger::guard::{Subject, SubjectDays, guard_changes};
+use crate::ledger::guard::{Subject, SubjectDays};
 use crate::ledger::money::Money;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use std::collections::HashMap;
-
-/// What the journal says about a newly appended entry.
-#[derive(Clone, Debug)]
-pub struct Appended {
-    pub id: i64,
-    pub hash: [u8; HASH_LENGTH],
-}
 
 /// Batches in flight between the two threads of a pipelined import.
 const PIPELINE_BATCHES_MAX: usize = 16;
@@ -29,7 +22,7 @@ const PIPELINE_BATCHES_MAX: usize = 16;
 /// Rows per multi-row INSERT in bulk mode. The inserts are `OR ROLLBACK`: any
 /// failure ends the whole transaction (as a failed command must), which also spares
 /// SQLite a statement journal per INSERT — the largest cost of a big import.
-const INSERT_BATCH_ROWS: usize = 64;
+const INSERT_BATCH_ROWS: usize = BATCH_ENTRIES;
 /// Indexes every imported row updates (by account, by reference), which a big
 /// import builds once at the end instead.
 const BULK_REBUILT_INDEXES: [&str; 2] = ["postings_account", "entries_reference"];
@@ -74,75 +67,17 @@ impl BatchSql {
     }
 }
 
-struct EntryRow {
-    id: i64,
-    date: String,
-    kind: &'static str,
-    memo: String,
-    details: EntryDetails,
-    hash: Vec<u8>,
-}
-
-struct PostingRow {
-    entry_id: i64,
-    seq: i64,
-    account: String,
-    fund_id: i64,
-    amount_fen: i64,
-}
-
-struct ReceiptRow {
-    year: i32,
-    seq: i64,
-    entry_id: i64,
-    official_no: Option<String>,
-}
-
-/// Rows appended but not yet written.
-#[derive(Default)]
-pub struct Pending {
-    entries: Vec<EntryRow>,
-    postings: Vec<PostingRow>,
-    receipts: Vec<ReceiptRow>,
-}
-
-#[derive(Clone, Copy, Default)]
-struct DayTotal {
-    debit_fen: i64,
-    credit_fen: i64,
-}
-
 /// Appends entries within one transaction; call `finish` before committing.
 /// SQL happens here; the checks, the hash chain and the derived totals live in
-/// `AppendState`, which a bulk import runs on a second thread (see `pipeline`).
+/// `AppendState` (ledger/append.rs), which a bulk import runs on a second thread
+/// (see `pipeline`).
 pub struct Appender<'t> {
     tx: &'t Transaction<'t>,
     state: AppendState,
     /// Definitions of indexes dropped for a bulk import, to build in `finish`.
     indexes_to_build: Vec<String>,
-}
-
-/// Everything an append decides without SQL: the chain head, the chart, the balance
-/// guards, the daily totals and the rows not yet written.
-#[derive(Default)]
-pub struct AppendState {
-    head_id: i64,
-    head_hash: [u8; HASH_LENGTH],
-    recorded_by: String,
-    recorded_at: String,
-    account_types: HashMap<String, AccountType>,
-    accounts_with_children: Vec<String>,
-    funds: Funds,
-    guards: HashMap<Subject, (SubjectDays, Vec<NaiveDate>)>,
-    /// Daily totals by (index into `account_codes`, fund, date).
-    totals: HashMap<(usize, FundId, NaiveDate), DayTotal>,
-    account_codes: Vec<String>,
-    receipt_seqs: HashMap<i32, i64>,
-    pending: Pending,
+    /// Bulk mode: rows go to SQLite in batches of `INSERT_BATCH_ROWS`.
     bulk: bool,
-    closed_through: Option<i32>,
-    /// Every guard and receipt sequence is loaded: a missing one is empty.
-    all_loaded: bool,
 }
 
 impl<'t> Appender<'t> {
@@ -154,49 +89,29 @@ impl<'t> Appender<'t> {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        let (head_id, head_hash) = match head {
-            None => (0, GENESIS),
-            Some((id, hash)) => (id, hash.try_into().unwrap_or(GENESIS)),
-        };
-        let accounts = load_accounts(tx)?;
-        let accounts_with_children = accounts
-            .iter()
-            .filter_map(|a| a.code.parent())
-            .map(|p| p.as_str().to_string())
-            .collect();
-        let state = AppendState {
-            head_id,
-            head_hash,
-            recorded_by: recorded_by.to_string(),
-            recorded_at: recorded_at.to_string(),
-            account_types: accounts
+        let start = Start {
+            head: head.map(|(id, hash)| (id, hash.try_into().unwrap_or(GENESIS))),
+            accounts: load_accounts(tx)?
                 .into_iter()
                 .map(|a| (a.code.as_str().to_string(), a.account_type))
                 .collect(),
-            accounts_with_children,
             funds: load_funds(tx)?,
-            guards: HashMap::new(),
-            totals: HashMap::new(),
-            account_codes: Vec::new(),
-            receipt_seqs: HashMap::new(),
-            pending: Pending::default(),
-            bulk: false,
             closed_through: super::periods::closed_through(tx)?,
-            all_loaded: false,
         };
         Ok(Appender {
             tx,
-            state,
+            state: AppendState::new(start, recorded_by, recorded_at),
             indexes_to_build: Vec::new(),
+            bulk: false,
         })
     }
 
     pub fn funds(&self) -> &Funds {
-        &self.state.funds
+        self.state.funds()
     }
 
     pub fn head_id(&self) -> i64 {
-        self.state.head_id
+        self.state.head_id()
     }
 
     /// Refuses a date inside a closed year (DESIGN.md invariant 6).
@@ -214,21 +129,16 @@ impl<'t> Appender<'t> {
 
     /// Loads the guarded balances an entry touches that are not in memory yet.
     fn load_guards(&mut self, entry: &NewEntry) -> Result<()> {
-        if self.state.all_loaded {
-            return Ok(());
-        }
-        let types = &self.state.account_types;
-        for (subject, _) in guard_changes(entry.postings(), |code| types.get(code).copied()) {
-            if !self.state.guards.contains_key(&subject) {
-                let days = load_guard(self.tx, &subject.key())?;
-                self.state.guards.insert(subject, (days, Vec::new()));
-            }
+        for subject in self.state.guards_to_load(entry) {
+            let days = load_guard(self.tx, &subject.key())?;
+            self.state.load_guard(subject, days);
         }
         Ok(())
     }
 
     /// Loads every guarded balance and receipt sequence, so appends need no SQL.
     fn load_all(&mut self) -> Result<()> {
+        let mut guards = Vec::new();
         let mut stmt = self.tx.prepare(
             "SELECT subject, date, delta_fen, min_prefix_fen FROM guard_daily ORDER BY subject, date",
         )?;
@@ -241,18 +151,14 @@ impl<'t> Appender<'t> {
                 )));
             };
             let date = parse_date(&row.get::<_, String>(1)?)?;
-            let entry = self.state.guards.entry(subject).or_default();
-            entry.0.insert_day(date, row.get(2)?, row.get(3)?);
+            guards.push((subject, date, row.get(2)?, row.get(3)?));
         }
         let mut stmt = self
             .tx
             .prepare("SELECT year, MAX(seq) FROM receipts GROUP BY year")?;
         let seqs = stmt.query_map([], |r| Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?)))?;
-        for seq in seqs {
-            let (year, last) = seq?;
-            self.state.receipt_seqs.insert(year, last);
-        }
-        self.state.all_loaded = true;
+        let seqs = seqs.collect::<rusqlite::Result<Vec<_>>>()?;
+        self.state.load_all(guards, seqs);
         Ok(())
     }
 
@@ -266,7 +172,10 @@ impl<'t> Appender<'t> {
         self.load_all()?;
         self.flush()?;
         let mut state = std::mem::take(&mut self.state);
-        let (recorded_by, recorded_at) = (state.recorded_by.clone(), state.recorded_at.clone());
+        let (recorded_by, recorded_at) = (
+            state.recorded_by().to_string(),
+            state.recorded_at().to_string(),
+        );
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Pending>(PIPELINE_BATCHES_MAX);
         let tx = self.tx;
         let (joined, failure) = std::thread::scope(|scope| {
@@ -298,182 +207,10 @@ impl<'t> Appender<'t> {
     }
 
     fn flush_if_due(&mut self) -> Result<()> {
-        if !self.state.bulk || self.state.pending.entries.len() >= INSERT_BATCH_ROWS {
+        if !self.bulk || self.state.pending_entries() >= INSERT_BATCH_ROWS {
             self.flush()?;
         }
         Ok(())
-    }
-}
-
-impl AppendState {
-    /// Checks the entry against the chart and the balance rules, then queues it.
-    pub fn append(&mut self, entry: &NewEntry) -> Result<Appended> {
-        self.check_open(entry.date)?;
-        self.check_postings(entry.postings())?;
-        let types = &self.account_types;
-        let changes = guard_changes(entry.postings(), |code| types.get(code).copied());
-        self.check_guards(entry.date, &changes)?;
-        let id = self.head_id + 1;
-        let fields = EntryFields {
-            id,
-            date: entry.date,
-            kind: entry.kind,
-            memo: &entry.memo,
-            details: &entry.details,
-            recorded_by: &self.recorded_by,
-            recorded_at: &self.recorded_at,
-            postings: entry.postings(),
-        };
-        let hash = chain::entry_hash(&self.head_hash, &fields);
-        self.insert(id, entry, &hash)?;
-        for (subject, change) in changes {
-            let (days, dirty) = self.guard(&subject)?;
-            days.apply(entry.date, change);
-            dirty.push(entry.date);
-        }
-        for p in entry.postings() {
-            let account = self.account_index(p.account.as_str());
-            let total = self
-                .totals
-                .entry((account, p.fund, entry.date))
-                .or_default();
-            if p.amount.is_negative() {
-                total.credit_fen += -p.amount.fen();
-            } else {
-                total.debit_fen += p.amount.fen();
-            }
-        }
-        self.head_id = id;
-        self.head_hash = hash;
-        Ok(Appended { id, hash })
-    }
-
-    /// A small number standing for an account code, so per-posting work does not
-    /// allocate.
-    fn account_index(&mut self, code: &str) -> usize {
-        match self.account_codes.iter().position(|c| c == code) {
-            Some(i) => i,
-            None => {
-                self.account_codes.push(code.to_string());
-                self.account_codes.len() - 1
-            }
-        }
-    }
-
-    /// Refuses a date inside a closed year (DESIGN.md invariant 6).
-    pub fn check_open(&self, date: NaiveDate) -> Result<()> {
-        match self.closed_through {
-            Some(closed) if chrono::Datelike::year(&date) <= closed => {
-                Err(Error::conflict(format!(
-                    "refused: {date} is in a closed year (closed through {closed}); date the entry \
-                 or its correction in an open year"
-                )))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    fn check_postings(&self, postings: &[Posting]) -> Result<()> {
-        for p in postings {
-            let code = p.account.as_str();
-            if !self.account_types.contains_key(code) {
-                return Err(Error::not_found(format!(
-                    "account {code} is not in the chart; see `lovefund account list` or add it \
-                     with `lovefund account add`"
-                )));
-            }
-            if self.accounts_with_children.iter().any(|c| c == code) {
-                return Err(Error::input(format!(
-                    "account {code} has sub-accounts; post to one of them (e.g. {code}.01)"
-                )));
-            }
-            if self.funds.get(p.fund).is_none() {
-                return Err(Error::not_found(format!(
-                    "fund {} does not exist",
-                    p.fund.0
-                )));
-            }
-        }
-        Ok(())
-    }
-
-    fn check_guards(&mut self, date: NaiveDate, changes: &[(Subject, i64)]) -> Result<()> {
-        for (subject, change) in changes.iter().filter(|(_, c)| *c < 0) {
-            let available = self.guard(subject)?.0.available(date);
-            if available + change < 0 {
-                return Err(self.overdraw_error(subject, date, *change, available));
-            }
-        }
-        Ok(())
-    }
-
-    fn overdraw_error(
-        &self,
-        subject: &Subject,
-        date: NaiveDate,
-        change: i64,
-        available: i64,
-    ) -> Error {
-        let what = match subject {
-            Subject::Fund(id) => match self.funds.get(*id) {
-                Some(f) => format!("fund {} ({})", f.names.zh_hant, f.alias),
-                None => format!("fund {}", id.0),
-            },
-            Subject::Asset(code) => format!("account {code}"),
-        };
-        Error::conflict(format!(
-            "refused: {what} would go negative — the entry takes {} on {date} but only {} \
-             is available then (counting every later entry); record a smaller amount or \
-             draw on another fund or account",
-            Money::from_fen(-change),
-            Money::from_fen(available.max(0)),
-        ))
-    }
-
-    fn guard(&mut self, subject: &Subject) -> Result<&mut (SubjectDays, Vec<NaiveDate>)> {
-        let all_loaded = self.all_loaded;
-        match self.guards.entry(subject.clone()) {
-            std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
-            std::collections::hash_map::Entry::Vacant(e) if all_loaded => {
-                Ok(e.insert(Default::default()))
-            }
-            std::collections::hash_map::Entry::Vacant(_) => Err(Error::Io(format!(
-                "internal error: the balance of {} was not loaded before an append",
-                subject.key()
-            ))),
-        }
-    }
-
-    /// Queues the rows of an entry; in bulk mode they go to SQLite in batches.
-    fn insert(&mut self, id: i64, entry: &NewEntry, hash: &[u8]) -> Result<()> {
-        let d = &entry.details;
-        self.pending.entries.push(EntryRow {
-            id,
-            date: crate::ledger::date::iso(entry.date),
-            kind: entry.kind.as_str(),
-            memo: entry.memo.clone(),
-            details: d.clone(),
-            hash: hash.to_vec(),
-        });
-        for (seq, p) in entry.postings().iter().enumerate() {
-            self.pending.postings.push(PostingRow {
-                entry_id: id,
-                seq: seq as i64 + 1,
-                account: p.account.as_str().to_string(),
-                fund_id: p.fund.0,
-                amount_fen: p.amount.fen(),
-            });
-        }
-        Ok(())
-    }
-
-    /// Rows queued for a bulk write, once a batch is full.
-    pub fn take_batch(&mut self) -> Option<Pending> {
-        (self.pending.entries.len() >= INSERT_BATCH_ROWS).then(|| std::mem::take(&mut self.pending))
-    }
-
-    pub fn funds(&self) -> &Funds {
-        &self.funds
     }
 }
 
@@ -486,7 +223,7 @@ impl Appender<'_> {
     /// Both happen inside the caller's transaction, so a failure or a crash leaves
     /// the indexes as they were.
     pub fn set_bulk(&mut self, rebuild_indexes: bool) -> Result<()> {
-        self.state.bulk = true;
+        self.bulk = true;
         // Checked at COMMIT instead of per statement, so SQLite needs no statement
         // journal for each multi-row INSERT.
         self.tx.pragma_update(None, "defer_foreign_keys", "ON")?;
@@ -506,12 +243,12 @@ impl Appender<'_> {
     }
 
     fn flush(&mut self) -> Result<()> {
-        let pending = std::mem::take(&mut self.state.pending);
+        let pending = self.state.take_pending();
         write_pending(
             self.tx,
             pending,
-            &self.state.recorded_by,
-            &self.state.recorded_at,
+            self.state.recorded_by(),
+            self.state.recorded_at(),
         )
     }
 
@@ -520,6 +257,11 @@ impl Appender<'_> {
     /// the caller commits afterwards.
     pub fn finish(mut self) -> Result<()> {
         self.flush()?;
+        debug_assert_eq!(
+            self.state.pending_entries(),
+            0,
+            "every queued row is written"
+        );
         if !self.indexes_to_build.is_empty() {
             // SQLite sorts in memory up to the cache size, then in temporary files:
             // a small cache and real files keep a million-entry rebuild from adding
@@ -619,11 +361,11 @@ fn write_derived(tx: &Transaction<'_>, state: &AppendState) -> Result<()> {
              SET debit_fen = debit_fen + excluded.debit_fen,
                  credit_fen = credit_fen + excluded.credit_fen",
     )?;
-    for ((account, fund, date), t) in &state.totals {
+    for (account, fund, date, t) in state.day_totals() {
         upsert_total.execute(params![
-            state.account_codes[*account],
+            account,
             fund.0,
-            crate::ledger::date::iso(*date),
+            crate::ledger::date::iso(date),
             t.debit_fen,
             t.credit_fen
         ])?;
@@ -632,20 +374,13 @@ fn write_derived(tx: &Transaction<'_>, state: &AppendState) -> Result<()> {
         "INSERT OR REPLACE INTO guard_daily (subject, date, delta_fen, min_prefix_fen)
              VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for (subject, (days, dirty)) in &state.guards {
-        let key = subject.key();
-        let mut dirty = dirty.clone();
-        dirty.sort_unstable();
-        dirty.dedup();
-        for date in dirty {
-            let (delta, min_prefix) = days.days[&date];
-            upsert_guard.execute(params![
-                key,
-                crate::ledger::date::iso(date),
-                delta,
-                min_prefix
-            ])?;
-        }
+    for (key, date, delta, min_prefix) in state.changed_guard_days() {
+        upsert_guard.execute(params![
+            key,
+            crate::ledger::date::iso(date),
+            delta,
+            min_prefix
+        ])?;
     }
     Ok(())
 }
@@ -804,9 +539,9 @@ impl Appender<'_> {
     ) -> Result<(Appended, String)> {
         self.load_guards(entry)?;
         let year = chrono::Datelike::year(&entry.date);
-        if !self.state.all_loaded && !self.state.receipt_seqs.contains_key(&year) {
+        if self.state.receipt_seq_to_load(year) {
             let last = super::people::next_receipt_seq(self.tx, year)? - 1;
-            self.state.receipt_seqs.insert(year, last);
+            self.state.load_receipt_seq(year, last);
         }
         let issued = self.state.donation(entry, official_no)?;
         self.flush_if_due()?;
@@ -821,27 +556,6 @@ impl Appender<'_> {
     }
 
     pub fn recorded_at(&self) -> &str {
-        &self.state.recorded_at
-    }
-}
-
-impl AppendState {
-    /// Queues a donation entry with the next receipt number of its year.
-    pub fn donation(
-        &mut self,
-        entry: &NewEntry,
-        official_no: Option<&str>,
-    ) -> Result<(Appended, String)> {
-        let appended = self.append(entry)?;
-        let year = chrono::Datelike::year(&entry.date);
-        let seq = self.receipt_seqs.get(&year).copied().unwrap_or(0) + 1;
-        self.receipt_seqs.insert(year, seq);
-        self.pending.receipts.push(ReceiptRow {
-            year,
-            seq,
-            entry_id: appended.id,
-            official_no: official_no.map(str::to_string),
-        });
-        Ok((appended, super::people::receipt_number(year, seq)))
+        self.state.recorded_at()
     }
 }

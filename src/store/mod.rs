@@ -14,7 +14,7 @@ pub mod receipts;
 pub mod reconciliations;
 pub mod summary;
 
-pub use journal::{AppendState, Appended, Appender, Pending};
+pub use journal::Appender;
 pub use migrate::MIGRATIONS;
 pub use queries::{
     AccountTotal, ChainHead, DailyTotalRow, FundMovement, GuardRow, PartyHistoryRow, RegisterRow,

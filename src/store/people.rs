@@ -137,10 +137,7 @@ pub fn anonymous_donor(conn: &Connection, created_at: &str) -> Result<i64> {
     }
 }
 
-/// A receipt number as issued: `2022-000123`.
-pub fn receipt_number(year: i32, seq: i64) -> String {
-    format!("{year}-{seq:06}")
-}
+pub use crate::ledger::append::receipt_number;
 
 /// The next number of a year's gap-free sequence (call inside the write transaction).
 pub fn next_receipt_seq(conn: &Connection, year: i32) -> Result<i64> {

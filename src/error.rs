@@ -20,10 +20,12 @@ pub enum Error {
     /// A `verify` check failed; the message names the first bad entry.
     #[error("{0}")]
     Verify(String),
-    /// What SQLite said, for failures a person cannot fix by retyping. A full disk, a
-    /// failed write and read-only media become `Io` instead (see `store::storage_error`).
+    /// What the database said (its own words, as plain text, so no storage library
+    /// shows through this type), for failures a person cannot fix by retyping. A full
+    /// disk, a failed write and read-only media become `Io` instead (see
+    /// `store::storage_error`).
     #[error("the ledger database reported an error: {0}")]
-    Storage(rusqlite::Error),
+    Storage(String),
     #[error("{0}")]
     Io(String),
 }

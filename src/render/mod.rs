@@ -14,3 +14,15 @@ pub mod summary;
 pub mod summary_pdf;
 pub mod table;
 pub mod text;
+
+use crate::i18n::Lang;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// What every result of an operation and every report is: plain data that a front
+/// end shows as text (in the reader's language) or as JSON (the same struct,
+/// serialised). One `emit` in each front end picks the form, so the two cannot
+/// disagree.
+pub trait Render: Serialize {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()>;
+}

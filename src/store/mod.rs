@@ -328,7 +328,7 @@ fn storage_error(error: rusqlite::Error) -> Error {
              writable to record"
                 .to_string(),
         ),
-        _ => Error::Storage(error),
+        _ => Error::Storage(error.to_string()),
     }
 }
 

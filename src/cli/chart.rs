@@ -1,11 +1,10 @@
 //! `init`, `account`, `fund`: creating a ledger and its chart.
 
 use super::args::{AccountCommand, FundCommand, InitArgs};
-use super::{Context, output, renamed};
+use super::{Context, renamed};
 use crate::error::{Field, Result};
 use crate::ledger::date::parse_date;
 use crate::ops::chart::{self, InitRequest};
-use crate::render::{json, text};
 use crate::report::{fund_balances, lists};
 use std::io::Write;
 
@@ -28,10 +27,7 @@ pub fn account(ctx: &Context, command: AccountCommand, out: &mut dyn Write) -> R
             let ledger = ctx.open_for_reading()?;
             let lang = ctx.lang(&ledger);
             let lines = lists::account_list(ledger.reader(), lang)?;
-            if ctx.json {
-                return output(json::write(out, &lines));
-            }
-            output(text::accounts(out, &lines, lang))
+            ctx.emit(out, lang, &lines)
         }
         AccountCommand::Add {
             code,
@@ -52,10 +48,7 @@ pub fn fund(ctx: &Context, command: FundCommand, out: &mut dyn Write) -> Result<
             let ledger = ctx.open_for_reading()?;
             let lang = ctx.lang(&ledger);
             let lines = lists::fund_list(ledger.reader(), lang)?;
-            if ctx.json {
-                return output(json::write(out, &lines));
-            }
-            output(text::funds(out, &lines, lang))
+            ctx.emit(out, lang, &lines)
         }
         FundCommand::Add { name, restricted } => {
             let mut ledger = ctx.open_for_writing()?;
@@ -75,10 +68,7 @@ pub fn fund(ctx: &Context, command: FundCommand, out: &mut dyn Write) -> Result<
             let ledger = ctx.open_for_reading()?;
             let lang = ctx.lang(&ledger);
             let report = fund_balances::fund_balances(ledger.reader(), from, as_of, lang)?;
-            if ctx.json {
-                return output(json::write(out, &report));
-            }
-            output(text::fund_balances(out, &report, lang))
+            ctx.emit(out, lang, &report)
         }
     }
 }

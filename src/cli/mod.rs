@@ -101,6 +101,26 @@ impl Context {
         }
         output(result.text(out, lang))
     }
+
+    /// Prints a report laid out as a grid: JSON with --json, CSV with `csv`, else a
+    /// text table in `lang`.
+    pub fn emit_table(
+        &self,
+        out: &mut dyn Write,
+        lang: Lang,
+        report: &impl crate::render::Tabular,
+        csv: bool,
+    ) -> Result<()> {
+        if self.json {
+            return output(crate::render::json::write(out, report));
+        }
+        let grid = report.grid(lang);
+        output(if csv {
+            grid.write_csv(out)
+        } else {
+            grid.write_text(out)
+        })
+    }
 }
 
 /// The OS account running lovefund, as the default recorder of entries.

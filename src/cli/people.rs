@@ -1,16 +1,16 @@
 //! `donor`, `beneficiary`, `donate`, `disburse`: the treasurer's daily work, as
 //! requests for the people operations.
 
+use super::Context;
 use super::args::{
     BeneficiaryCommand, BeneficiaryType, DisburseArgs, DonateArgs, DonorCommand, DonorType,
 };
-use super::{Context, output};
 use crate::error::{Error, Field, Result};
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
 use crate::ledger::party::{PartyType, Role};
 use crate::ops::people::{self, DisbursementRequest, DonationRequest, PartyRequest};
-use crate::render::{json, text};
+use crate::render::views::Parties;
 use crate::report::people as report;
 use std::io::Write;
 
@@ -87,20 +87,14 @@ fn list(ctx: &Context, role: Role, out: &mut dyn Write) -> Result<()> {
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
     let lines = report::party_list(ledger.reader(), role)?;
-    if ctx.json {
-        return output(json::write(out, &lines));
-    }
-    output(text::party_list(out, &lines, role, lang))
+    ctx.emit(out, lang, &Parties { role, lines })
 }
 
 fn show(ctx: &Context, role: Role, id: i64, out: &mut dyn Write) -> Result<()> {
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
     let detail = report::party_detail(ledger.reader(), role, id, lang)?;
-    if ctx.json {
-        return output(json::write(out, &detail));
-    }
-    output(text::party_detail(out, &detail, lang))
+    ctx.emit(out, lang, &detail)
 }
 
 /// `--amount` as typed: positive, at most two decimals.

@@ -1,13 +1,12 @@
 //! `receipt print | list | void | reissue | gaps | verify`, with a progress bar on a
 //! terminal for a year's receipts.
 
+use super::Context;
 use super::args::ReceiptCommand;
-use super::{Context, output};
 use crate::error::{Error, Field, Result};
 use crate::ledger::date::parse_date;
 use crate::ledger::receipt::ReceiptNumber;
 use crate::ops::receipts::{self, PrintRequest, VoidRequest};
-use crate::render::{json, receipts as render};
 use crate::report::receipts as report;
 use std::io::Write;
 
@@ -39,10 +38,7 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
             let lang = ctx.lang(&ledger);
             let status = status.map(|s| s.as_str());
             let views = report::receipt_list(ledger.reader(), year, status, lang)?;
-            if ctx.json {
-                return output(json::write(out, &views));
-            }
-            output(render::receipt_list(out, &views, lang))
+            ctx.emit(out, lang, &views)
         }
         ReceiptCommand::Void {
             number,
@@ -87,11 +83,7 @@ fn gaps(ctx: &Context, year: i32, out: &mut dyn Write) -> Result<()> {
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
     let report = report::receipt_sequence(ledger.reader(), year)?;
-    if ctx.json {
-        output(json::write(out, &report))?;
-    } else {
-        output(render::receipt_sequence(out, &report, lang))?;
-    }
+    ctx.emit(out, lang, &report)?;
     match report.missing.first() {
         None => Ok(()),
         Some(first) => Err(Error::Verify(format!(

@@ -1,4 +1,4 @@
-//! `balance`, `register`, `show`, `verify`: reading the ledger.
+//! `balance`, `register`, `show`, `verify`, `summary`, `report`: reading the ledger.
 
 use super::args::{BalanceArgs, RegisterArgs, ShowArgs, VerifyArgs};
 use super::{Context, output};
@@ -6,6 +6,7 @@ use crate::error::{Error, Field, Result};
 use crate::ledger::account::AccountCode;
 use crate::ledger::date::parse_date;
 use crate::ops::documents;
+use crate::render::views::YearFunds;
 use crate::render::{json, text};
 use crate::report::{entry, register, trial_balance};
 use std::io::Write;
@@ -35,21 +36,17 @@ pub fn balance(ctx: &Context, args: BalanceArgs, out: &mut dyn Write) -> Result<
     let as_of = optional_date(Field::AsOf, &args.as_of)?;
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
-    let store = ledger.reader();
-    let report = trial_balance::trial_balance(store, as_of, lang)?;
-    if ctx.json {
-        return output(json::write(out, &report));
-    }
-    output(text::trial_balance(out, &report, lang))
+    let report = trial_balance::trial_balance(ledger.reader(), as_of, lang)?;
+    ctx.emit(out, lang, &report)
 }
 
+/// The register streams: its lines go out as they are read, in either form.
 pub fn register(ctx: &Context, args: RegisterArgs, out: &mut dyn Write) -> Result<()> {
     let code = AccountCode::parse(&args.account)?;
     let (from, to) = date_range(&args.from, &args.to)?;
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
-    let store = ledger.reader();
-    let report = register::register(store, &code, from, to, lang)?;
+    let report = register::register(ledger.reader(), &code, from, to, lang)?;
     if ctx.json {
         let mut writer = output(json::RegisterJson::start(out, &report.head))?;
         report.for_each_line(|line| writer.line(out, line))?;
@@ -63,12 +60,8 @@ pub fn register(ctx: &Context, args: RegisterArgs, out: &mut dyn Write) -> Resul
 pub fn show(ctx: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
-    let store = ledger.reader();
-    let view = entry::entry_view(store, args.entry_id, lang)?;
-    if ctx.json {
-        return output(json::write(out, &view));
-    }
-    output(text::entry(out, &view, lang))
+    let view = entry::entry_view(ledger.reader(), args.entry_id, lang)?;
+    ctx.emit(out, lang, &view)
 }
 
 pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()> {
@@ -79,14 +72,9 @@ pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()
         .transpose()?;
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
-    let store = ledger.reader();
     let checks: Vec<String> = args.checks.iter().map(|c| c.name()).collect();
-    let report = crate::verify::run(store, &checks, fingerprint.as_ref())?;
-    if ctx.json {
-        output(json::write(out, &report))?;
-    } else {
-        output(text::verify(out, &report, lang))?;
-    }
+    let report = crate::verify::run(ledger.reader(), &checks, fingerprint.as_ref())?;
+    ctx.emit(out, lang, &report)?;
     match report.first_failure() {
         None => Ok(()),
         Some((check, finding)) => Err(Error::Verify(format!(
@@ -110,17 +98,10 @@ pub fn summary(
         let today = ctx.actor()?.today;
         documents::write_summary_pdf(&report, lang, today, path, font.as_deref())?;
     }
-    if ctx.json {
-        return output(json::write(out, &report));
-    }
-    output(crate::render::summary::summary(out, &report, lang))?;
-    if let Some(path) = pdf {
-        output(writeln!(
-            out,
-            "{} {}",
-            crate::i18n::L::Wrote.get(lang),
-            path.display()
-        ))?;
+    ctx.emit(out, lang, &report)?;
+    if let (Some(path), false) = (pdf, ctx.json) {
+        let wrote = crate::i18n::L::Wrote.get(lang);
+        output(writeln!(out, "{wrote} {}", path.display()))?;
     }
     Ok(())
 }
@@ -132,35 +113,26 @@ pub fn report(
     out: &mut dyn Write,
 ) -> Result<()> {
     use super::args::ReportCommand;
-    use crate::render::annual;
     use crate::report::annual as reports;
+    use crate::report::statements;
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
     let store = ledger.reader();
-    let grid = match command {
+    match command {
         ReportCommand::BalanceSheet { as_of } => {
             let as_of = parse_date(Field::AsOf, &as_of)?;
-            let r = crate::report::statements::balance_sheet(store, as_of, lang)?;
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::balance_sheet(&r, lang)
+            let r = statements::balance_sheet(store, as_of, lang)?;
+            ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Activities { year } => {
-            let r = crate::report::statements::activities(store, year, lang)?;
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::activities(&r, lang)
+            let r = statements::activities(store, year, lang)?;
+            ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Funds { year } => {
             let (start, end) = reports::year_bounds(year)?;
             let r =
                 crate::report::fund_balances::fund_balances(store, Some(start), Some(end), lang)?;
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::funds(&r, lang)
+            ctx.emit_table(out, lang, &YearFunds(r), csv)
         }
         ReportCommand::Donors {
             year,
@@ -169,18 +141,9 @@ pub fn report(
         } => {
             let r = reports::donor_statement(store, year, &donor, lang)?;
             if let Some(path) = &pdf {
-                let fingerprint = store
-                    .head()?
-                    .last
-                    .map(|(_, hash)| hex::encode(hash))
-                    .unwrap_or_default();
-                let name = store.ledger_name()?;
-                documents::write_statement_pdf(&r, &name, &fingerprint, lang, path)?;
+                documents::write_donor_statement(&ledger, &r, lang, path)?;
             }
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::donor_statement(&r, lang)
+            ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Donors {
             year,
@@ -188,21 +151,11 @@ pub fn report(
             ..
         } => {
             let r = reports::donor_report(store, year, lang)?;
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::donors(&r, lang)
+            ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Beneficiaries { year } => {
             let r = reports::beneficiary_report(store, year, lang)?;
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::beneficiaries(&r, lang)
+            ctx.emit_table(out, lang, &r, csv)
         }
-    };
-    if csv {
-        return output(grid.write_csv(out));
     }
-    output(grid.write_text(out))
 }

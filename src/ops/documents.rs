@@ -74,15 +74,22 @@ pub fn write_summary_pdf(
     write_pdf_file(path, &bytes)
 }
 
-/// One donor's year-end statement as a paginated PDF at `path`.
-pub fn write_statement_pdf(
+/// One donor's year-end statement as a paginated PDF at `path`, with the fund's name
+/// and the ledger's fingerprint.
+pub fn write_donor_statement(
+    ledger: &super::Ledger,
     statement: &DonorStatement,
-    fund_name: &str,
-    fingerprint: &str,
     lang: Lang,
     path: &Path,
 ) -> Result<()> {
-    let doc = crate::render::summary::statement_doc(statement, fund_name, fingerprint, lang);
+    let store = ledger.reader();
+    let fingerprint = store
+        .head()?
+        .last
+        .map(|(_, hash)| hex::encode(hash))
+        .unwrap_or_default();
+    let fund_name = store.ledger_name()?;
+    let doc = crate::render::summary::statement_doc(statement, &fund_name, &fingerprint, lang);
     let font = font(None)?;
     let texts = [&doc.fund_name, &doc.donor]
         .into_iter()

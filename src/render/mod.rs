@@ -14,6 +14,7 @@ pub mod summary;
 pub mod summary_pdf;
 pub mod table;
 pub mod text;
+pub mod views;
 
 use crate::i18n::Lang;
 use serde::Serialize;
@@ -25,4 +26,10 @@ use std::io::{self, Write};
 /// disagree.
 pub trait Render: Serialize {
     fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()>;
+}
+
+/// A report laid out as a grid, for a text table or a spreadsheet's CSV; JSON is the
+/// struct itself.
+pub trait Tabular: Serialize {
+    fn grid(&self, lang: Lang) -> grid::Grid;
 }

@@ -1,29 +1,32 @@
-//! The library's one error type. Every error a person can cause is an `Input`,
-//! `NotFound` or `Conflict` with one sentence saying what is wrong and what to do;
-//! `Storage` and `Io` carry what SQLite or the OS said. The binary maps all of them to
-//! exit status 1 (clap's usage errors are 2).
+//! The library's one error type. Every error a person can cause is a `Refusal`: its
+//! kind (bad input, not found, a conflict with what the ledger holds), the field it
+//! concerns and a message saying what is wrong and what to do. `Storage` and `Io`
+//! carry what SQLite or the OS said. The binary maps all of them to exit status 1
+//! (clap's usage errors are 2).
+//!
+//! The core never names a front end's words for a field (a CLI flag, a form label, a
+//! CSV column): a refusal carries a `Field`, and its message marks where the field's
+//! name goes with `{field}`. Each front end fills that in with its own word for it
+//! (`Refusal::text_with`), so a web form can show the very same refusal beside the
+//! right input. The messages themselves are English sentences until the message
+//! catalogue (issue 15) turns them into keys.
 
+use serde::Serialize;
 use std::fmt;
+
+/// Where a field's name goes in a refusal's message.
+pub const FIELD_SLOT: &str = "{field}";
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Bad input: a field that does not parse or breaks a rule.
+    /// A person's input was refused: bad, unknown, or contradicting the ledger.
     #[error("{0}")]
-    Input(String),
-    /// Something named does not exist (an account, entry, fund, ledger file).
-    #[error("{0}")]
-    NotFound(String),
-    /// The request contradicts what the ledger holds (a second reversal, an
-    /// overspend, an existing ledger).
-    #[error("{0}")]
-    Conflict(String),
+    Refused(Refusal),
     /// A `verify` check failed; the message names the first bad entry.
     #[error("{0}")]
     Verify(String),
-    /// What the database said (its own words, as plain text, so no storage library
-    /// shows through this type), for failures a person cannot fix by retyping. A full
-    /// disk, a failed write and read-only media become `Io` instead (see
-    /// `store::storage_error`).
+    /// What the database said, for failures a person cannot fix by retyping. A full
+    /// disk, a failed write and read-only media become `Io` instead (see the store).
     #[error("the ledger database reported an error: {0}")]
     Storage(String),
     #[error("{0}")]
@@ -32,17 +35,207 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Why a request was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RefusalKind {
+    /// A field that does not parse or breaks a rule.
+    Input,
+    /// Something named does not exist (an account, entry, fund, ledger file).
+    NotFound,
+    /// The request contradicts what the ledger holds (a second reversal, an
+    /// overspend, an existing ledger).
+    Conflict,
+}
+
+/// The inputs a refusal can concern. Front ends map each to their own word: the CLI
+/// to its flag (`--amount`), a web form to its label, an import to its column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    Account,
+    AccountType,
+    Amount,
+    AsOf,
+    ClosingBalance,
+    Code,
+    Columns,
+    Date,
+    Donor,
+    Beneficiary,
+    Encoding,
+    Fingerprint,
+    Font,
+    Format,
+    From,
+    Fund,
+    Grade,
+    IdNumber,
+    Lang,
+    Members,
+    Memo,
+    Name,
+    OfficialReceiptNo,
+    Out,
+    Phone,
+    Posting,
+    Program,
+    Reason,
+    Reference,
+    School,
+    Statement,
+    To,
+    User,
+    Village,
+    Year,
+    /// A field named by the input itself (a CSV column, a statement field).
+    Named(String),
+}
+
+impl Field {
+    /// The field's own name, for a reader with no front end of its own.
+    pub fn name(&self) -> &str {
+        match self {
+            Field::Account => "account",
+            Field::AccountType => "type",
+            Field::Amount => "amount",
+            Field::AsOf => "as-of",
+            Field::ClosingBalance => "closing-balance",
+            Field::Code => "code",
+            Field::Columns => "columns",
+            Field::Date => "date",
+            Field::Donor => "donor",
+            Field::Beneficiary => "beneficiary",
+            Field::Encoding => "encoding",
+            Field::Fingerprint => "fingerprint",
+            Field::Font => "font",
+            Field::Format => "format",
+            Field::From => "from",
+            Field::Fund => "fund",
+            Field::Grade => "grade",
+            Field::IdNumber => "id-number",
+            Field::Lang => "lang",
+            Field::Members => "members",
+            Field::Memo => "memo",
+            Field::Name => "name",
+            Field::OfficialReceiptNo => "official-receipt-no",
+            Field::Out => "out",
+            Field::Phone => "phone",
+            Field::Posting => "posting",
+            Field::Program => "program",
+            Field::Reason => "reason",
+            Field::Reference => "reference",
+            Field::School => "school",
+            Field::Statement => "statement",
+            Field::To => "to",
+            Field::User => "user",
+            Field::Village => "village",
+            Field::Year => "year",
+            Field::Named(name) => name,
+        }
+    }
+}
+
+impl From<&str> for Field {
+    fn from(name: &str) -> Field {
+        Field::Named(name.to_string())
+    }
+}
+
+impl From<&Field> for Field {
+    fn from(field: &Field) -> Field {
+        field.clone()
+    }
+}
+
+/// A request refused, as data: what kind, which field, and the message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Refusal {
+    pub kind: RefusalKind,
+    pub field: Option<Field>,
+    /// One sentence; `{field}` marks where the field's name goes.
+    pub message: String,
+}
+
+impl Refusal {
+    /// The message with the field named as `name_of` says (a front end's words).
+    /// Only the first `{field}` is filled in: anything after it may be what a person
+    /// typed, and is shown as typed.
+    pub fn text_with(&self, name_of: impl Fn(&Field) -> String) -> String {
+        match &self.field {
+            Some(field) => self.message.replacen(FIELD_SLOT, &name_of(field), 1),
+            None => self.message.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_with(|field| field.name().to_string()))
+    }
+}
+
 impl Error {
+    fn refused(kind: RefusalKind, field: Option<Field>, message: impl fmt::Display) -> Self {
+        Error::Refused(Refusal {
+            kind,
+            field,
+            message: message.to_string(),
+        })
+    }
     pub fn input(message: impl fmt::Display) -> Self {
-        Error::Input(message.to_string())
+        Error::refused(RefusalKind::Input, None, message)
     }
     pub fn not_found(message: impl fmt::Display) -> Self {
-        Error::NotFound(message.to_string())
+        Error::refused(RefusalKind::NotFound, None, message)
     }
     pub fn conflict(message: impl fmt::Display) -> Self {
-        Error::Conflict(message.to_string())
+        Error::refused(RefusalKind::Conflict, None, message)
+    }
+    /// Bad input in `field`; `message` marks the field's place with `{field}`.
+    pub fn input_in(field: impl Into<Field>, message: impl fmt::Display) -> Self {
+        Error::refused(RefusalKind::Input, Some(field.into()), message)
+    }
+    /// Something named in `field` does not exist.
+    pub fn not_found_in(field: impl Into<Field>, message: impl fmt::Display) -> Self {
+        Error::refused(RefusalKind::NotFound, Some(field.into()), message)
+    }
+    /// `field` contradicts what the ledger holds.
+    pub fn conflict_in(field: impl Into<Field>, message: impl fmt::Display) -> Self {
+        Error::refused(RefusalKind::Conflict, Some(field.into()), message)
     }
     pub fn io(context: impl fmt::Display, error: std::io::Error) -> Self {
         Error::Io(format!("{context}: {error}"))
+    }
+    /// The refusal, if a person's input was refused.
+    pub fn refusal(&self) -> Option<&Refusal> {
+        match self {
+            Error::Refused(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_front_end_names_the_field_in_its_own_words() {
+        let e = Error::input_in(Field::Amount, "{field} \"{field}\" is not an amount");
+        let r = e.refusal().unwrap();
+        assert_eq!(
+            r.text_with(|f| format!("--{}", f.name())),
+            "--amount \"{field}\" is not an amount"
+        );
+        assert_eq!(e.to_string(), "amount \"{field}\" is not an amount");
+        assert_eq!(r.kind, RefusalKind::Input);
+    }
+
+    #[test]
+    fn a_refusal_without_a_field_is_its_message() {
+        let e = Error::conflict("entry 3 was already reversed");
+        assert_eq!(e.to_string(), "entry 3 was already reversed");
+        assert_eq!(e.refusal().unwrap().field, None);
     }
 }

@@ -34,6 +34,18 @@ impl Lang {
     }
 }
 
+/// A built-in name (an account, a fund) in the reader's language.
+impl From<Lang> for crate::ledger::account::Script {
+    fn from(lang: Lang) -> Self {
+        use crate::ledger::account::Script;
+        match lang {
+            Lang::ZhHant => Script::Traditional,
+            Lang::ZhHans => Script::Simplified,
+            Lang::En => Script::English,
+        }
+    }
+}
+
 macro_rules! labels {
     ($($name:ident => $hant:literal, $hans:literal, $en:literal;)*) => {
         /// Every label a report prints; each has all three languages by construction.

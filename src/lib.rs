@@ -1,14 +1,20 @@
 //! lovefund: a tamper-evident double-entry ledger for a charity love fund (愛心基金).
 //!
-//! Data flows one way: `cli` → `ledger` types → `store` → `report` → `render`.
-//! The binary (src/main.rs) only calls [`cli::run`].
+//! Layers, each naming only those below it (checked by `layers`): the front end
+//! (`cli`) parses input into requests for the operations (`ops`), which hold the
+//! rules and run each as one transaction; they use the domain (`ledger`), the
+//! SQLite store (`store`), the file readers and writers (`import`, `reconcile`,
+//! `export`), the reports (`report`, `verify`) and the renderers (`render`). The
+//! binary (src/main.rs) only calls [`cli::run`].
 
 pub mod cli;
 pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod import;
+mod layers;
 pub mod ledger;
+pub mod ops;
 pub mod reconcile;
 pub mod render;
 pub mod report;

@@ -302,8 +302,12 @@ fn three_languages_and_global_flags_anywhere() {
         .assert()
         .success();
     assert!(String::from_utf8_lossy(&env.get_output().stdout).contains("Trial balance"));
-    let err = l.refused(&["balance", "--lang", "fr"]);
+    let err = l.usage_error(&["balance", "--lang", "fr"]);
     assert!(err.contains("--lang"), "{err}");
+    assert!(
+        err.contains("[possible values: zh-Hant, zh-Hans, en]"),
+        "{err}"
+    );
     // The ledger's own default comes from init --lang.
     let other = Ledger::empty();
     other.run(&["init", "--lang", "zh-Hans"]).success();
@@ -480,8 +484,8 @@ fn verify_catches_an_unbalanced_and_a_deleted_entry() {
         "{messages:?}"
     );
     assert!(
-        l.refused(&["verify", "nonsense"])
-            .contains("no check named")
+        l.usage_error(&["verify", "nonsense"])
+            .contains("possible values: balanced, chain, append-only")
     );
 }
 

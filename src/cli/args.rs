@@ -1,7 +1,9 @@
 //! What the user typed, as clap structs. They stay dumb: checking and conversion to
 //! domain values happens once, in the command handlers (ripgrep's low/high split).
 
-use crate::ledger::account::AccountType;
+use super::values::{
+    AccountTypeArg, CheckArg, EncodingArg, FormatArg, LangArg, MethodArg, ReceiptStatusArg,
+};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -29,9 +31,17 @@ pub struct GlobalArgs {
     /// The ledger file [env: LOVEFUND_DB; default: ./lovefund.db]
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Display language: zh-Hant, zh-Hans or en [env: LOVEFUND_LANG; default: the ledger's]
-    #[arg(long, global = true, value_name = "LANG")]
-    pub lang: Option<String>,
+    /// Display language [env: LOVEFUND_LANG; default: the ledger's]
+    #[arg(
+        long,
+        global = true,
+        value_name = "LANG",
+        value_enum,
+        env = "LOVEFUND_LANG",
+        hide_env = true,
+        ignore_case = true
+    )]
+    pub lang: Option<LangArg>,
     /// Machine-readable output (amounts are strings with two decimals)
     #[arg(long, global = true)]
     pub json: bool,
@@ -128,10 +138,9 @@ pub enum Command {
     lovefund export --format beancount --out fund.beancount && bean-check fund.beancount\n  \
     lovefund export --format csv --from 2022-01-01 --to 2022-12-31 --out 2022-postings.csv")]
 pub struct ExportArgs {
-    /// ledger (read by hledger and ledger-cli), beancount, csv (one row per posting),
-    /// json, or import-csv (the import CSV's columns, for `import` into a new ledger)
-    #[arg(long)]
-    pub format: String,
+    /// The format to write
+    #[arg(long, value_enum, ignore_case = true)]
+    pub format: FormatArg,
     /// Only entries dated on or after this date (YYYY-MM-DD); no opening balances are added
     #[arg(long)]
     pub from: Option<String>,
@@ -165,8 +174,8 @@ pub enum ReceiptCommand {
     List {
         #[arg(long)]
         year: Option<i32>,
-        #[arg(long, value_parser = ["issued", "void"])]
-        status: Option<String>,
+        #[arg(long, value_enum)]
+        status: Option<ReceiptStatusArg>,
     },
     /// Void a receipt: the number stays, marked void with the reason, who and when
     Void {
@@ -277,7 +286,7 @@ pub struct DonateArgs {
     #[arg(long, default_value = "非限定")]
     pub fund: String,
     #[arg(long, value_enum)]
-    pub method: crate::ledger::party::Method,
+    pub method: MethodArg,
     /// Bank or payment reference; unique
     #[arg(long)]
     pub reference: Option<String>,
@@ -306,7 +315,7 @@ pub struct DisburseArgs {
     #[arg(long)]
     pub fund: Option<String>,
     #[arg(long, value_enum)]
-    pub method: crate::ledger::party::Method,
+    pub method: MethodArg,
     /// Bank or payment reference; unique
     #[arg(long)]
     pub reference: Option<String>,
@@ -327,9 +336,9 @@ pub struct ImportArgs {
     /// Check and report what would be imported, change nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// utf-8 or gbk/gb18030 [default: detected]
-    #[arg(long)]
-    pub encoding: Option<String>,
+    /// The file's encoding [default: detected]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub encoding: Option<EncodingArg>,
 }
 
 #[derive(Args, Debug)]
@@ -349,7 +358,7 @@ pub enum AccountCommand {
         code: String,
         name: String,
         #[arg(long = "type", value_enum)]
-        account_type: AccountType,
+        account_type: AccountTypeArg,
     },
 }
 
@@ -439,9 +448,9 @@ pub struct ShowArgs {
 
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
-    /// Checks to run (default: all): balanced, chain, append-only, totals, funds, receipts,
-    /// periods, reconciliations, integrity
-    pub checks: Vec<String>,
+    /// Checks to run [default: all]
+    #[arg(value_enum)]
+    pub checks: Vec<CheckArg>,
     /// A ledger fingerprint printed earlier (on an annual summary or by verify): fails
     /// unless an entry of the chain still has this hash, which catches a ledger cut
     /// short or rewritten. The 64 hex digits, or at least the first 16 of them
@@ -472,9 +481,9 @@ pub struct ReconcileArgs {
     /// Map a bank's own headers, e.g. date=交易日期,amount=金額,reference=流水號,description=摘要
     #[arg(long)]
     pub columns: Option<String>,
-    /// utf-8 or gbk [default: detected]
-    #[arg(long)]
-    pub encoding: Option<String>,
+    /// The statement's encoding [default: detected]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub encoding: Option<EncodingArg>,
 }
 
 #[derive(Subcommand, Debug)]

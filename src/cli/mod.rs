@@ -10,15 +10,18 @@ mod export;
 mod import;
 mod journal;
 mod people;
+mod progress;
 mod receipts;
 mod reconcile;
 mod reports;
+mod values;
 
 pub use args::Cli;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
-use crate::store::{Store, meta_get};
+use crate::ops::{Actor, Ledger};
+use crate::render::Render;
 use args::{Command, GlobalArgs};
 use clap::Parser;
 use std::io::{self, Write};
@@ -35,19 +38,6 @@ pub struct Context {
 
 impl Context {
     fn from_args(global: &GlobalArgs) -> Result<Context> {
-        let lang_text = global.lang.clone().or_else(|| {
-            std::env::var("LOVEFUND_LANG")
-                .ok()
-                .filter(|s| !s.is_empty())
-        });
-        let lang_flag = match lang_text {
-            None => None,
-            Some(text) => Some(Lang::parse(&text).ok_or_else(|| {
-                Error::input(format!(
-                    "--lang {text:?} is not a language lovefund speaks; use zh-Hant, zh-Hans or en"
-                ))
-            })?),
-        };
         let db = global.db.clone().unwrap_or_else(|| {
             std::env::var_os("LOVEFUND_DB")
                 .filter(|s| !s.is_empty())
@@ -59,53 +49,39 @@ impl Context {
             .or_else(|| std::env::var("LOVEFUND_USER").ok())
             .filter(|u| !u.trim().is_empty())
             .unwrap_or_else(os_user);
-        crate::ledger::entry::check_text("--user", &user, 100)?;
+        crate::ledger::entry::check_text(Field::User, &user, crate::ops::USER_LENGTH_MAX)?;
         Ok(Context {
             db,
-            lang_flag,
+            lang_flag: global.lang.map(Lang::from),
             json: global.json,
             read_only: global.read_only,
             user: user.trim().to_string(),
         })
     }
 
-    /// The demo's own ledger, recorded by "demo".
-    pub fn for_demo(db: PathBuf, lang: Lang) -> Context {
-        Context {
-            db,
-            lang_flag: Some(lang),
-            json: false,
-            read_only: false,
-            user: "demo".to_string(),
-        }
-    }
-
     /// The display language: --lang, $LOVEFUND_LANG, then the ledger's default.
-    pub fn lang(&self, store: &Store) -> Lang {
-        self.lang_flag.unwrap_or_else(|| ledger_lang(store))
-    }
-
-    /// Receipts and summaries: --lang (or $LOVEFUND_LANG) if given, else the
-    /// ledger's own language from `init --lang`.
-    pub fn document_lang(&self, store: &Store) -> Lang {
-        self.lang_flag().unwrap_or_else(|| ledger_lang(store))
+    pub fn lang(&self, ledger: &Ledger) -> Lang {
+        self.lang_flag.unwrap_or_else(|| ledger.lang())
     }
 
     pub fn lang_flag(&self) -> Option<Lang> {
         self.lang_flag
     }
 
+    /// Who records, and when.
+    pub fn actor(&self) -> Result<Actor> {
+        Actor::now(&self.user)
+    }
+
     /// Opens the ledger for reading (read-only at the OS level with --read-only).
-    pub fn open_for_reading(&self) -> Result<Store> {
-        let store = Store::open(&self.db, self.read_only)?;
-        store.set_read_pragmas()?;
-        Ok(store)
+    pub fn open_for_reading(&self) -> Result<Ledger> {
+        Ledger::open_for_reading(&self.db, self.read_only)
     }
 
     /// Opens the ledger to change it; refused under --read-only before the file is touched.
-    pub fn open_for_writing(&self) -> Result<Store> {
+    pub fn open_for_writing(&self) -> Result<Ledger> {
         self.refuse_if_read_only()?;
-        Store::open(&self.db, false)
+        Ledger::open_for_writing(&self.db)
     }
 
     pub fn refuse_if_read_only(&self) -> Result<()> {
@@ -118,24 +94,69 @@ impl Context {
         Ok(())
     }
 
-    /// The time an entry is recorded, in UTC.
-    pub fn now(&self) -> String {
-        chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    /// Prints a result: as JSON with --json, else as text in `lang`.
+    pub fn emit(&self, out: &mut dyn Write, lang: Lang, result: &impl Render) -> Result<()> {
+        if self.json {
+            return output(crate::render::json::write(out, result));
+        }
+        output(result.text(out, lang))
     }
-}
 
-/// The ledger's own default language (set by `init --lang`).
-pub fn ledger_lang(store: &Store) -> Lang {
-    meta_get(store.conn(), "lang")
-        .ok()
-        .flatten()
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or_default()
+    /// Prints a report laid out as a grid: JSON with --json, CSV with `csv`, else a
+    /// text table in `lang`.
+    pub fn emit_table(
+        &self,
+        out: &mut dyn Write,
+        lang: Lang,
+        report: &impl crate::render::Tabular,
+        csv: bool,
+    ) -> Result<()> {
+        if self.json {
+            return output(crate::render::json::write(out, report));
+        }
+        let grid = report.grid(lang);
+        output(if csv {
+            grid.write_csv(out)
+        } else {
+            grid.write_text(out)
+        })
+    }
 }
 
 /// The OS account running lovefund, as the default recorder of entries.
 fn os_user() -> String {
     whoami::username().unwrap_or_else(|_| "unknown".to_string())
+}
+
+/// The command line's word for a field a refusal names.
+fn flag(field: &Field) -> String {
+    match field {
+        Field::AccountType => "--type".to_string(),
+        Field::Beneficiary => "--to".to_string(),
+        Field::Code => "CODE".to_string(),
+        Field::Name => "NAME".to_string(),
+        Field::Named(name) => name.clone(),
+        other => format!("--{}", other.name()),
+    }
+}
+
+/// An error as the command line says it: a refusal names its field by its flag.
+pub fn message(error: &Error) -> String {
+    match error {
+        Error::Refused(refusal) => refusal.text_with(flag),
+        other => other.to_string(),
+    }
+}
+
+/// A refusal of `field` that this command calls `word` (e.g. `init --name`).
+fn renamed(error: Error, field: Field, word: &str) -> Error {
+    match error {
+        Error::Refused(mut r) if r.field.as_ref() == Some(&field) => {
+            r.field = Some(Field::Named(word.to_string()));
+            Error::Refused(r)
+        }
+        other => other,
+    }
 }
 
 /// Runs the command line and returns the exit status.
@@ -162,7 +183,7 @@ pub fn run() -> i32 {
         },
         Err(Error::Io(message)) if message.contains("Broken pipe") => 0,
         Err(e) => {
-            eprintln!("lovefund: {e}");
+            eprintln!("lovefund: {}", message(&e));
             1
         }
     }
@@ -171,7 +192,7 @@ pub fn run() -> i32 {
 /// Runs one command line (`args`, starting with the program name) in this process,
 /// exactly as the binary would, writing its output to `out`: for tests and tools that
 /// drive lovefund many thousands of times without starting a process each time. A
-/// usage error comes back as `Error::Input` with clap's message.
+/// usage error comes back as a refusal with clap's message.
 pub fn execute<I, T>(args: I, out: &mut dyn Write) -> Result<()>
 where
     I: IntoIterator<Item = T>,

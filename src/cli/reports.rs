@@ -1,15 +1,17 @@
-//! `balance`, `register`, `show`, `verify`: reading the ledger.
+//! `balance`, `register`, `show`, `verify`, `summary`, `report`: reading the ledger.
 
 use super::args::{BalanceArgs, RegisterArgs, ShowArgs, VerifyArgs};
 use super::{Context, output};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::ledger::account::AccountCode;
 use crate::ledger::date::parse_date;
+use crate::ops::documents;
+use crate::render::views::YearFunds;
 use crate::render::{json, text};
 use crate::report::{entry, register, trial_balance};
 use std::io::Write;
 
-fn optional_date(field: &str, text: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
+fn optional_date(field: Field, text: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
     text.as_deref().map(|t| parse_date(field, t)).transpose()
 }
 
@@ -18,8 +20,8 @@ pub(super) fn date_range(
     from: &Option<String>,
     to: &Option<String>,
 ) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
-    let from = optional_date("--from", from)?;
-    let to = optional_date("--to", to)?;
+    let from = optional_date(Field::From, from)?;
+    let to = optional_date(Field::To, to)?;
     if let (Some(f), Some(t)) = (from, to)
         && f > t
     {
@@ -31,22 +33,20 @@ pub(super) fn date_range(
 }
 
 pub fn balance(ctx: &Context, args: BalanceArgs, out: &mut dyn Write) -> Result<()> {
-    let as_of = optional_date("--as-of", &args.as_of)?;
-    let store = ctx.open_for_reading()?;
-    let lang = ctx.lang(&store);
-    let report = trial_balance::trial_balance(&store, as_of, lang)?;
-    if ctx.json {
-        return output(json::write(out, &report));
-    }
-    output(text::trial_balance(out, &report, lang))
+    let as_of = optional_date(Field::AsOf, &args.as_of)?;
+    let ledger = ctx.open_for_reading()?;
+    let lang = ctx.lang(&ledger);
+    let report = trial_balance::trial_balance(ledger.reader(), as_of, lang)?;
+    ctx.emit(out, lang, &report)
 }
 
+/// The register streams: its lines go out as they are read, in either form.
 pub fn register(ctx: &Context, args: RegisterArgs, out: &mut dyn Write) -> Result<()> {
     let code = AccountCode::parse(&args.account)?;
     let (from, to) = date_range(&args.from, &args.to)?;
-    let store = ctx.open_for_reading()?;
-    let lang = ctx.lang(&store);
-    let report = register::register(&store, &code, from, to, lang)?;
+    let ledger = ctx.open_for_reading()?;
+    let lang = ctx.lang(&ledger);
+    let report = register::register(ledger.reader(), &code, from, to, lang)?;
     if ctx.json {
         let mut writer = output(json::RegisterJson::start(out, &report.head))?;
         report.for_each_line(|line| writer.line(out, line))?;
@@ -58,13 +58,10 @@ pub fn register(ctx: &Context, args: RegisterArgs, out: &mut dyn Write) -> Resul
 }
 
 pub fn show(ctx: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
-    let store = ctx.open_for_reading()?;
-    let lang = ctx.lang(&store);
-    let view = entry::entry_view(&store, args.entry_id, lang)?;
-    if ctx.json {
-        return output(json::write(out, &view));
-    }
-    output(text::entry(out, &view, lang))
+    let ledger = ctx.open_for_reading()?;
+    let lang = ctx.lang(&ledger);
+    let view = entry::entry_view(ledger.reader(), args.entry_id, lang)?;
+    ctx.emit(out, lang, &view)
 }
 
 pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()> {
@@ -73,14 +70,11 @@ pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()
         .as_deref()
         .map(crate::verify::Fingerprint::parse)
         .transpose()?;
-    let store = ctx.open_for_reading()?;
-    let lang = ctx.lang(&store);
-    let report = crate::verify::run(&store, &args.checks, fingerprint.as_ref())?;
-    if ctx.json {
-        output(json::write(out, &report))?;
-    } else {
-        output(text::verify(out, &report, lang))?;
-    }
+    let ledger = ctx.open_for_reading()?;
+    let lang = ctx.lang(&ledger);
+    let checks: Vec<String> = args.checks.iter().map(|c| c.name()).collect();
+    let report = crate::verify::run(ledger.reader(), &checks, fingerprint.as_ref())?;
+    ctx.emit(out, lang, &report)?;
     match report.first_failure() {
         None => Ok(()),
         Some((check, finding)) => Err(Error::Verify(format!(
@@ -97,110 +91,19 @@ pub fn summary(
     font: Option<std::path::PathBuf>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let store = ctx.open_for_reading()?;
-    let lang = ctx.document_lang(&store);
-    let report = crate::report::summary::annual_summary(&store, year, lang)?;
+    let ledger = ctx.open_for_reading()?;
+    let lang = ctx.lang(&ledger);
+    let report = crate::report::summary::annual_summary(ledger.reader(), year, lang)?;
     if let Some(path) = &pdf {
-        write_summary_pdf(&report, lang, path, font.as_deref())?;
+        let today = ctx.actor()?.today;
+        documents::write_summary_pdf(&report, lang, today, path, font.as_deref())?;
     }
-    if ctx.json {
-        return output(json::write(out, &report));
-    }
-    output(crate::render::summary::summary(out, &report, lang))?;
-    if let Some(path) = pdf {
-        output(writeln!(
-            out,
-            "{} {}",
-            crate::i18n::L::Wrote.get(lang),
-            path.display()
-        ))?;
+    ctx.emit(out, lang, &report)?;
+    if let (Some(path), false) = (pdf, ctx.json) {
+        let wrote = crate::i18n::L::Wrote.get(lang);
+        output(writeln!(out, "{wrote} {}", path.display()))?;
     }
     Ok(())
-}
-
-/// The annual summary as an A4 PDF at `path`; refused before writing if the font
-/// lacks a character.
-pub fn write_summary_pdf(
-    report: &crate::report::summary::AnnualSummary,
-    lang: crate::i18n::Lang,
-    path: &std::path::Path,
-    font: Option<&std::path::Path>,
-) -> Result<()> {
-    let font = document_font(font)?;
-    let issued = chrono::Local::now().date_naive();
-    let doc = crate::render::summary::summary_doc(report, lang, issued);
-    let texts = [&doc.fund_name, &doc.title, &doc.issuer]
-        .into_iter()
-        .chain(doc.program_rows.iter().flatten());
-    refuse_missing(&font, texts)?;
-    let bytes = crate::render::summary_pdf::render_summary(&doc, &font)
-        .map_err(|e| Error::Io(format!("cannot lay out the summary: {e}")))?;
-    write_pdf_file(path, bytes)
-}
-
-/// One donor's year-end statement as a paginated PDF at `path`.
-fn write_statement_pdf(
-    store: &crate::store::Store,
-    statement: &crate::report::annual::DonorStatement,
-    lang: crate::i18n::Lang,
-    path: &std::path::Path,
-) -> Result<()> {
-    let fingerprint = store
-        .head()?
-        .last
-        .map(|(_, hash)| hex::encode(hash))
-        .unwrap_or_default();
-    let doc =
-        crate::render::summary::statement_doc(statement, &store.ledger_name()?, &fingerprint, lang);
-    let font = document_font(None)?;
-    refuse_missing(
-        &font,
-        [&doc.fund_name, &doc.donor]
-            .into_iter()
-            .chain(doc.rows.iter().flatten()),
-    )?;
-    let bytes = crate::render::statement_pdf::render_statement(&doc, &font)
-        .map_err(|e| Error::Io(format!("cannot lay out the statement: {e}")))?;
-    write_pdf_file(path, bytes)
-}
-
-/// The bundled font, or --font / $LOVEFUND_FONT.
-fn document_font(
-    font: Option<&std::path::Path>,
-) -> Result<crate::render::receipt_pdf::ReceiptFont> {
-    let font_path = font.map(std::path::Path::to_path_buf).or_else(|| {
-        std::env::var_os("LOVEFUND_FONT")
-            .filter(|f| !f.is_empty())
-            .map(std::path::PathBuf::from)
-    });
-    crate::render::receipts::load_font(font_path.as_deref())
-}
-
-/// Refuses a document with a character the font cannot draw, before anything is written.
-fn refuse_missing<'a>(
-    font: &crate::render::receipt_pdf::ReceiptFont,
-    texts: impl Iterator<Item = &'a String>,
-) -> Result<()> {
-    for text in texts {
-        if let Some(c) = font.missing_chars(text).first() {
-            return Err(Error::input(format!(
-                "the document has the character {c:?} (U+{:04X}) that the font cannot draw; \
-                 nothing was written — give a font that has it with --font PATH or $LOVEFUND_FONT",
-                u32::from(*c)
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Writes through a temporary file, so a reader never sees half a PDF.
-fn write_pdf_file(path: &std::path::Path, bytes: Vec<u8>) -> Result<()> {
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".tmp");
-    std::fs::write(&temporary, bytes)
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-    std::fs::rename(&temporary, path)
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
 }
 
 pub fn report(
@@ -210,70 +113,49 @@ pub fn report(
     out: &mut dyn Write,
 ) -> Result<()> {
     use super::args::ReportCommand;
-    use crate::render::annual;
     use crate::report::annual as reports;
-    let store = ctx.open_for_reading()?;
-    let lang = ctx.lang(&store);
-    let grid = match command {
+    use crate::report::statements;
+    let ledger = ctx.open_for_reading()?;
+    let lang = ctx.lang(&ledger);
+    let store = ledger.reader();
+    match command {
         ReportCommand::BalanceSheet { as_of } => {
-            let as_of = parse_date("--as-of", &as_of)?;
-            let r = crate::report::statements::balance_sheet(&store, as_of, lang)?;
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::balance_sheet(&r, lang)
+            let as_of = parse_date(Field::AsOf, &as_of)?;
+            let r = statements::balance_sheet(store, as_of, lang)?;
+            ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Activities { year } => {
-            let r = crate::report::statements::activities(&store, year, lang)?;
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::activities(&r, lang)
+            let r = statements::activities(store, year, lang)?;
+            ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Funds { year } => {
             let (start, end) = reports::year_bounds(year)?;
             let r =
-                crate::report::fund_balances::fund_balances(&store, Some(start), Some(end), lang)?;
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::funds(&r, lang)
+                crate::report::fund_balances::fund_balances(store, Some(start), Some(end), lang)?;
+            ctx.emit_table(out, lang, &YearFunds(r), csv)
         }
         ReportCommand::Donors {
             year,
             statement: Some(donor),
             pdf,
         } => {
-            let r = reports::donor_statement(&store, year, &donor, lang)?;
+            let r = reports::donor_statement(store, year, &donor, lang)?;
             if let Some(path) = &pdf {
-                write_statement_pdf(&store, &r, ctx.document_lang(&store), path)?;
+                documents::write_donor_statement(&ledger, &r, lang, path)?;
             }
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::donor_statement(&r, lang)
+            ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Donors {
             year,
             statement: None,
             ..
         } => {
-            let r = reports::donor_report(&store, year, lang)?;
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::donors(&r, lang)
+            let r = reports::donor_report(store, year, lang)?;
+            ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Beneficiaries { year } => {
-            let r = reports::beneficiary_report(&store, year, lang)?;
-            if ctx.json {
-                return output(json::write(out, &r));
-            }
-            annual::beneficiaries(&r, lang)
+            let r = reports::beneficiary_report(store, year, lang)?;
+            ctx.emit_table(out, lang, &r, csv)
         }
-    };
-    if csv {
-        return output(grid.write_csv(out));
     }
-    output(grid.write_text(out))
 }

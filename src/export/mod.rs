@@ -12,7 +12,6 @@ mod json;
 pub mod output;
 mod postings_csv;
 
-use crate::error::{Error, Result};
 use crate::ledger::account::{Account, AccountType};
 use crate::ledger::fund::{FundId, Funds};
 use crate::store::export::ExportEntry;
@@ -31,26 +30,6 @@ pub enum Format {
     Json,
     /// The import CSV's columns, one row per donation or disbursement.
     ImportCsv,
-}
-
-impl Format {
-    pub const NAMES: &str = "ledger, beancount, csv, json or import-csv";
-
-    pub fn parse(text: &str) -> Result<Format> {
-        Ok(match text.trim().to_ascii_lowercase().as_str() {
-            "ledger" | "hledger" => Format::Ledger,
-            "beancount" => Format::Beancount,
-            "csv" => Format::Csv,
-            "json" => Format::Json,
-            "import-csv" => Format::ImportCsv,
-            _ => {
-                return Err(Error::input(format!(
-                    "--format {text:?} is not an export format; use {}",
-                    Format::NAMES
-                )));
-            }
-        })
-    }
 }
 
 /// An account of the chart as the export names it.

@@ -5,7 +5,7 @@
 //! ledger itself (or its WAL), which is refused. A failed or interrupted export
 //! removes its temporary file.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -27,20 +27,26 @@ fn check_target(target: &Path, ledger: &Path) -> Result<()> {
         return Ok(());
     };
     if meta.is_dir() {
-        return Err(Error::input(format!(
-            "--out {} is a folder; give the name of the file to write",
-            target.display()
-        )));
+        return Err(Error::input_in(
+            Field::Out,
+            format!(
+                "{{field}} {} is a folder; give the name of the file to write",
+                target.display()
+            ),
+        ));
     }
     let canonical = std::fs::canonicalize(target).ok();
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut companion = ledger.as_os_str().to_owned();
         companion.push(suffix);
         if canonical.is_some() && std::fs::canonicalize(&companion).ok() == canonical {
-            return Err(Error::conflict(format!(
-                "--out {} is the ledger file itself; write the export to another file",
-                target.display()
-            )));
+            return Err(Error::conflict_in(
+                Field::Out,
+                format!(
+                    "{{field}} {} is the ledger file itself; write the export to another file",
+                    target.display()
+                ),
+            ));
         }
     }
     Ok(())
@@ -50,10 +56,13 @@ impl AtomicFile {
     pub fn create(target: &Path, ledger: &Path) -> Result<AtomicFile> {
         check_target(target, ledger)?;
         let name = target.file_name().ok_or_else(|| {
-            Error::input(format!(
-                "--out {} does not name a file; give a file name",
-                target.display()
-            ))
+            Error::input_in(
+                Field::Out,
+                format!(
+                    "{{field}} {} does not name a file; give a file name",
+                    target.display()
+                ),
+            )
         })?;
         let mut temporary_name = std::ffi::OsString::from(".");
         temporary_name.push(name);

@@ -293,8 +293,8 @@ fn record_line(
     };
     match outcome {
         Ok(()) => Ok(()),
-        Err(Error::Conflict(reason) | Error::Input(reason) | Error::NotFound(reason)) => {
-            errors.push(line_error("amount", reason));
+        Err(Error::Refused(refusal)) => {
+            errors.push(line_error("amount", refusal.to_string()));
             Ok(())
         }
         Err(e) => Err(e),

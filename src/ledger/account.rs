@@ -2,8 +2,7 @@
 //! sub-account `5101.01`, a type that fixes its normal side, and names in three
 //! languages. Not here: balances (see `report`).
 
-use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::error::{Error, Field, Result};
 use serde::Serialize;
 use std::fmt;
 
@@ -12,7 +11,7 @@ pub const ACCOUNT_CODE_LENGTH_MAX: usize = 24;
 /// The longest account or fund name accepted, in characters.
 pub const NAME_LENGTH_MAX: usize = 100;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AccountType {
     Asset,
@@ -126,6 +125,16 @@ impl fmt::Display for AccountCode {
     }
 }
 
+/// Which of its three names a built-in account or fund goes by: the domain keeps
+/// all three as data; which one a reader sees is the front end's choice (the
+/// display language converts into this).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    Traditional,
+    Simplified,
+    English,
+}
+
 /// Names in the three display languages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Names {
@@ -148,30 +157,33 @@ impl Names {
         Names::new(name, name, name)
     }
 
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::ZhHant => &self.zh_hant,
-            Lang::ZhHans => &self.zh_hans,
-            Lang::En => &self.en,
+    pub fn get(&self, script: impl Into<Script>) -> &str {
+        match script.into() {
+            Script::Traditional => &self.zh_hant,
+            Script::Simplified => &self.zh_hans,
+            Script::English => &self.en,
         }
     }
 }
 
 /// Checks a user-supplied name: not blank, not too long, no control characters.
-pub fn check_name(field: &str, name: &str) -> Result<String> {
+pub fn check_name(field: impl Into<Field>, name: &str) -> Result<String> {
+    let field = field.into();
     let trimmed = name.trim();
     if trimmed.is_empty() {
-        return Err(Error::input(format!("{field} is empty; give a name")));
+        return Err(Error::input_in(field, "{field} is empty; give a name"));
     }
     if trimmed.chars().count() > NAME_LENGTH_MAX {
-        return Err(Error::input(format!(
-            "{field} is longer than {NAME_LENGTH_MAX} characters; shorten it"
-        )));
+        return Err(Error::input_in(
+            field,
+            format!("{{field}} is longer than {NAME_LENGTH_MAX} characters; shorten it"),
+        ));
     }
     if trimmed.chars().any(char::is_control) {
-        return Err(Error::input(format!(
-            "{field} contains a control character; remove it"
-        )));
+        return Err(Error::input_in(
+            field,
+            "{field} contains a control character; remove it",
+        ));
     }
     Ok(trimmed.to_string())
 }

@@ -10,7 +10,7 @@ use super::account::{AccountCode, AccountType};
 use super::entry::{EntryDetails, EntryKind, NewEntry, Posting};
 use super::fund::{FundId, Funds};
 use super::money::Money;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -43,7 +43,7 @@ pub fn closing_entries(
     memo: (&str, &str),
 ) -> Result<Vec<NewEntry>> {
     let date = NaiveDate::from_ymd_opt(year, 12, 31)
-        .ok_or_else(|| Error::input(format!("--year {year} is not a year")))?;
+        .ok_or_else(|| Error::input_in(Field::Year, format!("{{field}} {year} is not a year")))?;
     let mut closing = Vec::new();
     // Per fund: (revenue, costs), both positive.
     let mut per_fund: BTreeMap<FundId, (i64, i64)> = BTreeMap::new();

@@ -1,9 +1,9 @@
 //! Dates as people type them: strictly `YYYY-MM-DD`.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use chrono::NaiveDate;
 
-pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
+pub fn parse_date(field: impl Into<Field>, text: &str) -> Result<NaiveDate> {
     let well_formed = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| match i {
             4 | 7 => b == b'-',
@@ -19,9 +19,12 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
         .flatten();
     date.filter(|d| (1900..=9998).contains(&chrono::Datelike::year(d)))
         .ok_or_else(|| {
-            Error::input(format!(
-                "{field} {text:?} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-01"
-            ))
+            Error::input_in(
+                field,
+                format!(
+                    "{{field}} {text:?} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-01"
+                ),
+            )
         })
 }
 
@@ -31,7 +34,7 @@ mod tests {
 
     #[test]
     fn strict() {
-        assert!(parse_date("--date", "2022-03-01").is_ok());
+        assert!(parse_date(crate::error::Field::Date, "2022-03-01").is_ok());
         for bad in [
             "2022-3-1",
             "2022/03/01",
@@ -40,7 +43,7 @@ mod tests {
             " 2022-03-01",
             "20220301",
         ] {
-            assert!(parse_date("--date", bad).is_err(), "{bad}");
+            assert!(parse_date(crate::error::Field::Date, bad).is_err(), "{bad}");
         }
     }
 }

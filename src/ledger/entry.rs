@@ -5,7 +5,7 @@
 use super::account::AccountCode;
 use super::fund::FundId;
 use super::money::Money;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -89,12 +89,12 @@ impl NewEntry {
         details: EntryDetails,
         postings: Vec<Posting>,
     ) -> Result<NewEntry> {
-        check_text("--memo", memo, MEMO_LENGTH_MAX)?;
+        check_text(Field::Memo, memo, MEMO_LENGTH_MAX)?;
         if let Some(reason) = &details.reason {
-            check_text("--reason", reason, MEMO_LENGTH_MAX)?;
+            check_text(Field::Reason, reason, MEMO_LENGTH_MAX)?;
         }
         if let Some(reference) = &details.reference {
-            check_text("--reference", reference, REFERENCE_LENGTH_MAX)?;
+            check_text(Field::Reference, reference, REFERENCE_LENGTH_MAX)?;
         }
         if postings.len() < 2 {
             return Err(Error::input(
@@ -107,13 +107,17 @@ impl NewEntry {
             )));
         }
         if let Some(p) = postings.iter().find(|p| p.amount.is_zero()) {
-            return Err(Error::input(format!(
-                "--posting for account {} has amount 0.00; leave it out",
-                p.account
-            )));
+            return Err(Error::input_in(
+                Field::Posting,
+                format!(
+                    "{{field}} for account {} has amount 0.00; leave it out",
+                    p.account
+                ),
+            ));
         }
-        let sum = sum_postings(&postings)
-            .ok_or_else(|| Error::input("--posting amounts are too large to add up"))?;
+        let sum = sum_postings(&postings).ok_or_else(|| {
+            Error::input_in(Field::Posting, "{field} amounts are too large to add up")
+        })?;
         if !sum.is_zero() {
             let side = if sum.is_negative() {
                 "credits"
@@ -150,16 +154,19 @@ pub fn sum_postings(postings: &[Posting]) -> Option<Money> {
 
 /// Refuses blank-only-if-required, overlong text and control characters other than
 /// none at all: memos are single-line text.
-pub fn check_text(field: &str, text: &str, length_max: usize) -> Result<()> {
+pub fn check_text(field: impl Into<Field>, text: &str, length_max: usize) -> Result<()> {
+    let field = field.into();
     if text.chars().count() > length_max {
-        return Err(Error::input(format!(
-            "{field} is longer than {length_max} characters; shorten it"
-        )));
+        return Err(Error::input_in(
+            field,
+            format!("{{field}} is longer than {length_max} characters; shorten it"),
+        ));
     }
     if text.chars().any(|c| c.is_control()) {
-        return Err(Error::input(format!(
-            "{field} contains a control character (such as a newline or NUL); remove it"
-        )));
+        return Err(Error::input_in(
+            field,
+            "{field} contains a control character (such as a newline or NUL); remove it",
+        ));
     }
     Ok(())
 }

@@ -2,8 +2,7 @@
 //! program funds 助學, 扶貧, 幫困, plus any a donor designates. A fund is found by its
 //! name in either script or its English alias, so treasurers can type what they know.
 
-use super::account::Names;
-use crate::i18n::Lang;
+use super::account::{Names, Script};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -22,8 +21,8 @@ pub struct Fund {
 }
 
 impl Fund {
-    pub fn name(&self, lang: Lang) -> &str {
-        self.names.get(lang)
+    pub fn name(&self, script: impl Into<Script>) -> &str {
+        self.names.get(script)
     }
 
     /// Whether `text` names this fund: either script, the English name or alias,

@@ -7,7 +7,7 @@ use super::entry::{EntryDetails, EntryKind, NewEntry, Posting};
 use super::fund::{Fund, Funds};
 use super::money::Money;
 use super::party::Method;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use chrono::NaiveDate;
 
 /// The account donations are credited to.
@@ -40,7 +40,7 @@ fn details(m: &Movement<'_>) -> EntryDetails {
 fn negated(amount: Money) -> Result<Money> {
     amount
         .checked_neg()
-        .ok_or_else(|| Error::input("--amount is too large"))
+        .ok_or_else(|| Error::input_in(Field::Amount, "{field} is too large"))
 }
 
 pub fn donation_entry(m: &Movement<'_>) -> Result<NewEntry> {
@@ -84,7 +84,7 @@ pub fn disbursement_entry(m: &Movement<'_>, program_account: &str) -> Result<New
 
 /// A program (助學, 扶貧, 幫困 in either script, or study-aid, poverty-relief,
 /// hardship): its fund, which has the 5101 sub-account aid is charged to.
-pub fn program<'f>(funds: &'f Funds, field: &str, text: &str) -> Result<&'f Fund> {
+pub fn program<'f>(funds: &'f Funds, field: impl Into<Field>, text: &str) -> Result<&'f Fund> {
     let programs = || {
         funds
             .0
@@ -96,20 +96,26 @@ pub fn program<'f>(funds: &'f Funds, field: &str, text: &str) -> Result<&'f Fund
     };
     match funds.find(text) {
         Some(f) if f.program_account.is_some() => Ok(f),
-        _ => Err(Error::input(format!(
-            "{field} {text:?} is not a program; use one of {}",
-            programs()
-        ))),
+        _ => Err(Error::input_in(
+            field,
+            format!(
+                "{{field}} {text:?} is not a program; use one of {}",
+                programs()
+            ),
+        )),
     }
 }
 
 /// A fund by any of its names.
-pub fn fund<'f>(funds: &'f Funds, field: &str, text: &str) -> Result<&'f Fund> {
+pub fn fund<'f>(funds: &'f Funds, field: impl Into<Field>, text: &str) -> Result<&'f Fund> {
     funds.find(text).ok_or_else(|| {
-        Error::input(format!(
-            "{field} {text:?} is not a fund; use one of {}",
-            funds.spellings()
-        ))
+        Error::input_in(
+            field,
+            format!(
+                "{{field}} {text:?} is not a fund; use one of {}",
+                funds.spellings()
+            ),
+        )
     })
 }
 
@@ -125,8 +131,9 @@ pub fn reversal_entry(
 ) -> Result<NewEntry> {
     let id = original.id;
     if reason.trim().is_empty() {
-        return Err(Error::input(
-            "--reason is empty; say why the entry is reversed",
+        return Err(Error::input_in(
+            Field::Reason,
+            "{field} is empty; say why the entry is reversed",
         ));
     }
     if let Some(by) = reversed_by {
@@ -145,10 +152,14 @@ pub fn reversal_entry(
         )));
     }
     if date < original.date {
-        return Err(Error::input(format!(
-            "--date {date} is before entry {id}'s date {}; a reversal cannot precede what it reverses",
-            original.date
-        )));
+        return Err(Error::input_in(
+            Field::Date,
+            format!(
+                "{{field}} {date} is before entry {id}'s date {}; a reversal cannot precede \
+                 what it reverses",
+                original.date
+            ),
+        ));
     }
     let postings = original
         .postings

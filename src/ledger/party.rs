@@ -3,7 +3,7 @@
 //! keyed hash, to catch the same person entered twice, and the last four characters,
 //! and shows them masked. The key is random per ledger.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use hmac::{Hmac, KeyInit, Mac};
 use serde::Serialize;
 use sha2::Sha256;
@@ -24,7 +24,7 @@ impl Role {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PartyType {
     Person,
@@ -68,18 +68,22 @@ impl PartyType {
 /// A donor's or beneficiary's name: a checked name (`check_name`) that does not read
 /// as a number, since `--donor`, `--to` and `donor show` take a number as an id — a
 /// donor named "2" would silently be mistaken for donor 2.
-pub fn check_party_name(field: &str, name: &str) -> Result<String> {
-    let name = crate::ledger::account::check_name(field, name)?;
+pub fn check_party_name(field: impl Into<Field>, name: &str) -> Result<String> {
+    let field = field.into();
+    let name = crate::ledger::account::check_name(&field, name)?;
     refuse_id_like(field, &name)?;
     Ok(name)
 }
 
-pub fn refuse_id_like(field: &str, name: &str) -> Result<()> {
+pub fn refuse_id_like(field: impl Into<Field>, name: &str) -> Result<()> {
     if name.trim().parse::<i64>().is_ok() {
-        return Err(Error::input(format!(
-            "{field} {name:?} is a number, which lovefund reads as an id; add a word to the \
-             name (e.g. \"{name}號\")"
-        )));
+        return Err(Error::input_in(
+            field,
+            format!(
+                "{{field}} {name:?} is a number, which lovefund reads as an id; add a word to the \
+                 name (e.g. \"{name}號\")"
+            ),
+        ));
     }
     Ok(())
 }
@@ -94,7 +98,7 @@ pub fn is_anonymous_name(name: &str) -> bool {
             .any(|n| n.eq_ignore_ascii_case(name))
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
     Bank,
@@ -145,7 +149,7 @@ pub struct IdNumber {
 
 impl IdNumber {
     /// Normalises (trim, upper-case the check letter) and hashes with the ledger key.
-    pub fn new(field: &str, text: &str, key: &[u8]) -> Result<IdNumber> {
+    pub fn new(field: impl Into<Field>, text: &str, key: &[u8]) -> Result<IdNumber> {
         let normalized: String = text.trim().to_ascii_uppercase();
         let length = normalized.chars().count();
         if !(4..=ID_NUMBER_LENGTH_MAX).contains(&length)
@@ -153,10 +157,13 @@ impl IdNumber {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-')
         {
-            return Err(Error::input(format!(
-                "{field} is not an identity or student number; use 4 to {ID_NUMBER_LENGTH_MAX} \
-                 letters and digits"
-            )));
+            return Err(Error::input_in(
+                field,
+                format!(
+                    "{{field}} is not an identity or student number; use 4 to \
+                     {ID_NUMBER_LENGTH_MAX} letters and digits"
+                ),
+            ));
         }
         let mut mac = Hmac::<Sha256>::new_from_slice(key)
             .map_err(|_| Error::input("the ledger's identity key is damaged"))?;
@@ -180,14 +187,14 @@ mod tests {
 
     #[test]
     fn identity_numbers_are_hashed_with_the_key_and_masked() {
-        let a = IdNumber::new("--id-number", "36060219900101123x", b"key one").unwrap();
-        let b = IdNumber::new("--id-number", " 36060219900101123X", b"key one").unwrap();
-        let c = IdNumber::new("--id-number", "36060219900101123X", b"key two").unwrap();
+        let a = IdNumber::new(Field::IdNumber, "36060219900101123x", b"key one").unwrap();
+        let b = IdNumber::new(Field::IdNumber, " 36060219900101123X", b"key one").unwrap();
+        let c = IdNumber::new(Field::IdNumber, "36060219900101123X", b"key two").unwrap();
         assert_eq!(a, b);
         assert_ne!(a.hash, c.hash);
         assert_eq!(mask(&a.last4), "**************123X");
-        assert!(IdNumber::new("--id-number", "12", b"k").is_err());
-        assert!(IdNumber::new("--id-number", "1234 5678", b"k").is_err());
+        assert!(IdNumber::new(Field::IdNumber, "12", b"k").is_err());
+        assert!(IdNumber::new(Field::IdNumber, "1234 5678", b"k").is_err());
     }
 }
 

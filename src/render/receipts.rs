@@ -4,7 +4,7 @@
 
 use super::receipt_pdf::{ReceiptDoc, ReceiptFont, ReceiptLabels};
 use super::table::{Align, Table};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::report::receipts::{ReceiptSequence, ReceiptView};
 use std::io::{self, Write};
@@ -20,10 +20,13 @@ pub fn load_font(path: Option<&std::path::Path>) -> Result<ReceiptFont> {
         Some(p) => std::fs::read(p).map_err(|e| Error::io(format!("--font {}", p.display()), e))?,
     };
     ReceiptFont::from_bytes(bytes).map_err(|e| match path {
-        Some(p) => Error::input(format!(
-            "--font {} is not a font lovefund can use: {e}",
-            p.display()
-        )),
+        Some(p) => Error::input_in(
+            Field::Font,
+            format!(
+                "{{field}} {} is not a font lovefund can use: {e}",
+                p.display()
+            ),
+        ),
         None => Error::Io(format!("the bundled font is damaged: {e}")),
     })
 }

@@ -3,7 +3,7 @@
 //! 愛心人士), and beneficiaries per program (distinct students and households and the
 //! amounts; students shown only by name, school and grade, never identity numbers).
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
 use crate::ledger::party::{PartyType, Role};
@@ -18,9 +18,10 @@ pub fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate)> {
         NaiveDate::from_ymd_opt(year, 12, 31),
     ) {
         (Some(s), Some(e)) if (1900..=9998).contains(&year) => Ok((s, e)),
-        _ => Err(Error::input(format!(
-            "--year {year} is not a year lovefund keeps"
-        ))),
+        _ => Err(Error::input_in(
+            Field::Year,
+            format!("{{field}} {year} is not a year lovefund keeps"),
+        )),
     }
 }
 
@@ -195,7 +196,7 @@ pub fn donor_statement(
     lang: Lang,
 ) -> Result<DonorStatement> {
     let (start, end) = year_bounds(year)?;
-    let party = store.find_party(Role::Donor, "--statement", donor)?;
+    let party = store.find_party(Role::Donor, Field::Statement, donor)?;
     let history = super::people::party_detail(store, Role::Donor, party.id, lang)?.history;
     let gifts: Vec<StatementGift> = history
         .into_iter()

@@ -9,7 +9,7 @@
 //! a time. The running balance is recomputed from the postings and must end on the
 //! closing balance of the head; if the derived totals disagree, the register says so.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
 use crate::ledger::account::AccountCode;
 use crate::ledger::fund::{FundId, Funds};
@@ -73,9 +73,10 @@ pub fn register<'s>(
 ) -> Result<Register<'s>> {
     let accounts = store.accounts()?;
     let account = accounts.iter().find(|a| a.code == *code).ok_or_else(|| {
-        Error::not_found(format!(
-            "--account {code} is not in the chart; see `lovefund account list`"
-        ))
+        Error::not_found_in(
+            Field::Account,
+            format!("{{field}} {code} is not in the chart; see `lovefund account list`"),
+        )
     })?;
     let funds = store.funds()?;
     let sign = if account.account_type.debit_normal() {

@@ -4,7 +4,7 @@
 //! counts zero and a closed year's figures never change. Counts are of donations and
 //! disbursements not reversed within the year; beneficiaries are counted once each.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
 use crate::ledger::fund::FundId;
 use crate::ledger::money::Money;
@@ -70,9 +70,10 @@ pub fn annual_summary(store: &Store, year: i32, lang: Lang) -> Result<AnnualSumm
     ) {
         (Some(s), Some(e)) if (1900..=9998).contains(&year) => (s, e),
         _ => {
-            return Err(Error::input(format!(
-                "--year {year} is not a year lovefund keeps"
-            )));
+            return Err(Error::input_in(
+                Field::Year,
+                format!("{{field}} {year} is not a year lovefund keeps"),
+            ));
         }
     };
     let movements = store.account_movements(start, end)?;

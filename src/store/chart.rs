@@ -1,7 +1,7 @@
 //! Accounts and funds: the default chart, additions, and loading them for a command.
 
 use super::Store;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::ledger::account::{Account, AccountCode, AccountType, Names};
 use crate::ledger::chart::{DEFAULT_ACCOUNTS, DEFAULT_FUNDS};
 use crate::ledger::fund::{Fund, FundId, Funds};
@@ -68,11 +68,14 @@ impl Store {
                         )));
                     }
                     Some(p) if p.account_type != account_type => {
-                        return Err(Error::input(format!(
-                            "--type {} does not match parent account {parent}, which is {}",
-                            account_type.as_str(),
-                            p.account_type.as_str()
-                        )));
+                        return Err(Error::input_in(
+                            Field::AccountType,
+                            format!(
+                                "{{field}} {} does not match parent account {parent}, which is {}",
+                                account_type.as_str(),
+                                p.account_type.as_str()
+                            ),
+                        ));
                     }
                     Some(_) => {}
                 }

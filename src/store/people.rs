@@ -2,7 +2,7 @@
 //! receipt numbers.
 
 use super::{Store, meta_get, meta_set};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::ledger::party::{ANONYMOUS_DONOR, NewParty, Party, PartyType, Role};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -171,12 +171,22 @@ impl Store {
     }
 
     /// Finds one donor or beneficiary by id or exact name; an ambiguous name is refused.
-    pub fn find_party(&self, role: Role, field: &str, name_or_id: &str) -> Result<Party> {
+    pub fn find_party(
+        &self,
+        role: Role,
+        field: impl Into<Field>,
+        name_or_id: &str,
+    ) -> Result<Party> {
         find_party(&self.conn, role, field, name_or_id)
     }
 }
 
-pub fn find_party(conn: &Connection, role: Role, field: &str, name_or_id: &str) -> Result<Party> {
+pub fn find_party(
+    conn: &Connection,
+    role: Role,
+    field: impl Into<Field>,
+    name_or_id: &str,
+) -> Result<Party> {
     let text = name_or_id.trim();
     if let Ok(id) = text.parse::<i64>()
         && let Some(p) = party(conn, role, id)?
@@ -185,22 +195,29 @@ pub fn find_party(conn: &Connection, role: Role, field: &str, name_or_id: &str) 
     }
     let mut found = parties_named(conn, role, text)?;
     match found.len() {
-        0 => Err(Error::not_found(format!(
-            "{field}: there is no {} named {text:?}; add one with `lovefund {} add`, or give its id",
-            role.as_str(),
-            role.as_str()
-        ))),
+        0 => Err(Error::not_found_in(
+            field,
+            format!(
+                "{{field}}: there is no {} named {text:?}; add one with `lovefund {} add`, \
+                 or give its id",
+                role.as_str(),
+                role.as_str()
+            ),
+        )),
         1 => Ok(found.remove(0)),
-        _ => Err(Error::input(format!(
-            "{field}: {} {}s are named {text:?} (ids {}); give the id instead",
-            found.len(),
-            role.as_str(),
-            found
-                .iter()
-                .map(|p| p.id.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        _ => Err(Error::input_in(
+            field,
+            format!(
+                "{{field}}: {} {}s are named {text:?} (ids {}); give the id instead",
+                found.len(),
+                role.as_str(),
+                found
+                    .iter()
+                    .map(|p| p.id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
     }
 }
 

@@ -141,7 +141,11 @@ impl Store {
     pub fn entry(&self, id: i64) -> Result<Option<StoredEntry>> {
         match entry_in(&self.conn, id) {
             Ok(entry) => Ok(Some(entry)),
-            Err(crate::error::Error::NotFound(_)) => Ok(None),
+            Err(crate::error::Error::Refused(r))
+                if r.kind == crate::error::RefusalKind::NotFound =>
+            {
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }

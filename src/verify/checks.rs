@@ -356,11 +356,14 @@ impl Fingerprint {
             || prefix.len() > digits
             || !prefix.bytes().all(|b| b.is_ascii_hexdigit())
         {
-            return Err(crate::error::Error::input(format!(
-                "--fingerprint {text:?} is not a ledger fingerprint; give the {digits} hex \
-                 digits printed as the fingerprint (at least the first {})",
-                Self::DIGITS_MIN
-            )));
+            return Err(crate::error::Error::input_in(
+                crate::error::Field::Fingerprint,
+                format!(
+                    "{{field}} {text:?} is not a ledger fingerprint; give the {digits} hex \
+                     digits printed as the fingerprint (at least the first {})",
+                    Self::DIGITS_MIN
+                ),
+            ));
         }
         Ok(Fingerprint { prefix })
     }

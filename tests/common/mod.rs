@@ -59,6 +59,12 @@ impl Ledger {
         String::from_utf8(out).expect("utf-8 stderr")
     }
 
+    /// Runs a command that must be a usage error (exit 2); returns its stderr.
+    pub fn usage_error(&self, args: &[&str]) -> String {
+        let out = self.run(args).code(2).get_output().stderr.clone();
+        String::from_utf8(out).expect("utf-8 stderr")
+    }
+
     /// SHA-256 of the ledger file and any WAL beside it.
     pub fn fingerprint(&self) -> String {
         let mut hasher = Sha256::new();

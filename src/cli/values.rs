@@ -1,0 +1,149 @@
+//! The enumerated values the command line accepts, as clap `ValueEnum`s: an invalid
+//! value is a usage error (exit 2) that lists the valid ones. Each maps onto the
+//! core's own type, which knows nothing of clap.
+
+use crate::i18n::Lang;
+use crate::import::Encoding;
+use crate::ledger::account::AccountType;
+use crate::ledger::party::Method;
+use clap::ValueEnum;
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum LangArg {
+    #[value(name = "zh-Hant", aliases = ["zh-tw", "zh-hk", "zh-mo", "zh_tw", "zh_hk", "zh_mo"])]
+    ZhHant,
+    #[value(name = "zh-Hans", aliases = ["zh-cn", "zh-sg", "zh", "zh_cn", "zh_sg"])]
+    ZhHans,
+    #[value(name = "en", aliases = ["en-us", "en-gb", "en_us", "en_gb"])]
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::ZhHant => Lang::ZhHant,
+            LangArg::ZhHans => Lang::ZhHans,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum EncodingArg {
+    #[value(name = "utf-8", aliases = ["utf8"])]
+    Utf8,
+    #[value(name = "gbk", aliases = ["gb18030", "gb2312", "cp936"])]
+    Gbk,
+}
+
+impl From<EncodingArg> for Encoding {
+    fn from(encoding: EncodingArg) -> Encoding {
+        match encoding {
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::Gbk => Encoding::Gb18030,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum MethodArg {
+    Bank,
+    Cash,
+    Wechat,
+    Alipay,
+}
+
+impl From<MethodArg> for Method {
+    fn from(method: MethodArg) -> Method {
+        match method {
+            MethodArg::Bank => Method::Bank,
+            MethodArg::Cash => Method::Cash,
+            MethodArg::Wechat => Method::Wechat,
+            MethodArg::Alipay => Method::Alipay,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum AccountTypeArg {
+    Asset,
+    Liability,
+    NetAssets,
+    Income,
+    Expense,
+}
+
+impl From<AccountTypeArg> for AccountType {
+    fn from(account_type: AccountTypeArg) -> AccountType {
+        match account_type {
+            AccountTypeArg::Asset => AccountType::Asset,
+            AccountTypeArg::Liability => AccountType::Liability,
+            AccountTypeArg::NetAssets => AccountType::NetAssets,
+            AccountTypeArg::Income => AccountType::Income,
+            AccountTypeArg::Expense => AccountType::Expense,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum FormatArg {
+    /// Read by hledger and ledger-cli
+    #[value(alias = "hledger")]
+    Ledger,
+    Beancount,
+    /// One row per posting
+    Csv,
+    Json,
+    /// The import CSV's columns, for `import` into a new ledger
+    ImportCsv,
+}
+
+impl From<FormatArg> for crate::export::Format {
+    fn from(format: FormatArg) -> crate::export::Format {
+        use crate::export::Format;
+        match format {
+            FormatArg::Ledger => Format::Ledger,
+            FormatArg::Beancount => Format::Beancount,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::ImportCsv => Format::ImportCsv,
+        }
+    }
+}
+
+/// The checks `verify` runs; their order is verify's own.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckArg {
+    Balanced,
+    Chain,
+    AppendOnly,
+    Totals,
+    Funds,
+    Receipts,
+    Periods,
+    Reconciliations,
+    Integrity,
+}
+
+impl CheckArg {
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum ReceiptStatusArg {
+    Issued,
+    Void,
+}
+
+impl ReceiptStatusArg {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReceiptStatusArg::Issued => "issued",
+            ReceiptStatusArg::Void => "void",
+        }
+    }
+}

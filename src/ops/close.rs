@@ -1,0 +1,100 @@
+//! Closing a year: the closing entries into net assets, then the lock on the year.
+//! Years close once, in order, and only after they have ended.
+
+use super::{Actor, Ledger};
+use crate::error::{Error, Field, Result};
+use crate::i18n::{L, Lang};
+use crate::ledger::closing::closing_entries;
+use crate::render::Render;
+use crate::store::periods::{self, ClosedYear};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+pub struct YearClosed {
+    pub year: i32,
+    pub closing_entries: Vec<i64>,
+}
+
+impl Render for YearClosed {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        let ids: Vec<String> = self.closing_entries.iter().map(i64::to_string).collect();
+        writeln!(
+            out,
+            "{} {}: {} [{}]",
+            L::Closed.get(lang),
+            self.year,
+            L::Entries.get(lang),
+            ids.join(", ")
+        )
+    }
+}
+
+/// Closes `year`: refused before 31 December has passed, when the year is closed
+/// already, when a later year is, or when the year before is still open.
+pub fn close_year(ledger: &mut Ledger, actor: &Actor, year: i32) -> Result<YearClosed> {
+    let end = NaiveDate::from_ymd_opt(year, 12, 31)
+        .filter(|_| (1900..=9998).contains(&year))
+        .ok_or_else(|| {
+            Error::input_in(
+                Field::Year,
+                format!("{{field}} {year} is not a year lovefund keeps"),
+            )
+        })?;
+    if actor.today <= end {
+        return Err(Error::input_in(
+            Field::Year,
+            format!("{{field}} {year} has not ended yet; close it after 31 December"),
+        ));
+    }
+    let memo_lang = ledger.lang();
+    let memo = (L::ClosingMemo.get(memo_lang), L::ReleaseMemo.get(memo_lang));
+    let store = ledger.store_mut();
+    let ids = store.append(&actor.user, &actor.recorded_at, |appender| {
+        let tx = appender.transaction()?;
+        refuse_out_of_order(tx, year)?;
+        let balances = periods::result_balances(tx, end)?;
+        let entries = closing_entries(year, &balances, appender.funds(), memo)?;
+        let mut ids = Vec::with_capacity(entries.len());
+        for entry in &entries {
+            ids.push(appender.append(entry)?.id);
+        }
+        let record = ClosedYear {
+            year,
+            entry_id: ids.first().copied(),
+            last_entry: appender.head_id(),
+            closed_by: actor.user.clone(),
+            closed_at: actor.recorded_at.clone(),
+        };
+        periods::insert_closed_year(appender.transaction()?, &record)?;
+        Ok(ids)
+    })?;
+    Ok(YearClosed {
+        year,
+        closing_entries: ids,
+    })
+}
+
+fn refuse_out_of_order(tx: &rusqlite::Connection, year: i32) -> Result<()> {
+    let closed = periods::closed_years(tx)?;
+    if let Some(c) = closed.iter().find(|c| c.year == year) {
+        return Err(Error::conflict(format!(
+            "{year} is already closed (by {} at {}); a year is closed once",
+            c.closed_by, c.closed_at
+        )));
+    }
+    if let Some(through) = periods::closed_through(tx)?.filter(|t| *t > year) {
+        return Err(Error::conflict(format!(
+            "{through} is already closed, so {year} is locked too; years close in order"
+        )));
+    }
+    let previous = year - 1;
+    let first = periods::first_year(tx)?;
+    if first.is_some_and(|f| f <= previous) && !closed.iter().any(|c| c.year == previous) {
+        return Err(Error::conflict(format!(
+            "{previous} is not closed yet; close the years in order, {previous} first"
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! Writing PDF documents (receipts, the annual summary, a donor's statement): the
+//! font (bundled, `--font` or $LOVEFUND_FONT), the check that it can draw every
+//! character before anything is written, and the write through a temporary file so a
+//! reader never sees half a PDF.
+
+use crate::error::{Error, Field, Result};
+use crate::i18n::Lang;
+use crate::render::receipt_pdf::ReceiptFont as PdfFont;
+use crate::report::annual::DonorStatement;
+use crate::report::summary::AnnualSummary;
+use std::path::{Path, PathBuf};
+
+/// The font a document is drawn with: the one given, else $LOVEFUND_FONT, else the
+/// bundled one.
+pub fn font(path: Option<&Path>) -> Result<PdfFont> {
+    let from_env = || {
+        std::env::var_os("LOVEFUND_FONT")
+            .filter(|f| !f.is_empty())
+            .map(PathBuf::from)
+    };
+    let path = path.map(Path::to_path_buf).or_else(from_env);
+    crate::render::receipts::load_font(path.as_deref())
+}
+
+/// Refuses a document with a character the font cannot draw, before anything is
+/// written.
+pub fn refuse_missing<'a>(font: &PdfFont, texts: impl Iterator<Item = &'a String>) -> Result<()> {
+    for text in texts {
+        if let Some(c) = font.missing_chars(text).first() {
+            return Err(Error::input_in(
+                Field::Font,
+                format!(
+                    "the document has the character {c:?} (U+{:04X}) that the font cannot \
+                     draw; nothing was written — give a font that has it with {{field}} PATH \
+                     or $LOVEFUND_FONT",
+                    u32::from(*c)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through `temporary` in the same folder, renamed into place.
+pub fn write_atomically(path: &Path, temporary: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(temporary, bytes)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    std::fs::rename(temporary, path)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+}
+
+fn write_pdf_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    write_atomically(path, Path::new(&temporary), bytes)
+}
+
+/// The annual summary as an A4 PDF at `path`, issued `issued`.
+pub fn write_summary_pdf(
+    report: &AnnualSummary,
+    lang: Lang,
+    issued: chrono::NaiveDate,
+    path: &Path,
+    font_path: Option<&Path>,
+) -> Result<()> {
+    let font = font(font_path)?;
+    let doc = crate::render::summary::summary_doc(report, lang, issued);
+    let texts = [&doc.fund_name, &doc.title, &doc.issuer]
+        .into_iter()
+        .chain(doc.program_rows.iter().flatten());
+    refuse_missing(&font, texts)?;
+    let bytes = crate::render::summary_pdf::render_summary(&doc, &font)
+        .map_err(|e| Error::Io(format!("cannot lay out the summary: {e}")))?;
+    write_pdf_file(path, &bytes)
+}
+
+/// One donor's year-end statement as a paginated PDF at `path`, with the fund's name
+/// and the ledger's fingerprint.
+pub fn write_donor_statement(
+    ledger: &super::Ledger,
+    statement: &DonorStatement,
+    lang: Lang,
+    path: &Path,
+) -> Result<()> {
+    let store = ledger.reader();
+    let fingerprint = store
+        .head()?
+        .last
+        .map(|(_, hash)| hex::encode(hash))
+        .unwrap_or_default();
+    let fund_name = store.ledger_name()?;
+    let doc = crate::render::summary::statement_doc(statement, &fund_name, &fingerprint, lang);
+    let font = font(None)?;
+    let texts = [&doc.fund_name, &doc.donor]
+        .into_iter()
+        .chain(doc.rows.iter().flatten());
+    refuse_missing(&font, texts)?;
+    let bytes = crate::render::statement_pdf::render_statement(&doc, &font)
+        .map_err(|e| Error::Io(format!("cannot lay out the statement: {e}")))?;
+    write_pdf_file(path, &bytes)
+}

@@ -1,0 +1,146 @@
+//! Importing the treasurer's spreadsheet: read and check every line, then record the
+//! good file in one transaction (or, as a dry run, roll it back), all or nothing.
+
+use super::{Actor, Ledger};
+use crate::error::{Error, Result};
+use crate::i18n::{L, Lang};
+use crate::import::{self, Encoding, ImportSummary, LineError};
+use crate::render::Render;
+use crate::store::Appender;
+use crate::store::people::identity_key;
+use serde::Serialize;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+pub struct ImportRequest {
+    pub file: PathBuf,
+    pub dry_run: bool,
+    /// None: detected.
+    pub encoding: Option<Encoding>,
+}
+
+/// What an import did, or the lines that stopped it (then nothing was written).
+pub enum ImportOutcome {
+    Imported(Imported),
+    BadLines(BadLines),
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct Imported(pub ImportSummary);
+
+/// The bad lines of a refused import: the first `LINE_ERRORS_MAX` in full, and how
+/// many more there were.
+#[derive(Serialize)]
+pub struct BadLines {
+    pub imported: bool,
+    pub bad_lines: usize,
+    pub errors: Vec<LineError>,
+}
+
+impl BadLines {
+    fn new(errors: Vec<LineError>, more: usize) -> BadLines {
+        BadLines {
+            imported: false,
+            bad_lines: errors.len() + more,
+            errors,
+        }
+    }
+
+    /// Bad lines beyond those listed.
+    pub fn more(&self) -> usize {
+        self.bad_lines - self.errors.len()
+    }
+
+    /// The refusal the front end ends with, after listing the lines.
+    pub fn refusal(&self) -> Error {
+        Error::input(format!(
+            "the import was refused: {} bad line(s), listed above; nothing was imported — fix \
+             them and import the file again",
+            self.bad_lines
+        ))
+    }
+}
+
+/// Reads `request.file`, checks every line, and records the file in one
+/// transaction. `progress(done, total)` follows the recording.
+pub fn import_file(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    request: &ImportRequest,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<ImportOutcome> {
+    if !request.file.is_file() {
+        return Err(Error::not_found(format!(
+            "{} is not a file; give the CSV's path",
+            request.file.display()
+        )));
+    }
+    let memo_lang = ledger.lang();
+    let store = ledger.store_mut();
+    let key = store.write(|tx| identity_key(tx))?;
+    let funds = store.funds()?;
+    let mut file = import::read_file(&request.file, request.encoding, &funds, &key)?;
+    if !file.errors.is_empty() {
+        let errors = std::mem::take(&mut file.errors);
+        return Ok(ImportOutcome::BadLines(BadLines::new(
+            errors,
+            file.errors_more,
+        )));
+    }
+    let total = file.lines.len() as u64;
+    let line_done = |done: u64| progress(done, total);
+    let dry_run = request.dry_run;
+    let outcome = store.write_bulk_or_rollback(|tx| {
+        let mut appender = Appender::new(tx, &actor.user, &actor.recorded_at)?;
+        match import::apply(&mut appender, &mut file, &key, memo_lang, &line_done)? {
+            Ok(summary) => {
+                appender.finish()?;
+                Ok((Ok(summary), !dry_run))
+            }
+            Err(errors) => Ok((Err(errors), false)),
+        }
+    })?;
+    match outcome {
+        Err(errors) => Ok(ImportOutcome::BadLines(BadLines::new(errors, 0))),
+        Ok(mut summary) => {
+            summary.dry_run = dry_run;
+            summary.encoding = file.encoding.map_or("", Encoding::name).to_string();
+            Ok(ImportOutcome::Imported(Imported(summary)))
+        }
+    }
+}
+
+impl Render for Imported {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        let s = &self.0;
+        if s.dry_run {
+            writeln!(out, "{}", L::DryRun.get(lang))?;
+        }
+        if s.donations + s.disbursements == 0 && s.already_imported > 0 {
+            writeln!(out, "{}", L::NothingNew.get(lang))?;
+        }
+        let imported = s.lines - s.already_imported;
+        writeln!(
+            out,
+            "{}: {imported} ({})",
+            L::Imported.get(lang),
+            s.encoding
+        )?;
+        let line = |label: L, count: usize, total: String| {
+            format!("  {}: {count}  {total}", label.get(lang))
+        };
+        let donations = s.donations_total.yuan();
+        writeln!(out, "{}", line(L::Donations, s.donations, donations))?;
+        let aid = s.disbursements_total.yuan();
+        writeln!(out, "{}", line(L::Disbursements, s.disbursements, aid))?;
+        let count = |label: L, n: usize| format!("  {}: {n}", label.get(lang));
+        writeln!(out, "{}", count(L::AlreadyImported, s.already_imported))?;
+        writeln!(out, "{}", count(L::NewDonors, s.new_donors))?;
+        writeln!(out, "{}", count(L::NewBeneficiaries, s.new_beneficiaries))?;
+        if let (Some(first), Some(last)) = (&s.first_receipt, &s.last_receipt) {
+            writeln!(out, "  {}: {first} … {last}", L::Receipt.get(lang))?;
+        }
+        Ok(())
+    }
+}

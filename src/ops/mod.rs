@@ -1,0 +1,118 @@
+//! The operations every front end calls: record a donation, reverse an entry, close a
+//! year, import a file, print receipts … Each takes a typed request (values already
+//! parsed: `Money`, `NaiveDate`), runs as one transaction, and returns a typed result
+//! or a typed refusal (`Error::Refused`, naming the field). The rules live here — the
+//! CLI (and later the web page) only turns its input into a request, calls the
+//! operation and renders the result; neither opens a transaction of its own.
+//!
+//! Not here: the journal's invariants themselves (ledger/, enforced again by the
+//! store's append), SQL (store/), and how a result looks (each result implements
+//! `render::Render`).
+
+pub mod chart;
+pub mod close;
+pub mod demo;
+pub mod documents;
+pub mod export;
+pub mod import;
+pub mod journal;
+pub mod people;
+pub mod receipts;
+pub mod reconcile;
+
+use crate::error::{Field, Result};
+use crate::i18n::Lang;
+use crate::ledger::entry::check_text;
+use crate::store::{Store, meta_get};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// Who does an operation, and when: the recorder of every entry it writes, the
+/// recording time, and the day that counts as today (default dates, "has this year
+/// ended?"). Passed in, so the core never reads the clock itself.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub user: String,
+    /// The recording time, RFC 3339 in UTC (`2022-03-01T08:00:00Z`).
+    pub recorded_at: String,
+    pub today: NaiveDate,
+}
+
+/// The longest name a recorder may have.
+pub const USER_LENGTH_MAX: usize = 100;
+
+impl Actor {
+    /// `user` as the recorder, now, with today's local date.
+    pub fn now(user: &str) -> Result<Actor> {
+        check_text(Field::User, user, USER_LENGTH_MAX)?;
+        Ok(Actor {
+            user: user.trim().to_string(),
+            recorded_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            today: chrono::Local::now().date_naive(),
+        })
+    }
+}
+
+/// An opened ledger, for reading or for operations that change it.
+pub struct Ledger {
+    store: Store,
+}
+
+impl Ledger {
+    /// Opens an existing ledger to read it: read-only at the OS level with
+    /// `read_only`, and with the small page cache reports need.
+    pub fn open_for_reading(path: &Path, read_only: bool) -> Result<Ledger> {
+        let store = Store::open(path, read_only)?;
+        store.set_read_pragmas()?;
+        Ok(Ledger { store })
+    }
+
+    /// Opens an existing ledger to change it (applying any pending migrations).
+    pub fn open_for_writing(path: &Path) -> Result<Ledger> {
+        Ok(Ledger {
+            store: Store::open(path, false)?,
+        })
+    }
+
+    /// The ledger's own language (set by `init --lang`), for receipts, summaries and
+    /// the memos the operations write.
+    pub fn lang(&self) -> Lang {
+        meta_get(self.store.conn(), "lang")
+            .ok()
+            .flatten()
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default()
+    }
+
+    /// The ledger for reports and checks to read.
+    pub fn reader(&self) -> &Store {
+        &self.store
+    }
+
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+}
+
+/// Optional text as typed: trimmed, None when blank, refused when too long or holding
+/// control characters.
+pub(crate) fn optional_text(
+    field: Field,
+    value: Option<String>,
+    length_max: usize,
+) -> Result<Option<String>> {
+    match value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+    {
+        None => Ok(None),
+        Some(v) => {
+            check_text(field, &v, length_max)?;
+            Ok(Some(v))
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! Donors, beneficiaries and the treasurer's two everyday entries: a donation (with
+//! its receipt number) and aid paid out. The rules: the one anonymous donor for
+//! gifts without a name, default memos in the ledger's language, a program's own fund
+//! unless another is named.
+
+use super::{Actor, Ledger, optional_text};
+use crate::error::{Error, Field, Result};
+use crate::i18n::{L, Lang};
+use crate::ledger::entry::{MEMO_LENGTH_MAX, NewEntry, REFERENCE_LENGTH_MAX, check_text};
+use crate::ledger::money::Money;
+use crate::ledger::operations::{self, Movement};
+use crate::ledger::party::{
+    IdNumber, Method, NewParty, Party, PartyType, Role, check_party_name, is_anonymous_name,
+};
+use crate::render::Render;
+use crate::store::people::{anonymous_donor, find_party, identity_key, insert_party};
+use crate::ledger::append::Appended;
+use crate::store::Appender;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// The longest phone, school, grade or village.
+pub const DETAIL_LENGTH_MAX: usize = 100;
+/// The largest household lovefund records.
+pub const HOUSEHOLD_MEMBERS_MAX: i64 = 100;
+
+/// A donor or beneficiary as typed; the type decides which.
+pub struct PartyRequest {
+    pub party_type: PartyType,
+    pub name: String,
+    pub phone: Option<String>,
+    pub school: Option<String>,
+    pub grade: Option<String>,
+    pub village: Option<String>,
+    pub members: Option<i64>,
+    pub id_number: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PartyAdded {
+    pub id: i64,
+    pub role: Role,
+    pub name: String,
+}
+
+impl Render for PartyAdded {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        let label = match self.role {
+            Role::Donor => L::Donor,
+            Role::Beneficiary => L::Beneficiary,
+        };
+        writeln!(
+            out,
+            "{} {} {}: {}",
+            L::Added.get(lang),
+            label.get(lang),
+            self.id,
+            self.name
+        )
+    }
+}
+
+/// Adds a donor or a beneficiary; an identity number is kept only as a keyed hash
+/// and its last four characters.
+pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> Result<PartyAdded> {
+    if request
+        .members
+        .is_some_and(|m| !(1..=HOUSEHOLD_MEMBERS_MAX).contains(&m))
+    {
+        return Err(Error::input_in(
+            Field::Members,
+            format!("{{field}} must be a household size from 1 to {HOUSEHOLD_MEMBERS_MAX}"),
+        ));
+    }
+    let mut party = NewParty {
+        party_type: Some(request.party_type),
+        name: check_party_name(Field::Name, &request.name)?,
+        phone: optional_text(Field::Phone, request.phone, DETAIL_LENGTH_MAX)?,
+        school: optional_text(Field::School, request.school, DETAIL_LENGTH_MAX)?,
+        grade: optional_text(Field::Grade, request.grade, DETAIL_LENGTH_MAX)?,
+        village: optional_text(Field::Village, request.village, DETAIL_LENGTH_MAX)?,
+        members: request.members,
+        ..NewParty::default()
+    };
+    let id = ledger.store_mut().write(|tx| {
+        if let Some(text) = &request.id_number {
+            party.id_number = Some(IdNumber::new(Field::IdNumber, text, &identity_key(tx)?)?);
+        }
+        insert_party(tx, &party, &actor.recorded_at)
+    })?;
+    Ok(PartyAdded {
+        id,
+        role: request.party_type.role(),
+        name: party.name,
+    })
+}
+
+/// A donation as typed: the donor by name or id (愛心人士 or "anonymous" for the
+/// anonymous donor), the fund by any of its names.
+pub struct DonationRequest {
+    pub donor: String,
+    pub amount: Money,
+    pub date: NaiveDate,
+    pub fund: String,
+    pub method: Method,
+    pub reference: Option<String>,
+    pub official_receipt_no: Option<String>,
+    pub memo: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct DonationRecorded {
+    pub entry: i64,
+    pub receipt: String,
+    pub donor: i64,
+    #[serde(skip)]
+    pub donor_name: String,
+    pub amount: Money,
+    pub hash: String,
+}
+
+impl Render for DonationRecorded {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        writeln!(
+            out,
+            "{} {}: {} {} — {} {}",
+            L::DonationRecorded.get(lang),
+            self.entry,
+            self.donor_name,
+            self.amount.yuan(),
+            L::Receipt.get(lang),
+            self.receipt
+        )
+    }
+}
+
+/// Records a donation and issues the next receipt number of its year.
+pub fn donate(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    request: DonationRequest,
+) -> Result<DonationRecorded> {
+    let reference = optional_text(Field::Reference, request.reference, REFERENCE_LENGTH_MAX)?;
+    let official_no = optional_text(
+        Field::OfficialReceiptNo,
+        request.official_receipt_no,
+        DETAIL_LENGTH_MAX,
+    )?;
+    let memo_lang = ledger.lang();
+    let store = ledger.store_mut();
+    let (appended, receipt, donor) = store.append(&actor.user, &actor.recorded_at, |appender| {
+        let fund = operations::fund(appender.funds(), Field::Fund, &request.fund)?.clone();
+        let donor = donor_of(appender, actor, &request.donor)?;
+        let memo = L::DonationFrom.get(memo_lang);
+        let movement = Movement {
+            date: request.date,
+            amount: request.amount,
+            fund: &fund,
+            method: request.method,
+            party_id: donor.id,
+            reference,
+            memo: memo_or(request.memo, format!("{memo} {}", donor.name))?,
+        };
+        let entry = operations::donation_entry(&movement)?;
+        let (appended, receipt) = appender.donation(&entry, official_no.as_deref())?;
+        Ok((appended, receipt, donor))
+    })?;
+    Ok(DonationRecorded {
+        entry: appended.id,
+        receipt,
+        donor: donor.id,
+        donor_name: donor.name,
+        amount: request.amount,
+        hash: hex::encode(appended.hash),
+    })
+}
+
+/// The donor a donation names: the anonymous donor (made on first use), or one by
+/// name or id.
+fn donor_of(appender: &mut Appender<'_>, actor: &Actor, name_or_id: &str) -> Result<Party> {
+    let tx = appender.transaction()?;
+    if is_anonymous_name(name_or_id) {
+        let id = anonymous_donor(tx, &actor.recorded_at)?;
+        return crate::store::people::party(tx, Role::Donor, id)?
+            .ok_or_else(|| Error::not_found("the anonymous donor is missing"));
+    }
+    find_party(tx, Role::Donor, Field::Donor, name_or_id)
+}
+
+/// Aid as typed: the beneficiary by name or id, the program (助學, 扶貧, 幫困 in any
+/// spelling), and the fund to draw on (None: the program's own).
+pub struct DisbursementRequest {
+    pub to: String,
+    pub amount: Money,
+    pub date: NaiveDate,
+    pub program: String,
+    pub fund: Option<String>,
+    pub method: Method,
+    pub reference: Option<String>,
+    pub memo: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct DisbursementRecorded {
+    pub entry: i64,
+    pub beneficiary: i64,
+    #[serde(skip)]
+    pub beneficiary_name: String,
+    pub amount: Money,
+    pub hash: String,
+}
+
+impl Render for DisbursementRecorded {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        writeln!(
+            out,
+            "{} {}: {} {}",
+            L::DisbursementRecorded.get(lang),
+            self.entry,
+            self.beneficiary_name,
+            self.amount.yuan()
+        )
+    }
+}
+
+/// Records aid paid to a beneficiary, charged to the program's 5101 sub-account.
+pub fn disburse(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    request: DisbursementRequest,
+) -> Result<DisbursementRecorded> {
+    let reference = optional_text(Field::Reference, request.reference, REFERENCE_LENGTH_MAX)?;
+    let memo_lang = ledger.lang();
+    let store = ledger.store_mut();
+    let (appended, beneficiary): (Appended, Party) =
+        store.append(&actor.user, &actor.recorded_at, |appender| {
+            let program =
+                operations::program(appender.funds(), Field::Program, &request.program)?.clone();
+            let fund = match &request.fund {
+                Some(f) => operations::fund(appender.funds(), Field::Fund, f)?.clone(),
+                None => program.clone(),
+            };
+            let tx = appender.transaction()?;
+            let beneficiary = find_party(tx, Role::Beneficiary, Field::Beneficiary, &request.to)?;
+            let memo = L::AidTo.get(memo_lang);
+            let movement = Movement {
+                date: request.date,
+                amount: request.amount,
+                fund: &fund,
+                method: request.method,
+                party_id: beneficiary.id,
+                reference,
+                memo: memo_or(request.memo, format!("{memo} {}", beneficiary.name))?,
+            };
+            let account = program.program_account.as_deref().unwrap_or_default();
+            let entry: NewEntry = operations::disbursement_entry(&movement, account)?;
+            Ok((appender.append(&entry)?, beneficiary))
+        })?;
+    Ok(DisbursementRecorded {
+        entry: appended.id,
+        beneficiary: beneficiary.id,
+        beneficiary_name: beneficiary.name,
+        amount: request.amount,
+        hash: hex::encode(appended.hash),
+    })
+}
+
+/// The memo as typed, or the default one when blank.
+fn memo_or(memo: Option<String>, default: String) -> Result<String> {
+    let memo = memo.filter(|m| !m.trim().is_empty()).unwrap_or(default);
+    check_text(Field::Memo, &memo, MEMO_LENGTH_MAX)?;
+    Ok(memo)
+}

@@ -1,0 +1,282 @@
+//! Receipts: printing their PDFs, voiding one (and, if asked, reversing its
+//! donation in the same transaction), reissuing one under a new number, and finding
+//! the receipt a printed verification code belongs to.
+
+use super::documents::{font, write_atomically};
+use super::{Actor, Ledger};
+use crate::error::{Error, Field, Result};
+use crate::i18n::{L, Lang};
+use crate::ledger::entry::{MEMO_LENGTH_MAX, check_text};
+use crate::ledger::operations::reversal_entry;
+use crate::ledger::receipt::{ReceiptNumber, normalize_code, verification_code};
+use crate::render::Render;
+use crate::render::receipts::{missing_chars, receipt_doc};
+use crate::report::receipts::{ReceiptView, receipt_view};
+use crate::store::receipts::{self as stored, ReceiptRecord};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Which receipts to print, where, and with which font (None: $LOVEFUND_FONT or
+/// the bundled one).
+pub struct PrintRequest {
+    pub number: Option<ReceiptNumber>,
+    pub year: Option<i32>,
+    pub dir: PathBuf,
+    pub font: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+pub struct Printed {
+    pub written: Vec<String>,
+}
+
+impl Render for Printed {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        for path in &self.written {
+            writeln!(out, "{} {path}", L::Wrote.get(lang))?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes DIR/NUMBER.pdf for one receipt or every receipt of a year, in `lang`.
+/// Every receipt is checked against the font before any file is written;
+/// `progress(done, total)` is called after each file.
+pub fn print(
+    ledger: &Ledger,
+    request: &PrintRequest,
+    lang: Lang,
+    progress: &dyn Fn(u64, u64),
+) -> Result<Printed> {
+    let store = ledger.reader();
+    let funds = store.funds()?;
+    let fund_name = store.ledger_name()?;
+    let records = match request.number {
+        Some(n) => vec![store.receipt(n)?],
+        None => store.receipts(request.year)?,
+    };
+    if records.is_empty() {
+        return Err(Error::not_found(format!(
+            "there are no receipts of {}; nothing to print",
+            request.year.unwrap_or_default()
+        )));
+    }
+    let font = font(request.font.as_deref())?;
+    let doc_of = |r: &ReceiptRecord| receipt_doc(&receipt_view(r, &funds, lang), &fund_name, lang);
+    for record in &records {
+        if let Some(c) = missing_chars(&doc_of(record), &font).first() {
+            return Err(Error::input_in(
+                Field::Font,
+                format!(
+                    "receipt {} has the character {c:?} (U+{:04X}) that the font cannot draw; \
+                     nothing was written — give a font that has it with {{field}} PATH (or \
+                     $LOVEFUND_FONT)",
+                    record.number,
+                    u32::from(*c)
+                ),
+            ));
+        }
+    }
+    let dir = &request.dir;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::io(format!("cannot make the folder {}", dir.display()), e))?;
+    let total = records.len() as u64;
+    let mut written = Vec::with_capacity(records.len());
+    for record in &records {
+        let number = record.number;
+        let bytes = crate::render::receipt_pdf::render_receipt(&doc_of(record), &font)
+            .map_err(|e| Error::Io(format!("cannot lay out receipt {number}: {e}")))?;
+        // The file's name comes from the number only.
+        let path = dir.join(format!("{number}.pdf"));
+        write_atomically(&path, &dir.join(format!(".{number}.pdf.tmp")), &bytes)?;
+        written.push(path.display().to_string());
+        progress(written.len() as u64, total);
+    }
+    Ok(Printed { written })
+}
+
+pub struct VoidRequest {
+    pub number: ReceiptNumber,
+    pub reason: String,
+    /// Also reverse the donation, dated this day (None: today).
+    pub reverse: bool,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+pub struct Voided {
+    pub receipt: String,
+    pub status: &'static str,
+    pub reversal: Option<i64>,
+}
+
+impl Render for Voided {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        writeln!(out, "{}: {}", self.receipt, L::Void.get(lang))?;
+        if let Some(id) = self.reversal {
+            writeln!(out, "{} {id}", L::Recorded.get(lang))?;
+        }
+        Ok(())
+    }
+}
+
+/// Voids a receipt (the number stays, with the reason, who and when), and with
+/// `reverse` reverses its donation in the same transaction.
+pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<Voided> {
+    let number = request.number;
+    let reason = request.reason.trim();
+    if reason.is_empty() {
+        return Err(Error::input_in(
+            Field::Reason,
+            "{field} is empty; say why the receipt is void",
+        ));
+    }
+    check_text(Field::Reason, reason, MEMO_LENGTH_MAX)?;
+    let date = request.date.unwrap_or(actor.today);
+    let memo_label = L::Reverses.get(ledger.lang());
+    let store = ledger.store_mut();
+    let reversal = store.append(&actor.user, &actor.recorded_at, |appender| {
+        let tx = appender.transaction()?;
+        let record = stored::receipt(tx, number)?
+            .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
+        refuse_if_void(&record)?;
+        stored::insert_void(tx, number, reason, &actor.user, &actor.recorded_at)?;
+        if !request.reverse {
+            return Ok(None);
+        }
+        let original = crate::store::entry_in(tx, record.entry_id)?;
+        let reversed_by = crate::store::reversed_by_in(tx, record.entry_id)?;
+        let entry = reversal_entry(&original, reversed_by, date, reason, memo_label)?;
+        appender.append(&entry).map(|a| Some(a.id))
+    })?;
+    Ok(Voided {
+        receipt: number.to_string(),
+        status: "void",
+        reversal,
+    })
+}
+
+fn refuse_if_void(record: &ReceiptRecord) -> Result<()> {
+    match &record.void {
+        Some(v) => Err(Error::conflict(format!(
+            "receipt {} is already void ({}, by {} at {})",
+            record.number, v.reason, v.voided_by, v.voided_at
+        ))),
+        None => Ok(()),
+    }
+}
+
+#[derive(Serialize)]
+pub struct Reissued {
+    pub void: String,
+    pub receipt: String,
+}
+
+impl Render for Reissued {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        writeln!(
+            out,
+            "{}: {} — {} {}",
+            self.void,
+            L::Void.get(lang),
+            L::ReplacedBy.get(lang),
+            self.receipt
+        )
+    }
+}
+
+/// The reason a reissue records when none is given.
+pub const REISSUE_REASON_DEFAULT: &str = "reissued";
+
+/// Voids `number` and issues the next number of its year for the same donation.
+pub fn reissue(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    number: ReceiptNumber,
+    reason: &str,
+) -> Result<Reissued> {
+    check_text(Field::Reason, reason, MEMO_LENGTH_MAX)?;
+    let reason = match reason.trim() {
+        "" => REISSUE_REASON_DEFAULT,
+        r => r,
+    };
+    let new = ledger.store_mut().write(|tx| {
+        let record = stored::receipt(tx, number)?
+            .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
+        refuse_if_void(&record)?;
+        let date = crate::ledger::date::parse_date("date", &record.date)?;
+        stored::insert_void(tx, number, reason, &actor.user, &actor.recorded_at)?;
+        stored::insert_reissue(tx, &record, chrono::Datelike::year(&date))
+    })?;
+    Ok(Reissued {
+        void: number.to_string(),
+        receipt: new.to_string(),
+    })
+}
+
+/// The receipt a printed verification code belongs to, as the reader sees it.
+pub fn find_by_code(ledger: &Ledger, code: &str, lang: Lang) -> Result<CodeFound> {
+    let code = normalize_code(code)?;
+    let store = ledger.reader();
+    let found = store
+        .receipt_hashes()?
+        .into_iter()
+        .find(|(number, hash)| verification_code(hash, *number) == code)
+        .map(|(number, _)| number)
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "no receipt of this ledger has the verification code {code}; check the code, \
+                 or the receipt is not genuine"
+            ))
+        })?;
+    let view = receipt_view(&store.receipt(found)?, &store.funds()?, lang);
+    Ok(CodeFound { code, view })
+}
+
+/// A verification code and the receipt it belongs to.
+pub struct CodeFound {
+    pub code: String,
+    pub view: ReceiptView,
+}
+
+impl Serialize for CodeFound {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.view.serialize(s)
+    }
+}
+
+impl Render for CodeFound {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        let view = &self.view;
+        let status = if view.status == "void" {
+            L::Void
+        } else {
+            L::Issued
+        };
+        writeln!(
+            out,
+            "{}: {} {}  {}  {}  {}  {}",
+            self.code,
+            L::ReceiptNo.get(lang),
+            view.number,
+            view.date,
+            view.donor,
+            view.amount.yuan(),
+            status.get(lang)
+        )?;
+        if let Some(reason) = &view.void_reason {
+            writeln!(out, "{}: {reason}", L::VoidReason.get(lang))?;
+        }
+        if let Some(new) = &view.replaced_by {
+            writeln!(out, "{} {new}", L::ReplacedBy.get(lang))?;
+        }
+        Ok(())
+    }
+}
+
+/// A folder's receipt file, for callers that print one receipt and show its path.
+pub fn receipt_path(dir: &Path, number: ReceiptNumber) -> PathBuf {
+    dir.join(format!("{number}.pdf"))
+}

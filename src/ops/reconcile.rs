@@ -1,0 +1,315 @@
+//! Reconciling a bank account with its statement (銀行存款餘額調節表): read and
+//! check the statement, match it to the uncleared postings, compute the table, and
+//! with `commit` record it; the recorded ones; and a verified backup copy.
+
+use super::{Actor, Ledger};
+use crate::error::{Error, Field, Result};
+use crate::i18n::{L, Lang};
+use crate::import::{Encoding, LineError};
+use crate::ledger::account::{AccountCode, AccountType};
+use crate::ledger::money::Money;
+use crate::reconcile::adjustment::adjustment;
+use crate::reconcile::matching::match_statement;
+use crate::reconcile::statement::{ColumnMapping, read_statement};
+use crate::render::Render;
+use crate::report::reconciliation::ReconcileReport;
+use crate::store::reconciliations::{
+    NewReconciliation, ReconciliationRecord, insert_reconciliation,
+};
+use chrono::NaiveDate;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+pub struct ReconcileRequest {
+    pub account: AccountCode,
+    pub statement: PathBuf,
+    pub closing_balance: Money,
+    pub as_of: NaiveDate,
+    pub columns: ColumnMapping,
+    pub encoding: Option<Encoding>,
+    pub commit: bool,
+}
+
+/// A statement with bad lines: nothing was matched or recorded.
+pub struct BadStatement {
+    pub errors: Vec<LineError>,
+    pub more: usize,
+}
+
+impl BadStatement {
+    pub fn refusal(&self) -> Error {
+        Error::input(format!(
+            "the statement has {} bad line(s), listed above; fix them and reconcile again",
+            self.errors.len() + self.more
+        ))
+    }
+}
+
+/// Matches the statement to the ledger and computes the table; with `commit`,
+/// records it (one transaction) and marks the matched postings cleared. The ledger
+/// must be open for writing when `commit` is set.
+pub fn reconcile(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    request: &ReconcileRequest,
+) -> Result<std::result::Result<ReconcileReport, BadStatement>> {
+    let path = &request.statement;
+    let statement = read_statement(path, request.encoding, &request.columns)?;
+    if !statement.errors.is_empty() {
+        return Ok(Err(BadStatement {
+            errors: statement.errors,
+            more: statement.errors_more,
+        }));
+    }
+    let account = &request.account;
+    let store = ledger.store_mut();
+    refuse_unless_asset(&store.accounts()?, account)?;
+    let items = store.uncleared_items(account.as_str(), request.as_of)?;
+    let day_after = request.as_of.succ_opt().unwrap_or(request.as_of);
+    let ledger_balance = store.balance_before(account.as_str(), day_after)?;
+    let statement_lines = statement.lines.len();
+    let matching = match_statement(statement.lines, items);
+    let table = adjustment(
+        request.as_of,
+        ledger_balance,
+        request.closing_balance,
+        &matching,
+    )?;
+    let recorded = if request.commit {
+        let sha = statement_sha256(path)?;
+        let record = NewReconciliation {
+            account: account.as_str(),
+            as_of: request.as_of,
+            statement_sha256: &sha,
+            statement_lines,
+            closing_balance: request.closing_balance,
+            ledger_balance,
+            adjusted: table.bank.adjusted,
+            agrees: table.agrees,
+            matched: &matching.matched,
+            unmatched: &matching.statement_only,
+        };
+        let (user, now) = (&actor.user, &actor.recorded_at);
+        Some(store.write(|tx| insert_reconciliation(tx, &record, user, now))?)
+    } else {
+        None
+    };
+    Ok(Ok(ReconcileReport {
+        account: account.to_string(),
+        as_of: request.as_of,
+        statement: path.display().to_string(),
+        encoding: statement.encoding.name(),
+        matching,
+        adjustment: table,
+        recorded,
+    }))
+}
+
+fn refuse_unless_asset(
+    accounts: &[crate::ledger::account::Account],
+    account: &AccountCode,
+) -> Result<()> {
+    match accounts.iter().find(|a| &a.code == account) {
+        None => Err(Error::not_found_in(
+            Field::Account,
+            format!("{{field}} {account} is not in the chart"),
+        )),
+        Some(a) if a.account_type != AccountType::Asset => Err(Error::input_in(
+            Field::Account,
+            format!(
+                "{{field}} {account} is not an asset account; reconcile a bank (1002) or \
+                 e-wallet (1012) account"
+            ),
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+fn statement_sha256(path: &Path) -> Result<String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    Ok(hex::encode(Sha256::digest(&bytes)))
+}
+
+impl Render for ReconcileReport {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        crate::render::reconcile::reconciliation(out, self, lang)
+    }
+}
+
+/// The recorded reconciliations.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct Reconciliations(pub Vec<ReconciliationRecord>);
+
+pub fn list(ledger: &Ledger) -> Result<Reconciliations> {
+    Ok(Reconciliations(ledger.reader().reconciliations()?))
+}
+
+impl Render for Reconciliations {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        crate::render::reconcile::reconciliation_list(out, &self.0, lang)
+    }
+}
+
+/// A posting a reconciliation cleared, with the statement line that cleared it.
+#[derive(Serialize)]
+pub struct ClearedLine {
+    pub entry: i64,
+    pub seq: i64,
+    pub statement_line: i64,
+    pub date: String,
+    pub amount: Money,
+    pub reference: String,
+    #[serde(rename = "match")]
+    pub match_kind: String,
+}
+
+/// A statement line no posting matched.
+#[derive(Serialize)]
+pub struct UnmatchedLine {
+    pub statement_line: i64,
+    pub date: String,
+    pub amount: Money,
+    pub reference: String,
+    pub description: String,
+}
+
+/// One recorded reconciliation in full.
+#[derive(Serialize)]
+pub struct ReconciliationDetail {
+    pub reconciliation: ReconciliationRecord,
+    pub cleared: Vec<ClearedLine>,
+    pub unmatched: Vec<UnmatchedLine>,
+}
+
+pub fn show(ledger: &Ledger, id: i64) -> Result<ReconciliationDetail> {
+    let store = ledger.reader();
+    let record = store
+        .reconciliations()?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "there is no reconciliation {id}; see `lovefund reconcile list`"
+            ))
+        })?;
+    let (cleared, unmatched) = store.reconciliation_lines(id)?;
+    let cleared = cleared
+        .into_iter()
+        .map(
+            |(entry, seq, statement_line, date, amount, reference, match_kind)| ClearedLine {
+                entry,
+                seq,
+                statement_line,
+                date,
+                amount,
+                reference,
+                match_kind,
+            },
+        )
+        .collect();
+    let unmatched = unmatched
+        .into_iter()
+        .map(
+            |(statement_line, date, amount, reference, description)| UnmatchedLine {
+                statement_line,
+                date,
+                amount,
+                reference,
+                description,
+            },
+        )
+        .collect();
+    Ok(ReconciliationDetail {
+        reconciliation: record,
+        cleared,
+        unmatched,
+    })
+}
+
+impl Render for ReconciliationDetail {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        let record = std::slice::from_ref(&self.reconciliation);
+        crate::render::reconcile::reconciliation_list(out, record, lang)?;
+        writeln!(out, "{}: {}", L::Matched.get(lang), self.cleared.len())?;
+        for c in &self.cleared {
+            writeln!(
+                out,
+                "  {} {}  {}  {:>14}  {}  {} {}/{}  ({})",
+                L::Line.get(lang),
+                c.statement_line,
+                c.date,
+                c.amount.grouped(),
+                c.reference,
+                L::Entry.get(lang),
+                c.entry,
+                c.seq,
+                c.match_kind
+            )?;
+        }
+        writeln!(
+            out,
+            "{}: {}",
+            L::StatementOnly.get(lang),
+            self.unmatched.len()
+        )?;
+        for u in &self.unmatched {
+            writeln!(
+                out,
+                "  {} {}  {}  {:>14}  {}  {}",
+                L::Line.get(lang),
+                u.statement_line,
+                u.date,
+                u.amount.grouped(),
+                u.reference,
+                u.description
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// A backup copy, verified.
+#[derive(Serialize)]
+pub struct BackedUp {
+    pub backup: String,
+    pub entries: i64,
+    pub fingerprint: Option<String>,
+}
+
+impl Render for BackedUp {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        writeln!(
+            out,
+            "{} {} — {}: {}, {}: {}",
+            L::Wrote.get(lang),
+            self.backup,
+            L::Entries.get(lang),
+            self.entries,
+            L::Fingerprint.get(lang),
+            self.fingerprint.as_deref().unwrap_or_default()
+        )
+    }
+}
+
+/// Copies the ledger (SQLite's online backup) to a new file, then verifies the copy.
+pub fn backup(ledger: &Ledger, path: &Path) -> Result<BackedUp> {
+    ledger.reader().backup_to(path)?;
+    let copy = crate::store::Store::open(path, true)?;
+    let report = crate::verify::run(&copy, &[], None)?;
+    if let Some((check, finding)) = report.first_failure() {
+        return Err(Error::Verify(format!(
+            "the backup at {} does not verify ({check}: {}); it is kept for inspection",
+            path.display(),
+            finding.message
+        )));
+    }
+    Ok(BackedUp {
+        backup: path.display().to_string(),
+        entries: report.entries,
+        fingerprint: report.fingerprint,
+    })
+}

@@ -13,7 +13,7 @@ mod common;
 
 use common::Dice;
 use lovefund::i18n::Lang;
-use lovefund::store::Store;
+use lovefund::store::{Read, Store};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -659,7 +659,8 @@ fn the_library_agrees_with_the_model_after_every_step() {
             let (year, seq) = *number;
             let stored = store
                 .receipt(lovefund::ledger::receipt::ReceiptNumber { year, seq })
-                .unwrap_or_else(|e| panic!("{at}: receipt {year}-{seq:06}: {e}"));
+                .unwrap_or_else(|e| panic!("{at}: receipt {year}-{seq:06}: {e}"))
+                .unwrap_or_else(|| panic!("{at}: receipt {year}-{seq:06} is missing"));
             let (entry, void) = run.model.receipts[number];
             assert_eq!(
                 (stored.entry_id, stored.void.is_some()),

@@ -13,7 +13,7 @@ use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
 use crate::ledger::party::{IdNumber, NewParty, PartyType};
 use crate::store::Appender;
-use crate::store::people::{any_reference, entry_by_reference, insert_party, parties_for_matching};
+use crate::store::{Read, UnitOfWork};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -44,7 +44,7 @@ impl PartyMatcher {
     fn load(appender: &mut Appender<'_>, parties: usize) -> Result<PartyMatcher> {
         let mut by_hash = HashMap::new();
         let mut by_name = HashMap::new();
-        for (party, hash) in parties_for_matching(appender.transaction()?)? {
+        for (party, hash) in appender.parties_for_matching()? {
             if let Some(h) = hash {
                 by_hash.insert(h, party.id);
             }
@@ -94,7 +94,7 @@ impl PartyMatcher {
                     ..NewParty::default()
                 };
                 let at = appender.recorded_at().to_string();
-                let id = insert_party(appender.transaction()?, &new, &at)?;
+                let id = appender.insert_party(&new, &at)?;
                 if let Some(n) = id_number {
                     self.by_hash.insert(n.hash, id);
                 }
@@ -133,7 +133,7 @@ pub fn apply(
     for index in 0..file.parties.len() as u32 {
         party_ids.push(matcher.resolve(appender, file, index, identity_key, &mut summary)?);
     }
-    let check_references = any_reference(appender.transaction()?)?;
+    let check_references = appender.any_reference()?;
     // References already in the ledger are looked up here (SQL stays on this thread).
     let mut apply_line = vec![true; file.lines.len()];
     if check_references {
@@ -204,7 +204,7 @@ fn known_reference(
     line: &ImportLine,
 ) -> Result<Option<std::result::Result<(), LineError>>> {
     let reference = file.text(line.reference);
-    let Some(existing) = entry_by_reference(appender.transaction()?, reference)? else {
+    let Some(existing) = appender.entry_by_reference(reference)? else {
         return Ok(None);
     };
     let kind = match line.kind {

@@ -6,7 +6,7 @@ use crate::i18n::{L, Lang};
 use crate::ledger::account::{AccountCode, AccountType, check_name};
 use crate::ledger::fund::FundId;
 use crate::render::Render;
-use crate::store::{Store, meta_set};
+use crate::store::{Store, UnitOfWork};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -30,11 +30,11 @@ pub struct Initialized {
 pub fn init(actor: &Actor, request: InitRequest) -> Result<Initialized> {
     let name = check_name(Field::Name, &request.name)?;
     let mut store = Store::create(&request.path)?;
-    store.write(|tx| {
-        meta_set(tx, "name", &name)?;
-        meta_set(tx, "lang", request.lang.code())?;
-        meta_set(tx, "created_at", &actor.recorded_at)?;
-        crate::store::people::identity_key(tx)?;
+    store.write(&actor.user, &actor.recorded_at, |unit| {
+        unit.meta_set("name", &name)?;
+        unit.meta_set("lang", request.lang.code())?;
+        unit.meta_set("created_at", &actor.recorded_at)?;
+        unit.identity_key()?;
         Ok(())
     })?;
     store.seed_default_chart()?;

@@ -6,7 +6,9 @@ use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::closing::closing_entries;
 use crate::render::Render;
-use crate::store::periods::{self, ClosedYear};
+use crate::store::Read;
+use crate::store::UnitOfWork;
+use crate::store::periods::ClosedYear;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -51,10 +53,9 @@ pub fn close_year(ledger: &mut Ledger, actor: &Actor, year: i32) -> Result<YearC
     let memo_lang = ledger.lang();
     let memo = (L::ClosingMemo.get(memo_lang), L::ReleaseMemo.get(memo_lang));
     let store = ledger.store_mut();
-    let ids = store.append(&actor.user, &actor.recorded_at, |appender| {
-        let tx = appender.transaction()?;
-        refuse_out_of_order(tx, year)?;
-        let balances = periods::result_balances(tx, end)?;
+    let ids = store.write(&actor.user, &actor.recorded_at, |appender| {
+        refuse_out_of_order(appender, year)?;
+        let balances = appender.result_balances(end)?;
         let entries = closing_entries(year, &balances, appender.funds(), memo)?;
         let mut ids = Vec::with_capacity(entries.len());
         for entry in &entries {
@@ -67,7 +68,7 @@ pub fn close_year(ledger: &mut Ledger, actor: &Actor, year: i32) -> Result<YearC
             closed_by: actor.user.clone(),
             closed_at: actor.recorded_at.clone(),
         };
-        periods::insert_closed_year(appender.transaction()?, &record)?;
+        appender.insert_closed_year(&record)?;
         Ok(ids)
     })?;
     Ok(YearClosed {
@@ -76,21 +77,21 @@ pub fn close_year(ledger: &mut Ledger, actor: &Actor, year: i32) -> Result<YearC
     })
 }
 
-fn refuse_out_of_order(tx: &rusqlite::Connection, year: i32) -> Result<()> {
-    let closed = periods::closed_years(tx)?;
+fn refuse_out_of_order(ledger: &impl Read, year: i32) -> Result<()> {
+    let closed = ledger.closed_years()?;
     if let Some(c) = closed.iter().find(|c| c.year == year) {
         return Err(Error::conflict(format!(
             "{year} is already closed (by {} at {}); a year is closed once",
             c.closed_by, c.closed_at
         )));
     }
-    if let Some(through) = periods::closed_through(tx)?.filter(|t| *t > year) {
+    if let Some(through) = ledger.closed_through()?.filter(|t| *t > year) {
         return Err(Error::conflict(format!(
             "{through} is already closed, so {year} is locked too; years close in order"
         )));
     }
     let previous = year - 1;
-    let first = periods::first_year(tx)?;
+    let first = ledger.first_year()?;
     if first.is_some_and(|f| f <= previous) && !closed.iter().any(|c| c.year == previous) {
         return Err(Error::conflict(format!(
             "{previous} is not closed yet; close the years in order, {previous} first"

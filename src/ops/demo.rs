@@ -23,6 +23,7 @@ use crate::ledger::receipt::ReceiptNumber;
 use crate::reconcile::statement::ColumnMapping;
 use crate::render::Render;
 use crate::report::summary::AnnualSummary;
+use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt::Write as _;

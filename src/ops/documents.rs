@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 use crate::render::receipt_pdf::ReceiptFont as PdfFont;
 use crate::report::annual::DonorStatement;
 use crate::report::summary::AnnualSummary;
+use crate::store::Read;
 use std::path::{Path, PathBuf};
 
 /// The font a document is drawn with: the one given, else $LOVEFUND_FONT, else the

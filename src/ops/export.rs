@@ -5,6 +5,7 @@ use super::Ledger;
 use crate::error::{Error, Result};
 use crate::export::{Format, Header, writer};
 use crate::i18n::Lang;
+use crate::store::Read;
 use chrono::NaiveDate;
 use std::io::Write;
 

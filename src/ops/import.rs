@@ -6,8 +6,8 @@ use crate::error::{Error, Result};
 use crate::i18n::{L, Lang};
 use crate::import::{self, Encoding, ImportSummary, LineError};
 use crate::render::Render;
-use crate::store::Appender;
-use crate::store::people::identity_key;
+use crate::store::Read;
+use crate::store::UnitOfWork;
 use serde::Serialize;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -78,7 +78,7 @@ pub fn import_file(
     }
     let memo_lang = ledger.lang();
     let store = ledger.store_mut();
-    let key = store.write(|tx| identity_key(tx))?;
+    let key = store.write(&actor.user, &actor.recorded_at, |unit| unit.identity_key())?;
     let funds = store.funds()?;
     let mut file = import::read_file(&request.file, request.encoding, &funds, &key)?;
     if !file.errors.is_empty() {
@@ -91,9 +91,8 @@ pub fn import_file(
     let total = file.lines.len() as u64;
     let line_done = |done: u64| progress(done, total);
     let dry_run = request.dry_run;
-    let outcome = store.write_bulk_or_rollback(|tx| {
-        let mut appender = Appender::new(tx, &actor.user, &actor.recorded_at)?;
-        match import::apply(&mut appender, &mut file, &key, memo_lang, &line_done)? {
+    let outcome = store.write_bulk_or_rollback(&actor.user, &actor.recorded_at, |appender| {
+        match import::apply(appender, &mut file, &key, memo_lang, &line_done)? {
             Ok(summary) => {
                 appender.finish()?;
                 Ok((Ok(summary), !dry_run))

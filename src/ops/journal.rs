@@ -4,12 +4,14 @@ use super::{Actor, Ledger};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::account::AccountCode;
+use crate::ledger::append::Appended;
 use crate::ledger::entry::{EntryDetails, EntryKind, NewEntry, Posting};
 use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
 use crate::ledger::operations::reversal_entry;
 use crate::render::Render;
-use crate::ledger::append::Appended;
+use crate::store::Read;
+use crate::store::UnitOfWork;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -77,7 +79,7 @@ fn resolve(request: PostingRequest, funds: &Funds) -> Result<Posting> {
 pub fn record_entry(ledger: &mut Ledger, actor: &Actor, request: EntryRequest) -> Result<Recorded> {
     let appended = ledger
         .store_mut()
-        .append(&actor.user, &actor.recorded_at, |appender| {
+        .write(&actor.user, &actor.recorded_at, |appender| {
             let postings = request
                 .postings
                 .into_iter()
@@ -118,7 +120,7 @@ pub fn reverse(ledger: &mut Ledger, actor: &Actor, request: ReverseRequest) -> R
         &request.reason,
         memo_label,
     )?;
-    let appended = store.append(&actor.user, &actor.recorded_at, |appender| {
+    let appended = store.write(&actor.user, &actor.recorded_at, |appender| {
         appender.append(&entry)
     })?;
     Ok(Recorded::from(&appended))

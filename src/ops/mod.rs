@@ -23,7 +23,8 @@ pub mod reconcile;
 use crate::error::{Field, Result};
 use crate::i18n::Lang;
 use crate::ledger::entry::check_text;
-use crate::store::{Store, meta_get};
+use crate::store::Read;
+use crate::store::Store;
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -63,7 +64,7 @@ impl Ledger {
     /// `read_only`, and with the small page cache reports need.
     pub fn open_for_reading(path: &Path, read_only: bool) -> Result<Ledger> {
         let store = Store::open(path, read_only)?;
-        store.set_read_pragmas()?;
+        store.tune_for_reading()?;
         Ok(Ledger { store })
     }
 
@@ -77,7 +78,8 @@ impl Ledger {
     /// The ledger's own language (set by `init --lang`), for receipts, summaries and
     /// the memos the operations write.
     pub fn lang(&self) -> Lang {
-        meta_get(self.store.conn(), "lang")
+        self.store
+            .meta("lang")
             .ok()
             .flatten()
             .and_then(|l| Lang::parse(&l))

@@ -6,6 +6,7 @@
 use super::{Actor, Ledger, optional_text};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
+use crate::ledger::append::Appended;
 use crate::ledger::entry::{MEMO_LENGTH_MAX, NewEntry, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
@@ -13,9 +14,8 @@ use crate::ledger::party::{
     IdNumber, Method, NewParty, Party, PartyType, Role, check_party_name, is_anonymous_name,
 };
 use crate::render::Render;
-use crate::store::people::{anonymous_donor, find_party, identity_key, insert_party};
-use crate::ledger::append::Appended;
-use crate::store::Appender;
+use crate::store::Read;
+use crate::store::UnitOfWork;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -83,12 +83,15 @@ pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> R
         members: request.members,
         ..NewParty::default()
     };
-    let id = ledger.store_mut().write(|tx| {
-        if let Some(text) = &request.id_number {
-            party.id_number = Some(IdNumber::new(Field::IdNumber, text, &identity_key(tx)?)?);
-        }
-        insert_party(tx, &party, &actor.recorded_at)
-    })?;
+    let id = ledger
+        .store_mut()
+        .write(&actor.user, &actor.recorded_at, |unit| {
+            if let Some(text) = &request.id_number {
+                party.id_number =
+                    Some(IdNumber::new(Field::IdNumber, text, &unit.identity_key()?)?);
+            }
+            unit.insert_party(&party, &actor.recorded_at)
+        })?;
     Ok(PartyAdded {
         id,
         role: request.party_type.role(),
@@ -149,7 +152,7 @@ pub fn donate(
     )?;
     let memo_lang = ledger.lang();
     let store = ledger.store_mut();
-    let (appended, receipt, donor) = store.append(&actor.user, &actor.recorded_at, |appender| {
+    let (appended, receipt, donor) = store.write(&actor.user, &actor.recorded_at, |appender| {
         let fund = operations::fund(appender.funds(), Field::Fund, &request.fund)?.clone();
         let donor = donor_of(appender, actor, &request.donor)?;
         let memo = L::DonationFrom.get(memo_lang);
@@ -178,14 +181,14 @@ pub fn donate(
 
 /// The donor a donation names: the anonymous donor (made on first use), or one by
 /// name or id.
-fn donor_of(appender: &mut Appender<'_>, actor: &Actor, name_or_id: &str) -> Result<Party> {
-    let tx = appender.transaction()?;
+fn donor_of(unit: &mut impl UnitOfWork, actor: &Actor, name_or_id: &str) -> Result<Party> {
     if is_anonymous_name(name_or_id) {
-        let id = anonymous_donor(tx, &actor.recorded_at)?;
-        return crate::store::people::party(tx, Role::Donor, id)?
+        let id = unit.anonymous_donor(&actor.recorded_at)?;
+        return unit
+            .party(Role::Donor, id)?
             .ok_or_else(|| Error::not_found("the anonymous donor is missing"));
     }
-    find_party(tx, Role::Donor, Field::Donor, name_or_id)
+    unit.find_party(Role::Donor, Field::Donor, name_or_id)
 }
 
 /// Aid as typed: the beneficiary by name or id, the program (助學, 扶貧, 幫困 in any
@@ -234,15 +237,15 @@ pub fn disburse(
     let memo_lang = ledger.lang();
     let store = ledger.store_mut();
     let (appended, beneficiary): (Appended, Party) =
-        store.append(&actor.user, &actor.recorded_at, |appender| {
+        store.write(&actor.user, &actor.recorded_at, |appender| {
             let program =
                 operations::program(appender.funds(), Field::Program, &request.program)?.clone();
             let fund = match &request.fund {
                 Some(f) => operations::fund(appender.funds(), Field::Fund, f)?.clone(),
                 None => program.clone(),
             };
-            let tx = appender.transaction()?;
-            let beneficiary = find_party(tx, Role::Beneficiary, Field::Beneficiary, &request.to)?;
+            let beneficiary =
+                appender.find_party(Role::Beneficiary, Field::Beneficiary, &request.to)?;
             let memo = L::AidTo.get(memo_lang);
             let movement = Movement {
                 date: request.date,

@@ -12,7 +12,9 @@ use crate::ledger::receipt::{ReceiptNumber, normalize_code, verification_code};
 use crate::render::Render;
 use crate::render::receipts::{missing_chars, receipt_doc};
 use crate::report::receipts::{ReceiptView, receipt_view};
-use crate::store::receipts::{self as stored, ReceiptRecord};
+use crate::store::Read;
+use crate::store::UnitOfWork;
+use crate::store::receipts::ReceiptRecord;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -54,7 +56,7 @@ pub fn print(
     let funds = store.funds()?;
     let fund_name = store.ledger_name()?;
     let records = match request.number {
-        Some(n) => vec![store.receipt(n)?],
+        Some(n) => vec![receipt_or_refusal(store, n)?],
         None => store.receipts(request.year)?,
     };
     if records.is_empty() {
@@ -137,17 +139,19 @@ pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<
     let date = request.date.unwrap_or(actor.today);
     let memo_label = L::Reverses.get(ledger.lang());
     let store = ledger.store_mut();
-    let reversal = store.append(&actor.user, &actor.recorded_at, |appender| {
-        let tx = appender.transaction()?;
-        let record = stored::receipt(tx, number)?
+    let reversal = store.write(&actor.user, &actor.recorded_at, |appender| {
+        let record = appender
+            .receipt(number)?
             .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
         refuse_if_void(&record)?;
-        stored::insert_void(tx, number, reason, &actor.user, &actor.recorded_at)?;
+        appender.void_receipt(number, reason, &actor.user, &actor.recorded_at)?;
         if !request.reverse {
             return Ok(None);
         }
-        let original = crate::store::entry_in(tx, record.entry_id)?;
-        let reversed_by = crate::store::reversed_by_in(tx, record.entry_id)?;
+        let original = appender
+            .entry(record.entry_id)?
+            .ok_or_else(|| Error::not_found(format!("there is no entry {}", record.entry_id)))?;
+        let reversed_by = appender.reversed_by(record.entry_id)?;
         let entry = reversal_entry(&original, reversed_by, date, reason, memo_label)?;
         appender.append(&entry).map(|a| Some(a.id))
     })?;
@@ -202,14 +206,17 @@ pub fn reissue(
         "" => REISSUE_REASON_DEFAULT,
         r => r,
     };
-    let new = ledger.store_mut().write(|tx| {
-        let record = stored::receipt(tx, number)?
-            .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
-        refuse_if_void(&record)?;
-        let date = crate::ledger::date::parse_date("date", &record.date)?;
-        stored::insert_void(tx, number, reason, &actor.user, &actor.recorded_at)?;
-        stored::insert_reissue(tx, &record, chrono::Datelike::year(&date))
-    })?;
+    let new = ledger
+        .store_mut()
+        .write(&actor.user, &actor.recorded_at, |unit| {
+            let record = unit
+                .receipt(number)?
+                .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
+            refuse_if_void(&record)?;
+            let date = crate::ledger::date::parse_date("date", &record.date)?;
+            unit.void_receipt(number, reason, &actor.user, &actor.recorded_at)?;
+            unit.reissue_receipt(&record, chrono::Datelike::year(&date))
+        })?;
     Ok(Reissued {
         void: number.to_string(),
         receipt: new.to_string(),
@@ -231,7 +238,7 @@ pub fn find_by_code(ledger: &Ledger, code: &str, lang: Lang) -> Result<CodeFound
                  or the receipt is not genuine"
             ))
         })?;
-    let view = receipt_view(&store.receipt(found)?, &store.funds()?, lang);
+    let view = receipt_view(&receipt_or_refusal(store, found)?, &store.funds()?, lang);
     Ok(CodeFound { code, view })
 }
 
@@ -279,4 +286,14 @@ impl Render for CodeFound {
 /// A folder's receipt file, for callers that print one receipt and show its path.
 pub fn receipt_path(dir: &Path, number: ReceiptNumber) -> PathBuf {
     dir.join(format!("{number}.pdf"))
+}
+
+/// The receipt with `number`, or a refusal saying where to find the numbers.
+fn receipt_or_refusal(store: &impl Read, number: ReceiptNumber) -> Result<ReceiptRecord> {
+    store.receipt(number)?.ok_or_else(|| {
+        Error::not_found(format!(
+            "there is no receipt {number}; see `lovefund receipt list --year {}`",
+            number.year
+        ))
+    })
 }

@@ -13,9 +13,9 @@ use crate::reconcile::matching::match_statement;
 use crate::reconcile::statement::{ColumnMapping, read_statement};
 use crate::render::Render;
 use crate::report::reconciliation::ReconcileReport;
-use crate::store::reconciliations::{
-    NewReconciliation, ReconciliationRecord, insert_reconciliation,
-};
+use crate::store::Read;
+use crate::store::UnitOfWork;
+use crate::store::reconciliations::{NewReconciliation, ReconciliationRecord};
 use chrono::NaiveDate;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -92,7 +92,9 @@ pub fn reconcile(
             unmatched: &matching.statement_only,
         };
         let (user, now) = (&actor.user, &actor.recorded_at);
-        Some(store.write(|tx| insert_reconciliation(tx, &record, user, now))?)
+        Some(store.write(user, now, |unit| {
+            unit.record_reconciliation(&record, user, now)
+        })?)
     } else {
         None
     };

@@ -7,7 +7,7 @@ use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
 use crate::ledger::party::{PartyType, Role};
-use crate::store::Store;
+use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -44,7 +44,7 @@ pub struct DonorLine {
     pub total: Money,
 }
 
-pub fn donor_report(store: &Store, year: i32, lang: Lang) -> Result<DonorReport> {
+pub fn donor_report(store: &impl Read, year: i32, lang: Lang) -> Result<DonorReport> {
     let (start, end) = year_bounds(year)?;
     let parties: BTreeMap<i64, _> = store
         .parties(Role::Donor)?
@@ -118,7 +118,7 @@ pub struct AidedLine {
     pub amount: Money,
 }
 
-pub fn beneficiary_report(store: &Store, year: i32, lang: Lang) -> Result<BeneficiaryReport> {
+pub fn beneficiary_report(store: &impl Read, year: i32, lang: Lang) -> Result<BeneficiaryReport> {
     let (start, end) = year_bounds(year)?;
     let parties: BTreeMap<i64, _> = store
         .parties(Role::Beneficiary)?
@@ -190,7 +190,7 @@ pub struct StatementGift {
 }
 
 pub fn donor_statement(
-    store: &Store,
+    store: &impl Read,
     year: i32,
     donor: &str,
     lang: Lang,

@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ledger::entry::StoredEntry;
 use crate::ledger::money::Money;
-use crate::store::Store;
+use crate::store::Read;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -25,7 +25,7 @@ pub struct EntryLine {
     pub credit: Money,
 }
 
-pub fn entry_view(store: &Store, id: i64, lang: Lang) -> Result<EntryView> {
+pub fn entry_view(store: &impl Read, id: i64, lang: Lang) -> Result<EntryView> {
     let entry = store
         .entry(id)?
         .ok_or_else(|| Error::not_found(format!("there is no entry {id}; entry ids start at 1")))?;

@@ -5,7 +5,7 @@
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::ledger::money::Money;
-use crate::store::Store;
+use crate::store::Read;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -31,7 +31,7 @@ pub struct FundBalance {
 
 /// `as_of` defaults to the last date in the ledger; `from` to 1 January of that year.
 pub fn fund_balances(
-    store: &Store,
+    store: &impl Read,
     from: Option<NaiveDate>,
     as_of: Option<NaiveDate>,
     lang: Lang,

@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::ledger::account::AccountType;
-use crate::store::Store;
+use crate::store::Read;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -22,7 +22,7 @@ pub struct FundLine {
     pub restricted: bool,
 }
 
-pub fn account_list(store: &Store, lang: Lang) -> Result<Vec<AccountLine>> {
+pub fn account_list(store: &impl Read, lang: Lang) -> Result<Vec<AccountLine>> {
     Ok(store
         .accounts()?
         .into_iter()
@@ -34,7 +34,7 @@ pub fn account_list(store: &Store, lang: Lang) -> Result<Vec<AccountLine>> {
         .collect())
 }
 
-pub fn fund_list(store: &Store, lang: Lang) -> Result<Vec<FundLine>> {
+pub fn fund_list(store: &impl Read, lang: Lang) -> Result<Vec<FundLine>> {
     Ok(store
         .funds()?
         .0

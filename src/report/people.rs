@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ledger::money::Money;
 use crate::ledger::party::{Party, Role};
-use crate::store::Store;
+use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -41,7 +41,7 @@ pub struct HistoryLine {
     pub memo: String,
 }
 
-pub fn party_list(store: &Store, role: Role) -> Result<Vec<PartyLine>> {
+pub fn party_list(store: &impl Read, role: Role) -> Result<Vec<PartyLine>> {
     let totals = store.party_totals(role)?;
     Ok(store
         .parties(role)?
@@ -57,7 +57,7 @@ pub fn party_list(store: &Store, role: Role) -> Result<Vec<PartyLine>> {
         .collect())
 }
 
-pub fn party_detail(store: &Store, role: Role, id: i64, lang: Lang) -> Result<PartyDetail> {
+pub fn party_detail(store: &impl Read, role: Role, id: i64, lang: Lang) -> Result<PartyDetail> {
     let party = store
         .party(role, id)?
         .ok_or_else(|| Error::not_found(format!("there is no {} with id {id}", role.as_str())))?;

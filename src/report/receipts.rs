@@ -9,7 +9,7 @@ use crate::ledger::daxie::{Script, daxie};
 use crate::ledger::fund::{FundId, Funds};
 use crate::ledger::money::Money;
 use crate::ledger::receipt::{ReceiptNumber, verification_code};
-use crate::store::Store;
+use crate::store::Read;
 use crate::store::receipts::ReceiptRecord;
 use serde::Serialize;
 
@@ -88,7 +88,7 @@ pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: Lang) -> Receip
 
 /// The receipts of a year (or all), optionally only issued or only void ones.
 pub fn receipt_list(
-    store: &Store,
+    store: &impl Read,
     year: Option<i32>,
     status: Option<&str>,
     lang: Lang,
@@ -162,7 +162,7 @@ pub fn sequence_of(year: i32, rows: &[(i32, i64, Option<String>)]) -> ReceiptSeq
     }
 }
 
-pub fn receipt_sequence(store: &Store, year: i32) -> Result<ReceiptSequence> {
+pub fn receipt_sequence(store: &impl Read, year: i32) -> Result<ReceiptSequence> {
     Ok(sequence_of(year, &store.receipt_sequence()?))
 }
 

@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::ledger::account::AccountCode;
 use crate::ledger::fund::{FundId, Funds};
 use crate::ledger::money::Money;
-use crate::store::Store;
+use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io;
@@ -57,7 +57,7 @@ pub struct RegisterLine {
 /// A register ready to stream: its head, and what is needed to read its lines.
 pub struct Register<'s> {
     pub head: RegisterHead,
-    store: &'s Store,
+    store: &'s dyn Read,
     funds: Funds,
     lang: Lang,
     /// +1 when debits raise the balance, -1 when credits do.
@@ -65,7 +65,7 @@ pub struct Register<'s> {
 }
 
 pub fn register<'s>(
-    store: &'s Store,
+    store: &'s dyn Read,
     code: &AccountCode,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
@@ -139,7 +139,7 @@ impl Register<'_> {
             balance: Money::ZERO,
         };
         self.store
-            .for_each_register_row(&head.account, head.from, head.to, |row| {
+            .for_each_register_row(&head.account, head.from, head.to, &mut |row| {
                 balance += row.amount.fen() * self.sign;
                 line.date = row.date;
                 line.entry = row.entry_id;

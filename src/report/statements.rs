@@ -10,7 +10,7 @@ use crate::i18n::{L, Lang};
 use crate::ledger::account::AccountType;
 use crate::ledger::fund::FundId;
 use crate::ledger::money::Money;
-use crate::store::Store;
+use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -39,7 +39,7 @@ fn sum(lines: &[StatementLine]) -> Money {
     Money::from_fen(lines.iter().map(|l| l.amount.fen()).sum())
 }
 
-pub fn balance_sheet(store: &Store, as_of: NaiveDate, lang: Lang) -> Result<BalanceSheet> {
+pub fn balance_sheet(store: &impl Read, as_of: NaiveDate, lang: Lang) -> Result<BalanceSheet> {
     let accounts = store.accounts()?;
     let totals = store.account_totals(Some(as_of))?;
     let balance = |code: &str, debit_normal: bool| {
@@ -145,7 +145,7 @@ fn totals(label: &str, lines: &[ActivityLine]) -> ActivityLine {
     line(label, None, sum(|l| l.unrestricted), sum(|l| l.restricted))
 }
 
-pub fn activities(store: &Store, year: i32, lang: Lang) -> Result<Activities> {
+pub fn activities(store: &impl Read, year: i32, lang: Lang) -> Result<Activities> {
     let (start, end) = year_bounds(year)?;
     let movements = store.account_movements(start, end)?;
     let funds = store.funds()?;

@@ -8,7 +8,7 @@ use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
 use crate::ledger::fund::FundId;
 use crate::ledger::money::Money;
-use crate::store::Store;
+use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -63,7 +63,7 @@ fn is_program_cost(account: &str) -> bool {
     account.starts_with("5101.") || account == "5101"
 }
 
-pub fn annual_summary(store: &Store, year: i32, lang: Lang) -> Result<AnnualSummary> {
+pub fn annual_summary(store: &impl Read, year: i32, lang: Lang) -> Result<AnnualSummary> {
     let (start, end) = match (
         NaiveDate::from_ymd_opt(year, 1, 1),
         NaiveDate::from_ymd_opt(year, 12, 31),

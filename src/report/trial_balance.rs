@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::ledger::account::AccountType;
 use crate::ledger::money::Money;
-use crate::store::Store;
+use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -51,7 +51,11 @@ fn sides(net: i64) -> (Money, Money) {
     }
 }
 
-pub fn trial_balance(store: &Store, as_of: Option<NaiveDate>, lang: Lang) -> Result<TrialBalance> {
+pub fn trial_balance(
+    store: &impl Read,
+    as_of: Option<NaiveDate>,
+    lang: Lang,
+) -> Result<TrialBalance> {
     let accounts = store.accounts()?;
     let own: HashMap<String, (i64, i64)> = store
         .account_totals(as_of)?

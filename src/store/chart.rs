@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 impl Store {
     /// Writes the default chart of accounts and funds into an empty ledger.
     pub fn seed_default_chart(&mut self) -> Result<()> {
-        self.write(|tx| {
+        self.in_transaction(|tx| {
             for a in DEFAULT_ACCOUNTS {
                 let code = AccountCode::parse(a.code)?;
                 insert_account(
@@ -31,14 +31,6 @@ impl Store {
         })
     }
 
-    pub fn accounts(&self) -> Result<Vec<Account>> {
-        load_accounts(&self.conn)
-    }
-
-    pub fn funds(&self) -> Result<Funds> {
-        load_funds(&self.conn)
-    }
-
     /// Adds an account; a sub-account's parent must exist and the type must match it.
     pub fn add_account(
         &mut self,
@@ -46,7 +38,7 @@ impl Store {
         account_type: AccountType,
         name: &str,
     ) -> Result<()> {
-        self.write(|tx| {
+        self.in_transaction(|tx| {
             if find_account(tx, code)?.is_some() {
                 return Err(Error::conflict(format!(
                     "account {code} already exists; choose another code"
@@ -85,7 +77,7 @@ impl Store {
     }
 
     pub fn add_fund(&mut self, name: &str, restricted: bool) -> Result<FundId> {
-        self.write(|tx| {
+        self.in_transaction(|tx| {
             let funds = load_funds(tx)?;
             if let Some(existing) = funds.find(name) {
                 return Err(Error::conflict(format!(

@@ -78,6 +78,8 @@ pub struct Appender<'t> {
     indexes_to_build: Vec<String>,
     /// Bulk mode: rows go to SQLite in batches of `INSERT_BATCH_ROWS`.
     bulk: bool,
+    /// `finish` has written the derived totals (once: they are added, not set).
+    finished: bool,
 }
 
 impl<'t> Appender<'t> {
@@ -103,6 +105,7 @@ impl<'t> Appender<'t> {
             state: AppendState::new(start, recorded_by, recorded_at),
             indexes_to_build: Vec::new(),
             bulk: false,
+            finished: false,
         })
     }
 
@@ -119,8 +122,8 @@ impl<'t> Appender<'t> {
         self.state.check_open(date)
     }
 
-    /// Checks the entry against the chart and the balance rules, then appends it.
-    pub fn append(&mut self, entry: &NewEntry) -> Result<Appended> {
+    /// `UnitOfWork::append`.
+    pub(super) fn append_entry(&mut self, entry: &NewEntry) -> Result<Appended> {
         self.load_guards(entry)?;
         let appended = self.state.append(entry)?;
         self.flush_if_due()?;
@@ -255,7 +258,11 @@ impl Appender<'_> {
     /// Writes what is queued, the indexes `set_bulk` dropped (from their own
     /// definitions, so the schema comes back byte for byte) and the derived totals;
     /// the caller commits afterwards.
-    pub fn finish(mut self) -> Result<()> {
+    pub fn finish(&mut self) -> Result<()> {
+        if self.finished {
+            return Ok(());
+        }
+        self.finished = true;
         self.flush()?;
         debug_assert_eq!(
             self.state.pending_entries(),
@@ -530,9 +537,8 @@ impl Lenient<'_, '_> {
 }
 
 impl Appender<'_> {
-    /// Appends a donation entry and issues its receipt number from the gap-free
-    /// sequence of the donation's year.
-    pub fn donation(
+    /// `UnitOfWork::donation`.
+    pub(super) fn append_donation(
         &mut self,
         entry: &NewEntry,
         official_no: Option<&str>,
@@ -548,14 +554,29 @@ impl Appender<'_> {
         Ok(issued)
     }
 
-    /// The transaction, for the party tables beside the journal. Queued journal
-    /// rows are written first, so what is read through it is up to date.
-    pub fn transaction(&mut self) -> Result<&Transaction<'_>> {
+    /// The transaction, for the tables beside the journal. Queued journal rows are
+    /// written first, so what is read through it is up to date.
+    pub(super) fn transaction(&mut self) -> Result<&Transaction<'_>> {
         self.flush()?;
         Ok(self.tx)
     }
 
     pub fn recorded_at(&self) -> &str {
         self.state.recorded_at()
+    }
+}
+
+impl super::read::sealed::Sqlite for Appender<'_> {
+    fn connection(&self) -> &Connection {
+        debug_assert_eq!(
+            self.state.pending_entries(),
+            0,
+            "a read inside a unit of work sees every entry appended before it"
+        );
+        self.tx
+    }
+
+    fn reopen(&self) -> Option<(std::path::PathBuf, bool)> {
+        None
     }
 }

@@ -10,19 +10,24 @@ mod migrate;
 pub mod people;
 pub mod periods;
 mod queries;
+mod read;
 pub mod receipts;
 pub mod reconciliations;
 pub mod summary;
+mod unit;
 
 pub use journal::Appender;
 pub use migrate::MIGRATIONS;
+use queries::integrity_problems_beside;
 pub use queries::{
     AccountTotal, ChainHead, DailyTotalRow, FundMovement, GuardRow, PartyHistoryRow, RegisterRow,
 };
-pub use queries::{entry_in, reversed_by_in};
+use read::Sql;
+pub use read::{IntegrityCheck, Read, ReconciliationLines};
+pub use unit::UnitOfWork;
 
 use crate::error::{Error, Result};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -107,7 +112,7 @@ impl Store {
     /// about once, and a cache sized for imports would only raise its memory. Sorts
     /// (a register's date order) spill to a temporary file past the cache, so a
     /// query's memory stays bounded whatever the ledger's size.
-    pub fn set_read_pragmas(&self) -> Result<()> {
+    pub fn tune_for_reading(&self) -> Result<()> {
         self.conn
             .pragma_update(None, "cache_size", READ_CACHE_KIB)?;
         self.conn.pragma_update(None, "temp_store", "DEFAULT")?;
@@ -157,37 +162,9 @@ impl Store {
     }
 
     /// Runs `work` in one `BEGIN IMMEDIATE` transaction: all of it or none of it.
-    pub fn write<T>(
-        &mut self,
-        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
-    ) -> Result<T> {
+    /// For the store's own writes (the chart); commands go through `write`.
+    fn in_transaction<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         self.write_or_rollback(|tx| work(tx).map(|value| (value, true)))
-    }
-
-    /// A consistent snapshot for reports that read several queries.
-    pub fn read<T>(
-        &mut self,
-        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
-    ) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let value = work(&tx)?;
-        tx.finish()?;
-        Ok(value)
-    }
-
-    /// Runs `work` inside one read transaction: every query in it sees the same
-    /// snapshot of the ledger, whatever another process commits meanwhile.
-    pub fn snapshot<T>(&self, work: impl FnOnce() -> Result<T>) -> Result<T> {
-        let tx = self.conn.unchecked_transaction()?;
-        let value = work()?;
-        tx.finish()?;
-        Ok(value)
-    }
-
-    pub fn conn(&self) -> &Connection {
-        &self.conn
     }
 }
 
@@ -229,20 +206,21 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
 }
 
 impl Store {
-    /// Appends entries in one `BEGIN IMMEDIATE` transaction: `work` gets an
-    /// `Appender`; the derived totals are written and the transaction committed only
-    /// if everything succeeded.
-    pub fn append<T>(
+    /// Runs one command's writes in one `BEGIN IMMEDIATE` transaction: `work` gets
+    /// the unit of work (an `Appender`, which implements `UnitOfWork`); the derived
+    /// totals are written and the transaction committed only if everything
+    /// succeeded (DESIGN.md invariant 7).
+    pub fn write<T>(
         &mut self,
         recorded_by: &str,
         recorded_at: &str,
         work: impl FnOnce(&mut Appender<'_>) -> Result<T>,
     ) -> Result<T> {
-        self.write(|tx| {
+        self.write_or_rollback(|tx| {
             let mut appender = Appender::new(tx, recorded_by, recorded_at)?;
             let value = work(&mut appender)?;
             appender.finish()?;
-            Ok(value)
+            Ok((value, true))
         })
     }
 }
@@ -257,12 +235,17 @@ impl Store {
     /// the whole file.
     pub fn write_bulk_or_rollback<T>(
         &mut self,
-        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<(T, bool)>,
+        recorded_by: &str,
+        recorded_at: &str,
+        work: impl FnOnce(&mut Appender<'_>) -> Result<(T, bool)>,
     ) -> Result<T> {
         if !self.read_only {
             self.conn.pragma_update(None, "foreign_keys", "OFF")?;
         }
-        let result = self.write_or_rollback(work);
+        let result = self.write_or_rollback(|tx| {
+            let mut appender = Appender::new(tx, recorded_by, recorded_at)?;
+            work(&mut appender)
+        });
         if !self.read_only {
             self.conn.pragma_update(None, "foreign_keys", "ON")?;
         }
@@ -271,9 +254,9 @@ impl Store {
 
     /// Like `write`, but `work` decides whether to commit (true) or roll back (false)
     /// — for dry runs and for imports whose lines turned out bad.
-    pub fn write_or_rollback<T>(
+    fn write_or_rollback<T>(
         &mut self,
-        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<(T, bool)>,
+        work: impl FnOnce(&Transaction<'_>) -> Result<(T, bool)>,
     ) -> Result<T> {
         if self.read_only {
             return Err(Error::conflict(

@@ -1,7 +1,7 @@
 //! Donors and beneficiaries (table `parties`), the per-ledger identity key, and
 //! receipt numbers.
 
-use super::{Store, meta_get, meta_set};
+use super::{meta_get, meta_set};
 use crate::error::{Error, Field, Result};
 use crate::ledger::party::{ANONYMOUS_DONOR, NewParty, Party, PartyType, Role};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -159,26 +159,6 @@ pub fn insert_receipt(conn: &Connection, r: &NewReceipt<'_>) -> Result<String> {
     )?;
     stmt.execute(params![r.year, r.seq, r.entry_id, r.official_no])?;
     Ok(receipt_number(r.year, r.seq))
-}
-
-impl Store {
-    pub fn party(&self, role: Role, id: i64) -> Result<Option<Party>> {
-        party(&self.conn, role, id)
-    }
-
-    pub fn parties(&self, role: Role) -> Result<Vec<Party>> {
-        all_parties(&self.conn, role)
-    }
-
-    /// Finds one donor or beneficiary by id or exact name; an ambiguous name is refused.
-    pub fn find_party(
-        &self,
-        role: Role,
-        field: impl Into<Field>,
-        name_or_id: &str,
-    ) -> Result<Party> {
-        find_party(&self.conn, role, field, name_or_id)
-    }
 }
 
 pub fn find_party(

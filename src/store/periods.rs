@@ -1,6 +1,5 @@
 //! Closed years: the year-end close and the lock it puts on every earlier date.
 
-use super::Store;
 use crate::error::Result;
 use crate::ledger::account::AccountType;
 use crate::ledger::closing::ResultBalance;
@@ -112,28 +111,4 @@ pub fn entries_after_close(conn: &Connection) -> Result<Vec<(i64, String, i32)>>
     )?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-impl Store {
-    pub fn closed_years(&self) -> Result<Vec<ClosedYear>> {
-        closed_years(&self.conn)
-    }
-
-    pub fn closing_movements(
-        &self,
-        start: NaiveDate,
-        end: NaiveDate,
-    ) -> Result<Vec<(i64, String, Money)>> {
-        closing_movements(&self.conn, start, end)
-    }
-
-    pub fn entries_after_close(&self) -> Result<Vec<(i64, String, i32)>> {
-        entries_after_close(&self.conn)
-    }
-
-    pub fn closed_year(&self, year: i32) -> Result<Option<ClosedYear>> {
-        Ok(closed_years(&self.conn)?
-            .into_iter()
-            .find(|c| c.year == year))
-    }
 }

@@ -1,7 +1,7 @@
 //! Read queries for reports and checks. Each returns plain data; none formats text.
 
-use super::Store;
 use super::journal::{entry_columns, entry_from_row, lenient_posting, parse_date};
+use super::{Sql, Store};
 use crate::error::Result;
 use crate::ledger::entry::StoredEntry;
 use crate::ledger::money::Money;
@@ -45,7 +45,7 @@ pub struct RegisterRow<'a> {
     pub amount: Money,
 }
 
-impl Store {
+impl Sql<'_> {
     /// Per-account debit and credit totals of everything dated on or before `as_of`.
     pub fn account_totals(&self, as_of: Option<NaiveDate>) -> Result<Vec<AccountTotal>> {
         let as_of = as_of.map_or_else(|| "9999-12-31".to_string(), date_text);
@@ -135,24 +135,6 @@ impl Store {
             })?;
         }
         Ok(())
-    }
-
-    /// One entry with its postings, or None.
-    pub fn entry(&self, id: i64) -> Result<Option<StoredEntry>> {
-        match entry_in(&self.conn, id) {
-            Ok(entry) => Ok(Some(entry)),
-            Err(crate::error::Error::Refused(r))
-                if r.kind == crate::error::RefusalKind::NotFound =>
-            {
-                Ok(None)
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    /// The id of the entry that reverses `id`, if any.
-    pub fn reversed_by(&self, id: i64) -> Result<Option<i64>> {
-        reversed_by_in(&self.conn, id)
     }
 
     pub fn head(&self) -> Result<ChainHead> {
@@ -296,7 +278,7 @@ fn party_account_range(role: Role) -> (&'static str, &'static str, i64) {
     }
 }
 
-impl Store {
+impl Sql<'_> {
     /// Per party: (number of donations or disbursements, net amount).
     pub fn party_totals(&self, role: Role) -> Result<HashMap<i64, (i64, Money)>> {
         let (low, high, sign) = party_account_range(role);
@@ -373,7 +355,7 @@ impl Store {
     }
 }
 
-impl Store {
+impl Sql<'_> {
     /// The latest date anything is dated, if any.
     pub fn last_date(&self) -> Result<Option<NaiveDate>> {
         let text: Option<String> =
@@ -383,63 +365,54 @@ impl Store {
     }
 }
 
-/// One entry with its postings, read through an open transaction.
-pub fn entry_in(conn: &rusqlite::Connection, id: i64) -> Result<StoredEntry> {
-    let (mut entry, mut malformed) = conn
-        .query_row(
-            concat!(
-                "SELECT ",
-                entry_columns!(),
-                " FROM entries e WHERE e.id = ?1"
-            ),
-            [id],
-            entry_from_row,
-        )
-        .optional()?
-        .ok_or_else(|| crate::error::Error::not_found(format!("there is no entry {id}")))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT account, fund_id, amount_fen FROM postings WHERE entry_id = ?1 ORDER BY seq",
-    )?;
-    let mut rows = stmt.query([id])?;
-    while let Some(row) = rows.next()? {
-        entry
-            .postings
-            .push(lenient_posting(row, 0, id, &mut malformed));
+impl Sql<'_> {
+    /// One entry with its postings, or None; a tampered one is `Verify`.
+    pub fn entry(&self, id: i64) -> Result<Option<StoredEntry>> {
+        let conn = self.conn;
+        let Some((mut entry, mut malformed)) = conn
+            .query_row(
+                concat!(
+                    "SELECT ",
+                    entry_columns!(),
+                    " FROM entries e WHERE e.id = ?1"
+                ),
+                [id],
+                entry_from_row,
+            )
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let mut stmt = conn.prepare_cached(
+            "SELECT account, fund_id, amount_fen FROM postings WHERE entry_id = ?1 ORDER BY seq",
+        )?;
+        let mut rows = stmt.query([id])?;
+        while let Some(row) = rows.next()? {
+            entry
+                .postings
+                .push(lenient_posting(row, 0, id, &mut malformed));
+        }
+        match malformed {
+            Some(problem) => Err(crate::error::Error::Verify(format!(
+                "{problem}; the ledger was changed behind lovefund's back — run `lovefund verify`"
+            ))),
+            None => Ok(Some(entry)),
+        }
     }
-    match malformed {
-        Some(problem) => Err(crate::error::Error::Verify(format!(
-            "{problem}; the ledger was changed behind lovefund's back — run `lovefund verify`"
-        ))),
-        None => Ok(entry),
+
+    /// The entry that reverses `id`, if any.
+    pub fn reversed_by(&self, id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM entries WHERE reverses = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?)
     }
 }
 
-/// The entry that reverses `id`, read through an open transaction.
-pub fn reversed_by_in(conn: &rusqlite::Connection, id: i64) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row("SELECT id FROM entries WHERE reverses = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?)
-}
-
-impl Store {
+impl Sql<'_> {
     /// SQLite's own checks: `integrity_check` then `foreign_key_check`; empty when sound.
-    /// `integrity_problems` on a second connection, in a thread of its own: SQLite's
-    /// checks read the whole file, and on a second core they run while the journal is
-    /// checked. Join the handle for the problems. The connection is opened as this one
-    /// was (it writes nothing): on a read-only connection SQLite's integrity check
-    /// skips the CHECK constraints.
-    pub fn integrity_problems_beside(&self) -> std::thread::JoinHandle<Result<Vec<String>>> {
-        let path = self.path.clone();
-        let read_only = self.read_only;
-        std::thread::spawn(move || {
-            let store = Store::open(&path, read_only)?;
-            store.set_read_pragmas()?;
-            store.integrity_problems()
-        })
-    }
-
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
@@ -507,4 +480,20 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// `integrity_problems` on a second connection, in a thread of its own: SQLite's
+/// checks read the whole file, and on a second core they run while the journal is
+/// checked. Join the handle for the problems. The connection is opened as the first
+/// was (it writes nothing): on a read-only connection SQLite's integrity check
+/// skips the CHECK constraints.
+pub(super) fn integrity_problems_beside(
+    path: std::path::PathBuf,
+    read_only: bool,
+) -> std::thread::JoinHandle<Result<Vec<String>>> {
+    std::thread::spawn(move || {
+        let store = Store::open(&path, read_only)?;
+        store.tune_for_reading()?;
+        Sql { conn: &store.conn }.integrity_problems()
+    })
 }

@@ -1,9 +1,8 @@
 //! Receipts as stored: issued numbers, voids and reissues, with what a printed
 //! receipt needs from the donation entry and the donor.
 
-use super::Store;
 use super::people::next_receipt_seq;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ledger::money::Money;
 use crate::ledger::receipt::ReceiptNumber;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -169,34 +168,9 @@ pub fn insert_reissue(conn: &Connection, old: &ReceiptRecord, year: i32) -> Resu
     Ok(number)
 }
 
-impl Store {
-    pub fn receipt(&self, number: ReceiptNumber) -> Result<ReceiptRecord> {
-        receipt(&self.conn, number)?.ok_or_else(|| {
-            Error::not_found(format!(
-                "there is no receipt {number}; see `lovefund receipt list --year {}`",
-                number.year
-            ))
-        })
-    }
-
-    pub fn receipts(&self, year: Option<i32>) -> Result<Vec<ReceiptRecord>> {
-        receipts(&self.conn, year)
-    }
-
-    pub fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {
-        receipt_hashes(&self.conn)
-    }
-
-    pub fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>> {
-        receipt_sequence(&self.conn)
-    }
-
-    pub fn orphan_voids(&self) -> Result<Vec<(i32, i64)>> {
-        orphan_voids(&self.conn)
-    }
-
+impl super::Sql<'_> {
     /// The ledger's name, printed on receipts and summaries.
     pub fn ledger_name(&self) -> Result<String> {
-        Ok(super::meta_get(&self.conn, "name")?.unwrap_or_else(|| "愛心基金".to_string()))
+        Ok(super::meta_get(self.conn, "name")?.unwrap_or_else(|| "愛心基金".to_string()))
     }
 }

@@ -2,7 +2,7 @@
 //! closing balance, the postings it cleared (each at most once) and the statement
 //! lines the ledger did not have. Postings are never edited.
 
-use super::Store;
+use super::Sql;
 use super::journal::parse_date;
 use crate::error::{Error, Result};
 use crate::ledger::money::Money;
@@ -42,7 +42,7 @@ pub struct NewReconciliation<'a> {
     pub unmatched: &'a [StatementLine],
 }
 
-impl Store {
+impl Sql<'_> {
     /// Uncleared postings of an account and its sub-accounts dated on or before `as_of`.
     pub fn uncleared_items(&self, account: &str, as_of: NaiveDate) -> Result<Vec<LedgerItem>> {
         let mut stmt = self.conn.prepare(

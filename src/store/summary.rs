@@ -1,7 +1,7 @@
 //! Queries for the annual summary: counts of donations and disbursements that were
 //! not reversed within the year, and the fund's money on a date.
 
-use super::Store;
+use super::Sql;
 use crate::error::Result;
 use crate::ledger::chart::GUARDED_ASSET_CODES;
 use crate::ledger::money::Money;
@@ -11,7 +11,7 @@ use rusqlite::params;
 /// Donations or disbursements of a period: (kind, party type, entries, distinct parties).
 pub type ActivityCount = (String, String, i64, i64);
 
-impl Store {
+impl Sql<'_> {
     /// Entries of kind donation or disbursement dated in [start, end] and not
     /// reversed by an entry dated on or before `end`, grouped by kind and party type.
     pub fn activity_counts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<ActivityCount>> {
@@ -43,7 +43,7 @@ impl Store {
     }
 }
 
-impl Store {
+impl Sql<'_> {
     /// Net debit per (fund, account) of everything dated in [start, end], closing
     /// entries left out (they move a closed year's results, not money).
     pub fn account_movements(
@@ -123,7 +123,7 @@ impl Store {
 /// 4101, donations or payments not reversed within the period, net amount).
 pub type PartyMovement = (i64, String, i64, Money);
 
-impl Store {
+impl Sql<'_> {
     /// Per party and account: donation revenue (4101…) or program costs (5101.…)
     /// dated in [start, end], net of reversals dated in it, with the number of
     /// donations or disbursements not reversed by `end`.

@@ -8,7 +8,7 @@ mod checks;
 
 use crate::error::{Error, Result};
 use crate::ledger::entry::StoredEntry;
-use crate::store::Store;
+use crate::store::Read;
 use serde::Serialize;
 
 pub use checks::{AppendOnly, Balanced, Chain, Derived, Fingerprint, FingerprintCheck};
@@ -108,7 +108,7 @@ const FINGERPRINT_CHECK: (&str, &str) = (
 /// beside the others, which share one read transaction: they all see the same
 /// snapshot, even while another process appends.
 pub fn run(
-    store: &Store,
+    store: &impl Read,
     names: &[String],
     fingerprint: Option<&Fingerprint>,
 ) -> Result<VerifyReport> {
@@ -121,13 +121,11 @@ pub fn run(
         }
     }
     let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);
-    let integrity = wanted("integrity").then(|| store.integrity_problems_beside());
+    let integrity = wanted("integrity").then(|| store.integrity_check());
     let (mut results, head) =
         store.snapshot(|| Ok((run_on_snapshot(store, &wanted, fingerprint)?, store.head()?)))?;
     if let Some(handle) = integrity {
-        let problems = handle
-            .join()
-            .map_err(|_| Error::Verify("the integrity check stopped unexpectedly".to_string()))??;
+        let problems = handle.join()?;
         let findings = problems
             .into_iter()
             .map(|message| Finding {
@@ -162,7 +160,7 @@ pub fn run(
 
 /// Every check but SQLite's own, on one snapshot: (check, findings).
 fn run_on_snapshot(
-    store: &Store,
+    store: &impl Read,
     wanted: &dyn Fn(&str) -> bool,
     fingerprint: Option<&Fingerprint>,
 ) -> Result<Vec<(&'static str, Vec<Finding>)>> {
@@ -187,7 +185,7 @@ fn run_on_snapshot(
         false => None,
     };
     if !streamed.is_empty() || derived.is_some() {
-        store.for_each_entry(|entry, malformed| {
+        store.for_each_entry(&mut |entry, malformed| {
             for (_, check) in streamed.iter_mut() {
                 check.observe(entry, malformed);
             }

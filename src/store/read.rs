@@ -1,0 +1,393 @@
+//! The storage seam, read side: `Read` is every question reports, `verify` and the
+//! operations ask of a ledger, one name per query. The SQLite store answers it (a
+//! `Store`, or an `Appender` inside a write transaction); a second backend would be a
+//! new module implementing this trait and `UnitOfWork`, not a change to its callers.
+//! Not here: the SQL itself, which lives beside the tables it reads (queries.rs,
+//! people.rs, periods.rs …) as methods of `Sql`.
+
+use super::people::ReferencedEntry;
+use super::periods::ClosedYear;
+use super::queries::{AccountTotal, ChainHead, DailyTotalRow, FundMovement, GuardRow};
+use super::queries::{PartyHistoryRow, RegisterRow};
+use super::receipts::ReceiptRecord;
+use super::reconciliations::ReconciliationRecord;
+use super::summary::{ActivityCount, PartyMovement};
+use super::{people, periods, receipts};
+use crate::error::{Error, Field, Result};
+use crate::ledger::account::Account;
+use crate::ledger::closing::ResultBalance;
+use crate::ledger::entry::StoredEntry;
+use crate::ledger::fund::Funds;
+use crate::ledger::money::Money;
+use crate::ledger::party::{Party, Role};
+use crate::ledger::receipt::ReceiptNumber;
+use crate::reconcile::matching::LedgerItem;
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// A bank reconciliation's lines as stored: (matched postings, statement lines).
+pub type ReconciliationLines = (
+    Vec<(i64, i64, i64, String, Money, String, String)>,
+    Vec<(i64, String, Money, String, String)>,
+);
+
+/// The queries of a ledger. Every method reads; none changes anything.
+pub trait Read {
+    // The chart and the ledger's settings.
+    fn accounts(&self) -> Result<Vec<Account>>;
+    fn funds(&self) -> Result<Funds>;
+    /// A stored setting (`name`, `lang` …).
+    fn meta(&self, key: &str) -> Result<Option<String>>;
+    /// The ledger's name, printed on receipts and summaries.
+    fn ledger_name(&self) -> Result<String>;
+
+    // The journal.
+    fn head(&self) -> Result<ChainHead>;
+    fn last_entry_id(&self) -> Result<i64>;
+    /// The latest date anything is dated, if any.
+    fn last_date(&self) -> Result<Option<NaiveDate>>;
+    /// One entry with its postings, or None.
+    fn entry(&self, id: i64) -> Result<Option<StoredEntry>>;
+    /// The entry that reverses `id`, if any.
+    fn reversed_by(&self, id: i64) -> Result<Option<i64>>;
+    /// Whether any entry carries a reference.
+    fn any_reference(&self) -> Result<bool>;
+    fn entry_by_reference(&self, reference: &str) -> Result<Option<ReferencedEntry>>;
+    /// Every entry with its postings in id order, as stored; the second value
+    /// describes a malformed (tampered) row.
+    fn for_each_entry(
+        &self,
+        visit: &mut dyn FnMut(&StoredEntry, Option<&str>) -> Result<()>,
+    ) -> Result<()>;
+
+    // Balances and movements, from the derived daily totals or the postings.
+    fn account_totals(&self, as_of: Option<NaiveDate>) -> Result<Vec<AccountTotal>>;
+    fn balance_before(&self, account: &str, date: NaiveDate) -> Result<Money>;
+    fn turnover(
+        &self,
+        account: &str,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<(Money, Money)>;
+    /// The postings of an account and its sub-accounts in journal order.
+    fn for_each_register_row(
+        &self,
+        account: &str,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        visit: &mut dyn FnMut(RegisterRow<'_>) -> Result<()>,
+    ) -> Result<()>;
+    fn fund_movements(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<FundMovement>>;
+    fn account_movements(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Vec<(i64, String, Money)>>;
+    fn monthly_money(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<(u32, Money, Money)>>;
+    fn money_before(&self, date: NaiveDate) -> Result<Money>;
+    fn activity_counts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<ActivityCount>>;
+    fn party_movements(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        costs: bool,
+    ) -> Result<Vec<PartyMovement>>;
+
+    // Donors and beneficiaries.
+    fn party(&self, role: Role, id: i64) -> Result<Option<Party>>;
+    fn parties(&self, role: Role) -> Result<Vec<Party>>;
+    /// One donor or beneficiary by id or exact name; an ambiguous name is refused,
+    /// naming `field`.
+    fn find_party(&self, role: Role, field: Field, name_or_id: &str) -> Result<Party>;
+    /// Every party with its identity hash, for matching an import's people.
+    fn parties_for_matching(&self) -> Result<Vec<(Party, Option<Vec<u8>>)>>;
+    fn party_totals(&self, role: Role) -> Result<HashMap<i64, (i64, Money)>>;
+    fn party_history(&self, role: Role, party_id: i64) -> Result<Vec<PartyHistoryRow>>;
+
+    // Receipts.
+    fn receipt(&self, number: ReceiptNumber) -> Result<Option<ReceiptRecord>>;
+    fn receipts(&self, year: Option<i32>) -> Result<Vec<ReceiptRecord>>;
+    fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>>;
+    fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>>;
+    fn orphan_voids(&self) -> Result<Vec<(i32, i64)>>;
+
+    // Closed years.
+    fn closed_years(&self) -> Result<Vec<ClosedYear>>;
+    fn closed_year(&self, year: i32) -> Result<Option<ClosedYear>>;
+    fn closed_through(&self) -> Result<Option<i32>>;
+    fn first_year(&self) -> Result<Option<i32>>;
+    fn result_balances(&self, through: NaiveDate) -> Result<Vec<ResultBalance>>;
+    fn closing_movements(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Vec<(i64, String, Money)>>;
+    fn entries_after_close(&self) -> Result<Vec<(i64, String, i32)>>;
+
+    // Reconciliations.
+    fn reconciliations(&self) -> Result<Vec<ReconciliationRecord>>;
+    fn reconciliation_lines(&self, id: i64) -> Result<ReconciliationLines>;
+    fn uncleared_items(&self, account: &str, as_of: NaiveDate) -> Result<Vec<LedgerItem>>;
+
+    // What `verify` compares the journal with.
+    fn orphan_posting_entry_ids(&self) -> Result<Vec<i64>>;
+    /// The append-only triggers as stored: (name, definition).
+    fn triggers(&self) -> Result<Vec<(String, String)>>;
+    fn stored_daily_totals(&self) -> Result<Vec<DailyTotalRow>>;
+    fn stored_guard_days(&self) -> Result<Vec<GuardRow>>;
+    fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, String)>>;
+    /// The storage's own consistency checks, started now and, where the storage
+    /// allows, run beside the caller's reads; `IntegrityCheck::join` for the problems.
+    fn integrity_check(&self) -> IntegrityCheck;
+
+    /// Runs `work` so that every query in it sees one snapshot of the ledger.
+    fn snapshot<T>(&self, work: impl FnOnce() -> Result<T>) -> Result<T>
+    where
+        Self: Sized;
+}
+
+/// The storage's own consistency checks, running or done.
+pub struct IntegrityCheck(Checking);
+
+enum Checking {
+    Beside(std::thread::JoinHandle<Result<Vec<String>>>),
+    Done(Result<Vec<String>>),
+}
+
+impl IntegrityCheck {
+    /// The problems found; empty when the storage is sound.
+    pub fn join(self) -> Result<Vec<String>> {
+        match self.0 {
+            Checking::Done(problems) => problems,
+            Checking::Beside(handle) => handle
+                .join()
+                .map_err(|_| Error::Verify("the integrity check stopped unexpectedly".into()))?,
+        }
+    }
+}
+
+/// The SQL of the queries, run on one connection (a plain one or a transaction).
+#[derive(Clone, Copy)]
+pub(crate) struct Sql<'c> {
+    pub(super) conn: &'c Connection,
+}
+
+pub(super) mod sealed {
+    /// What the SQLite implementation of `Read` needs of its holder: the connection,
+    /// and how to open a second one for checks that run beside.
+    pub trait Sqlite {
+        fn connection(&self) -> &rusqlite::Connection;
+        /// The ledger file and whether it is open read-only, to open it again.
+        fn reopen(&self) -> Option<(std::path::PathBuf, bool)>;
+    }
+}
+
+impl<T: sealed::Sqlite> Read for T {
+    fn accounts(&self) -> Result<Vec<Account>> {
+        super::chart::load_accounts(self.connection())
+    }
+    fn funds(&self) -> Result<Funds> {
+        super::chart::load_funds(self.connection())
+    }
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        super::meta_get(self.connection(), key)
+    }
+    fn ledger_name(&self) -> Result<String> {
+        sql(self).ledger_name()
+    }
+    fn head(&self) -> Result<ChainHead> {
+        sql(self).head()
+    }
+    fn last_entry_id(&self) -> Result<i64> {
+        sql(self).last_entry_id()
+    }
+    fn last_date(&self) -> Result<Option<NaiveDate>> {
+        sql(self).last_date()
+    }
+    fn entry(&self, id: i64) -> Result<Option<StoredEntry>> {
+        sql(self).entry(id)
+    }
+    fn reversed_by(&self, id: i64) -> Result<Option<i64>> {
+        sql(self).reversed_by(id)
+    }
+    fn any_reference(&self) -> Result<bool> {
+        people::any_reference(self.connection())
+    }
+    fn entry_by_reference(&self, reference: &str) -> Result<Option<ReferencedEntry>> {
+        people::entry_by_reference(self.connection(), reference)
+    }
+    fn for_each_entry(
+        &self,
+        visit: &mut dyn FnMut(&StoredEntry, Option<&str>) -> Result<()>,
+    ) -> Result<()> {
+        sql(self).for_each_entry(visit)
+    }
+    fn account_totals(&self, as_of: Option<NaiveDate>) -> Result<Vec<AccountTotal>> {
+        sql(self).account_totals(as_of)
+    }
+    fn balance_before(&self, account: &str, date: NaiveDate) -> Result<Money> {
+        sql(self).balance_before(account, date)
+    }
+    fn turnover(
+        &self,
+        account: &str,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<(Money, Money)> {
+        sql(self).turnover(account, from, to)
+    }
+    fn for_each_register_row(
+        &self,
+        account: &str,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        visit: &mut dyn FnMut(RegisterRow<'_>) -> Result<()>,
+    ) -> Result<()> {
+        sql(self).for_each_register_row(account, from, to, visit)
+    }
+    fn fund_movements(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<FundMovement>> {
+        sql(self).fund_movements(start, end)
+    }
+    fn account_movements(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Vec<(i64, String, Money)>> {
+        sql(self).account_movements(start, end)
+    }
+    fn monthly_money(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<(u32, Money, Money)>> {
+        sql(self).monthly_money(start, end)
+    }
+    fn money_before(&self, date: NaiveDate) -> Result<Money> {
+        sql(self).money_before(date)
+    }
+    fn activity_counts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<ActivityCount>> {
+        sql(self).activity_counts(start, end)
+    }
+    fn party_movements(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        costs: bool,
+    ) -> Result<Vec<PartyMovement>> {
+        sql(self).party_movements(start, end, costs)
+    }
+    fn party(&self, role: Role, id: i64) -> Result<Option<Party>> {
+        people::party(self.connection(), role, id)
+    }
+    fn parties(&self, role: Role) -> Result<Vec<Party>> {
+        people::all_parties(self.connection(), role)
+    }
+    fn find_party(&self, role: Role, field: Field, name_or_id: &str) -> Result<Party> {
+        people::find_party(self.connection(), role, field, name_or_id)
+    }
+    fn parties_for_matching(&self) -> Result<Vec<(Party, Option<Vec<u8>>)>> {
+        people::parties_for_matching(self.connection())
+    }
+    fn party_totals(&self, role: Role) -> Result<HashMap<i64, (i64, Money)>> {
+        sql(self).party_totals(role)
+    }
+    fn party_history(&self, role: Role, party_id: i64) -> Result<Vec<PartyHistoryRow>> {
+        sql(self).party_history(role, party_id)
+    }
+    fn receipt(&self, number: ReceiptNumber) -> Result<Option<ReceiptRecord>> {
+        receipts::receipt(self.connection(), number)
+    }
+    fn receipts(&self, year: Option<i32>) -> Result<Vec<ReceiptRecord>> {
+        receipts::receipts(self.connection(), year)
+    }
+    fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {
+        receipts::receipt_hashes(self.connection())
+    }
+    fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>> {
+        receipts::receipt_sequence(self.connection())
+    }
+    fn orphan_voids(&self) -> Result<Vec<(i32, i64)>> {
+        receipts::orphan_voids(self.connection())
+    }
+    fn closed_years(&self) -> Result<Vec<ClosedYear>> {
+        periods::closed_years(self.connection())
+    }
+    fn closed_year(&self, year: i32) -> Result<Option<ClosedYear>> {
+        Ok(self.closed_years()?.into_iter().find(|c| c.year == year))
+    }
+    fn closed_through(&self) -> Result<Option<i32>> {
+        periods::closed_through(self.connection())
+    }
+    fn first_year(&self) -> Result<Option<i32>> {
+        periods::first_year(self.connection())
+    }
+    fn result_balances(&self, through: NaiveDate) -> Result<Vec<ResultBalance>> {
+        periods::result_balances(self.connection(), through)
+    }
+    fn closing_movements(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Vec<(i64, String, Money)>> {
+        periods::closing_movements(self.connection(), start, end)
+    }
+    fn entries_after_close(&self) -> Result<Vec<(i64, String, i32)>> {
+        periods::entries_after_close(self.connection())
+    }
+    fn reconciliations(&self) -> Result<Vec<ReconciliationRecord>> {
+        sql(self).reconciliations()
+    }
+    fn reconciliation_lines(&self, id: i64) -> Result<ReconciliationLines> {
+        sql(self).reconciliation_lines(id)
+    }
+    fn uncleared_items(&self, account: &str, as_of: NaiveDate) -> Result<Vec<LedgerItem>> {
+        sql(self).uncleared_items(account, as_of)
+    }
+    fn orphan_posting_entry_ids(&self) -> Result<Vec<i64>> {
+        sql(self).orphan_posting_entry_ids()
+    }
+    fn triggers(&self) -> Result<Vec<(String, String)>> {
+        sql(self).triggers()
+    }
+    fn stored_daily_totals(&self) -> Result<Vec<DailyTotalRow>> {
+        sql(self).stored_daily_totals()
+    }
+    fn stored_guard_days(&self) -> Result<Vec<GuardRow>> {
+        sql(self).stored_guard_days()
+    }
+    fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, String)>> {
+        sql(self).cleared_mismatches()
+    }
+    fn integrity_check(&self) -> IntegrityCheck {
+        IntegrityCheck(match self.reopen() {
+            Some((path, read_only)) => {
+                Checking::Beside(super::integrity_problems_beside(path, read_only))
+            }
+            None => Checking::Done(sql(self).integrity_problems()),
+        })
+    }
+    fn snapshot<R>(&self, work: impl FnOnce() -> Result<R>) -> Result<R> {
+        let conn = self.connection();
+        if !conn.is_autocommit() {
+            // Already inside a transaction, which is the snapshot.
+            return work();
+        }
+        let tx = conn.unchecked_transaction()?;
+        let value = work()?;
+        tx.finish()?;
+        Ok(value)
+    }
+}
+
+fn sql<T: sealed::Sqlite>(holder: &T) -> Sql<'_> {
+    Sql {
+        conn: holder.connection(),
+    }
+}
+
+impl sealed::Sqlite for super::Store {
+    fn connection(&self) -> &Connection {
+        &self.conn
+    }
+    fn reopen(&self) -> Option<(PathBuf, bool)> {
+        Some((self.path.clone(), self.read_only))
+    }
+}

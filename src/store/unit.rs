@@ -1,0 +1,112 @@
+//! The storage seam, write side: `UnitOfWork` is everything a command may change,
+//! inside the one transaction `Store::write` opens (DESIGN.md invariant 7). The
+//! SQLite `Appender` implements it; every write first hands SQLite the journal rows
+//! still queued, so what a unit of work reads afterwards is up to date.
+
+use super::Appender;
+use super::periods::{self, ClosedYear};
+use super::read::Read;
+use super::receipts::{self, ReceiptRecord};
+use super::reconciliations::{self, NewReconciliation};
+use super::{meta_set, people};
+use crate::error::Result;
+use crate::ledger::append::Appended;
+use crate::ledger::entry::NewEntry;
+use crate::ledger::party::NewParty;
+use crate::ledger::receipt::ReceiptNumber;
+
+/// The writes of one command; all of them or none of them reach the ledger.
+pub trait UnitOfWork: Read {
+    /// Checks the entry against the chart and the balance rules, then appends it.
+    fn append(&mut self, entry: &NewEntry) -> Result<Appended>;
+    /// Appends a donation and issues its receipt number from the gap-free sequence
+    /// of the donation's year.
+    fn donation(
+        &mut self,
+        entry: &NewEntry,
+        official_no: Option<&str>,
+    ) -> Result<(Appended, String)>;
+    /// A new donor or beneficiary; the same identity number twice is refused.
+    fn insert_party(&mut self, party: &NewParty, created_at: &str) -> Result<i64>;
+    /// The anonymous donor (愛心人士), created on first use.
+    fn anonymous_donor(&mut self, created_at: &str) -> Result<i64>;
+    /// The ledger's key for identity-number hashes, created on first use.
+    fn identity_key(&mut self) -> Result<Vec<u8>>;
+    fn insert_closed_year(&mut self, year: &ClosedYear) -> Result<()>;
+    /// Voids a receipt, keeping its number, the reason and who voided it.
+    fn void_receipt(
+        &mut self,
+        number: ReceiptNumber,
+        reason: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<()>;
+    /// A new number of `year`'s sequence for the donation of a voided receipt.
+    fn reissue_receipt(&mut self, old: &ReceiptRecord, year: i32) -> Result<ReceiptNumber>;
+    /// Records a bank reconciliation; the same statement twice is refused.
+    fn record_reconciliation(
+        &mut self,
+        reconciliation: &NewReconciliation<'_>,
+        by: &str,
+        at: &str,
+    ) -> Result<i64>;
+    /// Sets a ledger setting (`name`, `lang` …).
+    fn meta_set(&mut self, key: &str, value: &str) -> Result<()>;
+}
+
+impl UnitOfWork for Appender<'_> {
+    fn append(&mut self, entry: &NewEntry) -> Result<Appended> {
+        Appender::append_entry(self, entry)
+    }
+
+    fn donation(
+        &mut self,
+        entry: &NewEntry,
+        official_no: Option<&str>,
+    ) -> Result<(Appended, String)> {
+        Appender::append_donation(self, entry, official_no)
+    }
+
+    fn insert_party(&mut self, party: &NewParty, created_at: &str) -> Result<i64> {
+        people::insert_party(self.transaction()?, party, created_at)
+    }
+
+    fn anonymous_donor(&mut self, created_at: &str) -> Result<i64> {
+        people::anonymous_donor(self.transaction()?, created_at)
+    }
+
+    fn identity_key(&mut self) -> Result<Vec<u8>> {
+        people::identity_key(self.transaction()?)
+    }
+
+    fn insert_closed_year(&mut self, year: &ClosedYear) -> Result<()> {
+        periods::insert_closed_year(self.transaction()?, year)
+    }
+
+    fn void_receipt(
+        &mut self,
+        number: ReceiptNumber,
+        reason: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<()> {
+        receipts::insert_void(self.transaction()?, number, reason, by, at)
+    }
+
+    fn reissue_receipt(&mut self, old: &ReceiptRecord, year: i32) -> Result<ReceiptNumber> {
+        receipts::insert_reissue(self.transaction()?, old, year)
+    }
+
+    fn record_reconciliation(
+        &mut self,
+        reconciliation: &NewReconciliation<'_>,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        reconciliations::insert_reconciliation(self.transaction()?, reconciliation, by, at)
+    }
+
+    fn meta_set(&mut self, key: &str, value: &str) -> Result<()> {
+        meta_set(self.transaction()?, key, value)
+    }
+}

@@ -152,7 +152,7 @@ pub fn apply(
     // import is at least as big as what is already there.
     let new_lines = apply_line.iter().filter(|apply| **apply).count() as i64;
     appender.set_bulk(new_lines > 0 && new_lines >= appender.head_id())?;
-    let funds = appender.funds().clone();
+    let funds = appender.loaded_funds().clone();
     let lines = LinesToRecord {
         file,
         apply_line: &apply_line,

@@ -56,7 +56,7 @@ pub fn close_year(ledger: &mut Ledger, actor: &Actor, year: i32) -> Result<YearC
     let ids = store.write(&actor.user, &actor.recorded_at, |appender| {
         refuse_out_of_order(appender, year)?;
         let balances = appender.result_balances(end)?;
-        let entries = closing_entries(year, &balances, appender.funds(), memo)?;
+        let entries = closing_entries(year, &balances, appender.loaded_funds(), memo)?;
         let mut ids = Vec::with_capacity(entries.len());
         for entry in &entries {
             ids.push(appender.append(entry)?.id);

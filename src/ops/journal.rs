@@ -83,7 +83,7 @@ pub fn record_entry(ledger: &mut Ledger, actor: &Actor, request: EntryRequest) -
             let postings = request
                 .postings
                 .into_iter()
-                .map(|p| resolve(p, appender.funds()))
+                .map(|p| resolve(p, appender.loaded_funds()))
                 .collect::<Result<Vec<_>>>()?;
             let entry = NewEntry::new(
                 request.date,

@@ -153,7 +153,7 @@ pub fn donate(
     let memo_lang = ledger.lang();
     let store = ledger.store_mut();
     let (appended, receipt, donor) = store.write(&actor.user, &actor.recorded_at, |appender| {
-        let fund = operations::fund(appender.funds(), Field::Fund, &request.fund)?.clone();
+        let fund = operations::fund(appender.loaded_funds(), Field::Fund, &request.fund)?.clone();
         let donor = donor_of(appender, actor, &request.donor)?;
         let memo = L::DonationFrom.get(memo_lang);
         let movement = Movement {
@@ -239,9 +239,10 @@ pub fn disburse(
     let (appended, beneficiary): (Appended, Party) =
         store.write(&actor.user, &actor.recorded_at, |appender| {
             let program =
-                operations::program(appender.funds(), Field::Program, &request.program)?.clone();
+                operations::program(appender.loaded_funds(), Field::Program, &request.program)?
+                    .clone();
             let fund = match &request.fund {
-                Some(f) => operations::fund(appender.funds(), Field::Fund, f)?.clone(),
+                Some(f) => operations::fund(appender.loaded_funds(), Field::Fund, f)?.clone(),
                 None => program.clone(),
             };
             let beneficiary =

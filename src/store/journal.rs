@@ -109,7 +109,9 @@ impl<'t> Appender<'t> {
         })
     }
 
-    pub fn funds(&self) -> &Funds {
+    /// The funds as loaded when the unit of work began (`Read::funds` reads them
+    /// again).
+    pub fn loaded_funds(&self) -> &Funds {
         self.state.funds()
     }
 

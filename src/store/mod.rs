@@ -1,6 +1,12 @@
 //! SQLite storage: opening a ledger file safely, the schema migrations, appending to
 //! the journal and the queries reports need. All SQL of lovefund lives here and in
 //! migrations/, always with bound parameters.
+//!
+//! The rest of lovefund sees two traits, not SQLite: `Read` (every query, one name
+//! each) and `UnitOfWork` (every write of one command, in one transaction handed out
+//! by `Store::write`). The rules of an append live in `ledger::append`; what is
+//! SQLite's own (pragmas, `BEGIN IMMEDIATE`, bulk index rebuilds, the integrity
+//! pragmas) stays in this module.
 
 mod backup;
 mod chart;

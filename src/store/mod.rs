@@ -174,13 +174,13 @@ impl Store {
     }
 }
 
-pub fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
+fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
         .optional()?)
 }
 
-pub fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

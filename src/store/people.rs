@@ -36,7 +36,7 @@ fn party_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Party> {
 }
 
 /// The ledger's random key for hashing identity numbers, made on first use.
-pub fn identity_key(conn: &Connection) -> Result<Vec<u8>> {
+pub(super) fn identity_key(conn: &Connection) -> Result<Vec<u8>> {
     if let Some(hex_key) = meta_get(conn, "identity_key")? {
         return hex::decode(hex_key)
             .map_err(|_| Error::Verify("the ledger's identity key is damaged".into()));
@@ -48,7 +48,7 @@ pub fn identity_key(conn: &Connection) -> Result<Vec<u8>> {
     Ok(key)
 }
 
-pub fn insert_party(conn: &Connection, party: &NewParty, created_at: &str) -> Result<i64> {
+pub(super) fn insert_party(conn: &Connection, party: &NewParty, created_at: &str) -> Result<i64> {
     let party_type = party.party_type.unwrap_or(PartyType::Person);
     let role = party_type.role();
     if let Some(id) = &party.id_number
@@ -82,7 +82,11 @@ pub fn insert_party(conn: &Connection, party: &NewParty, created_at: &str) -> Re
     Ok(conn.last_insert_rowid())
 }
 
-pub fn party_by_id_hash(conn: &Connection, role: Role, hash: &[u8]) -> Result<Option<Party>> {
+pub(super) fn party_by_id_hash(
+    conn: &Connection,
+    role: Role,
+    hash: &[u8],
+) -> Result<Option<Party>> {
     let mut stmt = conn.prepare_cached(concat!(
         select_party!(),
         " WHERE role = ?1 AND id_hash = ?2"
@@ -92,14 +96,14 @@ pub fn party_by_id_hash(conn: &Connection, role: Role, hash: &[u8]) -> Result<Op
         .optional()?)
 }
 
-pub fn party(conn: &Connection, role: Role, id: i64) -> Result<Option<Party>> {
+pub(super) fn party(conn: &Connection, role: Role, id: i64) -> Result<Option<Party>> {
     let mut stmt = conn.prepare_cached(concat!(select_party!(), " WHERE role = ?1 AND id = ?2"))?;
     Ok(stmt
         .query_row(params![role.as_str(), id], party_from_row)
         .optional()?)
 }
 
-pub fn parties_named(conn: &Connection, role: Role, name: &str) -> Result<Vec<Party>> {
+pub(super) fn parties_named(conn: &Connection, role: Role, name: &str) -> Result<Vec<Party>> {
     let mut stmt = conn.prepare_cached(concat!(
         select_party!(),
         " WHERE role = ?1 AND name = ?2 ORDER BY id"
@@ -108,14 +112,14 @@ pub fn parties_named(conn: &Connection, role: Role, name: &str) -> Result<Vec<Pa
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub fn all_parties(conn: &Connection, role: Role) -> Result<Vec<Party>> {
+pub(super) fn all_parties(conn: &Connection, role: Role) -> Result<Vec<Party>> {
     let mut stmt = conn.prepare_cached(concat!(select_party!(), " WHERE role = ?1 ORDER BY id"))?;
     let rows = stmt.query_map(params![role.as_str()], party_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The one 愛心人士 donor for anonymous gifts, made on first use.
-pub fn anonymous_donor(conn: &Connection, created_at: &str) -> Result<i64> {
+pub(super) fn anonymous_donor(conn: &Connection, created_at: &str) -> Result<i64> {
     let existing: Option<i64> = conn
         .query_row(
             "SELECT id FROM parties WHERE role = 'donor' AND type = 'anonymous' AND name = ?1 ORDER BY id LIMIT 1",
@@ -137,31 +141,14 @@ pub fn anonymous_donor(conn: &Connection, created_at: &str) -> Result<i64> {
     }
 }
 
-pub use crate::ledger::append::receipt_number;
-
 /// The next number of a year's gap-free sequence (call inside the write transaction).
-pub fn next_receipt_seq(conn: &Connection, year: i32) -> Result<i64> {
+pub(super) fn next_receipt_seq(conn: &Connection, year: i32) -> Result<i64> {
     let mut stmt =
         conn.prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM receipts WHERE year = ?1")?;
     Ok(stmt.query_row([year], |r| r.get(0))?)
 }
 
-pub struct NewReceipt<'a> {
-    pub year: i32,
-    pub seq: i64,
-    pub entry_id: i64,
-    pub official_no: Option<&'a str>,
-}
-
-pub fn insert_receipt(conn: &Connection, r: &NewReceipt<'_>) -> Result<String> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO receipts (year, seq, entry_id, official_no) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    stmt.execute(params![r.year, r.seq, r.entry_id, r.official_no])?;
-    Ok(receipt_number(r.year, r.seq))
-}
-
-pub fn find_party(
+pub(super) fn find_party(
     conn: &Connection,
     role: Role,
     field: impl Into<Field>,
@@ -211,7 +198,7 @@ pub struct ReferencedEntry {
 }
 
 /// Whether any entry carries a reference (if none, imports skip the look-ups).
-pub fn any_reference(conn: &Connection) -> Result<bool> {
+pub(super) fn any_reference(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM entries WHERE reference IS NOT NULL)",
         [],
@@ -219,7 +206,10 @@ pub fn any_reference(conn: &Connection) -> Result<bool> {
     )?)
 }
 
-pub fn entry_by_reference(conn: &Connection, reference: &str) -> Result<Option<ReferencedEntry>> {
+pub(super) fn entry_by_reference(
+    conn: &Connection,
+    reference: &str,
+) -> Result<Option<ReferencedEntry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.date, e.kind,
                 (SELECT MAX(ABS(p.amount_fen)) FROM postings p WHERE p.entry_id = e.id)
@@ -238,7 +228,7 @@ pub fn entry_by_reference(conn: &Connection, reference: &str) -> Result<Option<R
 }
 
 /// Every party with its identity hash, for matching a whole import at once.
-pub fn parties_for_matching(conn: &Connection) -> Result<Vec<(Party, Option<Vec<u8>>)>> {
+pub(super) fn parties_for_matching(conn: &Connection) -> Result<Vec<(Party, Option<Vec<u8>>)>> {
     let mut stmt = conn.prepare(
         "SELECT id, role, type, name, phone, id_last4, school, grade, village, members, id_hash
          FROM parties ORDER BY id",

@@ -18,7 +18,7 @@ pub struct ClosedYear {
     pub closed_at: String,
 }
 
-pub fn closed_years(conn: &Connection) -> Result<Vec<ClosedYear>> {
+pub(super) fn closed_years(conn: &Connection) -> Result<Vec<ClosedYear>> {
     let mut stmt = conn.prepare_cached(
         "SELECT year, entry_id, last_entry, closed_by, closed_at FROM closed_years ORDER BY year",
     )?;
@@ -35,19 +35,19 @@ pub fn closed_years(conn: &Connection) -> Result<Vec<ClosedYear>> {
 }
 
 /// The last closed year: nothing may be dated in it or before it.
-pub fn closed_through(conn: &Connection) -> Result<Option<i32>> {
+pub(super) fn closed_through(conn: &Connection) -> Result<Option<i32>> {
     Ok(conn.query_row("SELECT MAX(year) FROM closed_years", [], |r| r.get(0))?)
 }
 
 /// The year of the earliest dated posting.
-pub fn first_year(conn: &Connection) -> Result<Option<i32>> {
+pub(super) fn first_year(conn: &Connection) -> Result<Option<i32>> {
     let date: Option<String> =
         conn.query_row("SELECT MIN(date) FROM daily_totals", [], |r| r.get(0))?;
     Ok(date.and_then(|d| d.get(..4).and_then(|y| y.parse().ok())))
 }
 
 /// Income and expense balances per account and fund through `through` (debit positive).
-pub fn result_balances(conn: &Connection, through: NaiveDate) -> Result<Vec<ResultBalance>> {
+pub(super) fn result_balances(conn: &Connection, through: NaiveDate) -> Result<Vec<ResultBalance>> {
     let mut stmt = conn.prepare_cached(
         "SELECT d.account, a.type, d.fund_id, SUM(d.debit_fen - d.credit_fen)
          FROM daily_totals d JOIN accounts a ON a.code = d.account
@@ -66,7 +66,7 @@ pub fn result_balances(conn: &Connection, through: NaiveDate) -> Result<Vec<Resu
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub fn insert_closed_year(conn: &Connection, year: &ClosedYear) -> Result<()> {
+pub(super) fn insert_closed_year(conn: &Connection, year: &ClosedYear) -> Result<()> {
     conn.execute(
         "INSERT INTO closed_years (year, entry_id, last_entry, closed_by, closed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![year.year, year.entry_id, year.last_entry, year.closed_by, year.closed_at],
@@ -76,7 +76,7 @@ pub fn insert_closed_year(conn: &Connection, year: &ClosedYear) -> Result<()> {
 
 /// Postings of closing entries between two dates, per fund and account type (debit
 /// positive): reports subtract them so a closed year still shows what it raised.
-pub fn closing_movements(
+pub(super) fn closing_movements(
     conn: &Connection,
     start: NaiveDate,
     end: NaiveDate,
@@ -103,7 +103,7 @@ pub fn closing_movements(
 }
 
 /// Entries dated in a closed year but recorded after its close: (entry id, date, year).
-pub fn entries_after_close(conn: &Connection) -> Result<Vec<(i64, String, i32)>> {
+pub(super) fn entries_after_close(conn: &Connection) -> Result<Vec<(i64, String, i32)>> {
     let mut stmt = conn.prepare(
         "SELECT e.id, e.date, c.year FROM closed_years c
          JOIN entries e ON e.id > c.last_entry AND e.date <= printf('%04d-12-31', c.year)

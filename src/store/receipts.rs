@@ -83,7 +83,7 @@ fn record_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReceiptRecord> {
     })
 }
 
-pub fn receipt(conn: &Connection, number: ReceiptNumber) -> Result<Option<ReceiptRecord>> {
+pub(super) fn receipt(conn: &Connection, number: ReceiptNumber) -> Result<Option<ReceiptRecord>> {
     let mut stmt = conn.prepare_cached(concat!(
         select_receipt!(),
         " WHERE r.year = ?1 AND r.seq = ?2"
@@ -94,7 +94,7 @@ pub fn receipt(conn: &Connection, number: ReceiptNumber) -> Result<Option<Receip
 }
 
 /// Receipts of a year (all years when None), in number order.
-pub fn receipts(conn: &Connection, year: Option<i32>) -> Result<Vec<ReceiptRecord>> {
+pub(super) fn receipts(conn: &Connection, year: Option<i32>) -> Result<Vec<ReceiptRecord>> {
     let mut stmt = conn.prepare_cached(concat!(
         select_receipt!(),
         " WHERE ?1 IS NULL OR r.year = ?1 ORDER BY r.year, r.seq"
@@ -104,7 +104,7 @@ pub fn receipts(conn: &Connection, year: Option<i32>) -> Result<Vec<ReceiptRecor
 }
 
 /// Every (number, entry hash) pair, for looking up a verification code.
-pub fn receipt_hashes(conn: &Connection) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {
+pub(super) fn receipt_hashes(conn: &Connection) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {
     let mut stmt = conn.prepare(
         "SELECT r.year, r.seq, e.hash FROM receipts r JOIN entries e ON e.id = r.entry_id",
     )?;
@@ -121,7 +121,7 @@ pub fn receipt_hashes(conn: &Connection) -> Result<Vec<(ReceiptNumber, Vec<u8>)>
 }
 
 /// Per year: (year, seq) of every receipt and whether its void has a reason.
-pub fn receipt_sequence(conn: &Connection) -> Result<Vec<(i32, i64, Option<String>)>> {
+pub(super) fn receipt_sequence(conn: &Connection) -> Result<Vec<(i32, i64, Option<String>)>> {
     let mut stmt = conn.prepare(
         "SELECT r.year, r.seq, v.reason FROM receipts r
          LEFT JOIN receipt_voids v ON v.year = r.year AND v.seq = r.seq
@@ -132,7 +132,7 @@ pub fn receipt_sequence(conn: &Connection) -> Result<Vec<(i32, i64, Option<Strin
 }
 
 /// Voids that point at no receipt (only possible by tampering).
-pub fn orphan_voids(conn: &Connection) -> Result<Vec<(i32, i64)>> {
+pub(super) fn orphan_voids(conn: &Connection) -> Result<Vec<(i32, i64)>> {
     let mut stmt = conn.prepare(
         "SELECT v.year, v.seq FROM receipt_voids v
          LEFT JOIN receipts r ON r.year = v.year AND r.seq = v.seq WHERE r.seq IS NULL",
@@ -141,7 +141,7 @@ pub fn orphan_voids(conn: &Connection) -> Result<Vec<(i32, i64)>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub fn insert_void(
+pub(super) fn insert_void(
     conn: &Connection,
     number: ReceiptNumber,
     reason: &str,
@@ -156,7 +156,11 @@ pub fn insert_void(
 }
 
 /// Issues the next number of `year` for the same donation as `old`, pointing at it.
-pub fn insert_reissue(conn: &Connection, old: &ReceiptRecord, year: i32) -> Result<ReceiptNumber> {
+pub(super) fn insert_reissue(
+    conn: &Connection,
+    old: &ReceiptRecord,
+    year: i32,
+) -> Result<ReceiptNumber> {
     let number = ReceiptNumber {
         year,
         seq: next_receipt_seq(conn, year)?,

@@ -139,7 +139,7 @@ impl Sql<'_> {
 }
 
 /// Records a reconciliation; refuses the same statement for the same account twice.
-pub fn insert_reconciliation(
+pub(super) fn insert_reconciliation(
     conn: &Connection,
     r: &NewReconciliation<'_>,
     by: &str,

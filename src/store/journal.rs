@@ -271,6 +271,14 @@ impl Appender<'_> {
             0,
             "every queued row is written"
         );
+        debug_assert_eq!(
+            self.tx
+                .query_row("SELECT COALESCE(MAX(id), 0) FROM entries", [], |r| r
+                    .get::<_, i64>(0))
+                .ok(),
+            Some(self.state.head_id()),
+            "the journal read back ends at the append state's head"
+        );
         if !self.indexes_to_build.is_empty() {
             // SQLite sorts in memory up to the cache size, then in temporary files:
             // a small cache and real files keep a million-entry rebuild from adding

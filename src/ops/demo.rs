@@ -282,7 +282,7 @@ fn remove_previous(dir: &Path) -> Result<()> {
 }
 
 /// The demo's year, its summary, and the files a person opens next.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct DemoBuilt {
     pub summary: AnnualSummary,
     pub files: Vec<String>,

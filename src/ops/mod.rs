@@ -116,3 +116,6 @@ pub(crate) fn optional_text(
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

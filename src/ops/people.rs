@@ -37,7 +37,7 @@ pub struct PartyRequest {
     pub id_number: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct PartyAdded {
     pub id: i64,
     pub role: Role,
@@ -117,7 +117,7 @@ pub struct DonationRequest {
     pub official_receipt_no: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct DonationRecorded {
     pub entry: i64,
     pub receipt: String,
@@ -200,7 +200,7 @@ pub struct DisbursementRequest {
     pub fund: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct DisbursementRecorded {
     pub entry: i64,
     pub beneficiary: i64,

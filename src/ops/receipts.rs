@@ -27,7 +27,7 @@ pub struct PrintRequest {
     pub font: Option<PathBuf>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Printed {
     pub written: Vec<String>,
 }
@@ -105,7 +105,7 @@ pub struct VoidRequest {
     pub date: Option<NaiveDate>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Voided {
     pub receipt: String,
     pub status: &'static str,
@@ -168,7 +168,7 @@ fn refuse_if_void(record: &ReceiptRecord) -> Result<()> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Reissued {
     pub void: String,
     pub receipt: String,

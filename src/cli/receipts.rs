@@ -7,7 +7,7 @@ use crate::i18n::L;
 use crate::ledger::date::parse_date;
 use crate::ledger::operations::reversal_entry;
 use crate::ledger::receipt::{ReceiptNumber, normalize_code, verification_code};
-use crate::render::receipt_pdf::{ReceiptDoc, render_receipt};
+use crate::render::pdf::{ReceiptDoc, render_receipt};
 use crate::render::{json, receipts as render};
 use crate::report::receipts::{self, ReceiptView};
 use crate::store::receipts as stored;
@@ -114,7 +114,7 @@ fn write_pdf(
     dir: &Path,
     number: ReceiptNumber,
     doc: &ReceiptDoc,
-    font: &crate::render::receipt_pdf::ReceiptFont,
+    font: &crate::render::pdf::PdfFont,
 ) -> Result<PathBuf> {
     let bytes = render_receipt(doc, font)
         .map_err(|e| Error::Io(format!("cannot lay out receipt {number}: {e}")))?;

@@ -133,7 +133,7 @@ pub fn write_summary_pdf(
         .into_iter()
         .chain(doc.program_rows.iter().flatten());
     refuse_missing(&font, texts)?;
-    let bytes = crate::render::summary_pdf::render_summary(&doc, &font)
+    let bytes = crate::render::pdf::render_summary(&doc, &font)
         .map_err(|e| Error::Io(format!("cannot lay out the summary: {e}")))?;
     write_pdf_file(path, bytes)
 }
@@ -159,15 +159,13 @@ fn write_statement_pdf(
             .into_iter()
             .chain(doc.rows.iter().flatten()),
     )?;
-    let bytes = crate::render::statement_pdf::render_statement(&doc, &font)
+    let bytes = crate::render::pdf::render_statement(&doc, &font)
         .map_err(|e| Error::Io(format!("cannot lay out the statement: {e}")))?;
     write_pdf_file(path, bytes)
 }
 
 /// The bundled font, or --font / $LOVEFUND_FONT.
-fn document_font(
-    font: Option<&std::path::Path>,
-) -> Result<crate::render::receipt_pdf::ReceiptFont> {
+fn document_font(font: Option<&std::path::Path>) -> Result<crate::render::pdf::PdfFont> {
     let font_path = font.map(std::path::Path::to_path_buf).or_else(|| {
         std::env::var_os("LOVEFUND_FONT")
             .filter(|f| !f.is_empty())
@@ -178,7 +176,7 @@ fn document_font(
 
 /// Refuses a document with a character the font cannot draw, before anything is written.
 fn refuse_missing<'a>(
-    font: &crate::render::receipt_pdf::ReceiptFont,
+    font: &crate::render::pdf::PdfFont,
     texts: impl Iterator<Item = &'a String>,
 ) -> Result<()> {
     for text in texts {

@@ -218,6 +218,8 @@ pub(crate) fn wrap(font: &PdfFont, text: &str, width_units: f32) -> Vec<String> 
         line_units: 0.0,
     };
     let mut start = 0;
+    // Every opportunity is taken as allowed: text reaches here cleaned, its line
+    // feeds turned into spaces, so the only mandatory break is the end of the text.
     for (end, _) in linebreaks(text) {
         lines.place(&text[start..end]);
         start = end;

@@ -89,7 +89,9 @@ const QR_BOTTOM_MARGIN_MM: f32 = 11.0;
 pub fn render_receipt(doc: &ReceiptDoc, font: &PdfFont) -> Result<Vec<u8>, String> {
     let canvas = lay_out(doc, font)?;
     let title = font.clean(&format!("{} {}", doc.labels.title, doc.number));
-    // The subset numbers glyphs in order of first use, as receipts always have.
+    // The subset's tag is hashed over the glyphs in order of use, repeats and all
+    // (the A4 documents hash the sorted set): a receipt printed again is then
+    // byte-identical to the copy printed before.
     let glyphs = glyphs_used(font, canvas.runs.iter());
     let writer = Writer::new(font, &title, &glyphs)?;
     let mut ops = canvas.shape_ops(PAGE_HEIGHT_MM);

@@ -38,7 +38,7 @@ pub(crate) fn glyphs_used<'r>(font: &PdfFont, runs: impl Iterator<Item = &'r Tex
 
 impl<'a> Writer<'a> {
     /// Starts a document titled `title` that embeds the subset of `font` holding
-    /// `glyphs` (the subset numbers them in the order given).
+    /// `glyphs`. The subset holds them sorted; the list as given names it (the tag).
     pub(crate) fn new(font: &'a PdfFont, title: &str, glyphs: &[u16]) -> Result<Self, String> {
         let remapper = GlyphRemapper::new_from_glyphs_sorted(glyphs);
         let subset = subsetter::subset(&font.bytes, 0, &remapper)

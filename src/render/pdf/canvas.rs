@@ -314,3 +314,39 @@ fn rect_op(frame: Frame, page_height_mm: f32) -> Op {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{extent, font};
+    use super::*;
+
+    #[test]
+    fn a_chinese_paragraph_in_a_narrow_frame_keeps_punctuation_off_line_starts() {
+        let text = "感謝您對愛心基金的支持，以上捐贈均已入賬（含微信、支付寶）。特此證明！";
+        let frame = Frame {
+            x: 10.0,
+            y: 10.0,
+            width: 24.0,
+            height: 40.0,
+        };
+        let mut canvas = Canvas::default();
+        canvas.text_in(
+            font(),
+            text,
+            frame,
+            style(10.0, 10.0, 9, Align::Right, Ink::Text),
+        );
+        assert!(canvas.runs.len() > 3, "{:?}", canvas.runs);
+        let texts: Vec<&str> = canvas.runs.iter().map(|run| run.text.as_str()).collect();
+        assert_eq!(texts.concat(), text);
+        for run in &canvas.runs {
+            assert!(
+                !run.text.starts_with(['，', '。', '、', '）', '！']),
+                "{texts:?}"
+            );
+            let (left, top, right, bottom) = extent(run);
+            assert!((right - frame.right()).abs() < 0.01, "right-aligned");
+            assert!(left >= frame.x && top >= frame.y && bottom <= frame.bottom());
+        }
+    }
+}

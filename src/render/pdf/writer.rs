@@ -184,3 +184,50 @@ fn deflate_streams(document: &mut lopdf::Document) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::canvas::Frame;
+    use super::super::layout::{Align, Ink, style};
+    use super::super::testing::{font, pdftotext};
+    use super::*;
+
+    #[test]
+    fn subset_tags_are_six_capitals_and_follow_the_glyphs() {
+        let tag = subset_tag(&[3, 1, 2]);
+        assert_eq!(tag.len(), 6);
+        assert!(tag.bytes().all(|b| b.is_ascii_uppercase()));
+        assert_eq!(tag, subset_tag(&[3, 1, 2]));
+        assert_ne!(tag, subset_tag(&[1, 2, 3]));
+    }
+
+    #[test]
+    fn written_text_is_extractable_and_compressed() {
+        let font = font();
+        let mut canvas = Canvas::default();
+        let frame = Frame {
+            x: 10.0,
+            y: 10.0,
+            width: 150.0,
+            height: 10.0,
+        };
+        let text = "愛心基金 ¥5,000.00，謝謝！";
+        canvas.text_in(
+            font,
+            text,
+            frame,
+            style(12.0, 12.0, 1, Align::Left, Ink::Text),
+        );
+        let glyphs = glyphs_used(font, canvas.runs.iter());
+        let writer = Writer::new(font, "test", &glyphs).unwrap();
+        let ops = writer.text_ops(&canvas, 100.0);
+        let page = PdfPage::new(Mm(200.0), Mm(100.0), ops);
+        let pdf = writer.finish(vec![page]).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let needle = b"FlateDecode";
+        assert!(pdf.windows(needle.len()).any(|window| window == needle));
+        if let Some(extracted) = pdftotext(&pdf) {
+            assert!(extracted.contains(text), "{extracted:?}");
+        }
+    }
+}

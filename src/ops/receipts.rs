@@ -86,7 +86,7 @@ pub fn print(
     let mut written = Vec::with_capacity(records.len());
     for record in &records {
         let number = record.number;
-        let bytes = crate::render::receipt_pdf::render_receipt(&doc_of(record), &font)
+        let bytes = crate::render::pdf::render_receipt(&doc_of(record), &font)
             .map_err(|e| Error::Io(format!("cannot lay out receipt {number}: {e}")))?;
         // The file's name comes from the number only.
         let path = dir.join(format!("{number}.pdf"));

@@ -37,8 +37,6 @@ pub struct GlobalArgs {
         global = true,
         value_name = "LANG",
         value_enum,
-        env = "LOVEFUND_LANG",
-        hide_env = true,
         ignore_case = true
     )]
     pub lang: Option<LangArg>,

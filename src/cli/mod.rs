@@ -52,7 +52,10 @@ impl Context {
         crate::ledger::entry::check_text(Field::User, &user, crate::ops::USER_LENGTH_MAX)?;
         Ok(Context {
             db,
-            lang_flag: global.lang.map(Lang::from),
+            lang_flag: match global.lang {
+                Some(lang) => Some(lang.into()),
+                None => values::lang_from_env()?,
+            },
             json: global.json,
             read_only: global.read_only,
             user: user.trim().to_string(),

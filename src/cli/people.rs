@@ -9,7 +9,9 @@ use crate::error::{Error, Field, Result};
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
 use crate::ledger::party::{PartyType, Role};
-use crate::ops::people::{self, DisbursementRequest, DonationRequest, PartyRequest};
+use crate::ops::people::{
+    self, DisbursementRequest, DonationRequest, MovementRequest, PartyRequest,
+};
 use crate::render::views::Parties;
 use crate::report::people as report;
 use std::io::Write;
@@ -106,14 +108,16 @@ fn amount(text: &str) -> Result<Money> {
 pub fn donate(ctx: &Context, args: DonateArgs, out: &mut dyn Write) -> Result<()> {
     ctx.refuse_if_read_only()?;
     let request = DonationRequest {
-        amount: amount(&args.amount)?,
-        date: parse_date(Field::Date, &args.date)?,
-        donor: args.donor,
+        movement: MovementRequest {
+            counterparty: args.donor,
+            amount: amount(&args.amount)?,
+            date: parse_date(Field::Date, &args.date)?,
+            method: args.method.into(),
+            reference: args.reference,
+            memo: args.memo,
+        },
         fund: args.fund,
-        method: args.method.into(),
-        reference: args.reference,
         official_receipt_no: args.official_receipt_no,
-        memo: args.memo,
     };
     let mut ledger = ctx.open_for_writing()?;
     let lang = ctx.lang(&ledger);
@@ -124,14 +128,16 @@ pub fn donate(ctx: &Context, args: DonateArgs, out: &mut dyn Write) -> Result<()
 pub fn disburse(ctx: &Context, args: DisburseArgs, out: &mut dyn Write) -> Result<()> {
     ctx.refuse_if_read_only()?;
     let request = DisbursementRequest {
-        amount: amount(&args.amount)?,
-        date: parse_date(Field::Date, &args.date)?,
-        to: args.to,
+        movement: MovementRequest {
+            counterparty: args.to,
+            amount: amount(&args.amount)?,
+            date: parse_date(Field::Date, &args.date)?,
+            method: args.method.into(),
+            reference: args.reference,
+            memo: args.memo,
+        },
         program: args.program,
         fund: args.fund,
-        method: args.method.into(),
-        reference: args.reference,
-        memo: args.memo,
     };
     let mut ledger = ctx.open_for_writing()?;
     let lang = ctx.lang(&ledger);

@@ -18,6 +18,25 @@ pub enum LangArg {
     En,
 }
 
+/// $LOVEFUND_LANG when --lang is not given; blank counts as unset, and a value
+/// that is not a language is refused naming the variable and the values.
+pub fn lang_from_env() -> crate::Result<Option<Lang>> {
+    let Some(text) = std::env::var("LOVEFUND_LANG")
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    LangArg::from_str(text.trim(), true)
+        .map(|lang| Some(lang.into()))
+        .map_err(|_| {
+            crate::Error::input(format!(
+                "LOVEFUND_LANG={text:?} is not a language lovefund speaks; use zh-Hant, \
+                 zh-Hans or en"
+            ))
+        })
+}
+
 impl From<LangArg> for Lang {
     fn from(lang: LangArg) -> Lang {
         match lang {

@@ -114,6 +114,29 @@ impl Money {
             .map(Money)
     }
 
+    /// The sum of `amounts`, or None where a partial sum leaves the checked range.
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Money>) -> Option<Money> {
+        amounts
+            .into_iter()
+            .try_fold(Money::ZERO, |sum, amount| sum.checked_add(amount))
+    }
+
+    /// The sum of `amounts` as a report needs it: an error naming the total where it
+    /// cannot be held, never a wrapped or panicking sum.
+    pub fn total(what: &str, amounts: impl IntoIterator<Item = Money>) -> crate::Result<Money> {
+        Money::checked_sum(amounts).ok_or_else(|| {
+            crate::Error::Verify(format!(
+                "the {what} is too large to add up; the ledger holds amounts past what \
+                 lovefund can total"
+            ))
+        })
+    }
+
+    /// `self + other` as a report needs it (see `total`).
+    pub fn plus(self, what: &str, other: Money) -> crate::Result<Money> {
+        Money::total(what, [self, other])
+    }
+
     pub fn checked_sub(self, other: Money) -> Option<Money> {
         self.0.checked_sub(other.0).map(Money)
     }
@@ -234,6 +257,19 @@ mod tests {
         }
         assert_eq!(Money::parse_signed("--5"), Err(Syntax));
         assert_eq!(Money::parse_signed("-"), Err(Empty));
+    }
+
+    #[test]
+    fn a_checked_sum_refuses_what_it_cannot_hold() {
+        let big = Money::from_fen(i64::MAX / 4 + 1);
+        assert_eq!(
+            Money::checked_sum([Money::from_fen(1), Money::from_fen(2)]),
+            Some(Money::from_fen(3))
+        );
+        assert_eq!(Money::checked_sum([]), Some(Money::ZERO));
+        assert_eq!(Money::checked_sum([big, big]), None);
+        let e = Money::total("year's total", [big, big]).unwrap_err();
+        assert!(e.to_string().contains("year's total is too large"), "{e}");
     }
 
     #[test]

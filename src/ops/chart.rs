@@ -18,7 +18,7 @@ pub struct InitRequest {
     pub lang: Lang,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Initialized {
     pub db: String,
     pub name: String,
@@ -58,7 +58,7 @@ impl Render for Initialized {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct AccountAdded {
     pub code: AccountCode,
     pub name: String,
@@ -95,7 +95,7 @@ impl Render for AccountAdded {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct FundAdded {
     pub id: FundId,
     pub name: String,

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{self, Write};
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct YearClosed {
     pub year: i32,
     pub closing_entries: Vec<i64>,

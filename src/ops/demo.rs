@@ -10,7 +10,7 @@
 use super::chart::{InitRequest, init};
 use super::import::{ImportOutcome, ImportRequest, import_file};
 use super::journal::{EntryRequest, PostingRequest, ReverseRequest, record_entry, reverse};
-use super::people::{DonationRequest, donate};
+use super::people::{DonationRequest, MovementRequest, donate};
 use super::receipts::{PrintRequest, print, reissue};
 use super::reconcile::{ReconcileRequest, reconcile};
 use super::{Actor, Ledger};
@@ -283,7 +283,7 @@ fn remove_previous(dir: &Path) -> Result<()> {
 }
 
 /// The demo's year, its summary, and the files a person opens next.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct DemoBuilt {
     pub summary: AnnualSummary,
     pub files: Vec<String>,
@@ -363,14 +363,16 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
 /// A gift entered twice and reversed, a misspelt receipt reissued, a bank fee.
 fn corrections(ledger: &mut Ledger, actor: &Actor) -> Result<()> {
     let twice = DonationRequest {
-        donor: "鷹潭恒通科技有限公司".into(),
-        amount: Money::from_fen(500_000),
-        date: date(4, 8),
+        movement: MovementRequest {
+            counterparty: "鷹潭恒通科技有限公司".into(),
+            amount: Money::from_fen(500_000),
+            date: date(4, 8),
+            method: Method::Bank,
+            reference: None,
+            memo: Some("重複錄入".into()),
+        },
         fund: "非限定".into(),
-        method: Method::Bank,
-        reference: None,
         official_receipt_no: None,
-        memo: Some("重複錄入".into()),
     };
     let recorded = donate(ledger, actor, twice)?;
     let request = ReverseRequest {

@@ -5,7 +5,7 @@
 
 use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
-use crate::render::receipt_pdf::ReceiptFont as PdfFont;
+use crate::render::pdf::PdfFont;
 use crate::report::annual::DonorStatement;
 use crate::report::summary::AnnualSummary;
 use crate::store::Read;
@@ -70,7 +70,7 @@ pub fn write_summary_pdf(
         .into_iter()
         .chain(doc.program_rows.iter().flatten());
     refuse_missing(&font, texts)?;
-    let bytes = crate::render::summary_pdf::render_summary(&doc, &font)
+    let bytes = crate::render::pdf::render_summary(&doc, &font)
         .map_err(|e| Error::Io(format!("cannot lay out the summary: {e}")))?;
     write_pdf_file(path, &bytes)
 }
@@ -96,7 +96,7 @@ pub fn write_donor_statement(
         .into_iter()
         .chain(doc.rows.iter().flatten());
     refuse_missing(&font, texts)?;
-    let bytes = crate::render::statement_pdf::render_statement(&doc, &font)
+    let bytes = crate::render::pdf::render_statement(&doc, &font)
         .map_err(|e| Error::Io(format!("cannot lay out the statement: {e}")))?;
     write_pdf_file(path, &bytes)
 }

@@ -25,13 +25,13 @@ pub enum ImportOutcome {
     BadLines(BadLines),
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct Imported(pub ImportSummary);
 
 /// The bad lines of a refused import: the first `LINE_ERRORS_MAX` in full, and how
 /// many more there were.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct BadLines {
     pub imported: bool,
     pub bad_lines: usize,

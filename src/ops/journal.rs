@@ -31,7 +31,7 @@ pub struct EntryRequest {
 }
 
 /// An entry now in the journal: its id and chain hash.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Recorded {
     pub id: i64,
     pub hash: String,

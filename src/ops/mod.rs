@@ -118,3 +118,6 @@ pub(crate) fn optional_text(
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

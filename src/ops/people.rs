@@ -6,16 +6,16 @@
 use super::{Actor, Ledger, optional_text};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
-use crate::ledger::append::Appended;
-use crate::ledger::entry::{MEMO_LENGTH_MAX, NewEntry, REFERENCE_LENGTH_MAX, check_text};
+use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
+use crate::ledger::fund::Fund;
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
 use crate::ledger::party::{
     IdNumber, Method, NewParty, Party, PartyType, Role, check_party_name, is_anonymous_name,
 };
 use crate::render::Render;
-use crate::store::Read;
-use crate::store::UnitOfWork;
+use crate::store::Appender;
+use crate::store::{Read, UnitOfWork};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -37,7 +37,7 @@ pub struct PartyRequest {
     pub id_number: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct PartyAdded {
     pub id: i64,
     pub role: Role,
@@ -99,20 +99,28 @@ pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> R
     })
 }
 
-/// A donation as typed: the donor by name or id (愛心人士 or "anonymous" for the
-/// anonymous donor), the fund by any of its names.
-pub struct DonationRequest {
-    pub donor: String,
+/// What a donation and aid have in common, as typed: the counterparty by name or id
+/// (for a donation 愛心人士 or "anonymous" means the anonymous donor), the amount,
+/// date, method, an optional reference and memo (blank: a default memo in the
+/// ledger's language).
+pub struct MovementRequest {
+    pub counterparty: String,
     pub amount: Money,
     pub date: NaiveDate,
-    pub fund: String,
     pub method: Method,
     pub reference: Option<String>,
-    pub official_receipt_no: Option<String>,
     pub memo: Option<String>,
 }
 
-#[derive(Serialize)]
+/// A donation to a fund (by any of its names), with the official receipt number
+/// when one was issued.
+pub struct DonationRequest {
+    pub movement: MovementRequest,
+    pub fund: String,
+    pub official_receipt_no: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
 pub struct DonationRecorded {
     pub entry: i64,
     pub receipt: String,
@@ -144,37 +152,34 @@ pub fn donate(
     actor: &Actor,
     request: DonationRequest,
 ) -> Result<DonationRecorded> {
-    let reference = optional_text(Field::Reference, request.reference, REFERENCE_LENGTH_MAX)?;
     let official_no = optional_text(
         Field::OfficialReceiptNo,
         request.official_receipt_no,
         DETAIL_LENGTH_MAX,
     )?;
-    let memo_lang = ledger.lang();
-    let store = ledger.store_mut();
-    let (appended, receipt, donor) = store.write(&actor.user, &actor.recorded_at, |appender| {
-        let fund = operations::fund(appender.loaded_funds(), Field::Fund, &request.fund)?.clone();
-        let donor = donor_of(appender, actor, &request.donor)?;
-        let memo = L::DonationFrom.get(memo_lang);
-        let movement = Movement {
-            date: request.date,
-            amount: request.amount,
-            fund: &fund,
-            method: request.method,
-            party_id: donor.id,
-            reference,
-            memo: memo_or(request.memo, format!("{memo} {}", donor.name))?,
-        };
-        let entry = operations::donation_entry(&movement)?;
-        let (appended, receipt) = appender.donation(&entry, official_no.as_deref())?;
-        Ok((appended, receipt, donor))
+    let amount = request.movement.amount;
+    let side = Side {
+        memo_label: L::DonationFrom,
+        choose: &|appender: &mut Appender<'_>, who: &str| {
+            let fund =
+                operations::fund(appender.loaded_funds(), Field::Fund, &request.fund)?.clone();
+            let donor = donor_of(appender, actor, who)?;
+            Ok(Chosen {
+                fund,
+                party: donor,
+                program_account: None,
+            })
+        },
+    };
+    let ((appended, receipt), donor) = record(ledger, actor, request.movement, side, |a, m, _| {
+        a.donation(&operations::donation_entry(m)?, official_no.as_deref())
     })?;
     Ok(DonationRecorded {
         entry: appended.id,
         receipt,
         donor: donor.id,
         donor_name: donor.name,
-        amount: request.amount,
+        amount,
         hash: hex::encode(appended.hash),
     })
 }
@@ -191,20 +196,15 @@ fn donor_of(unit: &mut impl UnitOfWork, actor: &Actor, name_or_id: &str) -> Resu
     unit.find_party(Role::Donor, Field::Donor, name_or_id)
 }
 
-/// Aid as typed: the beneficiary by name or id, the program (助學, 扶貧, 幫困 in any
-/// spelling), and the fund to draw on (None: the program's own).
+/// Aid from a program (助學, 扶貧, 幫困 in any spelling), drawn on its own fund unless
+/// another is named.
 pub struct DisbursementRequest {
-    pub to: String,
-    pub amount: Money,
-    pub date: NaiveDate,
+    pub movement: MovementRequest,
     pub program: String,
     pub fund: Option<String>,
-    pub method: Method,
-    pub reference: Option<String>,
-    pub memo: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct DisbursementRecorded {
     pub entry: i64,
     pub beneficiary: i64,
@@ -233,40 +233,78 @@ pub fn disburse(
     actor: &Actor,
     request: DisbursementRequest,
 ) -> Result<DisbursementRecorded> {
-    let reference = optional_text(Field::Reference, request.reference, REFERENCE_LENGTH_MAX)?;
-    let memo_lang = ledger.lang();
-    let store = ledger.store_mut();
-    let (appended, beneficiary): (Appended, Party) =
-        store.write(&actor.user, &actor.recorded_at, |appender| {
-            let program =
-                operations::program(appender.loaded_funds(), Field::Program, &request.program)?
-                    .clone();
+    let amount = request.movement.amount;
+    let side = Side {
+        memo_label: L::AidTo,
+        choose: &|appender: &mut Appender<'_>, who: &str| {
+            let funds = appender.loaded_funds();
+            let program = operations::program(funds, Field::Program, &request.program)?;
+            let program_account = program.program_account.clone();
             let fund = match &request.fund {
-                Some(f) => operations::fund(appender.loaded_funds(), Field::Fund, f)?.clone(),
+                Some(f) => operations::fund(funds, Field::Fund, f)?.clone(),
                 None => program.clone(),
             };
-            let beneficiary =
-                appender.find_party(Role::Beneficiary, Field::Beneficiary, &request.to)?;
-            let memo = L::AidTo.get(memo_lang);
-            let movement = Movement {
-                date: request.date,
-                amount: request.amount,
-                fund: &fund,
-                method: request.method,
-                party_id: beneficiary.id,
-                reference,
-                memo: memo_or(request.memo, format!("{memo} {}", beneficiary.name))?,
-            };
-            let account = program.program_account.as_deref().unwrap_or_default();
-            let entry: NewEntry = operations::disbursement_entry(&movement, account)?;
-            Ok((appender.append(&entry)?, beneficiary))
-        })?;
+            let party = appender.find_party(Role::Beneficiary, Field::Beneficiary, who)?;
+            Ok(Chosen {
+                fund,
+                party,
+                program_account,
+            })
+        },
+    };
+    let (appended, beneficiary) = record(ledger, actor, request.movement, side, |a, m, c| {
+        let account = c.program_account.as_deref().unwrap_or_default();
+        a.append(&operations::disbursement_entry(m, account)?)
+    })?;
     Ok(DisbursementRecorded {
         entry: appended.id,
         beneficiary: beneficiary.id,
         beneficiary_name: beneficiary.name,
-        amount: request.amount,
+        amount,
         hash: hex::encode(appended.hash),
+    })
+}
+
+/// What differs between a donation and aid before the entry is built: the default
+/// memo's label, and how the fund and the counterparty are chosen.
+struct Side<'a> {
+    memo_label: L,
+    choose: &'a dyn Fn(&mut Appender<'_>, &str) -> Result<Chosen>,
+}
+
+/// The fund and counterparty of a movement, and for aid the program's account.
+struct Chosen {
+    fund: Fund,
+    party: Party,
+    program_account: Option<String>,
+}
+
+/// Records one movement in one transaction: checks the typed text, chooses the fund
+/// and counterparty, builds the movement with its memo, and lets `write` append it.
+fn record<T>(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    request: MovementRequest,
+    side: Side<'_>,
+    write: impl FnOnce(&mut Appender<'_>, &Movement<'_>, &Chosen) -> Result<T>,
+) -> Result<(T, Party)> {
+    let reference = optional_text(Field::Reference, request.reference, REFERENCE_LENGTH_MAX)?;
+    let memo_label = side.memo_label.get(ledger.lang());
+    let store = ledger.store_mut();
+    store.write(&actor.user, &actor.recorded_at, |appender| {
+        let chosen = (side.choose)(appender, &request.counterparty)?;
+        let memo = memo_or(request.memo, format!("{memo_label} {}", chosen.party.name))?;
+        let movement = Movement {
+            date: request.date,
+            amount: request.amount,
+            fund: &chosen.fund,
+            method: request.method,
+            party_id: chosen.party.id,
+            reference,
+            memo,
+        };
+        let written = write(appender, &movement, &chosen)?;
+        Ok((written, chosen.party))
     })
 }
 

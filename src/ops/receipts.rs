@@ -29,7 +29,7 @@ pub struct PrintRequest {
     pub font: Option<PathBuf>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Printed {
     pub written: Vec<String>,
 }
@@ -88,7 +88,7 @@ pub fn print(
     let mut written = Vec::with_capacity(records.len());
     for record in &records {
         let number = record.number;
-        let bytes = crate::render::receipt_pdf::render_receipt(&doc_of(record), &font)
+        let bytes = crate::render::pdf::render_receipt(&doc_of(record), &font)
             .map_err(|e| Error::Io(format!("cannot lay out receipt {number}: {e}")))?;
         // The file's name comes from the number only.
         let path = dir.join(format!("{number}.pdf"));
@@ -107,7 +107,7 @@ pub struct VoidRequest {
     pub date: Option<NaiveDate>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Voided {
     pub receipt: String,
     pub status: &'static str,
@@ -172,7 +172,7 @@ fn refuse_if_void(record: &ReceiptRecord) -> Result<()> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Reissued {
     pub void: String,
     pub receipt: String,

@@ -142,7 +142,7 @@ impl Render for ReconcileReport {
 }
 
 /// The recorded reconciliations.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct Reconciliations(pub Vec<ReconciliationRecord>);
 
@@ -157,7 +157,7 @@ impl Render for Reconciliations {
 }
 
 /// A posting a reconciliation cleared, with the statement line that cleared it.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct ClearedLine {
     pub entry: i64,
     pub seq: i64,
@@ -170,7 +170,7 @@ pub struct ClearedLine {
 }
 
 /// A statement line no posting matched.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct UnmatchedLine {
     pub statement_line: i64,
     pub date: String,
@@ -180,7 +180,7 @@ pub struct UnmatchedLine {
 }
 
 /// One recorded reconciliation in full.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct ReconciliationDetail {
     pub reconciliation: ReconciliationRecord,
     pub cleared: Vec<ClearedLine>,
@@ -275,7 +275,7 @@ impl Render for ReconciliationDetail {
 }
 
 /// A backup copy, verified.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct BackedUp {
     pub backup: String,
     pub entries: i64,

@@ -2,16 +2,13 @@
 //! `table` lays out text with CJK characters counted two columns wide; `text` turns
 //! each report into tables in the chosen language; `json` writes the same structs.
 
-pub mod a4;
 pub mod annual;
 pub mod grid;
 pub mod json;
-pub mod receipt_pdf;
+pub mod pdf;
 pub mod receipts;
 pub mod reconcile;
-pub mod statement_pdf;
 pub mod summary;
-pub mod summary_pdf;
 pub mod table;
 pub mod text;
 pub mod views;

@@ -2,7 +2,7 @@
 //! the ledger's language (with the bundled CJK font unless another is given), and the
 //! text tables of `receipt list` and `receipt gaps`.
 
-use super::receipt_pdf::{ReceiptDoc, ReceiptFont, ReceiptLabels};
+use super::pdf::{PdfFont, ReceiptDoc, ReceiptLabels};
 use super::table::{Align, Table};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
@@ -14,12 +14,12 @@ use std::io::{self, Write};
 pub static BUNDLED_FONT: &[u8] = include_bytes!("../../receipts/NotoSansCJKsc-Regular-subset.ttf");
 
 /// The bundled font, or the TTF/OTF/TTC at `path`.
-pub fn load_font(path: Option<&std::path::Path>) -> Result<ReceiptFont> {
+pub fn load_font(path: Option<&std::path::Path>) -> Result<PdfFont> {
     let bytes = match path {
         None => BUNDLED_FONT.to_vec(),
         Some(p) => std::fs::read(p).map_err(|e| Error::io(format!("--font {}", p.display()), e))?,
     };
-    ReceiptFont::from_bytes(bytes).map_err(|e| match path {
+    PdfFont::from_bytes(bytes).map_err(|e| match path {
         Some(p) => Error::input_in(
             Field::Font,
             format!(
@@ -79,7 +79,7 @@ pub fn receipt_doc(view: &ReceiptView, fund_name: &str, lang: Lang) -> ReceiptDo
 }
 
 /// Every character of the document the font cannot draw.
-pub fn missing_chars(doc: &ReceiptDoc, font: &ReceiptFont) -> Vec<char> {
+pub fn missing_chars(doc: &ReceiptDoc, font: &PdfFont) -> Vec<char> {
     let l = &doc.labels;
     let texts = [
         &doc.fund_name,

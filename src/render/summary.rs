@@ -154,7 +154,7 @@ pub fn summary_doc(
     s: &AnnualSummary,
     lang: Lang,
     issued: chrono::NaiveDate,
-) -> crate::render::summary_pdf::SummaryDoc {
+) -> crate::render::pdf::summary::SummaryDoc {
     let g = |l: L| l.get(lang).to_string();
     let months = s
         .months
@@ -171,7 +171,7 @@ pub fn summary_doc(
             (label, m.money_in.fen().max(0), m.money_out.fen().max(0))
         })
         .collect();
-    crate::render::summary_pdf::SummaryDoc {
+    crate::render::pdf::summary::SummaryDoc {
         fund_name: s.fund_name.clone(),
         title: format!("{} {}", s.year, g(L::SummaryTitle)),
         headline: vec![
@@ -217,7 +217,7 @@ fn long_date(date: chrono::NaiveDate, lang: Lang) -> String {
 /// The program table of the PDF: each fund, funds beyond what the page holds added up
 /// as one line, and the total.
 fn program_rows(s: &AnnualSummary, lang: Lang) -> Vec<Vec<String>> {
-    let shown = crate::render::summary_pdf::PROGRAM_ROWS_MAX - 2;
+    let shown = crate::render::pdf::summary::PROGRAM_ROWS_MAX - 2;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let (mut other_raised, mut other_disbursed) = (0i64, 0i64);
     for (i, p) in s.by_program.iter().enumerate() {
@@ -249,9 +249,9 @@ pub fn statement_doc(
     fund_name: &str,
     fingerprint: &str,
     lang: Lang,
-) -> crate::render::statement_pdf::StatementDoc {
+) -> crate::render::pdf::statement::StatementDoc {
     let g = |l: L| l.get(lang).to_string();
-    crate::render::statement_pdf::StatementDoc {
+    crate::render::pdf::statement::StatementDoc {
         fund_name: fund_name.to_string(),
         title: format!("{} {}", r.year, g(L::DonorStatementTitle)),
         donor: format!("{}: {}", g(L::Donor), r.donor),

@@ -1,20 +1,21 @@
 //! A donor's year-end statement (捐贈明細證明) as a PDF of one or more A4 pages.
 //!
-//! A pure renderer, built on the receipt's: a [`StatementDoc`] of already formatted
-//! strings in, PDF bytes out. Text goes through the receipt's fitting
-//! (`Canvas::text_in`: cleaned, measured, wrapped, shrunk, at last cut with "…",
-//! always inside its frame) and is written as glyph ids of one subset of the bundled
-//! font shared by all pages, so it is extractable and cannot inject PDF syntax.
+//! A pure renderer on the shared PDF parts (`canvas`, `a4`, `writer`): a
+//! [`StatementDoc`] of already formatted strings in, PDF bytes out. Text goes through
+//! the canvas's fitting (`Canvas::text_in`: cleaned, measured, wrapped, shrunk, at
+//! last cut with "…", always inside its frame) and is written as glyph ids of one
+//! subset of the bundled font shared by all pages, so it is extractable and cannot
+//! inject PDF syntax.
 //!
 //! Every page repeats the fund's name over a red double rule, the title, the donor
 //! and the table's header row, and carries its page number at the foot. The total
 //! row, the note and the fingerprint close the last page; rows are moved to a new
 //! page rather than let them overflow.
 
-use super::a4::{
-    CONTENT_WIDTH_MM, MARGIN_MM, Paint, Sheet, Stroke, fill_ops, full_width, stroke_ops, write_pdf,
-};
-use super::receipt_pdf::{Align, Frame, Ink, ReceiptFont, style};
+use super::a4::{CONTENT_WIDTH_MM, MARGIN_MM, fill_ops, full_width, stroke_ops, write_pdf};
+use super::canvas::{Frame, Paint, Sheet, Stroke};
+use super::font::PdfFont;
+use super::layout::{Align, Ink, style};
 use printpdf::Op;
 
 /// One donor's statement, already formatted in the ledger's language.
@@ -64,7 +65,7 @@ const BODY_PT: f32 = 10.0;
 const COLUMN_MIN_MM: f32 = 14.0;
 
 /// Renders the statement on as many A4 pages as its rows need.
-pub fn render_statement(doc: &StatementDoc, font: &ReceiptFont) -> Result<Vec<u8>, String> {
+pub fn render_statement(doc: &StatementDoc, font: &PdfFont) -> Result<Vec<u8>, String> {
     let pages = lay_out(doc, font)?;
     let title = font.clean(&format!("{} {} {}", doc.fund_name, doc.title, doc.donor));
     write_pdf(&pages, font, &title, shape_ops)
@@ -116,7 +117,7 @@ fn check_limits(doc: &StatementDoc) -> Result<(), String> {
 /// Column widths: each would like its widest cell (the header, the total and up to a
 /// sample of rows); the wish is capped at half the page, and the page width is then
 /// shared in proportion, each at least [`COLUMN_MIN_MM`].
-fn column_widths(doc: &StatementDoc, font: &ReceiptFont) -> Vec<f32> {
+fn column_widths(doc: &StatementDoc, font: &PdfFont) -> Vec<f32> {
     const SAMPLE: usize = 400;
     let columns = doc.headers.len();
     let step = (doc.rows.len() / SAMPLE).max(1);
@@ -171,7 +172,7 @@ fn closing_height() -> f32 {
     TOTAL_ROW_MM + 1.5 + GAP_MM + NOTE_MM + GAP_MM + FINGERPRINT_MM
 }
 
-fn lay_out(doc: &StatementDoc, font: &ReceiptFont) -> Result<Vec<Sheet>, String> {
+fn lay_out(doc: &StatementDoc, font: &PdfFont) -> Result<Vec<Sheet>, String> {
     check_limits(doc)?;
     let widths = column_widths(doc, font);
     let counts = paginate(doc.rows.len());
@@ -232,7 +233,7 @@ fn lay_out(doc: &StatementDoc, font: &ReceiptFont) -> Result<Vec<Sheet>, String>
 }
 
 /// The fund's name in red over a red double rule, the title and the donor.
-fn lay_out_header(sheet: &mut Sheet, doc: &StatementDoc, font: &ReceiptFont) {
+fn lay_out_header(sheet: &mut Sheet, doc: &StatementDoc, font: &PdfFont) {
     let fund_style = style(20.0, 10.0, 1, Align::Center, Ink::Accent);
     sheet
         .canvas
@@ -261,7 +262,7 @@ fn lay_out_header(sheet: &mut Sheet, doc: &StatementDoc, font: &ReceiptFont) {
 
 struct Table<'a> {
     widths: &'a [f32],
-    font: &'a ReceiptFont,
+    font: &'a PdfFont,
 }
 
 impl Table<'_> {
@@ -335,7 +336,7 @@ impl Table<'_> {
 }
 
 /// The note in a shaded box with a red bar, then the fingerprint.
-fn lay_out_closing(sheet: &mut Sheet, doc: &StatementDoc, font: &ReceiptFont, top: f32) {
+fn lay_out_closing(sheet: &mut Sheet, doc: &StatementDoc, font: &PdfFont, top: f32) {
     let note = full_width(top, NOTE_MM);
     sheet.fills.push((note, Paint::Shade));
     sheet.line((note.x, note.y), (note.x, note.bottom()), 1.2, Paint::Seal);
@@ -364,7 +365,7 @@ fn lay_out_closing(sheet: &mut Sheet, doc: &StatementDoc, font: &ReceiptFont, to
 }
 
 // ---------------------------------------------------------------------------------
-// PDF: the receipt's subsetting, text operators and compression on A4 pages.
+// PDF: the shapes under the text; `a4::write_pdf` does the rest.
 
 /// The fills first, then the gridlines, then the rules over them.
 fn shape_ops(sheet: &Sheet) -> Vec<Op> {
@@ -380,20 +381,12 @@ fn shape_ops(sheet: &Sheet) -> Vec<Op> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::a4::{PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
+    use super::super::testing::{extent, font, hostile_text, pdftotext};
     use super::*;
-    use crate::render::a4::{PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
-    use crate::render::receipt_pdf::{BOX_BOTTOM_BELOW_BASELINE_EM, BOX_TOP_ABOVE_BASELINE_EM};
-    use crate::render::receipts::BUNDLED_FONT;
-    use std::process::Command;
-    use std::sync::OnceLock;
     use std::time::Instant;
 
     const FINGERPRINT: &str = "3f9a1c0e7b5d42e8a6c1f0b9d8e7a6c5b4a39281706f5e4d3c2b1a0918273645";
-
-    fn font() -> &'static ReceiptFont {
-        static FONT: OnceLock<ReceiptFont> = OnceLock::new();
-        FONT.get_or_init(|| ReceiptFont::from_bytes(BUNDLED_FONT.to_vec()).expect("bundled font"))
-    }
 
     fn strings(items: &[&str]) -> Vec<String> {
         items.iter().map(|item| item.to_string()).collect()
@@ -430,14 +423,6 @@ mod tests {
         }
     }
 
-    fn hostile_text(seed: &str) -> String {
-        let mut text = format!(") Tj /JavaScript (x) \\ \u{202E}\u{0}\n{seed}");
-        while text.chars().count() < 600 {
-            text.push_str("很長的名字LongName ");
-        }
-        text
-    }
-
     fn hostile() -> StatementDoc {
         let h = hostile_text;
         StatementDoc {
@@ -454,14 +439,6 @@ mod tests {
             fingerprint_label: h("指紋"),
             fingerprint: "f".repeat(500),
         }
-    }
-
-    fn extent(run: &crate::render::receipt_pdf::TextRun) -> (f32, f32, f32, f32) {
-        let width = font().width_mm(&run.text, run.size_pt);
-        let size_mm = run.size_pt * 25.4 / 72.0;
-        let top = run.baseline - BOX_TOP_ABOVE_BASELINE_EM * size_mm;
-        let bottom = run.baseline + BOX_BOTTOM_BELOW_BASELINE_EM * size_mm;
-        (run.x, top, run.x + width, bottom)
     }
 
     /// Every run inside its frame and the page's margins; every shape on the page.
@@ -497,20 +474,6 @@ mod tests {
         }
     }
 
-    fn pdftotext(pdf: &[u8]) -> Option<String> {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("statement.pdf");
-        std::fs::write(&path, pdf).unwrap();
-        let output = Command::new("pdftotext")
-            .args(["-layout", "-enc", "UTF-8"])
-            .arg(&path)
-            .arg("-")
-            .output()
-            .ok()?;
-        assert!(output.status.success(), "{output:?}");
-        Some(String::from_utf8(output.stdout).unwrap())
-    }
-
     /// With LOVEFUND_STATEMENT_PDF_DIR set, writes the PDF there to be looked at.
     fn keep(name: &str, pdf: &[u8]) {
         if let Ok(dir) = std::env::var("LOVEFUND_STATEMENT_PDF_DIR") {
@@ -530,9 +493,6 @@ mod tests {
         assert!(pdf.starts_with(b"%PDF-"));
         keep(name, &pdf);
         let text = pdftotext(&pdf);
-        if text.is_none() {
-            eprintln!("pdftotext is not installed: the PDF's text is not checked");
-        }
         (pdf, text)
     }
 

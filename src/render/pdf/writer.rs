@@ -1,0 +1,233 @@
+//! Document assembly: the font subset a document embeds, its text as operators on
+//! glyph ids, the pages saved as one PDF with fast compression.
+//!
+//! Text reaches the PDF only as glyph ids of the subset in hex strings, each carrying
+//! its character for /ToUnicode: it stays extractable and cannot inject PDF syntax.
+//! printpdf is used without its `text_layout` feature (which would pull in azul's
+//! layout engine) and so never subsets fonts itself: the subset is cut here with
+//! `subsetter`.
+
+use super::canvas::{Canvas, TextRun};
+use super::font::PdfFont;
+use flate2::{Compression, write::ZlibEncoder};
+use printpdf::{
+    Codepoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity,
+    PdfSaveOptions, Pt, TextItem, TextMatrix, TextRenderingMode,
+};
+use std::io::Write;
+use subsetter::GlyphRemapper;
+
+/// Flate level for the PDF streams. Measured on a typical receipt with miniz_oxide:
+/// level 1 takes 1.3 ms and gives 24.1 KB; level 6 takes 2.2 ms for 22.3 KB; level 9
+/// (printpdf's own `optimize`, via lopdf) 2.3 ms for 22.3 KB.
+const DEFLATE_LEVEL: u32 = 1;
+
+/// A document being written: its font subset is embedded, pages come next.
+pub(crate) struct Writer<'a> {
+    pdf: PdfDocument,
+    font: &'a PdfFont,
+    remapper: GlyphRemapper,
+    handle: PdfFontHandle,
+}
+
+/// The glyph ids of every character of the runs, in order of appearance.
+pub(crate) fn glyphs_used<'r>(font: &PdfFont, runs: impl Iterator<Item = &'r TextRun>) -> Vec<u16> {
+    runs.flat_map(|run| run.text.chars().map(|c| font.glyph(c).id))
+        .collect()
+}
+
+impl<'a> Writer<'a> {
+    /// Starts a document titled `title` that embeds the subset of `font` holding
+    /// `glyphs`. The subset holds them sorted; the list as given names it (the tag).
+    pub(crate) fn new(font: &'a PdfFont, title: &str, glyphs: &[u16]) -> Result<Self, String> {
+        let remapper = GlyphRemapper::new_from_glyphs_sorted(glyphs);
+        let subset = subsetter::subset(&font.bytes, 0, &remapper)
+            .map_err(|error| format!("cannot subset the font: {error}"))?;
+        let mut font_warnings = Vec::new();
+        let mut subset_font = ParsedFont::from_bytes(&subset, 0, &mut font_warnings)
+            .ok_or_else(|| format!("cannot read back the font subset: {font_warnings:?}"))?;
+        subset_font.font_name = Some(format!("{}+{}", subset_tag(glyphs), font.postscript_name));
+        let mut pdf = PdfDocument::new(title);
+        let handle = PdfFontHandle::External(pdf.add_font(&subset_font));
+        Ok(Self {
+            pdf,
+            font,
+            remapper,
+            handle,
+        })
+    }
+
+    /// One text section for the canvas's runs on a page `page_height_mm` high; each
+    /// run is placed with an absolute text matrix.
+    pub(crate) fn text_ops(&self, canvas: &Canvas, page_height_mm: f32) -> Vec<Op> {
+        let mut ops = vec![Op::StartTextSection];
+        let mut current = None;
+        for run in &canvas.runs {
+            if current != Some((run.size_pt, run.ink)) {
+                current = Some((run.size_pt, run.ink));
+                ops.push(Op::SetFont {
+                    font: self.handle.clone(),
+                    size: Pt(run.size_pt),
+                });
+                ops.push(Op::SetFillColor {
+                    col: run.ink.color(),
+                });
+            }
+            let glyphs = TextItem::GlyphIds(self.glyph_ids(&run.text));
+            let x = Mm(run.x).into_pt();
+            let y = Mm(page_height_mm - run.baseline).into_pt();
+            if run.rotate_degrees == 0.0 {
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(x, y),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![glyphs],
+                });
+            } else {
+                ops.extend(outlined_rotated(x, y, run, glyphs));
+            }
+        }
+        ops.push(Op::EndTextSection);
+        ops
+    }
+
+    fn glyph_ids(&self, text: &str) -> Vec<Codepoint> {
+        text.chars()
+            .map(|c| Codepoint {
+                gid: self.remapper.get(self.font.glyph(c).id).unwrap_or(0),
+                offset: 0.0,
+                cid: Some(c.to_string()),
+            })
+            .collect()
+    }
+
+    /// The document with `pages`, compressed, as bytes.
+    pub(crate) fn finish(mut self, pages: Vec<PdfPage>) -> Result<Vec<u8>, String> {
+        // Streams are deflated below rather than by printpdf's `optimize`: see
+        // DEFLATE_LEVEL.
+        let options = PdfSaveOptions {
+            optimize: false,
+            subset_fonts: false,
+            secure: true,
+            image_optimization: None,
+        };
+        let mut warnings = Vec::new();
+        let mut document = self
+            .pdf
+            .with_pages(pages)
+            .to_lopdf_document(&options, &mut warnings);
+        let errors: Vec<&str> = warnings
+            .iter()
+            .filter(|warning| warning.severity == PdfParseErrorSeverity::Error)
+            .map(|warning| warning.msg.as_str())
+            .collect();
+        if !errors.is_empty() {
+            return Err(format!("cannot write the PDF: {}", errors.join("; ")));
+        }
+        deflate_streams(&mut document)?;
+        let mut bytes = Vec::with_capacity(32 * 1024);
+        document
+            .save_to(&mut bytes)
+            .map_err(|error| format!("cannot write the PDF: {error}"))?;
+        Ok(bytes)
+    }
+}
+
+fn outlined_rotated(x: Pt, y: Pt, run: &TextRun, glyphs: TextItem) -> Vec<Op> {
+    vec![
+        Op::SetTextMatrix {
+            matrix: TextMatrix::TranslateRotate(x, y, run.rotate_degrees),
+        },
+        Op::SetOutlineColor {
+            col: run.ink.color(),
+        },
+        Op::SetOutlineThickness { pt: Pt(1.2) },
+        Op::SetTextRenderingMode {
+            mode: TextRenderingMode::Stroke,
+        },
+        Op::ShowText {
+            items: vec![glyphs],
+        },
+        Op::SetTextRenderingMode {
+            mode: TextRenderingMode::Fill,
+        },
+    ]
+}
+
+/// The six capital letters that mark a font subset (ISO 32000-1, 9.6.4), derived from
+/// the glyphs it holds so that equal subsets get equal names.
+fn subset_tag(glyphs: &[u16]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for glyph in glyphs {
+        hash = (hash ^ u64::from(*glyph)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6)
+        .map(|index| char::from(b'A' + ((hash >> (index * 8)) % 26) as u8))
+        .collect()
+}
+
+fn deflate_streams(document: &mut lopdf::Document) -> Result<(), String> {
+    for object in document.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
+            continue;
+        }
+        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::new(DEFLATE_LEVEL));
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish())
+            .map_err(|error| format!("cannot compress the PDF: {error}"))?;
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(compressed);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::canvas::Frame;
+    use super::super::layout::{Align, Ink, style};
+    use super::super::testing::{font, pdftotext};
+    use super::*;
+
+    #[test]
+    fn subset_tags_are_six_capitals_and_follow_the_glyphs() {
+        let tag = subset_tag(&[3, 1, 2]);
+        assert_eq!(tag.len(), 6);
+        assert!(tag.bytes().all(|b| b.is_ascii_uppercase()));
+        assert_eq!(tag, subset_tag(&[3, 1, 2]));
+        assert_ne!(tag, subset_tag(&[1, 2, 3]));
+    }
+
+    #[test]
+    fn written_text_is_extractable_and_compressed() {
+        let font = font();
+        let mut canvas = Canvas::default();
+        let frame = Frame {
+            x: 10.0,
+            y: 10.0,
+            width: 150.0,
+            height: 10.0,
+        };
+        let text = "愛心基金 ¥5,000.00，謝謝！";
+        canvas.text_in(
+            font,
+            text,
+            frame,
+            style(12.0, 12.0, 1, Align::Left, Ink::Text),
+        );
+        let glyphs = glyphs_used(font, canvas.runs.iter());
+        let writer = Writer::new(font, "test", &glyphs).unwrap();
+        let ops = writer.text_ops(&canvas, 100.0);
+        let page = PdfPage::new(Mm(200.0), Mm(100.0), ops);
+        let pdf = writer.finish(vec![page]).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let needle = b"FlateDecode";
+        assert!(pdf.windows(needle.len()).any(|window| window == needle));
+        if let Some(extracted) = pdftotext(&pdf) {
+            assert!(extracted.contains(text), "{extracted:?}");
+        }
+    }
+}

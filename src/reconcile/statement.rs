@@ -13,7 +13,7 @@ use crate::import::{Encoding, LineError, csv_error_text, open_text};
 use crate::ledger::date::parse_date;
 use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::money::Money;
-use chrono::NaiveDate;
+use crate::ledger::reconciliation::StatementLine;
 use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
@@ -24,18 +24,6 @@ pub const STATEMENT_LINES_MAX: usize = 200_000;
 pub const STATEMENT_BYTES_MAX: u64 = 64 << 20;
 /// The most header names an error message lists before it says "…".
 const HEADER_NAMES_SHOWN_MAX: usize = 20;
-
-/// One good statement line. `line` is its line number in the file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct StatementLine {
-    pub line: u64,
-    pub date: NaiveDate,
-    /// Positive: money into the account; negative: money out.
-    pub amount: Money,
-    /// The bank's reference (流水號, cheque number); may be empty.
-    pub reference: String,
-    pub description: String,
-}
 
 /// A read statement: its good lines in file order and every bad one.
 #[derive(Debug)]
@@ -417,6 +405,7 @@ fn check_line(line: u64, record: &csv::StringRecord, positions: &Positions, out:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn write(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap();

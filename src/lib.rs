@@ -8,6 +8,7 @@ pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod input;
 pub mod ledger;
 pub mod reconcile;
 pub mod render;

@@ -5,7 +5,7 @@ use super::args::{ReconcileArgs, ReconcileCommand};
 use super::{Context, output};
 use crate::error::{Error, Result};
 use crate::i18n::L;
-use crate::import::Encoding;
+use crate::input::Encoding;
 use crate::ledger::account::AccountCode;
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;

@@ -624,4 +624,65 @@ mod tests {
              and memo, counterparty_id (optional) — remove or rename it"
         );
     }
+
+    /// The lines after a quoted field that spans lines keep their true numbers, and
+    /// every bad field of every line is reported in line order.
+    #[test]
+    fn reports_every_bad_line_at_its_true_line_number() {
+        let text = "date,kind,counterparty,counterparty_type,program,amount,method,reference,memo\n\
+                    2022-03-01,donation,張三,person,非限定,100.00,bank,R1,\"two\nlines\"\n\
+                    \n\
+                    2022-03-02,gift,李四,person,非限定,-5,bank,R1,\n\
+                    2022-03-03,donation,王五,person,非限定,5.00,bank,R1,ok\n\
+                    2022-03-04,disbursement,小明,student,助學,8.00,cash,R4,ok\n";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("import.csv");
+        std::fs::write(&path, text).unwrap();
+        let file = read_file(&path, None, &funds(), &[7u8; 32]).unwrap();
+        let found: Vec<(u64, &str, &str)> = file
+            .errors
+            .iter()
+            .map(|e| (e.line, e.column.as_str(), e.reason.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    2,
+                    "memo",
+                    "memo contains a control character (such as a newline or NUL); remove it"
+                ),
+                (5, "kind", "kind \"gift\" is not donation or disbursement"),
+                (5, "amount", "amount \"-5\" must be greater than zero"),
+            ]
+        );
+        let good: Vec<u32> = file.lines.iter().map(|l| l.line).collect();
+        assert_eq!(good, vec![6, 7]);
+        assert_eq!(file.parties.len(), 2);
+        assert_eq!(file.text(file.lines[0].reference), "R1");
+    }
+
+    #[test]
+    fn a_reference_used_twice_names_the_line_before() {
+        let text = "date,kind,counterparty,counterparty_type,program,amount,method,reference\n\
+                    2022-03-01,donation,張三,person,非限定,1.00,bank,R1\n\
+                    2022-03-02,donation,張三,person,非限定,2.00,bank,R1\n";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("import.csv");
+        std::fs::write(&path, text).unwrap();
+        let file = read_file(&path, None, &funds(), &[7u8; 32]).unwrap();
+        assert_eq!(file.errors.len(), 1);
+        assert_eq!(
+            (file.errors[0].line, file.errors[0].reason.as_str()),
+            (
+                3,
+                "reference \"R1\" is also on line 2; each line needs its own reference"
+            )
+        );
+        assert_eq!(
+            file.parties.len(),
+            1,
+            "one party for the same name and type"
+        );
+    }
 }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod input;
 mod layers;
 pub mod ledger;
 pub mod ops;

@@ -14,3 +14,4 @@ pub mod money;
 pub mod operations;
 pub mod party;
 pub mod receipt;
+pub mod reconciliation;

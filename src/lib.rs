@@ -15,6 +15,7 @@ pub mod import;
 mod layers;
 pub mod ledger;
 pub mod ops;
+pub mod output;
 pub mod reconcile;
 pub mod render;
 pub mod report;

@@ -377,3 +377,23 @@ fn the_demo_reruns_over_its_own_files_and_refuses_a_foreign_ledger() {
         b"a ledger"
     );
 }
+
+#[test]
+fn a_forced_backup_never_replaces_a_database_with_a_wal_or_journal_beside_it() {
+    let ledger = ledger_with_a_gift();
+    let copy = ledger.dir.path().join("copy.db");
+    ledger.run(&["backup", text(&copy)]).success();
+    for suffix in ["-wal", "-journal"] {
+        let side = ledger.dir.path().join(format!("copy.db{suffix}"));
+        std::fs::write(&side, b"pages").expect("write");
+        let stderr = ledger.refused(&["backup", text(&copy), "--force"]);
+        assert!(stderr.contains(&format!("copy.db{suffix}")), "{stderr}");
+        std::fs::remove_file(&side).expect("remove");
+    }
+    ledger.run(&["backup", text(&copy), "--force"]).success();
+    ledger
+        .cmd()
+        .args(["--db", text(&copy), "--read-only", "verify"])
+        .assert()
+        .success();
+}

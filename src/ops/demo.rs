@@ -306,8 +306,8 @@ fn refuse_what_is_in_the_way(dir: &Path, before: &[String], guard: &Guard) -> Re
         } else {
             (
                 Field::Force,
-                "move it away, choose another folder, or give {field} to replace the demo's \
-                 own files in it (a folder is never removed)",
+                "move it away, choose another folder, or give {field} to let the demo write \
+                 its own files there (it never removes a folder)",
             )
         };
         return Err(Error::conflict_in(

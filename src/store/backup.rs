@@ -4,7 +4,7 @@
 //! output guard (`crate::output`): never over the ledger, never half a file.
 
 use super::Store;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::output::Guard;
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
@@ -18,6 +18,8 @@ impl Store {
     /// checked, then put in place; the ledger's own files are refused, and an existing
     /// file is replaced only as the guard allows.
     pub fn backup_to(&self, target: &Path, guard: &Guard) -> Result<()> {
+        guard.check(target)?;
+        refuse_a_database_in_use(target)?;
         let (temporary, file) = guard.temporary_for(target)?;
         drop(file);
         self.copy_into(temporary.path())?;
@@ -65,4 +67,25 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Refuses to replace a file with a -wal or -journal beside it: SQLite would apply that
+/// to the copy when it is opened.
+fn refuse_a_database_in_use(target: &Path) -> Result<()> {
+    for suffix in ["-wal", "-journal"] {
+        let mut side = target.as_os_str().to_owned();
+        side.push(suffix);
+        if Path::new(&side).symlink_metadata().is_ok() {
+            return Err(Error::conflict_in(
+                Field::Path,
+                format!(
+                    "{{field}} {} has {} beside it (a database in use, or one that crashed); \
+                     nothing was written — choose another file name",
+                    target.display(),
+                    Path::new(&side).display()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }

@@ -66,14 +66,6 @@ impl Guard {
         }
     }
 
-    /// The same guard for outputs named by another field.
-    pub fn for_field(&self, field: Field) -> Guard {
-        Guard {
-            field,
-            ..self.clone()
-        }
-    }
-
     /// Also lets these files be replaced without `force` (a caller's own earlier output).
     pub fn replacing(mut self, files: Vec<PathBuf>) -> Guard {
         self.replaceable = files;

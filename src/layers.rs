@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cli (front end)  →  ops  →  render  →  verify, report  →  import, reconcile, export
-//!                                                        →  store  →  i18n, input  →  ledger  →  error
+//!                                                        →  store  →  i18n, input, output  →  ledger  →  error
 //! ```
 //!
 //! A module may name only modules of a lower layer; modules of one layer do not name
@@ -20,6 +20,7 @@ mod tests {
         ("ledger", 1),
         ("i18n", 2),
         ("input", 2),
+        ("output", 2),
         ("store", 3),
         ("import", 4),
         ("reconcile", 4),

@@ -16,6 +16,7 @@ pub mod input;
 mod layers;
 pub mod ledger;
 pub mod ops;
+pub mod output;
 pub mod reconcile;
 pub mod render;
 pub mod report;

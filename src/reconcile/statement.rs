@@ -360,6 +360,11 @@ fn parse_amount(name: &str, text: &str) -> std::result::Result<Money, String> {
     }
 }
 
+/// A refusal of the column map; the front end names the field.
+fn columns_error(message: String) -> Error {
+    Error::input_in(crate::error::Field::Columns, message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,9 +630,4 @@ mod tests {
         let good: Vec<u64> = statement.lines.iter().map(|l| l.line).collect();
         assert_eq!(good, vec![2, 10]);
     }
-}
-
-/// A refusal of the column map; the front end names the field.
-fn columns_error(message: String) -> Error {
-    Error::input_in(crate::error::Field::Columns, message)
 }

@@ -682,8 +682,9 @@ fn out_replaces_the_file_whole_and_never_the_ledger() {
     let out = ledger.dir.path().join("fund.journal");
     std::fs::write(&out, "old").unwrap();
     let path = out.to_str().unwrap();
+    // An existing file is replaced only with --force (issue 14; tests/output_guard.rs).
     ledger
-        .run(&["export", "--format", "ledger", "--out", path])
+        .run(&["export", "--format", "ledger", "--out", path, "--force"])
         .success();
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("; 測試愛心基金"));
@@ -702,7 +703,7 @@ fn out_replaces_the_file_whole_and_never_the_ledger() {
     let before = ledger.fingerprint();
     let db = ledger.db.to_str().unwrap();
     let stderr = ledger.refused(&["export", "--format", "csv", "--out", db]);
-    assert!(stderr.contains("is the ledger file itself"), "{stderr}");
+    assert!(stderr.contains("is the ledger"), "{stderr}");
     assert_eq!(ledger.fingerprint(), before);
 
     let folder = ledger.dir.path().to_str().unwrap().to_string();

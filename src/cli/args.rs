@@ -90,8 +90,11 @@ pub enum Command {
     Reconcile(ReconcileArgs),
     /// Copy the ledger safely (online backup) to a new file an auditor can open read-only
     Backup {
-        /// The new file; never overwritten
+        /// The new file; an existing file is replaced only with --force, the ledger's own files never
         path: PathBuf,
+        /// Replace PATH if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Reports: balance-sheet, activities, funds, donors, beneficiaries (text, --json or --csv)
     Report {
@@ -103,20 +106,28 @@ pub enum Command {
     },
     /// Build a sample year of a love fund and write a receipt and the annual summary
     Demo {
-        /// The folder for the demo ledger and its PDFs; a rerun replaces only those
+        /// The folder for the demo ledger and its PDFs; a rerun replaces only the files
+        /// its manifest (.lovefund-demo-manifest) lists, and refuses files it did not make
         #[arg(long, default_value = "lovefund-demo")]
         out: PathBuf,
+        /// Replace files in the way that the demo did not make (never a demo.db, never a whole folder)
+        #[arg(long)]
+        force: bool,
     },
     /// The annual summary (年度收支公告): raised, disbursed, people aided, by program and month
     Summary {
         #[arg(long)]
         year: i32,
-        /// Also write it as an A4 PDF (CJK text in the bundled font, a monthly chart)
+        /// Also write it as an A4 PDF (CJK text in the bundled font, a monthly chart); an
+        /// existing FILE is replaced only with --force, the ledger's own files never
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
         /// A TTF/OTF/TTC font for the PDF instead of the bundled one [env: LOVEFUND_FONT]
         #[arg(long)]
         font: Option<PathBuf>,
+        /// With --pdf: replace FILE if it exists
+        #[arg(long, requires = "pdf")]
+        force: bool,
     },
     /// Close a year: closing entries into net assets, then no entry may be dated in it
     Close {
@@ -146,9 +157,13 @@ pub struct ExportArgs {
     #[arg(long)]
     pub to: Option<String>,
     /// Write to FILE instead of stdout: through a temporary file renamed into place,
-    /// so FILE is never half-written; an existing FILE is replaced
+    /// so FILE is never half-written; an existing FILE is replaced only with --force,
+    /// the ledger's own files never
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// With --out: replace FILE if it exists
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -161,9 +176,13 @@ pub enum ReceiptCommand {
         /// Every receipt of this year (void ones carry a VOID mark)
         #[arg(long)]
         year: Option<i32>,
-        /// Folder for the PDFs, made if missing; each file is named NUMBER.pdf
+        /// Folder for the PDFs, made if missing; each file is named NUMBER.pdf, and an
+        /// existing one is replaced only with --force
         #[arg(long, default_value = "receipts-out")]
         out: PathBuf,
+        /// Replace receipt files that exist already
+        #[arg(long)]
+        force: bool,
         /// A TTF/OTF/TTC font to use instead of the bundled Noto Sans CJK [env: LOVEFUND_FONT]
         #[arg(long)]
         font: Option<PathBuf>,
@@ -519,9 +538,13 @@ pub enum ReportCommand {
         /// One donor (name or id): the year-end statement
         #[arg(long, value_name = "DONOR")]
         statement: Option<String>,
-        /// With --statement: also write it as a PDF (A4, paginated)
+        /// With --statement: also write it as a PDF (A4, paginated); an existing FILE is
+        /// replaced only with --force, the ledger's own files never
         #[arg(long, value_name = "FILE", requires = "statement")]
         pdf: Option<PathBuf>,
+        /// With --pdf: replace FILE if it exists
+        #[arg(long, requires = "pdf")]
+        force: bool,
     },
     /// Per program: students and households aided and amounts (students by name, school and grade only)
     Beneficiaries {

@@ -3,9 +3,9 @@
 
 use super::args::ExportArgs;
 use super::{Context, output};
+use crate::error::Field;
 use crate::error::Result;
 use crate::export::Format;
-use crate::export::output::AtomicFile;
 use crate::i18n::L;
 use crate::ops::export::export;
 use std::io::Write;
@@ -18,7 +18,8 @@ pub fn run(ctx: &Context, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let notes = match &args.out {
         None => export(&ledger, format, range, lang, out)?,
         Some(path) => {
-            let mut file = AtomicFile::create(path, &ctx.db)?;
+            let guard = super::output_guard(ctx, Field::Out, args.force);
+            let mut file = guard.create(path)?;
             let notes = export(&ledger, format, range, lang, file.writer())?;
             file.commit()?;
             output(writeln!(out, "{} {}", L::Wrote.get(lang), path.display()))?;

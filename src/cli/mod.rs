@@ -138,6 +138,7 @@ fn flag(field: &Field) -> String {
         Field::Beneficiary => "--to".to_string(),
         Field::Code => "CODE".to_string(),
         Field::Name => "NAME".to_string(),
+        Field::Path => "PATH".to_string(),
         Field::Named(name) => name.clone(),
         other => format!("--{}", other.name()),
     }
@@ -224,13 +225,24 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Import(a) => import::run(ctx, a, out),
         Command::Receipt(a) => receipts::run(ctx, a, out),
         Command::Close { year } => close::run(ctx, year, out),
-        Command::Summary { year, pdf, font } => reports::summary(ctx, year, pdf, font, out),
-        Command::Demo { out: dir } => demo::run(ctx, &dir, out),
+        Command::Summary {
+            year,
+            pdf,
+            font,
+            force,
+        } => reports::summary(ctx, year, pdf, font, force, out),
+        Command::Demo { out: dir, force } => demo::run(ctx, &dir, force, out),
         Command::Report { report, csv } => reports::report(ctx, report, csv, out),
         Command::Reconcile(a) => reconcile::run(ctx, a, out),
-        Command::Backup { path } => reconcile::backup(ctx, &path, out),
+        Command::Backup { path, force } => reconcile::backup(ctx, &path, force, out),
         Command::Export(a) => export::run(ctx, a, out),
     }
+}
+
+/// The output guard for a file this command writes, named on the command line by
+/// `field`: it protects the ledger's own files, and replaces a file only with `force`.
+fn output_guard(ctx: &Context, field: Field, force: bool) -> crate::output::Guard {
+    crate::output::Guard::new(&ctx.db, field, force)
 }
 
 /// Turns a failed write to stdout into an error (a closed pipe ends quietly in `run`).

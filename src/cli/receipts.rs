@@ -17,7 +17,9 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
             year,
             out: dir,
             font,
+            force,
         } => {
+            let guard = super::output_guard(ctx, Field::Out, force);
             let request = PrintRequest {
                 number: number.as_deref().map(ReceiptNumber::parse).transpose()?,
                 year,
@@ -27,7 +29,7 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
             let ledger = ctx.open_for_reading()?;
             let lang = ctx.lang_flag().unwrap_or_else(|| ledger.lang());
             let bar = super::progress::Bar::new();
-            let printed = receipts::print(&ledger, &request, lang, &|done, total| {
+            let printed = receipts::print(&ledger, &request, &guard, lang, &|done, total| {
                 bar.show(done, total)
             })?;
             bar.finish();

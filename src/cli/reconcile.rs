@@ -75,9 +75,10 @@ pub fn run(ctx: &Context, args: ReconcileArgs, out: &mut dyn Write) -> Result<()
     }
 }
 
-pub fn backup(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<()> {
+pub fn backup(ctx: &Context, path: &Path, force: bool, out: &mut dyn Write) -> Result<()> {
+    let guard = super::output_guard(ctx, Field::Path, force);
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
-    let done = reconcile::backup(&ledger, path)?;
+    let done = reconcile::backup(&ledger, path, &guard)?;
     ctx.emit(out, lang, &done)
 }

@@ -89,14 +89,20 @@ pub fn summary(
     year: i32,
     pdf: Option<std::path::PathBuf>,
     font: Option<std::path::PathBuf>,
+    force: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let guard = super::output_guard(ctx, Field::Pdf, force);
+    if let Some(path) = &pdf {
+        guard.check(path)?;
+    }
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
     let report = crate::report::summary::annual_summary(ledger.reader(), year, lang)?;
     if let Some(path) = &pdf {
         let today = ctx.actor()?.today;
-        documents::write_summary_pdf(&report, lang, today, path, font.as_deref())?;
+        let font = font.as_deref();
+        documents::write_summary_pdf(&report, lang, today, path, font, &guard)?;
     }
     ctx.emit(out, lang, &report)?;
     if let (Some(path), false) = (pdf, ctx.json) {
@@ -138,10 +144,12 @@ pub fn report(
             year,
             statement: Some(donor),
             pdf,
+            force,
         } => {
             let r = reports::donor_statement(store, year, &donor, lang)?;
             if let Some(path) = &pdf {
-                documents::write_donor_statement(&ledger, &r, lang, path)?;
+                let guard = super::output_guard(ctx, Field::Pdf, force);
+                documents::write_donor_statement(&ledger, &r, lang, path, &guard)?;
             }
             ctx.emit_table(out, lang, &r, csv)
         }

@@ -10,7 +10,7 @@
 
 use super::postings_csv::rows;
 use super::{FormatWriter, Header};
-use crate::import::REQUIRED;
+use crate::input::IMPORT_REQUIRED;
 use crate::ledger::account::AccountType;
 use crate::ledger::entry::EntryKind;
 use crate::ledger::money::Money;
@@ -85,7 +85,7 @@ impl ImportCsvWriter {
 
 impl FormatWriter for ImportCsvWriter {
     fn begin(&mut self, out: &mut dyn Write, _header: &Header) -> io::Result<()> {
-        rows(out).write_record(REQUIRED.iter().chain([&MEMO_COLUMN]))?;
+        rows(out).write_record(IMPORT_REQUIRED.iter().chain([&MEMO_COLUMN]))?;
         Ok(())
     }
 
@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn rows_follow_the_import_columns() {
         assert_eq!(
-            super::REQUIRED,
+            super::IMPORT_REQUIRED,
             [
                 "date",
                 "kind",

@@ -9,7 +9,6 @@ mod beancount;
 mod import_csv;
 mod journal;
 mod json;
-pub mod output;
 mod postings_csv;
 
 use crate::ledger::account::{Account, AccountType};

@@ -4,9 +4,10 @@
 //! with anything else it is an error. Overspending is checked line by line as the
 //! ledger grows. Any error rolls everything back.
 
-use super::read::{ImportFile, ImportLine, Kind, LineError};
+use super::read::{ImportFile, ImportLine, Kind};
 use crate::error::{Error, Result};
 use crate::i18n::{L, Lang};
+use crate::input::LineError;
 use crate::ledger::append::AppendState;
 use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;

@@ -4,14 +4,11 @@
 //! every line is good.
 
 mod apply;
-pub(crate) mod lines;
 mod read;
 
+pub use crate::input::{Encoding, LINE_ERRORS_MAX, LineError};
 pub use apply::{ImportSummary, apply};
-pub use read::{Encoding, ImportFile, ImportLine, Kind, LineError, PartyKey, read_file};
-pub(crate) use read::{REQUIRED, csv_error_text, open_text, push_line_error};
+pub use read::{ImportFile, ImportLine, Kind, PartyKey, read_file};
 
-/// Bad lines reported in full; more are counted.
-pub const LINE_ERRORS_MAX: usize = 1000;
 /// The most lines one import may hold (one transaction).
 pub const IMPORT_LINES_MAX: usize = 5_000_000;

@@ -1,46 +1,28 @@
-//! Reading and checking the import CSV: encoding (UTF-8 with or without BOM, or
-//! GBK/GB18030 as Excel writes it on a Chinese system), the header, and each line.
-//! Pure apart from reading the file: programs are resolved against the given funds.
+//! Reading and checking the import CSV: the header, then each line, field by field.
+//! The file's text, line numbers, column map and error list come from `crate::input`;
+//! what each column may hold is here, one small parser per field, each returning
+//! the exact sentence the person reads. Pure apart from reading the file: programs
+//! are resolved against the given funds.
 
-use super::{IMPORT_LINES_MAX, LINE_ERRORS_MAX};
+use super::IMPORT_LINES_MAX;
 use crate::error::{Error, Result};
+use crate::input::{
+    ColumnMap, Encoding, IMPORT_COLUMNS, IMPORT_REQUIRED, IMPORT_REQUIRED_COUNT, LineError,
+    LineErrors, Source, open_text,
+};
 use crate::ledger::account::NAME_LENGTH_MAX;
 use crate::ledger::date::parse_date;
 use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::fund::{FundId, Funds};
 use crate::ledger::money::Money;
 use crate::ledger::operations;
-use crate::ledger::party::{IdNumber, Method, PartyType, is_anonymous_name};
+use crate::ledger::party::{
+    ANONYMOUS_DONOR, IdNumber, Method, PartyType, Role, is_anonymous_name, refuse_id_like,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Encoding {
-    Utf8,
-    Gb18030,
-}
-
-impl Encoding {
-    pub fn parse(text: &str) -> Result<Encoding> {
-        match text.to_ascii_lowercase().replace('_', "-").as_str() {
-            "utf-8" | "utf8" => Ok(Encoding::Utf8),
-            "gbk" | "gb18030" | "gb2312" | "cp936" => Ok(Encoding::Gb18030),
-            _ => Err(Error::input(format!(
-                "--encoding {text:?} is not supported; use utf-8 or gbk"
-            ))),
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Gb18030 => "GB18030",
-        }
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -81,32 +63,6 @@ pub struct Span {
     length: u32,
 }
 
-/// Keeps the first `LINE_ERRORS_MAX` bad lines in full and counts the rest.
-pub(crate) fn push_line_error(
-    errors: &mut Vec<LineError>,
-    more: &mut usize,
-    line: u64,
-    column: &str,
-    reason: String,
-) {
-    if errors.len() < LINE_ERRORS_MAX {
-        errors.push(LineError {
-            line,
-            column: column.to_string(),
-            reason,
-        });
-    } else {
-        *more += 1;
-    }
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct LineError {
-    pub line: u64,
-    pub column: String,
-    pub reason: String,
-}
-
 #[derive(Debug, Default)]
 pub struct ImportFile {
     pub encoding: Option<Encoding>,
@@ -114,6 +70,7 @@ pub struct ImportFile {
     /// The references and memos of `lines`, end to end.
     pub text: String,
     pub parties: Vec<PartyKey>,
+    /// Bad lines in line order, the first `LINE_ERRORS_MAX` of them.
     pub errors: Vec<LineError>,
     /// Bad lines beyond those kept in `errors`.
     pub errors_more: usize,
@@ -139,51 +96,24 @@ impl ImportFile {
     /// Reports every reference used on more than one line, naming the line before
     /// it that used it. One pass with a hash map: sorting a million references by
     /// text took a third of the file's reading.
-    fn check_duplicate_references(&mut self) {
+    fn check_duplicate_references(&self, errors: &mut LineErrors) {
         let mut last_line: HashMap<&str, u32> = HashMap::with_capacity(self.lines.len());
         let mut duplicates = Vec::new();
         for line in &self.lines {
             let reference = self.text(line.reference);
             if let Some(earlier) = last_line.insert(reference, line.line) {
-                duplicates.push((line.line, earlier, reference.to_string()));
+                duplicates.push((line.line, earlier, reference));
             }
         }
         duplicates.sort();
         for (line, earlier, reference) in duplicates {
-            self.push_error(u64::from(line), "reference", format!(
+            errors.push(u64::from(line), "reference", format!(
                 "reference {reference:?} is also on line {earlier}; each line needs its own reference"
             ));
         }
     }
-
-    pub fn push_error(&mut self, line: u64, column: &str, reason: String) {
-        push_line_error(
-            &mut self.errors,
-            &mut self.errors_more,
-            line,
-            column,
-            reason,
-        );
-    }
 }
 
-/// The import's columns: the first `REQUIRED_COUNT` are required (`export --format
-/// import-csv` writes those in this order, then `memo`).
-const COLUMNS: [&str; 10] = [
-    "date",
-    "kind",
-    "counterparty",
-    "counterparty_type",
-    "program",
-    "amount",
-    "method",
-    "reference",
-    "memo",
-    "counterparty_id",
-];
-const REQUIRED_COUNT: usize = 8;
-/// The required columns' names.
-pub(crate) const REQUIRED: &[&str] = COLUMNS.as_slice().split_at(REQUIRED_COUNT).0;
 const DATE: usize = 0;
 const KIND: usize = 1;
 const COUNTERPARTY: usize = 2;
@@ -195,117 +125,48 @@ const REFERENCE: usize = 7;
 const MEMO: usize = 8;
 const COUNTERPARTY_ID: usize = 9;
 
-/// Where each of `COLUMNS` is in the file's lines, if it is there: found once from
-/// the header, so reading a field costs no lookup by name.
-struct Columns {
-    position: [Option<usize>; COLUMNS.len()],
-}
+/// Where each of `IMPORT_COLUMNS` is in the file's lines (indexed by the constants above).
+type Columns = ColumnMap<{ IMPORT_COLUMNS.len() }>;
 
-impl Columns {
-    fn from_header(header: &csv::StringRecord) -> Result<Columns> {
-        let mut position = [None; COLUMNS.len()];
-        for (i, raw) in header.iter().enumerate() {
-            let name = raw
-                .trim()
-                .trim_start_matches('\u{feff}')
-                .to_ascii_lowercase();
-            let Some(known) = COLUMNS.iter().position(|c| *c == name) else {
-                return Err(Error::input(format!(
-                    "line 1: column {raw:?} is not an import column; the columns are {} (required) \
-                     and {} (optional) — remove or rename it",
-                    REQUIRED.join(", "),
-                    COLUMNS[REQUIRED_COUNT..].join(", ")
-                )));
-            };
-            if position[known].replace(i).is_some() {
-                return Err(Error::input(format!(
-                    "line 1: column {:?} appears twice; keep one",
-                    COLUMNS[known]
-                )));
-            }
-        }
-        let missing: Vec<&str> = (0..REQUIRED_COUNT)
-            .filter(|c| position[*c].is_none())
-            .map(|c| COLUMNS[c])
-            .collect();
-        if !missing.is_empty() {
+/// The column map from the header: every column must be an import column, named
+/// once, and the required ones must all be there.
+fn columns_from_header(header: &csv::StringRecord) -> Result<Columns> {
+    let mut columns = Columns::default();
+    for (i, raw) in header.iter().enumerate() {
+        let name = raw
+            .trim()
+            .trim_start_matches('\u{feff}')
+            .to_ascii_lowercase();
+        let Some(known) = IMPORT_COLUMNS.iter().position(|c| *c == name) else {
             return Err(Error::input(format!(
-                "line 1: the header lacks the required column(s) {}; the first row must name the columns",
-                missing.join(", ")
+                "line 1: column {raw:?} is not an import column; the columns are {} (required) \
+                 and {} (optional) — remove or rename it",
+                IMPORT_REQUIRED.join(", "),
+                IMPORT_COLUMNS[IMPORT_REQUIRED_COUNT..].join(", ")
+            )));
+        };
+        if !columns.place(known, i) {
+            return Err(Error::input(format!(
+                "line 1: column {:?} appears twice; keep one",
+                IMPORT_COLUMNS[known]
             )));
         }
-        Ok(Columns { position })
     }
-
-    /// The field of `column` (one of the constants above), trimmed; "" if absent.
-    fn get<'r>(&self, record: &'r csv::StringRecord, column: usize) -> &'r str {
-        self.position[column]
-            .and_then(|i| record.get(i))
-            .unwrap_or("")
-            .trim()
+    let missing: Vec<&str> = (0..IMPORT_REQUIRED_COUNT)
+        .filter(|c| !columns.has(*c))
+        .map(|c| IMPORT_COLUMNS[c])
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::input(format!(
+            "line 1: the header lacks the required column(s) {}; the first row must name the columns",
+            missing.join(", ")
+        )));
     }
-}
-
-/// Whether the file is valid UTF-8, read in chunks so a large file is not held whole.
-fn is_utf8(path: &Path) -> Result<bool> {
-    let mut file = std::fs::File::open(path)
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    let mut buffer = vec![0u8; 1 << 20];
-    let mut carry = 0usize;
-    loop {
-        let n = file
-            .read(&mut buffer[carry..])
-            .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-        if n == 0 {
-            return Ok(carry == 0);
-        }
-        let filled = carry + n;
-        match std::str::from_utf8(&buffer[..filled]) {
-            Ok(_) => carry = 0,
-            Err(e) if e.error_len().is_none() => {
-                let valid = e.valid_up_to();
-                buffer.copy_within(valid..filled, 0);
-                carry = filled - valid;
-            }
-            Err(_) => return Ok(false),
-        }
-    }
-}
-
-/// Opens a CSV file as UTF-8 text: in the encoding given, or else UTF-8 when the bytes
-/// are valid UTF-8 and GB18030 (which covers GBK) when not. A UTF-8 BOM is skipped.
-pub(crate) fn open_text(
-    path: &Path,
-    encoding: Option<Encoding>,
-) -> Result<(Encoding, Box<dyn Read>)> {
-    let encoding = match encoding {
-        Some(e) => e,
-        None if is_utf8(path)? => Encoding::Utf8,
-        None => Encoding::Gb18030,
-    };
-    let file = std::fs::File::open(path)
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    let mut buffered = std::io::BufReader::with_capacity(1 << 16, file);
-    let starts_with_bom = std::io::BufRead::fill_buf(&mut buffered)
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?
-        .starts_with(b"\xEF\xBB\xBF");
-    if starts_with_bom {
-        std::io::BufRead::consume(&mut buffered, 3);
-    }
-    let decoder: Box<dyn Read> = match encoding {
-        Encoding::Utf8 => Box::new(buffered),
-        Encoding::Gb18030 => Box::new(
-            encoding_rs_io::DecodeReaderBytesBuilder::new()
-                .encoding(Some(encoding_rs::GB18030))
-                .bom_sniffing(false)
-                .build(buffered),
-        ),
-    };
-    Ok((encoding, decoder))
+    Ok(columns)
 }
 
 /// Reads and checks the whole file. A bad header is an error; bad lines are
-/// collected in `errors`.
+/// collected in `errors`. `encoding` forces one; `None` detects UTF-8, else GB18030.
 pub fn read_file(
     path: &Path,
     encoding: Option<Encoding>,
@@ -313,249 +174,206 @@ pub fn read_file(
     identity_key: &[u8],
 ) -> Result<ImportFile> {
     let (encoding, decoder) = open_text(path, encoding)?;
-    let (decoder, lines) = super::lines::tap(decoder);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(decoder);
-    let header = reader.headers().map_err(|e| csv_error(&e))?.clone();
-    let columns = Columns::from_header(&header)?;
+    let mut source = Source::new(decoder)?;
+    let columns = columns_from_header(source.header())?;
+    let width = source.header().len();
     let mut out = ImportFile {
         encoding: Some(encoding),
         ..ImportFile::default()
     };
+    let mut errors = LineErrors::default();
     let mut checker = LineChecker {
         funds,
         identity_key,
         parties: HashMap::new(),
-        keys: Vec::new(),
         key_buffer: String::new(),
     };
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = lines.line_at(e.position());
-                out.push_error(
-                    line,
-                    "-",
-                    format!("{}; fix the CSV quoting or encoding", csv_error_text(&e)),
-                );
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    break;
-                }
-                continue;
-            }
-        }
-        let line = lines.line_at(record.position());
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
+    while let Some((line, record)) = source.next_line(&mut errors) {
         if out.lines.len() >= IMPORT_LINES_MAX {
             return Err(Error::input(format!(
                 "the file has more than {IMPORT_LINES_MAX} lines; split it into several imports"
             )));
         }
-        if record.len() != header.len() {
-            out.push_error(
-                line,
-                "-",
-                format!(
-                    "the line has {} fields but the header has {}",
-                    record.len(),
-                    header.len()
-                ),
+        if record.len() != width {
+            let reason = format!(
+                "the line has {} fields but the header has {width}",
+                record.len()
             );
+            errors.push(line, "-", reason);
             continue;
         }
-        checker.check(line, &record, &columns, &mut out);
+        checker.check(line, record, &columns, &mut out, &mut errors);
     }
-    out.check_duplicate_references();
-    out.errors.sort_by_key(|e| e.line);
-    out.parties = checker.keys;
+    out.check_duplicate_references(&mut errors);
+    (out.errors, out.errors_more) = errors.into_sorted();
     Ok(out)
 }
 
-pub(crate) fn csv_error_text(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => {
-            "the line is not valid text in the file's encoding".to_string()
-        }
-        _ => format!("the line cannot be read as CSV ({e})"),
+/// What a field parser refuses a value with: the sentence for its column.
+type FieldResult<T> = std::result::Result<T, String>;
+
+fn parse_date_field(text: &str) -> FieldResult<NaiveDate> {
+    parse_date("date", text).map_err(|e| e.to_string())
+}
+
+fn parse_kind(text: &str) -> FieldResult<Kind> {
+    if text.eq_ignore_ascii_case("donation") {
+        Ok(Kind::Donation)
+    } else if text.eq_ignore_ascii_case("disbursement") {
+        Ok(Kind::Disbursement)
+    } else {
+        let text = text.to_ascii_lowercase();
+        Err(format!("kind {text:?} is not donation or disbursement"))
     }
 }
 
-fn csv_error(e: &csv::Error) -> Error {
-    Error::input(format!("line 1: {}", csv_error_text(e)))
+/// A donation comes from a donor, a disbursement goes to a beneficiary; when the
+/// kind is itself bad, any type is taken so the line reports only the kind.
+fn parse_party_type(text: &str, kind: Option<Kind>) -> FieldResult<PartyType> {
+    let Some(party_type) = PartyType::parse(text) else {
+        return Err(format!(
+            "counterparty_type {text:?} is not person, organization, anonymous, student or household"
+        ));
+    };
+    match kind {
+        Some(Kind::Donation) if party_type.role() != Role::Donor => Err(format!(
+            "a donation comes from a person, organization or anonymous donor, not a {}",
+            party_type.as_str()
+        )),
+        Some(Kind::Disbursement) if party_type.role() == Role::Donor => Err(format!(
+            "a disbursement goes to a student or household, not a {}",
+            party_type.as_str()
+        )),
+        _ => Ok(party_type),
+    }
+}
+
+/// The counterparty's name; an anonymous donor's spellings (or none) all become
+/// `ANONYMOUS_DONOR`, so they are one party.
+fn parse_counterparty(text: &str, party_type: Option<PartyType>) -> FieldResult<&str> {
+    let name = if party_type == Some(PartyType::Anonymous) && is_anonymous_name(text) {
+        ANONYMOUS_DONOR
+    } else {
+        text
+    };
+    if name.is_empty() {
+        return Err("counterparty is empty; give the donor's or beneficiary's name".into());
+    }
+    check_text("counterparty", name, NAME_LENGTH_MAX)
+        .and_then(|()| refuse_id_like("counterparty", name))
+        .map_err(|e| e.to_string())?;
+    Ok(name)
+}
+
+/// The fund a donation goes to, or the program a disbursement pays from (a bad
+/// kind reads it as a fund).
+fn parse_program(funds: &Funds, kind: Option<Kind>, text: &str) -> FieldResult<FundId> {
+    match kind {
+        Some(Kind::Disbursement) => operations::program(funds, "program", text),
+        _ => operations::fund(funds, "program", text),
+    }
+    .map(|fund| fund.id)
+    .map_err(|e| e.to_string())
+}
+
+fn parse_amount(text: &str) -> FieldResult<Money> {
+    Money::parse_positive(text).map_err(|e| format!("amount {text:?} {e}"))
+}
+
+fn parse_method(text: &str) -> FieldResult<Method> {
+    Method::parse(text)
+        .ok_or_else(|| format!("method {text:?} is not bank, cash, wechat or alipay"))
+}
+
+/// The line's reference: what makes importing the same file twice add nothing.
+fn parse_reference(text: &str) -> FieldResult<&str> {
+    if text.is_empty() {
+        return Err("reference is empty; every line needs a unique reference".into());
+    }
+    check_text("reference", text, REFERENCE_LENGTH_MAX).map_err(|e| e.to_string())?;
+    Ok(text)
+}
+
+fn parse_memo(text: &str) -> FieldResult<&str> {
+    check_text("memo", text, MEMO_LENGTH_MAX)
+        .map(|()| text)
+        .map_err(|e| e.to_string())
+}
+
+/// An identity or student number, upper-cased as `IdNumber` normalises it; `None`
+/// when the field is empty. The hash is made again when the party is recorded.
+fn parse_counterparty_id(text: &str, identity_key: &[u8]) -> FieldResult<Option<Box<str>>> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    IdNumber::new("counterparty_id", text, identity_key)
+        .map(|_| Some(text.to_ascii_uppercase().into()))
+        .map_err(|e| e.to_string())
+}
+
+/// A parsed field's value, or `None` with its reason in `errors` under its column.
+fn take<T>(errors: &mut LineErrors, line: u64, column: usize, parsed: FieldResult<T>) -> Option<T> {
+    parsed
+        .map_err(|reason| errors.push(line, IMPORT_COLUMNS[column], reason))
+        .ok()
 }
 
 struct LineChecker<'a> {
     funds: &'a Funds,
     identity_key: &'a [u8],
-    /// "name␟type␟id number" → index into `keys`.
+    /// "name␟type␟id number" → index into `ImportFile::parties`.
     parties: HashMap<String, u32>,
-    keys: Vec<PartyKey>,
     key_buffer: String,
 }
 
 impl LineChecker<'_> {
+    /// Checks every field of one line, so the person sees all its problems at once;
+    /// a good line joins `out.lines`.
     fn check(
         &mut self,
         line: u64,
         record: &csv::StringRecord,
         columns: &Columns,
         out: &mut ImportFile,
+        errors: &mut LineErrors,
     ) {
-        let bad_before = out.errors.len() + out.errors_more;
-        let mut bad = |column: &str, reason: String| out.push_error(line, column, reason);
         let field = |column: usize| columns.get(record, column);
-
-        let date = parse_date("date", field(DATE))
-            .map_err(|e| bad("date", e.to_string()))
-            .ok();
-        let kind = match field(KIND).to_ascii_lowercase().as_str() {
-            "donation" => Some(Kind::Donation),
-            "disbursement" => Some(Kind::Disbursement),
-            other => {
-                bad(
-                    "kind",
-                    format!("kind {other:?} is not donation or disbursement"),
-                );
-                None
-            }
-        };
-        let party_type = match PartyType::parse(field(COUNTERPARTY_TYPE)) {
-            None => {
-                bad(
-                    "counterparty_type",
-                    format!(
-                        "counterparty_type {:?} is not person, organization, anonymous, student or household",
-                        field(COUNTERPARTY_TYPE)
-                    ),
-                );
-                None
-            }
-            Some(t) => match kind {
-                Some(Kind::Donation) if t.role() != crate::ledger::party::Role::Donor => {
-                    bad(
-                        "counterparty_type",
-                        format!(
-                            "a donation comes from a person, organization or anonymous donor, not a {}",
-                            t.as_str()
-                        ),
-                    );
-                    None
-                }
-                Some(Kind::Disbursement) if t.role() == crate::ledger::party::Role::Donor => {
-                    bad(
-                        "counterparty_type",
-                        format!(
-                            "a disbursement goes to a student or household, not a {}",
-                            t.as_str()
-                        ),
-                    );
-                    None
-                }
-                _ => Some(t),
-            },
-        };
-        let mut name = field(COUNTERPARTY).to_string();
-        if party_type == Some(PartyType::Anonymous) && is_anonymous_name(&name) {
-            name = crate::ledger::party::ANONYMOUS_DONOR.to_string();
-        }
-        if name.is_empty() {
-            bad(
-                "counterparty",
-                "counterparty is empty; give the donor's or beneficiary's name".into(),
-            );
-        } else if let Err(e) = check_text("counterparty", &name, NAME_LENGTH_MAX)
-            .and_then(|()| crate::ledger::party::refuse_id_like("counterparty", &name))
-        {
-            bad("counterparty", e.to_string());
-        }
-        let program_text = field(PROGRAM);
-        let fund = match kind {
-            Some(Kind::Disbursement) => operations::program(self.funds, "program", program_text),
-            _ => operations::fund(self.funds, "program", program_text),
-        }
-        .map_err(|e| bad("program", e.to_string()))
-        .ok()
-        .map(|f| f.id);
-        let amount = Money::parse_positive(field(AMOUNT))
-            .map_err(|e| bad("amount", format!("amount {:?} {e}", field(AMOUNT))))
-            .ok();
-        let method = Method::parse(field(METHOD));
-        if method.is_none() {
-            bad(
-                "method",
-                format!(
-                    "method {:?} is not bank, cash, wechat or alipay",
-                    field(METHOD)
-                ),
-            );
-        }
-        let reference = field(REFERENCE);
-        if reference.is_empty() {
-            bad(
-                "reference",
-                "reference is empty; every line needs a unique reference".into(),
-            );
-        } else if let Err(e) = check_text("reference", reference, REFERENCE_LENGTH_MAX) {
-            bad("reference", e.to_string());
-        }
-        let memo = field(MEMO);
-        if let Err(e) = check_text("memo", memo, MEMO_LENGTH_MAX) {
-            bad("memo", e.to_string());
-        }
-        let id_number = field(COUNTERPARTY_ID);
-        let id_number: Option<Box<str>> = if id_number.is_empty() {
-            None
-        } else {
-            match IdNumber::new("counterparty_id", id_number, self.identity_key) {
-                Ok(_) => Some(id_number.to_ascii_uppercase().into()),
-                Err(e) => {
-                    bad("counterparty_id", e.to_string());
-                    None
-                }
-            }
-        };
-        if out.errors.len() + out.errors_more != bad_before {
-            return;
-        }
-        let (Some(date), Some(kind), Some(party_type), Some(fund), Some(amount), Some(method)) =
-            (date, kind, party_type, fund, amount, method)
+        let date = take(errors, line, DATE, parse_date_field(field(DATE)));
+        let kind = take(errors, line, KIND, parse_kind(field(KIND)));
+        let party_type = parse_party_type(field(COUNTERPARTY_TYPE), kind);
+        let party_type = take(errors, line, COUNTERPARTY_TYPE, party_type);
+        let name = parse_counterparty(field(COUNTERPARTY), party_type);
+        let name = take(errors, line, COUNTERPARTY, name);
+        let fund = parse_program(self.funds, kind, field(PROGRAM));
+        let fund = take(errors, line, PROGRAM, fund);
+        let amount = take(errors, line, AMOUNT, parse_amount(field(AMOUNT)));
+        let method = take(errors, line, METHOD, parse_method(field(METHOD)));
+        let reference = take(errors, line, REFERENCE, parse_reference(field(REFERENCE)));
+        let memo = take(errors, line, MEMO, parse_memo(field(MEMO)));
+        let id_number = parse_counterparty_id(field(COUNTERPARTY_ID), self.identity_key);
+        let id_number = take(errors, line, COUNTERPARTY_ID, id_number);
+        // Every `None` above has pushed its error: the line is good only if none is.
+        let (
+            Some(date),
+            Some(kind),
+            Some(party_type),
+            Some(name),
+            Some(fund),
+            Some(amount),
+            Some(method),
+            Some(reference),
+            Some(memo),
+            Some(id_number),
+        ) = (
+            date, kind, party_type, name, fund, amount, method, reference, memo, id_number,
+        )
         else {
             return;
         };
-        // Look the party up without allocating: most lines name a known one.
-        self.key_buffer.clear();
-        self.key_buffer.push_str(&name);
-        self.key_buffer.push('\u{1f}');
-        self.key_buffer.push_str(party_type.as_str());
-        self.key_buffer.push('\u{1f}');
-        self.key_buffer
-            .push_str(id_number.as_deref().unwrap_or_default());
-        let party = match self.parties.get(self.key_buffer.as_str()) {
-            Some(index) => *index,
-            None => {
-                let index = self.keys.len() as u32;
-                self.parties.insert(self.key_buffer.clone(), index);
-                self.keys.push(PartyKey {
-                    name: name.into(),
-                    party_type,
-                    id_number,
-                });
-                index
-            }
-        };
+        let party = self.party(name, party_type, id_number, &mut out.parties);
         let (Ok(reference), Ok(memo)) = (out.keep(reference), out.keep(memo)) else {
-            out.push_error(
-                line,
-                "-",
-                "the file is too large for one import; split it".into(),
-            );
+            let reason = "the file is too large for one import; split it".to_string();
+            errors.push(line, "-", reason);
             return;
         };
         out.lines.push(ImportLine {
@@ -569,5 +387,302 @@ impl LineChecker<'_> {
             reference,
             memo,
         });
+    }
+
+    /// The index of the line's party in `parties`, added when it is new. Looked up
+    /// without allocating: most lines name a known one.
+    fn party(
+        &mut self,
+        name: &str,
+        party_type: PartyType,
+        id_number: Option<Box<str>>,
+        parties: &mut Vec<PartyKey>,
+    ) -> u32 {
+        self.key_buffer.clear();
+        self.key_buffer.push_str(name);
+        self.key_buffer.push('\u{1f}');
+        self.key_buffer.push_str(party_type.as_str());
+        self.key_buffer.push('\u{1f}');
+        self.key_buffer
+            .push_str(id_number.as_deref().unwrap_or_default());
+        if let Some(index) = self.parties.get(self.key_buffer.as_str()) {
+            return *index;
+        }
+        let index = parties.len() as u32;
+        self.parties.insert(self.key_buffer.clone(), index);
+        parties.push(PartyKey {
+            name: name.into(),
+            party_type,
+            id_number,
+        });
+        index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::account::Names;
+    use crate::ledger::fund::Fund;
+
+    /// 非限定 (not a program) and 助學 (a program), as a fresh ledger has them.
+    fn funds() -> Funds {
+        let fund = |id, alias: &str, name: &str, en: &str, program: Option<&str>| Fund {
+            id: FundId(id),
+            alias: alias.into(),
+            names: Names::new(name, name, en),
+            restricted: program.is_some(),
+            program_account: program.map(str::to_string),
+        };
+        Funds(vec![
+            fund(1, "unrestricted", "非限定", "Unrestricted", None),
+            fund(2, "study-aid", "助學", "Study aid", Some("5101.01")),
+        ])
+    }
+
+    #[test]
+    fn date() {
+        assert_eq!(
+            parse_date_field("2022-03-01"),
+            Ok(parse_date("t", "2022-03-01").unwrap())
+        );
+        assert_eq!(
+            parse_date_field("2022/03/01"),
+            Err(
+                "date \"2022/03/01\" is not a date; write it as YYYY-MM-DD, e.g. 2022-03-01".into()
+            )
+        );
+    }
+
+    #[test]
+    fn kind() {
+        assert_eq!(parse_kind("Donation"), Ok(Kind::Donation));
+        assert_eq!(parse_kind("DISBURSEMENT"), Ok(Kind::Disbursement));
+        assert_eq!(
+            parse_kind("Gift"),
+            Err("kind \"gift\" is not donation or disbursement".into())
+        );
+    }
+
+    #[test]
+    fn counterparty_type_fits_the_kind() {
+        let donation = Some(Kind::Donation);
+        let disbursement = Some(Kind::Disbursement);
+        assert_eq!(parse_party_type("Person", donation), Ok(PartyType::Person));
+        assert_eq!(parse_party_type("student", None), Ok(PartyType::Student));
+        assert_eq!(
+            parse_party_type("company", donation),
+            Err("counterparty_type \"company\" is not person, organization, anonymous, student or household".into())
+        );
+        assert_eq!(
+            parse_party_type("student", donation),
+            Err(
+                "a donation comes from a person, organization or anonymous donor, not a student"
+                    .into()
+            )
+        );
+        assert_eq!(
+            parse_party_type("person", disbursement),
+            Err("a disbursement goes to a student or household, not a person".into())
+        );
+    }
+
+    #[test]
+    fn counterparty() {
+        let anonymous = Some(PartyType::Anonymous);
+        assert_eq!(parse_counterparty("", anonymous), Ok(ANONYMOUS_DONOR));
+        assert_eq!(
+            parse_counterparty("anonymous", anonymous),
+            Ok(ANONYMOUS_DONOR)
+        );
+        assert_eq!(
+            parse_counterparty("張三", Some(PartyType::Person)),
+            Ok("張三")
+        );
+        assert_eq!(
+            parse_counterparty("", Some(PartyType::Person)),
+            Err("counterparty is empty; give the donor's or beneficiary's name".into())
+        );
+        assert_eq!(
+            parse_counterparty("42", None),
+            Err(
+                "counterparty \"42\" is a number, which lovefund reads as an id; add a word to \
+                 the name (e.g. \"42號\")"
+                    .into()
+            )
+        );
+        assert_eq!(
+            parse_counterparty(&"名".repeat(NAME_LENGTH_MAX + 1), None),
+            Err("counterparty is longer than 100 characters; shorten it".into())
+        );
+    }
+
+    #[test]
+    fn program_is_a_fund_for_a_donation_and_a_program_for_a_disbursement() {
+        let funds = funds();
+        assert_eq!(
+            parse_program(&funds, Some(Kind::Donation), "非限定"),
+            Ok(FundId(1))
+        );
+        assert_eq!(
+            parse_program(&funds, Some(Kind::Disbursement), "study-aid"),
+            Ok(FundId(2))
+        );
+        assert_eq!(
+            parse_program(&funds, Some(Kind::Disbursement), "unrestricted"),
+            Err("program \"unrestricted\" is not a program; use one of 助學 (study-aid)".into())
+        );
+        assert_eq!(
+            parse_program(&funds, None, "助学金"),
+            Err("program \"助学金\" is not a fund; use one of 非限定 (unrestricted), 助學 (study-aid)".into())
+        );
+    }
+
+    #[test]
+    fn amount() {
+        assert_eq!(parse_amount("5000.00"), Ok(Money::from_fen(500_000)));
+        assert_eq!(
+            parse_amount("-5"),
+            Err("amount \"-5\" must be greater than zero".into())
+        );
+        assert_eq!(
+            parse_amount("10.005"),
+            Err("amount \"10.005\" has more than two decimals; amounts are in fen (0.01)".into())
+        );
+    }
+
+    #[test]
+    fn method() {
+        assert_eq!(parse_method("WeChat"), Ok(Method::Wechat));
+        assert_eq!(
+            parse_method("cheque"),
+            Err("method \"cheque\" is not bank, cash, wechat or alipay".into())
+        );
+    }
+
+    #[test]
+    fn reference() {
+        assert_eq!(parse_reference("D-001"), Ok("D-001"));
+        assert_eq!(
+            parse_reference(""),
+            Err("reference is empty; every line needs a unique reference".into())
+        );
+        assert_eq!(
+            parse_reference("D\u{0}1"),
+            Err(
+                "reference contains a control character (such as a newline or NUL); remove it"
+                    .into()
+            )
+        );
+    }
+
+    #[test]
+    fn memo() {
+        assert_eq!(parse_memo(""), Ok(""));
+        assert_eq!(
+            parse_memo(&"m".repeat(MEMO_LENGTH_MAX + 1)),
+            Err("memo is longer than 500 characters; shorten it".into())
+        );
+    }
+
+    #[test]
+    fn counterparty_id() {
+        let key = [7u8; 32];
+        assert_eq!(parse_counterparty_id("", &key), Ok(None));
+        assert_eq!(
+            parse_counterparty_id("11010519491231002x", &key),
+            Ok(Some("11010519491231002X".into()))
+        );
+        assert_eq!(
+            parse_counterparty_id("12", &key),
+            Err("counterparty_id is not an identity or student number; use 4 to 32 letters and digits".into())
+        );
+    }
+
+    #[test]
+    fn a_bad_header_is_one_error_on_line_1() {
+        let header = |cells: &[&str]| columns_from_header(&csv::StringRecord::from(cells.to_vec()));
+        let required = IMPORT_REQUIRED.to_vec();
+        assert!(header(&required).is_ok());
+        let mut twice = required.clone();
+        twice.push("DATE");
+        assert_eq!(
+            header(&twice).unwrap_err().to_string(),
+            "line 1: column \"date\" appears twice; keep one"
+        );
+        assert_eq!(
+            header(&["date", "kind"]).unwrap_err().to_string(),
+            "line 1: the header lacks the required column(s) counterparty, counterparty_type, \
+             program, amount, method, reference; the first row must name the columns"
+        );
+        let mut unknown = required;
+        unknown.push("note");
+        assert_eq!(
+            header(&unknown).unwrap_err().to_string(),
+            "line 1: column \"note\" is not an import column; the columns are date, kind, \
+             counterparty, counterparty_type, program, amount, method, reference (required) \
+             and memo, counterparty_id (optional) — remove or rename it"
+        );
+    }
+
+    /// The lines after a quoted field that spans lines keep their true numbers, and
+    /// every bad field of every line is reported in line order.
+    #[test]
+    fn reports_every_bad_line_at_its_true_line_number() {
+        let text = "date,kind,counterparty,counterparty_type,program,amount,method,reference,memo\n\
+                    2022-03-01,donation,張三,person,非限定,100.00,bank,R1,\"two\nlines\"\n\
+                    \n\
+                    2022-03-02,gift,李四,person,非限定,-5,bank,R1,\n\
+                    2022-03-03,donation,王五,person,非限定,5.00,bank,R1,ok\n\
+                    2022-03-04,disbursement,小明,student,助學,8.00,cash,R4,ok\n";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("import.csv");
+        std::fs::write(&path, text).unwrap();
+        let file = read_file(&path, None, &funds(), &[7u8; 32]).unwrap();
+        let found: Vec<(u64, &str, &str)> = file
+            .errors
+            .iter()
+            .map(|e| (e.line, e.column.as_str(), e.reason.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    2,
+                    "memo",
+                    "memo contains a control character (such as a newline or NUL); remove it"
+                ),
+                (5, "kind", "kind \"gift\" is not donation or disbursement"),
+                (5, "amount", "amount \"-5\" must be greater than zero"),
+            ]
+        );
+        let good: Vec<u32> = file.lines.iter().map(|l| l.line).collect();
+        assert_eq!(good, vec![6, 7]);
+        assert_eq!(file.parties.len(), 2);
+        assert_eq!(file.text(file.lines[0].reference), "R1");
+    }
+
+    #[test]
+    fn a_reference_used_twice_names_the_line_before() {
+        let text = "date,kind,counterparty,counterparty_type,program,amount,method,reference\n\
+                    2022-03-01,donation,張三,person,非限定,1.00,bank,R1\n\
+                    2022-03-02,donation,張三,person,非限定,2.00,bank,R1\n";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("import.csv");
+        std::fs::write(&path, text).unwrap();
+        let file = read_file(&path, None, &funds(), &[7u8; 32]).unwrap();
+        assert_eq!(file.errors.len(), 1);
+        assert_eq!(
+            (file.errors[0].line, file.errors[0].reason.as_str()),
+            (
+                3,
+                "reference \"R1\" is also on line 2; each line needs its own reference"
+            )
+        );
+        assert_eq!(
+            file.parties.len(),
+            1,
+            "one party for the same name and type"
+        );
     }
 }

@@ -15,3 +15,4 @@ pub mod money;
 pub mod operations;
 pub mod party;
 pub mod receipt;
+pub mod reconciliation;

@@ -4,8 +4,10 @@
 //! year's spreadsheet is imported, a duplicate gift is reversed, a receipt is voided
 //! and reissued, the bank fee is booked, the December statement is reconciled. Then
 //! a receipt PDF and the annual summary PDF are written. Deterministic: every run makes
-//! the same ledger (but for recording times and so hashes). A rerun replaces only the
-//! files the demo makes.
+//! the same ledger (but for recording times and so hashes). Every file goes through
+//! the output guard; a rerun replaces only the files listed in the manifest the demo
+//! wrote itself, and refuses what it did not make (a `receipts/` folder, a summary)
+//! instead of removing it.
 
 use super::chart::{InitRequest, init};
 use super::import::{ImportOutcome, ImportRequest, import_file};
@@ -14,12 +16,13 @@ use super::people::{DonationRequest, MovementRequest, donate};
 use super::receipts::{PrintRequest, print, reissue};
 use super::reconcile::{ReconcileRequest, reconcile};
 use super::{Actor, Ledger};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
 use crate::ledger::account::AccountCode;
 use crate::ledger::money::Money;
 use crate::ledger::party::Method;
 use crate::ledger::receipt::ReceiptNumber;
+use crate::output::Guard;
 use crate::reconcile::statement::ColumnMapping;
 use crate::render::Render;
 use crate::report::summary::AnnualSummary;
@@ -32,7 +35,8 @@ use std::path::{Path, PathBuf};
 
 const YEAR: i32 = 2022;
 const FUND_NAME: &str = "鷹潭市政協愛心基金";
-/// The files the demo makes in its folder; a rerun removes these and nothing else.
+/// The demo's ledger and the files it makes beside it, in its folder.
+const LEDGER: &str = "demo.db";
 const MADE: &[&str] = &[
     "demo.db",
     "demo.db-wal",
@@ -40,8 +44,14 @@ const MADE: &[&str] = &[
     "demo-2022.csv",
     "bank-2022-12.csv",
     "summary-2022.pdf",
-    "receipts",
+    "receipts/2022-000001.pdf",
 ];
+/// The folder of the demo's receipt; removed by a rerun only if the demo made it and
+/// it holds nothing else.
+const RECEIPTS: &str = "receipts";
+/// The list of what the demo made in its folder, written by the demo itself: a rerun
+/// replaces these and nothing else.
+const MANIFEST: &str = ".lovefund-demo-manifest";
 
 /// A small deterministic generator (xorshift64*): the demo must be the same every run.
 struct Dice(u64);
@@ -265,21 +275,86 @@ fn year_csv(dice: &mut Dice) -> String {
     csv
 }
 
-fn remove_previous(dir: &Path) -> Result<()> {
-    for name in MADE {
-        let path = dir.join(name);
-        let removed = if path.is_dir() {
-            std::fs::remove_dir_all(&path)
+/// What an earlier demo made here, as its manifest lists it (nothing without one).
+fn made_before(dir: &Path) -> Result<Vec<String>> {
+    match std::fs::read_to_string(dir.join(MANIFEST)) {
+        Ok(text) => Ok(text.lines().map(str::to_string).collect()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(Error::io(
+            format!("cannot read {}", dir.join(MANIFEST).display()),
+            e,
+        )),
+    }
+}
+
+/// Refuses a file or folder in `dir` that the demo would write over but did not make:
+/// a ledger-like demo.db always, anything else unless the guard has `force` — and
+/// `force` never lets the demo remove a folder.
+fn refuse_what_is_in_the_way(dir: &Path, before: &[String], guard: &Guard) -> Result<()> {
+    let ours = |name: &str| before.iter().any(|b| b == name);
+    let in_the_way = |name: &str| dir.join(name).symlink_metadata().is_ok() && !ours(name);
+    for name in MADE.iter().chain([&RECEIPTS]) {
+        if !in_the_way(name) {
+            continue;
+        }
+        let (field, what_to_do) = if name.starts_with(LEDGER) {
+            (
+                Field::Out,
+                "it may be a ledger: move it away, or choose another folder with {field}",
+            )
+        } else if guard.force() {
+            continue;
         } else {
-            std::fs::remove_file(&path)
+            (
+                Field::Force,
+                "move it away, choose another folder, or give {field} to let the demo write \
+                 its own files there (it never removes a folder)",
+            )
         };
-        match removed {
+        return Err(Error::conflict_in(
+            field,
+            format!(
+                "{} holds {name}, which the demo did not make; nothing was written — {what_to_do}",
+                dir.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Removes what the earlier demo's manifest lists (its ledger cannot be replaced in
+/// place) and, if it made it, its receipts folder once empty.
+fn remove_previous(dir: &Path, before: &[String]) -> Result<()> {
+    for name in MADE.iter().filter(|m| before.iter().any(|b| b == *m)) {
+        let path = dir.join(name);
+        match std::fs::remove_file(&path) {
             Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(Error::io(format!("cannot replace {}", path.display()), e)),
         }
     }
+    if before.iter().any(|b| b == RECEIPTS) {
+        // Only an empty folder goes: anything a person put there stays.
+        let _ = std::fs::remove_dir(dir.join(RECEIPTS));
+    }
     Ok(())
+}
+
+/// Lists what this run makes, before it makes it, so a rerun after a failure still
+/// knows the files as the demo's own.
+fn write_manifest(dir: &Path, before: &[String], guard: &Guard) -> Result<()> {
+    let receipts_ours =
+        before.iter().any(|b| b == RECEIPTS) || dir.join(RECEIPTS).symlink_metadata().is_err();
+    let mut names: Vec<&str> = MADE.to_vec();
+    if receipts_ours {
+        names.push(RECEIPTS);
+    }
+    let text: String = names.iter().map(|n| format!("{n}\n")).collect();
+    let path = dir.join(MANIFEST);
+    guard
+        .clone()
+        .replacing(vec![path.clone()])
+        .write(&path, text.as_bytes())
 }
 
 /// The demo's year, its summary, and the files a person opens next.
@@ -300,12 +375,21 @@ impl Render for DemoBuilt {
     }
 }
 
-/// Builds the demo ledger in `dir` (made if missing; the files of an earlier demo
-/// there are replaced), with receipts and summaries in `lang`.
-pub fn build(dir: &Path, lang: Lang, today: NaiveDate) -> Result<DemoBuilt> {
+/// Builds the demo ledger in `dir` (made if missing), with receipts and summaries in
+/// `lang`, every file written through `guard`. The files an earlier demo listed in its
+/// manifest are replaced; a file or folder it did not make is refused (see
+/// `refuse_what_is_in_the_way`) before anything is written or removed.
+pub fn build(dir: &Path, lang: Lang, today: NaiveDate, guard: &Guard) -> Result<DemoBuilt> {
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::io(format!("cannot make {}", dir.display()), e))?;
-    remove_previous(dir)?;
+    let before = made_before(dir)?;
+    refuse_what_is_in_the_way(dir, &before, guard)?;
+    let ours = |name: &&str| before.iter().any(|b| b == name);
+    for name in MADE.iter().filter(|n| !ours(n)) {
+        guard.check(&dir.join(name))?;
+    }
+    remove_previous(dir, &before)?;
+    write_manifest(dir, &before, guard)?;
     let mut actor = Actor::now("demo")?;
     actor.today = today;
     let db = dir.join("demo.db");
@@ -321,7 +405,7 @@ pub fn build(dir: &Path, lang: Lang, today: NaiveDate) -> Result<DemoBuilt> {
     let mut ledger = Ledger::open_for_writing(&db)?;
     let mut dice = Dice(0x5EED_2022_0A11);
     let csv_path = dir.join("demo-2022.csv");
-    write_file(&csv_path, year_csv(&mut dice).as_bytes())?;
+    guard.write(&csv_path, year_csv(&mut dice).as_bytes())?;
     let request = ImportRequest {
         file: csv_path,
         dry_run: false,
@@ -331,7 +415,7 @@ pub fn build(dir: &Path, lang: Lang, today: NaiveDate) -> Result<DemoBuilt> {
         return Err(bad.refusal());
     }
     corrections(&mut ledger, &actor)?;
-    reconcile_december(&mut ledger, &actor, dir)?;
+    reconcile_december(&mut ledger, &actor, dir, guard)?;
     let receipts_dir = dir.join("receipts");
     let first = ReceiptNumber { year: YEAR, seq: 1 };
     let request = PrintRequest {
@@ -340,10 +424,10 @@ pub fn build(dir: &Path, lang: Lang, today: NaiveDate) -> Result<DemoBuilt> {
         dir: receipts_dir.clone(),
         font: None,
     };
-    print(&ledger, &request, lang, &|_, _| {})?;
+    print(&ledger, &request, guard, lang, &|_, _| {})?;
     let summary = crate::report::summary::annual_summary(ledger.reader(), YEAR, lang)?;
     let summary_pdf = dir.join(format!("summary-{YEAR}.pdf"));
-    super::documents::write_summary_pdf(&summary, lang, today, &summary_pdf, None)?;
+    super::documents::write_summary_pdf(&summary, lang, today, &summary_pdf, None, guard)?;
     let files = [
         db,
         super::receipts::receipt_path(&receipts_dir, first),
@@ -353,11 +437,6 @@ pub fn build(dir: &Path, lang: Lang, today: NaiveDate) -> Result<DemoBuilt> {
         summary,
         files: files.iter().map(|p| p.display().to_string()).collect(),
     })
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes)
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
 }
 
 /// A gift entered twice and reversed, a misspelt receipt reissued, a bank fee.
@@ -404,7 +483,7 @@ fn date(month: u32, day: u32) -> NaiveDate {
 
 /// December's bank statement holds every bank item of the year but the last aid
 /// payment (still in transit); it is reconciled and recorded.
-fn reconcile_december(ledger: &mut Ledger, actor: &Actor, dir: &Path) -> Result<()> {
+fn reconcile_december(ledger: &mut Ledger, actor: &Actor, dir: &Path, guard: &Guard) -> Result<()> {
     let end = date(12, 31);
     let items = ledger.reader().uncleared_items("1002", end)?;
     let mut statement = String::from("date,amount,reference,description\n");
@@ -428,7 +507,7 @@ fn reconcile_december(ledger: &mut Ledger, actor: &Actor, dir: &Path) -> Result<
         );
     }
     let path: PathBuf = dir.join(format!("bank-{YEAR}-12.csv"));
-    write_file(&path, statement.as_bytes())?;
+    guard.write(&path, statement.as_bytes())?;
     let request = ReconcileRequest {
         account: AccountCode::parse("1002")?,
         statement: path,

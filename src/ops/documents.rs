@@ -1,10 +1,12 @@
 //! Writing PDF documents (receipts, the annual summary, a donor's statement): the
 //! font (bundled, `--font` or $LOVEFUND_FONT), the check that it can draw every
-//! character before anything is written, and the write through a temporary file so a
-//! reader never sees half a PDF.
+//! character before anything is written, and the write through the output guard
+//! (`crate::output`), which refuses the ledger's own files and writes through a
+//! temporary file so a reader never sees half a PDF.
 
 use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
+use crate::output::Guard;
 use crate::render::pdf::PdfFont;
 use crate::report::annual::DonorStatement;
 use crate::report::summary::AnnualSummary;
@@ -42,20 +44,6 @@ pub fn refuse_missing<'a>(font: &PdfFont, texts: impl Iterator<Item = &'a String
     Ok(())
 }
 
-/// Writes `bytes` to `path` through `temporary` in the same folder, renamed into place.
-pub fn write_atomically(path: &Path, temporary: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(temporary, bytes)
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-    std::fs::rename(temporary, path)
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
-}
-
-fn write_pdf_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".tmp");
-    write_atomically(path, Path::new(&temporary), bytes)
-}
-
 /// The annual summary as an A4 PDF at `path`, issued `issued`.
 pub fn write_summary_pdf(
     report: &AnnualSummary,
@@ -63,7 +51,9 @@ pub fn write_summary_pdf(
     issued: chrono::NaiveDate,
     path: &Path,
     font_path: Option<&Path>,
+    guard: &Guard,
 ) -> Result<()> {
+    guard.check(path)?;
     let font = font(font_path)?;
     let doc = crate::render::summary::summary_doc(report, lang, issued);
     let texts = [&doc.fund_name, &doc.title, &doc.issuer]
@@ -72,7 +62,7 @@ pub fn write_summary_pdf(
     refuse_missing(&font, texts)?;
     let bytes = crate::render::pdf::render_summary(&doc, &font)
         .map_err(|e| Error::Io(format!("cannot lay out the summary: {e}")))?;
-    write_pdf_file(path, &bytes)
+    guard.write(path, &bytes)
 }
 
 /// One donor's year-end statement as a paginated PDF at `path`, with the fund's name
@@ -82,7 +72,9 @@ pub fn write_donor_statement(
     statement: &DonorStatement,
     lang: Lang,
     path: &Path,
+    guard: &Guard,
 ) -> Result<()> {
+    guard.check(path)?;
     let store = ledger.reader();
     let fingerprint = store
         .head()?
@@ -98,5 +90,5 @@ pub fn write_donor_statement(
     refuse_missing(&font, texts)?;
     let bytes = crate::render::pdf::render_statement(&doc, &font)
         .map_err(|e| Error::Io(format!("cannot lay out the statement: {e}")))?;
-    write_pdf_file(path, &bytes)
+    guard.write(path, &bytes)
 }

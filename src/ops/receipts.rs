@@ -2,13 +2,14 @@
 //! donation in the same transaction), reissuing one under a new number, and finding
 //! the receipt a printed verification code belongs to.
 
-use super::documents::{font, write_atomically};
+use super::documents::font;
 use super::{Actor, Ledger};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::entry::{MEMO_LENGTH_MAX, check_text};
 use crate::ledger::operations::reversal_entry;
 use crate::ledger::receipt::{ReceiptNumber, normalize_code, verification_code};
+use crate::output::Guard;
 use crate::render::Render;
 use crate::render::receipts::{missing_chars, receipt_doc};
 use crate::report::receipts::{ReceiptView, receipt_view};
@@ -43,12 +44,14 @@ impl Render for Printed {
     }
 }
 
-/// Writes DIR/NUMBER.pdf for one receipt or every receipt of a year, in `lang`.
-/// Every receipt is checked against the font before any file is written;
-/// `progress(done, total)` is called after each file.
+/// Writes DIR/NUMBER.pdf for one receipt or every receipt of a year, in `lang`,
+/// each through `guard`. Every receipt is checked against the font, and every file
+/// against the guard, before any file is written; `progress(done, total)` is called
+/// after each file.
 pub fn print(
     ledger: &Ledger,
     request: &PrintRequest,
+    guard: &Guard,
     lang: Lang,
     progress: &dyn Fn(u64, u64),
 ) -> Result<Printed> {
@@ -82,6 +85,11 @@ pub fn print(
         }
     }
     let dir = &request.dir;
+    // The file's name comes from the number only.
+    let path_of = |number: ReceiptNumber| receipt_path(dir, number);
+    for record in &records {
+        guard.check(&path_of(record.number))?;
+    }
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::io(format!("cannot make the folder {}", dir.display()), e))?;
     let total = records.len() as u64;
@@ -90,9 +98,8 @@ pub fn print(
         let number = record.number;
         let bytes = crate::render::pdf::render_receipt(&doc_of(record), &font)
             .map_err(|e| Error::Io(format!("cannot lay out receipt {number}: {e}")))?;
-        // The file's name comes from the number only.
-        let path = dir.join(format!("{number}.pdf"));
-        write_atomically(&path, &dir.join(format!(".{number}.pdf.tmp")), &bytes)?;
+        let path = path_of(number);
+        guard.write(&path, &bytes)?;
         written.push(path.display().to_string());
         progress(written.len() as u64, total);
     }

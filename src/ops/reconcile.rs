@@ -297,9 +297,10 @@ impl Render for BackedUp {
     }
 }
 
-/// Copies the ledger (SQLite's online backup) to a new file, then verifies the copy.
-pub fn backup(ledger: &Ledger, path: &Path) -> Result<BackedUp> {
-    ledger.reader().backup_to(path)?;
+/// Copies the ledger (SQLite's online backup) to `path` through `guard`, then
+/// verifies the copy.
+pub fn backup(ledger: &Ledger, path: &Path, guard: &crate::output::Guard) -> Result<BackedUp> {
+    ledger.reader().backup_to(path, guard)?;
     let copy = crate::store::Store::open(path, true)?;
     let report = crate::verify::run(&copy, &[], None)?;
     if let Some((check, finding)) = report.first_failure() {

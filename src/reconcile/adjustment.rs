@@ -152,8 +152,9 @@ pub fn adjustment(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reconcile::matching::{LedgerItem, MatchKind, match_statement};
-    use crate::reconcile::statement::{ColumnMapping, StatementLine, read_statement};
+    use crate::ledger::reconciliation::{LedgerItem, MatchKind, StatementLine};
+    use crate::reconcile::matching::match_statement;
+    use crate::reconcile::statement::{ColumnMapping, read_statement};
 
     fn day(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2022, 3, day).unwrap()

@@ -11,8 +11,8 @@
 //! item that is the equally good best of two lines — is a [`Tie`]: reported with
 //! everything that competed, never guessed. Pure: no ledger access, no formatting.
 
-use super::statement::StatementLine;
 use crate::ledger::money::Money;
+use crate::ledger::reconciliation::{LedgerItem, MatchKind, StatementLine};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -20,25 +20,6 @@ use std::collections::{BTreeMap, HashMap};
 /// How far apart (in days) a statement line and a ledger item may be dated and
 /// still be matched by amount.
 pub const DATE_WINDOW_DAYS: i64 = 3;
-
-/// A bank posting in the ledger, as the matcher sees it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct LedgerItem {
-    /// (entry id, posting sequence within the entry): what a reconciliation marks cleared.
-    pub posting_key: (i64, i64),
-    pub date: NaiveDate,
-    /// Debit positive: money into the bank, as on the statement.
-    pub amount: Money,
-    pub reference: Option<String>,
-    pub memo: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MatchKind {
-    Reference,
-    AmountDate,
-}
 
 /// Statement lines and ledger items that competed for one another with nothing to
 /// tell them apart. All share one amount.

@@ -9,11 +9,11 @@
 //! `matching`) and anything that touches the ledger.
 
 use crate::error::{Error, Result};
-use crate::import::{Encoding, LineError, csv_error_text, open_text};
+use crate::input::{ColumnMap, Encoding, LineError, LineErrors, Source, open_text};
 use crate::ledger::date::parse_date;
 use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::money::Money;
-use chrono::NaiveDate;
+use crate::ledger::reconciliation::StatementLine;
 use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
@@ -25,18 +25,6 @@ pub const STATEMENT_BYTES_MAX: u64 = 64 << 20;
 /// The most header names an error message lists before it says "…".
 const HEADER_NAMES_SHOWN_MAX: usize = 20;
 
-/// One good statement line. `line` is its line number in the file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct StatementLine {
-    pub line: u64,
-    pub date: NaiveDate,
-    /// Positive: money into the account; negative: money out.
-    pub amount: Money,
-    /// The bank's reference (流水號, cheque number); may be empty.
-    pub reference: String,
-    pub description: String,
-}
-
 /// A read statement: its good lines in file order and every bad one.
 #[derive(Debug)]
 pub struct Statement {
@@ -45,22 +33,6 @@ pub struct Statement {
     pub errors: Vec<LineError>,
     /// Bad lines beyond those kept in `errors`.
     pub errors_more: usize,
-}
-
-impl Statement {
-    fn push_error(&mut self, line: u64, column: &str, reason: String) {
-        crate::import::push_line_error(
-            &mut self.errors,
-            &mut self.errors_more,
-            line,
-            column,
-            reason,
-        );
-    }
-
-    fn bad_lines(&self) -> usize {
-        self.errors.len() + self.errors_more
-    }
 }
 
 /// What the statement needs from each line.
@@ -120,28 +92,28 @@ impl Default for ColumnMapping {
 }
 
 impl ColumnMapping {
-    /// Parses `--columns`, e.g. `date=交易日期,amount=金額,reference=流水號,description=摘要`.
+    /// Parses the column map (`--columns` on the command line), e.g. `date=交易日期,amount=金額,reference=流水號,description=摘要`.
     /// Fields not named keep their own names as headers.
     pub fn parse(text: &str) -> Result<ColumnMapping> {
-        let example = "e.g. --columns date=交易日期,amount=金額,reference=流水號,description=摘要";
+        let example = "e.g. date=交易日期,amount=金額,reference=流水號,description=摘要";
         if text.trim().is_empty() {
-            return Err(Error::input(format!(
-                "--columns is empty; give FIELD=HEADER pairs, {example}"
+            return Err(columns_error(format!(
+                "{{field}} is empty; give FIELD=HEADER pairs, {example}"
             )));
         }
         let mut mapping = ColumnMapping::default();
         for item in text.split(',') {
             let Some((field_text, header)) = item.split_once('=') else {
-                return Err(Error::input(format!(
-                    "--columns: {:?} is not FIELD=HEADER; write the pairs with '=' and \
+                return Err(columns_error(format!(
+                    "{{field}}: {:?} is not FIELD=HEADER; write the pairs with '=' and \
                      separate them with ',', {example}",
                     item.trim()
                 )));
             };
             let (field_text, header) = (field_text.trim(), header.trim());
             let Some(field) = Field::parse(field_text) else {
-                return Err(Error::input(format!(
-                    "--columns: {field_text:?} is not a statement field; map date, amount, \
+                return Err(columns_error(format!(
+                    "{{field}}: {field_text:?} is not a statement field; map date, amount, \
                      reference or description, {example}"
                 )));
             };
@@ -154,13 +126,13 @@ impl ColumnMapping {
     fn set(&mut self, field: Field, header: &str) -> Result<()> {
         let name = field.name();
         if header.is_empty() {
-            return Err(Error::input(format!(
-                "--columns: {name} has no header name after '='; write e.g. {name}=摘要"
+            return Err(columns_error(format!(
+                "{{field}}: {name} has no header name after '='; write e.g. {name}=摘要"
             )));
         }
         if self.named[field.index()] {
-            return Err(Error::input(format!(
-                "--columns: {name} is mapped twice; keep one {name}=HEADER"
+            return Err(columns_error(format!(
+                "{{field}}: {name} is mapped twice; keep one {name}=HEADER"
             )));
         }
         self.headers[field.index()] = header.to_string();
@@ -173,8 +145,8 @@ impl ColumnMapping {
             for second in Field::ALL.into_iter().skip(i + 1) {
                 let header = self.header(first);
                 if header.eq_ignore_ascii_case(self.header(second)) {
-                    return Err(Error::input(format!(
-                        "--columns: {} and {} both read the column {header:?}; each field \
+                    return Err(columns_error(format!(
+                        "{{field}}: {} and {} both read the column {header:?}; each field \
                          needs its own column",
                         first.name(),
                         second.name()
@@ -199,7 +171,7 @@ impl ColumnMapping {
 
 /// Where each field is in the file's header.
 struct Positions {
-    index: [Option<usize>; 4],
+    index: ColumnMap<4>,
     /// Each field's header name as the file spells it, for error messages.
     names: [String; 4],
     width: usize,
@@ -218,7 +190,7 @@ impl Positions {
             ));
         }
         let mut positions = Positions {
-            index: [None; 4],
+            index: ColumnMap::default(),
             names: Field::ALL.map(|f| mapping.header(f).to_string()),
             width: cells.len(),
         };
@@ -238,7 +210,7 @@ impl Positions {
                     )));
                 }
                 (Some((i, cell)), None) => {
-                    positions.index[field.index()] = Some(i);
+                    positions.index.place(field.index(), i);
                     positions.names[field.index()] = (*cell).to_string();
                 }
                 (None, _) if mapping.required(field) => {
@@ -259,10 +231,7 @@ impl Positions {
     }
 
     fn get<'r>(&self, record: &'r csv::StringRecord, field: Field) -> &'r str {
-        self.index[field.index()]
-            .and_then(|i| record.get(i))
-            .unwrap_or("")
-            .trim()
+        self.index.get(record, field.index())
     }
 
     fn name(&self, field: Field) -> &str {
@@ -291,38 +260,12 @@ pub fn read_statement(
     mapping: &ColumnMapping,
 ) -> Result<Statement> {
     let (encoding, text) = read_text(path, encoding)?;
-    let (tapped, lines) = crate::import::lines::tap(text.as_slice());
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(tapped);
-    let header = reader
-        .headers()
-        .map_err(|e| Error::input(format!("line 1: {}", csv_error_text(&e))))?
-        .clone();
-    let positions = Positions::locate(&header, mapping)?;
-    let mut out = Statement {
-        encoding,
-        lines: Vec::new(),
-        errors: Vec::new(),
-        errors_more: 0,
-    };
-    let mut record = csv::StringRecord::new();
+    let mut source = Source::new(text.as_slice())?;
+    let positions = Positions::locate(source.header(), mapping)?;
+    let mut errors = LineErrors::default();
+    let mut lines = Vec::new();
     let mut records = 0usize;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = lines.line_at(e.position());
-                let reason = format!("{}; fix the CSV quoting or encoding", csv_error_text(&e));
-                out.push_error(line, "-", reason);
-                continue;
-            }
-        }
-        if record.iter().all(|field| field.trim().is_empty()) {
-            continue;
-        }
+    while let Some((line, record)) = source.next_line(&mut errors) {
         records += 1;
         if records > STATEMENT_LINES_MAX {
             return Err(Error::input(format!(
@@ -330,14 +273,15 @@ pub fn read_statement(
                  period at a time"
             )));
         }
-        check_line(
-            lines.line_at(record.position()),
-            &record,
-            &positions,
-            &mut out,
-        );
+        lines.extend(check_line(line, record, &positions, &mut errors));
     }
-    Ok(out)
+    let (errors, errors_more) = errors.into_sorted();
+    Ok(Statement {
+        encoding,
+        lines,
+        errors,
+        errors_more,
+    })
 }
 
 /// The whole file as UTF-8 bytes (not yet checked: a bad line is reported by line).
@@ -357,66 +301,74 @@ fn read_text(path: &Path, encoding: Option<Encoding>) -> Result<(Encoding, Vec<u
     Ok((encoding, bytes))
 }
 
-/// Checks one line; a good one joins `out.lines`, each bad field joins `out.errors`.
-fn check_line(line: u64, record: &csv::StringRecord, positions: &Positions, out: &mut Statement) {
+/// Checks one line: the good line, or `None` with each bad field in `errors`.
+fn check_line(
+    line: u64,
+    record: &csv::StringRecord,
+    positions: &Positions,
+    errors: &mut LineErrors,
+) -> Option<StatementLine> {
     if record.len() != positions.width {
         let reason = format!(
             "the line has {} fields but the header has {}; check for a stray or missing comma",
             record.len(),
             positions.width
         );
-        out.push_error(line, "-", reason);
-        return;
+        errors.push(line, "-", reason);
+        return None;
     }
-    let bad_before = out.bad_lines();
+    let bad_before = errors.count();
     let field = |f: Field| positions.get(record, f);
     let date_name = positions.name(Field::Date);
     let date = parse_date(date_name, field(Field::Date))
-        .map_err(|e| out.push_error(line, date_name, e.to_string()))
+        .map_err(|e| errors.push(line, date_name, e.to_string()))
         .ok();
     let amount_name = positions.name(Field::Amount);
-    let amount = match Money::parse_signed(field(Field::Amount)) {
-        Ok(amount) if amount.is_zero() => {
-            Err("is zero; a statement line moves money in (positive) or out (negative)".to_string())
-        }
-        Ok(amount) => Ok(amount),
-        Err(e) => Err(e.to_string()),
-    }
-    .map_err(|reason| {
-        let text = field(Field::Amount);
-        out.push_error(
-            line,
-            amount_name,
-            format!("{amount_name} {text:?} {reason}"),
-        );
-    })
-    .ok();
+    let amount = parse_amount(amount_name, field(Field::Amount))
+        .map_err(|reason| errors.push(line, amount_name, reason))
+        .ok();
     for (f, length_max) in [
         (Field::Reference, REFERENCE_LENGTH_MAX),
         (Field::Description, MEMO_LENGTH_MAX),
     ] {
         let name = positions.name(f);
         if let Err(e) = check_text(name, field(f), length_max) {
-            out.push_error(line, name, e.to_string());
+            errors.push(line, name, e.to_string());
         }
     }
     let (Some(date), Some(amount)) = (date, amount) else {
-        return;
+        return None;
     };
-    if out.bad_lines() == bad_before {
-        out.lines.push(StatementLine {
-            line,
-            date,
-            amount,
-            reference: field(Field::Reference).to_string(),
-            description: field(Field::Description).to_string(),
-        });
+    (errors.count() == bad_before).then(|| StatementLine {
+        line,
+        date,
+        amount,
+        reference: field(Field::Reference).to_string(),
+        description: field(Field::Description).to_string(),
+    })
+}
+
+/// A statement amount: signed, and never zero (a line moves money). `name` is the
+/// column's header as the file spells it.
+fn parse_amount(name: &str, text: &str) -> std::result::Result<Money, String> {
+    match Money::parse_signed(text) {
+        Ok(amount) if amount.is_zero() => Err(format!(
+            "{name} {text:?} is zero; a statement line moves money in (positive) or out (negative)"
+        )),
+        Ok(amount) => Ok(amount),
+        Err(e) => Err(format!("{name} {text:?} {e}")),
     }
+}
+
+/// A refusal of the column map; the front end names the field.
+fn columns_error(message: String) -> Error {
+    Error::input_in(crate::error::Field::Columns, message)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn write(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap();
@@ -527,7 +479,7 @@ mod tests {
     #[test]
     fn every_bad_mapping_names_the_column() {
         let cases = [
-            ("", "--columns is empty"),
+            ("", "columns is empty"),
             ("date:交易日期", "\"date:交易日期\" is not FIELD=HEADER"),
             ("money=金額", "\"money\" is not a statement field"),
             ("amount=", "amount has no header name"),
@@ -619,6 +571,36 @@ mod tests {
         let good: Vec<u64> = statement.lines.iter().map(|l| l.line).collect();
         assert_eq!(good, vec![2, 8]);
         assert_eq!(statement.errors_more, 0);
+    }
+
+    #[test]
+    fn a_bad_amount_is_named_by_its_column_with_the_exact_reason() {
+        assert_eq!(
+            parse_amount("金額", "-1200.50"),
+            Ok(Money::from_fen(-120_050))
+        );
+        let cases = [
+            (
+                "0.00",
+                "金額 \"0.00\" is zero; a statement line moves money in (positive) or out (negative)",
+            ),
+            (
+                "+5",
+                "金額 \"+5\" is not an amount; write digits with an optional '.' and at most two \
+                 decimals, without commas, spaces, exponents or underscores, e.g. 5000.00",
+            ),
+            (
+                "10.005",
+                "金額 \"10.005\" has more than two decimals; amounts are in fen (0.01)",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                parse_amount("金額", text),
+                Err(want.to_string()),
+                "{text:?}"
+            );
+        }
     }
 
     /// Regression: the csv crate's own line numbers are one too low after a blank

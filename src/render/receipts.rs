@@ -17,7 +17,8 @@ pub static BUNDLED_FONT: &[u8] = include_bytes!("../../receipts/NotoSansCJKsc-Re
 pub fn load_font(path: Option<&std::path::Path>) -> Result<PdfFont> {
     let bytes = match path {
         None => BUNDLED_FONT.to_vec(),
-        Some(p) => std::fs::read(p).map_err(|e| Error::io(format!("--font {}", p.display()), e))?,
+        Some(p) => std::fs::read(p)
+            .map_err(|e| Error::io(format!("cannot read the font {}", p.display()), e))?,
     };
     PdfFont::from_bytes(bytes).map_err(|e| match path {
         Some(p) => Error::input_in(

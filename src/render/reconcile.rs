@@ -4,10 +4,8 @@
 use super::table::{Align, Table};
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
-use crate::reconcile::matching::{LedgerItem, MatchKind};
-use crate::reconcile::statement::StatementLine;
+use crate::ledger::reconciliation::{LedgerItem, MatchKind, ReconciliationRecord, StatementLine};
 use crate::report::reconciliation::ReconcileReport;
-use crate::store::reconciliations::ReconciliationRecord;
 use std::io::{self, Write};
 
 fn statement_row(l: &StatementLine) -> Vec<String> {

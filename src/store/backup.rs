@@ -1,9 +1,11 @@
 //! `backup PATH`: a consistent copy taken with SQLite's online backup while other
 //! processes may be writing, switched to rollback-journal mode (not WAL) so that an
-//! auditor can open it read-only from read-only media.
+//! auditor can open it read-only from read-only media. It is written through the
+//! output guard (`crate::output`): never over the ledger, never half a file.
 
-use super::{Store, create_private_file};
-use crate::error::{Error, Result};
+use super::Store;
+use crate::error::{Error, Field, Result};
+use crate::output::Guard;
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
@@ -12,20 +14,16 @@ use std::time::Duration;
 const BACKUP_TRIES_MAX: u32 = 1200;
 
 impl Store {
-    /// Copies the ledger to `target`, which must not exist; returns the copy's path.
-    pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if target.symlink_metadata().is_ok() {
-            return Err(Error::conflict(format!(
-                "{} already exists; backup never overwrites — choose a new file name",
-                target.display()
-            )));
-        }
-        create_private_file(target)?;
-        let outcome = self.copy_into(target);
-        if outcome.is_err() {
-            let _ = std::fs::remove_file(target);
-        }
-        outcome
+    /// Copies the ledger to `target` through `guard`: into a temporary file beside it,
+    /// checked, then put in place; the ledger's own files are refused, and an existing
+    /// file is replaced only as the guard allows.
+    pub fn backup_to(&self, target: &Path, guard: &Guard) -> Result<()> {
+        guard.check(target)?;
+        refuse_a_database_in_use(target)?;
+        let (temporary, file) = guard.temporary_for(target)?;
+        drop(file);
+        self.copy_into(temporary.path())?;
+        guard.place(temporary, target)
     }
 
     fn copy_into(&self, target: &Path) -> Result<()> {
@@ -69,4 +67,25 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Refuses to replace a file with a -wal or -journal beside it: SQLite would apply that
+/// to the copy when it is opened.
+fn refuse_a_database_in_use(target: &Path) -> Result<()> {
+    for suffix in ["-wal", "-journal"] {
+        let mut side = target.as_os_str().to_owned();
+        side.push(suffix);
+        if Path::new(&side).symlink_metadata().is_ok() {
+            return Err(Error::conflict_in(
+                Field::Path,
+                format!(
+                    "{{field}} {} has {} beside it (a database in use, or one that crashed); \
+                     nothing was written — choose another file name",
+                    target.display(),
+                    Path::new(&side).display()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }

@@ -21,7 +21,7 @@ use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
 use crate::ledger::party::{Party, Role};
 use crate::ledger::receipt::ReceiptNumber;
-use crate::reconcile::matching::LedgerItem;
+use crate::ledger::reconciliation::LedgerItem;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::collections::HashMap;

@@ -6,27 +6,10 @@ use super::Sql;
 use super::journal::parse_date;
 use crate::error::{Error, Result};
 use crate::ledger::money::Money;
-use crate::reconcile::matching::{LedgerItem, MatchKind};
-use crate::reconcile::statement::StatementLine;
+pub use crate::ledger::reconciliation::ReconciliationRecord;
+use crate::ledger::reconciliation::{LedgerItem, MatchKind, StatementLine};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
-use serde::Serialize;
-
-/// A recorded reconciliation, as listed.
-#[derive(Clone, Debug, Serialize)]
-pub struct ReconciliationRecord {
-    pub id: i64,
-    pub account: String,
-    pub as_of: String,
-    pub statement_sha256: String,
-    pub statement_lines: i64,
-    pub closing_balance: Money,
-    pub ledger_balance: Money,
-    pub adjusted: Money,
-    pub agrees: bool,
-    pub recorded_by: String,
-    pub recorded_at: String,
-}
 
 /// What `--commit` writes.
 pub struct NewReconciliation<'a> {

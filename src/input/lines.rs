@@ -2,7 +2,7 @@
 //! crate's own `Position::line` runs one short after each blank line and on every
 //! line of a CRLF file (as Excel writes them; rust-csv issues #208 and #395), so
 //! lovefund counts lines itself: a `LineTap` between the decoder and the csv reader
-//! notes where every line break passes, and `LineTap::line_at` turns a record's byte
+//! notes where every line break passes, and `LineCounter::line_at` turns a record's byte
 //! position into the line it starts on. Only the csv reader's read-ahead is kept.
 
 use std::cell::RefCell;

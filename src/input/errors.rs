@@ -1,0 +1,81 @@
+//! Bad lines of a CSV file, gathered so the person fixes them all in one go: the
+//! first `LINE_ERRORS_MAX` in full (line, column, reason), the rest counted, since a
+//! file with a wrong column can have a million bad lines and the report must stay
+//! readable. Not here: what makes a line bad (each reader decides).
+
+use serde::Serialize;
+
+/// Bad lines reported in full; more are counted.
+pub const LINE_ERRORS_MAX: usize = 1000;
+
+/// One problem on one line. `column` is the header name as the file spells it, or
+/// "-" when the line as a whole is bad.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LineError {
+    pub line: u64,
+    pub column: String,
+    pub reason: String,
+}
+
+/// Keeps the first `LINE_ERRORS_MAX` errors and counts the rest.
+#[derive(Debug, Default)]
+pub struct LineErrors {
+    kept: Vec<LineError>,
+    more: usize,
+}
+
+impl LineErrors {
+    pub fn push(&mut self, line: u64, column: &str, reason: String) {
+        if self.kept.len() < LINE_ERRORS_MAX {
+            self.kept.push(LineError {
+                line,
+                column: column.to_string(),
+                reason,
+            });
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Every error pushed, kept or counted: compare it before and after a line to
+    /// learn whether the line was bad.
+    pub fn count(&self) -> usize {
+        self.kept.len() + self.more
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count() == 0
+    }
+
+    /// The kept errors in line order (stable: a line's errors stay in column order),
+    /// and how many more there were.
+    pub fn into_sorted(mut self) -> (Vec<LineError>, usize) {
+        self.kept.sort_by_key(|e| e.line);
+        (self.kept, self.more)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_first_errors_counts_the_rest_and_sorts_by_line() {
+        let mut errors = LineErrors::default();
+        assert!(errors.is_empty());
+        errors.push(9, "amount", "late".into());
+        errors.push(3, "date", "first".into());
+        errors.push(3, "amount", "second".into());
+        for line in 0..LINE_ERRORS_MAX as u64 {
+            errors.push(100 + line, "-", "many".into());
+        }
+        assert_eq!(errors.count(), LINE_ERRORS_MAX + 3);
+        let (kept, more) = errors.into_sorted();
+        assert_eq!((kept.len(), more), (LINE_ERRORS_MAX, 3));
+        let first: Vec<(u64, &str)> = kept[..3]
+            .iter()
+            .map(|e| (e.line, e.column.as_str()))
+            .collect();
+        assert_eq!(first, vec![(3, "date"), (3, "amount"), (9, "amount")]);
+    }
+}

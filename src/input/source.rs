@@ -1,0 +1,134 @@
+//! A CSV file's lines as a reader sees them: the header first, then each line that is
+//! not blank with the line number it starts on in the file (counted by `lines`, so a
+//! quoted field spanning lines, a blank line or CRLF does not shift the numbers after
+//! it). A line that is not CSV, or not text in the file's encoding, is reported to the
+//! caller's `LineErrors` and skipped, so one bad line does not hide the others. Not
+//! here: what the fields mean.
+
+use super::errors::LineErrors;
+use super::lines::{LineCounter, LineTap, tap};
+use crate::error::{Error, Result};
+use std::io::Read;
+
+/// What the person reads about a line the csv reader could not read.
+pub fn csv_error_text(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => {
+            "the line is not valid text in the file's encoding".to_string()
+        }
+        _ => format!("the line cannot be read as CSV ({e})"),
+    }
+}
+
+/// The lines of one CSV text, read one at a time into one reused record.
+pub struct Source<R: Read> {
+    reader: csv::Reader<LineTap<R>>,
+    lines: LineCounter,
+    header: csv::StringRecord,
+    record: csv::StringRecord,
+}
+
+impl<R: Read> Source<R> {
+    /// Reads the header. Lines may have more or fewer fields than the header
+    /// (`flexible`): the reader reports that per line rather than stopping.
+    pub fn new(text: R) -> Result<Source<R>> {
+        let (tapped, lines) = tap(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(tapped);
+        let header = reader
+            .headers()
+            .map_err(|e| Error::input(format!("line 1: {}", csv_error_text(&e))))?
+            .clone();
+        Ok(Source {
+            reader,
+            lines,
+            header,
+            record: csv::StringRecord::new(),
+        })
+    }
+
+    pub fn header(&self) -> &csv::StringRecord {
+        &self.header
+    }
+
+    /// The next line with a non-blank field, and the line it starts on; `None` at the
+    /// end of the text, or after a read failure (reported first, since nothing after
+    /// it can be trusted).
+    pub fn next_line(&mut self, errors: &mut LineErrors) -> Option<(u64, &csv::StringRecord)> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return None,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = self.lines.line_at(e.position());
+                    let reason = format!("{}; fix the CSV quoting or encoding", csv_error_text(&e));
+                    errors.push(line, "-", reason);
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        return None;
+                    }
+                    continue;
+                }
+            }
+            let line = self.lines.line_at(self.record.position());
+            if !self.record.iter().all(|field| field.trim().is_empty()) {
+                return Some((line, &self.record));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line number, text): a line's first field, or an error's reason.
+    type Numbered = Vec<(u64, String)>;
+
+    /// Every line read and every error.
+    fn read_all(bytes: &[u8]) -> (Numbered, Numbered) {
+        let mut source = Source::new(bytes).unwrap();
+        let mut errors = LineErrors::default();
+        let mut lines = Vec::new();
+        while let Some((line, record)) = source.next_line(&mut errors) {
+            lines.push((line, record[0].to_string()));
+        }
+        let (errors, _) = errors.into_sorted();
+        let errors = errors.into_iter().map(|e| (e.line, e.reason)).collect();
+        (lines, errors)
+    }
+
+    #[test]
+    fn a_quoted_field_over_two_lines_does_not_shift_the_lines_after_it() {
+        let text = b"name,memo\r\na,\"one\r\ntwo\r\nthree\"\r\n,\r\n  ,  \r\nb,x\r\n";
+        let (lines, errors) = read_all(text);
+        assert_eq!(lines, vec![(2, "a".into()), (7, "b".into())]);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn a_line_that_is_not_text_is_reported_on_its_own_line_and_skipped() {
+        let (lines, errors) = read_all(b"name\na\n\xff\xfe\n\nb\n");
+        assert_eq!(lines, vec![(2, "a".into()), (5, "b".into())]);
+        assert_eq!(
+            errors,
+            vec![(
+                3,
+                "the line is not valid text in the file's encoding; fix the CSV quoting or encoding"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_header_that_is_not_text_is_one_error_on_line_1() {
+        let error = Source::new(&b"na\xffme\n"[..]).err().unwrap();
+        assert_eq!(
+            error.to_string(),
+            "line 1: the line is not valid text in the file's encoding"
+        );
+        let empty = Source::new(&b""[..]).unwrap();
+        assert!(empty.header().is_empty());
+    }
+}

@@ -67,7 +67,13 @@ pub fn fund(ctx: &Context, command: FundCommand, out: &mut dyn Write) -> Result<
                 .transpose()?;
             let ledger = ctx.open_for_reading()?;
             let lang = ctx.lang(&ledger);
-            let report = fund_balances::fund_balances(ledger.reader(), from, as_of, lang)?;
+            let report = fund_balances::fund_balances(
+                ledger.reader(),
+                from,
+                as_of,
+                ctx.actor()?.today,
+                lang,
+            )?;
             ctx.emit(out, lang, &report)
         }
     }

@@ -136,8 +136,13 @@ pub fn report(
         }
         ReportCommand::Funds { year } => {
             let (start, end) = reports::year_bounds(year)?;
-            let r =
-                crate::report::fund_balances::fund_balances(store, Some(start), Some(end), lang)?;
+            let r = crate::report::fund_balances::fund_balances(
+                store,
+                Some(start),
+                Some(end),
+                end,
+                lang,
+            )?;
             ctx.emit_table(out, lang, &YearFunds(r), csv)
         }
         ReportCommand::Donors {

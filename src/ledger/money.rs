@@ -28,6 +28,14 @@ pub enum AmountError {
     NotPositive,
 }
 
+/// A total a report cannot hold, named.
+fn too_large(what: &str) -> crate::Error {
+    crate::Error::Verify(format!(
+        "the {what} is too large to add up; the ledger holds amounts past what lovefund can \
+         total"
+    ))
+}
+
 impl fmt::Display for AmountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -124,12 +132,21 @@ impl Money {
     /// The sum of `amounts` as a report needs it: an error naming the total where it
     /// cannot be held, never a wrapped or panicking sum.
     pub fn total(what: &str, amounts: impl IntoIterator<Item = Money>) -> crate::Result<Money> {
-        Money::checked_sum(amounts).ok_or_else(|| {
-            crate::Error::Verify(format!(
-                "the {what} is too large to add up; the ledger holds amounts past what \
-                 lovefund can total"
-            ))
-        })
+        Money::checked_sum(amounts).ok_or_else(|| too_large(what))
+    }
+
+    /// A sum kept in i128 (which no ledger can overflow) back as an amount, or the
+    /// error `total` gives where it cannot be held.
+    pub fn from_wide(what: &str, fen: i128) -> crate::Result<Money> {
+        i64::try_from(fen)
+            .ok()
+            .and_then(|fen| Money::checked_sum([Money(fen)]))
+            .ok_or_else(|| too_large(what))
+    }
+
+    /// The amount in fen, widened for sums that add many amounts.
+    pub fn wide(self) -> i128 {
+        i128::from(self.0)
     }
 
     /// `self + other` as a report needs it (see `total`).

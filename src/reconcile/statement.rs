@@ -184,9 +184,10 @@ impl Positions {
             .map(|cell| cell.trim_start_matches('\u{feff}').trim())
             .collect();
         if cells.iter().all(|cell| cell.is_empty()) {
-            return Err(Error::input(
+            return Err(columns_error(
                 "line 1: the statement has no header; its first row must name the columns \
-                 date, amount, reference and description (or map the bank's names with --columns)",
+                 date, amount, reference and description (or map the bank's names with {field})"
+                    .to_string(),
             ));
         }
         let mut positions = Positions {
@@ -220,9 +221,9 @@ impl Positions {
             }
         }
         if !missing.is_empty() {
-            return Err(Error::input(format!(
-                "line 1: the statement has no column {}; its columns are {} — rename the \
-                 header or map the bank's names with --columns, e.g. date=交易日期,amount=金額",
+            return Err(columns_error(format!(
+                "line 1: rename the header or map the bank's names with {{field}} (e.g. \
+                 date=交易日期,amount=金額): the statement has no column {}; its columns are {}",
                 missing.join(" or "),
                 shown_names(&cells)
             )));

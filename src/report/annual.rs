@@ -75,7 +75,7 @@ pub fn donor_report(store: &impl Read, year: i32, lang: Lang) -> Result<DonorRep
             })
         };
         line.count += count;
-        line.total = Money::from_fen(line.total.fen() + amount.fen());
+        line.total = line.total.plus("donor's total", amount)?;
     }
     let mut donors: Vec<DonorLine> = named.into_values().collect();
     donors.sort_by(|a, b| b.total.cmp(&a.total).then(a.name.cmp(&b.name)));
@@ -85,7 +85,7 @@ pub fn donor_report(store: &impl Read, year: i32, lang: Lang) -> Result<DonorRep
     Ok(DonorReport {
         year,
         count: donors.iter().map(|d| d.count).sum(),
-        total: Money::from_fen(donors.iter().map(|d| d.total.fen()).sum()),
+        total: Money::total("year's total", donors.iter().map(|d| d.total))?,
         donors,
     })
 }
@@ -151,7 +151,7 @@ pub fn beneficiary_report(store: &impl Read, year: i32, lang: Lang) -> Result<Be
                 _ => {}
             }
         }
-        program.amount = Money::from_fen(program.amount.fen() + amount.fen());
+        program.amount = program.amount.plus("program's total", amount)?;
         let student = p.party_type == PartyType::Student;
         program.people.push(AidedLine {
             name: p.name.clone(),
@@ -223,7 +223,7 @@ pub fn donor_statement(
         donor_id: party.id,
         donor: name,
         count: gifts.iter().filter(|g| g.kind == "donation").count() as i64,
-        total: Money::from_fen(gifts.iter().map(|g| g.amount.fen()).sum()),
+        total: Money::total("donor's total", gifts.iter().map(|g| g.amount))?,
         gifts,
     })
 }

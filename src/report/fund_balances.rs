@@ -29,18 +29,18 @@ pub struct FundBalance {
     pub closing: Money,
 }
 
-/// `as_of` defaults to the last date in the ledger; `from` to 1 January of that year.
+/// `as_of` defaults to the last date in the ledger (`today` for an empty one);
+/// `from` to 1 January of that year.
 pub fn fund_balances(
     store: &impl Read,
     from: Option<NaiveDate>,
     as_of: Option<NaiveDate>,
+    today: NaiveDate,
     lang: Lang,
 ) -> Result<FundBalances> {
     let as_of = match as_of {
         Some(d) => d,
-        None => store
-            .last_date()?
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        None => store.last_date()?.unwrap_or(today),
     };
     let from = from.unwrap_or_else(|| NaiveDate::from_ymd_opt(as_of.year(), 1, 1).unwrap_or(as_of));
     let movements = store.fund_movements(from, as_of)?;
@@ -56,29 +56,31 @@ pub fn fund_balances(
             restricted: fund.restricted,
             ..FundBalance::default()
         };
-        let (mut opening, mut raised, mut disbursed, mut transfers) = (0i64, 0i64, 0i64, 0i64);
+        // Sums of many amounts, kept wide and checked once at the end.
+        let (mut opening, mut raised, mut disbursed, mut transfers) = (0i128, 0i128, 0i128, 0i128);
         for m in movements.iter().filter(|m| m.fund_id == fund.id.0) {
             match m.account_type.as_str() {
-                "income" => raised -= m.during.fen(),
-                "expense" => disbursed += m.during.fen(),
-                "net-assets" => transfers -= m.during.fen(),
+                "income" => raised -= m.during.wide(),
+                "expense" => disbursed += m.during.wide(),
+                "net-assets" => transfers -= m.during.wide(),
                 _ => continue,
             }
-            opening -= m.before.fen();
+            opening -= m.before.wide();
         }
         for (_, account_type, amount) in closing.iter().filter(|(f, _, _)| *f == fund.id.0) {
             match account_type.as_str() {
-                "income" => raised += amount.fen(),
-                "expense" => disbursed -= amount.fen(),
-                "net-assets" => transfers += amount.fen(),
+                "income" => raised += amount.wide(),
+                "expense" => disbursed -= amount.wide(),
+                "net-assets" => transfers += amount.wide(),
                 _ => {}
             }
         }
-        f.opening = Money::from_fen(opening);
-        f.raised = Money::from_fen(raised);
-        f.disbursed = Money::from_fen(disbursed);
-        f.transfers = Money::from_fen(transfers);
-        f.closing = Money::from_fen(opening + raised - disbursed + transfers);
+        let what = "fund's balance";
+        f.opening = Money::from_wide(what, opening)?;
+        f.raised = Money::from_wide(what, raised)?;
+        f.disbursed = Money::from_wide(what, disbursed)?;
+        f.transfers = Money::from_wide(what, transfers)?;
+        f.closing = Money::from_wide(what, opening + raised - disbursed + transfers)?;
         for (sum, part) in [
             (&mut total.opening, f.opening),
             (&mut total.raised, f.raised),
@@ -86,7 +88,7 @@ pub fn fund_balances(
             (&mut total.transfers, f.transfers),
             (&mut total.closing, f.closing),
         ] {
-            *sum = Money::from_fen(sum.fen() + part.fen());
+            *sum = sum.plus("total of the funds", part)?;
         }
         funds.push(f);
     }

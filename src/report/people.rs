@@ -80,7 +80,7 @@ pub fn party_detail(store: &impl Read, role: Role, id: i64, lang: Lang) -> Resul
         })
         .collect();
     let count = history.iter().filter(|h| h.kind != "reversal").count() as i64;
-    let total = Money::from_fen(history.iter().map(|h| h.amount.fen()).sum());
+    let total = Money::total("total", history.iter().map(|h| h.amount))?;
     Ok(PartyDetail {
         party,
         history,

@@ -35,8 +35,8 @@ pub struct BalanceSheet {
     pub balanced: bool,
 }
 
-fn sum(lines: &[StatementLine]) -> Money {
-    Money::from_fen(lines.iter().map(|l| l.amount.fen()).sum())
+fn sum(lines: &[StatementLine]) -> Result<Money> {
+    Money::total("statement's total", lines.iter().map(|l| l.amount))
 }
 
 pub fn balance_sheet(store: &impl Read, as_of: NaiveDate, lang: Lang) -> Result<BalanceSheet> {
@@ -77,7 +77,7 @@ pub fn balance_sheet(store: &impl Read, as_of: NaiveDate, lang: Lang) -> Result<
             _ => {}
         }
     }
-    let funds = fund_balances(store, Some(as_of), Some(as_of), lang)?;
+    let funds = fund_balances(store, Some(as_of), Some(as_of), as_of, lang)?;
     let restriction: Vec<bool> = funds.funds.iter().map(|f| f.restricted).collect();
     let net = |restricted: bool| {
         Money::from_fen(
@@ -90,11 +90,11 @@ pub fn balance_sheet(store: &impl Read, as_of: NaiveDate, lang: Lang) -> Result<
                 .sum(),
         )
     };
-    let (total_assets, total_liabilities) = (sum(&assets), sum(&liabilities));
+    let (total_assets, total_liabilities) = (sum(&assets)?, sum(&liabilities)?);
     let (unrestricted, restricted) = (net(false), net(true));
-    let total_net_assets = Money::from_fen(unrestricted.fen() + restricted.fen());
+    let total_net_assets = unrestricted.plus("net assets", restricted)?;
     let total_liabilities_and_net_assets =
-        Money::from_fen(total_liabilities.fen() + total_net_assets.fen());
+        total_liabilities.plus("liabilities and net assets", total_net_assets)?;
     Ok(BalanceSheet {
         as_of,
         balanced: total_assets == total_liabilities_and_net_assets,

@@ -98,9 +98,8 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: Lang) -> Result<Annual
             }
         })
         .collect();
-    let total = |pick: fn(&ProgramLine) -> Money| {
-        Money::from_fen(by_program.iter().map(|p| pick(p).fen()).sum())
-    };
+    let total =
+        |pick: fn(&ProgramLine) -> Money| Money::total("year's total", by_program.iter().map(pick));
     let (mut donations, mut donors, mut disbursements) = (0, 0, 0);
     let (mut students, mut households) = (0, 0);
     for (kind, party_type, entries, parties) in store.activity_counts(start, end)? {
@@ -145,10 +144,10 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: Lang) -> Result<Annual
         year,
         fund_name: store.ledger_name()?,
         opening_balance: store.money_before(start)?,
-        raised: total(|p| p.raised),
+        raised: total(|p| p.raised)?,
         donations_count: donations,
         donors_count: donors,
-        disbursed: total(|p| p.disbursed),
+        disbursed: total(|p| p.disbursed)?,
         disbursements_count: disbursements,
         students_aided: students,
         households_aided: households,

@@ -37,7 +37,7 @@ impl Sql<'_> {
     pub fn money_before(&self, date: NaiveDate) -> Result<Money> {
         let mut total = Money::ZERO;
         for code in GUARDED_ASSET_CODES {
-            total = Money::from_fen(total.fen() + self.balance_before(code, date)?.fen());
+            total = total.plus("money held", self.balance_before(code, date)?)?;
         }
         Ok(total)
     }

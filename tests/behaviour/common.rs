@@ -183,3 +183,50 @@ pub fn memory_dir() -> TempDir {
         false => tempfile::tempdir().expect("temp dir"),
     }
 }
+
+/// The variable that turns on the long reliability suites; `.ci/run` sets it.
+pub const RELIABILITY_VAR: &str = "LOVEFUND_TEST_RELIABILITY";
+
+/// The long reliability suites (RELIABILITY.md): module, and about how long its one
+/// test takes on this kind of machine.
+pub const RELIABILITY_SUITES: &[(&str, &str)] = &[
+    ("crash", "2.5 min"),
+    ("model", "3–4 min"),
+    ("concurrency", "30–75 s"),
+    ("backup_load", "15–25 s"),
+];
+
+/// Whether the reliability suite `suite` runs: yes when LOVEFUND_TEST_RELIABILITY=1.
+/// Otherwise the first suite to ask says once, on the test binary's real stderr (past
+/// libtest's capture, so `cargo test` shows it), which suites were not run and how to
+/// run them, and the test returns. Under CI (`CI` set) the variable is required, so a
+/// CI that forgot it fails instead of skipping the suites.
+pub fn reliability(suite: &str) -> bool {
+    assert!(
+        RELIABILITY_SUITES.iter().any(|(name, _)| *name == suite),
+        "{suite} is not listed in RELIABILITY_SUITES"
+    );
+    if std::env::var_os(RELIABILITY_VAR).is_some_and(|v| !v.is_empty() && v != "0") {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none_or(|v| v.is_empty() || v == "false"),
+        "CI must run the reliability suites: set {RELIABILITY_VAR}=1 (as .ci/run does)"
+    );
+    static NOTICE: std::sync::Once = std::sync::Once::new();
+    NOTICE.call_once(|| {
+        let suites: Vec<String> = RELIABILITY_SUITES
+            .iter()
+            .map(|(name, takes)| format!("{name}:: ({takes})"))
+            .collect();
+        // One write, starting on a line of its own: tests print beside it.
+        let notice = format!(
+            "\nnot run: the reliability suites {}; CI runs them, and so does\n    \
+             {RELIABILITY_VAR}=1 cargo test --test behaviour [SUITE::]\n",
+            suites.join(", ")
+        );
+        use std::io::Write;
+        let _ = std::io::stderr().write_all(notice.as_bytes());
+    });
+    false
+}

@@ -9,7 +9,7 @@
 //! Seeded: `LOVEFUND_MODEL_SEED=N` replays a run, `LOVEFUND_MODEL_STEPS=N` sets its
 //! length (default 10,000). A failure prints the seed, the step and the operation.
 
-mod common;
+use crate::common;
 
 use common::Dice;
 use lovefund::i18n::Lang;
@@ -614,6 +614,9 @@ fn setup(dir: &Path) -> PathBuf {
 
 #[test]
 fn the_library_agrees_with_the_model_after_every_step() {
+    if !common::reliability("model") {
+        return;
+    }
     let (dice, seed) = Dice::seeded("LOVEFUND_MODEL_SEED", DEFAULT_SEED);
     let steps = std::env::var("LOVEFUND_MODEL_STEPS")
         .ok()

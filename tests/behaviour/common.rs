@@ -230,3 +230,27 @@ pub fn reliability(suite: &str) -> bool {
     });
     false
 }
+
+/// The demo's year (`lovefund demo`: several hundred donations and disbursements, a
+/// reversal, a void and a reissue, December's reconciliation) with 2022 then closed by
+/// user `tester`: a ledger like a real one, in a fresh temp directory.
+pub fn demo_ledger() -> Ledger {
+    let ledger = Ledger::empty();
+    let out = ledger.dir.path().join("demo");
+    ledger
+        .run(&["demo", "--out", out.to_str().expect("utf-8 path")])
+        .success();
+    // The demo's files stay beside the ledger; the ledger itself becomes fund.db.
+    let conn = rusqlite::Connection::open(out.join("demo.db")).expect("open the demo");
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .expect("checkpoint");
+    drop(conn);
+    std::fs::rename(out.join("demo.db"), &ledger.db).expect("move the demo ledger");
+    for suffix in ["-wal", "-shm"] {
+        let mut name = out.join("demo.db").into_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+    ledger.run(&["close", "--year", "2022"]).success();
+    ledger
+}

@@ -19,6 +19,7 @@ mod hostile;
 mod interop;
 mod media;
 mod receipts;
+mod refusals;
 mod summary;
 mod tampering;
 

@@ -22,6 +22,7 @@ mod receipts;
 mod refusals;
 mod summary;
 mod tampering;
+mod verify_checks;
 
 // The reliability suites (RELIABILITY.md), gated by LOVEFUND_TEST_RELIABILITY.
 mod backup_load;

@@ -190,10 +190,10 @@ pub const RELIABILITY_VAR: &str = "LOVEFUND_TEST_RELIABILITY";
 /// The long reliability suites (RELIABILITY.md): module, and about how long its one
 /// test takes on this kind of machine.
 pub const RELIABILITY_SUITES: &[(&str, &str)] = &[
-    ("crash", "2.5 min"),
-    ("model", "3–4 min"),
+    ("crash", "3.5–5 min"),
+    ("model", "3–5 min"),
     ("concurrency", "30–75 s"),
-    ("backup_load", "15–25 s"),
+    ("backup_load", "15–30 s"),
 ];
 
 /// Whether the reliability suite `suite` runs: yes when LOVEFUND_TEST_RELIABILITY=1.

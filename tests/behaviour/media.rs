@@ -13,7 +13,7 @@
 //!   read-only (as root), else a directory and file without write permission. Every
 //!   report and check works there; a change is refused with one clear sentence.
 
-mod common;
+use crate::common;
 
 use common::{Ledger, tools_required};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Black-box tests of the annual summary (issue 6): every JSON field on a ledger whose
 //! totals the test works out itself.
 
-mod common;
+use crate::common;
 
 use common::Ledger;
 

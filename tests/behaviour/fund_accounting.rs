@@ -1,7 +1,7 @@
 //! Black-box tests of fund accounting (issue 3): donors, beneficiaries, donations,
 //! disbursements, fund balances and the CSV import.
 
-mod common;
+use crate::common;
 
 use common::Ledger;
 use serde_json::Value;

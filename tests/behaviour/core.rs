@@ -1,6 +1,6 @@
 //! Black-box tests of the core ledger (issue 2): the real binary on a temp database.
 
-mod common;
+use crate::common;
 
 use common::Ledger;
 use predicates::prelude::*;

@@ -8,7 +8,7 @@
 //! programs are skipped where missing unless LOVEFUND_TEST_TOOLS=1 (CI), where a
 //! missing program fails the test.
 
-mod common;
+use crate::common;
 
 use common::{Ledger, tools_required};
 use std::collections::HashMap;

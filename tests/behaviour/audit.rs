@@ -2,7 +2,7 @@
 //! year close and the period lock, the named verify checks, auditor mode, backup and
 //! the refusal of unsafe ledger files.
 
-mod common;
+use crate::common;
 
 use common::Ledger;
 use serde_json::Value;

@@ -8,7 +8,7 @@
 //! the commit and the close — the dangerous moments — which it hits on every run.
 //! `LOVEFUND_CRASH_SEED=N` replays a failing run (the seed is printed on failure).
 
-mod common;
+use crate::common;
 
 use common::{Dice, Ledger};
 use std::path::Path;
@@ -218,6 +218,9 @@ fn assert_recorded_once(ledger: &Ledger, entries_all: u64) {
 
 #[test]
 fn an_import_killed_at_random_moments_leaves_none_or_all_and_a_rerun_completes_it_once() {
+    if !common::reliability("crash") {
+        return;
+    }
     let seed = std::env::var("LOVEFUND_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())

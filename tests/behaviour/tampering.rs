@@ -6,7 +6,7 @@
 //! The random loop is seeded: `LOVEFUND_TAMPER_SEED=N` replays a run, and a failure
 //! prints the case number and what was changed.
 
-mod common;
+use crate::common;
 
 use common::{Dice, Ledger};
 use rusqlite::{Connection, params};

@@ -3,7 +3,7 @@
 //! symbolic or hard link to them, writes through a temporary file renamed into place,
 //! and replaces an existing file only with `--force`.
 
-mod common;
+use crate::common;
 
 use common::Ledger;
 use std::os::unix::fs::PermissionsExt;

@@ -1,7 +1,7 @@
 //! Black-box tests of donor receipts (issue 4): numbering, PDF printing with Chinese
 //! text, void and reissue, the sequence report and verification codes.
 
-mod common;
+use crate::common;
 
 use common::{Ledger, pdftotext};
 use serde_json::Value;

@@ -1,6 +1,6 @@
 //! The built-in demo (issue 6): the README's first command.
 
-mod common;
+use crate::common;
 
 use common::Ledger;
 

@@ -10,7 +10,7 @@
 //! (a name is trimmed of surrounding spaces). Receipt PDFs drop bidirectional controls
 //! (U+202E …) so a printed name cannot be shown reversed.
 
-mod common;
+use crate::common;
 
 use common::{Ledger, pdftotext};
 use serde_json::Value;

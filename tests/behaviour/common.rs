@@ -189,3 +189,74 @@ pub fn memory_dir() -> TempDir {
         false => tempfile::tempdir().expect("temp dir"),
     }
 }
+
+/// The variable that turns on the long reliability suites; `.ci/run` sets it.
+pub const RELIABILITY_VAR: &str = "LOVEFUND_TEST_RELIABILITY";
+
+/// The long reliability suites (RELIABILITY.md): module, and about how long its one
+/// test takes on this kind of machine.
+pub const RELIABILITY_SUITES: &[(&str, &str)] = &[
+    ("crash", "3.5–5 min"),
+    ("model", "3–5 min"),
+    ("concurrency", "30–75 s"),
+    ("backup_load", "15–30 s"),
+];
+
+/// Whether the reliability suite `suite` runs: yes when LOVEFUND_TEST_RELIABILITY=1.
+/// Otherwise the first suite to ask says once, on the test binary's real stderr (past
+/// libtest's capture, so `cargo test` shows it), which suites were not run and how to
+/// run them, and the test returns. Under CI (`CI` set) the variable is required, so a
+/// CI that forgot it fails instead of skipping the suites.
+pub fn reliability(suite: &str) -> bool {
+    assert!(
+        RELIABILITY_SUITES.iter().any(|(name, _)| *name == suite),
+        "{suite} is not listed in RELIABILITY_SUITES"
+    );
+    if std::env::var_os(RELIABILITY_VAR).is_some_and(|v| !v.is_empty() && v != "0") {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none_or(|v| v.is_empty() || v == "false"),
+        "CI must run the reliability suites: set {RELIABILITY_VAR}=1 (as .ci/run does)"
+    );
+    static NOTICE: std::sync::Once = std::sync::Once::new();
+    NOTICE.call_once(|| {
+        let suites: Vec<String> = RELIABILITY_SUITES
+            .iter()
+            .map(|(name, takes)| format!("{name}:: ({takes})"))
+            .collect();
+        // One write, starting on a line of its own: tests print beside it.
+        let notice = format!(
+            "\nnot run: the reliability suites {}; CI runs them, and so does\n    \
+             {RELIABILITY_VAR}=1 cargo test --test behaviour [SUITE::]\n",
+            suites.join(", ")
+        );
+        use std::io::Write;
+        let _ = std::io::stderr().write_all(notice.as_bytes());
+    });
+    false
+}
+
+/// The demo's year (`lovefund demo`: several hundred donations and disbursements, a
+/// reversal, a void and a reissue, December's reconciliation) with 2022 then closed by
+/// user `tester`: a ledger like a real one, in a fresh temp directory.
+pub fn demo_ledger() -> Ledger {
+    let ledger = Ledger::empty();
+    let out = ledger.dir.path().join("demo");
+    ledger
+        .run(&["demo", "--out", out.to_str().expect("utf-8 path")])
+        .success();
+    // The demo's files stay beside the ledger; the ledger itself becomes fund.db.
+    let conn = rusqlite::Connection::open(out.join("demo.db")).expect("open the demo");
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .expect("checkpoint");
+    drop(conn);
+    std::fs::rename(out.join("demo.db"), &ledger.db).expect("move the demo ledger");
+    for suffix in ["-wal", "-shm"] {
+        let mut name = out.join("demo.db").into_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+    ledger.run(&["close", "--year", "2022"]).success();
+    ledger
+}

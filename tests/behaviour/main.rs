@@ -1,0 +1,32 @@
+//! The black-box tests: the real binary on temporary ledgers, in one test binary so
+//! that `cargo test` links SQLite and the PDF stack into one executable instead of
+//! fourteen, and runs its tests in parallel instead of one file after another.
+//!
+//! One module per area (`cargo test --test behaviour audit::` runs one). The long
+//! reliability suites of RELIABILITY.md — crash, model, concurrency and backup under
+//! load, minutes between them — run only when `LOVEFUND_TEST_RELIABILITY=1` is set,
+//! as `.ci/run` does; without it each prints on stderr that it was not run and how to
+//! run it (`common::reliability`). The shorter suites of RELIABILITY.md (tampering,
+//! hostile text, full disk and read-only media) take seconds and always run.
+
+mod common;
+
+mod audit;
+mod core;
+mod demo;
+mod fund_accounting;
+mod hostile;
+mod interop;
+mod media;
+mod output_guard;
+mod receipts;
+mod refusals;
+mod summary;
+mod tampering;
+mod verify_checks;
+
+// The reliability suites (RELIABILITY.md), gated by LOVEFUND_TEST_RELIABILITY.
+mod backup_load;
+mod concurrency;
+mod crash;
+mod model;

@@ -55,6 +55,33 @@ pub(crate) fn full_width(y: f32, height: f32) -> Frame {
 }
 
 /// The sheet's filled rectangles on an A4 page.
+/// The fingerprint line both A4 documents end with: its label, then the 64 hex
+/// digits of the ledger's head hash, wrapped within `frame`.
+pub(crate) fn fingerprint_line(
+    sheet: &mut Sheet,
+    font: &PdfFont,
+    (label, fingerprint): (&str, &str),
+    frame: Frame,
+) {
+    let label = font.clean(label);
+    let label_width = font.width_mm(&label, 9.0).min(CONTENT_WIDTH_MM / 4.0);
+    let label_frame = Frame {
+        width: label_width,
+        ..frame
+    };
+    let label_style = style(9.0, 6.0, 1, Align::Left, Ink::Label);
+    sheet.canvas.text_in(font, &label, label_frame, label_style);
+    let value_frame = Frame {
+        x: label_frame.right() + 3.0,
+        width: CONTENT_WIDTH_MM - label_width - 3.0,
+        ..label_frame
+    };
+    let value_style = style(9.0, 6.0, 2, Align::Left, Ink::Text);
+    sheet
+        .canvas
+        .text_in(font, fingerprint, value_frame, value_style);
+}
+
 pub(crate) fn fill_ops(sheet: &Sheet) -> Vec<Op> {
     sheet.fill_ops(PAGE_HEIGHT_MM)
 }

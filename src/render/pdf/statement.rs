@@ -12,7 +12,9 @@
 //! row, the note and the fingerprint close the last page; rows are moved to a new
 //! page rather than let them overflow.
 
-use super::a4::{CONTENT_WIDTH_MM, MARGIN_MM, fill_ops, full_width, stroke_ops, write_pdf};
+use super::a4::{
+    CONTENT_WIDTH_MM, MARGIN_MM, fill_ops, fingerprint_line, full_width, stroke_ops, write_pdf,
+};
 use super::canvas::{Frame, Paint, Sheet, Stroke};
 use super::font::PdfFont;
 use super::layout::{Align, Ink, style};
@@ -345,23 +347,12 @@ fn lay_out_closing(sheet: &mut Sheet, doc: &StatementDoc, font: &PdfFont, top: f
         .canvas
         .text_in(font, &doc.note, note.inset(3.5, 1.5), note_style);
     let fingerprint_top = note.bottom() + GAP_MM;
-    let label = font.clean(&doc.fingerprint_label);
-    let label_width = font.width_mm(&label, 9.0).min(CONTENT_WIDTH_MM / 4.0);
-    let label_frame = Frame {
-        width: label_width,
-        ..full_width(fingerprint_top, FINGERPRINT_MM)
-    };
-    let label_style = style(9.0, 6.0, 1, Align::Left, Ink::Label);
-    sheet.canvas.text_in(font, &label, label_frame, label_style);
-    let value_frame = Frame {
-        x: label_frame.right() + 3.0,
-        width: CONTENT_WIDTH_MM - label_width - 3.0,
-        ..label_frame
-    };
-    let value_style = style(9.0, 6.0, 2, Align::Left, Ink::Text);
-    sheet
-        .canvas
-        .text_in(font, &doc.fingerprint, value_frame, value_style);
+    fingerprint_line(
+        sheet,
+        font,
+        (&doc.fingerprint_label, &doc.fingerprint),
+        full_width(fingerprint_top, FINGERPRINT_MM),
+    );
 }
 
 // ---------------------------------------------------------------------------------

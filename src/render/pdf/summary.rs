@@ -23,7 +23,8 @@
 //! font subset is most of it), rendered in about 2 ms in a release build.
 
 use super::a4::{
-    CONTENT_WIDTH_MM, MARGIN_MM, PAGE_HEIGHT_MM, fill_ops, full_width, stroke_ops, write_pdf,
+    CONTENT_WIDTH_MM, MARGIN_MM, PAGE_HEIGHT_MM, fill_ops, fingerprint_line, full_width,
+    stroke_ops, write_pdf,
 };
 use super::canvas::{Frame, Paint, Sheet, Stroke};
 use super::font::PdfFont;
@@ -414,23 +415,12 @@ fn lay_out_bottom(sheet: &mut Sheet, doc: &SummaryDoc, font: &PdfFont) -> f32 {
         );
     }
     let fingerprint_top = signature_top - 9.0 - FINGERPRINT_MM;
-    let label = font.clean(&doc.fingerprint_label);
-    let label_width = font.width_mm(&label, 9.0).min(CONTENT_WIDTH_MM / 4.0);
-    let label_frame = Frame {
-        width: label_width,
-        ..full_width(fingerprint_top, FINGERPRINT_MM)
-    };
-    let label_style = style(9.0, 6.0, 1, Align::Left, Ink::Label);
-    sheet.canvas.text_in(font, &label, label_frame, label_style);
-    let value_frame = Frame {
-        x: label_frame.right() + 3.0,
-        width: CONTENT_WIDTH_MM - label_width - 3.0,
-        ..label_frame
-    };
-    let value_style = style(9.0, 6.0, 2, Align::Left, Ink::Text);
-    sheet
-        .canvas
-        .text_in(font, &doc.fingerprint, value_frame, value_style);
+    fingerprint_line(
+        sheet,
+        font,
+        (&doc.fingerprint_label, &doc.fingerprint),
+        full_width(fingerprint_top, FINGERPRINT_MM),
+    );
     let rule_y = fingerprint_top - 2.5;
     let closing_top = rule_y - 3.0 - CLOSING_MM;
     let closing = font.clean(&doc.closing);

@@ -46,6 +46,31 @@ impl From<Lang> for crate::ledger::account::Script {
     }
 }
 
+/// The words the reports ask for, in this language.
+impl crate::ledger::words::Words for Lang {
+    fn script(self) -> crate::ledger::account::Script {
+        self.into()
+    }
+
+    fn word(self, word: crate::ledger::words::Word) -> &'static str {
+        use crate::ledger::party::Method;
+        use crate::ledger::words::Word;
+        let label = match word {
+            Word::AnonymousDonor => L::AnonymousDonor,
+            Word::CashAndBank => L::CashAndBank,
+            Word::TotalRevenue => L::TotalRevenue,
+            Word::TotalCosts => L::TotalCosts,
+            Word::Release => L::ReleaseMemo,
+            Word::ChangeInNetAssets => L::ChangeInNetAssets,
+            Word::Method(Method::Bank) => L::MethodBank,
+            Word::Method(Method::Cash) => L::MethodCash,
+            Word::Method(Method::Wechat) => L::MethodWechat,
+            Word::Method(Method::Alipay) => L::MethodAlipay,
+        };
+        label.get(self)
+    }
+}
+
 macro_rules! labels {
     ($($name:ident => $hant:literal, $hans:literal, $en:literal;)*) => {
         /// Every label a report prints; each has all three languages by construction.

@@ -16,3 +16,4 @@ pub mod operations;
 pub mod party;
 pub mod receipt;
 pub mod reconciliation;
+pub mod words;

@@ -4,9 +4,9 @@
 //! amounts; students shown only by name, school and grade, never identity numbers).
 
 use crate::error::{Error, Field, Result};
-use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
 use crate::ledger::party::{PartyType, Role};
+use crate::ledger::words::{Word, Words};
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -44,7 +44,7 @@ pub struct DonorLine {
     pub total: Money,
 }
 
-pub fn donor_report(store: &impl Read, year: i32, lang: Lang) -> Result<DonorReport> {
+pub fn donor_report(store: &impl Read, year: i32, lang: impl Words) -> Result<DonorReport> {
     let (start, end) = year_bounds(year)?;
     let parties: BTreeMap<i64, _> = store
         .parties(Role::Donor)?
@@ -54,7 +54,7 @@ pub fn donor_report(store: &impl Read, year: i32, lang: Lang) -> Result<DonorRep
     let mut named: BTreeMap<i64, DonorLine> = BTreeMap::new();
     let mut anonymous = DonorLine {
         donor_id: None,
-        name: L::AnonymousDonor.get(lang).to_string(),
+        name: lang.word(Word::AnonymousDonor).to_string(),
         donor_type: PartyType::Anonymous,
         count: 0,
         total: Money::ZERO,
@@ -118,7 +118,11 @@ pub struct AidedLine {
     pub amount: Money,
 }
 
-pub fn beneficiary_report(store: &impl Read, year: i32, lang: Lang) -> Result<BeneficiaryReport> {
+pub fn beneficiary_report(
+    store: &impl Read,
+    year: i32,
+    lang: impl Words,
+) -> Result<BeneficiaryReport> {
     let (start, end) = year_bounds(year)?;
     let parties: BTreeMap<i64, _> = store
         .parties(Role::Beneficiary)?
@@ -137,7 +141,7 @@ pub fn beneficiary_report(store: &impl Read, year: i32, lang: Lang) -> Result<Be
                 program: accounts
                     .iter()
                     .find(|a| a.code.as_str() == account)
-                    .map_or_else(String::new, |a| a.names.get(lang).to_string()),
+                    .map_or_else(String::new, |a| a.names.get(lang.script()).to_string()),
                 account,
                 students: 0,
                 households: 0,
@@ -193,7 +197,7 @@ pub fn donor_statement(
     store: &impl Read,
     year: i32,
     donor: &str,
-    lang: Lang,
+    lang: impl Words,
 ) -> Result<DonorStatement> {
     let (start, end) = year_bounds(year)?;
     let party = store.find_party(Role::Donor, Field::Statement, donor)?;
@@ -214,7 +218,7 @@ pub fn donor_statement(
         })
         .collect();
     let name = if party.party_type == PartyType::Anonymous {
-        L::AnonymousDonor.get(lang).to_string()
+        lang.word(Word::AnonymousDonor).to_string()
     } else {
         party.name
     };

@@ -2,9 +2,9 @@
 //! recorded it and when, its hash, and what reverses it or what it reverses.
 
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
 use crate::ledger::entry::StoredEntry;
 use crate::ledger::money::Money;
+use crate::ledger::words::Words;
 use crate::store::Read;
 use serde::Serialize;
 
@@ -25,7 +25,7 @@ pub struct EntryLine {
     pub credit: Money,
 }
 
-pub fn entry_view(store: &impl Read, id: i64, lang: Lang) -> Result<EntryView> {
+pub fn entry_view(store: &impl Read, id: i64, lang: impl Words) -> Result<EntryView> {
     let entry = store
         .entry(id)?
         .ok_or_else(|| Error::not_found(format!("there is no entry {id}; entry ids start at 1")))?;
@@ -38,7 +38,7 @@ pub fn entry_view(store: &impl Read, id: i64, lang: Lang) -> Result<EntryView> {
             let account_name = accounts
                 .iter()
                 .find(|a| a.code == p.account)
-                .map_or("", |a| a.names.get(lang));
+                .map_or("", |a| a.names.get(lang.script()));
             let (debit, credit) = if p.amount.is_negative() {
                 (Money::ZERO, p.amount.abs())
             } else {
@@ -47,7 +47,10 @@ pub fn entry_view(store: &impl Read, id: i64, lang: Lang) -> Result<EntryView> {
             EntryLine {
                 account: p.account.to_string(),
                 account_name: account_name.to_string(),
-                fund: funds.get(p.fund).map_or("", |f| f.name(lang)).to_string(),
+                fund: funds
+                    .get(p.fund)
+                    .map_or("", |f| f.name(lang.script()))
+                    .to_string(),
                 debit,
                 credit,
             }

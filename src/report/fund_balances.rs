@@ -3,8 +3,8 @@
 //! and the closing balance. A fund's balance is its net assets.
 
 use crate::error::Result;
-use crate::i18n::Lang;
 use crate::ledger::money::Money;
+use crate::ledger::words::Words;
 use crate::store::Read;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -36,7 +36,7 @@ pub fn fund_balances(
     from: Option<NaiveDate>,
     as_of: Option<NaiveDate>,
     today: NaiveDate,
-    lang: Lang,
+    lang: impl Words,
 ) -> Result<FundBalances> {
     let as_of = match as_of {
         Some(d) => d,
@@ -51,7 +51,7 @@ pub fn fund_balances(
     let mut funds = Vec::new();
     for fund in store.funds()?.0 {
         let mut f = FundBalance {
-            fund: fund.name(lang).to_string(),
+            fund: fund.name(lang.script()).to_string(),
             alias: fund.alias.clone(),
             restricted: fund.restricted,
             ..FundBalance::default()

@@ -1,8 +1,8 @@
 //! The chart as lists: accounts and funds in the display language.
 
 use crate::error::Result;
-use crate::i18n::Lang;
 use crate::ledger::account::AccountType;
+use crate::ledger::words::Words;
 use crate::store::Read;
 use serde::Serialize;
 
@@ -22,26 +22,26 @@ pub struct FundLine {
     pub restricted: bool,
 }
 
-pub fn account_list(store: &impl Read, lang: Lang) -> Result<Vec<AccountLine>> {
+pub fn account_list(store: &impl Read, lang: impl Words) -> Result<Vec<AccountLine>> {
     Ok(store
         .accounts()?
         .into_iter()
         .map(|a| AccountLine {
             code: a.code.to_string(),
-            name: a.names.get(lang).to_string(),
+            name: a.names.get(lang.script()).to_string(),
             account_type: a.account_type,
         })
         .collect())
 }
 
-pub fn fund_list(store: &impl Read, lang: Lang) -> Result<Vec<FundLine>> {
+pub fn fund_list(store: &impl Read, lang: impl Words) -> Result<Vec<FundLine>> {
     Ok(store
         .funds()?
         .0
         .into_iter()
         .map(|f| FundLine {
             id: f.id.0,
-            name: f.name(lang).to_string(),
+            name: f.name(lang.script()).to_string(),
             alias: f.alias,
             restricted: f.restricted,
         })

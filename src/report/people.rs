@@ -2,9 +2,9 @@
 //! Identity numbers appear only masked (see `ledger::party`).
 
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
 use crate::ledger::money::Money;
 use crate::ledger::party::{Party, Role};
+use crate::ledger::words::Words;
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -57,7 +57,12 @@ pub fn party_list(store: &impl Read, role: Role) -> Result<Vec<PartyLine>> {
         .collect())
 }
 
-pub fn party_detail(store: &impl Read, role: Role, id: i64, lang: Lang) -> Result<PartyDetail> {
+pub fn party_detail(
+    store: &impl Read,
+    role: Role,
+    id: i64,
+    lang: impl Words,
+) -> Result<PartyDetail> {
     let party = store
         .party(role, id)?
         .ok_or_else(|| Error::not_found(format!("there is no {} with id {id}", role.as_str())))?;
@@ -70,7 +75,7 @@ pub fn party_detail(store: &impl Read, role: Role, id: i64, lang: Lang) -> Resul
             date: r.date,
             fund: funds
                 .get(crate::ledger::fund::FundId(r.fund_id))
-                .map_or_else(String::new, |f| f.name(lang).to_string()),
+                .map_or_else(String::new, |f| f.name(lang.script()).to_string()),
             kind: r.kind,
             method: r.method,
             amount: r.amount,

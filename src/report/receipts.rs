@@ -4,11 +4,12 @@
 //! 1 to the last issued or void, with reasons).
 
 use crate::error::Result;
-use crate::i18n::{L, Lang};
 use crate::ledger::daxie::{Script, daxie};
 use crate::ledger::fund::{FundId, Funds};
 use crate::ledger::money::Money;
+use crate::ledger::party::Method;
 use crate::ledger::receipt::{ReceiptNumber, verification_code};
+use crate::ledger::words::{Word, Words};
 use crate::store::Read;
 use crate::store::receipts::ReceiptRecord;
 use serde::Serialize;
@@ -34,20 +35,17 @@ pub struct ReceiptView {
     pub replaced_by: Option<String>,
 }
 
-pub fn method_label(method: Option<&str>, lang: Lang) -> String {
-    match method {
-        Some("bank") => L::MethodBank.get(lang).to_string(),
-        Some("cash") => L::MethodCash.get(lang).to_string(),
-        Some("wechat") => L::MethodWechat.get(lang).to_string(),
-        Some("alipay") => L::MethodAlipay.get(lang).to_string(),
-        other => other.unwrap_or_default().to_string(),
+pub fn method_label(method: Option<&str>, lang: impl Words) -> String {
+    match method.and_then(Method::parse) {
+        Some(method) => lang.word(Word::Method(method)).to_string(),
+        None => method.unwrap_or_default().to_string(),
     }
 }
 
 /// Chinese uppercase in the ledger's script (simplified for English receipts, as
 /// mainland banks write it).
-pub fn amount_words(amount: Money, lang: Lang) -> String {
-    let script = if lang == Lang::ZhHant {
+pub fn amount_words(amount: Money, lang: impl Words) -> String {
+    let script = if lang.script() == crate::ledger::account::Script::Traditional {
         Script::Traditional
     } else {
         Script::Simplified
@@ -55,9 +53,9 @@ pub fn amount_words(amount: Money, lang: Lang) -> String {
     daxie(amount.fen(), script).unwrap_or_default()
 }
 
-pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: Lang) -> ReceiptView {
+pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> ReceiptView {
     let donor = if record.donor_type == "anonymous" {
-        L::AnonymousDonor.get(lang).to_string()
+        lang.word(Word::AnonymousDonor).to_string()
     } else {
         record.donor_name.clone()
     };
@@ -71,7 +69,7 @@ pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: Lang) -> Receip
         amount_words: amount_words(record.amount, lang),
         fund: funds
             .get(FundId(record.fund_id))
-            .map_or("", |f| f.name(lang))
+            .map_or("", |f| f.name(lang.script()))
             .to_string(),
         method: method_label(record.method.as_deref(), lang),
         official_no: record.official_no.clone(),
@@ -91,7 +89,7 @@ pub fn receipt_list(
     store: &impl Read,
     year: Option<i32>,
     status: Option<&str>,
-    lang: Lang,
+    lang: impl Words,
 ) -> Result<Vec<ReceiptView>> {
     let funds = store.funds()?;
     Ok(store

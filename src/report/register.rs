@@ -10,10 +10,11 @@
 //! closing balance of the head; if the derived totals disagree, the register says so.
 
 use crate::error::{Error, Field, Result};
-use crate::i18n::Lang;
 use crate::ledger::account::AccountCode;
+use crate::ledger::account::Script;
 use crate::ledger::fund::{FundId, Funds};
 use crate::ledger::money::Money;
+use crate::ledger::words::Words;
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -59,7 +60,8 @@ pub struct Register<'s> {
     pub head: RegisterHead,
     store: &'s dyn Read,
     funds: Funds,
-    lang: Lang,
+    /// Which of its names a fund goes by.
+    script: Script,
     /// +1 when debits raise the balance, -1 when credits do.
     sign: i64,
 }
@@ -69,7 +71,7 @@ pub fn register<'s>(
     code: &AccountCode,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-    lang: Lang,
+    lang: impl Words,
 ) -> Result<Register<'s>> {
     let accounts = store.accounts()?;
     let account = accounts.iter().find(|a| a.code == *code).ok_or_else(|| {
@@ -93,7 +95,7 @@ pub fn register<'s>(
     let prefix = format!("{code}.");
     let head = RegisterHead {
         account: code.to_string(),
-        name: account.names.get(lang).to_string(),
+        name: account.names.get(lang.script()).to_string(),
         from,
         to,
         opening_balance: Money::from_fen(opening),
@@ -106,14 +108,18 @@ pub fn register<'s>(
             .filter(|c| *c == code.as_str() || c.starts_with(&prefix))
             .map(str::to_string)
             .collect(),
-        funds: funds.0.iter().map(|f| f.name(lang).to_string()).collect(),
+        funds: funds
+            .0
+            .iter()
+            .map(|f| f.name(lang.script()).to_string())
+            .collect(),
         last_entry: store.last_entry_id()?,
     };
     Ok(Register {
         head,
         store,
         funds,
-        lang,
+        script: lang.script(),
         sign,
     })
 }
@@ -146,7 +152,7 @@ impl Register<'_> {
                 refill(&mut line.account, row.account);
                 refill(&mut line.memo, row.memo);
                 match self.funds.get(FundId(row.fund_id)) {
-                    Some(fund) => refill(&mut line.fund, fund.name(self.lang)),
+                    Some(fund) => refill(&mut line.fund, fund.name(self.script)),
                     None => refill(&mut line.fund, &row.fund_id.to_string()),
                 }
                 (line.debit, line.credit) = if row.amount.is_negative() {

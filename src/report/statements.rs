@@ -6,10 +6,10 @@
 use super::annual::year_bounds;
 use super::fund_balances::fund_balances;
 use crate::error::Result;
-use crate::i18n::{L, Lang};
 use crate::ledger::account::AccountType;
 use crate::ledger::fund::FundId;
 use crate::ledger::money::Money;
+use crate::ledger::words::{Word, Words};
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -39,7 +39,11 @@ fn sum(lines: &[StatementLine]) -> Result<Money> {
     Money::total("statement's total", lines.iter().map(|l| l.amount))
 }
 
-pub fn balance_sheet(store: &impl Read, as_of: NaiveDate, lang: Lang) -> Result<BalanceSheet> {
+pub fn balance_sheet(
+    store: &impl Read,
+    as_of: NaiveDate,
+    lang: impl Words,
+) -> Result<BalanceSheet> {
     let accounts = store.accounts()?;
     let totals = store.account_totals(Some(as_of))?;
     let balance = |code: &str, debit_normal: bool| {
@@ -57,7 +61,7 @@ pub fn balance_sheet(store: &impl Read, as_of: NaiveDate, lang: Lang) -> Result<
             .sum(),
     );
     let mut assets = vec![StatementLine {
-        label: L::CashAndBank.get(lang).to_string(),
+        label: lang.word(Word::CashAndBank).to_string(),
         code: None,
         amount: money,
     }];
@@ -65,7 +69,7 @@ pub fn balance_sheet(store: &impl Read, as_of: NaiveDate, lang: Lang) -> Result<
     for a in accounts.iter().filter(|a| !a.code.as_str().contains('.')) {
         let code = a.code.as_str();
         let line = |debit_normal| StatementLine {
-            label: a.names.get(lang).to_string(),
+            label: a.names.get(lang.script()).to_string(),
             code: Some(code.to_string()),
             amount: balance(code, debit_normal),
         };
@@ -145,7 +149,7 @@ fn totals(label: &str, lines: &[ActivityLine]) -> ActivityLine {
     line(label, None, sum(|l| l.unrestricted), sum(|l| l.restricted))
 }
 
-pub fn activities(store: &impl Read, year: i32, lang: Lang) -> Result<Activities> {
+pub fn activities(store: &impl Read, year: i32, lang: impl Words) -> Result<Activities> {
     let (start, end) = year_bounds(year)?;
     let movements = store.account_movements(start, end)?;
     let funds = store.funds()?;
@@ -175,21 +179,21 @@ pub fn activities(store: &impl Read, year: i32, lang: Lang) -> Result<Activities
                 _ => {}
             }
         }
-        let name = account.names.get(lang);
+        let name = account.names.get(lang.script());
         match account.account_type {
             AccountType::Income => revenue.push(line(name, Some(code), u, r)),
             AccountType::Expense => costs.push(line(name, Some(code), u, r)),
             _ => {}
         }
     }
-    let total_revenue = totals(L::TotalRevenue.get(lang), &revenue);
-    let total_costs = totals(L::TotalCosts.get(lang), &costs);
-    let release = line(L::ReleaseMemo.get(lang), None, released, -released);
+    let total_revenue = totals(lang.word(Word::TotalRevenue), &revenue);
+    let total_costs = totals(lang.word(Word::TotalCosts), &costs);
+    let release = line(lang.word(Word::Release), None, released, -released);
     let change = |f: fn(&ActivityLine) -> Money| {
         f(&total_revenue).fen() - f(&total_costs).fen() + f(&release).fen()
     };
     let change_in_net_assets = line(
-        L::ChangeInNetAssets.get(lang),
+        lang.word(Word::ChangeInNetAssets),
         None,
         change(|l| l.unrestricted),
         change(|l| l.restricted),

@@ -5,9 +5,9 @@
 //! disbursements not reversed within the year; beneficiaries are counted once each.
 
 use crate::error::{Error, Field, Result};
-use crate::i18n::Lang;
 use crate::ledger::fund::FundId;
 use crate::ledger::money::Money;
+use crate::ledger::words::Words;
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -63,7 +63,7 @@ fn is_program_cost(account: &str) -> bool {
     account.starts_with("5101.") || account == "5101"
 }
 
-pub fn annual_summary(store: &impl Read, year: i32, lang: Lang) -> Result<AnnualSummary> {
+pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<AnnualSummary> {
     let (start, end) = match (
         NaiveDate::from_ymd_opt(year, 1, 1),
         NaiveDate::from_ymd_opt(year, 12, 31),
@@ -92,7 +92,7 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: Lang) -> Result<Annual
             };
             ProgramLine {
                 program: f.alias.clone(),
-                name: f.name(lang).to_string(),
+                name: f.name(lang.script()).to_string(),
                 raised: sum(is_donation_revenue, -1),
                 disbursed: sum(is_program_cost, 1),
             }

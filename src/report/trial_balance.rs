@@ -3,9 +3,9 @@
 //! plus their sub-accounts'; the totals add each posting once, so debits equal credits.
 
 use crate::error::Result;
-use crate::i18n::Lang;
 use crate::ledger::account::AccountType;
 use crate::ledger::money::Money;
+use crate::ledger::words::Words;
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -54,7 +54,7 @@ fn sides(net: i64) -> (Money, Money) {
 pub fn trial_balance(
     store: &impl Read,
     as_of: Option<NaiveDate>,
-    lang: Lang,
+    lang: impl Words,
 ) -> Result<TrialBalance> {
     let accounts = store.accounts()?;
     let own: HashMap<String, (i64, i64)> = store
@@ -81,7 +81,7 @@ pub fn trial_balance(
         }
         rows.push(TrialRow {
             code: code.to_string(),
-            name: account.names.get(lang).to_string(),
+            name: account.names.get(lang.script()).to_string(),
             account_type: account.account_type,
             depth: code.matches('.').count(),
             debit: Money::from_fen(debit),

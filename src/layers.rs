@@ -1,14 +1,15 @@
 //! The layers of the library, checked: every `crate::` path in src/ must point down.
 //!
 //! ```text
-//! cli (front end)  →  ops  →  render  →  verify, report  →  import, reconcile, export
-//!                                                        →  store  →  i18n, input, output  →  ledger  →  error
+//! cli (front end) → ops → render → verify → report → import, reconcile, export
+//!   → store → i18n, input, output → ledger → error
 //! ```
 //!
 //! A module may name only modules of a lower layer; modules of one layer do not name
 //! each other. On top of that, a renderer never reads the store and a report never
-//! picks the words of a language (it asks a `ledger::words::Words`). The test reads the source itself, so a `use` that
-//! goes the wrong way fails `cargo test` (and so CI) with the file and line.
+//! picks the words of a language (it asks a `ledger::words::Words`). The test reads
+//! the source itself, so a `use` that goes the wrong way fails `cargo test` (and so
+//! CI) with the file and line.
 
 #[cfg(test)]
 mod tests {

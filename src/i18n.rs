@@ -137,6 +137,7 @@ labels! {
     Income => "收入", "收入", "income";
     Expense => "費用", "费用", "expense";
     Recorded => "已記錄憑證", "已记录凭证", "Recorded entry";
+    AlreadyRecorded => "此參考號早已記錄，未重複記錄：憑證", "此参考号早已记录，未重复记录：凭证", "Already recorded under this reference, nothing added: entry";
     Ledger => "賬本", "账本", "Ledger";
     Id => "編號", "编号", "ID";
     Donor => "捐贈人", "捐赠人", "Donor";

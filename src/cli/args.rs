@@ -304,7 +304,8 @@ pub struct DonateArgs {
     pub fund: String,
     #[arg(long, value_enum)]
     pub method: MethodArg,
-    /// Bank or payment reference; unique
+    /// Bank or payment reference, unique in the ledger: running the same command again
+    /// records nothing twice and answers with the entry already recorded
     #[arg(long)]
     pub reference: Option<String>,
     /// The official 公益事業捐贈票據 number, when one was issued
@@ -333,7 +334,8 @@ pub struct DisburseArgs {
     pub fund: Option<String>,
     #[arg(long, value_enum)]
     pub method: MethodArg,
-    /// Bank or payment reference; unique
+    /// Bank or payment reference, unique in the ledger: running the same command again
+    /// records nothing twice and answers with the entry already recorded
     #[arg(long)]
     pub reference: Option<String>,
     #[arg(long)]
@@ -353,7 +355,7 @@ pub struct ImportArgs {
     /// Check and report what would be imported, change nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// The file's encoding [default: detected]
+    /// The file's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]
     #[arg(long, value_enum, ignore_case = true)]
     pub encoding: Option<EncodingArg>,
 }
@@ -424,6 +426,10 @@ pub struct EntryAddArgs {
         required = true
     )]
     pub postings: Vec<String>,
+    /// Your own unique key for the entry (a voucher or bank number): running the same
+    /// command again records nothing twice and answers with the entry already recorded
+    #[arg(long)]
+    pub reference: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -498,7 +504,7 @@ pub struct ReconcileArgs {
     /// Map a bank's own headers, e.g. date=交易日期,amount=金額,reference=流水號,description=摘要
     #[arg(long)]
     pub columns: Option<String>,
-    /// The statement's encoding [default: detected]
+    /// The statement's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]
     #[arg(long, value_enum, ignore_case = true)]
     pub encoding: Option<EncodingArg>,
 }

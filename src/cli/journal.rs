@@ -39,6 +39,7 @@ pub fn entry_add(ctx: &Context, args: EntryAddArgs, out: &mut dyn Write) -> Resu
             .iter()
             .map(|p| parse_posting(p))
             .collect::<Result<Vec<_>>>()?,
+        reference: args.reference,
     };
     let mut ledger = ctx.open_for_writing()?;
     let lang = ctx.lang(&ledger);

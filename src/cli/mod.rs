@@ -24,8 +24,10 @@ use crate::ops::{Actor, Ledger};
 use crate::render::Render;
 use args::{Command, GlobalArgs};
 use clap::Parser;
+use std::cell::Cell;
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::rc::Rc;
 
 /// The global options, checked.
 pub struct Context {
@@ -34,6 +36,8 @@ pub struct Context {
     pub json: bool,
     pub read_only: bool,
     pub user: String,
+    /// Changes committed to the ledger by this command (see `run`).
+    commits: Rc<Cell<u64>>,
 }
 
 impl Context {
@@ -59,6 +63,7 @@ impl Context {
             json: global.json,
             read_only: global.read_only,
             user: user.trim().to_string(),
+            commits: Rc::default(),
         })
     }
 
@@ -84,7 +89,14 @@ impl Context {
     /// Opens the ledger to change it; refused under --read-only before the file is touched.
     pub fn open_for_writing(&self) -> Result<Ledger> {
         self.refuse_if_read_only()?;
-        Ledger::open_for_writing(&self.db)
+        let mut ledger = Ledger::open_for_writing(&self.db)?;
+        ledger.count_commits_in(Rc::clone(&self.commits));
+        Ok(ledger)
+    }
+
+    /// Whether this command has changed the ledger.
+    fn changed_the_ledger(&self) -> bool {
+        self.commits.get() > 0
     }
 
     pub fn refuse_if_read_only(&self) -> Result<()> {
@@ -163,7 +175,10 @@ fn renamed(error: Error, field: Field, word: &str) -> Error {
     }
 }
 
-/// Runs the command line and returns the exit status.
+/// Runs the command line and returns the exit status: 0 done, 1 refused or failed,
+/// 2 a usage error. The status tells the truth about the ledger: when a change was
+/// committed but its result could not be printed (standard output full or closed),
+/// the status is 0 with a warning on stderr, so a script does not record it again.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -172,20 +187,30 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    let ctx = match Context::from_args(&cli.global) {
+        Ok(ctx) => ctx,
+        Err(e) => {
+            eprintln!("lovefund: {}", message(&e));
+            return 1;
+        }
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let outcome =
-        Context::from_args(&cli.global).and_then(|ctx| dispatch(&ctx, cli.command, &mut out));
-    let flushed = out.flush();
-    match outcome {
-        Ok(()) => match flushed {
-            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                eprintln!("lovefund: cannot write the output: {e}");
-                1
-            }
-            _ => 0,
-        },
+    let outcome = dispatch(&ctx, cli.command, &mut out);
+    let flushed = out.flush().map_err(|e| Error::io(OUTPUT_FAILED, e));
+    match outcome.and(flushed) {
+        Ok(()) => 0,
         Err(Error::Io(message)) if message.contains("Broken pipe") => 0,
+        Err(Error::Io(message))
+            if message.starts_with(OUTPUT_FAILED) && ctx.changed_the_ledger() =>
+        {
+            eprintln!(
+                "lovefund: warning: the change was recorded, but its result could not be \
+                 printed ({message}); do not run the command again — `lovefund register` \
+                 shows what was recorded"
+            );
+            0
+        }
         Err(e) => {
             eprintln!("lovefund: {}", message(&e));
             1
@@ -246,6 +271,9 @@ fn output_guard(ctx: &Context, field: Field, force: bool) -> crate::output::Guar
 }
 
 /// Turns a failed write to stdout into an error (a closed pipe ends quietly in `run`).
+/// How an output failure's message starts (see `run`).
+const OUTPUT_FAILED: &str = "cannot write the output";
+
 pub fn output<T>(result: io::Result<T>) -> Result<T> {
-    result.map_err(|e| Error::io("cannot write the output", e))
+    result.map_err(|e| Error::io(OUTPUT_FAILED, e))
 }

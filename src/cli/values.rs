@@ -51,8 +51,17 @@ impl From<LangArg> for Lang {
 pub enum EncodingArg {
     #[value(name = "utf-8", aliases = ["utf8"])]
     Utf8,
+    /// GBK, GB2312 and GB18030, as Excel and WPS write them on a Simplified Chinese system
     #[value(name = "gbk", aliases = ["gb18030", "gb2312", "cp936"])]
     Gbk,
+    /// Big5, as Excel writes it on a Traditional Chinese system (Taiwan, Hong Kong)
+    #[value(name = "big5", aliases = ["cp950"])]
+    Big5,
+    /// UTF-16, little-endian: Excel's "Unicode text"
+    #[value(name = "utf-16le", aliases = ["utf-16", "utf16"])]
+    Utf16Le,
+    #[value(name = "utf-16be")]
+    Utf16Be,
 }
 
 impl From<EncodingArg> for Encoding {
@@ -60,6 +69,9 @@ impl From<EncodingArg> for Encoding {
         match encoding {
             EncodingArg::Utf8 => Encoding::Utf8,
             EncodingArg::Gbk => Encoding::Gb18030,
+            EncodingArg::Big5 => Encoding::Big5,
+            EncodingArg::Utf16Le => Encoding::Utf16Le,
+            EncodingArg::Utf16Be => Encoding::Utf16Be,
         }
     }
 }

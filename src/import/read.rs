@@ -14,7 +14,7 @@ use crate::ledger::account::NAME_LENGTH_MAX;
 use crate::ledger::date::parse_date;
 use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::fund::{FundId, Funds};
-use crate::ledger::money::Money;
+use crate::ledger::money::{AMOUNT_FEN_MAX, Money};
 use crate::ledger::operations;
 use crate::ledger::party::{
     ANONYMOUS_DONOR, IdNumber, Method, PartyType, Role, is_anonymous_name, refuse_id_like,
@@ -112,6 +112,31 @@ impl ImportFile {
             ));
         }
     }
+
+    /// Reports the line at which the file's donations, or its disbursements, add up
+    /// past the amount bound: the import's totals are printed, so they must fit.
+    fn check_totals(&self, errors: &mut LineErrors) {
+        let mut totals = [0i128; 2];
+        for line in &self.lines {
+            let (total, what) = match line.kind {
+                Kind::Donation => (&mut totals[0], "donations"),
+                Kind::Disbursement => (&mut totals[1], "disbursements"),
+            };
+            let before = *total;
+            *total += line.amount.wide();
+            if before <= i128::from(AMOUNT_FEN_MAX) && *total > i128::from(AMOUNT_FEN_MAX) {
+                errors.push(
+                    u64::from(line.line),
+                    "amount",
+                    format!(
+                        "the file's {what} up to this line add up to more than {}, the most \
+                     lovefund records in one total; split the file into several imports",
+                        Money::from_fen(AMOUNT_FEN_MAX).grouped()
+                    ),
+                );
+            }
+        }
+    }
 }
 
 const DATE: usize = 0;
@@ -205,6 +230,7 @@ pub fn read_file(
         checker.check(line, record, &columns, &mut out, &mut errors);
     }
     out.check_duplicate_references(&mut errors);
+    out.check_totals(&mut errors);
     (out.errors, out.errors_more) = errors.into_sorted();
     Ok(out)
 }

@@ -8,7 +8,20 @@
 use super::errors::LineErrors;
 use super::lines::{LineCounter, LineTap, tap};
 use crate::error::{Error, Result};
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
+
+/// How much of the text is looked at for the header's field separator.
+const HEAD_BYTES: usize = 1 << 16;
+
+/// The field separator of the header line at the start of `head`.
+fn delimiter_of(head: &[u8]) -> u8 {
+    let header = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    if header.contains(&b'\t') && !header.contains(&b',') {
+        b'\t'
+    } else {
+        b','
+    }
+}
 
 /// What the person reads about a line the csv reader could not read.
 pub fn csv_error_text(e: &csv::Error) -> String {
@@ -22,7 +35,7 @@ pub fn csv_error_text(e: &csv::Error) -> String {
 
 /// The lines of one CSV text, read one at a time into one reused record.
 pub struct Source<R: Read> {
-    reader: csv::Reader<LineTap<R>>,
+    reader: csv::Reader<LineTap<BufReader<R>>>,
     lines: LineCounter,
     header: csv::StringRecord,
     record: csv::StringRecord,
@@ -30,12 +43,20 @@ pub struct Source<R: Read> {
 
 impl<R: Read> Source<R> {
     /// Reads the header. Lines may have more or fewer fields than the header
-    /// (`flexible`): the reader reports that per line rather than stopping.
+    /// (`flexible`): the reader reports that per line rather than stopping. Fields
+    /// are separated by commas, or by tabs when the header has tabs and no comma
+    /// (Excel's "Unicode text" and "Text (tab delimited)" exports).
     pub fn new(text: R) -> Result<Source<R>> {
+        let mut text = BufReader::with_capacity(HEAD_BYTES, text);
+        let head = text
+            .fill_buf()
+            .map_err(|e| Error::input(format!("line 1: {e}")))?;
+        let delimiter = delimiter_of(head);
         let (tapped, lines) = tap(text);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
+            .delimiter(delimiter)
             .from_reader(tapped);
         let header = reader
             .headers()
@@ -119,6 +140,15 @@ mod tests {
                     .to_string()
             )]
         );
+    }
+
+    #[test]
+    fn tab_separated_text_is_read_by_its_header() {
+        let (lines, errors) = read_all(b"name\tmemo\na,b\tx\n");
+        assert_eq!(lines, vec![(2, "a,b".into())]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let (lines, _) = read_all(b"name,memo\ta\nb,x\n");
+        assert_eq!(lines, vec![(2, "b".into())]);
     }
 
     #[test]

@@ -11,8 +11,8 @@ use super::chain::{self, EntryFields, GENESIS, HASH_LENGTH};
 use super::entry::{EntryDetails, NewEntry, Posting};
 use super::fund::{FundId, Funds};
 use super::guard::{Subject, SubjectDays, guard_changes};
-use super::money::Money;
-use crate::error::{Error, Result};
+use super::money::{AMOUNT_FEN_MAX, Money};
+use crate::error::{Error, Field, Result};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -95,8 +95,13 @@ pub struct AppendState {
     accounts_with_children: Vec<String>,
     funds: Funds,
     guards: HashMap<Subject, (SubjectDays, Vec<NaiveDate>)>,
-    /// Daily totals by (index into `account_codes`, fund, date).
+    /// Daily totals added by the appends, by (index into `account_codes`, fund, date).
     totals: HashMap<(usize, FundId, NaiveDate), DayTotal>,
+    /// The balance (debits − credits, stored and appended) of each account and fund
+    /// loaded, for the amount bound: present once loaded.
+    balances: HashMap<(usize, FundId), i64>,
+    /// The stored daily totals of the accounts and funds loaded (before any append).
+    stored_days: HashMap<(usize, FundId, NaiveDate), DayTotal>,
     account_codes: Vec<String>,
     receipt_seqs: HashMap<i32, i64>,
     pending: Pending,
@@ -167,6 +172,55 @@ impl AppendState {
             .collect()
     }
 
+    /// The accounts and funds `entry` posts to whose stored balance and daily totals
+    /// are not in memory yet: the store loads each with `load_sums` before `append`,
+    /// so the amount bound sees what is stored.
+    pub fn sums_to_load(&self, entry: &NewEntry) -> Vec<(String, FundId)> {
+        if self.all_loaded {
+            return Vec::new();
+        }
+        let mut missing: Vec<(String, FundId)> = Vec::new();
+        for p in entry.postings() {
+            let code = p.account.as_str();
+            let loaded = self
+                .account_codes
+                .iter()
+                .position(|c| c == code)
+                .is_some_and(|i| self.balances.contains_key(&(i, p.fund)));
+            if !loaded && !missing.iter().any(|(c, f)| c == code && *f == p.fund) {
+                missing.push((code.to_string(), p.fund));
+            }
+        }
+        missing
+    }
+
+    /// The stored daily totals of one account and fund (every day it has).
+    pub fn load_sums(
+        &mut self,
+        account: &str,
+        fund: FundId,
+        days: impl IntoIterator<Item = (NaiveDate, DayTotal)>,
+    ) -> Result<()> {
+        let account = self.account_index(account);
+        let mut balance: i128 = 0;
+        for (date, day) in days {
+            balance += i128::from(day.debit_fen) - i128::from(day.credit_fen);
+            self.stored_days.insert((account, fund, date), day);
+        }
+        let balance = i64::try_from(balance)
+            .ok()
+            .filter(|b| b.unsigned_abs() <= AMOUNT_FEN_MAX as u64)
+            .ok_or_else(|| {
+                Error::Verify(format!(
+                    "the stored balance of account {} in fund {} is past the amount bound; \
+                     run `lovefund verify`",
+                    self.account_codes[account], fund.0
+                ))
+            })?;
+        self.balances.insert((account, fund), balance);
+        Ok(())
+    }
+
     pub fn load_guard(&mut self, subject: Subject, days: SubjectDays) {
         debug_assert!(
             !self.guards.contains_key(&subject),
@@ -186,13 +240,24 @@ impl AppendState {
         self.receipt_seqs.insert(year, last);
     }
 
-    /// Every guard and receipt sequence at once (a bulk import), so appends need no
-    /// further reads: a guard or sequence not given is empty.
+    /// Every guard, receipt sequence and daily total at once (a bulk import), so
+    /// appends need no further reads: one not given is empty.
     pub fn load_all(
         &mut self,
         guards: impl IntoIterator<Item = (Subject, NaiveDate, i64, i64)>,
         receipt_seqs: impl IntoIterator<Item = (i32, i64)>,
-    ) {
+        day_totals: impl IntoIterator<Item = (String, FundId, NaiveDate, DayTotal)>,
+    ) -> Result<()> {
+        let mut by_pair: HashMap<(String, FundId), Vec<(NaiveDate, DayTotal)>> = HashMap::new();
+        for (account, fund, date, day) in day_totals {
+            by_pair
+                .entry((account, fund))
+                .or_default()
+                .push((date, day));
+        }
+        for ((account, fund), days) in by_pair {
+            self.load_sums(&account, fund, days)?;
+        }
         for (subject, date, delta, min_prefix) in guards {
             let entry = self.guards.entry(subject).or_default();
             entry.0.insert_day(date, delta, min_prefix);
@@ -201,6 +266,7 @@ impl AppendState {
             self.load_receipt_seq(year, last);
         }
         self.all_loaded = true;
+        Ok(())
     }
 
     /// Checks the entry against the chart and the balance rules, then queues it.
@@ -223,6 +289,7 @@ impl AppendState {
         let types = &self.account_types;
         let changes = guard_changes(entry.postings(), |code| types.get(code).copied());
         self.check_guards(entry.date, &changes)?;
+        self.check_bounds(entry.date, entry.postings())?;
         let id = self.head_id + 1;
         let fields = EntryFields {
             id,
@@ -342,6 +409,8 @@ impl AppendState {
         days
     }
 
+    /// Adds an accepted entry's postings to the daily totals and balances (within
+    /// the amount bound, as `check_bounds` made sure).
     fn add_totals(&mut self, date: NaiveDate, postings: &[Posting]) {
         for p in postings {
             let account = self.account_index(p.account.as_str());
@@ -351,7 +420,95 @@ impl AppendState {
             } else {
                 total.debit_fen += p.amount.fen();
             }
+            *self.balances.entry((account, p.fund)).or_default() += p.amount.fen();
         }
+    }
+
+    /// Refuses an entry that would take the balance of an account in a fund, or its
+    /// debits or credits of the day, past the amount bound (9,999,999,999,999.99):
+    /// whatever is recorded can then be added up by every report (issue 14, item 2).
+    fn check_bounds(&mut self, date: NaiveDate, postings: &[Posting]) -> Result<()> {
+        // Per account and fund: (debits, credits) of this entry, in i128 so that any
+        // number of postings adds up.
+        let mut changes: Vec<(usize, FundId, i128, i128)> = Vec::with_capacity(postings.len());
+        for p in postings {
+            let account = self.account_index(p.account.as_str());
+            let fen = i128::from(p.amount.fen());
+            let (debit, credit) = if fen < 0 { (0, -fen) } else { (fen, 0) };
+            match changes.iter_mut().find(|c| c.0 == account && c.1 == p.fund) {
+                Some(c) => {
+                    c.2 += debit;
+                    c.3 += credit;
+                }
+                None => changes.push((account, p.fund, debit, credit)),
+            }
+        }
+        let bound = i128::from(AMOUNT_FEN_MAX);
+        for (account, fund, debit, credit) in changes {
+            let balance = match self.balances.get(&(account, fund)) {
+                Some(balance) => *balance,
+                None if self.all_loaded => 0,
+                None => {
+                    return Err(Error::Io(format!(
+                        "internal error: the balance of account {} in fund {} was not loaded \
+                         before an append",
+                        self.account_codes[account], fund.0
+                    )));
+                }
+            };
+            let stored = self
+                .stored_days
+                .get(&(account, fund, date))
+                .copied()
+                .unwrap_or_default();
+            let added = self
+                .totals
+                .get(&(account, fund, date))
+                .copied()
+                .unwrap_or_default();
+            let day_debit = i128::from(stored.debit_fen) + i128::from(added.debit_fen) + debit;
+            let day_credit = i128::from(stored.credit_fen) + i128::from(added.credit_fen) + credit;
+            let what = if (i128::from(balance) + debit - credit).abs() > bound {
+                "balance"
+            } else if day_debit > bound {
+                "debits on that day"
+            } else if day_credit > bound {
+                "credits on that day"
+            } else {
+                continue;
+            };
+            return Err(self.bound_error(what, account, fund, date));
+        }
+        Ok(())
+    }
+
+    /// A guarded balance as a message names it.
+    fn subject_name(&self, subject: &Subject) -> String {
+        match subject {
+            Subject::Fund(id) => self.fund_name(*id),
+            Subject::Asset(code) => format!("account {code}"),
+        }
+    }
+
+    fn fund_name(&self, fund: FundId) -> String {
+        match self.funds.get(fund) {
+            Some(f) => format!("fund {} ({})", f.names.zh_hant, f.alias),
+            None => format!("fund {}", fund.0),
+        }
+    }
+
+    fn bound_error(&self, what: &str, account: usize, fund: FundId, date: NaiveDate) -> Error {
+        let fund = self.fund_name(fund);
+        Error::conflict_in(
+            Field::Amount,
+            format!(
+                "refused: {{field}} would take the {what} of account {} in {fund} on {date} \
+                 past {}, the most lovefund records in one total; record a smaller amount \
+                 or spread it over other days or funds",
+                self.account_codes[account],
+                Money::from_fen(AMOUNT_FEN_MAX).grouped()
+            ),
+        )
     }
 
     /// A small number standing for an account code, so per-posting work does not
@@ -391,6 +548,21 @@ impl AppendState {
     }
 
     fn check_guards(&mut self, date: NaiveDate, changes: &[(Subject, i64)]) -> Result<()> {
+        for (subject, change) in changes {
+            let total = i128::from(self.guard(subject)?.0.total) + i128::from(*change);
+            if total.abs() > i128::from(AMOUNT_FEN_MAX) {
+                let what = self.subject_name(subject);
+                return Err(Error::conflict_in(
+                    Field::Amount,
+                    format!(
+                        "refused: {{field}} would take the balance of {what} past {}, the most \
+                         lovefund records in one total; record a smaller amount or use \
+                         another fund",
+                        Money::from_fen(AMOUNT_FEN_MAX).grouped()
+                    ),
+                ));
+            }
+        }
         for (subject, change) in changes.iter().filter(|(_, c)| *c < 0) {
             let available = self.guard(subject)?.0.available(date);
             if available + change < 0 {
@@ -407,13 +579,7 @@ impl AppendState {
         change: i64,
         available: i64,
     ) -> Error {
-        let what = match subject {
-            Subject::Fund(id) => match self.funds.get(*id) {
-                Some(f) => format!("fund {} ({})", f.names.zh_hant, f.alias),
-                None => format!("fund {}", id.0),
-            },
-            Subject::Asset(code) => format!("account {code}"),
-        };
+        let what = self.subject_name(subject);
         Error::conflict(format!(
             "refused: {what} would go negative — the entry takes {} on {date} but only {} \
              is available then (counting every later entry); record a smaller amount or \
@@ -504,7 +670,7 @@ mod tests {
     fn state(closed_through: Option<i32>) -> AppendState {
         let mut state =
             AppendState::new(start(closed_through), "treasurer", "2024-01-01T00:00:00Z");
-        state.load_all([], []);
+        state.load_all([], [], []).unwrap();
         state
     }
 
@@ -604,7 +770,7 @@ mod tests {
             "treasurer",
             "2024-01-01T00:00:00Z",
         );
-        resumed.load_all([], []);
+        resumed.load_all([], [], []).unwrap();
         let third = resumed.append(&gift("2024-03-02", 100)).unwrap();
         assert_eq!(third.id, 3);
         assert_ne!(third.hash, previous);
@@ -697,12 +863,46 @@ mod tests {
     }
 
     #[test]
+    fn a_total_past_the_amount_bound_is_refused_before_anything_changes() {
+        let mut state = state(None);
+        let max = AMOUNT_FEN_MAX;
+        state.append(&gift("2024-03-01", max)).unwrap();
+        let head = state.head_id();
+        let error = state.append(&gift("2024-03-01", 1)).unwrap_err();
+        assert!(
+            error.to_string().contains("past 9,999,999,999,999.99"),
+            "{error}"
+        );
+        assert_eq!(state.head_id(), head, "a refused entry moved the chain");
+        // A stored balance counts as much as one appended now.
+        let mut resumed = AppendState::new(start(None), "treasurer", "2024-01-01T00:00:00Z");
+        for subject in resumed.guards_to_load(&gift("2024-03-01", 1)) {
+            resumed.load_guard(subject, SubjectDays::default());
+        }
+        let stored = DayTotal {
+            debit_fen: max,
+            credit_fen: 0,
+        };
+        let missing = resumed.sums_to_load(&gift("2024-03-02", 1));
+        assert_eq!(missing.len(), 2, "{missing:?}");
+        for (account, fund) in missing {
+            let days = (account == "1002").then_some((date("2024-03-01"), stored));
+            resumed.load_sums(&account, fund, days).unwrap();
+        }
+        assert!(resumed.sums_to_load(&gift("2024-03-02", 1)).is_empty());
+        assert!(resumed.append(&gift("2024-03-02", 1)).is_err());
+    }
+
+    #[test]
     fn donations_take_gap_free_receipt_numbers_per_year() {
         let mut state = AppendState::new(start(None), "treasurer", "2024-01-01T00:00:00Z");
         state.load_receipt_seq(2024, 41);
         state.load_receipt_seq(2025, 0);
         for subject in state.guards_to_load(&gift("2024-03-01", 1)) {
             state.load_guard(subject, SubjectDays::default());
+        }
+        for (account, fund) in state.sums_to_load(&gift("2024-03-01", 1)) {
+            state.load_sums(&account, fund, []).unwrap();
         }
         let (_, first) = state.donation(&gift("2024-03-01", 100), None).unwrap();
         let (_, second) = state

@@ -143,6 +143,30 @@ impl NewEntry {
     pub fn postings(&self) -> &[Posting] {
         &self.postings
     }
+
+    /// What differs between this entry and one already in the journal (under the
+    /// same reference): the names of the fields, empty when it is the same entry.
+    /// Who recorded it and when are not compared: a retry is recorded later.
+    pub fn differences(&self, stored: &StoredEntry) -> Vec<&'static str> {
+        let mut differ = Vec::new();
+        let d = (&self.details, &stored.details);
+        let fields = [
+            ("date", self.date == stored.date),
+            ("kind", self.kind == stored.kind),
+            ("memo", self.memo == stored.memo),
+            ("counterparty", d.0.party_id == d.1.party_id),
+            ("method", d.0.method == d.1.method),
+            ("reverses", d.0.reverses == d.1.reverses),
+            ("reason", d.0.reason == d.1.reason),
+            ("postings", self.postings == stored.postings),
+        ];
+        for (name, same) in fields {
+            if !same {
+                differ.push(name);
+            }
+        }
+        differ
+    }
 }
 
 /// The sum of the postings, or None if it overflows.

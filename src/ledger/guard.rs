@@ -76,7 +76,9 @@ pub struct SubjectDays {
 impl SubjectDays {
     pub fn insert_day(&mut self, date: NaiveDate, delta: i64, min_prefix: i64) {
         self.days.insert(date, (delta, min_prefix));
-        self.total += delta;
+        // Saturating: only a ledger past the amount bound (which `verify` names)
+        // comes near i64's end.
+        self.total = self.total.saturating_add(delta);
     }
 
     /// The most that may be taken out by an entry recorded now on `date` (so after
@@ -103,9 +105,9 @@ impl SubjectDays {
     /// Records a change by an entry appended on `date` (last of that date so far).
     pub fn apply(&mut self, date: NaiveDate, change: i64) {
         let day = self.days.entry(date).or_insert((0, 0));
-        day.0 += change;
+        day.0 = day.0.saturating_add(change);
         day.1 = day.1.min(day.0);
-        self.total += change;
+        self.total = self.total.saturating_add(change);
     }
 
     /// The first date on which the balance is below zero, with that low point.

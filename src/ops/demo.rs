@@ -473,6 +473,7 @@ fn corrections(ledger: &mut Ledger, actor: &Actor) -> Result<()> {
         date: date(12, 31),
         memo: "銀行賬戶管理費".into(),
         postings: vec![posting("5201", 2_500)?, posting("1002", -2_500)?],
+        reference: None,
     };
     record_entry(ledger, actor, fee).map(drop)
 }

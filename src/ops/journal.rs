@@ -5,7 +5,7 @@ use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::account::AccountCode;
 use crate::ledger::append::Appended;
-use crate::ledger::entry::{EntryDetails, EntryKind, NewEntry, Posting};
+use crate::ledger::entry::{EntryDetails, EntryKind, NewEntry, Posting, StoredEntry};
 use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
 use crate::ledger::operations::reversal_entry;
@@ -28,13 +28,17 @@ pub struct EntryRequest {
     pub date: NaiveDate,
     pub memo: String,
     pub postings: Vec<PostingRequest>,
+    /// The caller's idempotency key (see `recorded_before`).
+    pub reference: Option<String>,
 }
 
-/// An entry now in the journal: its id and chain hash.
+/// An entry now in the journal: its id and chain hash; `already` when it was there
+/// before, recorded under the same reference by an earlier try.
 #[derive(Debug, Serialize)]
 pub struct Recorded {
     pub id: i64,
     pub hash: String,
+    pub already: bool,
 }
 
 impl From<&Appended> for Recorded {
@@ -42,13 +46,69 @@ impl From<&Appended> for Recorded {
         Recorded {
             id: appended.id,
             hash: hex::encode(appended.hash),
+            already: false,
         }
     }
 }
 
 impl Render for Recorded {
     fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
-        writeln!(out, "{} {} ({})", L::Recorded.get(lang), self.id, self.hash)
+        let label = match self.already {
+            true => L::AlreadyRecorded,
+            false => L::Recorded,
+        };
+        writeln!(out, "{} {} ({})", label.get(lang), self.id, self.hash)
+    }
+}
+
+/// Whether an entry was appended now or found recorded by an earlier try.
+pub enum Written<T> {
+    New(T),
+    /// The entry already in the journal under the same reference.
+    Already(Box<StoredEntry>),
+}
+
+/// The entry already in the journal under `entry`'s reference, when it is this very
+/// entry: a retry (after a lost answer, say) then records nothing twice. The same
+/// reference on a different entry is refused, naming what differs. References are
+/// one namespace for donations, disbursements, manual entries and imports.
+pub(super) fn recorded_before(unit: &impl Read, entry: &NewEntry) -> Result<Option<StoredEntry>> {
+    let Some(reference) = entry.details.reference.as_deref() else {
+        return Ok(None);
+    };
+    let Some(found) = unit.entry_by_reference(reference)? else {
+        return Ok(None);
+    };
+    let stored = unit
+        .entry(found.id)?
+        .ok_or_else(|| Error::not_found(format!("entry {} vanished", found.id)))?;
+    let differences = entry.differences(&stored);
+    if differences.is_empty() {
+        return Ok(Some(stored));
+    }
+    Err(Error::conflict_in(
+        Field::Reference,
+        format!(
+            "{{field}} {:?} was already recorded as entry {}, which differs in: {}; give \
+             a different entry its own reference (if entry {} is wrong, reverse it and record \
+             the correction under a new reference)",
+            reference,
+            stored.id,
+            differences.join(", "),
+            stored.id
+        ),
+    ))
+}
+
+/// Appends `entry` unless the same entry is already recorded under its reference.
+pub(super) fn append_once<T>(
+    appender: &mut crate::store::Appender<'_>,
+    entry: &NewEntry,
+    append: impl FnOnce(&mut crate::store::Appender<'_>, &NewEntry) -> Result<T>,
+) -> Result<Written<T>> {
+    match recorded_before(appender, entry)? {
+        Some(stored) => Ok(Written::Already(Box::new(stored))),
+        None => append(appender, entry).map(Written::New),
     }
 }
 
@@ -75,9 +135,15 @@ fn resolve(request: PostingRequest, funds: &Funds) -> Result<Posting> {
     })
 }
 
-/// Records a balanced entry (NewEntry refuses one that is not).
+/// Records a balanced entry (NewEntry refuses one that is not); with a reference,
+/// at most once (`recorded_before`).
 pub fn record_entry(ledger: &mut Ledger, actor: &Actor, request: EntryRequest) -> Result<Recorded> {
-    let appended = ledger
+    let reference = super::optional_text(
+        Field::Reference,
+        request.reference,
+        crate::ledger::entry::REFERENCE_LENGTH_MAX,
+    )?;
+    let written = ledger
         .store_mut()
         .write(&actor.user, &actor.recorded_at, |appender| {
             let postings = request
@@ -89,12 +155,22 @@ pub fn record_entry(ledger: &mut Ledger, actor: &Actor, request: EntryRequest) -
                 request.date,
                 EntryKind::Manual,
                 &request.memo,
-                EntryDetails::default(),
+                EntryDetails {
+                    reference,
+                    ..EntryDetails::default()
+                },
                 postings,
             )?;
-            appender.append(&entry)
+            append_once(appender, &entry, |a, e| a.append(e))
         })?;
-    Ok(Recorded::from(&appended))
+    Ok(match written {
+        Written::New(appended) => Recorded::from(&appended),
+        Written::Already(stored) => Recorded {
+            id: stored.id,
+            hash: hex::encode(&stored.hash),
+            already: true,
+        },
+    })
 }
 
 pub struct ReverseRequest {

@@ -86,6 +86,11 @@ impl Ledger {
             .unwrap_or_default()
     }
 
+    /// Counts in `commits` every change this ledger commits from now on.
+    pub fn count_commits_in(&mut self, commits: std::rc::Rc<std::cell::Cell<u64>>) {
+        self.store.count_commits_in(commits);
+    }
+
     /// The ledger for reports and checks to read.
     pub fn reader(&self) -> &Store {
         &self.store

@@ -3,10 +3,13 @@
 //! gifts without a name, default memos in the ledger's language, a program's own fund
 //! unless another is named.
 
+use super::journal::Written;
 use super::{Actor, Ledger, optional_text};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
-use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
+use crate::ledger::entry::{
+    MEMO_LENGTH_MAX, NewEntry, REFERENCE_LENGTH_MAX, StoredEntry, check_text,
+};
 use crate::ledger::fund::Fund;
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
@@ -129,14 +132,20 @@ pub struct DonationRecorded {
     pub donor_name: String,
     pub amount: Money,
     pub hash: String,
+    /// Recorded before under the same reference; nothing was added now.
+    pub already: bool,
 }
 
 impl Render for DonationRecorded {
     fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        let label = match self.already {
+            true => L::AlreadyRecorded,
+            false => L::DonationRecorded,
+        };
         writeln!(
             out,
             "{} {}: {} {} — {} {}",
-            L::DonationRecorded.get(lang),
+            label.get(lang),
             self.entry,
             self.donor_name,
             self.amount.yuan(),
@@ -171,17 +180,44 @@ pub fn donate(
             })
         },
     };
-    let ((appended, receipt), donor) = record(ledger, actor, request.movement, side, |a, m, _| {
-        a.donation(&operations::donation_entry(m)?, official_no.as_deref())
-    })?;
+    let (written, donor) = record(
+        ledger,
+        actor,
+        request.movement,
+        side,
+        |m, _| operations::donation_entry(m),
+        |a, e| a.donation(e, official_no.as_deref()),
+    )?;
+    let (entry, hash, receipt, already) = match written {
+        Written::New((appended, receipt)) => (appended.id, appended.hash.to_vec(), receipt, false),
+        Written::Already(stored) => {
+            let receipt = current_receipt(ledger, &stored)?;
+            (stored.id, stored.hash, receipt, true)
+        }
+    };
     Ok(DonationRecorded {
-        entry: appended.id,
+        entry,
         receipt,
         donor: donor.id,
         donor_name: donor.name,
         amount,
-        hash: hex::encode(appended.hash),
+        hash: hex::encode(hash),
+        already,
     })
+}
+
+/// The receipt a donation recorded earlier holds now (its latest valid one; empty if
+/// every one of them was voided).
+fn current_receipt(ledger: &Ledger, donation: &StoredEntry) -> Result<String> {
+    let year = chrono::Datelike::year(&donation.date);
+    Ok(ledger
+        .reader()
+        .receipts(Some(year))?
+        .into_iter()
+        .filter(|r| r.entry_id == donation.id && r.void.is_none())
+        .map(|r| r.number.to_string())
+        .next_back()
+        .unwrap_or_default())
 }
 
 /// The donor a donation names: the anonymous donor (made on first use), or one by
@@ -212,14 +248,20 @@ pub struct DisbursementRecorded {
     pub beneficiary_name: String,
     pub amount: Money,
     pub hash: String,
+    /// Recorded before under the same reference; nothing was added now.
+    pub already: bool,
 }
 
 impl Render for DisbursementRecorded {
     fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        let label = match self.already {
+            true => L::AlreadyRecorded,
+            false => L::DisbursementRecorded,
+        };
         writeln!(
             out,
             "{} {}: {} {}",
-            L::DisbursementRecorded.get(lang),
+            label.get(lang),
             self.entry,
             self.beneficiary_name,
             self.amount.yuan()
@@ -252,16 +294,28 @@ pub fn disburse(
             })
         },
     };
-    let (appended, beneficiary) = record(ledger, actor, request.movement, side, |a, m, c| {
-        let account = c.program_account.as_deref().unwrap_or_default();
-        a.append(&operations::disbursement_entry(m, account)?)
-    })?;
+    let (written, beneficiary) = record(
+        ledger,
+        actor,
+        request.movement,
+        side,
+        |m, c| {
+            let account = c.program_account.as_deref().unwrap_or_default();
+            operations::disbursement_entry(m, account)
+        },
+        |a, e| a.append(e),
+    )?;
+    let (entry, hash, already) = match written {
+        Written::New(appended) => (appended.id, appended.hash.to_vec(), false),
+        Written::Already(stored) => (stored.id, stored.hash, true),
+    };
     Ok(DisbursementRecorded {
-        entry: appended.id,
+        entry,
         beneficiary: beneficiary.id,
         beneficiary_name: beneficiary.name,
         amount,
-        hash: hex::encode(appended.hash),
+        hash: hex::encode(hash),
+        already,
     })
 }
 
@@ -280,14 +334,17 @@ struct Chosen {
 }
 
 /// Records one movement in one transaction: checks the typed text, chooses the fund
-/// and counterparty, builds the movement with its memo, and lets `write` append it.
+/// and counterparty, builds the movement's entry with its memo (`build`), and lets
+/// `append` append it — unless the same entry is already recorded under its
+/// reference (`journal::recorded_before`), when nothing is appended.
 fn record<T>(
     ledger: &mut Ledger,
     actor: &Actor,
     request: MovementRequest,
     side: Side<'_>,
-    write: impl FnOnce(&mut Appender<'_>, &Movement<'_>, &Chosen) -> Result<T>,
-) -> Result<(T, Party)> {
+    build: impl FnOnce(&Movement<'_>, &Chosen) -> Result<NewEntry>,
+    append: impl FnOnce(&mut Appender<'_>, &NewEntry) -> Result<T>,
+) -> Result<(Written<T>, Party)> {
     let reference = optional_text(Field::Reference, request.reference, REFERENCE_LENGTH_MAX)?;
     let memo_label = side.memo_label.get(ledger.lang());
     let store = ledger.store_mut();
@@ -303,7 +360,8 @@ fn record<T>(
             reference,
             memo,
         };
-        let written = write(appender, &movement, &chosen)?;
+        let entry = build(&movement, &chosen)?;
+        let written = super::journal::append_once(appender, &entry, append)?;
         Ok((written, chosen.party))
     })
 }

@@ -7,7 +7,7 @@
 use super::chart::{load_accounts, load_funds};
 use crate::error::{Error, Result};
 use crate::ledger::account::AccountCode;
-use crate::ledger::append::{AppendState, Appended, BATCH_ENTRIES, Pending, Start};
+use crate::ledger::append::{AppendState, Appended, BATCH_ENTRIES, DayTotal, Pending, Start};
 use crate::ledger::chain::GENESIS;
 use crate::ledger::entry::{EntryDetails, EntryKind, NewEntry, Posting, StoredEntry};
 use crate::ledger::fund::{FundId, Funds};
@@ -127,6 +127,7 @@ impl<'t> Appender<'t> {
     /// `UnitOfWork::append`.
     pub(super) fn append_entry(&mut self, entry: &NewEntry) -> Result<Appended> {
         self.load_guards(entry)?;
+        self.load_sums(entry)?;
         let appended = self.state.append(entry)?;
         self.flush_if_due()?;
         Ok(appended)
@@ -141,7 +142,27 @@ impl<'t> Appender<'t> {
         Ok(())
     }
 
-    /// Loads every guarded balance and receipt sequence, so appends need no SQL.
+    /// Loads the stored daily totals of the accounts and funds an entry posts to that
+    /// are not in memory yet (for the amount bound).
+    fn load_sums(&mut self, entry: &NewEntry) -> Result<()> {
+        for (account, fund) in self.state.sums_to_load(entry) {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT date, debit_fen, credit_fen FROM daily_totals
+                 WHERE account = ?1 AND fund_id = ?2",
+            )?;
+            let mut days = Vec::new();
+            let mut rows = stmt.query(params![account, fund.0])?;
+            while let Some(row) = rows.next()? {
+                let date = parse_date(&row.get::<_, String>(0)?)?;
+                days.push((date, day_total(row.get(1)?, row.get(2)?)));
+            }
+            self.state.load_sums(&account, fund, days)?;
+        }
+        Ok(())
+    }
+
+    /// Loads every guarded balance, receipt sequence and daily total, so appends need
+    /// no SQL.
     fn load_all(&mut self) -> Result<()> {
         let mut guards = Vec::new();
         let mut stmt = self.tx.prepare(
@@ -163,8 +184,17 @@ impl<'t> Appender<'t> {
             .prepare("SELECT year, MAX(seq) FROM receipts GROUP BY year")?;
         let seqs = stmt.query_map([], |r| Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?)))?;
         let seqs = seqs.collect::<rusqlite::Result<Vec<_>>>()?;
-        self.state.load_all(guards, seqs);
-        Ok(())
+        let mut stmt = self
+            .tx
+            .prepare("SELECT account, fund_id, date, debit_fen, credit_fen FROM daily_totals")?;
+        let mut day_totals = Vec::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let date = parse_date(&row.get::<_, String>(2)?)?;
+            let day = day_total(row.get(3)?, row.get(4)?);
+            day_totals.push((row.get(0)?, FundId(row.get(1)?), date, day));
+        }
+        self.state.load_all(guards, seqs, day_totals)
     }
 
     /// Runs `work` on a second thread with the append state — checks, hash chain,
@@ -422,6 +452,13 @@ fn unique_error(e: rusqlite::Error, details: &EntryDetails) -> Error {
     e.into()
 }
 
+fn day_total(debit_fen: i64, credit_fen: i64) -> DayTotal {
+    DayTotal {
+        debit_fen,
+        credit_fen,
+    }
+}
+
 fn load_guard(conn: &Connection, key: &str) -> Result<SubjectDays> {
     let mut stmt = conn.prepare_cached(
         "SELECT date, delta_fen, min_prefix_fen FROM guard_daily WHERE subject = ?1 ORDER BY date",
@@ -554,6 +591,7 @@ impl Appender<'_> {
         official_no: Option<&str>,
     ) -> Result<(Appended, String)> {
         self.load_guards(entry)?;
+        self.load_sums(entry)?;
         let year = chrono::Datelike::year(&entry.date);
         if self.state.receipt_seq_to_load(year) {
             let last = super::people::next_receipt_seq(self.tx, year)? - 1;

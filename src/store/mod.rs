@@ -50,6 +50,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    /// Counts the transactions this store committed, for whoever asked to know.
+    commits: Option<std::rc::Rc<std::cell::Cell<u64>>>,
 }
 
 impl Store {
@@ -74,6 +76,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: false,
+            commits: None,
         };
         store.set_write_pragmas()?;
         migrate::apply(&mut store.conn)?;
@@ -102,6 +105,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only,
+            commits: None,
         };
         store.check_is_ledger()?;
         if !read_only {
@@ -212,6 +216,12 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
 }
 
 impl Store {
+    /// Counts every transaction committed from now on in `commits`: a front end
+    /// learns that the ledger changed even when it cannot print the result.
+    pub fn count_commits_in(&mut self, commits: std::rc::Rc<std::cell::Cell<u64>>) {
+        self.commits = Some(commits);
+    }
+
     /// Runs one command's writes in one `BEGIN IMMEDIATE` transaction: `work` gets
     /// the unit of work (an `Appender`, which implements `UnitOfWork`); the derived
     /// totals are written and the transaction committed only if everything
@@ -275,6 +285,9 @@ impl Store {
         let (value, commit) = work(&tx)?;
         if commit {
             tx.commit()?;
+            if let Some(commits) = &self.commits {
+                commits.set(commits.get() + 1);
+            }
         } else {
             tx.rollback()?;
         }

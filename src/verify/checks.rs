@@ -6,6 +6,7 @@ use crate::ledger::chain::{self, EntryFields, GENESIS};
 use crate::ledger::entry::{StoredEntry, sum_postings};
 use crate::ledger::fund::Funds;
 use crate::ledger::guard::{Subject, SubjectDays, guard_changes};
+use crate::ledger::money::AMOUNT_FEN_MAX;
 use crate::store::{DailyTotalRow, GuardRow};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -164,8 +165,9 @@ fn normalize(sql: &str) -> String {
     sql.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// One account's recomputed totals: (fund, date) → (debit, credit).
-type FundDays = BTreeMap<(i64, NaiveDate), (i64, i64)>;
+/// One account's recomputed totals: (fund, date) → (debit, credit), wide so that no
+/// ledger, however tampered with, overflows them.
+type FundDays = BTreeMap<(i64, NaiveDate), (i128, i128)>;
 
 /// `totals` and `funds`: recompute the daily totals and the guarded balances from the
 /// postings, compare them with the stored copies, and look for a negative balance.
@@ -176,6 +178,8 @@ pub struct Derived {
     /// two million postings cost no key allocation.
     totals: HashMap<String, FundDays>,
     guards: BTreeMap<Subject, SubjectDays>,
+    /// The first entry with a posting past the amount bound (its guards are skipped).
+    unbounded_posting: Option<i64>,
 }
 
 impl Derived {
@@ -188,6 +192,7 @@ impl Derived {
             funds,
             totals: HashMap::new(),
             guards: BTreeMap::new(),
+            unbounded_posting: None,
         }
     }
 
@@ -202,10 +207,19 @@ impl Derived {
             };
             let t = account.entry((p.fund.0, entry.date)).or_default();
             if p.amount.is_negative() {
-                t.1 -= p.amount.fen();
+                t.1 -= p.amount.wide();
             } else {
-                t.0 += p.amount.fen();
+                t.0 += p.amount.wide();
             }
+        }
+        let bound = AMOUNT_FEN_MAX.unsigned_abs();
+        if entry
+            .postings
+            .iter()
+            .any(|p| p.amount.fen().unsigned_abs() > bound)
+        {
+            self.unbounded_posting.get_or_insert(entry.id);
+            return;
         }
         let types = &self.account_types;
         for (subject, change) in guard_changes(&entry.postings, |c| types.get(c).copied()) {
@@ -221,8 +235,8 @@ impl Derived {
         stored_totals: &[DailyTotalRow],
         stored_guards: &[GuardRow],
     ) -> (Vec<Finding>, Vec<Finding>) {
-        let mut totals = Vec::new();
-        let recomputed: BTreeMap<(String, i64, String), (i64, i64)> = self
+        let mut totals = self.past_the_bound();
+        let recomputed: BTreeMap<(String, i64, String), (i128, i128)> = self
             .totals
             .iter()
             .flat_map(|(account, days)| {
@@ -234,9 +248,14 @@ impl Derived {
                 })
             })
             .collect();
-        let stored: BTreeMap<(String, i64, String), (i64, i64)> = stored_totals
+        let stored: BTreeMap<(String, i64, String), (i128, i128)> = stored_totals
             .iter()
-            .map(|(a, f, d, debit, credit)| ((a.clone(), *f, d.clone()), (*debit, *credit)))
+            .map(|(a, f, d, debit, credit)| {
+                (
+                    (a.clone(), *f, d.clone()),
+                    (i128::from(*debit), i128::from(*credit)),
+                )
+            })
             .collect();
         if let Some((key, _)) = recomputed
             .iter()
@@ -292,6 +311,51 @@ impl Derived {
             })
             .collect();
         (totals, funds)
+    }
+}
+
+impl Derived {
+    /// Totals past the amount bound (9,999,999,999,999.99), which lovefund refuses to
+    /// record: a posting, the balance of an account in a fund, or a day's debits or
+    /// credits. Each is named by its account, fund and date.
+    fn past_the_bound(&self) -> Vec<Finding> {
+        let bound = i128::from(AMOUNT_FEN_MAX);
+        let mut found = Vec::new();
+        if let Some(id) = self.unbounded_posting {
+            found.push(finding(
+                Some(id),
+                format!("entry {id} has a posting past the amount bound"),
+            ));
+        }
+        let mut accounts: Vec<&String> = self.totals.keys().collect();
+        accounts.sort();
+        for account in accounts {
+            let mut balances: BTreeMap<i64, i128> = BTreeMap::new();
+            for ((fund, date), (debit, credit)) in &self.totals[account] {
+                *balances.entry(*fund).or_default() += debit - credit;
+                if *debit > bound || *credit > bound {
+                    found.push(finding(
+                        None,
+                        format!(
+                            "the debits or credits of account {account} fund {fund} on {date} \
+                             add up past the amount bound"
+                        ),
+                    ));
+                }
+            }
+            for (fund, balance) in balances {
+                if balance.abs() > bound {
+                    found.push(finding(
+                        None,
+                        format!(
+                            "the balance of account {account} fund {fund} is past the amount \
+                             bound"
+                        ),
+                    ));
+                }
+            }
+        }
+        found
     }
 }
 

@@ -69,7 +69,7 @@ pub const CHECKS: &[(&str, &str)] = &[
     ),
     (
         "totals",
-        "the derived daily totals and balance guards match the postings",
+        "the derived daily totals and balance guards match the postings, and no balance or day total is past the amount bound",
     ),
     (
         "funds",

@@ -11,9 +11,11 @@
 
 mod common;
 
+mod amount_bound;
 mod audit;
 mod core;
 mod demo;
+mod encodings;
 mod fund_accounting;
 mod hostile;
 mod interop;
@@ -21,6 +23,7 @@ mod media;
 mod output_guard;
 mod receipts;
 mod refusals;
+mod retry;
 mod summary;
 mod tampering;
 mod verify_checks;

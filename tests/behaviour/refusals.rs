@@ -403,7 +403,7 @@ const REFUSALS: &[Refusal] = &[
     (
         "import x.csv --encoding latin1",
         2,
-        "error: invalid value 'latin1' for '--encoding <ENCODING>'\n  [possible values: utf-8, gbk]\n\nFor more information, try '--help'.",
+        "error: invalid value 'latin1' for '--encoding <ENCODING>'\n  [possible values: utf-8, gbk, big5, utf-16le, utf-16be]\n\nFor more information, try '--help'.",
     ),
     (
         "verify nonsense",

@@ -194,6 +194,7 @@ pub fn run() -> i32 {
             return 1;
         }
     };
+    crate::render::table::fit_tables_to(table_width());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let outcome = dispatch(&ctx, cli.command, &mut out);
@@ -216,6 +217,21 @@ pub fn run() -> i32 {
             1
         }
     }
+}
+
+/// The width text tables fit in: `$COLUMNS` when it is a number, else the width of
+/// the terminal standard output goes to, else 80.
+fn table_width() -> usize {
+    const UNKNOWN: usize = 80;
+    if let Some(columns) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0)
+    {
+        return columns;
+    }
+    terminal_size::terminal_size_of(io::stdout())
+        .map_or(UNKNOWN, |(terminal_size::Width(w), _)| usize::from(w))
 }
 
 /// Runs one command line (`args`, starting with the program name) in this process,

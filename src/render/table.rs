@@ -4,10 +4,31 @@
 //! is given its widths up front and writes each row at once (`with_widths`,
 //! `write_header`, `write_row`), which keeps a million-line register in constant
 //! memory; a table crate that measures and buffers every cell could not.
+//!
+//! A table fits the width it is given (`fit_tables_to`: the terminal's): when its
+//! columns are wider, the widest text columns give way first — a text cell that no
+//! longer fits ends in `…`, except in the last column, which wraps onto indented
+//! lines. Amounts and numbers are never cut.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+thread_local! {
+    /// The width tables fit in, in terminal columns; 0 for no limit. Per thread, as
+    /// tables are written on the thread that runs the command.
+    static FIT_WIDTH: Cell<usize> = const { Cell::new(0) };
+}
+/// A text column is never made narrower than this (or its widest cell, if narrower).
+const TEXT_COLUMN_MIN: usize = 10;
+const ELLIPSIS: char = '…';
+
+/// Makes every table written from now on fit `columns` terminal columns (0: no limit).
+/// The front end sets it once, from `$COLUMNS` or the terminal.
+pub fn fit_tables_to(columns: usize) {
+    FIT_WIDTH.set(columns);
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
@@ -94,24 +115,63 @@ impl Table {
     }
 
     pub fn write_rule(&self, out: &mut dyn Write) -> io::Result<()> {
-        let total: usize =
-            self.widths.iter().sum::<usize>() + 2 * self.widths.len().saturating_sub(1);
+        let widths = self.fitted_widths();
+        let total: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
         writeln!(out, "{}", "-".repeat(total))
     }
 
+    /// The column widths, narrowed to the fit width where text columns can give way:
+    /// one column at a time off the widest text column, down to `TEXT_COLUMN_MIN`.
+    fn fitted_widths(&self) -> Vec<usize> {
+        let mut widths = self.widths.clone();
+        let limit = FIT_WIDTH.get();
+        if limit == 0 {
+            return widths;
+        }
+        let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
+        let mut excess = total(&widths).saturating_sub(limit);
+        while excess > 0 {
+            let widest = (0..widths.len())
+                .filter(|&i| self.align[i] == Align::Left && widths[i] > TEXT_COLUMN_MIN)
+                .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
+            let Some(i) = widest else { break };
+            widths[i] -= 1;
+            excess -= 1;
+        }
+        widths
+    }
+
     fn write_cells<S: AsRef<str>>(&self, out: &mut dyn Write, cells: &[S]) -> io::Result<()> {
+        let widths = self.fitted_widths();
         let mut line = String::new();
-        let last = self.widths.len().saturating_sub(1);
-        for (i, (cell, w)) in cells.iter().zip(&self.widths).enumerate() {
+        let last = widths.len().saturating_sub(1);
+        let indent: usize = widths[..last].iter().map(|w| w + 2).sum();
+        // The last column may use what is left of the line (its cells can be wider
+        // than its heading when the rows are not measured first).
+        let last_room = match FIT_WIDTH.get() {
+            0 => usize::MAX,
+            limit => limit.saturating_sub(indent).max(TEXT_COLUMN_MIN),
+        };
+        let mut wrapped: Vec<String> = Vec::new();
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
             let cell = cell.as_ref();
-            let pad = w.saturating_sub(width(cell));
+            let cell: Cow<'_, str> = match self.align[i] {
+                Align::Left if i == last && width(cell) > last_room => {
+                    wrapped = wrap(cell, last_room);
+                    Cow::Owned(wrapped.remove(0))
+                }
+                Align::Left if i == last => Cow::Borrowed(cell),
+                Align::Left if width(cell) > *w => Cow::Owned(shorten(cell, *w)),
+                _ => Cow::Borrowed(cell),
+            };
+            let pad = w.saturating_sub(width(&cell));
             match self.align[i] {
                 Align::Right => {
                     line.extend(std::iter::repeat_n(' ', pad));
-                    line.push_str(cell);
+                    line.push_str(&cell);
                 }
                 Align::Left => {
-                    line.push_str(cell);
+                    line.push_str(&cell);
                     if i != last {
                         line.extend(std::iter::repeat_n(' ', pad));
                     }
@@ -121,8 +181,67 @@ impl Table {
                 line.push_str("  ");
             }
         }
-        writeln!(out, "{}", line.trim_end())
+        writeln!(out, "{}", line.trim_end())?;
+        // The rest of a wrapped last column, under its start.
+        for rest in wrapped {
+            writeln!(out, "{}{rest}", " ".repeat(indent))?;
+        }
+        Ok(())
     }
+}
+
+/// `text` cut to `columns` display columns, ending in `…` when cut.
+fn shorten(text: &str, columns: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > columns.saturating_sub(1) {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push(ELLIPSIS);
+    out
+}
+
+/// `text` in lines of at most `columns` display columns, broken after a space where
+/// there is one in the line, else between any two characters (Chinese has no spaces).
+fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > columns && c == ' ' {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+            continue;
+        }
+        if used + w > columns {
+            let (head, tail) = match line.rfind(' ') {
+                Some(space) if space > 0 => {
+                    let tail = line[space + 1..].to_string();
+                    (line[..space].to_string(), tail)
+                }
+                _ => (std::mem::take(&mut line), String::new()),
+            };
+            lines.push(head);
+            used = width(&tail);
+            line = tail;
+        }
+        if line.is_empty() && c == ' ' {
+            continue;
+        }
+        line.push(c);
+        used += w;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -140,5 +259,47 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(width(lines[2]), width(lines[3]));
         assert_eq!(lines[2], "銀行存款    1.00");
+    }
+
+    #[test]
+    fn text_gives_way_to_the_width_and_amounts_never_do() {
+        let table = |fit| {
+            fit_tables_to(fit);
+            let mut t = Table::new(&[
+                ("名稱", Align::Left),
+                ("金額", Align::Right),
+                ("說明", Align::Left),
+            ]);
+            t.row(vec![
+                "鷹潭恒通科技有限公司鷹潭恒通科技有限公司".into(),
+                "9,999,999,999,999.99".into(),
+                "every entry has two or more non-zero postings summing to 0.00".into(),
+            ]);
+            let mut out = Vec::new();
+            t.write(&mut out).unwrap();
+            fit_tables_to(0);
+            String::from_utf8(out).unwrap()
+        };
+        let wide = table(0);
+        assert_eq!(wide.lines().count(), 3, "{wide}");
+        let narrow = table(60);
+        for line in narrow.lines() {
+            assert!(width(line) <= 60, "{line:?} is {} wide", width(line));
+        }
+        assert!(narrow.contains("9,999,999,999,999.99"), "{narrow}");
+        assert!(narrow.contains('…'), "{narrow}");
+        // The last column wraps, every word kept.
+        let words: String = narrow.lines().skip(2).collect::<Vec<_>>().join(" ");
+        for word in ["every", "non-zero", "postings", "summing", "0.00"] {
+            assert!(words.contains(word), "{word} lost: {narrow}");
+        }
+    }
+
+    #[test]
+    fn wrap_and_shorten_count_display_columns() {
+        assert_eq!(wrap("一二三四五", 4), ["一二", "三四", "五"]);
+        assert_eq!(wrap("ab cd ef", 5), ["ab cd", "ef"]);
+        assert_eq!(shorten("一二三四五", 5), "一二…");
+        assert_eq!(width(&shorten("abcdefgh", 5)), 5);
     }
 }

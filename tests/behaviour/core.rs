@@ -630,7 +630,23 @@ fn register_streams_aligned_lines_with_period_totals() {
     let l = Ledger::new();
     l.donate("2022-01-05", "100.00");
     l.donate("2022-02-05", "1234567.89");
-    let text = l.stdout(&["register", "--account", "1002", "--lang", "en"]);
+    let register = |columns: &str| {
+        let out = l
+            .cmd()
+            .env("COLUMNS", columns)
+            .args(["register", "--account", "1002", "--lang", "en"])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    // In 80 columns the memos wrap under their column.
+    let narrow = register("80");
+    assert!(narrow.contains("Opening\n"), "{narrow}");
+    assert!(
+        narrow.contains(&format!("\n{}balance\n", " ".repeat(77))),
+        "{narrow}"
+    );
+    let text = register("160");
     let lines: Vec<&str> = text.lines().collect();
     // Title, headers, rule, opening, two postings, rule, closing.
     assert_eq!(lines.len(), 8, "{text}");
@@ -667,4 +683,33 @@ fn register_fails_when_the_daily_totals_disagree_with_the_postings() {
         stderr.contains("1002") && stderr.contains("verify totals"),
         "{stderr}"
     );
+}
+
+#[test]
+fn verify_fits_the_terminal_and_amounts_are_never_cut() {
+    let l = Ledger::new();
+    l.donate("2022-01-05", "1234567.89");
+    for columns in ["80", "60"] {
+        let out = l
+            .cmd()
+            .env("COLUMNS", columns)
+            .args(["verify", "--lang", "en"])
+            .assert()
+            .success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let limit: usize = columns.parse().unwrap();
+        for line in text.lines().filter(|l| !l.starts_with("Fingerprint")) {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= limit,
+                "{line:?} is wider than {columns}:\n{text}"
+            );
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert!(
+            words.windows(3).any(|w| w == ["summing", "to", "0.00"]),
+            "words lost:\n{text}"
+        );
+    }
+    let balance = l.stdout(&["balance", "--lang", "en"]);
+    assert!(balance.contains("1,234,567.89"), "{balance}");
 }

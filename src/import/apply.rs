@@ -12,7 +12,7 @@ use crate::ledger::append::AppendState;
 use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
-use crate::ledger::party::{IdNumber, NewParty, PartyType};
+use crate::ledger::party::{IdNumber, NewParty, Party, PartyType, Role};
 use crate::store::Appender;
 use crate::store::{Read, UnitOfWork};
 use serde::Serialize;
@@ -37,27 +37,88 @@ pub struct ImportSummary {
 /// Matches counterparties to existing parties, creating the missing ones.
 struct PartyMatcher {
     by_hash: HashMap<Vec<u8>, i64>,
-    by_name: HashMap<(String, &'static str), i64>,
+    /// Every party of a name and type: more than one, and a line must say which.
+    by_name: HashMap<(String, &'static str), Vec<Candidate>>,
     resolved: Vec<Option<i64>>,
+}
+
+/// A counterparty the name and type alone cannot tell: the sentence for its line.
+struct Ambiguous(String);
+
+/// A party a name may mean, with what tells it from others of the same name.
+struct Candidate {
+    id: i64,
+    role: Role,
+    phone: Option<String>,
+    id_last4: Option<String>,
+}
+
+impl From<Party> for Candidate {
+    fn from(p: Party) -> Candidate {
+        Candidate {
+            id: p.id,
+            role: p.role,
+            phone: p.phone,
+            id_last4: p.id_last4,
+        }
+    }
 }
 
 impl PartyMatcher {
     fn load(appender: &mut Appender<'_>, parties: usize) -> Result<PartyMatcher> {
         let mut by_hash = HashMap::new();
-        let mut by_name = HashMap::new();
+        let mut by_name: HashMap<(String, &'static str), Vec<Candidate>> = HashMap::new();
         for (party, hash) in appender.parties_for_matching()? {
             if let Some(h) = hash {
                 by_hash.insert(h, party.id);
             }
             by_name
                 .entry((party.name.clone(), party.party_type.as_str()))
-                .or_insert(party.id);
+                .or_default()
+                .push(party.into());
         }
         Ok(PartyMatcher {
             by_hash,
             by_name,
             resolved: vec![None; parties],
         })
+    }
+
+    /// The one party of this name and type; `Ambiguous` when there are several (the
+    /// lowest id is never guessed: `donate` refuses the same).
+    fn by_name(
+        &self,
+        name: &str,
+        party_type: PartyType,
+    ) -> std::result::Result<Option<i64>, Ambiguous> {
+        let Some(candidates) = self.by_name.get(&(name.to_string(), party_type.as_str())) else {
+            return Ok(None);
+        };
+        if let [only] = candidates.as_slice() {
+            return Ok(Some(only.id));
+        }
+        let described: Vec<String> = candidates
+            .iter()
+            .map(|p| {
+                let mut told = vec![format!("id {}", p.id)];
+                if let Some(phone) = &p.phone {
+                    told.push(format!("phone {phone}"));
+                }
+                if let Some(last4) = &p.id_last4 {
+                    told.push(format!("identity number ending {last4}"));
+                }
+                told.join(", ")
+            })
+            .collect();
+        Err(Ambiguous(format!(
+            "{} {}s of type {} are named {name:?} ({}); fill in the counterparty_id column \
+             with the identity number of the one meant, or record this line with `lovefund \
+             donate`/`disburse` and the id",
+            candidates.len(),
+            candidates[0].role.as_str(),
+            party_type.as_str(),
+            described.join("; ")
+        )))
     }
 
     fn resolve(
@@ -67,9 +128,9 @@ impl PartyMatcher {
         index: u32,
         key: &[u8],
         summary: &mut ImportSummary,
-    ) -> Result<i64> {
+    ) -> Result<std::result::Result<i64, Ambiguous>> {
         if let Some(id) = self.resolved[index as usize] {
-            return Ok(id);
+            return Ok(Ok(id));
         }
         let p = &file.parties[index as usize];
         let id_number = p
@@ -77,14 +138,16 @@ impl PartyMatcher {
             .as_deref()
             .map(|n| IdNumber::new("counterparty_id", n, key))
             .transpose()?;
-        let found = id_number
+        let found = match id_number
             .as_ref()
             .and_then(|n| self.by_hash.get(&n.hash).copied())
-            .or_else(|| {
-                self.by_name
-                    .get(&(p.name.to_string(), p.party_type.as_str()))
-                    .copied()
-            });
+        {
+            Some(id) => Some(id),
+            None => match self.by_name(&p.name, p.party_type) {
+                Ok(found) => found,
+                Err(ambiguous) => return Ok(Err(ambiguous)),
+            },
+        };
         let id = match found {
             Some(id) => id,
             None => {
@@ -96,11 +159,17 @@ impl PartyMatcher {
                 };
                 let at = appender.recorded_at().to_string();
                 let id = appender.insert_party(&new, &at)?;
+                let created = Candidate {
+                    id,
+                    role: new_role(p.party_type),
+                    phone: None,
+                    id_last4: id_number.as_ref().map(|n| n.last4.clone()),
+                };
                 if let Some(n) = id_number {
                     self.by_hash.insert(n.hash, id);
                 }
                 self.by_name
-                    .insert((p.name.to_string(), p.party_type.as_str()), id);
+                    .insert((p.name.to_string(), p.party_type.as_str()), vec![created]);
                 match p.party_type {
                     PartyType::Student | PartyType::Household => summary.new_beneficiaries += 1,
                     _ => summary.new_donors += 1,
@@ -109,7 +178,15 @@ impl PartyMatcher {
             }
         };
         self.resolved[index as usize] = Some(id);
-        Ok(id)
+        Ok(Ok(id))
+    }
+}
+
+/// Donors give, students and households receive.
+fn new_role(party_type: PartyType) -> Role {
+    match party_type {
+        PartyType::Student | PartyType::Household => Role::Beneficiary,
+        _ => Role::Donor,
     }
 }
 
@@ -131,8 +208,29 @@ pub fn apply(
     let mut matcher = PartyMatcher::load(appender, file.parties.len())?;
     // Every counterparty first, so creating parties does not interrupt the batches.
     let mut party_ids = Vec::with_capacity(file.parties.len());
+    let mut ambiguous = Vec::new();
     for index in 0..file.parties.len() as u32 {
-        party_ids.push(matcher.resolve(appender, file, index, identity_key, &mut summary)?);
+        match matcher.resolve(appender, file, index, identity_key, &mut summary)? {
+            Ok(id) => party_ids.push(id),
+            Err(Ambiguous(reason)) => {
+                party_ids.push(0);
+                ambiguous.push((index, reason));
+            }
+        }
+    }
+    if !ambiguous.is_empty() {
+        // Each on every line that names it, so the treasurer can fix them all at once.
+        for line in &file.lines {
+            if let Some((_, reason)) = ambiguous.iter().find(|(i, _)| *i == line.party) {
+                errors.push(LineError {
+                    line: u64::from(line.line),
+                    column: "counterparty".into(),
+                    reason: reason.clone(),
+                });
+            }
+        }
+        errors.sort_by_key(|e| e.line);
+        return Ok(Err(errors));
     }
     let check_references = appender.any_reference()?;
     // References already in the ledger are looked up here (SQL stays on this thread).

@@ -11,6 +11,7 @@
 
 mod common;
 
+mod ambiguous_names;
 mod amount_bound;
 mod audit;
 mod core;

@@ -1,7 +1,8 @@
 //! Recording a checked import in one transaction: lines in date order (then file
 //! order), counterparties matched by identity number, else by name and type, else
-//! created; a reference seen before with the same date, kind and amount is skipped,
-//! with anything else it is an error. Overspending is checked line by line as the
+//! created (a name several parties share is an error); a reference seen before is
+//! skipped when the line is the same entry in every field, and is an error naming
+//! the fields that differ when not. Overspending is checked line by line as the
 //! ledger grows. Any error rolls everything back.
 
 use super::read::{ImportFile, ImportLine, Kind};
@@ -9,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{L, Lang};
 use crate::input::LineError;
 use crate::ledger::append::AppendState;
+use crate::ledger::entry::NewEntry;
 use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
@@ -233,11 +235,19 @@ pub fn apply(
         return Ok(Err(errors));
     }
     let check_references = appender.any_reference()?;
+    let funds = appender.loaded_funds().clone();
     // References already in the ledger are looked up here (SQL stays on this thread).
     let mut apply_line = vec![true; file.lines.len()];
     if check_references {
+        let lines = LinesToRecord {
+            file,
+            apply_line: &[],
+            party_ids: &party_ids,
+            funds: &funds,
+            memo_lang,
+        };
         for (i, line) in file.lines.iter().enumerate() {
-            if let Some(outcome) = known_reference(appender, file, line)? {
+            if let Some(outcome) = known_reference(appender, &lines, line)? {
                 apply_line[i] = false;
                 match outcome {
                     Ok(()) => summary.already_imported += 1,
@@ -251,7 +261,6 @@ pub fn apply(
     // import is at least as big as what is already there.
     let new_lines = apply_line.iter().filter(|apply| **apply).count() as i64;
     appender.set_bulk(new_lines > 0 && new_lines >= appender.head_id())?;
-    let funds = appender.loaded_funds().clone();
     let lines = LinesToRecord {
         file,
         apply_line: &apply_line,
@@ -296,59 +305,46 @@ struct LinesToRecord<'a> {
 }
 
 /// A line whose reference is already in the ledger: skipped if it is the same
-/// donation or disbursement (Ok), an error if it differs.
+/// entry in every field (Ok), an error naming the fields that differ if not.
 fn known_reference(
     appender: &mut Appender<'_>,
-    file: &ImportFile,
+    lines: &LinesToRecord<'_>,
     line: &ImportLine,
 ) -> Result<Option<std::result::Result<(), LineError>>> {
-    let reference = file.text(line.reference);
+    let reference = lines.file.text(line.reference);
     let Some(existing) = appender.entry_by_reference(reference)? else {
         return Ok(None);
     };
-    let kind = match line.kind {
-        Kind::Donation => "donation",
-        Kind::Disbursement => "disbursement",
+    let stored = appender
+        .entry(existing.id)?
+        .ok_or_else(|| Error::not_found(format!("entry {} vanished", existing.id)))?;
+    let differences = match line_entry(lines, line) {
+        Ok(entry) => entry.differences(&stored),
+        // A line that cannot even be built differs from what was recorded.
+        Err(_) => vec!["postings"],
     };
-    if existing.kind == kind
-        && existing.date == line.date.to_string()
-        && existing.amount_fen == line.amount.fen()
-    {
+    if differences.is_empty() {
         return Ok(Some(Ok(())));
     }
     Ok(Some(Err(LineError {
         line: u64::from(line.line),
         column: "reference".into(),
         reason: format!(
-            "reference {:?} was already recorded as entry {} ({} of {} on {}); this line \
-             differs — give it a new reference or correct it",
+            "reference {:?} was already recorded as entry {} ({} of {} on {}), which differs \
+             from this line in: {}; give the line a new reference, or correct it to match",
             reference,
             existing.id,
             existing.kind,
             Money::from_fen(existing.amount_fen),
-            existing.date
+            existing.date,
+            differences.join(", ")
         ),
     })))
 }
 
-/// Records one line; a refusal (closed year, overspending) becomes a line error.
-fn record_line(
-    state: &mut AppendState,
-    lines: &LinesToRecord<'_>,
-    line: &ImportLine,
-    summary: &mut ImportSummary,
-    errors: &mut Vec<LineError>,
-    totals: &mut (i64, i64),
-) -> Result<()> {
-    let line_error = |column: &str, reason: String| LineError {
-        line: u64::from(line.line),
-        column: column.into(),
-        reason,
-    };
-    if let Err(e) = state.check_open(line.date) {
-        errors.push(line_error("date", e.to_string()));
-        return Ok(());
-    }
+/// The entry a line records: the movement with its counterparty, fund and memo (a
+/// default one in the ledger's language when the line has none).
+fn line_entry(lines: &LinesToRecord<'_>, line: &ImportLine) -> Result<NewEntry> {
     let file = lines.file;
     let fund = lines
         .funds
@@ -371,8 +367,36 @@ fn record_line(
         reference: Some(file.text(line.reference).to_string()),
         memo,
     };
+    match line.kind {
+        Kind::Donation => operations::donation_entry(&movement),
+        Kind::Disbursement => {
+            let account = fund.program_account.as_deref().unwrap_or_default();
+            operations::disbursement_entry(&movement, account)
+        }
+    }
+}
+
+/// Records one line; a refusal (closed year, overspending) becomes a line error.
+fn record_line(
+    state: &mut AppendState,
+    lines: &LinesToRecord<'_>,
+    line: &ImportLine,
+    summary: &mut ImportSummary,
+    errors: &mut Vec<LineError>,
+    totals: &mut (i64, i64),
+) -> Result<()> {
+    let line_error = |column: &str, reason: String| LineError {
+        line: u64::from(line.line),
+        column: column.into(),
+        reason,
+    };
+    if let Err(e) = state.check_open(line.date) {
+        errors.push(line_error("date", e.to_string()));
+        return Ok(());
+    }
+    let entry = line_entry(lines, line);
     let outcome = match line.kind {
-        Kind::Donation => operations::donation_entry(&movement)
+        Kind::Donation => entry
             .and_then(|e| state.donation(&e, None))
             .map(|(_, receipt)| {
                 summary.first_receipt.get_or_insert_with(|| receipt.clone());
@@ -380,15 +404,10 @@ fn record_line(
                 summary.donations += 1;
                 totals.0 += line.amount.fen();
             }),
-        Kind::Disbursement => {
-            let account = fund.program_account.as_deref().unwrap_or_default();
-            operations::disbursement_entry(&movement, account)
-                .and_then(|e| state.append(&e))
-                .map(|_| {
-                    summary.disbursements += 1;
-                    totals.1 += line.amount.fen();
-                })
-        }
+        Kind::Disbursement => entry.and_then(|e| state.append(&e)).map(|_| {
+            summary.disbursements += 1;
+            totals.1 += line.amount.fen();
+        }),
     };
     match outcome {
         Ok(()) => Ok(()),

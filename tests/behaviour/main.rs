@@ -11,7 +11,6 @@
 
 mod common;
 
-mod ambiguous_names;
 mod amount_bound;
 mod audit;
 mod core;
@@ -19,6 +18,7 @@ mod demo;
 mod encodings;
 mod fund_accounting;
 mod hostile;
+mod import_matching;
 mod interop;
 mod media;
 mod output_guard;

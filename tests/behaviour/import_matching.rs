@@ -1,6 +1,8 @@
-//! Two donors of one name (issue 14, item 10): import credited the lowest id while
-//! `donate` refused. Import refuses too, on every line that names them, listing the
-//! candidates and the column that tells them apart; the identity number then decides.
+//! How import matches what the ledger holds (issue 14, items 9 and 10). Two donors of
+//! one name: import credited the lowest id while `donate` refused; now it refuses too,
+//! on every line that names them, listing the candidates and the column that tells
+//! them apart. A known reference: compared on date, kind and amount only; now on every
+//! field, naming those that differ, creating nothing.
 
 use crate::common::Ledger;
 
@@ -63,4 +65,34 @@ fn import_refuses_a_name_two_donors_share_and_the_identity_number_decides() {
     l.run(&["import", &file]).success();
     assert_eq!(l.json(&["donor", "show", "2"])["count"], 1);
     assert_eq!(l.json(&["donor", "show", "1"])["count"], 0);
+}
+
+/// Re-import (issue 14, item 9): a known reference is compared on every field.
+#[test]
+fn a_reimported_line_must_match_in_every_field() {
+    let l = Ledger::new();
+    let line = "2022-03-01,donation,王五,person,助學,100.00,bank,R-1,月捐,";
+    l.run(&["import", &write(&l, "a.csv", &[line])]).success();
+    // The same file again adds nothing.
+    let again = l.json(&["import", &write(&l, "b.csv", &[line])]);
+    assert_eq!(again["already_imported"], 1);
+    assert_eq!(again["donations"], 0);
+    let before = l.fingerprint();
+    for (changed, field) in [
+        (line.replace("助學", "扶貧"), "postings"),
+        (line.replace("bank", "cash"), "method"),
+        (line.replace("月捐", "年捐"), "memo"),
+        (line.replace("王五", "王六"), "counterparty"),
+    ] {
+        let file = write(&l, "c.csv", &[&changed]);
+        let out = l.run(&["--lang", "en", "import", &file]).code(1);
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(
+            stderr.contains("line 2, column reference") && stderr.contains(field),
+            "{changed}: {stderr}"
+        );
+        assert_eq!(l.fingerprint(), before, "{changed} changed the ledger");
+    }
+    // No donor row was made for the renamed line.
+    assert_eq!(l.json(&["donor", "list"]).as_array().unwrap().len(), 1);
 }

@@ -121,6 +121,7 @@ labels! {
     RecordedAt => "記錄時間", "记录时间", "Recorded at";
     Reverses => "沖銷憑證", "冲销凭证", "Reverses entry";
     ReversedBy => "已被沖銷", "已被冲销", "Reversed by entry";
+    VoidedByReversal => "捐款已由沖銷憑證", "捐款已由冲销凭证", "The donation was reversed by entry";
     Reason => "原因", "原因", "Reason";
     Hash => "雜湊", "哈希", "Hash";
     Accounts => "會計科目", "会计科目", "Accounts";

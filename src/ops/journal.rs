@@ -180,24 +180,49 @@ pub struct ReverseRequest {
     pub date: Option<NaiveDate>,
 }
 
-/// 紅字沖銷: a new entry negating every posting of the original, linked to it.
+/// 紅字沖銷: a new entry negating every posting of the original, linked to it; a
+/// donation's receipts are voided with it (`reverse_in`).
 pub fn reverse(ledger: &mut Ledger, actor: &Actor, request: ReverseRequest) -> Result<Recorded> {
     let date = request.date.unwrap_or(actor.today);
-    let memo_label = L::Reverses.get(ledger.lang());
-    let id = request.entry_id;
-    let store = ledger.store_mut();
-    let original = store
+    let lang = ledger.lang();
+    let appended = ledger
+        .store_mut()
+        .write(&actor.user, &actor.recorded_at, |unit| {
+            reverse_in(unit, actor, request.entry_id, date, &request.reason, lang)
+        })?;
+    Ok(Recorded::from(&appended))
+}
+
+/// Reverses entry `id` inside a unit of work, the one way every command reverses
+/// (DESIGN.md invariant 8): the reversal entry, and when the entry is a donation, a
+/// void of each of its receipts still valid, in the same transaction, so no receipt
+/// outlives its donation. Texts stored are in the ledger's language `lang`.
+pub(super) fn reverse_in(
+    unit: &mut impl UnitOfWork,
+    actor: &Actor,
+    id: i64,
+    date: NaiveDate,
+    reason: &str,
+    lang: Lang,
+) -> Result<Appended> {
+    let original = unit
         .entry(id)?
         .ok_or_else(|| Error::not_found(format!("there is no entry {id} to reverse")))?;
-    let entry = reversal_entry(
-        &original,
-        store.reversed_by(id)?,
-        date,
-        &request.reason,
-        memo_label,
-    )?;
-    let appended = store.write(&actor.user, &actor.recorded_at, |appender| {
-        appender.append(&entry)
-    })?;
-    Ok(Recorded::from(&appended))
+    let reversed_by = unit.reversed_by(id)?;
+    let entry = reversal_entry(&original, reversed_by, date, reason, L::Reverses.get(lang))?;
+    let appended = unit.append(&entry)?;
+    if original.kind == EntryKind::Donation {
+        let why = format!(
+            "{} {}: {}",
+            L::VoidedByReversal.get(lang),
+            appended.id,
+            reason.trim()
+        );
+        for receipt in unit.receipts_of_entry(id)? {
+            if receipt.void.is_none() {
+                unit.void_receipt(receipt.number, &why, &actor.user, &actor.recorded_at)?;
+            }
+        }
+    }
+    Ok(appended)
 }

@@ -7,7 +7,6 @@ use super::{Actor, Ledger};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::entry::{MEMO_LENGTH_MAX, check_text};
-use crate::ledger::operations::reversal_entry;
 use crate::ledger::receipt::{ReceiptNumber, normalize_code, verification_code};
 use crate::output::Guard;
 use crate::render::Render;
@@ -144,7 +143,7 @@ pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<
     }
     check_text(Field::Reason, reason, MEMO_LENGTH_MAX)?;
     let date = request.date.unwrap_or(actor.today);
-    let memo_label = L::Reverses.get(ledger.lang());
+    let lang = ledger.lang();
     let store = ledger.store_mut();
     let reversal = store.write(&actor.user, &actor.recorded_at, |appender| {
         let record = appender
@@ -155,12 +154,8 @@ pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<
         if !request.reverse {
             return Ok(None);
         }
-        let original = appender
-            .entry(record.entry_id)?
-            .ok_or_else(|| Error::not_found(format!("there is no entry {}", record.entry_id)))?;
-        let reversed_by = appender.reversed_by(record.entry_id)?;
-        let entry = reversal_entry(&original, reversed_by, date, reason, memo_label)?;
-        appender.append(&entry).map(|a| Some(a.id))
+        super::journal::reverse_in(appender, actor, record.entry_id, date, reason, lang)
+            .map(|a| Some(a.id))
     })?;
     Ok(Voided {
         receipt: number.to_string(),
@@ -220,6 +215,13 @@ pub fn reissue(
                 .receipt(number)?
                 .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
             refuse_if_void(&record)?;
+            if let Some(by) = unit.reversed_by(record.entry_id)? {
+                return Err(Error::conflict(format!(
+                    "receipt {number}'s donation (entry {}) was reversed by entry {by}; a \
+                     reversed donation gets no new receipt",
+                    record.entry_id
+                )));
+            }
             let date = crate::ledger::date::parse_date("date", &record.date)?;
             unit.void_receipt(number, reason, &actor.user, &actor.recorded_at)?;
             unit.reissue_receipt(&record, chrono::Datelike::year(&date))

@@ -112,6 +112,11 @@ pub trait Read {
     fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>>;
     fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>>;
     fn orphan_voids(&self) -> Result<Vec<(i32, i64)>>;
+    /// The receipts issued for one donation entry, void or not, in number order.
+    fn receipts_of_entry(&self, entry_id: i64) -> Result<Vec<ReceiptRecord>>;
+    /// Receipts still valid although their donation was reversed (only possible by
+    /// tampering or an older version): (receipt, donation entry, reversing entry).
+    fn live_receipts_of_reversed(&self) -> Result<Vec<(ReceiptNumber, i64, i64)>>;
 
     // Closed years.
     fn closed_years(&self) -> Result<Vec<ClosedYear>>;
@@ -306,6 +311,12 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn orphan_voids(&self) -> Result<Vec<(i32, i64)>> {
         receipts::orphan_voids(self.connection())
+    }
+    fn receipts_of_entry(&self, entry_id: i64) -> Result<Vec<ReceiptRecord>> {
+        receipts::receipts_of_entry(self.connection(), entry_id)
+    }
+    fn live_receipts_of_reversed(&self) -> Result<Vec<(ReceiptNumber, i64, i64)>> {
+        receipts::live_receipts_of_reversed(self.connection())
     }
     fn closed_years(&self) -> Result<Vec<ClosedYear>> {
         periods::closed_years(self.connection())

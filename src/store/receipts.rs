@@ -103,6 +103,37 @@ pub(super) fn receipts(conn: &Connection, year: Option<i32>) -> Result<Vec<Recei
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+pub(super) fn receipts_of_entry(conn: &Connection, entry_id: i64) -> Result<Vec<ReceiptRecord>> {
+    let mut stmt = conn.prepare_cached(concat!(
+        select_receipt!(),
+        " WHERE r.entry_id = ?1 ORDER BY r.year, r.seq"
+    ))?;
+    let rows = stmt.query_map(params![entry_id], record_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub(super) fn live_receipts_of_reversed(
+    conn: &Connection,
+) -> Result<Vec<(ReceiptNumber, i64, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT r.year, r.seq, r.entry_id, x.id FROM receipts r
+         JOIN entries x ON x.reverses = r.entry_id
+         LEFT JOIN receipt_voids v ON v.year = r.year AND v.seq = r.seq
+         WHERE v.seq IS NULL ORDER BY r.year, r.seq",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            ReceiptNumber {
+                year: r.get(0)?,
+                seq: r.get(1)?,
+            },
+            r.get(2)?,
+            r.get(3)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Every (number, entry hash) pair, for looking up a verification code.
 pub(super) fn receipt_hashes(conn: &Connection) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {
     let mut stmt = conn.prepare(

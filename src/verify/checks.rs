@@ -359,11 +359,13 @@ impl Derived {
     }
 }
 
-/// `receipts`: per year the numbers run 1, 2, 3 … to the last with no gap, and every
-/// void belongs to a receipt and has a reason.
+/// `receipts`: per year the numbers run 1, 2, 3 … to the last with no gap, every
+/// void belongs to a receipt and has a reason, and no receipt is valid whose
+/// donation was reversed (DESIGN.md invariant 8).
 pub fn receipts(
     sequence: &[(i32, i64, Option<String>)],
     orphan_voids: &[(i32, i64)],
+    live_of_reversed: &[(crate::ledger::receipt::ReceiptNumber, i64, i64)],
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut years: Vec<i32> = sequence.iter().map(|(y, _, _)| *y).collect();
@@ -394,6 +396,15 @@ pub fn receipts(
         findings.push(finding(
             None,
             format!("a void names receipt {number}, which does not exist"),
+        ));
+    }
+    for (number, entry, reversal) in live_of_reversed {
+        findings.push(finding(
+            Some(*entry),
+            format!(
+                "receipt {number} is still valid although its donation (entry {entry}) \
+                 was reversed by entry {reversal}; void the receipt"
+            ),
         ));
     }
     findings

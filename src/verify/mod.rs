@@ -77,7 +77,7 @@ pub const CHECKS: &[(&str, &str)] = &[
     ),
     (
         "receipts",
-        "receipt numbers run from 1 without gaps in every year; every void has a reason",
+        "receipt numbers run from 1 without gaps in every year; every void has a reason; no reversed donation has a valid receipt",
     ),
     (
         "periods",
@@ -206,7 +206,11 @@ fn run_on_snapshot(
         let sequence = store.receipt_sequence()?;
         results.push((
             "receipts",
-            checks::receipts(&sequence, &store.orphan_voids()?),
+            checks::receipts(
+                &sequence,
+                &store.orphan_voids()?,
+                &store.live_receipts_of_reversed()?,
+            ),
         ));
     }
     if wanted("periods") {

@@ -238,6 +238,15 @@ impl Model {
             reversed: false,
         })?;
         self.entries[id - 1].reversed = true;
+        // A receipt is valid only while its donation stands (DESIGN.md invariant 8).
+        if matches!(original.kind, Kind::Donation) {
+            for (number, (entry, void)) in self.receipts.iter_mut() {
+                if *entry == id && !*void {
+                    *void = true;
+                    self.touched.push(*number);
+                }
+            }
+        }
         Some(new)
     }
 

@@ -88,9 +88,13 @@ pub enum Field {
     Reason,
     Reference,
     School,
+    /// A setting's key (`config`).
+    Setting,
     Statement,
     To,
     User,
+    /// A setting's new value (`config set`).
+    Value,
     Village,
     Year,
     /// A field named by the input itself (a CSV column, a statement field).
@@ -134,9 +138,11 @@ impl Field {
             Field::Reason => "reason",
             Field::Reference => "reference",
             Field::School => "school",
+            Field::Setting => "setting",
             Field::Statement => "statement",
             Field::To => "to",
             Field::User => "user",
+            Field::Value => "value",
             Field::Village => "village",
             Field::Year => "year",
             Field::Named(name) => name,

@@ -139,6 +139,32 @@ pub enum Command {
     Receipt(ReceiptCommand),
     /// Export the journal for hledger, ledger-cli, beancount, a spreadsheet or a new ledger
     Export(ExportArgs),
+    /// Read or change the ledger's settings; each change is recorded (who, when, the value)
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Subcommand, Debug)]
+#[command(after_help = "Settings:\n  \
+    dates.future-days-max  how many days after today an entry may be dated, 0 to 3660 \
+    (default 31): a typo like 2922 for 2022 is refused\n\n\
+    Examples:\n  \
+    lovefund config get\n  \
+    lovefund config set dates.future-days-max 60")]
+pub enum ConfigCommand {
+    /// Show one setting (or every setting): its value, and who set it when
+    Get {
+        /// A setting's key, e.g. dates.future-days-max; all settings when left out
+        key: Option<String>,
+    },
+    /// Change a setting; the change is a record of its own, never an edit
+    Set {
+        /// A setting's key, e.g. dates.future-days-max
+        key: String,
+        /// The new value
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
 }
 
 #[derive(Args, Debug)]

@@ -5,6 +5,7 @@
 mod args;
 mod chart;
 mod close;
+mod config;
 mod demo;
 mod export;
 mod import;
@@ -151,6 +152,8 @@ fn flag(field: &Field) -> String {
         Field::Code => "CODE".to_string(),
         Field::Name => "NAME".to_string(),
         Field::Path => "PATH".to_string(),
+        Field::Setting => "KEY".to_string(),
+        Field::Value => "VALUE".to_string(),
         Field::Named(name) => name.clone(),
         other => format!("--{}", other.name()),
     }
@@ -277,6 +280,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Reconcile(a) => reconcile::run(ctx, a, out),
         Command::Backup { path, force } => reconcile::backup(ctx, &path, force, out),
         Command::Export(a) => export::run(ctx, a, out),
+        Command::Config(c) => config::run(ctx, c, out),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{L, Lang};
 use crate::input::LineError;
 use crate::ledger::append::AppendState;
-use crate::ledger::entry::NewEntry;
+use crate::ledger::entry::{EntryKind, NewEntry};
 use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
@@ -390,7 +390,11 @@ fn record_line(
         column: column.into(),
         reason,
     };
-    if let Err(e) = state.check_open(line.date) {
+    let kind = match line.kind {
+        Kind::Donation => EntryKind::Donation,
+        Kind::Disbursement => EntryKind::Disbursement,
+    };
+    if let Err(e) = state.check_date(line.date, kind) {
         errors.push(line_error("date", e.to_string()));
         return Ok(());
     }

@@ -8,7 +8,7 @@
 
 use super::account::AccountType;
 use super::chain::{self, EntryFields, GENESIS, HASH_LENGTH};
-use super::entry::{EntryDetails, NewEntry, Posting};
+use super::entry::{EntryDetails, EntryKind, NewEntry, Posting};
 use super::fund::{FundId, Funds};
 use super::guard::{Subject, SubjectDays, guard_changes};
 use super::money::{AMOUNT_FEN_MAX, Money};
@@ -75,12 +75,53 @@ pub struct DayTotal {
 }
 
 /// What a store reads before the first append: the chain head (`None` for an empty
-/// journal), the chart and the last closed year.
+/// journal), the chart, the last closed year, and the latest date an entry may have
+/// (`None`: no limit).
+#[derive(Default)]
 pub struct Start {
     pub head: Option<(i64, [u8; HASH_LENGTH])>,
     pub accounts: Vec<(String, AccountType)>,
     pub funds: Funds,
     pub closed_through: Option<i32>,
+    pub latest_date: Option<LatestDate>,
+}
+
+/// Who records a unit of work, when (RFC 3339, UTC), and what day it is for them
+/// (their local date): the clock is read by the front end, never here.
+#[derive(Clone, Copy, Debug)]
+pub struct Stamp<'a> {
+    pub recorded_by: &'a str,
+    pub recorded_at: &'a str,
+    pub today: NaiveDate,
+}
+
+/// The latest date an entry may be dated: `days` after `today`
+/// (setting `dates.future-days-max`), so a mistyped year is refused before it is
+/// recorded for good.
+#[derive(Clone, Copy, Debug)]
+pub struct LatestDate {
+    pub today: NaiveDate,
+    pub days: i64,
+}
+
+impl LatestDate {
+    pub fn check(&self, date: NaiveDate) -> Result<()> {
+        let latest = self
+            .today
+            .checked_add_signed(chrono::TimeDelta::days(self.days))
+            .unwrap_or(NaiveDate::MAX);
+        if date <= latest {
+            return Ok(());
+        }
+        Err(Error::input_in(
+            Field::Date,
+            format!(
+                "{{field}} {date} is more than {} days after today ({}); check the year — \
+                 an entry may be dated at most {latest} (setting dates.future-days-max)",
+                self.days, self.today
+            ),
+        ))
+    }
 }
 
 /// Everything an append decides without SQL: the chain head, the chart, the balance
@@ -106,6 +147,7 @@ pub struct AppendState {
     receipt_seqs: HashMap<i32, i64>,
     pending: Pending,
     closed_through: Option<i32>,
+    latest_date: Option<LatestDate>,
     /// Every guard and receipt sequence is loaded: a missing one is empty.
     all_loaded: bool,
 }
@@ -133,6 +175,7 @@ impl AppendState {
             accounts_with_children,
             funds: start.funds,
             closed_through: start.closed_through,
+            latest_date: start.latest_date,
             ..AppendState::default()
         }
     }
@@ -284,7 +327,7 @@ impl AppendState {
             0,
             "NewEntry is balanced by construction"
         );
-        self.check_open(entry.date)?;
+        self.check_date(entry.date, entry.kind)?;
         self.check_postings(entry.postings())?;
         let types = &self.account_types;
         let changes = guard_changes(entry.postings(), |code| types.get(code).copied());
@@ -350,6 +393,26 @@ impl AppendState {
     }
 
     /// Refuses a date inside a closed year (DESIGN.md invariant 6).
+    /// The date rules of an entry of `kind`: never in a closed year, and never further
+    /// ahead than the latest date allowed — except a closing entry (dated by rule at
+    /// the year's end) and a reversal, whose date the one reversal path checks
+    /// itself (it may share the date of an original recorded before the limit).
+    pub fn check_date(&self, date: NaiveDate, kind: EntryKind) -> Result<()> {
+        self.check_open(date)?;
+        match kind {
+            EntryKind::Closing | EntryKind::Reversal => Ok(()),
+            _ => self.check_date_ahead(date),
+        }
+    }
+
+    /// Refuses a date after the latest date allowed (`Start::latest_date`).
+    pub fn check_date_ahead(&self, date: NaiveDate) -> Result<()> {
+        match &self.latest_date {
+            Some(latest) => latest.check(date),
+            None => Ok(()),
+        }
+    }
+
     pub fn check_open(&self, date: NaiveDate) -> Result<()> {
         match self.closed_through {
             Some(closed) if date.year() <= closed => Err(Error::conflict(format!(
@@ -663,7 +726,50 @@ mod tests {
                 .collect(),
             funds: Funds(funds.collect()),
             closed_through,
+            latest_date: None,
         }
+    }
+
+    #[test]
+    fn a_date_past_the_latest_allowed_is_refused_but_not_a_closing_or_a_reversal() {
+        let today = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+        let mut state = AppendState::new(
+            Start {
+                latest_date: Some(LatestDate { today, days: 31 }),
+                ..start(None)
+            },
+            "treasurer",
+            "2024-03-01T00:00:00Z",
+        );
+        state.load_all([], [], []).unwrap();
+        // 31 days ahead is the last day allowed.
+        state.append(&gift("2024-04-01", 100)).unwrap();
+        let err = state
+            .append(&gift("2024-04-02", 100))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("2024-04-02 is more than 31 days after today (2024-03-01)")
+                && err.contains("at most 2024-04-01"),
+            "{err}"
+        );
+        let err = state.append(&gift("2922-03-01", 100)).unwrap_err();
+        assert!(matches!(err, Error::Refused(ref r) if r.field == Some(Field::Date)));
+        assert!(
+            state
+                .check_date(date("2922-12-31"), EntryKind::Closing)
+                .is_ok()
+        );
+        assert!(
+            state
+                .check_date(date("2922-12-31"), EntryKind::Reversal)
+                .is_ok()
+        );
+        assert!(
+            state
+                .check_date(date("2922-12-31"), EntryKind::Donation)
+                .is_err()
+        );
     }
 
     /// An empty ledger whose guards and receipt sequences are all known (empty).

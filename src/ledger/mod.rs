@@ -16,4 +16,5 @@ pub mod operations;
 pub mod party;
 pub mod receipt;
 pub mod reconciliation;
+pub mod settings;
 pub mod words;

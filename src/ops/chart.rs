@@ -30,7 +30,7 @@ pub struct Initialized {
 pub fn init(actor: &Actor, request: InitRequest) -> Result<Initialized> {
     let name = check_name(Field::Name, &request.name)?;
     let mut store = Store::create(&request.path)?;
-    store.write(&actor.user, &actor.recorded_at, |unit| {
+    store.write(&actor.stamp(), |unit| {
         unit.meta_set("name", &name)?;
         unit.meta_set("lang", request.lang.code())?;
         unit.meta_set("created_at", &actor.recorded_at)?;

@@ -78,7 +78,7 @@ pub fn import_file(
     }
     let memo_lang = ledger.lang();
     let store = ledger.store_mut();
-    let key = store.write(&actor.user, &actor.recorded_at, |unit| unit.identity_key())?;
+    let key = store.write(&actor.stamp(), |unit| unit.identity_key())?;
     let funds = store.funds()?;
     let mut file = import::read_file(&request.file, request.encoding, &funds, &key)?;
     if !file.errors.is_empty() {
@@ -91,15 +91,16 @@ pub fn import_file(
     let total = file.lines.len() as u64;
     let line_done = |done: u64| progress(done, total);
     let dry_run = request.dry_run;
-    let outcome = store.write_bulk_or_rollback(&actor.user, &actor.recorded_at, |appender| {
-        match import::apply(appender, &mut file, &key, memo_lang, &line_done)? {
-            Ok(summary) => {
-                appender.finish()?;
-                Ok((Ok(summary), !dry_run))
+    let outcome =
+        store.write_bulk_or_rollback(&actor.stamp(), |appender| {
+            match import::apply(appender, &mut file, &key, memo_lang, &line_done)? {
+                Ok(summary) => {
+                    appender.finish()?;
+                    Ok((Ok(summary), !dry_run))
+                }
+                Err(errors) => Ok((Err(errors), false)),
             }
-            Err(errors) => Ok((Err(errors), false)),
-        }
-    })?;
+        })?;
     match outcome {
         Err(errors) => Ok(ImportOutcome::BadLines(BadLines::new(errors, 0))),
         Ok(mut summary) => {

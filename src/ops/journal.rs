@@ -143,26 +143,24 @@ pub fn record_entry(ledger: &mut Ledger, actor: &Actor, request: EntryRequest) -
         request.reference,
         crate::ledger::entry::REFERENCE_LENGTH_MAX,
     )?;
-    let written = ledger
-        .store_mut()
-        .write(&actor.user, &actor.recorded_at, |appender| {
-            let postings = request
-                .postings
-                .into_iter()
-                .map(|p| resolve(p, appender.loaded_funds()))
-                .collect::<Result<Vec<_>>>()?;
-            let entry = NewEntry::new(
-                request.date,
-                EntryKind::Manual,
-                &request.memo,
-                EntryDetails {
-                    reference,
-                    ..EntryDetails::default()
-                },
-                postings,
-            )?;
-            append_once(appender, &entry, |a, e| a.append(e))
-        })?;
+    let written = ledger.store_mut().write(&actor.stamp(), |appender| {
+        let postings = request
+            .postings
+            .into_iter()
+            .map(|p| resolve(p, appender.loaded_funds()))
+            .collect::<Result<Vec<_>>>()?;
+        let entry = NewEntry::new(
+            request.date,
+            EntryKind::Manual,
+            &request.memo,
+            EntryDetails {
+                reference,
+                ..EntryDetails::default()
+            },
+            postings,
+        )?;
+        append_once(appender, &entry, |a, e| a.append(e))
+    })?;
     Ok(match written {
         Written::New(appended) => Recorded::from(&appended),
         Written::Already(stored) => Recorded {
@@ -185,11 +183,9 @@ pub struct ReverseRequest {
 pub fn reverse(ledger: &mut Ledger, actor: &Actor, request: ReverseRequest) -> Result<Recorded> {
     let date = request.date.unwrap_or(actor.today);
     let lang = ledger.lang();
-    let appended = ledger
-        .store_mut()
-        .write(&actor.user, &actor.recorded_at, |unit| {
-            reverse_in(unit, actor, request.entry_id, date, &request.reason, lang)
-        })?;
+    let appended = ledger.store_mut().write(&actor.stamp(), |unit| {
+        reverse_in(unit, actor, request.entry_id, date, &request.reason, lang)
+    })?;
     Ok(Recorded::from(&appended))
 }
 
@@ -208,6 +204,11 @@ pub(super) fn reverse_in(
     let original = unit
         .entry(id)?
         .ok_or_else(|| Error::not_found(format!("there is no entry {id} to reverse")))?;
+    // A reversal may share its original's date however far ahead that is: the only
+    // way to correct an entry recorded before dates were limited.
+    if date != original.date {
+        unit.check_date_ahead(date)?;
+    }
     let reversed_by = unit.reversed_by(id)?;
     let entry = reversal_entry(&original, reversed_by, date, reason, L::Reverses.get(lang))?;
     let appended = unit.append(&entry)?;

@@ -11,6 +11,7 @@
 
 pub mod chart;
 pub mod close;
+pub mod config;
 pub mod demo;
 pub mod documents;
 pub mod export;
@@ -22,6 +23,7 @@ pub mod reconcile;
 
 use crate::error::{Field, Result};
 use crate::i18n::Lang;
+use crate::ledger::append::Stamp;
 use crate::ledger::entry::check_text;
 use crate::store::Read;
 use crate::store::Store;
@@ -43,6 +45,15 @@ pub struct Actor {
 pub const USER_LENGTH_MAX: usize = 100;
 
 impl Actor {
+    /// Who records, when and on what day, as a unit of work takes it.
+    pub fn stamp(&self) -> Stamp<'_> {
+        Stamp {
+            recorded_by: &self.user,
+            recorded_at: &self.recorded_at,
+            today: self.today,
+        }
+    }
+
     /// `user` as the recorder, now, with today's local date.
     pub fn now(user: &str) -> Result<Actor> {
         check_text(Field::User, user, USER_LENGTH_MAX)?;

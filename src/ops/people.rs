@@ -86,15 +86,12 @@ pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> R
         members: request.members,
         ..NewParty::default()
     };
-    let id = ledger
-        .store_mut()
-        .write(&actor.user, &actor.recorded_at, |unit| {
-            if let Some(text) = &request.id_number {
-                party.id_number =
-                    Some(IdNumber::new(Field::IdNumber, text, &unit.identity_key()?)?);
-            }
-            unit.insert_party(&party, &actor.recorded_at)
-        })?;
+    let id = ledger.store_mut().write(&actor.stamp(), |unit| {
+        if let Some(text) = &request.id_number {
+            party.id_number = Some(IdNumber::new(Field::IdNumber, text, &unit.identity_key()?)?);
+        }
+        unit.insert_party(&party, &actor.recorded_at)
+    })?;
     Ok(PartyAdded {
         id,
         role: request.party_type.role(),
@@ -348,7 +345,7 @@ fn record<T>(
     let reference = optional_text(Field::Reference, request.reference, REFERENCE_LENGTH_MAX)?;
     let memo_label = side.memo_label.get(ledger.lang());
     let store = ledger.store_mut();
-    store.write(&actor.user, &actor.recorded_at, |appender| {
+    store.write(&actor.stamp(), |appender| {
         let chosen = (side.choose)(appender, &request.counterparty)?;
         let memo = memo_or(request.memo, format!("{memo_label} {}", chosen.party.name))?;
         let movement = Movement {

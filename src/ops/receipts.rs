@@ -145,7 +145,7 @@ pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<
     let date = request.date.unwrap_or(actor.today);
     let lang = ledger.lang();
     let store = ledger.store_mut();
-    let reversal = store.write(&actor.user, &actor.recorded_at, |appender| {
+    let reversal = store.write(&actor.stamp(), |appender| {
         let record = appender
             .receipt(number)?
             .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
@@ -208,24 +208,22 @@ pub fn reissue(
         "" => REISSUE_REASON_DEFAULT,
         r => r,
     };
-    let new = ledger
-        .store_mut()
-        .write(&actor.user, &actor.recorded_at, |unit| {
-            let record = unit
-                .receipt(number)?
-                .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
-            refuse_if_void(&record)?;
-            if let Some(by) = unit.reversed_by(record.entry_id)? {
-                return Err(Error::conflict(format!(
-                    "receipt {number}'s donation (entry {}) was reversed by entry {by}; a \
+    let new = ledger.store_mut().write(&actor.stamp(), |unit| {
+        let record = unit
+            .receipt(number)?
+            .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
+        refuse_if_void(&record)?;
+        if let Some(by) = unit.reversed_by(record.entry_id)? {
+            return Err(Error::conflict(format!(
+                "receipt {number}'s donation (entry {}) was reversed by entry {by}; a \
                      reversed donation gets no new receipt",
-                    record.entry_id
-                )));
-            }
-            let date = crate::ledger::date::parse_date("date", &record.date)?;
-            unit.void_receipt(number, reason, &actor.user, &actor.recorded_at)?;
-            unit.reissue_receipt(&record, chrono::Datelike::year(&date))
-        })?;
+                record.entry_id
+            )));
+        }
+        let date = crate::ledger::date::parse_date("date", &record.date)?;
+        unit.void_receipt(number, reason, &actor.user, &actor.recorded_at)?;
+        unit.reissue_receipt(&record, chrono::Datelike::year(&date))
+    })?;
     Ok(Reissued {
         void: number.to_string(),
         receipt: new.to_string(),

@@ -92,7 +92,7 @@ pub fn reconcile(
             unmatched: &matching.statement_only,
         };
         let (user, now) = (&actor.user, &actor.recorded_at);
-        Some(store.write(user, now, |unit| {
+        Some(store.write(&actor.stamp(), |unit| {
             unit.record_reconciliation(&record, user, now)
         })?)
     } else {

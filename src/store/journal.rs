@@ -7,12 +7,15 @@
 use super::chart::{load_accounts, load_funds};
 use crate::error::{Error, Result};
 use crate::ledger::account::AccountCode;
-use crate::ledger::append::{AppendState, Appended, BATCH_ENTRIES, DayTotal, Pending, Start};
+use crate::ledger::append::{
+    AppendState, Appended, BATCH_ENTRIES, DayTotal, LatestDate, Pending, Stamp, Start,
+};
 use crate::ledger::chain::GENESIS;
 use crate::ledger::entry::{EntryDetails, EntryKind, NewEntry, Posting, StoredEntry};
 use crate::ledger::fund::{FundId, Funds};
 use crate::ledger::guard::{Subject, SubjectDays};
 use crate::ledger::money::Money;
+use crate::ledger::settings::Setting;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -83,7 +86,7 @@ pub struct Appender<'t> {
 }
 
 impl<'t> Appender<'t> {
-    pub fn new(tx: &'t Transaction<'t>, recorded_by: &str, recorded_at: &str) -> Result<Self> {
+    pub fn new(tx: &'t Transaction<'t>, stamp: &Stamp<'_>) -> Result<Self> {
         let head: Option<(i64, Vec<u8>)> = tx
             .query_row(
                 "SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1",
@@ -99,10 +102,18 @@ impl<'t> Appender<'t> {
                 .collect(),
             funds: load_funds(tx)?,
             closed_through: super::periods::closed_through(tx)?,
+            latest_date: Some(LatestDate {
+                today: stamp.today,
+                days: Setting::days(
+                    super::settings::setting(tx, Setting::FutureDaysMax.key())?
+                        .as_ref()
+                        .map(|c| c.value.as_str()),
+                ),
+            }),
         };
         Ok(Appender {
             tx,
-            state: AppendState::new(start, recorded_by, recorded_at),
+            state: AppendState::new(start, stamp.recorded_by, stamp.recorded_at),
             indexes_to_build: Vec::new(),
             bulk: false,
             finished: false,
@@ -119,9 +130,9 @@ impl<'t> Appender<'t> {
         self.state.head_id()
     }
 
-    /// Refuses a date inside a closed year (DESIGN.md invariant 6).
-    pub fn check_open(&self, date: NaiveDate) -> Result<()> {
-        self.state.check_open(date)
+    /// Refuses a date after the latest allowed (`AppendState::check_date_ahead`).
+    pub fn check_date_ahead(&self, date: NaiveDate) -> Result<()> {
+        self.state.check_date_ahead(date)
     }
 
     /// `UnitOfWork::append`.

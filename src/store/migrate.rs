@@ -23,6 +23,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "periods_and_reconciliation",
         include_str!("../../migrations/0004_periods_and_reconciliation.sql"),
     ),
+    (
+        7,
+        "settings",
+        include_str!("../../migrations/0007_settings.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

@@ -19,6 +19,7 @@ mod queries;
 mod read;
 pub mod receipts;
 pub mod reconciliations;
+pub mod settings;
 pub mod summary;
 mod unit;
 
@@ -33,6 +34,7 @@ pub use read::{IntegrityCheck, Read, ReconciliationLines};
 pub use unit::UnitOfWork;
 
 use crate::error::{Error, Result};
+use crate::ledger::append::Stamp;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -228,12 +230,11 @@ impl Store {
     /// succeeded (DESIGN.md invariant 7).
     pub fn write<T>(
         &mut self,
-        recorded_by: &str,
-        recorded_at: &str,
+        stamp: &Stamp<'_>,
         work: impl FnOnce(&mut Appender<'_>) -> Result<T>,
     ) -> Result<T> {
         self.write_or_rollback(|tx| {
-            let mut appender = Appender::new(tx, recorded_by, recorded_at)?;
+            let mut appender = Appender::new(tx, stamp)?;
             let value = work(&mut appender)?;
             appender.finish()?;
             Ok((value, true))
@@ -251,15 +252,14 @@ impl Store {
     /// the whole file.
     pub fn write_bulk_or_rollback<T>(
         &mut self,
-        recorded_by: &str,
-        recorded_at: &str,
+        stamp: &Stamp<'_>,
         work: impl FnOnce(&mut Appender<'_>) -> Result<(T, bool)>,
     ) -> Result<T> {
         if !self.read_only {
             self.conn.pragma_update(None, "foreign_keys", "OFF")?;
         }
         let result = self.write_or_rollback(|tx| {
-            let mut appender = Appender::new(tx, recorded_by, recorded_at)?;
+            let mut appender = Appender::new(tx, stamp)?;
             work(&mut appender)
         });
         if !self.read_only {

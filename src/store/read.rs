@@ -11,6 +11,7 @@ use super::queries::{AccountTotal, ChainHead, DailyTotalRow, FundMovement, Guard
 use super::queries::{PartyHistoryRow, RegisterRow};
 use super::receipts::ReceiptRecord;
 use super::reconciliations::ReconciliationRecord;
+use super::settings::{self, SettingChange};
 use super::summary::{ActivityCount, PartyMovement};
 use super::{people, periods, receipts};
 use crate::error::{Error, Field, Result};
@@ -117,6 +118,12 @@ pub trait Read {
     /// Receipts still valid although their donation was reversed (only possible by
     /// tampering or an older version): (receipt, donation entry, reversing entry).
     fn live_receipts_of_reversed(&self) -> Result<Vec<(ReceiptNumber, i64, i64)>>;
+
+    // Settings.
+    /// The latest change of a setting, if it was ever set.
+    fn setting(&self, key: &str) -> Result<Option<SettingChange>>;
+    /// Every setting change, oldest first.
+    fn setting_history(&self) -> Result<Vec<SettingChange>>;
 
     // Closed years.
     fn closed_years(&self) -> Result<Vec<ClosedYear>>;
@@ -317,6 +324,12 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn live_receipts_of_reversed(&self) -> Result<Vec<(ReceiptNumber, i64, i64)>> {
         receipts::live_receipts_of_reversed(self.connection())
+    }
+    fn setting(&self, key: &str) -> Result<Option<SettingChange>> {
+        settings::setting(self.connection(), key)
+    }
+    fn setting_history(&self) -> Result<Vec<SettingChange>> {
+        settings::setting_history(self.connection())
     }
     fn closed_years(&self) -> Result<Vec<ClosedYear>> {
         periods::closed_years(self.connection())

@@ -8,12 +8,14 @@ use super::periods::{self, ClosedYear};
 use super::read::Read;
 use super::receipts::{self, ReceiptRecord};
 use super::reconciliations::{self, NewReconciliation};
+use super::settings::{self, SettingChange};
 use super::{meta_set, people};
 use crate::error::Result;
 use crate::ledger::append::Appended;
 use crate::ledger::entry::NewEntry;
 use crate::ledger::party::NewParty;
 use crate::ledger::receipt::ReceiptNumber;
+use chrono::NaiveDate;
 
 /// The writes of one command; all of them or none of them reach the ledger.
 pub trait UnitOfWork: Read {
@@ -52,6 +54,10 @@ pub trait UnitOfWork: Read {
     ) -> Result<i64>;
     /// Sets a ledger setting (`name`, `lang` …).
     fn meta_set(&mut self, key: &str, value: &str) -> Result<()>;
+    /// Records a change of a `config` setting (its value already checked).
+    fn insert_setting(&mut self, change: &SettingChange) -> Result<()>;
+    /// Refuses a date further after today than `dates.future-days-max` allows.
+    fn check_date_ahead(&self, date: NaiveDate) -> Result<()>;
 }
 
 impl UnitOfWork for Appender<'_> {
@@ -108,5 +114,13 @@ impl UnitOfWork for Appender<'_> {
 
     fn meta_set(&mut self, key: &str, value: &str) -> Result<()> {
         meta_set(self.transaction()?, key, value)
+    }
+
+    fn insert_setting(&mut self, change: &SettingChange) -> Result<()> {
+        settings::insert_setting(self.transaction()?, change)
+    }
+
+    fn check_date_ahead(&self, date: NaiveDate) -> Result<()> {
+        Appender::check_date_ahead(self, date)
     }
 }

@@ -14,6 +14,7 @@ mod common;
 mod amount_bound;
 mod audit;
 mod core;
+mod dates;
 mod demo;
 mod encodings;
 mod fund_accounting;

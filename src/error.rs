@@ -17,6 +17,51 @@ use std::fmt;
 /// Where a field's name goes in a refusal's message.
 pub const FIELD_SLOT: &str = "{field}";
 
+/// The most characters of a person's input a message quotes back: a 50 MB line in a
+/// file is named, not echoed whole.
+pub const ECHO_CHARS_MAX: usize = 200;
+
+/// `message` with each quoted stretch — input, as messages quote it with `{:?}` — cut
+/// to `ECHO_CHARS_MAX` characters, ending in `…"` and followed by its full length.
+/// Every refusal and every line error passes through here, so no message needs to
+/// remember to cut what it quotes.
+pub fn bounded_echo(message: &str) -> String {
+    if message.len() <= ECHO_CHARS_MAX {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(message.len().min(4 * ECHO_CHARS_MAX));
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' {
+            continue;
+        }
+        // Inside a quotation, to the closing quote (a backslash escapes the character
+        // after it, as `{:?}` writes). One cut already is left as it is.
+        let (mut inner, mut escaped, mut closed) = (String::new(), false, false);
+        for c in chars.by_ref() {
+            if c == '"' && !escaped {
+                closed = true;
+                break;
+            }
+            escaped = c == '\\' && !escaped;
+            inner.push(c);
+        }
+        let count = inner.chars().count();
+        let already_cut = count == ECHO_CHARS_MAX + 1 && inner.ends_with('…');
+        if count <= ECHO_CHARS_MAX || already_cut {
+            out.push_str(&inner);
+            if closed {
+                out.push('"');
+            }
+        } else {
+            out.extend(inner.chars().take(ECHO_CHARS_MAX));
+            out.push_str(&format!("…\" ({count} characters)"));
+        }
+    }
+    out
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A person's input was refused: bad, unknown, or contradicting the ledger.
@@ -194,7 +239,7 @@ impl Error {
         Error::Refused(Refusal {
             kind,
             field,
-            message: message.to_string(),
+            message: bounded_echo(&message.to_string()),
         })
     }
     pub fn input(message: impl fmt::Display) -> Self {
@@ -233,6 +278,32 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_quotation_is_cut_and_its_length_said() {
+        let long = "x".repeat(50_000);
+        let message = format!("date {long:?} is not a date; and {:?} neither", "y");
+        let cut = bounded_echo(&message);
+        assert_eq!(
+            cut,
+            format!(
+                "date \"{}…\" (50000 characters) is not a date; and \"y\" neither",
+                "x".repeat(ECHO_CHARS_MAX)
+            )
+        );
+        // Escaped quotes stay inside their quotation; short messages are untouched.
+        let tricky = format!("name {:?} end", format!("{}\"{}", "a".repeat(300), "b"));
+        let cut = bounded_echo(&tricky);
+        assert!(cut.ends_with("…\" (303 characters) end"), "{cut}");
+        assert_eq!(bounded_echo("a \"b\" c"), "a \"b\" c");
+        let open = format!("{} \"{}", "a".repeat(250), "b");
+        assert_eq!(bounded_echo(&open), open, "a quote never closed gains none");
+        let e = Error::input_in(Field::Date, format!("{{field}} {long:?} is bad"));
+        assert!(e.to_string().len() < 300, "{e}");
+        // Cutting twice (a refusal quoted again by a line error) changes nothing.
+        assert_eq!(bounded_echo(&cut), cut);
+        assert_eq!(bounded_echo(&e.to_string()), e.to_string());
+    }
 
     #[test]
     fn a_front_end_names_the_field_in_its_own_words() {

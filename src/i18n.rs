@@ -121,6 +121,9 @@ labels! {
     RecordedAt => "記錄時間", "记录时间", "Recorded at";
     Reverses => "沖銷憑證", "冲销凭证", "Reverses entry";
     ReversedBy => "已被沖銷", "已被冲销", "Reversed by entry";
+    ClosingEntries => "結賬憑證", "结账凭证", "closing entries";
+    NoClosingEntries => "本年沒有收入或費用，無需結賬憑證", "本年没有收入或费用，无需结账凭证", "no income or costs, so no closing entries";
+    ListSeparator => "、", "、", ", ";
     SettingDefault => "預設值", "默认值", "default";
     SettingSetBy => "設定人", "设定人", "set by";
     SettingFutureDaysMax => "分錄日期最多可晚於今天的天數（防止把 2022 誤打成 2922）", "分录日期最多可晚于今天的天数（防止把 2022 误打成 2922）", "how many days after today an entry may be dated (so a typo like 2922 for 2022 is refused)";

@@ -512,7 +512,7 @@ pub struct VerifyArgs {
 pub struct ReconcileArgs {
     #[command(subcommand)]
     pub command: Option<ReconcileCommand>,
-    /// The bank account [default: 1002]
+    /// The bank account
     #[arg(long, default_value = "1002")]
     pub account: String,
     /// Statement CSV: date,amount,reference,description (amount signed: + in, − out)

@@ -224,11 +224,7 @@ pub fn apply(
         // Each on every line that names it, so the treasurer can fix them all at once.
         for line in &file.lines {
             if let Some((_, reason)) = ambiguous.iter().find(|(i, _)| *i == line.party) {
-                errors.push(LineError {
-                    line: u64::from(line.line),
-                    column: "counterparty".into(),
-                    reason: reason.clone(),
-                });
+                errors.push(LineError::new(u64::from(line.line), "counterparty", reason));
             }
         }
         errors.sort_by_key(|e| e.line);
@@ -326,10 +322,10 @@ fn known_reference(
     if differences.is_empty() {
         return Ok(Some(Ok(())));
     }
-    Ok(Some(Err(LineError {
-        line: u64::from(line.line),
-        column: "reference".into(),
-        reason: format!(
+    Ok(Some(Err(LineError::new(
+        u64::from(line.line),
+        "reference",
+        &format!(
             "reference {:?} was already recorded as entry {} ({} of {} on {}), which differs \
              from this line in: {}; give the line a new reference, or correct it to match",
             reference,
@@ -339,7 +335,7 @@ fn known_reference(
             existing.date,
             differences.join(", ")
         ),
-    })))
+    ))))
 }
 
 /// The entry a line records: the movement with its counterparty, fund and memo (a
@@ -385,11 +381,8 @@ fn record_line(
     errors: &mut Vec<LineError>,
     totals: &mut (i64, i64),
 ) -> Result<()> {
-    let line_error = |column: &str, reason: String| LineError {
-        line: u64::from(line.line),
-        column: column.into(),
-        reason,
-    };
+    let line_error =
+        |column: &str, reason: String| LineError::new(u64::from(line.line), column, &reason);
     let kind = match line.kind {
         Kind::Donation => EntryKind::Donation,
         Kind::Disbursement => EntryKind::Disbursement,

@@ -17,6 +17,17 @@ pub struct LineError {
     pub reason: String,
 }
 
+impl LineError {
+    /// The error, quoting at most `ECHO_CHARS_MAX` characters of the line's input.
+    pub fn new(line: u64, column: &str, reason: &str) -> LineError {
+        LineError {
+            line,
+            column: column.to_string(),
+            reason: crate::error::bounded_echo(reason),
+        }
+    }
+}
+
 /// Keeps the first `LINE_ERRORS_MAX` errors and counts the rest.
 #[derive(Debug, Default)]
 pub struct LineErrors {
@@ -27,11 +38,7 @@ pub struct LineErrors {
 impl LineErrors {
     pub fn push(&mut self, line: u64, column: &str, reason: String) {
         if self.kept.len() < LINE_ERRORS_MAX {
-            self.kept.push(LineError {
-                line,
-                column: column.to_string(),
-                reason,
-            });
+            self.kept.push(LineError::new(line, column, &reason));
         } else {
             self.more += 1;
         }

@@ -185,6 +185,7 @@ pub fn check_name(field: impl Into<Field>, name: &str) -> Result<String> {
             "{field} contains a control character; remove it",
         ));
     }
+    super::entry::refuse_invisible(field, trimmed)?;
     Ok(trimmed.to_string())
 }
 

@@ -192,7 +192,40 @@ pub fn check_text(field: impl Into<Field>, text: &str, length_max: usize) -> Res
             "{field} contains a control character (such as a newline or NUL); remove it",
         ));
     }
-    Ok(())
+    refuse_invisible(field, text)
+}
+
+/// A character that draws nothing yet changes how text reads or compares: zero-width
+/// spaces and joiners, bidirectional embeddings, overrides, isolates and marks, the
+/// byte-order mark, the soft hyphen. A name holding one could show as another name
+/// (`張三\u{202E}1000` reads as 張三0001), so they are refused wherever text is kept.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Refuses text holding an invisible character (`is_invisible`), naming it.
+pub fn refuse_invisible(field: Field, text: &str) -> Result<()> {
+    match text.chars().find(|c| is_invisible(*c)) {
+        Some(c) => Err(Error::input_in(
+            field,
+            format!(
+                "{{field}} contains the invisible character U+{:04X}, which changes how the \
+                 text reads without showing; remove it",
+                u32::from(c)
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// An entry as read back from the journal.

@@ -22,14 +22,15 @@ pub struct YearClosed {
 impl Render for YearClosed {
     fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
         let ids: Vec<String> = self.closing_entries.iter().map(i64::to_string).collect();
-        writeln!(
-            out,
-            "{} {}: {} [{}]",
-            L::Closed.get(lang),
-            self.year,
-            L::Entries.get(lang),
-            ids.join(", ")
-        )
+        let entries = match ids.is_empty() {
+            true => L::NoClosingEntries.get(lang).to_string(),
+            false => format!(
+                "{} {}",
+                L::ClosingEntries.get(lang),
+                ids.join(L::ListSeparator.get(lang))
+            ),
+        };
+        writeln!(out, "{} {}: {entries}", L::Closed.get(lang), self.year)
     }
 }
 

@@ -43,6 +43,15 @@ pub fn fund_balances(
         None => store.last_date()?.unwrap_or(today),
     };
     let from = from.unwrap_or_else(|| NaiveDate::from_ymd_opt(as_of.year(), 1, 1).unwrap_or(as_of));
+    if from > as_of {
+        return Err(crate::error::Error::input_in(
+            crate::error::Field::From,
+            format!(
+                "{{field}} {from} is after the end of the period ({as_of}); give a start on or \
+                 before the end"
+            ),
+        ));
+    }
     let movements = store.fund_movements(from, as_of)?;
     // Year-end closing entries move money between accounts within a fund; they are
     // not raised, disbursed or transferred, so they are taken out again.

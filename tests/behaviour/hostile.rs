@@ -7,8 +7,9 @@
 //! What is refused, by field: a NUL or any other control character anywhere (a
 //! command-line argument cannot even carry a NUL, so NUL is tried through the CSV);
 //! a name over 100 characters, a memo over 500. Everything else is kept byte for byte
-//! (a name is trimmed of surrounding spaces). Receipt PDFs drop bidirectional controls
-//! (U+202E …) so a printed name cannot be shown reversed.
+//! (a name is trimmed of surrounding spaces). Invisible characters — zero-width and
+//! bidirectional controls such as U+202E — are refused (tests/behaviour/small_holes.rs);
+//! receipt PDFs would drop them anyway, so a printed name cannot be shown reversed.
 
 use crate::common;
 
@@ -23,7 +24,6 @@ const HOSTILE: &[&str] = &[
     "100% 愛心_捐款",
     "%",
     "_",
-    "張三\u{202E}0001",
     ") Tj ET (",
     "<<>> %%EOF",
     "(x) Tj ET BT /F1 99 Tf (y) Tj <</Type /Page>> %%EOF",
@@ -239,7 +239,6 @@ fn receipts_print_hostile_names_as_plain_text() {
         "x'); DROP TABLE postings;--",
         "(a) Tj ET <<>> %%EOF",
         "100% _張三_",
-        "張三\u{202E}0001",
     ];
     for (i, name) in names.iter().enumerate() {
         ledger.run(&["donor", "add", name]).success();
@@ -280,8 +279,7 @@ fn receipts_print_hostile_names_as_plain_text() {
             "{name:?} is in the PDF as raw bytes"
         );
         let Some(text) = pdftotext(&pdf) else { return };
-        // Bidirectional controls are dropped from printed text, nothing else.
-        let printed: String = name.chars().filter(|c| *c != '\u{202E}').collect();
+        let printed = name.to_string();
         let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains(&printed), "{printed:?} not in:\n{text}");
     }

@@ -27,6 +27,7 @@ mod receipts;
 mod refusals;
 mod retry;
 mod reversed_receipts;
+mod small_holes;
 mod summary;
 mod tampering;
 mod verify_checks;

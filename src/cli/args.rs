@@ -117,7 +117,7 @@ pub enum Command {
     /// The annual summary (年度收支公告): raised, disbursed, people aided, by program and month
     Summary {
         #[arg(long)]
-        year: i32,
+        year: String,
         /// Also write it as an A4 PDF (CJK text in the bundled font, a monthly chart); an
         /// existing FILE is replaced only with --force, the ledger's own files never
         #[arg(long, value_name = "FILE")]
@@ -132,7 +132,7 @@ pub enum Command {
     /// Close a year: closing entries into net assets, then no entry may be dated in it
     Close {
         #[arg(long)]
-        year: i32,
+        year: String,
     },
     /// Donation receipts: print PDFs, list, void, reissue, check the sequence, verify a code
     #[command(subcommand)]
@@ -201,7 +201,7 @@ pub enum ReceiptCommand {
         number: Option<String>,
         /// Every receipt of this year (void ones carry a VOID mark)
         #[arg(long)]
-        year: Option<i32>,
+        year: Option<String>,
         /// Folder for the PDFs, made if missing; each file is named NUMBER.pdf, and an
         /// existing one is replaced only with --force
         #[arg(long, default_value = "receipts-out")]
@@ -216,7 +216,7 @@ pub enum ReceiptCommand {
     /// List receipts with their status
     List {
         #[arg(long)]
-        year: Option<i32>,
+        year: Option<String>,
         #[arg(long, value_enum)]
         status: Option<ReceiptStatusArg>,
     },
@@ -241,7 +241,7 @@ pub enum ReceiptCommand {
     /// The sequence report: every number from 1 to the last is issued or void; gaps fail
     Gaps {
         #[arg(long)]
-        year: i32,
+        year: String,
     },
     /// Which receipt a printed verification code belongs to, and whether it is void
     Verify {
@@ -268,7 +268,7 @@ pub enum DonorCommand {
     /// One donor's giving history and total
     Show {
         /// The donor's id (see `donor list`)
-        id: i64,
+        id: String,
     },
 }
 
@@ -300,7 +300,7 @@ pub enum BeneficiaryCommand {
         village: Option<String>,
         /// Household size
         #[arg(long)]
-        members: Option<i64>,
+        members: Option<String>,
         /// Identity or student number: only a keyed hash and the last 4 characters are kept
         #[arg(long)]
         id_number: Option<String>,
@@ -310,7 +310,7 @@ pub enum BeneficiaryCommand {
     /// One beneficiary's aid history
     Show {
         /// The beneficiary's id (see `beneficiary list`)
-        id: i64,
+        id: String,
     },
 }
 
@@ -320,7 +320,7 @@ pub struct DonateArgs {
     #[arg(long)]
     pub donor: String,
     /// Positive, at most two decimals, e.g. 5000.00
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
     /// YYYY-MM-DD; the receipt number comes from this year's sequence
     #[arg(long)]
@@ -347,7 +347,7 @@ pub struct DisburseArgs {
     #[arg(long)]
     pub to: String,
     /// Positive, at most two decimals
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
     /// YYYY-MM-DD
     #[arg(long)]
@@ -461,7 +461,7 @@ pub struct EntryAddArgs {
 #[derive(Args, Debug)]
 pub struct ReverseArgs {
     /// The entry to reverse
-    pub entry_id: i64,
+    pub entry_id: String,
     /// Why (kept with the reversal)
     #[arg(long)]
     pub reason: String,
@@ -492,7 +492,8 @@ pub struct RegisterArgs {
 
 #[derive(Args, Debug)]
 pub struct ShowArgs {
-    pub entry_id: i64,
+    /// The entry's id
+    pub entry_id: String,
 }
 
 #[derive(Args, Debug)]
@@ -540,7 +541,10 @@ pub enum ReconcileCommand {
     /// Recorded reconciliations
     List,
     /// One recorded reconciliation: cleared postings and unmatched statement lines
-    Show { id: i64 },
+    Show {
+        /// The reconciliation's id (see `reconcile list`)
+        id: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -555,18 +559,18 @@ pub enum ReportCommand {
     /// restricted net assets, the change in net assets
     Activities {
         #[arg(long)]
-        year: i32,
+        year: String,
     },
     /// Per fund: opening, raised, disbursed, transfers, closing for the year
     Funds {
         #[arg(long)]
-        year: i32,
+        year: String,
     },
     /// Per donor: number of gifts and total (anonymous givers grouped as 愛心人士); or
     /// with --statement one donor's gifts of the year with their receipt numbers
     Donors {
         #[arg(long)]
-        year: i32,
+        year: String,
         /// One donor (name or id): the year-end statement
         #[arg(long, value_name = "DONOR")]
         statement: Option<String>,
@@ -581,6 +585,6 @@ pub enum ReportCommand {
     /// Per program: students and households aided and amounts (students by name, school and grade only)
     Beneficiaries {
         #[arg(long)]
-        year: i32,
+        year: String,
     },
 }

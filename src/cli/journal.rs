@@ -50,7 +50,7 @@ pub fn entry_add(ctx: &Context, args: EntryAddArgs, out: &mut dyn Write) -> Resu
 pub fn reverse(ctx: &Context, args: ReverseArgs, out: &mut dyn Write) -> Result<()> {
     ctx.refuse_if_read_only()?;
     let request = ReverseRequest {
-        entry_id: args.entry_id,
+        entry_id: super::values::id(&args.entry_id)?,
         reason: args.reason,
         date: args
             .date

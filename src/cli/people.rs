@@ -49,7 +49,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
             add(ctx, request, out)
         }
         DonorCommand::List => list(ctx, Role::Donor, out),
-        DonorCommand::Show { id } => show(ctx, Role::Donor, id, out),
+        DonorCommand::Show { id } => show(ctx, Role::Donor, super::values::id(&id)?, out),
     }
 }
 
@@ -68,6 +68,10 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
                 BeneficiaryType::Student => PartyType::Student,
                 BeneficiaryType::Household => PartyType::Household,
             };
+            let members = members
+                .as_deref()
+                .map(|m| crate::ledger::date::parse_count(Field::Members, m))
+                .transpose()?;
             let request = PartyRequest {
                 party_type,
                 name,
@@ -81,7 +85,9 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
             add(ctx, request, out)
         }
         BeneficiaryCommand::List => list(ctx, Role::Beneficiary, out),
-        BeneficiaryCommand::Show { id } => show(ctx, Role::Beneficiary, id, out),
+        BeneficiaryCommand::Show { id } => {
+            show(ctx, Role::Beneficiary, super::values::id(&id)?, out)
+        }
     }
 }
 

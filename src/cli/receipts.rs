@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
             let guard = super::output_guard(ctx, Field::Out, force);
             let request = PrintRequest {
                 number: number.as_deref().map(ReceiptNumber::parse).transpose()?,
-                year,
+                year: super::values::year_opt(year.as_deref())?,
                 dir,
                 font,
             };
@@ -39,6 +39,7 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
             let ledger = ctx.open_for_reading()?;
             let lang = ctx.lang(&ledger);
             let status = status.map(|s| s.as_str());
+            let year = super::values::year_opt(year.as_deref())?;
             let views = report::receipt_list(ledger.reader(), year, status, lang)?;
             ctx.emit(out, lang, &views)
         }
@@ -71,7 +72,7 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
             let reissued = receipts::reissue(&mut ledger, &ctx.actor()?, number, &reason)?;
             ctx.emit(out, lang, &reissued)
         }
-        ReceiptCommand::Gaps { year } => gaps(ctx, year, out),
+        ReceiptCommand::Gaps { year } => gaps(ctx, super::values::year(&year)?, out),
         ReceiptCommand::Verify { code } => {
             let ledger = ctx.open_for_reading()?;
             let lang = ctx.lang(&ledger);

@@ -50,6 +50,7 @@ pub fn run(ctx: &Context, args: ReconcileArgs, out: &mut dyn Write) -> Result<()
             return ctx.emit(out, lang, &reconcile::list(&ledger)?);
         }
         Some(ReconcileCommand::Show { id }) => {
+            let id = super::values::id(&id)?;
             let ledger = ctx.open_for_reading()?;
             let lang = ctx.lang(&ledger);
             return ctx.emit(out, lang, &reconcile::show(&ledger, id)?);

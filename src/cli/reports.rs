@@ -60,7 +60,7 @@ pub fn register(ctx: &Context, args: RegisterArgs, out: &mut dyn Write) -> Resul
 pub fn show(ctx: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
-    let view = entry::entry_view(ledger.reader(), args.entry_id, lang)?;
+    let view = entry::entry_view(ledger.reader(), super::values::id(&args.entry_id)?, lang)?;
     ctx.emit(out, lang, &view)
 }
 
@@ -131,11 +131,11 @@ pub fn report(
             ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Activities { year } => {
-            let r = statements::activities(store, year, lang)?;
+            let r = statements::activities(store, super::values::year(&year)?, lang)?;
             ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Funds { year } => {
-            let (start, end) = reports::year_bounds(year)?;
+            let (start, end) = reports::year_bounds(super::values::year(&year)?)?;
             let r = crate::report::fund_balances::fund_balances(
                 store,
                 Some(start),
@@ -151,7 +151,7 @@ pub fn report(
             pdf,
             force,
         } => {
-            let r = reports::donor_statement(store, year, &donor, lang)?;
+            let r = reports::donor_statement(store, super::values::year(&year)?, &donor, lang)?;
             if let Some(path) = &pdf {
                 let guard = super::output_guard(ctx, Field::Pdf, force);
                 documents::write_donor_statement(&ledger, &r, lang, path, &guard)?;
@@ -163,11 +163,11 @@ pub fn report(
             statement: None,
             ..
         } => {
-            let r = reports::donor_report(store, year, lang)?;
+            let r = reports::donor_report(store, super::values::year(&year)?, lang)?;
             ctx.emit_table(out, lang, &r, csv)
         }
         ReportCommand::Beneficiaries { year } => {
-            let r = reports::beneficiary_report(store, year, lang)?;
+            let r = reports::beneficiary_report(store, super::values::year(&year)?, lang)?;
             ctx.emit_table(out, lang, &r, csv)
         }
     }

@@ -178,3 +178,19 @@ impl ReceiptStatusArg {
         }
     }
 }
+
+/// `--year Y`, read by lovefund (so a bad year is a refusal naming `--year`, exit 1,
+/// like every other value lovefund reads; see the README's exit statuses).
+pub fn year(text: &str) -> crate::Result<i32> {
+    crate::ledger::date::parse_year(crate::error::Field::Year, text)
+}
+
+/// An optional `--year`.
+pub fn year_opt(text: Option<&str>) -> crate::Result<Option<i32>> {
+    text.map(year).transpose()
+}
+
+/// An id typed as an argument (ID): digits only, read by lovefund like every value.
+pub fn id(text: &str) -> crate::Result<i64> {
+    crate::ledger::date::parse_count(crate::error::Field::Named("ID".into()), text)
+}

@@ -28,6 +28,35 @@ pub fn parse_date(field: impl Into<Field>, text: &str) -> Result<NaiveDate> {
         })
 }
 
+/// A year as typed: four digits, 1900 to 9998 (the years a date may have).
+pub fn parse_year(field: impl Into<Field>, text: &str) -> Result<i32> {
+    let text = text.trim();
+    let year = (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse::<i32>().ok())
+        .flatten()
+        .filter(|y| (1900..=9998).contains(y));
+    year.ok_or_else(|| {
+        Error::input_in(
+            field,
+            format!("{{field}} {text:?} is not a year; write it with four digits, e.g. 2022"),
+        )
+    })
+}
+
+/// A whole number as typed: ASCII digits only, no sign (limits are the caller's).
+pub fn parse_count(field: impl Into<Field>, text: &str) -> Result<i64> {
+    let text = text.trim();
+    let count = (!text.is_empty() && text.len() <= 9 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse::<i64>().ok())
+        .flatten();
+    count.ok_or_else(|| {
+        Error::input_in(
+            field,
+            format!("{{field}} {text:?} is not a whole number; write digits only, e.g. 4"),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +100,28 @@ mod iso_tests {
         let d = chrono::NaiveDate::from_ymd_opt(2022, 3, 9).unwrap();
         assert_eq!(super::iso(d), "2022-03-09");
         assert_eq!(super::iso(d), d.format("%Y-%m-%d").to_string());
+    }
+
+    #[test]
+    fn years_and_counts_are_digits_only() {
+        use super::{parse_count, parse_year};
+        assert_eq!(parse_year("year", "2022").unwrap(), 2022);
+        for bad in [
+            "22",
+            "abcd",
+            "２０２２",
+            "-2022",
+            "1899",
+            "9999",
+            "2022.0",
+            "",
+        ] {
+            let err = parse_year("year", bad).unwrap_err().to_string();
+            assert!(err.contains("is not a year"), "{bad}: {err}");
+        }
+        assert_eq!(parse_count("members", "4").unwrap(), 4);
+        for bad in ["-1", "4.5", "four", "", "1e3", "9999999999"] {
+            assert!(parse_count("members", bad).is_err(), "{bad}");
+        }
     }
 }

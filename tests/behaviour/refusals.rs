@@ -8,8 +8,11 @@
 //! `<dir>` stands for the ledger's directory and `<time>` for a recorded time
 //! (`2026-12-03T08:23:00Z`); the trailing newline is implied.
 //!
-//! Invalid values of `--lang`, `--format`, `--encoding` and check names are usage
-//! errors (exit 2) that list the values: clap's `ValueEnum`s.
+//! Exit statuses follow the README's one rule: a value lovefund reads itself (a date,
+//! an amount, a year, an id …) and refuses is 1, like every refusal; only the command
+//! line's grammar is 2 — unknown flags, missing arguments, and values outside a flag's
+//! listed choices (`--lang`, `--format`, `--encoding`, check names: clap's `ValueEnum`s,
+//! whose message lists the values).
 
 use crate::common;
 
@@ -57,8 +60,8 @@ const AMOUNTS: &[Refusal] = &[
     ),
     (
         "--amount -5",
-        2,
-        "error: unexpected argument '-5' found\n\nUsage: lovefund donate [OPTIONS] --donor <DONOR> --amount <AMOUNT> --date <DATE> --method <METHOD>\n\nFor more information, try '--help'.",
+        1,
+        "lovefund: --amount must be greater than zero",
     ),
 ];
 
@@ -98,7 +101,17 @@ const REFUSALS: &[Refusal] = &[
     (
         "summary --year 99999",
         1,
-        "lovefund: --year 99999 is not a year lovefund keeps",
+        "lovefund: --year \"99999\" is not a year; write it with four digits, e.g. 2022",
+    ),
+    (
+        "close --year 20x2",
+        1,
+        "lovefund: --year \"20x2\" is not a year; write it with four digits, e.g. 2022",
+    ),
+    (
+        "beneficiary add 李家 --type household --members four",
+        1,
+        "lovefund: --members \"four\" is not a whole number; write digits only, e.g. 4",
     ),
     // Unknown fund, program, account, donor, beneficiary, entry, receipt.
     (
@@ -382,8 +395,8 @@ const REFUSALS: &[Refusal] = &[
     ),
     (
         "reverse abc --reason x",
-        2,
-        "error: invalid value 'abc' for '<ENTRY_ID>': invalid digit found in string\n\nFor more information, try '--help'.",
+        1,
+        "lovefund: ID \"abc\" is not a whole number; write digits only, e.g. 4",
     ),
     (
         "balance --as-of",

@@ -25,6 +25,7 @@ mod output_guard;
 mod receipts;
 mod refusals;
 mod retry;
+mod spreadsheets;
 mod summary;
 mod tampering;
 mod verify_checks;

@@ -9,8 +9,11 @@
 //! file is put in place with a hard link, which fails if another process made the
 //! target meanwhile.
 //!
-//! Not here: what is written (the renderers and exporters), or which word names the
-//! output on a front end (the guard's refusals carry a `Field`).
+//! Not here: what is written (the renderers and exporters; every CSV cell goes through
+//! `csv`), or which word names the output on a front end (the guard's refusals carry a
+//! `Field`).
+
+pub mod csv;
 
 use crate::error::{Error, Field, Result};
 use std::fs::File;

@@ -6,7 +6,8 @@
 //! disbursement was drawn on when it is not its program's own — is counted and
 //! reported as notes. Identity numbers are never exported, so counterparties are
 //! matched by name and type on import; an entry without a reference gets
-//! `lovefund-entry-ID`.
+//! `lovefund-entry-ID`. Text is guarded against spreadsheet formulas with a leading
+//! `'`, which the import removes again (`crate::output::csv`).
 
 use super::postings_csv::rows;
 use super::{FormatWriter, Header};
@@ -14,6 +15,7 @@ use crate::input::IMPORT_REQUIRED;
 use crate::ledger::account::AccountType;
 use crate::ledger::entry::EntryKind;
 use crate::ledger::money::Money;
+use crate::output::csv::{Cell, Cell::Text};
 use crate::store::export::ExportEntry;
 use std::io::{self, Write};
 
@@ -85,8 +87,12 @@ impl ImportCsvWriter {
 
 impl FormatWriter for ImportCsvWriter {
     fn begin(&mut self, out: &mut dyn Write, _header: &Header) -> io::Result<()> {
-        rows(out).write_record(IMPORT_REQUIRED.iter().chain([&MEMO_COLUMN]))?;
-        Ok(())
+        let columns: Vec<&str> = IMPORT_REQUIRED
+            .iter()
+            .copied()
+            .chain([MEMO_COLUMN])
+            .collect();
+        rows(out).heading(&columns)
     }
 
     fn entry(
@@ -125,20 +131,21 @@ impl FormatWriter for ImportCsvWriter {
             Some(r) => r.clone(),
             None => format!("lovefund-entry-{}", entry.id),
         };
+        let method = entry
+            .method
+            .as_deref()
+            .ok_or_else(|| damaged(entry, "no payment method"))?;
         let mut csv = rows(out);
-        csv.write_record([
-            crate::ledger::date::iso(entry.date).as_str(),
-            entry.kind.as_str(),
-            &party.name,
-            party.party_type.as_str(),
-            program,
-            &amount.plain(),
-            entry
-                .method
-                .as_deref()
-                .ok_or_else(|| damaged(entry, "no payment method"))?,
-            &reference,
-            &entry.memo,
+        csv.row(&[
+            Cell::Date(entry.date),
+            Text(entry.kind.as_str()),
+            Text(&party.name),
+            Text(party.party_type.as_str()),
+            Text(program),
+            Cell::Amount(amount),
+            Text(method),
+            Text(&reference),
+            Text(&entry.memo),
         ])?;
         csv.flush()
     }

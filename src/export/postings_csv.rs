@@ -1,7 +1,9 @@
 //! CSV for spreadsheets and auditors: one row per posting, with its entry's
-//! details. Amounts are signed as in lovefund: debits positive, credits negative.
+//! details. Amounts are signed as in lovefund: debits positive, credits negative;
+//! text is guarded against spreadsheet formulas (`crate::output::csv`).
 
 use super::{FormatWriter, Header, masked};
+use crate::output::csv::{Cell, Cell::Text, Rows};
 use crate::store::export::ExportEntry;
 use std::io::{self, Write};
 
@@ -26,18 +28,15 @@ pub const POSTING_COLUMNS: &[&str] = &[
 #[derive(Default)]
 pub struct PostingsCsvWriter;
 
-/// A csv writer onto the output for one entry's rows (it borrows the output, so it
+/// A CSV writer onto the output for one entry's rows (it borrows the output, so it
 /// cannot outlive the call; the output is buffered already).
-pub(super) fn rows(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
-    csv::WriterBuilder::new()
-        .buffer_capacity(1024)
-        .from_writer(out)
+pub(super) fn rows(out: &mut dyn Write) -> Rows<&mut dyn Write> {
+    Rows::new(out)
 }
 
 impl FormatWriter for PostingsCsvWriter {
     fn begin(&mut self, out: &mut dyn Write, _header: &Header) -> io::Result<()> {
-        rows(out).write_record(POSTING_COLUMNS)?;
-        Ok(())
+        rows(out).heading(POSTING_COLUMNS)
     }
 
     fn entry(
@@ -46,8 +45,6 @@ impl FormatWriter for PostingsCsvWriter {
         header: &Header,
         entry: &ExportEntry,
     ) -> io::Result<()> {
-        let id = entry.id.to_string();
-        let date = crate::ledger::date::iso(entry.date);
         let (party, party_type, party_id) = match &entry.counterparty {
             Some(c) => (
                 c.name.as_str(),
@@ -56,26 +53,26 @@ impl FormatWriter for PostingsCsvWriter {
             ),
             None => ("", "", String::new()),
         };
-        let reverses = entry.reverses.map(|r| r.to_string()).unwrap_or_default();
+        let reverses = entry.reverses.map_or(Text(""), Cell::Integer);
         let mut csv = rows(out);
         for posting in &entry.postings {
             let account = header.account(posting.account.as_str())?;
-            csv.write_record([
-                id.as_str(),
-                &date,
-                entry.kind.as_str(),
-                &account.code,
-                &account.name,
-                header.fund_name(posting.fund)?,
-                &posting.amount.plain(),
-                party,
-                party_type,
-                &party_id,
-                entry.method.as_deref().unwrap_or_default(),
-                entry.reference.as_deref().unwrap_or_default(),
-                entry.receipt.as_deref().unwrap_or_default(),
-                &reverses,
-                &entry.memo,
+            csv.row(&[
+                Cell::Integer(entry.id),
+                Cell::Date(entry.date),
+                Text(entry.kind.as_str()),
+                Text(&account.code),
+                Text(&account.name),
+                Text(header.fund_name(posting.fund)?),
+                Cell::Amount(posting.amount),
+                Text(party),
+                Text(party_type),
+                Text(&party_id),
+                Text(entry.method.as_deref().unwrap_or_default()),
+                Text(entry.reference.as_deref().unwrap_or_default()),
+                Text(entry.receipt.as_deref().unwrap_or_default()),
+                reverses,
+                Text(&entry.memo),
             ])?;
         }
         csv.flush()

@@ -2,7 +2,9 @@
 //! The file's text, line numbers, column map and error list come from `crate::input`;
 //! what each column may hold is here, one small parser per field, each returning
 //! the exact sentence the person reads. Pure apart from reading the file: programs
-//! are resolved against the given funds.
+//! are resolved against the given funds. A field lovefund's CSV writer guarded
+//! against spreadsheet formulas (`'=…`) is read without that one `'`
+//! (`crate::output::csv::unguarded`), so an exported file imports the same names.
 
 use super::IMPORT_LINES_MAX;
 use crate::error::{Error, Result};
@@ -19,6 +21,7 @@ use crate::ledger::operations;
 use crate::ledger::party::{
     ANONYMOUS_DONOR, IdNumber, Method, PartyType, Role, is_anonymous_name, refuse_id_like,
 };
+use crate::output::csv::unguarded;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -363,7 +366,7 @@ impl LineChecker<'_> {
         out: &mut ImportFile,
         errors: &mut LineErrors,
     ) {
-        let field = |column: usize| columns.get(record, column);
+        let field = |column: usize| unguarded(columns.get(record, column));
         let date = take(errors, line, DATE, parse_date_field(field(DATE)));
         let kind = take(errors, line, KIND, parse_kind(field(KIND)));
         let party_type = parse_party_type(field(COUNTERPARTY_TYPE), kind);

@@ -23,13 +23,13 @@ use crate::ledger::money::Money;
 use crate::ledger::party::Method;
 use crate::ledger::receipt::ReceiptNumber;
 use crate::output::Guard;
+use crate::output::csv::{Cell, Cell::Text, Rows};
 use crate::reconcile::statement::ColumnMapping;
 use crate::render::Render;
 use crate::report::summary::AnnualSummary;
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -126,12 +126,24 @@ fn yuan(fen: u64) -> String {
 
 /// The year's spreadsheet: anchor gifts in January, then several hundred gifts that
 /// bring each fund to its total; aid paid after the money is there.
-fn year_csv(dice: &mut Dice) -> String {
-    let mut csv = String::from(
-        "date,kind,counterparty,counterparty_type,program,amount,method,reference,memo,counterparty_id\n",
-    );
+fn year_csv(dice: &mut Dice) -> Vec<u8> {
+    let mut csv = Rows::new(Vec::new());
+    let header = [
+        "date",
+        "kind",
+        "counterparty",
+        "counterparty_type",
+        "program",
+        "amount",
+        "method",
+        "reference",
+        "memo",
+        "counterparty_id",
+    ];
+    // Writing into memory cannot fail.
+    let _ = csv.heading(&header);
     let mut reference = 0;
-    let mut line = |csv: &mut String, cells: [&str; 6], memo: &str, id: &str| {
+    let mut line = |csv: &mut Rows<Vec<u8>>, cells: [&str; 6], memo: &str, id: &str| {
         reference += 1;
         let [date, kind, who, kind_of, program, amount] = cells;
         let method = if kind == "donation" && who.is_empty() {
@@ -139,9 +151,12 @@ fn year_csv(dice: &mut Dice) -> String {
         } else {
             "bank"
         };
-        let _ = writeln!(
-            csv,
-            "{date},{kind},{who},{kind_of},{program},{amount},{method},ICBC-{YEAR}-{reference:04},{memo},{id}"
+        let reference = format!("ICBC-{YEAR}-{reference:04}");
+        let _ = csv.row(
+            &[
+                date, kind, who, kind_of, program, amount, method, &reference, memo, id,
+            ]
+            .map(Text),
         );
     };
     // Fund totals (fen): 助學 100,000; 扶貧 135,000; 幫困 38,300; 非限定 20,000 = 293,300.
@@ -272,7 +287,7 @@ fn year_csv(dice: &mut Dice) -> String {
             );
         }
     }
-    csv
+    csv.into_inner().unwrap_or_default()
 }
 
 /// What an earlier demo made here, as its manifest lists it (nothing without one).
@@ -405,7 +420,7 @@ pub fn build(dir: &Path, lang: Lang, today: NaiveDate, guard: &Guard) -> Result<
     let mut ledger = Ledger::open_for_writing(&db)?;
     let mut dice = Dice(0x5EED_2022_0A11);
     let csv_path = dir.join("demo-2022.csv");
-    guard.write(&csv_path, year_csv(&mut dice).as_bytes())?;
+    guard.write(&csv_path, &year_csv(&mut dice))?;
     let request = ImportRequest {
         file: csv_path,
         dry_run: false,
@@ -487,7 +502,11 @@ fn date(month: u32, day: u32) -> NaiveDate {
 fn reconcile_december(ledger: &mut Ledger, actor: &Actor, dir: &Path, guard: &Guard) -> Result<()> {
     let end = date(12, 31);
     let items = ledger.reader().uncleared_items("1002", end)?;
-    let mut statement = String::from("date,amount,reference,description\n");
+    let mut statement = Rows::new(Vec::new());
+    let in_memory = |e: std::io::Error| Error::input(format!("the demo's statement: {e}"));
+    statement
+        .heading(&["date", "amount", "reference", "description"])
+        .map_err(in_memory)?;
     let mut balance = Money::ZERO;
     let in_transit = items
         .iter()
@@ -498,17 +517,18 @@ fn reconcile_december(ledger: &mut Ledger, actor: &Actor, dir: &Path, guard: &Gu
         balance = balance
             .checked_add(item.amount)
             .ok_or_else(|| Error::input("the demo's bank balance is too large"))?;
-        let _ = writeln!(
-            statement,
-            "{},{},{},{}",
-            item.date,
-            item.amount.plain(),
-            item.reference.as_deref().unwrap_or(""),
-            item.memo.replace(',', " ")
-        );
+        statement
+            .row(&[
+                Cell::Date(item.date),
+                Cell::Amount(item.amount),
+                Text(item.reference.as_deref().unwrap_or("")),
+                Text(&item.memo),
+            ])
+            .map_err(in_memory)?;
     }
+    let statement = statement.into_inner().map_err(in_memory)?;
     let path: PathBuf = dir.join(format!("bank-{YEAR}-12.csv"));
-    guard.write(&path, statement.as_bytes())?;
+    guard.write(&path, &statement)?;
     let request = ReconcileRequest {
         account: AccountCode::parse("1002")?,
         statement: path,

@@ -1,9 +1,10 @@
 //! One layout for a report's rows, written as a text table or as CSV: the same
 //! cells either way, amounts grouped for reading (`293,300.00`) or plain for
-//! spreadsheets (`293300.00`).
+//! spreadsheets (`293300.00`), text guarded against formulas (`crate::output::csv`).
 
 use super::table::{Align, Table};
 use crate::ledger::money::Money;
+use crate::output::csv;
 use std::io::{self, Write};
 
 pub enum Cell {
@@ -29,11 +30,13 @@ impl Cell {
         }
     }
 
-    fn csv(&self) -> String {
+    /// The cell for a spreadsheet, by what it is: text guarded against formulas,
+    /// numbers as numbers.
+    fn csv(&self) -> csv::Cell<'_> {
         match self {
-            Cell::Text(t) => t.clone(),
-            Cell::Amount(m) => m.plain(),
-            Cell::Count(n) => n.to_string(),
+            Cell::Text(t) => csv::Cell::Text(t),
+            Cell::Amount(m) => csv::Cell::Amount(*m),
+            Cell::Count(n) => csv::Cell::Integer(*n),
         }
     }
 
@@ -77,10 +80,13 @@ impl Grid {
     }
 
     pub fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
-        let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(&self.columns)?;
+        let mut writer = csv::Rows::new(out);
+        writer.heading(&self.columns)?;
+        let mut cells = Vec::new();
         for row in self.rows.iter().chain(self.totals.iter()) {
-            writer.write_record(row.iter().map(Cell::csv))?;
+            cells.clear();
+            cells.extend(row.iter().map(Cell::csv));
+            writer.row(&cells)?;
         }
         writer.flush()
     }

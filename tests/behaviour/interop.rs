@@ -250,7 +250,7 @@ fn generated() -> Ledger {
 
 /// Runs an outside program; None (skipped) if it is not installed and CI did not
 /// promise it. A program that fails is a failed test.
-fn tool(program: &str, args: &[&str]) -> Option<String> {
+pub(crate) fn tool(program: &str, args: &[&str]) -> Option<String> {
     match Command::new(program).args(args).output() {
         Ok(out) => {
             assert!(

@@ -28,6 +28,7 @@ mod refusals;
 mod retry;
 mod reversed_receipts;
 mod small_holes;
+mod spreadsheets;
 mod summary;
 mod tampering;
 mod verify_checks;

@@ -221,11 +221,12 @@ fn hostile_donor_text_prints_safely_and_only_to_its_own_file() {
 #[test]
 fn a_character_the_font_lacks_is_refused_before_any_pdf_is_written() {
     let l = Ledger::new();
-    l.run(&["donor", "add", "劉䶮"]).success();
+    // 𠀁 (U+20001, CJK Extension B) is in no face of Noto Sans CJK.
+    l.run(&["donor", "add", "劉𠀁"]).success();
     l.run(&[
         "donate",
         "--donor",
-        "劉䶮",
+        "劉𠀁",
         "--amount",
         "5",
         "--date",
@@ -243,7 +244,7 @@ fn a_character_the_font_lacks_is_refused_before_any_pdf_is_written() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert!(err.contains("䶮") && err.contains("--font"), "{err}");
+    assert!(err.contains("𠀁") && err.contains("--font"), "{err}");
     assert!(!out.exists() || std::fs::read_dir(&out).unwrap().count() == 0);
     let bad_font = l.dir.path().join("font.ttf");
     std::fs::write(&bad_font, b"not a font").unwrap();

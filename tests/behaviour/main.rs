@@ -26,6 +26,7 @@ mod receipts;
 mod refusals;
 mod retry;
 mod spreadsheets;
+mod statements;
 mod summary;
 mod tampering;
 mod verify_checks;

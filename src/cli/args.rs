@@ -522,10 +522,12 @@ pub struct ReconcileArgs {
     /// The statement's closing balance
     #[arg(long, allow_hyphen_values = true)]
     pub closing_balance: Option<String>,
-    /// The statement's date (YYYY-MM-DD): ledger items up to it are compared
+    /// The statement's date (YYYY-MM-DD): ledger items up to it are compared; a statement
+    /// line dated after it is refused
     #[arg(long)]
     pub as_of: Option<String>,
-    /// Record the reconciliation and mark the matched postings cleared
+    /// Record the reconciliation and mark the matched postings cleared (a statement with
+    /// the same lines, however laid out, is recorded once per account)
     #[arg(long)]
     pub commit: bool,
     /// Map a bank's own headers, e.g. date=交易日期,amount=金額,reference=流水號,description=摘要

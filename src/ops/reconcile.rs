@@ -10,7 +10,7 @@ use crate::ledger::account::{AccountCode, AccountType};
 use crate::ledger::money::Money;
 use crate::reconcile::adjustment::adjustment;
 use crate::reconcile::matching::match_statement;
-use crate::reconcile::statement::{ColumnMapping, read_statement};
+use crate::reconcile::statement::{ColumnMapping, lines_sha256, read_statement};
 use crate::render::Render;
 use crate::report::reconciliation::ReconcileReport;
 use crate::store::Read;
@@ -56,7 +56,7 @@ pub fn reconcile(
     request: &ReconcileRequest,
 ) -> Result<std::result::Result<ReconcileReport, BadStatement>> {
     let path = &request.statement;
-    let statement = read_statement(path, request.encoding, &request.columns)?;
+    let statement = read_statement(path, request.encoding, &request.columns, request.as_of)?;
     if !statement.errors.is_empty() {
         return Ok(Err(BadStatement {
             errors: statement.errors,
@@ -70,6 +70,7 @@ pub fn reconcile(
     let day_after = request.as_of.succ_opt().unwrap_or(request.as_of);
     let ledger_balance = store.balance_before(account.as_str(), day_after)?;
     let statement_lines = statement.lines.len();
+    let lines_sha256 = lines_sha256(&statement.lines);
     let matching = match_statement(statement.lines, items);
     let table = adjustment(
         request.as_of,
@@ -78,11 +79,12 @@ pub fn reconcile(
         &matching,
     )?;
     let recorded = if request.commit {
-        let sha = statement_sha256(path)?;
+        let file_sha256 = file_sha256(path)?;
         let record = NewReconciliation {
             account: account.as_str(),
             as_of: request.as_of,
-            statement_sha256: &sha,
+            statement_sha256: &lines_sha256,
+            file_sha256: &file_sha256,
             statement_lines,
             closing_balance: request.closing_balance,
             ledger_balance,
@@ -129,7 +131,9 @@ fn refuse_unless_asset(
     }
 }
 
-fn statement_sha256(path: &Path) -> Result<String> {
+/// The SHA-256 of the file's bytes: what reconciliations recorded before issue 14
+/// stored, so a byte-identical copy of one of those is still known.
+fn file_sha256(path: &Path) -> Result<String> {
     let bytes =
         std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
     Ok(hex::encode(Sha256::digest(&bytes)))

@@ -206,7 +206,7 @@ mod tests {
         let mapping =
             ColumnMapping::parse("date=交易日期,amount=金額,reference=流水號,description=摘要")
                 .unwrap();
-        let statement = read_statement(&path, None, &mapping).unwrap();
+        let statement = read_statement(&path, None, &mapping, chrono::NaiveDate::MAX).unwrap();
         assert!(statement.errors.is_empty(), "{:?}", statement.errors);
         let (ledger_balance, items) = march_ledger();
         let matching = match_statement(statement.lines, items);

@@ -10,11 +10,13 @@
 
 use crate::error::{Error, Result};
 use crate::input::{ColumnMap, Encoding, LineError, LineErrors, Source, open_text};
-use crate::ledger::date::parse_date;
+use crate::ledger::date::{iso, parse_date};
 use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::money::Money;
 use crate::ledger::reconciliation::StatementLine;
+use chrono::NaiveDate;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::Path;
 
@@ -253,12 +255,14 @@ fn shown_names(cells: &[&str]) -> String {
 }
 
 /// Reads and checks a whole statement. A bad header is an error; bad lines are
-/// collected in `Statement::errors`, in line order. `encoding` forces one; `None`
+/// collected in `Statement::errors`, in line order — a line dated after `as_of` among
+/// them, since the reconciliation would count it. `encoding` forces one; `None`
 /// detects UTF-8, else GB18030 (which reads GBK).
 pub fn read_statement(
     path: &Path,
     encoding: Option<Encoding>,
     mapping: &ColumnMapping,
+    as_of: NaiveDate,
 ) -> Result<Statement> {
     let (encoding, text) = read_text(path, encoding)?;
     let mut source = Source::new(text.as_slice())?;
@@ -274,7 +278,7 @@ pub fn read_statement(
                  period at a time"
             )));
         }
-        lines.extend(check_line(line, record, &positions, &mut errors));
+        lines.extend(check_line(line, record, &positions, as_of, &mut errors));
     }
     let (errors, errors_more) = errors.into_sorted();
     Ok(Statement {
@@ -307,6 +311,7 @@ fn check_line(
     line: u64,
     record: &csv::StringRecord,
     positions: &Positions,
+    as_of: NaiveDate,
     errors: &mut LineErrors,
 ) -> Option<StatementLine> {
     if record.len() != positions.width {
@@ -323,7 +328,14 @@ fn check_line(
     let date_name = positions.name(Field::Date);
     let date = parse_date(date_name, field(Field::Date))
         .map_err(|e| errors.push(line, date_name, e.to_string()))
-        .ok();
+        .ok()
+        .filter(|date| {
+            let counted = *date <= as_of;
+            if !counted {
+                errors.push(line, date_name, after_as_of(date_name, *date, as_of));
+            }
+            counted
+        });
     let amount_name = positions.name(Field::Amount);
     let amount = parse_amount(amount_name, field(Field::Amount))
         .map_err(|reason| errors.push(line, amount_name, reason))
@@ -347,6 +359,43 @@ fn check_line(
         reference: field(Field::Reference).to_string(),
         description: field(Field::Description).to_string(),
     })
+}
+
+/// Why a line dated after the reconciliation's date is refused, and what to do.
+fn after_as_of(name: &str, date: NaiveDate, as_of: NaiveDate) -> String {
+    let (date, as_of) = (iso(date), iso(as_of));
+    format!(
+        "{name} {date} is after the as-of date {as_of}, so the reconciliation would count \
+         it; reconcile as of {date} or later, or leave the lines after {as_of} out of the \
+         statement"
+    )
+}
+
+/// The statement's fingerprint for "recorded already": the SHA-256 of its lines in a
+/// canonical form — date, amount in fen, reference and description of each, sorted —
+/// so a copy that differs only in line endings, a BOM, blank lines, spaces around a
+/// field, quoting, column order or extra columns is the same statement. (Fields hold
+/// no control characters, so the separators cannot be forged.)
+pub fn lines_sha256(lines: &[StatementLine]) -> String {
+    let mut canonical: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            format!(
+                "{}\u{1f}{}\u{1f}{}\u{1f}{}\n",
+                iso(l.date),
+                l.amount.fen(),
+                l.reference,
+                l.description
+            )
+        })
+        .collect();
+    canonical.sort_unstable();
+    let mut hasher = Sha256::new();
+    hasher.update(b"lovefund statement lines v1\n");
+    for line in &canonical {
+        hasher.update(line.as_bytes());
+    }
+    hex::encode(hasher.finalize())
 }
 
 /// A statement amount: signed, and never zero (a line moves money). `name` is the
@@ -380,12 +429,12 @@ mod tests {
 
     fn read(bytes: &[u8], encoding: Option<Encoding>, mapping: &ColumnMapping) -> Statement {
         let (_dir, path) = write(bytes);
-        read_statement(&path, encoding, mapping).unwrap()
+        read_statement(&path, encoding, mapping, NaiveDate::MAX).unwrap()
     }
 
     fn read_err(bytes: &[u8], mapping: &ColumnMapping) -> String {
         let (_dir, path) = write(bytes);
-        read_statement(&path, None, mapping)
+        read_statement(&path, None, mapping, NaiveDate::MAX)
             .unwrap_err()
             .to_string()
     }
@@ -395,6 +444,43 @@ mod tests {
     }
 
     const CHINESE_COLUMNS: &str = "date=交易日期,amount=金額,reference=流水號,description=摘要";
+
+    #[test]
+    fn the_lines_digest_ignores_layout_but_not_content() {
+        let line = |n: u64, day: &str, fen: i64, reference: &str| StatementLine {
+            line: n,
+            date: date(day),
+            amount: Money::from_fen(fen),
+            reference: reference.into(),
+            description: "x".into(),
+        };
+        let one = [
+            line(2, "2022-03-01", 100, "A"),
+            line(3, "2022-03-02", -5, ""),
+        ];
+        let moved = [
+            line(9, "2022-03-02", -5, ""),
+            line(4, "2022-03-01", 100, "A"),
+        ];
+        assert_eq!(lines_sha256(&one), lines_sha256(&moved));
+        for other in [
+            [
+                line(2, "2022-03-01", 101, "A"),
+                line(3, "2022-03-02", -5, ""),
+            ],
+            [
+                line(2, "2022-03-01", 100, "B"),
+                line(3, "2022-03-02", -5, ""),
+            ],
+            [
+                line(2, "2022-03-01", 100, "A"),
+                line(3, "2022-03-03", -5, ""),
+            ],
+        ] {
+            assert_ne!(lines_sha256(&one), lines_sha256(&other));
+        }
+        assert_ne!(lines_sha256(&one), lines_sha256(&one[..1]));
+    }
 
     #[test]
     fn reads_utf8_with_bom_and_ignores_extra_columns() {
@@ -449,7 +535,8 @@ mod tests {
         }
         // Forced UTF-8 on GBK bytes: the header itself is not text.
         let (_dir, path) = write(&bytes);
-        let error = read_statement(&path, Some(Encoding::Utf8), &mapping).unwrap_err();
+        let error =
+            read_statement(&path, Some(Encoding::Utf8), &mapping, NaiveDate::MAX).unwrap_err();
         assert!(
             error
                 .to_string()
@@ -637,7 +724,12 @@ mod tests {
         // A byte that is not text refuses the whole statement, naming its line.
         bytes.extend_from_slice(b"2022-03-07,5.00,A7,\xff\xfe\r\n");
         let (_dir, path) = write(&bytes);
-        let error = read_statement(&path, Some(Encoding::Utf8), &ColumnMapping::default());
+        let error = read_statement(
+            &path,
+            Some(Encoding::Utf8),
+            &ColumnMapping::default(),
+            NaiveDate::MAX,
+        );
         let error = error.unwrap_err().to_string();
         assert!(error.contains("line 11, byte "), "{error}");
     }

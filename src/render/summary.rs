@@ -132,20 +132,21 @@ pub fn summary(out: &mut dyn Write, s: &AnnualSummary, lang: Lang) -> io::Result
 }
 
 pub fn reconciliation_line(s: &AnnualSummary, lang: Lang) -> String {
-    match &s.last_reconciliation {
-        None => L::NoReconciliation.get(lang).to_string(),
-        Some(r) => {
-            let result = if r.agrees { L::Agrees } else { L::Difference };
-            format!(
-                "#{} {} {} {} — {}",
-                r.id,
-                r.account,
-                L::AsOf.get(lang),
-                r.as_of,
-                result.get(lang)
-            )
-        }
+    if s.last_reconciliations.is_empty() {
+        return L::NoReconciliation.get(lang).to_string();
     }
+    let each = s.last_reconciliations.iter().map(|r| {
+        let result = if r.agrees { L::Agrees } else { L::Difference };
+        format!(
+            "#{} {} {} {} — {}",
+            r.id,
+            r.account,
+            L::AsOf.get(lang),
+            r.as_of,
+            result.get(lang)
+        )
+    });
+    each.collect::<Vec<_>>().join("; ")
 }
 
 /// The annual summary laid out for the A4 PDF, in the ledger's language, dated

@@ -27,7 +27,9 @@ pub struct AnnualSummary {
     pub closing_balance: Money,
     pub by_program: Vec<ProgramLine>,
     pub months: Vec<MonthLine>,
-    pub last_reconciliation: Option<ReconciliationStatus>,
+    /// Per account (by code), the reconciliation with the latest as-of date in or
+    /// before the year (of two on one date, the later recorded).
+    pub last_reconciliations: Vec<ReconciliationStatus>,
     pub fingerprint: Option<String>,
 }
 
@@ -61,6 +63,34 @@ fn is_donation_revenue(account: &str) -> bool {
 
 fn is_program_cost(account: &str) -> bool {
     account.starts_with("5101.") || account == "5101"
+}
+
+/// Per account, the reconciliation with the latest `as_of` on or before `end` (ISO
+/// dates compare as text); of two on one date, the higher id. Ordered by account.
+fn latest_per_account(
+    records: Vec<crate::ledger::reconciliation::ReconciliationRecord>,
+    end: &str,
+) -> Vec<ReconciliationStatus> {
+    let mut latest = std::collections::BTreeMap::new();
+    for r in records.into_iter().filter(|r| r.as_of.as_str() <= end) {
+        let key = (r.as_of.clone(), r.id);
+        let newer = match latest.get(&r.account) {
+            Some((best, _)) => &key > best,
+            None => true,
+        };
+        if newer {
+            latest.insert(r.account.clone(), (key, r));
+        }
+    }
+    latest
+        .into_values()
+        .map(|(_, r)| ReconciliationStatus {
+            id: r.id,
+            account: r.account,
+            as_of: r.as_of,
+            agrees: r.agrees,
+        })
+        .collect()
 }
 
 pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<AnnualSummary> {
@@ -115,17 +145,8 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
             _ => {}
         }
     }
-    let last_reconciliation = store
-        .reconciliations()?
-        .into_iter()
-        .rev()
-        .find(|r| r.as_of.as_str() <= crate::ledger::date::iso(end).as_str())
-        .map(|r| ReconciliationStatus {
-            id: r.id,
-            account: r.account,
-            as_of: r.as_of,
-            agrees: r.agrees,
-        });
+    let last_reconciliations =
+        latest_per_account(store.reconciliations()?, &crate::ledger::date::iso(end));
     // All twelve months, quiet ones as zero, so the chart has its full year.
     let mut months: Vec<MonthLine> = (1..=12)
         .map(|month| MonthLine {
@@ -154,7 +175,7 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
         closing_balance: store.money_before(end.succ_opt().unwrap_or(end))?,
         by_program,
         months,
-        last_reconciliation,
+        last_reconciliations,
         fingerprint: store.head()?.last.map(|(_, hash)| hex::encode(hash)),
     })
 }

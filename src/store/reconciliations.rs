@@ -15,7 +15,10 @@ use rusqlite::{Connection, params};
 pub struct NewReconciliation<'a> {
     pub account: &'a str,
     pub as_of: NaiveDate,
+    /// The statement's lines in canonical form, hashed (`reconcile::statement::lines_sha256`).
     pub statement_sha256: &'a str,
+    /// The file's bytes, hashed: how rows recorded before issue 14 know a statement.
+    pub file_sha256: &'a str,
     pub statement_lines: usize,
     pub closing_balance: Money,
     pub ledger_balance: Money,
@@ -121,7 +124,9 @@ impl Sql<'_> {
     }
 }
 
-/// Records a reconciliation; refuses the same statement for the same account twice.
+/// Records a reconciliation; refuses the same statement for the same account twice:
+/// the same lines (however the file is laid out), or for a row recorded before the
+/// lines were hashed, the same bytes.
 pub(super) fn insert_reconciliation(
     conn: &Connection,
     r: &NewReconciliation<'_>,
@@ -130,8 +135,9 @@ pub(super) fn insert_reconciliation(
 ) -> Result<i64> {
     let seen: Option<i64> = conn
         .query_row(
-            "SELECT id FROM reconciliations WHERE account = ?1 AND statement_sha256 = ?2",
-            params![r.account, r.statement_sha256],
+            "SELECT id FROM reconciliations WHERE account = ?1 AND statement_sha256 IN (?2, ?3)
+             ORDER BY id LIMIT 1",
+            params![r.account, r.statement_sha256, r.file_sha256],
             |row| row.get(0),
         )
         .ok();

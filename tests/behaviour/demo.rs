@@ -31,7 +31,8 @@ fn the_demo_builds_the_published_year_and_reruns_cleanly() {
         summary["donations_count"].as_i64().unwrap() >= 200,
         "several hundred donations"
     );
-    assert_eq!(summary["last_reconciliation"]["agrees"], true);
+    assert_eq!(summary["last_reconciliations"][0]["agrees"], true);
+    assert_eq!(summary["last_reconciliations"][0]["account"], "1002");
     assert_eq!(run(&["verify"])["passed"], true);
     let receipts = run(&["receipt", "list", "--status", "void"]);
     // The misspelt receipt reissued, and the gift entered twice: reversing it voided

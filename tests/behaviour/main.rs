@@ -29,6 +29,7 @@ mod retry;
 mod reversed_receipts;
 mod small_holes;
 mod spreadsheets;
+mod statements;
 mod summary;
 mod tampering;
 mod verify_checks;

@@ -179,6 +179,18 @@ const REFUSALS: &[Refusal] = &[
         1,
         "lovefund: there is no reconciliation 9; see `lovefund reconcile list`",
     ),
+    // Reconciliation (issue 14, item 8): lines after --as-of; the demo's statement
+    // again with CRLF line ends.
+    (
+        "reconcile --statement demo/bank-2022-12.csv --closing-balance 1 --as-of 2022-12-28",
+        1,
+        "line 407, column date: date 2022-12-29 is after the as-of date 2022-12-28, so the reconciliation would count it; reconcile as of 2022-12-29 or later, or leave the lines after 2022-12-28 out of the statement\nline 408, column date: date 2022-12-29 is after the as-of date 2022-12-28, so the reconciliation would count it; reconcile as of 2022-12-29 or later, or leave the lines after 2022-12-28 out of the statement\nline 409, column date: date 2022-12-29 is after the as-of date 2022-12-28, so the reconciliation would count it; reconcile as of 2022-12-29 or later, or leave the lines after 2022-12-28 out of the statement\nlovefund: the statement has 3 bad line(s), listed above; fix them and reconcile again",
+    ),
+    (
+        "reconcile --statement bank-crlf.csv --closing-balance 1 --as-of 2022-12-31 --commit",
+        1,
+        "lovefund: this statement was already reconciled and recorded as reconciliation 1; see `lovefund reconcile show 1`",
+    ),
     // The chart and the funds.
     (
         "account add 1002 x --type asset",
@@ -497,6 +509,8 @@ fn every_refusal_has_its_exact_message_and_exit_code_and_changes_nothing() {
     .unwrap();
     std::fs::write(dir.join("bad-header.csv"), "date,kind,colour\n").unwrap();
     std::fs::write(dir.join("exists.db"), "keep me").unwrap();
+    let statement = std::fs::read_to_string(dir.join("demo/bank-2022-12.csv")).unwrap();
+    std::fs::write(dir.join("bank-crlf.csv"), statement.replace('\n', "\r\n")).unwrap();
     let before = ledger.fingerprint();
     let rows = AMOUNTS
         .iter()

@@ -36,7 +36,13 @@ pub fn account(ctx: &Context, command: AccountCommand, out: &mut dyn Write) -> R
         } => {
             let mut ledger = ctx.open_for_writing()?;
             let lang = ctx.lang(&ledger);
-            let added = chart::add_account(&mut ledger, &code, &name, account_type.into())?;
+            let added = chart::add_account(
+                &mut ledger,
+                &ctx.actor()?,
+                &code,
+                &name,
+                account_type.into(),
+            )?;
             ctx.emit(out, lang, &added)
         }
     }
@@ -53,7 +59,7 @@ pub fn fund(ctx: &Context, command: FundCommand, out: &mut dyn Write) -> Result<
         FundCommand::Add { name, restricted } => {
             let mut ledger = ctx.open_for_writing()?;
             let lang = ctx.lang(&ledger);
-            let added = chart::add_fund(&mut ledger, &name, restricted)?;
+            let added = chart::add_fund(&mut ledger, &ctx.actor()?, &name, restricted)?;
             ctx.emit(out, lang, &added)
         }
         FundCommand::Balances { as_of, from } => {

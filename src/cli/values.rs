@@ -147,6 +147,7 @@ impl From<FormatArg> for crate::export::Format {
 pub enum CheckArg {
     Balanced,
     Chain,
+    Records,
     AppendOnly,
     Totals,
     Funds,

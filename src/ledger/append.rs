@@ -74,8 +74,9 @@ pub struct DayTotal {
     pub credit_fen: i64,
 }
 
-/// What a store reads before the first append: the chain head (`None` for an empty
-/// journal), the chart, the last closed year, and the latest date an entry may have
+/// What a store reads before the first append: the chain head (the last entry's id,
+/// 0 for none, and the hash of the last item, entry or record; `None` for an empty
+/// chain), the chart, the last closed year, and the latest date an entry may have
 /// (`None`: no limit).
 #[derive(Default)]
 pub struct Start {
@@ -157,8 +158,8 @@ impl AppendState {
         let (head_id, head_hash) = start.head.unwrap_or((0, GENESIS));
         debug_assert!(head_id >= 0, "entry ids start at 1");
         debug_assert!(
-            (head_id == 0) == (head_hash == GENESIS),
-            "only an empty journal has the genesis hash as its head"
+            head_id == 0 || head_hash != GENESIS,
+            "only an empty chain has the genesis hash as its head"
         );
         let accounts_with_children = start
             .accounts
@@ -186,6 +187,12 @@ impl AppendState {
 
     pub fn head_id(&self) -> i64 {
         self.head_id
+    }
+
+    /// The hash of the last item of the chain: the last entry appended, or the
+    /// record or entry that was the head when the state was started.
+    pub fn head_hash(&self) -> [u8; HASH_LENGTH] {
+        self.head_hash
     }
 
     pub fn recorded_by(&self) -> &str {

@@ -3,6 +3,12 @@
 //! The canonical form is our own length-prefixed binary encoding, so it does not
 //! depend on how SQLite renders text or numbers, and it changes only with a new
 //! version tag.
+//!
+//! Records (the rows beside the journal: chart, people, receipts, closings,
+//! reconciliations, settings) share the chain: a record's hash is
+//! `SHA-256(previous item's hash ‖ canonical bytes of the record)`, where the
+//! previous item is whatever was appended last, entry or record. What a record's
+//! payload holds is the store's business (store/records.rs); here it is bytes.
 
 use super::entry::{EntryDetails, EntryKind, Posting};
 use chrono::NaiveDate;
@@ -12,6 +18,32 @@ pub const HASH_LENGTH: usize = 32;
 /// The "previous hash" of the first entry.
 pub const GENESIS: [u8; HASH_LENGTH] = [0; HASH_LENGTH];
 const FORMAT_TAG: &[u8] = b"lovefund-entry-v1";
+const RECORD_TAG: &str = "lovefund-record-v1";
+
+/// Everything the chain covers of a record.
+pub struct RecordFields<'a> {
+    pub id: i64,
+    /// The journal's head entry when the record was written (0: none yet).
+    pub after_entry: i64,
+    pub recorded_by: &'a str,
+    pub recorded_at: &'a str,
+    pub payload: &'a [u8],
+}
+
+pub fn record_hash(previous: &[u8], fields: &RecordFields<'_>) -> [u8; HASH_LENGTH] {
+    let mut hasher = Sha256::new();
+    hasher.update(previous);
+    let mut head = Vec::with_capacity(96);
+    put_str(&mut head, RECORD_TAG);
+    head.extend_from_slice(&fields.id.to_be_bytes());
+    head.extend_from_slice(&fields.after_entry.to_be_bytes());
+    put_str(&mut head, fields.recorded_by);
+    put_str(&mut head, fields.recorded_at);
+    head.extend_from_slice(&(fields.payload.len() as u64).to_be_bytes());
+    hasher.update(&head);
+    hasher.update(fields.payload);
+    hasher.finalize().into()
+}
 
 /// Everything the chain covers, borrowed from a new or a stored entry.
 pub struct EntryFields<'a> {
@@ -140,5 +172,28 @@ mod tests {
             ..EntryDetails::default()
         };
         assert_ne!(base, entry_hash(&GENESIS, &fields(&moved, &postings, "a")));
+    }
+
+    #[test]
+    fn every_field_of_a_record_changes_its_hash() {
+        let record = |id, after_entry, by, payload| RecordFields {
+            id,
+            after_entry,
+            recorded_by: by,
+            recorded_at: "2022-03-01T00:00:00Z",
+            payload,
+        };
+        let base = record_hash(&GENESIS, &record(1, 0, "treasurer", b"ab"));
+        for other in [
+            record_hash(&[1; 32], &record(1, 0, "treasurer", b"ab")),
+            record_hash(&GENESIS, &record(2, 0, "treasurer", b"ab")),
+            record_hash(&GENESIS, &record(1, 1, "treasurer", b"ab")),
+            record_hash(&GENESIS, &record(1, 0, "treasurer2", b"ab")),
+            record_hash(&GENESIS, &record(1, 0, "treasurer", b"ac")),
+            // The boundary between the recorder and the payload is fixed.
+            record_hash(&GENESIS, &record(1, 0, "treasurera", b"b")),
+        ] {
+            assert_ne!(base, other);
+        }
     }
 }

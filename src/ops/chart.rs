@@ -37,7 +37,7 @@ pub fn init(actor: &Actor, request: InitRequest) -> Result<Initialized> {
         unit.identity_key()?;
         Ok(())
     })?;
-    store.seed_default_chart()?;
+    store.seed_default_chart(&actor.user, &actor.recorded_at)?;
     Ok(Initialized {
         db: request.path.display().to_string(),
         name,
@@ -69,13 +69,16 @@ pub struct AccountAdded {
 /// Adds an account to the chart; a sub-account's code extends its parent's.
 pub fn add_account(
     ledger: &mut Ledger,
+    actor: &Actor,
     code: &str,
     name: &str,
     account_type: AccountType,
 ) -> Result<AccountAdded> {
     let code = AccountCode::parse(code)?;
     let name = check_name(Field::Name, name)?;
-    ledger.store_mut().add_account(&code, account_type, &name)?;
+    ledger
+        .store_mut()
+        .add_account(&code, account_type, &name, &actor.user, &actor.recorded_at)?;
     Ok(AccountAdded {
         code,
         name,
@@ -103,9 +106,16 @@ pub struct FundAdded {
 }
 
 /// Adds a fund, e.g. one a donor designates.
-pub fn add_fund(ledger: &mut Ledger, name: &str, restricted: bool) -> Result<FundAdded> {
+pub fn add_fund(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    name: &str,
+    restricted: bool,
+) -> Result<FundAdded> {
     let name = check_name(Field::Name, name)?;
-    let id = ledger.store_mut().add_fund(&name, restricted)?;
+    let id = ledger
+        .store_mut()
+        .add_fund(&name, restricted, &actor.user, &actor.recorded_at)?;
     Ok(FundAdded {
         id,
         name,

@@ -1,6 +1,7 @@
 //! Accounts and funds: the default chart, additions, and loading them for a command.
 
 use super::Store;
+use super::records::Collector;
 use crate::error::{Error, Field, Result};
 use crate::ledger::account::{Account, AccountCode, AccountType, Names};
 use crate::ledger::chart::{DEFAULT_ACCOUNTS, DEFAULT_FUNDS};
@@ -9,22 +10,27 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 impl Store {
     /// Writes the default chart of accounts and funds into an empty ledger.
-    pub fn seed_default_chart(&mut self) -> Result<()> {
-        self.in_transaction(|tx| {
+    pub fn seed_default_chart(&mut self, recorded_by: &str, recorded_at: &str) -> Result<()> {
+        self.in_transaction(recorded_by, recorded_at, |tx, collector| {
             for a in DEFAULT_ACCOUNTS {
                 let code = AccountCode::parse(a.code)?;
                 insert_account(
                     tx,
+                    collector,
                     &code,
                     a.account_type,
                     &Names::new(a.zh_hant, a.zh_hans, a.en),
                 )?;
             }
             for f in DEFAULT_FUNDS {
-                tx.execute(
-                    "INSERT INTO funds (alias, name_zh_hant, name_zh_hans, name_en, restricted, program_account)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![f.alias, f.zh_hant, f.zh_hans, f.en, f.restricted, f.program_account],
+                let names = Names::new(f.zh_hant, f.zh_hans, f.en);
+                insert_fund(
+                    tx,
+                    collector,
+                    f.alias,
+                    &names,
+                    f.restricted,
+                    f.program_account,
                 )?;
             }
             Ok(())
@@ -37,8 +43,10 @@ impl Store {
         code: &AccountCode,
         account_type: AccountType,
         name: &str,
+        recorded_by: &str,
+        recorded_at: &str,
     ) -> Result<()> {
-        self.in_transaction(|tx| {
+        self.in_transaction(recorded_by, recorded_at, |tx, collector| {
             if find_account(tx, code)?.is_some() {
                 return Err(Error::conflict(format!(
                     "account {code} already exists; choose another code"
@@ -72,12 +80,18 @@ impl Store {
                     Some(_) => {}
                 }
             }
-            insert_account(tx, code, account_type, &Names::same(name))
+            insert_account(tx, collector, code, account_type, &Names::same(name))
         })
     }
 
-    pub fn add_fund(&mut self, name: &str, restricted: bool) -> Result<FundId> {
-        self.in_transaction(|tx| {
+    pub fn add_fund(
+        &mut self,
+        name: &str,
+        restricted: bool,
+        recorded_by: &str,
+        recorded_at: &str,
+    ) -> Result<FundId> {
+        self.in_transaction(recorded_by, recorded_at, |tx, collector| {
             let funds = load_funds(tx)?;
             if let Some(existing) = funds.find(name) {
                 return Err(Error::conflict(format!(
@@ -85,35 +99,62 @@ impl Store {
                     existing.names.zh_hant
                 )));
             }
-            tx.execute(
-                "INSERT INTO funds (alias, name_zh_hant, name_zh_hans, name_en, restricted)
-                 VALUES (?1, ?1, ?1, ?1, ?2)",
-                params![name, restricted],
-            )?;
-            Ok(FundId(tx.last_insert_rowid()))
+            insert_fund(tx, collector, name, &Names::same(name), restricted, None)
         })
     }
 }
 
+fn insert_fund(
+    conn: &Connection,
+    collector: &mut Collector,
+    alias: &str,
+    names: &Names,
+    restricted: bool,
+    program_account: Option<&str>,
+) -> Result<FundId> {
+    conn.execute(
+        "INSERT INTO funds (alias, name_zh_hant, name_zh_hans, name_en, restricted, program_account)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![alias, names.zh_hant, names.zh_hans, names.en, restricted, program_account],
+    )?;
+    let id = conn.last_insert_rowid();
+    collector.add(
+        "funds",
+        &[
+            &id,
+            &alias,
+            &names.zh_hant,
+            &names.zh_hans,
+            &names.en,
+            &restricted,
+            &program_account,
+        ],
+    )?;
+    Ok(FundId(id))
+}
+
 fn insert_account(
     conn: &Connection,
+    collector: &mut Collector,
     code: &AccountCode,
     account_type: AccountType,
     names: &Names,
 ) -> Result<()> {
+    let parent = code.parent().map(|p| p.as_str().to_string());
+    let values: [&dyn rusqlite::ToSql; 6] = [
+        &code.as_str(),
+        &account_type.as_str(),
+        &names.zh_hant,
+        &names.zh_hans,
+        &names.en,
+        &parent,
+    ];
     conn.execute(
         "INSERT INTO accounts (code, type, name_zh_hant, name_zh_hans, name_en, parent)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            code.as_str(),
-            account_type.as_str(),
-            names.zh_hant,
-            names.zh_hans,
-            names.en,
-            code.parent().map(|p| p.as_str().to_string())
-        ],
+        &values[..],
     )?;
-    Ok(())
+    collector.add("accounts", &values)
 }
 
 fn account_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {

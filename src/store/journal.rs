@@ -5,19 +5,19 @@
 //! order). Everything it writes belongs to the caller's transaction.
 
 use super::chart::{load_accounts, load_funds};
+use super::records::{self, Collector};
 use crate::error::{Error, Result};
 use crate::ledger::account::AccountCode;
 use crate::ledger::append::{
     AppendState, Appended, BATCH_ENTRIES, DayTotal, LatestDate, Pending, Stamp, Start,
 };
-use crate::ledger::chain::GENESIS;
 use crate::ledger::entry::{EntryDetails, EntryKind, NewEntry, Posting, StoredEntry};
 use crate::ledger::fund::{FundId, Funds};
 use crate::ledger::guard::{Subject, SubjectDays};
 use crate::ledger::money::Money;
 use crate::ledger::settings::Setting;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 
 /// Batches in flight between the two threads of a pipelined import.
 const PIPELINE_BATCHES_MAX: usize = 16;
@@ -83,19 +83,15 @@ pub struct Appender<'t> {
     bulk: bool,
     /// `finish` has written the derived totals (once: they are added, not set).
     finished: bool,
+    /// The chained rows inserted so far, recorded by `finish`.
+    collector: Collector,
 }
 
 impl<'t> Appender<'t> {
     pub fn new(tx: &'t Transaction<'t>, stamp: &Stamp<'_>) -> Result<Self> {
-        let head: Option<(i64, Vec<u8>)> = tx
-            .query_row(
-                "SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+        let (head_id, head_hash) = records::chain_head(tx)?;
         let start = Start {
-            head: head.map(|(id, hash)| (id, hash.try_into().unwrap_or(GENESIS))),
+            head: Some((head_id, head_hash)),
             accounts: load_accounts(tx)?
                 .into_iter()
                 .map(|a| (a.code.as_str().to_string(), a.account_type))
@@ -117,6 +113,7 @@ impl<'t> Appender<'t> {
             indexes_to_build: Vec::new(),
             bulk: false,
             finished: false,
+            collector: Collector::default(),
         })
     }
 
@@ -224,6 +221,7 @@ impl<'t> Appender<'t> {
         );
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Pending>(PIPELINE_BATCHES_MAX);
         let tx = self.tx;
+        let collector = &mut self.collector;
         let (joined, failure) = std::thread::scope(|scope| {
             let worker = scope.spawn(move || {
                 let mut hand_over = |batch: Pending| {
@@ -236,7 +234,7 @@ impl<'t> Appender<'t> {
             let mut failure = None;
             for batch in receiver.iter() {
                 if failure.is_none()
-                    && let Err(e) = write_pending(tx, batch, &recorded_by, &recorded_at)
+                    && let Err(e) = write_pending(tx, collector, batch, &recorded_by, &recorded_at)
                 {
                     failure = Some(e);
                 }
@@ -292,6 +290,7 @@ impl Appender<'_> {
         let pending = self.state.take_pending();
         write_pending(
             self.tx,
+            &mut self.collector,
             pending,
             self.state.recorded_by(),
             self.state.recorded_at(),
@@ -335,13 +334,24 @@ impl Appender<'_> {
             self.tx.pragma_update(None, "cache_size", cache)?;
             self.tx.pragma_update(None, "temp_store", "MEMORY")?;
         }
-        write_derived(self.tx, &self.state)
+        write_derived(self.tx, &self.state)?;
+        // Last, after every entry of the transaction: the record follows them.
+        let head = (self.state.head_id(), self.state.head_hash());
+        records::append_record(
+            self.tx,
+            &self.collector,
+            head,
+            self.state.recorded_by(),
+            self.state.recorded_at(),
+        )?;
+        Ok(())
     }
 }
 
 /// Writes queued rows in multi-row INSERTs.
 fn write_pending(
     tx: &Transaction<'_>,
+    collector: &mut Collector,
     pending: Pending,
     recorded_by: &str,
     recorded_at: &str,
@@ -406,6 +416,18 @@ fn write_pending(
             }
         }
         stmt.raw_execute()?;
+        for r in chunk {
+            collector.add(
+                "receipts",
+                &[
+                    &r.year,
+                    &r.seq,
+                    &r.entry_id,
+                    &r.official_no,
+                    &rusqlite::types::Null,
+                ],
+            )?;
+        }
     }
     Ok(())
 }
@@ -613,11 +635,12 @@ impl Appender<'_> {
         Ok(issued)
     }
 
-    /// The transaction, for the tables beside the journal. Queued journal rows are
-    /// written first, so what is read through it is up to date.
-    pub(super) fn transaction(&mut self) -> Result<&Transaction<'_>> {
+    /// The transaction, for the tables beside the journal, with the collector their
+    /// chained rows go to. Queued journal rows are written first, so what is read
+    /// through it is up to date.
+    pub(super) fn transaction(&mut self) -> Result<(&Transaction<'_>, &mut Collector)> {
         self.flush()?;
-        Ok(self.tx)
+        Ok((self.tx, &mut self.collector))
     }
 
     pub fn recorded_at(&self) -> &str {

@@ -24,9 +24,14 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0004_periods_and_reconciliation.sql"),
     ),
     (
-        7,
+        5,
+        "records",
+        include_str!("../../migrations/0005_records.sql"),
+    ),
+    (
+        6,
         "settings",
-        include_str!("../../migrations/0007_settings.sql"),
+        include_str!("../../migrations/0006_settings.sql"),
     ),
 ];
 
@@ -58,6 +63,19 @@ pub fn check_version(conn: &Connection, read_only: bool) -> Result<()> {
     Ok(())
 }
 
+/// The Rust step of a migration, run after its SQL in the same transaction.
+fn after_sql(tx: &Connection, version: i64) -> Result<()> {
+    match version {
+        // The rows an older ledger holds go into the chain as one record. The
+        // upgrade's time is the one thing the store reads from the clock itself.
+        5 => super::records::record_existing_rows(
+            tx,
+            &chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        ),
+        _ => Ok(()),
+    }
+}
+
 pub fn apply(conn: &mut Connection) -> Result<()> {
     if current_version(conn)? >= latest_version() {
         return Ok(());
@@ -69,6 +87,7 @@ pub fn apply(conn: &mut Connection) -> Result<()> {
             continue;
         }
         tx.execute_batch(sql)?;
+        after_sql(&tx, *version)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }

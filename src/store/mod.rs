@@ -19,6 +19,7 @@ mod queries;
 mod read;
 pub mod receipts;
 pub mod reconciliations;
+mod records;
 pub mod settings;
 pub mod summary;
 mod unit;
@@ -31,6 +32,7 @@ pub use queries::{
 };
 use read::Sql;
 pub use read::{IntegrityCheck, Read, ReconciliationLines};
+pub use records::{CHAINED_TABLES, ChainedTable, RowProblem, StoredRecord};
 pub use unit::UnitOfWork;
 
 use crate::error::{Error, Result};
@@ -173,10 +175,22 @@ impl Store {
         self.read_only
     }
 
-    /// Runs `work` in one `BEGIN IMMEDIATE` transaction: all of it or none of it.
-    /// For the store's own writes (the chart); commands go through `write`.
-    fn in_transaction<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        self.write_or_rollback(|tx| work(tx).map(|value| (value, true)))
+    /// Runs `work` in one `BEGIN IMMEDIATE` transaction: all of it or none of it,
+    /// the chained rows it inserts recorded before the commit. For the store's own
+    /// writes (the chart); commands go through `write`.
+    fn in_transaction<T>(
+        &mut self,
+        recorded_by: &str,
+        recorded_at: &str,
+        work: impl FnOnce(&Transaction<'_>, &mut records::Collector) -> Result<T>,
+    ) -> Result<T> {
+        self.write_or_rollback(|tx| {
+            let mut collector = records::Collector::default();
+            let value = work(tx, &mut collector)?;
+            let head = records::chain_head(tx)?;
+            records::append_record(tx, &collector, head, recorded_by, recorded_at)?;
+            Ok((value, true))
+        })
     }
 }
 
@@ -186,13 +200,18 @@ fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+/// Sets a ledger setting once (meta is append-only and chained).
+fn meta_set(
+    conn: &Connection,
+    collector: &mut records::Collector,
+    key: &str,
+    value: &str,
+) -> Result<()> {
     conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)",
         [key, value],
     )?;
-    Ok(())
+    collector.add("meta", &[&key, &value])
 }
 
 #[cfg(unix)]

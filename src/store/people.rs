@@ -1,6 +1,7 @@
 //! Donors and beneficiaries (table `parties`), the per-ledger identity key, and
 //! receipt numbers.
 
+use super::records::Collector;
 use super::{meta_get, meta_set};
 use crate::error::{Error, Field, Result};
 use crate::ledger::party::{ANONYMOUS_DONOR, NewParty, Party, PartyType, Role};
@@ -36,7 +37,7 @@ fn party_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Party> {
 }
 
 /// The ledger's random key for hashing identity numbers, made on first use.
-pub(super) fn identity_key(conn: &Connection) -> Result<Vec<u8>> {
+pub(super) fn identity_key(conn: &Connection, collector: &mut Collector) -> Result<Vec<u8>> {
     if let Some(hex_key) = meta_get(conn, "identity_key")? {
         return hex::decode(hex_key)
             .map_err(|_| Error::Verify("the ledger's identity key is damaged".into()));
@@ -44,11 +45,16 @@ pub(super) fn identity_key(conn: &Connection) -> Result<Vec<u8>> {
     let mut key = vec![0u8; 32];
     getrandom::fill(&mut key)
         .map_err(|e| Error::Io(format!("cannot get random bytes for the identity key: {e}")))?;
-    meta_set(conn, "identity_key", &hex::encode(&key))?;
+    meta_set(conn, collector, "identity_key", &hex::encode(&key))?;
     Ok(key)
 }
 
-pub(super) fn insert_party(conn: &Connection, party: &NewParty, created_at: &str) -> Result<i64> {
+pub(super) fn insert_party(
+    conn: &Connection,
+    collector: &mut Collector,
+    party: &NewParty,
+    created_at: &str,
+) -> Result<i64> {
     let party_type = party.party_type.unwrap_or(PartyType::Person);
     let role = party_type.role();
     if let Some(id) = &party.id_number
@@ -66,20 +72,27 @@ pub(super) fn insert_party(conn: &Connection, party: &NewParty, created_at: &str
         "INSERT INTO parties (role, type, name, phone, id_hash, id_last4, school, grade, village, members, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    stmt.execute(params![
-        role.as_str(),
-        party_type.as_str(),
-        party.name,
-        party.phone,
-        party.id_number.as_ref().map(|i| i.hash.clone()),
-        party.id_number.as_ref().map(|i| i.last4.clone()),
-        party.school,
-        party.grade,
-        party.village,
-        party.members,
-        created_at
-    ])?;
-    Ok(conn.last_insert_rowid())
+    let id_hash = party.id_number.as_ref().map(|i| i.hash.clone());
+    let id_last4 = party.id_number.as_ref().map(|i| i.last4.clone());
+    let values: [&dyn rusqlite::ToSql; 11] = [
+        &role.as_str(),
+        &party_type.as_str(),
+        &party.name,
+        &party.phone,
+        &id_hash,
+        &id_last4,
+        &party.school,
+        &party.grade,
+        &party.village,
+        &party.members,
+        &created_at,
+    ];
+    stmt.execute(&values[..])?;
+    let id = conn.last_insert_rowid();
+    let mut row: Vec<&dyn rusqlite::ToSql> = vec![&id];
+    row.extend_from_slice(&values);
+    collector.add("parties", &row)?;
+    Ok(id)
 }
 
 pub(super) fn party_by_id_hash(
@@ -119,7 +132,11 @@ pub(super) fn all_parties(conn: &Connection, role: Role) -> Result<Vec<Party>> {
 }
 
 /// The one 愛心人士 donor for anonymous gifts, made on first use.
-pub(super) fn anonymous_donor(conn: &Connection, created_at: &str) -> Result<i64> {
+pub(super) fn anonymous_donor(
+    conn: &Connection,
+    collector: &mut Collector,
+    created_at: &str,
+) -> Result<i64> {
     let existing: Option<i64> = conn
         .query_row(
             "SELECT id FROM parties WHERE role = 'donor' AND type = 'anonymous' AND name = ?1 ORDER BY id LIMIT 1",
@@ -131,6 +148,7 @@ pub(super) fn anonymous_donor(conn: &Connection, created_at: &str) -> Result<i64
         Some(id) => Ok(id),
         None => insert_party(
             conn,
+            collector,
             &NewParty {
                 party_type: Some(PartyType::Anonymous),
                 name: ANONYMOUS_DONOR.to_string(),

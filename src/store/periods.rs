@@ -66,12 +66,23 @@ pub(super) fn result_balances(conn: &Connection, through: NaiveDate) -> Result<V
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub(super) fn insert_closed_year(conn: &Connection, year: &ClosedYear) -> Result<()> {
+pub(super) fn insert_closed_year(
+    conn: &Connection,
+    collector: &mut super::records::Collector,
+    year: &ClosedYear,
+) -> Result<()> {
+    let values: [&dyn rusqlite::ToSql; 5] = [
+        &year.year,
+        &year.entry_id,
+        &year.last_entry,
+        &year.closed_by,
+        &year.closed_at,
+    ];
     conn.execute(
         "INSERT INTO closed_years (year, entry_id, last_entry, closed_by, closed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![year.year, year.entry_id, year.last_entry, year.closed_by, year.closed_at],
+        &values[..],
     )?;
-    Ok(())
+    collector.add("closed_years", &values)
 }
 
 /// Postings of closing entries between two dates, per fund and account type (debit

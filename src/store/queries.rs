@@ -22,7 +22,8 @@ pub struct AccountTotal {
     pub credit: Money,
 }
 
-/// The chain head: how many entries, and the last one's id and hash.
+/// The chain head: how many entries, and the last entry's id with the hash of the
+/// last item of the chain, entry or record (the ledger fingerprint).
 #[derive(Clone, Debug)]
 pub struct ChainHead {
     pub entries: i64,
@@ -141,14 +142,8 @@ impl Sql<'_> {
         let count: i64 = self
             .conn
             .query_row("SELECT COUNT(*) FROM entries", [], |r| r.get(0))?;
-        let last = self
-            .conn
-            .query_row(
-                "SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+        let (id, hash) = super::records::chain_head(self.conn)?;
+        let last = (hash != crate::ledger::chain::GENESIS).then(|| (id, hash.to_vec()));
         Ok(ChainHead {
             entries: count,
             last,

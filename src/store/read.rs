@@ -11,6 +11,7 @@ use super::queries::{AccountTotal, ChainHead, DailyTotalRow, FundMovement, Guard
 use super::queries::{PartyHistoryRow, RegisterRow};
 use super::receipts::ReceiptRecord;
 use super::reconciliations::ReconciliationRecord;
+use super::records::{RowProblem, StoredRecord};
 use super::settings::{self, SettingChange};
 use super::summary::{ActivityCount, PartyMovement};
 use super::{people, periods, receipts};
@@ -150,6 +151,14 @@ pub trait Read {
     fn stored_daily_totals(&self) -> Result<Vec<DailyTotalRow>>;
     fn stored_guard_days(&self) -> Result<Vec<GuardRow>>;
     fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, String)>>;
+    /// Every chained record, in chain order (by the entry it follows, then by id).
+    fn records(&self) -> Result<Vec<StoredRecord>>;
+    /// The records replayed into the chained tables and compared with them: the
+    /// payloads that cannot be read, and every row changed, missing or unrecorded.
+    fn record_row_problems(
+        &self,
+        records: &[StoredRecord],
+    ) -> Result<(Vec<String>, Vec<RowProblem>)>;
     /// The storage's own consistency checks, started now and, where the storage
     /// allows, run beside the caller's reads; `IntegrityCheck::join` for the problems.
     fn integrity_check(&self) -> IntegrityCheck;
@@ -379,6 +388,15 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, String)>> {
         sql(self).cleared_mismatches()
+    }
+    fn records(&self) -> Result<Vec<StoredRecord>> {
+        super::records::records(self.connection())
+    }
+    fn record_row_problems(
+        &self,
+        records: &[StoredRecord],
+    ) -> Result<(Vec<String>, Vec<RowProblem>)> {
+        super::records::row_problems(self.connection(), records)
     }
     fn integrity_check(&self) -> IntegrityCheck {
         IntegrityCheck(match self.reopen() {

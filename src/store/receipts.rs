@@ -2,6 +2,7 @@
 //! receipt needs from the donation entry and the donor.
 
 use super::people::next_receipt_seq;
+use super::records::Collector;
 use crate::error::Result;
 use crate::ledger::money::Money;
 use crate::ledger::receipt::ReceiptNumber;
@@ -174,21 +175,24 @@ pub(super) fn orphan_voids(conn: &Connection) -> Result<Vec<(i32, i64)>> {
 
 pub(super) fn insert_void(
     conn: &Connection,
+    collector: &mut Collector,
     number: ReceiptNumber,
     reason: &str,
     by: &str,
     at: &str,
 ) -> Result<()> {
+    let values: [&dyn rusqlite::ToSql; 5] = [&number.year, &number.seq, &reason, &by, &at];
     conn.execute(
         "INSERT INTO receipt_voids (year, seq, reason, voided_by, voided_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![number.year, number.seq, reason, by, at],
+        &values[..],
     )?;
-    Ok(())
+    collector.add("receipt_voids", &values)
 }
 
 /// Issues the next number of `year` for the same donation as `old`, pointing at it.
 pub(super) fn insert_reissue(
     conn: &Connection,
+    collector: &mut Collector,
     old: &ReceiptRecord,
     year: i32,
 ) -> Result<ReceiptNumber> {
@@ -196,10 +200,19 @@ pub(super) fn insert_reissue(
         year,
         seq: next_receipt_seq(conn, year)?,
     };
+    let replaces = old.number.to_string();
+    let values: [&dyn rusqlite::ToSql; 5] = [
+        &number.year,
+        &number.seq,
+        &old.entry_id,
+        &old.official_no,
+        &replaces,
+    ];
     conn.execute(
         "INSERT INTO receipts (year, seq, entry_id, official_no, replaces) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![number.year, number.seq, old.entry_id, old.official_no, old.number.to_string()],
+        &values[..],
     )?;
+    collector.add("receipts", &values)?;
     Ok(number)
 }
 

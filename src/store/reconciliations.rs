@@ -129,6 +129,7 @@ impl Sql<'_> {
 /// lines were hashed, the same bytes.
 pub(super) fn insert_reconciliation(
     conn: &Connection,
+    collector: &mut super::records::Collector,
     r: &NewReconciliation<'_>,
     by: &str,
     at: &str,
@@ -147,24 +148,29 @@ pub(super) fn insert_reconciliation(
              see `lovefund reconcile show {id}`"
         )));
     }
+    let as_of = crate::ledger::date::iso(r.as_of);
+    let values: [&dyn rusqlite::ToSql; 10] = [
+        &r.account,
+        &as_of,
+        &r.statement_sha256,
+        &(r.statement_lines as i64),
+        &r.closing_balance.fen(),
+        &r.ledger_balance.fen(),
+        &r.adjusted.fen(),
+        &r.agrees,
+        &by,
+        &at,
+    ];
     conn.execute(
         "INSERT INTO reconciliations (account, as_of, statement_sha256, statement_lines, closing_balance_fen,
              ledger_balance_fen, adjusted_fen, agrees, recorded_by, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            r.account,
-            crate::ledger::date::iso(r.as_of),
-            r.statement_sha256,
-            r.statement_lines as i64,
-            r.closing_balance.fen(),
-            r.ledger_balance.fen(),
-            r.adjusted.fen(),
-            r.agrees,
-            by,
-            at
-        ],
+        &values[..],
     )?;
     let id = conn.last_insert_rowid();
+    let mut row: Vec<&dyn rusqlite::ToSql> = vec![&id];
+    row.extend_from_slice(&values);
+    collector.add("reconciliations", &row)?;
     let mut clear = conn.prepare_cached(
         "INSERT INTO cleared_postings (entry_id, seq, reconciliation_id, statement_line, statement_date,
              amount_fen, reference, match_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -174,17 +180,19 @@ pub(super) fn insert_reconciliation(
             MatchKind::Reference => "reference",
             MatchKind::AmountDate => "amount-date",
         };
+        let date = crate::ledger::date::iso(line.date);
+        let values: [&dyn rusqlite::ToSql; 8] = [
+            &item.posting_key.0,
+            &item.posting_key.1,
+            &id,
+            &(line.line as i64),
+            &date,
+            &item.amount.fen(),
+            &line.reference,
+            &kind,
+        ];
         clear
-            .execute(params![
-                item.posting_key.0,
-                item.posting_key.1,
-                id,
-                line.line as i64,
-                crate::ledger::date::iso(line.date),
-                item.amount.fen(),
-                line.reference,
-                kind
-            ])
+            .execute(&values[..])
             .map_err(|e| match e {
                 rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
                     Error::conflict(format!(
@@ -194,20 +202,24 @@ pub(super) fn insert_reconciliation(
                 }
                 e => e.into(),
             })?;
+        collector.add("cleared_postings", &values)?;
     }
     let mut unmatched = conn.prepare_cached(
         "INSERT INTO reconciliation_unmatched (reconciliation_id, statement_line, date, amount_fen, reference, description)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for line in r.unmatched {
-        unmatched.execute(params![
-            id,
-            line.line as i64,
-            crate::ledger::date::iso(line.date),
-            line.amount.fen(),
-            line.reference,
-            line.description
-        ])?;
+        let date = crate::ledger::date::iso(line.date);
+        let values: [&dyn rusqlite::ToSql; 6] = [
+            &id,
+            &(line.line as i64),
+            &date,
+            &line.amount.fen(),
+            &line.reference,
+            &line.description,
+        ];
+        unmatched.execute(&values[..])?;
+        collector.add("reconciliation_unmatched", &values)?;
     }
     Ok(id)
 }

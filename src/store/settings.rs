@@ -1,8 +1,9 @@
 //! Settings as stored: an append-only history of (key, value, who, when); the value
 //! in force for a key is its latest row (src/ledger/settings.rs says which keys exist).
 
+use super::records::Collector;
 use crate::error::Result;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 
 /// One change of a setting.
 #[derive(Clone, Debug)]
@@ -30,12 +31,21 @@ pub(super) fn setting_history(conn: &Connection) -> Result<Vec<SettingChange>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub(super) fn insert_setting(conn: &Connection, change: &SettingChange) -> Result<()> {
+/// Records a change; its row joins the hash chain with the transaction's record.
+pub(super) fn insert_setting(
+    conn: &Connection,
+    collector: &mut Collector,
+    change: &SettingChange,
+) -> Result<()> {
+    let values: [&dyn ToSql; 4] = [&change.key, &change.value, &change.set_by, &change.set_at];
     conn.execute(
         "INSERT INTO settings (key, value, set_by, set_at) VALUES (?1, ?2, ?3, ?4)",
-        params![change.key, change.value, change.set_by, change.set_at],
+        &values[..],
     )?;
-    Ok(())
+    let id = conn.last_insert_rowid();
+    let mut row: Vec<&dyn ToSql> = vec![&id];
+    row.extend_from_slice(&values);
+    collector.add("settings", &row)
 }
 
 fn change_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SettingChange> {

@@ -74,19 +74,23 @@ impl UnitOfWork for Appender<'_> {
     }
 
     fn insert_party(&mut self, party: &NewParty, created_at: &str) -> Result<i64> {
-        people::insert_party(self.transaction()?, party, created_at)
+        let (tx, collector) = self.transaction()?;
+        people::insert_party(tx, collector, party, created_at)
     }
 
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64> {
-        people::anonymous_donor(self.transaction()?, created_at)
+        let (tx, collector) = self.transaction()?;
+        people::anonymous_donor(tx, collector, created_at)
     }
 
     fn identity_key(&mut self) -> Result<Vec<u8>> {
-        people::identity_key(self.transaction()?)
+        let (tx, collector) = self.transaction()?;
+        people::identity_key(tx, collector)
     }
 
     fn insert_closed_year(&mut self, year: &ClosedYear) -> Result<()> {
-        periods::insert_closed_year(self.transaction()?, year)
+        let (tx, collector) = self.transaction()?;
+        periods::insert_closed_year(tx, collector, year)
     }
 
     fn void_receipt(
@@ -96,11 +100,13 @@ impl UnitOfWork for Appender<'_> {
         by: &str,
         at: &str,
     ) -> Result<()> {
-        receipts::insert_void(self.transaction()?, number, reason, by, at)
+        let (tx, collector) = self.transaction()?;
+        receipts::insert_void(tx, collector, number, reason, by, at)
     }
 
     fn reissue_receipt(&mut self, old: &ReceiptRecord, year: i32) -> Result<ReceiptNumber> {
-        receipts::insert_reissue(self.transaction()?, old, year)
+        let (tx, collector) = self.transaction()?;
+        receipts::insert_reissue(tx, collector, old, year)
     }
 
     fn record_reconciliation(
@@ -109,15 +115,18 @@ impl UnitOfWork for Appender<'_> {
         by: &str,
         at: &str,
     ) -> Result<i64> {
-        reconciliations::insert_reconciliation(self.transaction()?, reconciliation, by, at)
+        let (tx, collector) = self.transaction()?;
+        reconciliations::insert_reconciliation(tx, collector, reconciliation, by, at)
     }
 
     fn meta_set(&mut self, key: &str, value: &str) -> Result<()> {
-        meta_set(self.transaction()?, key, value)
+        let (tx, collector) = self.transaction()?;
+        meta_set(tx, collector, key, value)
     }
 
     fn insert_setting(&mut self, change: &SettingChange) -> Result<()> {
-        settings::insert_setting(self.transaction()?, change)
+        let (tx, collector) = self.transaction()?;
+        settings::insert_setting(tx, collector, change)
     }
 
     fn check_date_ahead(&self, date: NaiveDate) -> Result<()> {

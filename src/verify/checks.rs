@@ -2,14 +2,16 @@
 
 use super::{EntryCheck, Finding};
 use crate::ledger::account::{Account, AccountType};
+use crate::ledger::chain::RecordFields;
 use crate::ledger::chain::{self, EntryFields, GENESIS};
 use crate::ledger::entry::{StoredEntry, sum_postings};
 use crate::ledger::fund::Funds;
 use crate::ledger::guard::{Subject, SubjectDays, guard_changes};
 use crate::ledger::money::AMOUNT_FEN_MAX;
-use crate::store::{DailyTotalRow, GuardRow};
+use crate::store::{DailyTotalRow, GuardRow, RowProblem, StoredRecord};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 fn finding(entry: Option<i64>, message: String) -> Finding {
     Finding { entry, message }
@@ -52,29 +54,80 @@ impl EntryCheck for Balanced {
 }
 
 /// `chain`: ids run 1, 2, 3, … and each stored hash equals
-/// SHA-256(stored hash of the entry before ‖ canonical bytes of this entry).
+/// SHA-256(stored hash of the item before ‖ canonical bytes of this item), where the
+/// items are the entries by id with the records between them (a record right after
+/// the entry it names as `after_entry`, records after one entry by id).
 pub struct Chain {
     previous_id: i64,
     previous_hash: Vec<u8>,
-    findings: Vec<Finding>,
+    records: Rc<[StoredRecord]>,
+    /// The next record to chain.
+    next_record: usize,
+    /// Each finding with its place in the chain: (entry id, 0) for an entry, (the
+    /// entry it follows, 1 + its place among the records) for a record.
+    findings: Vec<((i64, usize), Finding)>,
 }
 
 impl Chain {
     /// `orphans`: entry ids that have postings but no entry row (a deleted entry).
-    pub fn new(orphans: Vec<i64>) -> Chain {
+    pub fn new(orphans: Vec<i64>, records: Rc<[StoredRecord]>) -> Chain {
         let findings = orphans
             .into_iter()
             .map(|id| {
-                finding(
-                    Some(id),
-                    format!("entry {id} was deleted: its postings remain without it"),
+                (
+                    (id, 0),
+                    finding(
+                        Some(id),
+                        format!("entry {id} was deleted: its postings remain without it"),
+                    ),
                 )
             })
             .collect();
         Chain {
             previous_id: 0,
             previous_hash: GENESIS.to_vec(),
+            records,
+            next_record: 0,
             findings,
+        }
+    }
+
+    /// Chains every record that comes before entry `before` (all: `i64::MAX`).
+    fn records_before(&mut self, before: i64) {
+        let records = Rc::clone(&self.records);
+        while let Some(record) = records.get(self.next_record) {
+            if record.after_entry >= before {
+                break;
+            }
+            let place = (record.after_entry, 1 + self.next_record);
+            self.next_record += 1;
+            let id = record.id;
+            if let Some(message) = &record.malformed {
+                self.findings
+                    .push((place, finding(None, message.to_string())));
+            }
+            let fields = RecordFields {
+                id,
+                after_entry: record.after_entry,
+                recorded_by: &record.recorded_by,
+                recorded_at: &record.recorded_at,
+                payload: &record.payload,
+            };
+            let expected = chain::record_hash(&self.previous_hash, &fields);
+            if expected.as_slice() != record.hash.as_slice() {
+                self.findings.push((
+                    place,
+                    finding(
+                        None,
+                        format!(
+                            "record {id} (after entry {}) no longer matches its hash: it or \
+                             the item before it was changed",
+                            record.after_entry
+                        ),
+                    ),
+                ));
+            }
+            self.previous_hash = record.hash.clone();
         }
     }
 }
@@ -82,15 +135,20 @@ impl Chain {
 impl EntryCheck for Chain {
     fn observe(&mut self, entry: &StoredEntry, malformed: Option<&str>) {
         let id = entry.id;
+        self.records_before(id);
         if id != self.previous_id + 1 {
             let missing = self.previous_id + 1;
-            self.findings.push(finding(
-                Some(missing),
-                format!("entry {missing} is missing from the journal (the next entry is {id})"),
+            self.findings.push((
+                (missing, 0),
+                finding(
+                    Some(missing),
+                    format!("entry {missing} is missing from the journal (the next entry is {id})"),
+                ),
             ));
         }
         if let Some(message) = malformed {
-            self.findings.push(finding(Some(id), message.to_string()));
+            self.findings
+                .push(((id, 0), finding(Some(id), message.to_string())));
         }
         let fields = EntryFields {
             id,
@@ -104,10 +162,13 @@ impl EntryCheck for Chain {
         };
         let expected = chain::entry_hash(&self.previous_hash, &fields);
         if expected.as_slice() != entry.hash.as_slice() {
-            self.findings.push(finding(
-                Some(id),
-                format!(
-                    "entry {id} no longer matches its hash: it or the entry before it was changed"
+            self.findings.push((
+                (id, 0),
+                finding(
+                    Some(id),
+                    format!(
+                        "entry {id} no longer matches its hash: it or the item before it was changed"
+                    ),
                 ),
             ));
         }
@@ -116,9 +177,19 @@ impl EntryCheck for Chain {
     }
 
     fn finish(mut self: Box<Self>) -> Vec<Finding> {
-        self.findings.sort_by_key(|f| f.entry);
-        self.findings
+        self.records_before(i64::MAX);
+        self.findings.sort_by_key(|(place, _)| *place);
+        self.findings.into_iter().map(|(_, f)| f).collect()
     }
+}
+
+/// `records`: the chained tables hold exactly the rows their records hold.
+pub fn records(damaged: Vec<String>, problems: Vec<RowProblem>) -> Vec<Finding> {
+    let damaged = damaged.into_iter().map(|message| finding(None, message));
+    let rows = problems
+        .into_iter()
+        .map(|p| finding(None, format!("{} row {} {}", p.table, p.key, p.problem)));
+    damaged.chain(rows).collect()
 }
 
 /// `append-only`: every trigger the migrations create exists exactly as written.
@@ -448,18 +519,24 @@ impl Fingerprint {
     }
 }
 
-/// Looks for the fingerprint among the entries' stored hashes.
+/// Looks for the fingerprint among the stored hashes of the entries and records.
 pub struct FingerprintCheck {
     fingerprint: Fingerprint,
-    found: Option<i64>,
+    found: bool,
+    records: Rc<[StoredRecord]>,
+    /// The last entry seen: (id, hash).
     last: Option<(i64, String)>,
 }
 
 impl FingerprintCheck {
-    pub fn new(fingerprint: Fingerprint) -> FingerprintCheck {
+    pub fn new(fingerprint: Fingerprint, records: Rc<[StoredRecord]>) -> FingerprintCheck {
+        let found = records
+            .iter()
+            .any(|r| hex::encode(&r.hash).starts_with(fingerprint.as_str()));
         FingerprintCheck {
             fingerprint,
-            found: None,
+            found,
+            records,
             last: None,
         }
     }
@@ -468,26 +545,38 @@ impl FingerprintCheck {
 impl EntryCheck for FingerprintCheck {
     fn observe(&mut self, entry: &StoredEntry, _malformed: Option<&str>) {
         let hash = hex::encode(&entry.hash);
-        if self.found.is_none() && hash.starts_with(self.fingerprint.as_str()) {
-            self.found = Some(entry.id);
+        if !self.found && hash.starts_with(self.fingerprint.as_str()) {
+            self.found = true;
         }
         self.last = Some((entry.id, hash));
     }
 
     fn finish(self: Box<Self>) -> Vec<Finding> {
-        if self.found.is_some() {
+        if self.found {
             return Vec::new();
         }
-        let now = match &self.last {
-            None => "the ledger now holds no entries".to_string(),
-            Some((id, hash)) => format!("the ledger now ends at entry {id}, fingerprint {hash}"),
+        let last_entry = self.last.as_ref().map_or(0, |(id, _)| *id);
+        // The records come in chain order: the last one after the last entry, if
+        // any, is the head.
+        let last_record = self.records.last().filter(|r| r.after_entry >= last_entry);
+        let now = match (&self.last, last_record) {
+            (_, Some(r)) => format!(
+                "the ledger now ends at record {} (after entry {}), fingerprint {}",
+                r.id,
+                r.after_entry,
+                hex::encode(&r.hash)
+            ),
+            (None, None) => "the ledger now holds no entries".to_string(),
+            (Some((id, hash)), None) => {
+                format!("the ledger now ends at entry {id}, fingerprint {hash}")
+            }
         };
         vec![finding(
             None,
             format!(
-                "no entry has the fingerprint {}: the entry that was the head when it was \
-                 printed is gone — newer entries were cut off or the chain was rewritten \
-                 ({now})",
+                "no entry or record has the fingerprint {}: the item that was the head when \
+                 it was printed is gone — newer entries were cut off or the chain was \
+                 rewritten ({now})",
                 self.fingerprint.as_str()
             ),
         )]

@@ -61,11 +61,15 @@ pub const CHECKS: &[(&str, &str)] = &[
     ),
     (
         "chain",
-        "every entry's hash matches its content and the entry before it",
+        "every entry's and record's hash matches its content and the item before it",
+    ),
+    (
+        "records",
+        "the chart, donors and beneficiaries, receipts and voids, closed years, reconciliations and the ledger's settings hold exactly the rows their chained records hold",
     ),
     (
         "append-only",
-        "the triggers that refuse UPDATE and DELETE on the journal, receipts, voids, closed years and reconciliations are in place",
+        "the triggers that refuse UPDATE and DELETE on the journal, the records and every table they cover are in place",
     ),
     (
         "totals",
@@ -100,7 +104,7 @@ pub fn check_names() -> Vec<&'static str> {
 /// The result of `--fingerprint`, reported right after `chain`.
 const FINGERPRINT_CHECK: (&str, &str) = (
     "fingerprint",
-    "the entry with the fingerprint given is still in the chain",
+    "the entry or record with the fingerprint given is still in the chain",
 );
 
 /// Runs the named checks (all when `names` is empty), and with `fingerprint` also
@@ -164,6 +168,11 @@ fn run_on_snapshot(
     wanted: &dyn Fn(&str) -> bool,
     fingerprint: Option<&Fingerprint>,
 ) -> Result<Vec<(&'static str, Vec<Finding>)>> {
+    let records: std::rc::Rc<[crate::store::StoredRecord]> =
+        match wanted("chain") || wanted("records") || fingerprint.is_some() {
+            true => store.records()?.into(),
+            false => Vec::new().into(),
+        };
     let mut streamed: Vec<(&'static str, Box<dyn EntryCheck>)> = Vec::new();
     if wanted("balanced") {
         streamed.push(("balanced", Box::new(Balanced::default())));
@@ -171,13 +180,19 @@ fn run_on_snapshot(
     if wanted("chain") {
         streamed.push((
             "chain",
-            Box::new(Chain::new(store.orphan_posting_entry_ids()?)),
+            Box::new(Chain::new(
+                store.orphan_posting_entry_ids()?,
+                std::rc::Rc::clone(&records),
+            )),
         ));
     }
     if let Some(f) = fingerprint {
         streamed.push((
             FINGERPRINT_CHECK.0,
-            Box::new(FingerprintCheck::new(f.clone())),
+            Box::new(FingerprintCheck::new(
+                f.clone(),
+                std::rc::Rc::clone(&records),
+            )),
         ));
     }
     let mut derived = match wanted("totals") || wanted("funds") {
@@ -199,6 +214,10 @@ fn run_on_snapshot(
         .into_iter()
         .map(|(name, check)| (name, check.finish()))
         .collect();
+    if wanted("records") {
+        let (damaged, problems) = store.record_row_problems(&records)?;
+        results.push(("records", checks::records(damaged, problems)));
+    }
     if wanted("append-only") {
         results.push(("append-only", AppendOnly::check(&store.triggers()?)));
     }

@@ -485,7 +485,7 @@ fn verify_catches_an_unbalanced_and_a_deleted_entry() {
     );
     assert!(
         l.usage_error(&["verify", "nonsense"])
-            .contains("possible values: balanced, chain, append-only")
+            .contains("possible values: balanced, chain, records, append-only")
     );
 }
 

@@ -188,4 +188,15 @@ fn config_reads_and_records_each_change() {
         assert!(err.contains(expected), "{args:?}: {err}");
     }
     assert_eq!(l.fingerprint(), before);
+    // Each change is in the hash chain: a value changed behind lovefund's back fails
+    // `verify`.
+    l.run(&["verify"]).success();
+    l.raw()
+        .execute_batch(
+            "DROP TRIGGER settings_no_update;
+             UPDATE settings SET value = '3660' WHERE id = 2;",
+        )
+        .unwrap();
+    let err = l.refused(&["--lang", "en", "verify"]);
+    assert!(err.contains("settings"), "{err}");
 }

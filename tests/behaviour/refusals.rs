@@ -433,7 +433,7 @@ const REFUSALS: &[Refusal] = &[
     (
         "verify nonsense",
         2,
-        "error: invalid value 'nonsense' for '[CHECKS]...'\n  [possible values: balanced, chain, append-only, totals, funds, receipts, periods, reconciliations, integrity]\n\nFor more information, try '--help'.",
+        "error: invalid value 'nonsense' for '[CHECKS]...'\n  [possible values: balanced, chain, records, append-only, totals, funds, receipts, periods, reconciliations, integrity]\n\nFor more information, try '--help'.",
     ),
     (
         "--json --json balance",

@@ -1,7 +1,9 @@
-//! Tampering (issue 8, item 5): someone with the file drops the append-only triggers
-//! and changes the journal with raw SQL. `verify` (the real binary) must fail every
-//! time and name the first entry that no longer matches; a ledger cut short (or
-//! rolled back to an older copy) is caught with `verify --fingerprint HASH`.
+//! Tampering (issue 8, item 5; issue 14, item 5): someone with the file drops the
+//! append-only triggers and changes the journal, or any table a report prints, with
+//! raw SQL. `verify` (the real binary) must fail every time and name the first entry
+//! that no longer matches, or the table and row that differ from their chained
+//! record; a ledger cut short (or rolled back to an older copy) is caught with
+//! `verify --fingerprint HASH`.
 //!
 //! The random loop is seeded: `LOVEFUND_TAMPER_SEED=N` replays a run, and a failure
 //! prints the case number and what was changed.
@@ -9,6 +11,7 @@
 use crate::common;
 
 use common::{Dice, Ledger};
+use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 use std::path::Path;
 
@@ -21,6 +24,7 @@ const JOURNAL_TRIGGERS: &[&str] = &[
     "postings_no_delete",
     "receipts_no_delete",
     "receipt_voids_no_delete",
+    "records_no_delete",
 ];
 
 /// A year and a bit of a small fund, through the commands a treasurer uses: donations
@@ -109,12 +113,49 @@ fn prepared() -> Ledger {
             "misspelt name",
         ])
         .success();
+    ledger
+        .run(&["fund", "add", "助老", "--restricted"])
+        .success();
+    ledger
+        .run(&["account", "add", "5101.04", "助老支出", "--type", "expense"])
+        .success();
+    reconcile_february(&ledger);
     ledger.run(&["close", "--year", "2022"]).success();
     donate(&ledger, "張三", "600", "2023-01-03", "助學", "bank");
     disburse(&ledger, "王小明", "700", "2023-01-09", "助學", "bank");
     donate(&ledger, "愛心人士", "10", "2023-02-01", "非限定", "cash");
+    ledger
+        .run(&["config", "set", "dates.future-days-max", "60"])
+        .success();
     ledger.run(&["verify"]).success();
     ledger
+}
+
+/// February's bank statement, committed: two gifts matched, a fee the ledger lacks.
+fn reconcile_february(ledger: &Ledger) {
+    let statement = ledger.dir.path().join("february.csv");
+    std::fs::write(
+        &statement,
+        "date,amount,reference,description\n\
+         2022-01-05,5000.00,,gift\n\
+         2022-02-10,20000.00,,gift\n\
+         2022-02-28,-5.00,,fee\n",
+    )
+    .unwrap();
+    ledger
+        .run(&[
+            "reconcile",
+            "--account",
+            "1002",
+            "--statement",
+            statement.to_str().unwrap(),
+            "--closing-balance",
+            "24995.00",
+            "--as-of",
+            "2022-02-28",
+            "--commit",
+        ])
+        .success();
 }
 
 fn donate(ledger: &Ledger, donor: &str, amount: &str, date: &str, fund: &str, method: &str) {
@@ -160,12 +201,57 @@ struct PostingRow {
     amount: i64,
 }
 
+/// One row of a chained table: its table, its key columns and values, and its
+/// other columns and values.
+#[derive(Clone, Debug)]
+struct ChainedRow {
+    table: &'static str,
+    key: Vec<(&'static str, Value)>,
+    columns: Vec<(&'static str, Value)>,
+}
+
+impl ChainedRow {
+    /// `a = ?1 AND b = ?2`, for the key's values in order.
+    fn where_clause(&self) -> String {
+        let parts: Vec<String> = (self.key.iter().enumerate())
+            .map(|(i, (c, _))| format!("{c} = ?{}", i + 1))
+            .collect();
+        parts.join(" AND ")
+    }
+
+    fn key_values(&self) -> Vec<&dyn rusqlite::ToSql> {
+        self.key
+            .iter()
+            .map(|(_, v)| v as &dyn rusqlite::ToSql)
+            .collect()
+    }
+
+    /// How verify names the row: `funds row id 5`, `receipts row year 2022, seq 3`.
+    fn named(&self) -> String {
+        named_row(self.table, &self.key)
+    }
+}
+
+fn named_row(table: &str, key: &[(&str, Value)]) -> String {
+    let parts: Vec<String> = key
+        .iter()
+        .map(|(c, v)| match v {
+            Value::Integer(i) => format!("{c} {i}"),
+            Value::Text(t) => format!("{c} {t:?}"),
+            other => format!("{c} {other:?}"),
+        })
+        .collect();
+    format!("records: {table} row {}", parts.join(", "))
+}
+
 /// What the prepared ledger holds, to choose what to change.
 struct Shape {
     entries: Vec<(i64, String)>,
     postings: Vec<PostingRow>,
     accounts: Vec<String>,
     funds: Vec<i64>,
+    /// Every row of every chained table (lovefund's own list of them).
+    chained: Vec<ChainedRow>,
 }
 
 impl Shape {
@@ -205,11 +291,33 @@ impl Shape {
             .iter()
             .map(|f| f.parse().unwrap())
             .collect();
+        let mut chained = Vec::new();
+        for table in lovefund::store::CHAINED_TABLES {
+            let all: Vec<&str> = table.key.iter().chain(table.columns).copied().collect();
+            let sql = format!("SELECT {} FROM {}", all.join(", "), table.name);
+            let mut stmt = conn.prepare(&sql).unwrap();
+            let rows = stmt
+                .query_map([], |r| {
+                    let value = |i: usize| r.get::<_, Value>(i);
+                    Ok(ChainedRow {
+                        table: table.name,
+                        key: (table.key.iter().enumerate())
+                            .map(|(i, c)| Ok((*c, value(i)?)))
+                            .collect::<rusqlite::Result<_>>()?,
+                        columns: (table.columns.iter().enumerate())
+                            .map(|(i, c)| Ok((*c, value(table.key.len() + i)?)))
+                            .collect::<rusqlite::Result<_>>()?,
+                    })
+                })
+                .unwrap();
+            chained.extend(rows.map(Result::unwrap));
+        }
         Shape {
             entries,
             postings,
             accounts: column("SELECT code FROM accounts ORDER BY code"),
             funds,
+            chained,
         }
     }
 
@@ -219,16 +327,117 @@ impl Shape {
 }
 
 /// One change an attacker could make; what it did, and the earliest entry it touched
-/// (None for a truncation, which only --fingerprint can see).
+/// or the row of a chained table as verify names it (neither for a truncation, which
+/// only --fingerprint can see).
 struct Tampering {
     what: String,
     earliest: Option<i64>,
+    row: Option<String>,
 }
 
 fn touched(what: String, entry: i64) -> Tampering {
     Tampering {
         what,
         earliest: Some(entry),
+        row: None,
+    }
+}
+
+/// Every trigger lovefund made, so any table can be changed.
+fn drop_all_triggers(conn: &Connection) {
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for name in names {
+        conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
+    }
+}
+
+/// A value that differs from `old`, of the same type where it can be.
+fn changed(old: &Value, dice: &mut Dice) -> Value {
+    match old {
+        Value::Integer(i) => Value::Integer(match dice.below(3) {
+            0 => i + 1,
+            1 => -i - 1,
+            _ => i ^ 1,
+        }),
+        Value::Text(t) => Value::Text(match dice.below(3) {
+            0 => format!("{t}x"),
+            1 => format!("{t} "),
+            _ => "張*".to_string() + &t.chars().skip(1).collect::<String>() + "改",
+        }),
+        Value::Null => Value::Text("x".to_string()),
+        Value::Blob(b) => Value::Blob(b.iter().map(|x| x ^ 1).chain([0]).collect()),
+        Value::Real(f) => Value::Real(f + 1.0),
+    }
+}
+
+/// One row of a table beside the journal changed, deleted or added.
+fn tamper_chained_row(conn: &Connection, shape: &Shape, dice: &mut Dice) -> Tampering {
+    drop_all_triggers(conn);
+    let row = dice.pick(&shape.chained).clone();
+    let found = |what: String, named: String| Tampering {
+        what,
+        earliest: None,
+        row: Some(named),
+    };
+    match dice.below(3) {
+        0 if !row.columns.is_empty() => {
+            let (column, old) = dice.pick(&row.columns).clone();
+            let new = changed(&old, dice);
+            let sql = format!(
+                "UPDATE {} SET {column} = ?{} WHERE {}",
+                row.table,
+                row.key.len() + 1,
+                row.where_clause()
+            );
+            let mut values = row.key_values();
+            values.push(&new);
+            assert_eq!(conn.execute(&sql, &values[..]).unwrap(), 1);
+            found(format!("{row:?}: {column} → {new:?}"), row.named())
+        }
+        1 => {
+            let sql = format!("DELETE FROM {} WHERE {}", row.table, row.where_clause());
+            assert_eq!(conn.execute(&sql, &row.key_values()[..]).unwrap(), 1);
+            found(format!("{row:?} deleted"), row.named())
+        }
+        _ => {
+            // A copy under a new key (the last key column changed), its unique
+            // columns made unique too.
+            let mut key = row.key.clone();
+            let last = key.len() - 1;
+            key[last].1 = match &key[last].1 {
+                Value::Integer(i) => Value::Integer(i + 1000),
+                other => changed(other, dice),
+            };
+            let columns: Vec<(&str, Value)> = (row.columns.iter())
+                .map(|(c, v)| match v {
+                    Value::Text(t) => (*c, Value::Text(format!("{t}′"))),
+                    Value::Blob(_) => (*c, Value::Null),
+                    other => (*c, other.clone()),
+                })
+                .collect();
+            let all: Vec<&(&str, Value)> = key.iter().chain(&columns).collect();
+            let names: Vec<&str> = all.iter().map(|(c, _)| *c).collect();
+            let marks: Vec<String> = (1..=all.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!(
+                "INSERT INTO {} ({}) VALUES ({})",
+                row.table,
+                names.join(", "),
+                marks.join(", ")
+            );
+            let values: Vec<&dyn rusqlite::ToSql> =
+                all.iter().map(|(_, v)| v as &dyn rusqlite::ToSql).collect();
+            conn.execute(&sql, &values[..]).unwrap();
+            found(
+                format!("{row:?} copied as {key:?}"),
+                named_row(row.table, &key),
+            )
+        }
     }
 }
 
@@ -246,7 +455,9 @@ fn tamper(conn: &Connection, shape: &Shape, dice: &mut Dice) -> Tampering {
             .unwrap();
         assert_eq!(n, 1);
     };
-    match dice.below(10) {
+    match dice.below(14) {
+        // Tables beside the journal: as often as all the journal's changes together.
+        10.. => tamper_chained_row(conn, shape, dice),
         0 => {
             let amount = match dice.below(4) {
                 0 => -posting.amount,
@@ -350,6 +561,7 @@ fn tamper(conn: &Connection, shape: &Shape, dice: &mut Dice) -> Tampering {
                 "DELETE FROM receipt_voids WHERE (year, seq) IN
                      (SELECT year, seq FROM receipts WHERE entry_id >= {from});
                  DELETE FROM receipts WHERE entry_id >= {from};
+                 DELETE FROM records WHERE after_entry >= {from};
                  DELETE FROM postings WHERE entry_id >= {from};
                  DELETE FROM entries WHERE id >= {from};"
             ))
@@ -357,6 +569,7 @@ fn tamper(conn: &Connection, shape: &Shape, dice: &mut Dice) -> Tampering {
             Tampering {
                 what: format!("the newest {cut} entries cut off (from entry {from})"),
                 earliest: None,
+                row: None,
             }
         }
     }
@@ -452,7 +665,7 @@ fn every_random_tampering_is_caught_and_named() {
     let shape = Shape::read(&ledger.raw());
     let scratch = common::memory_dir();
     let copy = scratch.path().join("tampered.db");
-    let (mut truncations, mut named) = (0, 0);
+    let (mut truncations, mut named, mut rows) = (0, 0, 0);
     for case in 0..CASES {
         fresh_copy(&ledger.db, &copy);
         let tampering = {
@@ -460,6 +673,8 @@ fn every_random_tampering_is_caught_and_named() {
             // rusqlite's bundled SQLite enforces foreign keys by default; an attacker
             // would not.
             conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+            conn.pragma_update(None, "ignore_check_constraints", "ON")
+                .unwrap();
             conn.execute_batch("BEGIN").unwrap();
             let tampering = tamper(&conn, &shape, &mut dice);
             conn.execute_batch("COMMIT").unwrap();
@@ -471,7 +686,7 @@ fn every_random_tampering_is_caught_and_named() {
         );
         let mut cmd = ledger.cmd();
         cmd.arg("--db").arg(&copy).arg("verify");
-        if tampering.earliest.is_none() {
+        if tampering.earliest.is_none() && tampering.row.is_none() {
             cmd.args(["--fingerprint", &fingerprint]);
         }
         let out = cmd.output().unwrap();
@@ -482,8 +697,15 @@ fn every_random_tampering_is_caught_and_named() {
             "passed verify: {context}\n{stderr}"
         );
         assert_eq!(stderr.lines().count(), 1, "{context}: {stderr}");
-        match tampering.earliest {
-            Some(entry) => {
+        match (tampering.earliest, &tampering.row) {
+            (_, Some(row)) => {
+                assert!(
+                    stderr.starts_with(&format!("lovefund: verify failed: {row} ")),
+                    "{context}: names the wrong row: {stderr}"
+                );
+                rows += 1;
+            }
+            (Some(entry), None) => {
                 assert_eq!(
                     named_entry(&stderr),
                     Some(entry),
@@ -491,10 +713,10 @@ fn every_random_tampering_is_caught_and_named() {
                 );
                 named += 1;
             }
-            None => {
+            (None, None) => {
                 assert!(
                     stderr.contains(&format!(
-                        "fingerprint: no entry has the fingerprint {fingerprint}"
+                        "fingerprint: no entry or record has the fingerprint {fingerprint}"
                     )),
                     "{context}: {stderr}"
                 );
@@ -502,9 +724,16 @@ fn every_random_tampering_is_caught_and_named() {
             }
         }
     }
+    let tables: std::collections::BTreeSet<&str> = shape.chained.iter().map(|r| r.table).collect();
+    assert_eq!(
+        tables.len(),
+        lovefund::store::CHAINED_TABLES.len(),
+        "the prepared ledger has rows in every chained table"
+    );
     eprintln!(
         "{CASES}/{CASES} tamperings of a {}-entry ledger caught: {named} named the first \
-         changed entry, {truncations} truncations caught by --fingerprint",
+         changed entry, {rows} the changed row of a table beside the journal, \
+         {truncations} truncations caught by --fingerprint",
         shape.entries.len()
     );
 }
@@ -554,9 +783,10 @@ fn a_rolled_back_copy_passes_verify_but_not_the_fingerprint_printed_later() {
     assert_eq!(
         stderr.trim(),
         format!(
-            "lovefund: verify failed: fingerprint: no entry has the fingerprint {printed}: the \
-             entry that was the head when it was printed is gone — newer entries were cut off \
-             or the chain was rewritten (the ledger now ends at entry 2, fingerprint {first})"
+            "lovefund: verify failed: fingerprint: no entry or record has the fingerprint \
+             {printed}: the item that was the head when it was printed is gone — newer \
+             entries were cut off or the chain was rewritten (the ledger now ends at entry 2, \
+             fingerprint {first})"
         )
     );
 }
@@ -578,7 +808,7 @@ fn a_rewritten_chain_is_caught_by_the_fingerprint_alone() {
     ledger.run(&["verify"]).success();
     let stderr = ledger.refused(&["verify", "--fingerprint", &printed]);
     assert!(
-        stderr.contains("verify failed: fingerprint: no entry has the fingerprint"),
+        stderr.contains("verify failed: fingerprint: no entry or record has the fingerprint"),
         "{stderr}"
     );
 }

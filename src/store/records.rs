@@ -1,0 +1,631 @@
+//! Chained records (DESIGN.md invariant 3, issue 14 item 5): every row a report
+//! prints outside the journal is also in the hash chain. Each insert into a chained
+//! table hands its values to the `Collector` of its write transaction; before the
+//! commit the collected rows become one record (table `records`), hashed after the
+//! last item of the chain, entry or record. `verify records` replays the records into
+//! the tables they describe and compares them with what the tables hold.
+//!
+//! A table joins the chain by one line in `CHAINED_TABLES` (its key and its other
+//! columns, in the order they are encoded) and one `Collector::add` call in its
+//! insert function, with the same values it binds.
+//!
+//! Why our own encoding: the canonical bytes must not depend on how SQLite renders a
+//! value, and a record is read back by this code alone. Each value is a type byte
+//! (0 null, 1 integer, 2 real, 3 text, 4 blob) then 8 big-endian bytes or a u32
+//! length and the bytes; a row is `u32 key length ‖ u32 rest length ‖ key ‖ rest`;
+//! a payload is, per table with rows (in `CHAINED_TABLES` order), its name, a u32
+//! row count and the rows in the order they were inserted.
+
+use crate::error::{Error, Result};
+use crate::ledger::chain::{self, GENESIS, HASH_LENGTH, RecordFields};
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OptionalExtension, ToSql, params};
+use std::collections::HashMap;
+
+/// A table whose rows are chained: its name, the columns of its primary key and
+/// the others.
+pub struct ChainedTable {
+    pub name: &'static str,
+    pub key: &'static [&'static str],
+    pub columns: &'static [&'static str],
+}
+
+/// Every chained table. `daily_totals` and `guard_daily` are not here: they are
+/// derived from the postings and recomputed by `verify totals`.
+pub const CHAINED_TABLES: &[ChainedTable] = &[
+    ChainedTable {
+        name: "meta",
+        key: &["key"],
+        columns: &["value"],
+    },
+    ChainedTable {
+        name: "accounts",
+        key: &["code"],
+        columns: &["type", "name_zh_hant", "name_zh_hans", "name_en", "parent"],
+    },
+    ChainedTable {
+        name: "funds",
+        key: &["id"],
+        columns: &[
+            "alias",
+            "name_zh_hant",
+            "name_zh_hans",
+            "name_en",
+            "restricted",
+            "program_account",
+        ],
+    },
+    ChainedTable {
+        name: "parties",
+        key: &["id"],
+        columns: &[
+            "role",
+            "type",
+            "name",
+            "phone",
+            "id_hash",
+            "id_last4",
+            "school",
+            "grade",
+            "village",
+            "members",
+            "created_at",
+        ],
+    },
+    ChainedTable {
+        name: "receipts",
+        key: &["year", "seq"],
+        columns: &["entry_id", "official_no", "replaces"],
+    },
+    ChainedTable {
+        name: "receipt_voids",
+        key: &["year", "seq"],
+        columns: &["reason", "voided_by", "voided_at"],
+    },
+    ChainedTable {
+        name: "closed_years",
+        key: &["year"],
+        columns: &["entry_id", "last_entry", "closed_by", "closed_at"],
+    },
+    ChainedTable {
+        name: "reconciliations",
+        key: &["id"],
+        columns: &[
+            "account",
+            "as_of",
+            "statement_sha256",
+            "statement_lines",
+            "closing_balance_fen",
+            "ledger_balance_fen",
+            "adjusted_fen",
+            "agrees",
+            "recorded_by",
+            "recorded_at",
+        ],
+    },
+    ChainedTable {
+        name: "cleared_postings",
+        key: &["entry_id", "seq"],
+        columns: &[
+            "reconciliation_id",
+            "statement_line",
+            "statement_date",
+            "amount_fen",
+            "reference",
+            "match_kind",
+        ],
+    },
+    ChainedTable {
+        name: "reconciliation_unmatched",
+        key: &["reconciliation_id", "statement_line"],
+        columns: &["date", "amount_fen", "reference", "description"],
+    },
+    // `config set` changes (migration 0006, after this chain began: empty until then).
+    ChainedTable {
+        name: "settings",
+        key: &["id"],
+        columns: &["key", "value", "set_by", "set_at"],
+    },
+];
+
+fn table_index(name: &str) -> usize {
+    CHAINED_TABLES
+        .iter()
+        .position(|t| t.name == name)
+        .unwrap_or_else(|| panic!("{name} is not in CHAINED_TABLES"))
+}
+
+/// The rows one write transaction inserted into chained tables, encoded.
+#[derive(Default)]
+pub struct Collector {
+    /// Per table of `CHAINED_TABLES`: the encoded rows and how many.
+    tables: Vec<(Vec<u8>, u32)>,
+}
+
+impl Collector {
+    /// Notes a row inserted into `table`: its key values, then its other columns,
+    /// exactly as bound.
+    pub fn add(&mut self, table: &str, values: &[&dyn ToSql]) -> Result<()> {
+        let index = table_index(table);
+        let spec = &CHAINED_TABLES[index];
+        debug_assert_eq!(
+            values.len(),
+            spec.key.len() + spec.columns.len(),
+            "a row of {table} has one value per chained column"
+        );
+        if self.tables.len() < CHAINED_TABLES.len() {
+            self.tables
+                .resize_with(CHAINED_TABLES.len(), Default::default);
+        }
+        let mut outputs = Vec::with_capacity(values.len());
+        for v in values {
+            outputs.push(v.to_sql()?);
+        }
+        let refs: Vec<ValueRef<'_>> = outputs.iter().map(output_ref).collect::<Result<_>>()?;
+        let (rows, count) = &mut self.tables[index];
+        put_row(rows, &refs[..spec.key.len()], &refs[spec.key.len()..]);
+        *count += 1;
+        Ok(())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tables.iter().all(|(_, count)| *count == 0)
+    }
+
+    /// The record's payload.
+    fn payload(&self) -> Vec<u8> {
+        let size = self.tables.iter().map(|(rows, _)| rows.len() + 32).sum();
+        let mut out = Vec::with_capacity(size);
+        for (spec, (rows, count)) in CHAINED_TABLES.iter().zip(&self.tables) {
+            if *count > 0 {
+                put_bytes(&mut out, spec.name.as_bytes());
+                out.extend_from_slice(&count.to_be_bytes());
+                out.extend_from_slice(rows);
+            }
+        }
+        out
+    }
+}
+
+fn output_ref<'a>(output: &'a ToSqlOutput<'a>) -> Result<ValueRef<'a>> {
+    match output {
+        ToSqlOutput::Borrowed(v) => Ok(*v),
+        ToSqlOutput::Owned(v) => Ok(ValueRef::from(v)),
+        _ => Err(Error::Io(
+            "internal error: a chained value is not a plain SQLite value".into(),
+        )),
+    }
+}
+
+fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+    out.extend_from_slice(bytes);
+}
+
+fn put_value(out: &mut Vec<u8>, value: ValueRef<'_>) {
+    match value {
+        ValueRef::Null => out.push(0),
+        ValueRef::Integer(i) => {
+            out.push(1);
+            out.extend_from_slice(&i.to_be_bytes());
+        }
+        ValueRef::Real(f) => {
+            out.push(2);
+            out.extend_from_slice(&f.to_bits().to_be_bytes());
+        }
+        ValueRef::Text(t) => {
+            out.push(3);
+            put_bytes(out, t);
+        }
+        ValueRef::Blob(b) => {
+            out.push(4);
+            put_bytes(out, b);
+        }
+    }
+}
+
+fn put_row(out: &mut Vec<u8>, key: &[ValueRef<'_>], rest: &[ValueRef<'_>]) {
+    let start = out.len();
+    out.extend_from_slice(&[0; 8]);
+    for v in key {
+        put_value(out, *v);
+    }
+    let key_end = out.len();
+    for v in rest {
+        put_value(out, *v);
+    }
+    let key_len = (key_end - start - 8) as u32;
+    let rest_len = (out.len() - key_end) as u32;
+    out[start..start + 4].copy_from_slice(&key_len.to_be_bytes());
+    out[start + 4..start + 8].copy_from_slice(&rest_len.to_be_bytes());
+}
+
+/// The head of the chain: the last entry's id (0 for none) and the hash of the last
+/// item appended, entry or record (the ledger's fingerprint).
+pub(super) fn chain_head(conn: &Connection) -> Result<(i64, [u8; HASH_LENGTH])> {
+    let entry: Option<(i64, Vec<u8>)> = conn
+        .prepare_cached("SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let record: Option<(i64, Vec<u8>)> = conn
+        .prepare_cached(
+            "SELECT after_entry, hash FROM records ORDER BY after_entry DESC, id DESC LIMIT 1",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let head_id = entry.as_ref().map_or(0, |(id, _)| *id);
+    let hash = match (entry, record) {
+        (_, Some((after, hash))) if after >= head_id => hash,
+        (Some((_, hash)), _) => hash,
+        (None, _) => GENESIS.to_vec(),
+    };
+    Ok((head_id, hash.try_into().unwrap_or(GENESIS)))
+}
+
+/// Writes the collected rows as one record after `head` (the last entry's id and the
+/// last item's hash); returns the record's hash, None when nothing was collected.
+pub(super) fn append_record(
+    conn: &Connection,
+    collector: &Collector,
+    head: (i64, [u8; HASH_LENGTH]),
+    recorded_by: &str,
+    recorded_at: &str,
+) -> Result<Option<[u8; HASH_LENGTH]>> {
+    if collector.is_empty() {
+        return Ok(None);
+    }
+    let id: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM records", [], |r| {
+        r.get(0)
+    })?;
+    let payload = collector.payload();
+    let fields = RecordFields {
+        id,
+        after_entry: head.0,
+        recorded_by,
+        recorded_at,
+        payload: &payload,
+    };
+    let hash = chain::record_hash(&head.1, &fields);
+    conn.execute(
+        "INSERT INTO records (id, after_entry, payload, recorded_by, recorded_at, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id,
+            head.0,
+            payload,
+            recorded_by,
+            recorded_at,
+            hash.as_slice()
+        ],
+    )?;
+    Ok(Some(hash))
+}
+
+/// The SELECT of a chained table's columns, key first, in key order. Only our own
+/// column names are put in; nothing is bound.
+fn select_sql(spec: &ChainedTable) -> String {
+    let all: Vec<&str> = spec.key.iter().chain(spec.columns).copied().collect();
+    format!(
+        "SELECT {} FROM {} ORDER BY {}",
+        all.join(", "),
+        spec.name,
+        spec.key.join(", ")
+    )
+}
+
+/// What is shown of one encoded row: its key bytes and the rest.
+type RowVisitor<'v> = dyn FnMut(&[u8], &[u8]) -> Result<()> + 'v;
+
+/// An encoded row borrowed from a payload: (table index, key bytes, rest bytes).
+type PayloadRow<'p> = (usize, &'p [u8], &'p [u8]);
+
+/// Per key bytes: the rest bytes and the record that holds them.
+type ExpectedRows<'p> = HashMap<&'p [u8], (&'p [u8], i64)>;
+
+/// Visits every row of a chained table as (key bytes, rest bytes) in the encoding
+/// of a record.
+fn for_each_row(conn: &Connection, spec: &ChainedTable, visit: &mut RowVisitor<'_>) -> Result<()> {
+    let mut stmt = conn.prepare(&select_sql(spec))?;
+    let width = spec.key.len() + spec.columns.len();
+    let mut rows = stmt.query([])?;
+    let mut buffer = Vec::with_capacity(256);
+    while let Some(row) = rows.next()? {
+        let mut values = Vec::with_capacity(width);
+        for i in 0..width {
+            values.push(row.get_ref(i)?);
+        }
+        buffer.clear();
+        put_row(
+            &mut buffer,
+            &values[..spec.key.len()],
+            &values[spec.key.len()..],
+        );
+        let key_len = u32::from_be_bytes(buffer[0..4].try_into().unwrap_or_default()) as usize;
+        visit(&buffer[8..8 + key_len], &buffer[8 + key_len..])?;
+    }
+    Ok(())
+}
+
+/// The Rust step of migration 5: an older ledger's rows of every chained table go
+/// into one record after its last entry, so the chain covers them from now on.
+pub(super) fn record_existing_rows(conn: &Connection, recorded_at: &str) -> Result<()> {
+    let mut collector = Collector::default();
+    collector
+        .tables
+        .resize_with(CHAINED_TABLES.len(), Default::default);
+    for (index, spec) in CHAINED_TABLES.iter().enumerate() {
+        // A table a later migration makes holds nothing yet.
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+            [spec.name],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            continue;
+        }
+        for_each_row(conn, spec, &mut |key, rest| {
+            let (rows, count) = &mut collector.tables[index];
+            rows.extend_from_slice(&(key.len() as u32).to_be_bytes());
+            rows.extend_from_slice(&(rest.len() as u32).to_be_bytes());
+            rows.extend_from_slice(key);
+            rows.extend_from_slice(rest);
+            *count += 1;
+            Ok(())
+        })?;
+    }
+    let head = chain_head(conn)?;
+    append_record(conn, &collector, head, "lovefund (schema 5)", recorded_at)?;
+    Ok(())
+}
+
+/// A record as stored, read leniently: a value of another type than lovefund writes
+/// is read as empty and described in `malformed`.
+#[derive(Clone, Debug)]
+pub struct StoredRecord {
+    pub id: i64,
+    pub after_entry: i64,
+    pub payload: Vec<u8>,
+    pub recorded_by: String,
+    pub recorded_at: String,
+    pub hash: Vec<u8>,
+    pub malformed: Option<String>,
+}
+
+/// Every record in chain order: by the entry it follows, then by id.
+pub(super) fn records(conn: &Connection) -> Result<Vec<StoredRecord>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, after_entry, payload, recorded_by, recorded_at, hash
+         FROM records ORDER BY after_entry, id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let mut malformed = None;
+        let mut note = |what: &str| {
+            malformed.get_or_insert_with(|| {
+                format!("record {id} has a value of the wrong type as its {what}")
+            });
+        };
+        let after_entry = match row.get_ref(1)? {
+            ValueRef::Integer(i) => i,
+            _ => {
+                note("entry it follows");
+                0
+            }
+        };
+        let mut bytes = |index: usize, what: &str, text: bool| -> Result<Vec<u8>> {
+            Ok(match row.get_ref(index)? {
+                ValueRef::Blob(b) if !text => b.to_vec(),
+                ValueRef::Text(t) if text && std::str::from_utf8(t).is_ok() => t.to_vec(),
+                _ => {
+                    note(what);
+                    Vec::new()
+                }
+            })
+        };
+        let payload = bytes(2, "payload", false)?;
+        let recorded_by = String::from_utf8(bytes(3, "recorder", true)?).unwrap_or_default();
+        let recorded_at = String::from_utf8(bytes(4, "recording time", true)?).unwrap_or_default();
+        let hash = bytes(5, "hash", false)?;
+        out.push(StoredRecord {
+            id,
+            after_entry,
+            payload,
+            recorded_by,
+            recorded_at,
+            hash,
+            malformed,
+        });
+    }
+    Ok(out)
+}
+
+/// A row of a chained table that is not the one the records hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowProblem {
+    pub table: &'static str,
+    /// The row's key, as `id 3` or `year 2022, seq 5`.
+    pub key: String,
+    pub problem: String,
+}
+
+/// One payload split into its rows: (table index, key bytes, rest bytes), or None
+/// when it is not a payload lovefund wrote.
+fn payload_rows(payload: &[u8]) -> Option<Vec<PayloadRow<'_>>> {
+    let mut rows = Vec::new();
+    let mut at = 0;
+    let take = |n: usize, at: &mut usize| -> Option<&[u8]> {
+        let slice = payload.get(*at..at.checked_add(n)?)?;
+        *at += n;
+        Some(slice)
+    };
+    let u32_at = |bytes: &[u8]| u32::from_be_bytes(bytes.try_into().unwrap_or_default()) as usize;
+    while at < payload.len() {
+        let name_len = u32_at(take(4, &mut at)?);
+        let name = take(name_len, &mut at)?;
+        let index = CHAINED_TABLES
+            .iter()
+            .position(|t| t.name.as_bytes() == name)?;
+        let count = u32_at(take(4, &mut at)?);
+        for _ in 0..count {
+            let key_len = u32_at(take(4, &mut at)?);
+            let rest_len = u32_at(take(4, &mut at)?);
+            let key = take(key_len, &mut at)?;
+            let rest = take(rest_len, &mut at)?;
+            rows.push((index, key, rest));
+        }
+    }
+    Some(rows)
+}
+
+/// The encoded key of a row in words: `id 3`, `year 2022, seq 5`.
+fn describe_key(spec: &ChainedTable, mut key: &[u8]) -> String {
+    let mut parts = Vec::new();
+    for column in spec.key {
+        let Some((&kind, rest)) = key.split_first() else {
+            break;
+        };
+        let (text, rest) = match kind {
+            0 => ("null".to_string(), rest),
+            1 | 2 if rest.len() >= 8 => {
+                let bytes: [u8; 8] = rest[..8].try_into().unwrap_or_default();
+                let text = match kind {
+                    1 => i64::from_be_bytes(bytes).to_string(),
+                    _ => f64::from_bits(u64::from_be_bytes(bytes)).to_string(),
+                };
+                (text, &rest[8..])
+            }
+            3 | 4 if rest.len() >= 4 => {
+                let len = u32::from_be_bytes(rest[..4].try_into().unwrap_or_default()) as usize;
+                let Some(bytes) = rest.get(4..4 + len) else {
+                    break;
+                };
+                let text = match std::str::from_utf8(bytes) {
+                    Ok(t) if kind == 3 => format!("{t:?}"),
+                    _ => format!("x'{}'", hex::encode(bytes)),
+                };
+                (text, &rest[4 + len..])
+            }
+            _ => break,
+        };
+        parts.push(format!("{column} {text}"));
+        key = rest;
+    }
+    parts.join(", ")
+}
+
+/// Replays the records into the rows each chained table should hold and compares
+/// them with the rows it holds: a row changed, missing or in no record is a problem,
+/// named by its table and key. Tables in `CHAINED_TABLES` order, rows in key order.
+pub(super) fn row_problems(
+    conn: &Connection,
+    records: &[StoredRecord],
+) -> Result<(Vec<String>, Vec<RowProblem>)> {
+    let mut damaged = Vec::new();
+    // Per table: key → (rest, record id); borrowed from the payloads.
+    let mut expected: Vec<ExpectedRows<'_>> =
+        (0..CHAINED_TABLES.len()).map(|_| HashMap::new()).collect();
+    for record in records {
+        match payload_rows(&record.payload) {
+            None => damaged.push(format!(
+                "record {} cannot be read: its payload is not one lovefund wrote",
+                record.id
+            )),
+            Some(rows) => {
+                for (table, key, rest) in rows {
+                    expected[table].insert(key, (rest, record.id));
+                }
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    for (index, spec) in CHAINED_TABLES.iter().enumerate() {
+        let expected = &mut expected[index];
+        let mut found: Vec<(Vec<u8>, String)> = Vec::new();
+        for_each_row(conn, spec, &mut |key, rest| {
+            match expected.remove(key) {
+                Some((recorded, _)) if recorded == rest => {}
+                Some((_, record)) => found.push((
+                    key.to_vec(),
+                    format!("differs from what record {record} holds: it was changed"),
+                )),
+                None => found.push((
+                    key.to_vec(),
+                    "is in no record: it was added outside lovefund".to_string(),
+                )),
+            }
+            Ok(())
+        })?;
+        for (key, (_, record)) in expected.drain() {
+            found.push((
+                key.to_vec(),
+                format!("is missing: record {record} holds it, so it was deleted"),
+            ));
+        }
+        found.sort();
+        problems.extend(found.into_iter().map(|(key, problem)| RowProblem {
+            table: spec.name,
+            key: describe_key(spec, &key),
+            problem,
+        }));
+    }
+    Ok((damaged, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_payload_splits_back_into_the_rows_collected() {
+        let mut collector = Collector::default();
+        collector
+            .add(
+                "funds",
+                &[&5i64, &"a", &"甲", &"甲", &"A", &true, &None::<String>],
+            )
+            .unwrap();
+        collector.add("meta", &[&"name", &"愛心基金"]).unwrap();
+        collector
+            .add(
+                "receipts",
+                &[&2022i32, &7i64, &3i64, &None::<String>, &"2022-000001"],
+            )
+            .unwrap();
+        let payload = collector.payload();
+        let rows = payload_rows(&payload).unwrap();
+        let tables: Vec<&str> = rows.iter().map(|r| CHAINED_TABLES[r.0].name).collect();
+        assert_eq!(tables, ["meta", "funds", "receipts"]);
+        assert_eq!(
+            describe_key(&CHAINED_TABLES[rows[0].0], rows[0].1),
+            "key \"name\""
+        );
+        assert_eq!(describe_key(&CHAINED_TABLES[rows[1].0], rows[1].1), "id 5");
+        assert_eq!(
+            describe_key(&CHAINED_TABLES[rows[2].0], rows[2].1),
+            "year 2022, seq 7"
+        );
+        // Cut anywhere, it is no payload.
+        for cut in 1..payload.len() {
+            let rows = payload_rows(&payload[..cut]);
+            assert!(rows.is_none_or(|r| r.len() < 3), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn a_value_of_another_type_encodes_differently() {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        put_row(&mut a, &[ValueRef::Integer(1)], &[ValueRef::Text(b"x")]);
+        put_row(&mut b, &[ValueRef::Integer(1)], &[ValueRef::Blob(b"x")]);
+        assert_ne!(a, b);
+        let mut c = Vec::new();
+        put_row(
+            &mut c,
+            &[ValueRef::Integer(1)],
+            &[ValueRef::Text(b"x"), ValueRef::Null],
+        );
+        assert_ne!(a, c);
+    }
+}

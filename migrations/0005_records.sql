@@ -11,10 +11,11 @@
 CREATE TABLE records (
     id          INTEGER PRIMARY KEY,
     after_entry INTEGER NOT NULL CHECK (after_entry >= 0),
-    payload     BLOB NOT NULL,
     recorded_by TEXT NOT NULL,
     recorded_at TEXT NOT NULL,
-    hash        BLOB NOT NULL CHECK (length(hash) = 32)
+    hash        BLOB NOT NULL CHECK (length(hash) = 32),
+    -- Last, so that SQLite writes it in place without a copy in memory first.
+    payload     BLOB NOT NULL
 );
 CREATE INDEX records_order ON records (after_entry, id);
 

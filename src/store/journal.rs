@@ -417,16 +417,19 @@ fn write_pending(
         }
         stmt.raw_execute()?;
         for r in chunk {
-            collector.add(
+            use rusqlite::types::ValueRef;
+            collector.add_values(
                 "receipts",
                 &[
-                    &r.year,
-                    &r.seq,
-                    &r.entry_id,
-                    &r.official_no,
-                    &rusqlite::types::Null,
+                    ValueRef::Integer(r.year.into()),
+                    ValueRef::Integer(r.seq),
+                    ValueRef::Integer(r.entry_id),
+                    r.official_no
+                        .as_deref()
+                        .map_or(ValueRef::Null, ValueRef::from),
+                    ValueRef::Null,
                 ],
-            )?;
+            );
         }
     }
     Ok(())

@@ -24,6 +24,7 @@ mod interop;
 mod media;
 mod output_guard;
 mod receipts;
+mod records;
 mod refusals;
 mod retry;
 mod reversed_receipts;

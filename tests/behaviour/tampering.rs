@@ -30,7 +30,7 @@ const JOURNAL_TRIGGERS: &[&str] = &[
 /// A year and a bit of a small fund, through the commands a treasurer uses: donations
 /// by every method, disbursements, a three-posting manual entry, a reversal, a void,
 /// a closed year and entries after it.
-fn prepared() -> Ledger {
+pub(crate) fn prepared() -> Ledger {
     let ledger = Ledger::new();
     for args in [
         &["donor", "add", "張三"][..],
@@ -186,7 +186,7 @@ fn disburse(ledger: &Ledger, to: &str, amount: &str, date: &str, program: &str, 
 }
 
 /// Folds the WAL into the main file, so copying the one file copies the ledger.
-fn checkpoint(db: &Path) {
+pub(crate) fn checkpoint(db: &Path) {
     let conn = Connection::open(db).expect("open");
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
         .expect("checkpoint");

@@ -16,6 +16,7 @@ mod audit;
 mod core;
 mod demo;
 mod encodings;
+mod fonts;
 mod fund_accounting;
 mod hostile;
 mod import_matching;

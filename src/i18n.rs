@@ -207,6 +207,7 @@ labels! {
     Replaces => "補開自", "补开自", "Replaces";
     ReplacedBy => "補開為", "补开为", "Replaced by";
     Wrote => "已寫入", "已写入", "Wrote";
+    NotPrinted => "未列印", "未打印", "Not printed";
     Missing => "缺號", "缺号", "missing";
     ReceiptSequence => "收據號序列", "收据号序列", "Receipt sequence";
     NothingMissing => "無缺號", "无缺号", "no gaps";

@@ -122,7 +122,8 @@ pub enum Command {
         /// existing FILE is replaced only with --force, the ledger's own files never
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
-        /// A TTF/OTF/TTC font for the PDF instead of the bundled one [env: LOVEFUND_FONT]
+        /// A TTF/OTF/TTC font for the PDF instead of the bundled one (FILE#N: face N of a
+        /// .ttc; a regular file of at most 64 MiB) [env: LOVEFUND_FONT]
         #[arg(long)]
         font: Option<PathBuf>,
         /// With --pdf: replace FILE if it exists
@@ -209,7 +210,8 @@ pub enum ReceiptCommand {
         /// Replace receipt files that exist already
         #[arg(long)]
         force: bool,
-        /// A TTF/OTF/TTC font to use instead of the bundled Noto Sans CJK [env: LOVEFUND_FONT]
+        /// A TTF/OTF/TTC font to use instead of the bundled Noto Sans CJK (FILE#N: face N
+        /// of a .ttc; a regular file of at most 64 MiB) [env: LOVEFUND_FONT]
         #[arg(long)]
         font: Option<PathBuf>,
     },

@@ -24,7 +24,10 @@ pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     });
     bar.finish();
     match outcome? {
-        ImportOutcome::Imported(imported) => ctx.emit(out, lang, &imported),
+        ImportOutcome::Imported(imported) => {
+            super::warn_unprintable(&imported.1);
+            ctx.emit(out, lang, &imported)
+        }
         ImportOutcome::BadLines(bad) => {
             if ctx.json {
                 output(json::write(out, &bad))?;

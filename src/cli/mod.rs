@@ -222,6 +222,20 @@ pub fn run() -> i32 {
     }
 }
 
+/// A warning on stderr for each donor name the receipt font cannot draw; the
+/// command still succeeds (the name is recorded as given).
+fn warn_unprintable(names: &[crate::ops::documents::UnprintableName]) {
+    for name in names {
+        eprintln!(
+            "lovefund: warning: the donor name {} has {} that the receipt font cannot draw; \
+             its receipts will not print until a font that has it is given with --font PATH \
+             (or $LOVEFUND_FONT)",
+            name.name,
+            name.characters.join(", ")
+        );
+    }
+}
+
 /// The width text tables fit in: `$COLUMNS` when it is a number, else the width of
 /// the terminal standard output goes to, else 80.
 fn table_width() -> usize {

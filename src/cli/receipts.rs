@@ -33,7 +33,8 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
                 bar.show(done, total)
             })?;
             bar.finish();
-            ctx.emit(out, lang, &printed)
+            ctx.emit(out, lang, &printed)?;
+            printed.refusal().map_or(Ok(()), Err)
         }
         ReceiptCommand::List { year, status } => {
             let ledger = ctx.open_for_reading()?;

@@ -30,6 +30,9 @@ pub struct ImportSummary {
     pub disbursements_total: Money,
     pub already_imported: usize,
     pub new_donors: usize,
+    /// The names of the donors this import created, for the receipt font's check.
+    #[serde(skip)]
+    pub new_donor_names: Vec<String>,
     pub new_beneficiaries: usize,
     pub first_receipt: Option<String>,
     pub last_receipt: Option<String>,
@@ -174,7 +177,10 @@ impl PartyMatcher {
                     .insert((p.name.to_string(), p.party_type.as_str()), vec![created]);
                 match p.party_type {
                     PartyType::Student | PartyType::Household => summary.new_beneficiaries += 1,
-                    _ => summary.new_donors += 1,
+                    _ => {
+                        summary.new_donors += 1;
+                        summary.new_donor_names.push(p.name.to_string());
+                    }
                 }
                 id
             }

@@ -11,6 +11,7 @@ use crate::render::pdf::PdfFont;
 use crate::report::annual::DonorStatement;
 use crate::report::summary::AnnualSummary;
 use crate::store::Read;
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// The font a document is drawn with: the one given, else $LOVEFUND_FONT, else the
@@ -23,6 +24,40 @@ pub fn font(path: Option<&Path>) -> Result<PdfFont> {
     };
     let path = path.map(Path::to_path_buf).or_else(from_env);
     crate::render::receipts::load_font(path.as_deref())
+}
+
+/// A donor's name the receipt font cannot draw: each receipt of that donor will be
+/// left out of `receipt print --year` until a font that has the characters is given.
+#[derive(Debug, Serialize)]
+pub struct UnprintableName {
+    pub name: String,
+    /// Each character with its code point, e.g. "𠀁 U+20001".
+    pub characters: Vec<String>,
+}
+
+/// The names the receipt font ($LOVEFUND_FONT, else the bundled one) cannot draw,
+/// for a warning when they are recorded. Nothing is loaded when there are no
+/// names; a font that cannot be loaded answers nothing here, `receipt print` says why.
+pub fn unprintable_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<UnprintableName> {
+    let mut names = names.into_iter().peekable();
+    if names.peek().is_none() {
+        return Vec::new();
+    }
+    let Ok(font) = font(None) else {
+        return Vec::new();
+    };
+    names
+        .filter_map(|name| {
+            let missing = font.missing_chars(name);
+            (!missing.is_empty()).then(|| UnprintableName {
+                name: name.to_string(),
+                characters: missing
+                    .into_iter()
+                    .map(super::receipts::char_with_code_point)
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// Refuses a document with a character the font cannot draw, before anything is

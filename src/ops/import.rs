@@ -27,7 +27,12 @@ pub enum ImportOutcome {
 
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct Imported(pub ImportSummary);
+pub struct Imported(
+    pub ImportSummary,
+    /// New donors' names the receipt font cannot draw, for a warning.
+    #[serde(skip)]
+    pub Vec<super::documents::UnprintableName>,
+);
 
 /// The bad lines of a refused import: the first `LINE_ERRORS_MAX` in full, and how
 /// many more there were.
@@ -106,7 +111,9 @@ pub fn import_file(
         Ok(mut summary) => {
             summary.dry_run = dry_run;
             summary.encoding = file.encoding.map_or("", Encoding::name).to_string();
-            Ok(ImportOutcome::Imported(Imported(summary)))
+            let names = summary.new_donor_names.iter().map(String::as_str);
+            let unprintable = super::documents::unprintable_names(names);
+            Ok(ImportOutcome::Imported(Imported(summary, unprintable)))
         }
     }
 }

@@ -45,6 +45,9 @@ pub struct PartyAdded {
     pub id: i64,
     pub role: Role,
     pub name: String,
+    /// A donor's name the receipt font cannot draw (at most one), for a warning.
+    #[serde(skip)]
+    pub unprintable: Vec<super::documents::UnprintableName>,
 }
 
 impl Render for PartyAdded {
@@ -92,10 +95,16 @@ pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> R
         }
         unit.insert_party(&party, &actor.recorded_at)
     })?;
+    let role = request.party_type.role();
+    let unprintable = match role {
+        Role::Donor => super::documents::unprintable_names([party.name.as_str()]),
+        Role::Beneficiary => Vec::new(),
+    };
     Ok(PartyAdded {
         id,
-        role: request.party_type.role(),
+        role,
         name: party.name,
+        unprintable,
     })
 }
 

@@ -10,7 +10,7 @@ use crate::ledger::entry::{MEMO_LENGTH_MAX, check_text};
 use crate::ledger::receipt::{ReceiptNumber, normalize_code, verification_code};
 use crate::output::Guard;
 use crate::render::Render;
-use crate::render::receipts::{missing_chars, receipt_doc};
+use crate::render::receipts::{missing_chars_own, missing_chars_shared, receipt_doc};
 use crate::report::receipts::{ReceiptView, receipt_view};
 use crate::store::Read;
 use crate::store::UnitOfWork;
@@ -32,6 +32,45 @@ pub struct PrintRequest {
 #[derive(Debug, Serialize)]
 pub struct Printed {
     pub written: Vec<String>,
+    /// Receipts of the year left out: their own text has characters the font
+    /// cannot draw. Each blocks only itself; the others are written.
+    pub not_printed: Vec<NotPrinted>,
+}
+
+/// A receipt the font cannot draw: its number, its donor, the characters missing.
+#[derive(Debug, Serialize)]
+pub struct NotPrinted {
+    pub receipt: String,
+    pub donor: String,
+    /// Each character with its code point, e.g. "𠮷 U+20BB7".
+    pub characters: Vec<String>,
+}
+
+/// How a character is named in a message: itself and its code point.
+pub fn char_with_code_point(c: char) -> String {
+    format!("{c} U+{:04X}", u32::from(c))
+}
+
+impl Printed {
+    /// The refusal a front end ends with when receipts were left out (exit 1), after
+    /// showing what was written and what was not.
+    pub fn refusal(&self) -> Option<Error> {
+        let first = self.not_printed.first()?;
+        let count = self.not_printed.len();
+        Some(Error::input_in(
+            Field::Font,
+            format!(
+                "{count} receipt(s) were not printed because the font cannot draw characters \
+                 of their text (listed above; first {} of {}: {}); the other {} were written — \
+                 give a font that has them with {{field}} PATH (or $LOVEFUND_FONT) and print \
+                 those again",
+                first.receipt,
+                first.donor,
+                first.characters.join(", "),
+                self.written.len()
+            ),
+        ))
+    }
 }
 
 impl Render for Printed {
@@ -39,14 +78,26 @@ impl Render for Printed {
         for path in &self.written {
             writeln!(out, "{} {path}", L::Wrote.get(lang))?;
         }
+        for left in &self.not_printed {
+            writeln!(
+                out,
+                "{} {}  {}  {}",
+                L::NotPrinted.get(lang),
+                left.receipt,
+                left.donor,
+                left.characters.join(", ")
+            )?;
+        }
         Ok(())
     }
 }
 
 /// Writes DIR/NUMBER.pdf for one receipt or every receipt of a year, in `lang`,
 /// each through `guard`. Every receipt is checked against the font, and every file
-/// against the guard, before any file is written; `progress(done, total)` is called
-/// after each file.
+/// against the guard, before any file is written: a single receipt the font cannot
+/// draw is refused; of a year's, those are left out and listed in `not_printed`
+/// (the fund's name or a label it cannot draw refuses them all). `progress(done,
+/// total)` is called after each file.
 pub fn print(
     ledger: &Ledger,
     request: &PrintRequest,
@@ -69,31 +120,40 @@ pub fn print(
     }
     let font = font(request.font.as_deref())?;
     let doc_of = |r: &ReceiptRecord| receipt_doc(&receipt_view(r, &funds, lang), &fund_name, lang);
+    if let Some(c) = missing_chars_shared(&doc_of(&records[0]), &font).first() {
+        return Err(cannot_draw(
+            "the fund's name or a label of every receipt",
+            *c,
+        ));
+    }
+    let mut printable = Vec::with_capacity(records.len());
+    let mut not_printed = Vec::new();
     for record in &records {
-        if let Some(c) = missing_chars(&doc_of(record), &font).first() {
-            return Err(Error::input_in(
-                Field::Font,
-                format!(
-                    "receipt {} has the character {c:?} (U+{:04X}) that the font cannot draw; \
-                     nothing was written — give a font that has it with {{field}} PATH (or \
-                     $LOVEFUND_FONT)",
-                    record.number,
-                    u32::from(*c)
-                ),
-            ));
+        let doc = doc_of(record);
+        let missing = missing_chars_own(&doc, &font);
+        match missing.first() {
+            None => printable.push(record),
+            Some(c) if request.number.is_some() => {
+                return Err(cannot_draw(&format!("receipt {}", record.number), *c));
+            }
+            Some(_) => not_printed.push(NotPrinted {
+                receipt: record.number.to_string(),
+                donor: doc.donor,
+                characters: missing.into_iter().map(char_with_code_point).collect(),
+            }),
         }
     }
     let dir = &request.dir;
     // The file's name comes from the number only.
     let path_of = |number: ReceiptNumber| receipt_path(dir, number);
-    for record in &records {
+    for record in &printable {
         guard.check(&path_of(record.number))?;
     }
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::io(format!("cannot make the folder {}", dir.display()), e))?;
-    let total = records.len() as u64;
-    let mut written = Vec::with_capacity(records.len());
-    for record in &records {
+    let total = printable.len() as u64;
+    let mut written = Vec::with_capacity(printable.len());
+    for record in printable {
         let number = record.number;
         let bytes = crate::render::pdf::render_receipt(&doc_of(record), &font)
             .map_err(|e| Error::Io(format!("cannot lay out receipt {number}: {e}")))?;
@@ -102,7 +162,22 @@ pub fn print(
         written.push(path.display().to_string());
         progress(written.len() as u64, total);
     }
-    Ok(Printed { written })
+    Ok(Printed {
+        written,
+        not_printed,
+    })
+}
+
+/// A refusal for `what` having a character the font cannot draw; nothing written.
+fn cannot_draw(what: &str, c: char) -> Error {
+    Error::input_in(
+        Field::Font,
+        format!(
+            "{what} has the character {} that the font cannot draw; nothing was written — \
+             give a font that has it with {{field}} PATH (or $LOVEFUND_FONT)",
+            char_with_code_point(c)
+        ),
+    )
 }
 
 pub struct VoidRequest {

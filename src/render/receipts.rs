@@ -7,29 +7,93 @@ use super::table::{Align, Table};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::report::receipts::{ReceiptSequence, ReceiptView};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 
 /// Noto Sans CJK SC, subset to the CJK Unified Ideographs and common punctuation
 /// (SIL OFL 1.1; see receipts/README.md). Draws both scripts.
 pub static BUNDLED_FONT: &[u8] = include_bytes!("../../receipts/NotoSansCJKsc-Regular-subset.ttf");
 
-/// The bundled font, or the TTF/OTF/TTC at `path`.
-pub fn load_font(path: Option<&std::path::Path>) -> Result<PdfFont> {
-    let bytes = match path {
-        None => BUNDLED_FONT.to_vec(),
-        Some(p) => std::fs::read(p)
-            .map_err(|e| Error::io(format!("cannot read the font {}", p.display()), e))?,
+/// The largest font file `--font` reads: a CJK font of one weight is 10–30 MB, a
+/// collection of every CJK face of one weight (Noto Sans CJK Regular .ttc) 19 MB.
+pub const FONT_BYTES_MAX: u64 = 64 * 1024 * 1024;
+
+/// The bundled font, or the TTF/OTF/TTC at `path`. `PATH#N` picks face N (from 0)
+/// of a collection; a file whose own name ends in `#N` is taken whole if it exists.
+pub fn load_font(path: Option<&Path>) -> Result<PdfFont> {
+    let Some(given) = path else {
+        return PdfFont::from_bytes(BUNDLED_FONT)
+            .map_err(|e| Error::Io(format!("the bundled font is damaged: {e}")));
     };
-    PdfFont::from_bytes(bytes).map_err(|e| match path {
-        Some(p) => Error::input_in(
+    let (file, face_index) = font_path_and_face(given);
+    let bytes = read_font_file(&file)?;
+    PdfFont::from_face(bytes, face_index).map_err(|e| {
+        Error::input_in(
             Field::Font,
             format!(
                 "{{field}} {} is not a font lovefund can use: {e}",
-                p.display()
+                given.display()
             ),
-        ),
-        None => Error::Io(format!("the bundled font is damaged: {e}")),
+        )
     })
+}
+
+/// `PATH#N` as the file and the face number; anything else as itself and face 0.
+fn font_path_and_face(given: &Path) -> (PathBuf, u32) {
+    // A path that is not UTF-8 is taken whole.
+    let split = given
+        .to_str()
+        .and_then(|text| text.rsplit_once('#'))
+        .and_then(|(file, face)| {
+            let digits =
+                !face.is_empty() && face.len() <= 4 && face.bytes().all(|b| b.is_ascii_digit());
+            let face_index = face.parse().ok().filter(|_| digits)?;
+            Some((PathBuf::from(file), face_index))
+        });
+    match split {
+        Some(split) if !given.exists() => split,
+        _ => (given.to_path_buf(), 0),
+    }
+}
+
+/// The bytes of a regular file of at most `FONT_BYTES_MAX`: a device, a pipe or a
+/// folder is refused before it is read, so `--font /dev/zero` cannot read forever.
+fn read_font_file(file: &Path) -> Result<Vec<u8>> {
+    let refuse = |why: String| {
+        Error::input_in(
+            Field::Font,
+            format!(
+                "{{field}} {} {why}; give the path of a .ttf, .otf or .ttc file",
+                file.display()
+            ),
+        )
+    };
+    let metadata = std::fs::metadata(file)
+        .map_err(|e| Error::io(format!("cannot read the font {}", file.display()), e))?;
+    if !metadata.is_file() {
+        return Err(refuse("is not a regular file".into()));
+    }
+    let too_big = || {
+        refuse(format!(
+            "is larger than {} MiB, the most a font may be; give one face or weight of it",
+            FONT_BYTES_MAX / (1024 * 1024)
+        ))
+    };
+    if metadata.len() > FONT_BYTES_MAX {
+        return Err(too_big());
+    }
+    let opened = std::fs::File::open(file)
+        .map_err(|e| Error::io(format!("cannot read the font {}", file.display()), e))?;
+    // The file may grow between the check and the read: never read past the limit.
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    opened
+        .take(FONT_BYTES_MAX + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(format!("cannot read the font {}", file.display()), e))?;
+    if bytes.len() as u64 > FONT_BYTES_MAX {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }
 
 fn labels(lang: Lang) -> ReceiptLabels {
@@ -79,20 +143,12 @@ pub fn receipt_doc(view: &ReceiptView, fund_name: &str, lang: Lang) -> ReceiptDo
     }
 }
 
-/// Every character of the document the font cannot draw.
-pub fn missing_chars(doc: &ReceiptDoc, font: &PdfFont) -> Vec<char> {
+/// The characters of the parts every receipt of the ledger shares (the fund's name
+/// and the labels) that the font cannot draw: if any, no receipt can be printed.
+pub fn missing_chars_shared(doc: &ReceiptDoc, font: &PdfFont) -> Vec<char> {
     let l = &doc.labels;
     let texts = [
         &doc.fund_name,
-        &doc.number,
-        &doc.date,
-        &doc.donor,
-        &doc.amount_figures,
-        &doc.amount_words,
-        &doc.purpose,
-        &doc.method,
-        &doc.handler,
-        &doc.verification_code,
         &l.title,
         &l.number,
         &l.date,
@@ -109,9 +165,30 @@ pub fn missing_chars(doc: &ReceiptDoc, font: &PdfFont) -> Vec<char> {
         &l.void_mark,
         &l.void_reason,
     ];
-    let mut missing: Vec<char> = Vec::new();
+    missing_in(font, texts.into_iter())
+}
+
+/// The characters of this receipt's own text (its donor, amount, fund, method,
+/// handler, numbers, void reason) that the font cannot draw.
+pub fn missing_chars_own(doc: &ReceiptDoc, font: &PdfFont) -> Vec<char> {
+    let texts = [
+        &doc.number,
+        &doc.date,
+        &doc.donor,
+        &doc.amount_figures,
+        &doc.amount_words,
+        &doc.purpose,
+        &doc.method,
+        &doc.handler,
+        &doc.verification_code,
+    ];
     let extra = [doc.official_no.as_ref(), doc.void_reason.as_ref()];
-    for text in texts.into_iter().chain(extra.into_iter().flatten()) {
+    missing_in(font, texts.into_iter().chain(extra.into_iter().flatten()))
+}
+
+fn missing_in<'a>(font: &PdfFont, texts: impl Iterator<Item = &'a String>) -> Vec<char> {
+    let mut missing: Vec<char> = Vec::new();
+    for text in texts {
         for c in font.missing_chars(text) {
             if !missing.contains(&c) {
                 missing.push(c);

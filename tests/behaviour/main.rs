@@ -17,6 +17,7 @@ mod core;
 mod dates;
 mod demo;
 mod encodings;
+mod fonts;
 mod fund_accounting;
 mod hostile;
 mod import_matching;

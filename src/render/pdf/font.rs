@@ -1,17 +1,26 @@
-//! The font every PDF is drawn in: a TrueType face read once with `ttf-parser` into a
-//! table of glyph ids and advance widths, reused for a whole batch of documents.
+//! The font every PDF is drawn in: one face of a TrueType or OpenType-CFF font, or of
+//! a collection (.ttc), read once with `ttf-parser` into a table of glyph ids and
+//! advance widths (every Unicode plane), reused for a whole batch of documents.
 //!
 //! It answers what a layout needs (the width of a string, which characters it lacks)
 //! and cleans untrusted text into what will be drawn. It does not lay text out
 //! (`layout`) nor cut the subset embedded in a PDF (`writer`).
 
-/// A TrueType font parsed once and reused for every document of a batch.
+use std::borrow::Cow;
+
+/// A font face parsed once and reused for every document of a batch.
 pub struct PdfFont {
-    /// The whole font program, subset for each document.
-    pub(crate) bytes: Vec<u8>,
+    /// The whole font file (a collection included), subset for each document; the
+    /// bundled font is borrowed from the binary, not copied.
+    pub(crate) bytes: Cow<'static, [u8]>,
+    /// Which face of a collection is drawn with; 0 for a single-face file.
+    pub(crate) face_index: u32,
     /// Glyph id and advance width for each Basic Multilingual Plane code point;
     /// glyph id 0 means the font lacks the character.
     glyphs: Vec<Glyph>,
+    /// The same for the supplementary planes (𠮷 U+20BB7 …), sorted by code point:
+    /// a few thousand at most, so a binary search instead of a 1.1M-entry table.
+    supplementary: Vec<(u32, Glyph)>,
     units_per_em: f32,
     pub(crate) postscript_name: String,
     /// Drawn for a character the font lacks: □ if the font has it, else .notdef.
@@ -31,25 +40,38 @@ pub(crate) const POINTS_PER_MM: f32 = 72.0 / 25.4;
 const PLACEHOLDER: char = '□';
 
 impl PdfFont {
-    /// Parses a single-face TrueType font, such as the bundled
-    /// `receipts/NotoSansCJKsc-Regular-subset.ttf`.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, String> {
-        // CFF outlines (OTTO) and collections are refused: the subsetter and the PDF
-        // font dictionary are written for TrueType outlines only.
-        if bytes.get(..4) != Some(&[0, 1, 0, 0]) {
-            return Err("the receipt font must be a single TrueType face (.ttf)".into());
+    /// Parses a single-face font, such as the bundled
+    /// `receipts/NotoSansCJKsc-Regular-subset.ttf`, or the first face of a collection.
+    pub fn from_bytes(bytes: impl Into<Cow<'static, [u8]>>) -> Result<Self, String> {
+        Self::from_face(bytes, 0)
+    }
+
+    /// Parses face `face_index` of a TrueType (.ttf), OpenType-CFF (.otf) or
+    /// collection (.ttc, .otc) font; a single-face file has only face 0.
+    pub fn from_face(
+        bytes: impl Into<Cow<'static, [u8]>>,
+        face_index: u32,
+    ) -> Result<Self, String> {
+        let bytes = bytes.into();
+        check_face_index(&bytes, face_index)?;
+        let face = ttf_parser::Face::parse(&bytes, face_index)
+            .map_err(|error| format!("cannot parse the font: {error}"))?;
+        if face.tables().glyf.is_none() && face.tables().cff.is_none() {
+            // CFF2 (variable CFF) and bitmap-only fonts: the subsetter cannot cut them.
+            return Err("it has neither TrueType nor CFF outlines".into());
         }
-        let face = ttf_parser::Face::parse(&bytes, 0)
-            .map_err(|error| format!("cannot parse the receipt font: {error}"))?;
         let glyphs = glyph_table(&face);
-        if glyphs.iter().all(|glyph| glyph.id == 0) {
-            return Err("the receipt font has no Unicode cmap".into());
+        let supplementary = supplementary_table(&face);
+        if glyphs.iter().all(|glyph| glyph.id == 0) && supplementary.is_empty() {
+            return Err("it has no Unicode cmap".into());
         }
         let postscript_name = postscript_name(&face).unwrap_or_else(|| "ReceiptFont".into());
         let units_per_em = f32::from(face.units_per_em().max(1));
         let mut font = Self {
             bytes,
+            face_index,
             glyphs,
+            supplementary,
             units_per_em,
             postscript_name,
             placeholder: '\u{0}',
@@ -74,7 +96,13 @@ impl PdfFont {
     }
 
     pub(crate) fn glyph(&self, c: char) -> Glyph {
-        self.glyphs.get(c as usize).copied().unwrap_or_default()
+        if let Some(glyph) = self.glyphs.get(c as usize) {
+            return *glyph;
+        }
+        let code_point = u32::from(c);
+        self.supplementary
+            .binary_search_by_key(&code_point, |(cp, _)| *cp)
+            .map_or_else(|_| Glyph::default(), |index| self.supplementary[index].1)
     }
 
     pub(crate) fn has(&self, c: char) -> bool {
@@ -122,18 +150,61 @@ impl PdfFont {
     }
 }
 
+/// Refuses a face index the file does not have: a collection names its face count,
+/// a single-face file has only face 0.
+fn check_face_index(bytes: &[u8], face_index: u32) -> Result<(), String> {
+    match ttf_parser::fonts_in_collection(bytes) {
+        Some(count) if face_index >= count => Err(format!(
+            "the collection has {count} faces, numbered 0 to {}, so it has no face {face_index}",
+            count.saturating_sub(1)
+        )),
+        None if face_index > 0 => Err(format!(
+            "it is a single font, not a collection, so it has no face {face_index}"
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Glyph id and advance for every BMP code point: a flat table, because layout asks
 /// for widths character by character and a cmap lookup each time would cost more.
 fn glyph_table(face: &ttf_parser::Face<'_>) -> Vec<Glyph> {
     (0..BASIC_MULTILINGUAL_PLANE_SIZE)
         .map(|code_point| {
-            let Some(id) = char::from_u32(code_point).and_then(|c| face.glyph_index(c)) else {
-                return Glyph::default();
-            };
-            let advance = face.glyph_hor_advance(id).unwrap_or(0);
-            Glyph { id: id.0, advance }
+            char::from_u32(code_point).map_or_else(Glyph::default, |c| glyph_of(face, c))
         })
         .collect()
+}
+
+/// Glyph id and advance of every code point beyond the BMP that a Unicode cmap
+/// subtable maps (format 12 or 13), sorted by code point.
+fn supplementary_table(face: &ttf_parser::Face<'_>) -> Vec<(u32, Glyph)> {
+    let mut code_points = Vec::new();
+    if let Some(cmap) = face.tables().cmap {
+        for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+            subtable.codepoints(|code_point| {
+                if code_point >= BASIC_MULTILINGUAL_PLANE_SIZE {
+                    code_points.push(code_point);
+                }
+            });
+        }
+    }
+    code_points.sort_unstable();
+    code_points.dedup();
+    code_points
+        .into_iter()
+        .filter_map(|code_point| {
+            let glyph = glyph_of(face, char::from_u32(code_point)?);
+            (glyph.id != 0).then_some((code_point, glyph))
+        })
+        .collect()
+}
+
+fn glyph_of(face: &ttf_parser::Face<'_>, c: char) -> Glyph {
+    let Some(id) = face.glyph_index(c) else {
+        return Glyph::default();
+    };
+    let advance = face.glyph_hor_advance(id).unwrap_or(0);
+    Glyph { id: id.0, advance }
 }
 
 /// Zero-width and bidi formatting characters: invisible, and a bidi override would
@@ -163,6 +234,7 @@ fn is_pdf_name_safe(name: &str) -> bool {
 mod tests {
     use super::super::testing::font;
     use super::*;
+    use crate::render::receipts::BUNDLED_FONT;
 
     #[test]
     fn clean_drops_controls_and_bidi_overrides() {
@@ -177,10 +249,30 @@ mod tests {
     }
 
     #[test]
-    fn non_truetype_font_is_refused() {
+    fn what_is_not_a_font_is_refused() {
         assert!(PdfFont::from_bytes(b"OTTO....".to_vec()).is_err());
         assert!(PdfFont::from_bytes(Vec::new()).is_err());
         assert!(PdfFont::from_bytes(vec![0, 1, 0, 0, 0, 0]).is_err());
+        assert!(PdfFont::from_bytes(b"ttcf\0\x01\0\0\0\0\0\x01".to_vec()).is_err());
+    }
+
+    #[test]
+    fn a_single_font_has_only_face_zero() {
+        let error = PdfFont::from_face(BUNDLED_FONT, 1).err().unwrap();
+        assert!(error.contains("not a collection"), "{error}");
+    }
+
+    #[test]
+    fn supplementary_plane_characters_are_found() {
+        let font = font();
+        // 𠮷 (U+20BB7, Extension B) and 䶮 (U+4DAE, Extension A) are in real names.
+        assert!(
+            font.has('𠮷') && font.has('䶮'),
+            "the bundled font lacks them"
+        );
+        assert!((font.width_mm("𠮷", 72.0) - 25.4).abs() < 1e-3);
+        assert!(font.missing_chars("張𠮷䶮").is_empty());
+        assert_eq!(font.glyph('\u{10FFFF}').id, 0);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! PDF documents: the donation receipt, the annual summary and a donor's statement,
 //! drawn on shared parts so that all three set text the same way.
 //!
-//! - `font`: the TrueType font read once (glyph ids, advance widths, what it lacks);
+//! - `font`: the font face read once (glyph ids, advance widths, what it lacks);
 //! - `layout`: line breaking (UAX #14) and fitting text into a frame;
 //! - `canvas`: frames, placed text, rules and fills, and their drawing operators;
 //! - `writer`: the font subset, text operators, compression and the saved file;

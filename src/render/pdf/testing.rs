@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 pub(crate) fn font() -> &'static PdfFont {
     static FONT: OnceLock<PdfFont> = OnceLock::new();
-    FONT.get_or_init(|| PdfFont::from_bytes(BUNDLED_FONT.to_vec()).expect("bundled font"))
+    FONT.get_or_init(|| PdfFont::from_bytes(BUNDLED_FONT).expect("bundled font"))
 }
 
 /// The em box of an upright run, as (left, top, right, bottom) in mm.

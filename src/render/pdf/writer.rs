@@ -5,7 +5,7 @@
 //! its character for /ToUnicode: it stays extractable and cannot inject PDF syntax.
 //! printpdf is used without its `text_layout` feature (which would pull in azul's
 //! layout engine) and so never subsets fonts itself: the subset is cut here with
-//! `subsetter`.
+//! `subsetter`, from TrueType and CFF outlines alike.
 
 use super::canvas::{Canvas, TextRun};
 use super::font::PdfFont;
@@ -41,7 +41,11 @@ impl<'a> Writer<'a> {
     /// `glyphs`. The subset holds them sorted; the list as given names it (the tag).
     pub(crate) fn new(font: &'a PdfFont, title: &str, glyphs: &[u16]) -> Result<Self, String> {
         let remapper = GlyphRemapper::new_from_glyphs_sorted(glyphs);
-        let subset = subsetter::subset(&font.bytes, 0, &remapper)
+        // subsetter cuts one face of a collection into a font of its own, and turns
+        // CFF outlines into a CID-keyed CFF with an identity charset, which printpdf
+        // embeds as /FontFile3 /CIDFontType0C (glyf as /FontFile2): glyph ids of the
+        // subset are its CIDs either way.
+        let subset = subsetter::subset(&font.bytes, font.face_index, &remapper)
             .map_err(|error| format!("cannot subset the font: {error}"))?;
         let mut font_warnings = Vec::new();
         let mut subset_font = ParsedFont::from_bytes(&subset, 0, &mut font_warnings)

@@ -39,6 +39,8 @@ pub struct Context {
     pub user: String,
     /// Changes committed to the ledger by this command (see `run`).
     commits: Rc<Cell<u64>>,
+    /// The language this command spoke in, once it knew the ledger's (for its errors).
+    spoken: Cell<Option<Lang>>,
 }
 
 impl Context {
@@ -65,12 +67,21 @@ impl Context {
             read_only: global.read_only,
             user: user.trim().to_string(),
             commits: Rc::default(),
+            spoken: Cell::default(),
         })
     }
 
     /// The display language: --lang, $LOVEFUND_LANG, then the ledger's default.
     pub fn lang(&self, ledger: &Ledger) -> Lang {
-        self.lang_flag.unwrap_or_else(|| ledger.lang())
+        let lang = self.lang_flag.unwrap_or_else(|| ledger.lang());
+        self.spoken.set(Some(lang));
+        lang
+    }
+
+    /// The language of this command's errors: the one it spoke in, else --lang or
+    /// $LOVEFUND_LANG, else the default.
+    fn error_lang(&self) -> Lang {
+        self.spoken.get().or(self.lang_flag).unwrap_or_default()
     }
 
     pub fn lang_flag(&self) -> Option<Lang> {
@@ -159,12 +170,10 @@ fn flag(field: &Field) -> String {
     }
 }
 
-/// An error as the command line says it: a refusal names its field by its flag.
-pub fn message(error: &Error) -> String {
-    match error {
-        Error::Refused(refusal) => refusal.text_with(flag),
-        other => other.to_string(),
-    }
+/// An error as the command line says it, in `lang`: a refusal names its field by
+/// its flag.
+pub fn message(error: &Error, lang: Lang) -> String {
+    crate::i18n::say::error(lang, error, flag)
 }
 
 /// A refusal of `field` that this command calls `word` (e.g. `init --name`).
@@ -193,7 +202,8 @@ pub fn run() -> i32 {
     let ctx = match Context::from_args(&cli.global) {
         Ok(ctx) => ctx,
         Err(e) => {
-            eprintln!("lovefund: {}", message(&e));
+            let lang = cli.global.lang.map(Lang::from).unwrap_or_default();
+            eprintln!("lovefund: {}", message(&e, lang));
             return 1;
         }
     };
@@ -216,7 +226,7 @@ pub fn run() -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("lovefund: {}", message(&e));
+            eprintln!("lovefund: {}", message(&e, ctx.error_lang()));
             1
         }
     }

@@ -90,7 +90,7 @@ fn gaps(ctx: &Context, year: i32, out: &mut dyn Write) -> Result<()> {
     ctx.emit(out, lang, &report)?;
     match report.missing.first() {
         None => Ok(()),
-        Some(first) => Err(Error::Verify(format!(
+        Some(first) => Err(Error::verify(format!(
             "receipt numbers of {year} have gaps: {} missing, first {first}",
             report.missing.len(),
         ))),

@@ -77,7 +77,7 @@ pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()
     ctx.emit(out, lang, &report)?;
     match report.first_failure() {
         None => Ok(()),
-        Some((check, finding)) => Err(Error::Verify(format!(
+        Some((check, finding)) => Err(Error::verify(format!(
             "verify failed: {check}: {}",
             finding.message
         ))),

@@ -30,10 +30,9 @@ pub fn lang_from_env() -> crate::Result<Option<Lang>> {
     LangArg::from_str(text.trim(), true)
         .map(|lang| Some(lang.into()))
         .map_err(|_| {
-            crate::Error::input(format!(
-                "LOVEFUND_LANG={text:?} is not a language lovefund speaks; use zh-Hant, \
-                 zh-Hans or en"
-            ))
+            crate::Error::input(crate::error::message::CliMessage::UnknownLangEnv {
+                text: text.as_str().into(),
+            })
         })
 }
 

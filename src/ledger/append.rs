@@ -261,7 +261,7 @@ impl AppendState {
             .ok()
             .filter(|b| b.unsigned_abs() <= AMOUNT_FEN_MAX as u64)
             .ok_or_else(|| {
-                Error::Verify(format!(
+                Error::verify(format!(
                     "the stored balance of account {} in fund {} is past the amount bound; \
                      run `lovefund verify`",
                     self.account_codes[account], fund.0

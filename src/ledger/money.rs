@@ -30,7 +30,7 @@ pub enum AmountError {
 
 /// A total a report cannot hold, named.
 fn too_large(what: &str) -> crate::Error {
-    crate::Error::Verify(format!(
+    crate::Error::verify(format!(
         "the {what} is too large to add up; the ledger holds amounts past what lovefund can \
          total"
     ))

@@ -308,7 +308,7 @@ pub fn backup(ledger: &Ledger, path: &Path, guard: &crate::output::Guard) -> Res
     let copy = crate::store::Store::open(path, true)?;
     let report = crate::verify::run(&copy, &[], None)?;
     if let Some((check, finding)) = report.first_failure() {
-        return Err(Error::Verify(format!(
+        return Err(Error::verify(format!(
             "the backup at {} does not verify ({check}: {}); it is kept for inspection",
             path.display(),
             finding.message

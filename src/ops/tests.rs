@@ -67,11 +67,12 @@ fn a_refusal_names_the_field_and_leaves_the_flag_to_the_front_end() {
         (r.kind, r.field.clone()),
         (RefusalKind::Input, Some(Field::Fund))
     );
+    let text = crate::i18n::say::refusal(crate::i18n::Lang::En, &r, |_| "{field}".into());
     assert!(
-        r.message
-            .starts_with("{field} \"no such fund\" is not a fund")
+        text.starts_with("{field} \"no such fund\" is not a fund"),
+        "{text}"
     );
-    assert!(!r.message.contains("--"), "{}", r.message);
+    assert!(!text.contains("--"), "{text}");
     let r = refusal(donate(&mut ledger, &actor, gift("李明", "助学")).unwrap_err());
     assert_eq!(
         (r.kind, r.field),

@@ -164,7 +164,7 @@ impl Register<'_> {
                 visit(&line).map_err(|e| Error::io("cannot write the output", e))
             })?;
         if balance != head.closing_balance.fen() {
-            return Err(Error::Verify(format!(
+            return Err(Error::verify(format!(
                 "the postings of account {} add up to {}, but its stored daily totals to {}; \
                  run `lovefund verify totals`",
                 head.account,

@@ -55,7 +55,7 @@ impl Store {
         copy.pragma_update(None, "journal_mode", "DELETE")?;
         let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if check != "ok" {
-            return Err(Error::Verify(format!(
+            return Err(Error::verify(format!(
                 "the backup copy failed SQLite's integrity check: {check}"
             )));
         }

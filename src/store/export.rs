@@ -174,7 +174,7 @@ fn read_entry(row: &rusqlite::Row<'_>, entry: &mut ExportEntry) -> Result<()> {
     entry.id = row.get(0)?;
     let kind: String = row.get(2)?;
     entry.kind = EntryKind::parse(&kind).ok_or_else(|| {
-        Error::Verify(format!(
+        Error::verify(format!(
             "entry {} has an unknown kind {kind:?}; run `lovefund verify`",
             entry.id
         ))

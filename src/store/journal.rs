@@ -180,7 +180,7 @@ impl<'t> Appender<'t> {
         while let Some(row) = rows.next()? {
             let key: String = row.get(0)?;
             let Some(subject) = Subject::from_key(&key) else {
-                return Err(Error::Verify(format!(
+                return Err(Error::verify(format!(
                     "the ledger holds an unknown balance guard {key:?}"
                 )));
             };
@@ -510,7 +510,7 @@ fn load_guard(conn: &Connection, key: &str) -> Result<SubjectDays> {
 
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate> {
     stored_date(text)
-        .ok_or_else(|| Error::Verify(format!("the ledger holds a malformed date {text:?}")))
+        .ok_or_else(|| Error::verify(format!("the ledger holds a malformed date {text:?}")))
 }
 
 /// A stored `YYYY-MM-DD` date: the strict parser first (chrono's strftime parsing is a

@@ -40,7 +40,7 @@ fn party_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Party> {
 pub(super) fn identity_key(conn: &Connection, collector: &mut Collector) -> Result<Vec<u8>> {
     if let Some(hex_key) = meta_get(conn, "identity_key")? {
         return hex::decode(hex_key)
-            .map_err(|_| Error::Verify("the ledger's identity key is damaged".into()));
+            .map_err(|_| Error::verify("the ledger's identity key is damaged"));
     }
     let mut key = vec![0u8; 32];
     getrandom::fill(&mut key)

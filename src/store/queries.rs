@@ -231,7 +231,7 @@ impl Sql<'_> {
 fn text_at<'r>(row: &'r rusqlite::Row<'_>, index: usize) -> Result<&'r str> {
     row.get_ref(index)?
         .as_str()
-        .map_err(|e| crate::error::Error::Verify(format!("the ledger holds a malformed text: {e}")))
+        .map_err(|e| crate::error::Error::verify(format!("the ledger holds a malformed text: {e}")))
 }
 
 /// Codes strictly between these are the sub-accounts of `account` ('/' follows '.').
@@ -388,7 +388,7 @@ impl Sql<'_> {
                 .push(lenient_posting(row, 0, id, &mut malformed));
         }
         match malformed {
-            Some(problem) => Err(crate::error::Error::Verify(format!(
+            Some(problem) => Err(crate::error::Error::verify(format!(
                 "{problem}; the ledger was changed behind lovefund's back — run `lovefund verify`"
             ))),
             None => Ok(Some(entry)),

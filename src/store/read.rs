@@ -184,7 +184,7 @@ impl IntegrityCheck {
             Checking::Done(problems) => problems,
             Checking::Beside(handle) => handle
                 .join()
-                .map_err(|_| Error::Verify("the integrity check stopped unexpectedly".into()))?,
+                .map_err(|_| Error::verify("the integrity check stopped unexpectedly"))?,
         }
     }
 }

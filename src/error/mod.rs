@@ -8,8 +8,12 @@
 //! CSV column): a refusal carries a `Field`, and its message marks where the field's
 //! name goes with `{field}`. Each front end fills that in with its own word for it
 //! (`Refusal::text_with`), so a web form can show the very same refusal beside the
-//! right input. The messages themselves are English sentences until the message
-//! catalogue (issue 15) turns them into keys.
+//! right input. A refusal's message is a `Message` (a sentence's key and its
+//! values, `message`); `i18n::say` turns it into words in the reader's language.
+
+pub mod message;
+
+pub use message::{Message, Quoted};
 
 use serde::Serialize;
 use std::fmt;
@@ -69,7 +73,7 @@ pub enum Error {
     Refused(Refusal),
     /// A `verify` check failed; the message names the first bad entry.
     #[error("{0}")]
-    Verify(String),
+    Verify(Message),
     /// What the database said, for failures a person cannot fix by retyping. A full
     /// disk, a failed write and read-only media become `Io` instead (see the store).
     #[error("the ledger database reported an error: {0}")]
@@ -212,56 +216,77 @@ impl From<&Field> for Field {
 pub struct Refusal {
     pub kind: RefusalKind,
     pub field: Option<Field>,
-    /// One sentence; `{field}` marks where the field's name goes.
-    pub message: String,
+    /// One sentence; where it names the field, the catalogue puts the front end's
+    /// word for it (a sentence not yet in the catalogue marks it with `{field}`).
+    pub message: Message,
 }
 
 impl Refusal {
-    /// The message with the field named as `name_of` says (a front end's words).
-    /// Only the first `{field}` is filled in: anything after it may be what a person
-    /// typed, and is shown as typed.
-    pub fn text_with(&self, name_of: impl Fn(&Field) -> String) -> String {
-        match &self.field {
-            Some(field) => self.message.replacen(FIELD_SLOT, &name_of(field), 1),
-            None => self.message.clone(),
+    /// The English sentence of a message not yet in the catalogue, with the field
+    /// named as `name_of` says (a front end's words), or None for a catalogued
+    /// message (`i18n::say` words those). Only the first `{field}` is filled in:
+    /// anything after it may be what a person typed, and is shown as typed.
+    pub fn text_with(&self, name_of: impl Fn(&Field) -> String) -> Option<String> {
+        let text = self.message.as_text()?;
+        Some(match &self.field {
+            Some(field) => text.replacen(FIELD_SLOT, &name_of(field), 1),
+            None => text.to_string(),
+        })
+    }
+}
+
+/// For logs and tests: the English sentence, or the message's debug form.
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.text_with(|field| field.name().to_string()) {
+            Some(text) => f.write_str(&text),
+            None => write!(f, "{:?}", self.message),
         }
     }
 }
 
-impl fmt::Display for Refusal {
+/// For logs and tests: the English sentence, or the message's debug form.
+impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text_with(|field| field.name().to_string()))
+        match self.as_text() {
+            Some(text) => f.write_str(text),
+            None => write!(f, "{self:?}"),
+        }
     }
 }
 
 impl Error {
-    fn refused(kind: RefusalKind, field: Option<Field>, message: impl fmt::Display) -> Self {
+    fn refused(kind: RefusalKind, field: Option<Field>, message: impl Into<Message>) -> Self {
         Error::Refused(Refusal {
             kind,
             field,
-            message: bounded_echo(&message.to_string()),
+            message: message.into(),
         })
     }
-    pub fn input(message: impl fmt::Display) -> Self {
+    pub fn input(message: impl Into<Message>) -> Self {
         Error::refused(RefusalKind::Input, None, message)
     }
-    pub fn not_found(message: impl fmt::Display) -> Self {
+    pub fn not_found(message: impl Into<Message>) -> Self {
         Error::refused(RefusalKind::NotFound, None, message)
     }
-    pub fn conflict(message: impl fmt::Display) -> Self {
+    pub fn conflict(message: impl Into<Message>) -> Self {
         Error::refused(RefusalKind::Conflict, None, message)
     }
-    /// Bad input in `field`; `message` marks the field's place with `{field}`.
-    pub fn input_in(field: impl Into<Field>, message: impl fmt::Display) -> Self {
+    /// Bad input in `field`; the message names the field where it says it.
+    pub fn input_in(field: impl Into<Field>, message: impl Into<Message>) -> Self {
         Error::refused(RefusalKind::Input, Some(field.into()), message)
     }
     /// Something named in `field` does not exist.
-    pub fn not_found_in(field: impl Into<Field>, message: impl fmt::Display) -> Self {
+    pub fn not_found_in(field: impl Into<Field>, message: impl Into<Message>) -> Self {
         Error::refused(RefusalKind::NotFound, Some(field.into()), message)
     }
     /// `field` contradicts what the ledger holds.
-    pub fn conflict_in(field: impl Into<Field>, message: impl fmt::Display) -> Self {
+    pub fn conflict_in(field: impl Into<Field>, message: impl Into<Message>) -> Self {
         Error::refused(RefusalKind::Conflict, Some(field.into()), message)
+    }
+    /// A failed `verify` check.
+    pub fn verify(message: impl Into<Message>) -> Self {
+        Error::Verify(message.into())
     }
     pub fn io(context: impl fmt::Display, error: std::io::Error) -> Self {
         Error::Io(format!("{context}: {error}"))
@@ -310,7 +335,7 @@ mod tests {
         let e = Error::input_in(Field::Amount, "{field} \"{field}\" is not an amount");
         let r = e.refusal().unwrap();
         assert_eq!(
-            r.text_with(|f| format!("--{}", f.name())),
+            r.text_with(|f| format!("--{}", f.name())).unwrap(),
             "--amount \"{field}\" is not an amount"
         );
         assert_eq!(e.to_string(), "amount \"{field}\" is not an amount");

@@ -1,6 +1,8 @@
-//! Display languages: zh-Hant, zh-Hans and English labels for tables and reports.
-//! Chosen per run by `--lang`, then $LOVEFUND_LANG, then the ledger's own default.
-//! Error messages stay in English so they can be searched and quoted in issues.
+//! Display languages: zh-Hant, zh-Hans and English labels for tables and reports,
+//! and (`say`) the catalogue of every message the library says. Chosen per run by
+//! `--lang`, then $LOVEFUND_LANG, then the ledger's own default.
+
+pub mod say;
 
 use serde::Serialize;
 

@@ -4,6 +4,9 @@
 use super::args::ImportArgs;
 use super::{Context, output};
 use crate::error::Result;
+use crate::error::message::CliMessage;
+use crate::i18n::Lang;
+use crate::i18n::say::say;
 use crate::import::LineError;
 use crate::ops::import::{ImportOutcome, ImportRequest, import_file};
 use crate::render::json;
@@ -32,20 +35,26 @@ pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
             if ctx.json {
                 output(json::write(out, &bad))?;
             } else {
-                list_bad_lines(&bad.errors, bad.more());
+                list_bad_lines(lang, &bad.errors, bad.more());
             }
             Err(bad.refusal())
         }
     }
 }
 
-/// Bad lines of a file, one per line on stderr, before the refusal.
-pub fn list_bad_lines(errors: &[LineError], more: usize) {
+/// Bad lines of a file, one per line on stderr in `lang`, before the refusal.
+pub fn list_bad_lines(lang: Lang, errors: &[LineError], more: usize) {
     let mut stderr = std::io::stderr().lock();
     for e in errors {
-        let _ = writeln!(stderr, "line {}, column {}: {}", e.line, e.column, e.reason);
+        let line = CliMessage::BadLine {
+            line: e.line,
+            column: e.column.clone(),
+            reason: say(lang, &e.reason, &e.column),
+        };
+        let _ = writeln!(stderr, "{}", say(lang, &line.into(), ""));
     }
     if more > 0 {
-        let _ = writeln!(stderr, "… and {more} more bad lines");
+        let more = CliMessage::MoreBadLines { more: more as u64 };
+        let _ = writeln!(stderr, "{}", say(lang, &more.into(), ""));
     }
 }

@@ -70,7 +70,7 @@ pub fn run(ctx: &Context, args: ReconcileArgs, out: &mut dyn Write) -> Result<()
     match reconcile::reconcile(&mut ledger, &ctx.actor()?, &request)? {
         Ok(report) => ctx.emit(out, lang, &report),
         Err(bad) => {
-            super::import::list_bad_lines(&bad.errors, 0);
+            super::import::list_bad_lines(lang, &bad.errors, bad.more);
             Err(bad.refusal())
         }
     }

@@ -70,10 +70,10 @@ pub fn bounded_echo(message: &str) -> String {
 pub enum Error {
     /// A person's input was refused: bad, unknown, or contradicting the ledger.
     #[error("{0}")]
-    Refused(Refusal),
+    Refused(Box<Refusal>),
     /// A `verify` check failed; the message names the first bad entry.
     #[error("{0}")]
-    Verify(Message),
+    Verify(Box<Message>),
     /// What the database said, for failures a person cannot fix by retyping. A full
     /// disk, a failed write and read-only media become `Io` instead (see the store).
     #[error("the ledger database reported an error: {0}")]
@@ -257,11 +257,11 @@ impl fmt::Display for Message {
 
 impl Error {
     fn refused(kind: RefusalKind, field: Option<Field>, message: impl Into<Message>) -> Self {
-        Error::Refused(Refusal {
+        Error::Refused(Box::new(Refusal {
             kind,
             field,
             message: message.into(),
-        })
+        }))
     }
     pub fn input(message: impl Into<Message>) -> Self {
         Error::refused(RefusalKind::Input, None, message)
@@ -286,7 +286,7 @@ impl Error {
     }
     /// A failed `verify` check.
     pub fn verify(message: impl Into<Message>) -> Self {
-        Error::Verify(message.into())
+        Error::Verify(Box::new(message.into()))
     }
     pub fn io(context: impl fmt::Display, error: std::io::Error) -> Self {
         Error::Io(format!("{context}: {error}"))

@@ -230,7 +230,11 @@ pub fn apply(
         // Each on every line that names it, so the treasurer can fix them all at once.
         for line in &file.lines {
             if let Some((_, reason)) = ambiguous.iter().find(|(i, _)| *i == line.party) {
-                errors.push(LineError::new(u64::from(line.line), "counterparty", reason));
+                errors.push(LineError::new(
+                    u64::from(line.line),
+                    "counterparty",
+                    reason.clone(),
+                ));
             }
         }
         errors.sort_by_key(|e| e.line);
@@ -331,7 +335,7 @@ fn known_reference(
     Ok(Some(Err(LineError::new(
         u64::from(line.line),
         "reference",
-        &format!(
+        format!(
             "reference {:?} was already recorded as entry {} ({} of {} on {}), which differs \
              from this line in: {}; give the line a new reference, or correct it to match",
             reference,
@@ -387,14 +391,15 @@ fn record_line(
     errors: &mut Vec<LineError>,
     totals: &mut (i64, i64),
 ) -> Result<()> {
-    let line_error =
-        |column: &str, reason: String| LineError::new(u64::from(line.line), column, &reason);
+    let line_error = |column: &str, error: &Error| {
+        LineError::new(u64::from(line.line), column, crate::input::reason_of(error))
+    };
     let kind = match line.kind {
         Kind::Donation => EntryKind::Donation,
         Kind::Disbursement => EntryKind::Disbursement,
     };
     if let Err(e) = state.check_date(line.date, kind) {
-        errors.push(line_error("date", e.to_string()));
+        errors.push(line_error("date", &e));
         return Ok(());
     }
     let entry = line_entry(lines, line);
@@ -414,8 +419,8 @@ fn record_line(
     };
     match outcome {
         Ok(()) => Ok(()),
-        Err(Error::Refused(refusal)) => {
-            errors.push(line_error("amount", refusal.to_string()));
+        Err(e @ Error::Refused(_)) => {
+            errors.push(line_error("amount", &e));
             Ok(())
         }
         Err(e) => Err(e),

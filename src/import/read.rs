@@ -7,10 +7,11 @@
 //! (`crate::output::csv::unguarded`), so an exported file imports the same names.
 
 use super::IMPORT_LINES_MAX;
-use crate::error::{Error, Result};
+use crate::error::message::{Choice, ImportMessage, Quoted};
+use crate::error::{Error, Message, Result};
 use crate::input::{
     ColumnMap, Encoding, IMPORT_COLUMNS, IMPORT_REQUIRED, IMPORT_REQUIRED_COUNT, LineError,
-    LineErrors, Source, open_text,
+    LineErrors, Source, amount_fault, open_text, reason_of,
 };
 use crate::ledger::account::NAME_LENGTH_MAX;
 use crate::ledger::date::parse_date;
@@ -86,9 +87,8 @@ impl ImportFile {
     }
 
     fn keep(&mut self, text: &str) -> Result<Span> {
-        let start = u32::try_from(self.text.len()).map_err(|_| {
-            Error::input("the file holds more text than one import can take; split it")
-        })?;
+        let start =
+            u32::try_from(self.text.len()).map_err(|_| Error::input(ImportMessage::TooMuchText))?;
         self.text.push_str(text);
         Ok(Span {
             start,
@@ -110,9 +110,11 @@ impl ImportFile {
         }
         duplicates.sort();
         for (line, earlier, reference) in duplicates {
-            errors.push(u64::from(line), "reference", format!(
-                "reference {reference:?} is also on line {earlier}; each line needs its own reference"
-            ));
+            let message = ImportMessage::DuplicateReference {
+                reference: reference.into(),
+                earlier: u64::from(earlier),
+            };
+            errors.push(u64::from(line), "reference", message);
         }
     }
 
@@ -121,21 +123,18 @@ impl ImportFile {
     fn check_totals(&self, errors: &mut LineErrors) {
         let mut totals = [0i128; 2];
         for line in &self.lines {
-            let (total, what) = match line.kind {
-                Kind::Donation => (&mut totals[0], "donations"),
-                Kind::Disbursement => (&mut totals[1], "disbursements"),
-            };
+            let donations = line.kind == Kind::Donation;
+            let total = &mut totals[usize::from(!donations)];
             let before = *total;
             *total += line.amount.wide();
             if before <= i128::from(AMOUNT_FEN_MAX) && *total > i128::from(AMOUNT_FEN_MAX) {
                 errors.push(
                     u64::from(line.line),
                     "amount",
-                    format!(
-                        "the file's {what} up to this line add up to more than {}, the most \
-                     lovefund records in one total; split the file into several imports",
-                        Money::from_fen(AMOUNT_FEN_MAX).grouped()
-                    ),
+                    ImportMessage::TotalTooLarge {
+                        donations,
+                        max: Money::from_fen(AMOUNT_FEN_MAX).grouped(),
+                    },
                 );
             }
         }
@@ -160,35 +159,37 @@ type Columns = ColumnMap<{ IMPORT_COLUMNS.len() }>;
 /// once, and the required ones must all be there.
 fn columns_from_header(header: &csv::StringRecord) -> Result<Columns> {
     let mut columns = Columns::default();
+    let mut unknown: Vec<Quoted> = Vec::new();
     for (i, raw) in header.iter().enumerate() {
         let name = raw
             .trim()
             .trim_start_matches('\u{feff}')
             .to_ascii_lowercase();
         let Some(known) = IMPORT_COLUMNS.iter().position(|c| *c == name) else {
-            return Err(Error::input(format!(
-                "line 1: column {raw:?} is not an import column; the columns are {} (required) \
-                 and {} (optional) — remove or rename it",
-                IMPORT_REQUIRED.join(", "),
-                IMPORT_COLUMNS[IMPORT_REQUIRED_COUNT..].join(", ")
-            )));
+            unknown.push(raw.into());
+            continue;
         };
         if !columns.place(known, i) {
-            return Err(Error::input(format!(
-                "line 1: column {:?} appears twice; keep one",
-                IMPORT_COLUMNS[known]
-            )));
+            return Err(Error::input(ImportMessage::ColumnTwice {
+                column: IMPORT_COLUMNS[known].to_string(),
+            }));
         }
+    }
+    if !unknown.is_empty() {
+        return Err(Error::input(ImportMessage::UnknownColumns {
+            columns: unknown,
+            required: IMPORT_REQUIRED.join(", "),
+            optional: IMPORT_COLUMNS[IMPORT_REQUIRED_COUNT..].join(", "),
+        }));
     }
     let missing: Vec<&str> = (0..IMPORT_REQUIRED_COUNT)
         .filter(|c| !columns.has(*c))
         .map(|c| IMPORT_COLUMNS[c])
         .collect();
     if !missing.is_empty() {
-        return Err(Error::input(format!(
-            "line 1: the header lacks the required column(s) {}; the first row must name the columns",
-            missing.join(", ")
-        )));
+        return Err(Error::input(ImportMessage::MissingColumns {
+            columns: missing.join(", "),
+        }));
     }
     Ok(columns)
 }
@@ -218,15 +219,15 @@ pub fn read_file(
     };
     while let Some((line, record)) = source.next_line(&mut errors) {
         if out.lines.len() >= IMPORT_LINES_MAX {
-            return Err(Error::input(format!(
-                "the file has more than {IMPORT_LINES_MAX} lines; split it into several imports"
-            )));
+            return Err(Error::input(ImportMessage::TooManyLines {
+                max: IMPORT_LINES_MAX as u64,
+            }));
         }
         if record.len() != width {
-            let reason = format!(
-                "the line has {} fields but the header has {width}",
-                record.len()
-            );
+            let reason = ImportMessage::FieldCount {
+                found: record.len() as u64,
+                header: width as u64,
+            };
             errors.push(line, "-", reason);
             continue;
         }
@@ -239,10 +240,10 @@ pub fn read_file(
 }
 
 /// What a field parser refuses a value with: the sentence for its column.
-type FieldResult<T> = std::result::Result<T, String>;
+type FieldResult<T> = std::result::Result<T, Message>;
 
 fn parse_date_field(text: &str) -> FieldResult<NaiveDate> {
-    parse_date("date", text).map_err(|e| e.to_string())
+    parse_date("date", text).map_err(|_| ImportMessage::NotADate { text: text.into() }.into())
 }
 
 fn parse_kind(text: &str) -> FieldResult<Kind> {
@@ -252,7 +253,7 @@ fn parse_kind(text: &str) -> FieldResult<Kind> {
         Ok(Kind::Disbursement)
     } else {
         let text = text.to_ascii_lowercase();
-        Err(format!("kind {text:?} is not donation or disbursement"))
+        Err(ImportMessage::NotAKind { text: text.into() }.into())
     }
 }
 
@@ -260,19 +261,21 @@ fn parse_kind(text: &str) -> FieldResult<Kind> {
 /// kind is itself bad, any type is taken so the line reports only the kind.
 fn parse_party_type(text: &str, kind: Option<Kind>) -> FieldResult<PartyType> {
     let Some(party_type) = PartyType::parse(text) else {
-        return Err(format!(
-            "counterparty_type {text:?} is not person, organization, anonymous, student or household"
-        ));
+        return Err(ImportMessage::NotAPartyType { text: text.into() }.into());
     };
     match kind {
-        Some(Kind::Donation) if party_type.role() != Role::Donor => Err(format!(
-            "a donation comes from a person, organization or anonymous donor, not a {}",
-            party_type.as_str()
-        )),
-        Some(Kind::Disbursement) if party_type.role() == Role::Donor => Err(format!(
-            "a disbursement goes to a student or household, not a {}",
-            party_type.as_str()
-        )),
+        Some(Kind::Donation) if party_type.role() != Role::Donor => {
+            Err(ImportMessage::DonationFromBeneficiary {
+                party_type: party_type.as_str().to_string(),
+            }
+            .into())
+        }
+        Some(Kind::Disbursement) if party_type.role() == Role::Donor => {
+            Err(ImportMessage::DisbursementToDonor {
+                party_type: party_type.as_str().to_string(),
+            }
+            .into())
+        }
         _ => Ok(party_type),
     }
 }
@@ -286,47 +289,72 @@ fn parse_counterparty(text: &str, party_type: Option<PartyType>) -> FieldResult<
         text
     };
     if name.is_empty() {
-        return Err("counterparty is empty; give the donor's or beneficiary's name".into());
+        return Err(ImportMessage::EmptyCounterparty.into());
     }
     check_text("counterparty", name, NAME_LENGTH_MAX)
         .and_then(|()| refuse_id_like("counterparty", name))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| reason_of(&e))?;
     Ok(name)
 }
 
 /// The fund a donation goes to, or the program a disbursement pays from (a bad
 /// kind reads it as a fund).
 fn parse_program(funds: &Funds, kind: Option<Kind>, text: &str) -> FieldResult<FundId> {
+    let choices = |programs_only: bool| -> Vec<Choice> {
+        funds
+            .0
+            .iter()
+            .filter(|f| !programs_only || f.program_account.is_some())
+            .map(|f| Choice {
+                zh_hant: f.names.zh_hant.clone(),
+                zh_hans: f.names.zh_hans.clone(),
+                alias: f.alias.clone(),
+            })
+            .collect()
+    };
     match kind {
-        Some(Kind::Disbursement) => operations::program(funds, "program", text),
-        _ => operations::fund(funds, "program", text),
+        Some(Kind::Disbursement) => {
+            operations::program(funds, "program", text).map_err(|_| ImportMessage::NotAProgram {
+                text: text.into(),
+                programs: choices(true),
+            })
+        }
+        _ => operations::fund(funds, "program", text).map_err(|_| ImportMessage::NotAFund {
+            text: text.into(),
+            funds: choices(false),
+        }),
     }
     .map(|fund| fund.id)
-    .map_err(|e| e.to_string())
+    .map_err(Message::from)
 }
 
 fn parse_amount(text: &str) -> FieldResult<Money> {
-    Money::parse_positive(text).map_err(|e| format!("amount {text:?} {e}"))
+    Money::parse_positive(text).map_err(|e| {
+        ImportMessage::BadAmount {
+            text: text.into(),
+            fault: amount_fault(e),
+        }
+        .into()
+    })
 }
 
 fn parse_method(text: &str) -> FieldResult<Method> {
-    Method::parse(text)
-        .ok_or_else(|| format!("method {text:?} is not bank, cash, wechat or alipay"))
+    Method::parse(text).ok_or_else(|| ImportMessage::NotAMethod { text: text.into() }.into())
 }
 
 /// The line's reference: what makes importing the same file twice add nothing.
 fn parse_reference(text: &str) -> FieldResult<&str> {
     if text.is_empty() {
-        return Err("reference is empty; every line needs a unique reference".into());
+        return Err(ImportMessage::EmptyReference.into());
     }
-    check_text("reference", text, REFERENCE_LENGTH_MAX).map_err(|e| e.to_string())?;
+    check_text("reference", text, REFERENCE_LENGTH_MAX).map_err(|e| reason_of(&e))?;
     Ok(text)
 }
 
 fn parse_memo(text: &str) -> FieldResult<&str> {
     check_text("memo", text, MEMO_LENGTH_MAX)
         .map(|()| text)
-        .map_err(|e| e.to_string())
+        .map_err(|e| reason_of(&e))
 }
 
 /// An identity or student number, upper-cased as `IdNumber` normalises it; `None`
@@ -337,7 +365,7 @@ fn parse_counterparty_id(text: &str, identity_key: &[u8]) -> FieldResult<Option<
     }
     IdNumber::new("counterparty_id", text, identity_key)
         .map(|_| Some(text.to_ascii_uppercase().into()))
-        .map_err(|e| e.to_string())
+        .map_err(|e| reason_of(&e))
 }
 
 /// A parsed field's value, or `None` with its reason in `errors` under its column.
@@ -401,8 +429,7 @@ impl LineChecker<'_> {
         };
         let party = self.party(name, party_type, id_number, &mut out.parties);
         let (Ok(reference), Ok(memo)) = (out.keep(reference), out.keep(memo)) else {
-            let reason = "the file is too large for one import; split it".to_string();
-            errors.push(line, "-", reason);
+            errors.push(line, "-", ImportMessage::LineTooLarge);
             return;
         };
         out.lines.push(ImportLine {
@@ -451,6 +478,7 @@ impl LineChecker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::message::AmountFault;
     use crate::ledger::account::Names;
     use crate::ledger::fund::Fund;
 
@@ -469,6 +497,15 @@ mod tests {
         ])
     }
 
+    /// A fund as `funds()` has it, offered in a message.
+    fn choice(alias: &str, name: &str) -> Choice {
+        Choice {
+            zh_hant: name.into(),
+            zh_hans: name.into(),
+            alias: alias.into(),
+        }
+    }
+
     #[test]
     fn date() {
         assert_eq!(
@@ -477,9 +514,10 @@ mod tests {
         );
         assert_eq!(
             parse_date_field("2022/03/01"),
-            Err(
-                "date \"2022/03/01\" is not a date; write it as YYYY-MM-DD, e.g. 2022-03-01".into()
-            )
+            Err(ImportMessage::NotADate {
+                text: "2022/03/01".into()
+            }
+            .into())
         );
     }
 
@@ -489,7 +527,10 @@ mod tests {
         assert_eq!(parse_kind("DISBURSEMENT"), Ok(Kind::Disbursement));
         assert_eq!(
             parse_kind("Gift"),
-            Err("kind \"gift\" is not donation or disbursement".into())
+            Err(ImportMessage::NotAKind {
+                text: "gift".into()
+            }
+            .into())
         );
     }
 
@@ -501,18 +542,24 @@ mod tests {
         assert_eq!(parse_party_type("student", None), Ok(PartyType::Student));
         assert_eq!(
             parse_party_type("company", donation),
-            Err("counterparty_type \"company\" is not person, organization, anonymous, student or household".into())
+            Err(ImportMessage::NotAPartyType {
+                text: "company".into()
+            }
+            .into())
         );
         assert_eq!(
             parse_party_type("student", donation),
-            Err(
-                "a donation comes from a person, organization or anonymous donor, not a student"
-                    .into()
-            )
+            Err(ImportMessage::DonationFromBeneficiary {
+                party_type: "student".into()
+            }
+            .into())
         );
         assert_eq!(
             parse_party_type("person", disbursement),
-            Err("a disbursement goes to a student or household, not a person".into())
+            Err(ImportMessage::DisbursementToDonor {
+                party_type: "person".into()
+            }
+            .into())
         );
     }
 
@@ -530,7 +577,7 @@ mod tests {
         );
         assert_eq!(
             parse_counterparty("", Some(PartyType::Person)),
-            Err("counterparty is empty; give the donor's or beneficiary's name".into())
+            Err(ImportMessage::EmptyCounterparty.into())
         );
         assert_eq!(
             parse_counterparty("42", None),
@@ -559,11 +606,22 @@ mod tests {
         );
         assert_eq!(
             parse_program(&funds, Some(Kind::Disbursement), "unrestricted"),
-            Err("program \"unrestricted\" is not a program; use one of 助學 (study-aid)".into())
+            Err(ImportMessage::NotAProgram {
+                text: "unrestricted".into(),
+                programs: vec![choice("study-aid", "助學")]
+            }
+            .into())
         );
         assert_eq!(
             parse_program(&funds, None, "助学金"),
-            Err("program \"助学金\" is not a fund; use one of 非限定 (unrestricted), 助學 (study-aid)".into())
+            Err(ImportMessage::NotAFund {
+                text: "助学金".into(),
+                funds: vec![
+                    choice("unrestricted", "非限定"),
+                    choice("study-aid", "助學")
+                ]
+            }
+            .into())
         );
     }
 
@@ -572,11 +630,19 @@ mod tests {
         assert_eq!(parse_amount("5000.00"), Ok(Money::from_fen(500_000)));
         assert_eq!(
             parse_amount("-5"),
-            Err("amount \"-5\" must be greater than zero".into())
+            Err(ImportMessage::BadAmount {
+                text: "-5".into(),
+                fault: AmountFault::NotPositive
+            }
+            .into())
         );
         assert_eq!(
             parse_amount("10.005"),
-            Err("amount \"10.005\" has more than two decimals; amounts are in fen (0.01)".into())
+            Err(ImportMessage::BadAmount {
+                text: "10.005".into(),
+                fault: AmountFault::TooManyDecimals
+            }
+            .into())
         );
     }
 
@@ -585,7 +651,10 @@ mod tests {
         assert_eq!(parse_method("WeChat"), Ok(Method::Wechat));
         assert_eq!(
             parse_method("cheque"),
-            Err("method \"cheque\" is not bank, cash, wechat or alipay".into())
+            Err(ImportMessage::NotAMethod {
+                text: "cheque".into()
+            }
+            .into())
         );
     }
 
@@ -594,7 +663,7 @@ mod tests {
         assert_eq!(parse_reference("D-001"), Ok("D-001"));
         assert_eq!(
             parse_reference(""),
-            Err("reference is empty; every line needs a unique reference".into())
+            Err(ImportMessage::EmptyReference.into())
         );
         assert_eq!(
             parse_reference("D\u{0}1"),
@@ -633,25 +702,40 @@ mod tests {
         let header = |cells: &[&str]| columns_from_header(&csv::StringRecord::from(cells.to_vec()));
         let required = IMPORT_REQUIRED.to_vec();
         assert!(header(&required).is_ok());
+        let message = |cells: &[&str]| {
+            header(cells)
+                .unwrap_err()
+                .refusal()
+                .unwrap()
+                .message
+                .clone()
+        };
         let mut twice = required.clone();
         twice.push("DATE");
         assert_eq!(
-            header(&twice).unwrap_err().to_string(),
-            "line 1: column \"date\" appears twice; keep one"
+            message(&twice),
+            ImportMessage::ColumnTwice {
+                column: "date".into()
+            }
+            .into()
         );
         assert_eq!(
-            header(&["date", "kind"]).unwrap_err().to_string(),
-            "line 1: the header lacks the required column(s) counterparty, counterparty_type, \
-             program, amount, method, reference; the first row must name the columns"
+            message(&["date", "kind"]),
+            ImportMessage::MissingColumns {
+                columns: "counterparty, counterparty_type, program, amount, method, reference"
+                    .into()
+            }
+            .into()
         );
+        // Every unknown column is named at once.
         let mut unknown = required;
         unknown.push("note");
-        assert_eq!(
-            header(&unknown).unwrap_err().to_string(),
-            "line 1: column \"note\" is not an import column; the columns are date, kind, \
-             counterparty, counterparty_type, program, amount, method, reference (required) \
-             and memo, counterparty_id (optional) — remove or rename it"
-        );
+        unknown.push("colour");
+        let Message::Import(ImportMessage::UnknownColumns { columns, .. }) = message(&unknown)
+        else {
+            panic!("not the unknown columns");
+        };
+        assert_eq!(columns, vec![Quoted::new("note"), Quoted::new("colour")]);
     }
 
     /// The lines after a quoted field that spans lines keep their true numbers, and
@@ -668,21 +752,30 @@ mod tests {
         let path = dir.path().join("import.csv");
         std::fs::write(&path, text).unwrap();
         let file = read_file(&path, None, &funds(), &[7u8; 32]).unwrap();
-        let found: Vec<(u64, &str, &str)> = file
+        let found: Vec<(u64, &str, &Message)> = file
             .errors
             .iter()
-            .map(|e| (e.line, e.column.as_str(), e.reason.as_str()))
+            .map(|e| (e.line, e.column.as_str(), &e.reason))
             .collect();
+        let kind = ImportMessage::NotAKind {
+            text: "gift".into(),
+        };
+        let amount = ImportMessage::BadAmount {
+            text: "-5".into(),
+            fault: AmountFault::NotPositive,
+        };
         assert_eq!(
             found,
             vec![
                 (
                     2,
                     "memo",
-                    "memo contains a control character (such as a newline or NUL); remove it"
+                    &Message::from(
+                        "memo contains a control character (such as a newline or NUL); remove it"
+                    )
                 ),
-                (5, "kind", "kind \"gift\" is not donation or disbursement"),
-                (5, "amount", "amount \"-5\" must be greater than zero"),
+                (5, "kind", &kind.into()),
+                (5, "amount", &amount.into()),
             ]
         );
         let good: Vec<u32> = file.lines.iter().map(|l| l.line).collect();
@@ -702,10 +795,14 @@ mod tests {
         let file = read_file(&path, None, &funds(), &[7u8; 32]).unwrap();
         assert_eq!(file.errors.len(), 1);
         assert_eq!(
-            (file.errors[0].line, file.errors[0].reason.as_str()),
+            (file.errors[0].line, &file.errors[0].reason),
             (
                 3,
-                "reference \"R1\" is also on line 2; each line needs its own reference"
+                &ImportMessage::DuplicateReference {
+                    reference: "R1".into(),
+                    earlier: 2
+                }
+                .into()
             )
         );
         assert_eq!(

@@ -15,6 +15,7 @@
 //! whole: one pass checks, a second decodes for the reader, with the same checks.
 //! Not here: what a line means (see `source`).
 
+use crate::error::message::{InputMessage, TextFlaw};
 use crate::error::{Error, Field, Result};
 use std::io::{self, Read};
 use std::path::Path;
@@ -319,11 +320,18 @@ fn detect(path: &Path) -> Result<std::result::Result<Encoding, &'static str>> {
     )
 }
 
-const WHAT_TO_DO: &str = "save the file as UTF-8 (in Excel: \"CSV UTF-8\"), or name its \
-                          encoding with {field} utf-8, gbk, big5 or utf-16le";
+fn refused(message: InputMessage) -> Error {
+    Error::input_in(Field::Encoding, message)
+}
 
-fn refused(message: String) -> Error {
-    Error::input_in(Field::Encoding, format!("{message}; {WHAT_TO_DO}"))
+impl From<Flaw> for TextFlaw {
+    fn from(flaw: Flaw) -> TextFlaw {
+        TextFlaw {
+            line: flaw.line,
+            byte: flaw.byte,
+            replacement: flaw.replacement,
+        }
+    }
 }
 
 /// Chooses the file's encoding (see the module's comment) and checks every byte of
@@ -334,37 +342,41 @@ pub fn choose(path: &Path, forced: Option<Encoding>) -> Result<Encoding> {
     if let Some(encoding) = forced.or(bom) {
         return match check(path, encoding, bom)? {
             None => Ok(encoding),
-            Some(flaw) => Err(refused(format!(
-                "{}: {flaw} is not {} text",
-                path.display(),
-                encoding.name()
-            ))),
+            Some(flaw) => Err(refused(InputMessage::NotInEncoding {
+                path: path.display().to_string(),
+                flaw: flaw.into(),
+                encoding: encoding.name().to_string(),
+            })),
         };
     }
     let Some(utf8_flaw) = check(path, Encoding::Utf8, None)? else {
         return Ok(Encoding::Utf8);
     };
+    let path_shown = path.display().to_string();
     if utf8_flaw.replacement {
-        return Err(refused(format!("{}: {utf8_flaw}", path.display())));
+        return Err(refused(InputMessage::LostText {
+            path: path_shown,
+            flaw: utf8_flaw.into(),
+        }));
     }
     let detected = match detect(path)? {
         Ok(encoding) => encoding,
         Err(guess) => {
-            return Err(refused(format!(
-                "{}: {utf8_flaw} is not UTF-8 text, and the rest does not read as GB18030 \
-                 or Big5 either (it looks like {guess})",
-                path.display()
-            )));
+            return Err(refused(InputMessage::NotUtf8NorGuessed {
+                path: path_shown,
+                flaw: utf8_flaw.into(),
+                guess: guess.to_string(),
+            }));
         }
     };
     match check(path, detected, None)? {
         None => Ok(detected),
-        Some(flaw) => Err(refused(format!(
-            "{}: {utf8_flaw} is not UTF-8 text, and {flaw} is not {} text, the encoding it \
-             looks like",
-            path.display(),
-            detected.name()
-        ))),
+        Some(flaw) => Err(refused(InputMessage::NotUtf8NorDetected {
+            path: path_shown,
+            utf8_flaw: utf8_flaw.into(),
+            flaw: flaw.into(),
+            encoding: detected.name().to_string(),
+        })),
     }
 }
 
@@ -452,29 +464,33 @@ mod tests {
         bytes.push(0xE9); // é in Latin-1
         bytes.extend_from_slice(b",100\n");
         let message = refusal(&bytes, None);
-        assert!(message.contains("line 2, byte 15"), "{message}");
-        assert!(message.contains("not UTF-8"), "{message}");
-        assert!(message.contains("encoding utf-8, gbk, big5"), "{message}");
+        assert!(message.contains("NotUtf8NorGuessed"), "{message}");
+        assert!(message.contains("line: 2, byte: 15"), "{message}");
     }
 
     #[test]
     fn a_forced_encoding_is_checked_too() {
         let message = refusal("a,b\n愛,1\n".as_bytes(), Some(Encoding::Big5));
-        assert!(message.contains("is not Big5 text"), "{message}");
+        assert!(message.contains("NotInEncoding"), "{message}");
+        assert!(message.contains("encoding: \"Big5\""), "{message}");
         let message = refusal(b"a,b\n\xE9,1\n", Some(Encoding::Utf8));
-        assert!(
-            message.contains("line 2, byte 4 is not UTF-8 text"),
-            "{message}"
-        );
+        assert!(message.contains("line: 2, byte: 4"), "{message}");
+        assert!(message.contains("encoding: \"UTF-8\""), "{message}");
     }
 
     #[test]
     fn a_replacement_character_is_refused_in_any_encoding() {
         let message = refusal("a,b\nx,1\n\u{FFFD}\u{FFFD},2\n".as_bytes(), None);
-        assert!(message.contains("line 3 holds U+FFFD"), "{message}");
+        assert!(
+            message.contains("line: 3, byte: 0, replacement: true"),
+            "{message}"
+        );
         let (gb, _, _) = encoding_rs::GB18030.encode("a,b\n\u{FFFD},1\n");
         let message = refusal(&gb, Some(Encoding::Gb18030));
-        assert!(message.contains("line 2 holds U+FFFD"), "{message}");
+        assert!(
+            message.contains("line: 2, byte: 0, replacement: true"),
+            "{message}"
+        );
     }
 
     #[test]

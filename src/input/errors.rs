@@ -3,28 +3,56 @@
 //! file with a wrong column can have a million bad lines and the report must stay
 //! readable. Not here: what makes a line bad (each reader decides).
 
+use crate::error::message::AmountFault;
+use crate::error::{Error, Message};
+use crate::ledger::money::AmountError;
 use serde::Serialize;
 
 /// Bad lines reported in full; more are counted.
 pub const LINE_ERRORS_MAX: usize = 1000;
 
 /// One problem on one line. `column` is the header name as the file spells it, or
-/// "-" when the line as a whole is bad.
+/// "-" when the line as a whole is bad. `reason` is said in the reader's language,
+/// with the column as its `{field}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LineError {
     pub line: u64,
     pub column: String,
-    pub reason: String,
+    pub reason: Message,
 }
 
 impl LineError {
-    /// The error, quoting at most `ECHO_CHARS_MAX` characters of the line's input.
-    pub fn new(line: u64, column: &str, reason: &str) -> LineError {
+    /// The error; a sentence not yet in the catalogue quotes at most `ECHO_CHARS_MAX`
+    /// characters of the line's input.
+    pub fn new(line: u64, column: &str, reason: impl Into<Message>) -> LineError {
         LineError {
             line,
             column: column.to_string(),
-            reason: crate::error::bounded_echo(reason),
+            reason: reason.into(),
         }
+    }
+}
+
+/// A refusal's sentence as a line's reason: a catalogued message as it is (the
+/// column becomes its field); a sentence not yet catalogued with its field named.
+pub fn reason_of(error: &Error) -> Message {
+    match error.refusal() {
+        Some(refusal) => match refusal.message.as_text() {
+            Some(_) => Message::from(refusal.to_string()),
+            None => refusal.message.clone(),
+        },
+        None => Message::from(error.to_string()),
+    }
+}
+
+/// The catalogue's name for what is wrong with an amount.
+pub fn amount_fault(error: AmountError) -> AmountFault {
+    match error {
+        AmountError::Empty => AmountFault::Empty,
+        AmountError::Syntax => AmountFault::Syntax,
+        AmountError::TooManyDecimals => AmountFault::TooManyDecimals,
+        AmountError::TooLarge => AmountFault::TooLarge,
+        AmountError::NotPositive => AmountFault::NotPositive,
     }
 }
 
@@ -36,9 +64,9 @@ pub struct LineErrors {
 }
 
 impl LineErrors {
-    pub fn push(&mut self, line: u64, column: &str, reason: String) {
+    pub fn push(&mut self, line: u64, column: &str, reason: impl Into<Message>) {
         if self.kept.len() < LINE_ERRORS_MAX {
-            self.kept.push(LineError::new(line, column, &reason));
+            self.kept.push(LineError::new(line, column, reason));
         } else {
             self.more += 1;
         }
@@ -70,11 +98,11 @@ mod tests {
     fn keeps_the_first_errors_counts_the_rest_and_sorts_by_line() {
         let mut errors = LineErrors::default();
         assert!(errors.is_empty());
-        errors.push(9, "amount", "late".into());
-        errors.push(3, "date", "first".into());
-        errors.push(3, "amount", "second".into());
+        errors.push(9, "amount", "late");
+        errors.push(3, "date", "first");
+        errors.push(3, "amount", "second");
         for line in 0..LINE_ERRORS_MAX as u64 {
-            errors.push(100 + line, "-", "many".into());
+            errors.push(100 + line, "-", "many");
         }
         assert_eq!(errors.count(), LINE_ERRORS_MAX + 3);
         let (kept, more) = errors.into_sorted();

@@ -15,5 +15,5 @@ mod source;
 
 pub use columns::{ColumnMap, IMPORT_COLUMNS, IMPORT_REQUIRED, IMPORT_REQUIRED_COUNT};
 pub use encoding::{Encoding, open_text};
-pub use errors::{LINE_ERRORS_MAX, LineError, LineErrors};
-pub use source::{Source, csv_error_text};
+pub use errors::{LINE_ERRORS_MAX, LineError, LineErrors, amount_fault, reason_of};
+pub use source::{Source, csv_error_message};

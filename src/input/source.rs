@@ -7,6 +7,7 @@
 
 use super::errors::LineErrors;
 use super::lines::{LineCounter, LineTap, tap};
+use crate::error::message::InputMessage;
 use crate::error::{Error, Result};
 use std::io::{BufRead, BufReader, Read};
 
@@ -24,12 +25,12 @@ fn delimiter_of(head: &[u8]) -> u8 {
 }
 
 /// What the person reads about a line the csv reader could not read.
-pub fn csv_error_text(e: &csv::Error) -> String {
+pub fn csv_error_message(e: &csv::Error) -> InputMessage {
     match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => {
-            "the line is not valid text in the file's encoding".to_string()
-        }
-        _ => format!("the line cannot be read as CSV ({e})"),
+        csv::ErrorKind::Utf8 { .. } => InputMessage::LineNotText,
+        _ => InputMessage::LineNotCsv {
+            detail: e.to_string(),
+        },
     }
 }
 
@@ -48,9 +49,11 @@ impl<R: Read> Source<R> {
     /// (Excel's "Unicode text" and "Text (tab delimited)" exports).
     pub fn new(text: R) -> Result<Source<R>> {
         let mut text = BufReader::with_capacity(HEAD_BYTES, text);
-        let head = text
-            .fill_buf()
-            .map_err(|e| Error::input(format!("line 1: {e}")))?;
+        let head = text.fill_buf().map_err(|e| {
+            Error::input(InputMessage::HeaderUnreadable {
+                detail: e.to_string(),
+            })
+        })?;
         let delimiter = delimiter_of(head);
         let (tapped, lines) = tap(text);
         let mut reader = csv::ReaderBuilder::new()
@@ -60,7 +63,14 @@ impl<R: Read> Source<R> {
             .from_reader(tapped);
         let header = reader
             .headers()
-            .map_err(|e| Error::input(format!("line 1: {}", csv_error_text(&e))))?
+            .map_err(|e| {
+                Error::input(match csv_error_message(&e) {
+                    InputMessage::LineNotText => InputMessage::HeaderNotText,
+                    _ => InputMessage::HeaderNotCsv {
+                        detail: e.to_string(),
+                    },
+                })
+            })?
             .clone();
         Ok(Source {
             reader,
@@ -84,8 +94,7 @@ impl<R: Read> Source<R> {
                 Ok(true) => {}
                 Err(e) => {
                     let line = self.lines.line_at(e.position());
-                    let reason = format!("{}; fix the CSV quoting or encoding", csv_error_text(&e));
-                    errors.push(line, "-", reason);
+                    errors.push(line, "-", csv_error_message(&e));
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                         return None;
                     }
@@ -103,12 +112,13 @@ impl<R: Read> Source<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Message;
 
     /// (line number, text): a line's first field, or an error's reason.
-    type Numbered = Vec<(u64, String)>;
+    type Numbered<T> = Vec<(u64, T)>;
 
     /// Every line read and every error.
-    fn read_all(bytes: &[u8]) -> (Numbered, Numbered) {
+    fn read_all(bytes: &[u8]) -> (Numbered<String>, Numbered<Message>) {
         let mut source = Source::new(bytes).unwrap();
         let mut errors = LineErrors::default();
         let mut lines = Vec::new();
@@ -132,14 +142,7 @@ mod tests {
     fn a_line_that_is_not_text_is_reported_on_its_own_line_and_skipped() {
         let (lines, errors) = read_all(b"name\na\n\xff\xfe\n\nb\n");
         assert_eq!(lines, vec![(2, "a".into()), (5, "b".into())]);
-        assert_eq!(
-            errors,
-            vec![(
-                3,
-                "the line is not valid text in the file's encoding; fix the CSV quoting or encoding"
-                    .to_string()
-            )]
-        );
+        assert_eq!(errors, vec![(3, InputMessage::LineNotText.into())]);
     }
 
     #[test]
@@ -155,8 +158,8 @@ mod tests {
     fn a_header_that_is_not_text_is_one_error_on_line_1() {
         let error = Source::new(&b"na\xffme\n"[..]).err().unwrap();
         assert_eq!(
-            error.to_string(),
-            "line 1: the line is not valid text in the file's encoding"
+            error.refusal().map(|r| &r.message),
+            Some(&InputMessage::HeaderNotText.into())
         );
         let empty = Source::new(&b""[..]).unwrap();
         assert!(empty.header().is_empty());

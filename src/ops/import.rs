@@ -59,11 +59,9 @@ impl BadLines {
 
     /// The refusal the front end ends with, after listing the lines.
     pub fn refusal(&self) -> Error {
-        Error::input(format!(
-            "the import was refused: {} bad line(s), listed above; nothing was imported — fix \
-             them and import the file again",
-            self.bad_lines
-        ))
+        Error::input(crate::error::message::ImportMessage::Refused {
+            bad_lines: self.bad_lines as u64,
+        })
     }
 }
 

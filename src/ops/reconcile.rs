@@ -40,10 +40,9 @@ pub struct BadStatement {
 
 impl BadStatement {
     pub fn refusal(&self) -> Error {
-        Error::input(format!(
-            "the statement has {} bad line(s), listed above; fix them and reconcile again",
-            self.errors.len() + self.more
-        ))
+        Error::input(crate::error::message::ReconcileMessage::Refused {
+            bad_lines: (self.errors.len() + self.more) as u64,
+        })
     }
 }
 

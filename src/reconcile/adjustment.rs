@@ -106,10 +106,7 @@ fn minus(a: Money, b: Money) -> Result<Money> {
 }
 
 fn overflow() -> Error {
-    Error::input(
-        "the reconciliation totals are too large to add up; check the closing balance and \
-         the statement for a mistyped amount",
-    )
+    Error::input(crate::error::message::ReconcileMessage::TotalsTooLarge)
 }
 
 /// Builds the table from the ledger's balance and the statement's closing balance as
@@ -288,7 +285,7 @@ mod tests {
             ..Matching::default()
         };
         let error = adjustment(day(31), huge, Money::ZERO, &matching).unwrap_err();
-        assert!(error.to_string().contains("too large"), "{error}");
+        assert!(error.to_string().contains("TotalsTooLarge"), "{error}");
         // Regression: a balance of exactly i64::MIN fen made `Money::checked_add` panic.
         let lowest = Money::from_fen(i64::MIN);
         let error = adjustment(day(31), Money::ZERO, lowest, &Matching::default());

@@ -8,8 +8,11 @@
 //! carries many (balance, counter-account, branch). Not here: matching (see
 //! `matching`) and anything that touches the ledger.
 
+use crate::error::message::{Quoted, ReconcileMessage};
 use crate::error::{Error, Result};
-use crate::input::{ColumnMap, Encoding, LineError, LineErrors, Source, open_text};
+use crate::input::{
+    ColumnMap, Encoding, LineError, LineErrors, Source, amount_fault, open_text, reason_of,
+};
 use crate::ledger::date::{iso, parse_date};
 use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::money::Money;
@@ -97,27 +100,21 @@ impl ColumnMapping {
     /// Parses the column map (`--columns` on the command line), e.g. `date=交易日期,amount=金額,reference=流水號,description=摘要`.
     /// Fields not named keep their own names as headers.
     pub fn parse(text: &str) -> Result<ColumnMapping> {
-        let example = "e.g. date=交易日期,amount=金額,reference=流水號,description=摘要";
         if text.trim().is_empty() {
-            return Err(columns_error(format!(
-                "{{field}} is empty; give FIELD=HEADER pairs, {example}"
-            )));
+            return Err(columns_error(ReconcileMessage::MappingEmpty));
         }
         let mut mapping = ColumnMapping::default();
         for item in text.split(',') {
             let Some((field_text, header)) = item.split_once('=') else {
-                return Err(columns_error(format!(
-                    "{{field}}: {:?} is not FIELD=HEADER; write the pairs with '=' and \
-                     separate them with ',', {example}",
-                    item.trim()
-                )));
+                return Err(columns_error(ReconcileMessage::MappingNotAPair {
+                    item: item.trim().into(),
+                }));
             };
             let (field_text, header) = (field_text.trim(), header.trim());
             let Some(field) = Field::parse(field_text) else {
-                return Err(columns_error(format!(
-                    "{{field}}: {field_text:?} is not a statement field; map date, amount, \
-                     reference or description, {example}"
-                )));
+                return Err(columns_error(ReconcileMessage::MappingNotAField {
+                    text: field_text.into(),
+                }));
             };
             mapping.set(field, header)?;
         }
@@ -128,14 +125,14 @@ impl ColumnMapping {
     fn set(&mut self, field: Field, header: &str) -> Result<()> {
         let name = field.name();
         if header.is_empty() {
-            return Err(columns_error(format!(
-                "{{field}}: {name} has no header name after '='; write e.g. {name}=摘要"
-            )));
+            return Err(columns_error(ReconcileMessage::MappingNoHeader {
+                name: name.to_string(),
+            }));
         }
         if self.named[field.index()] {
-            return Err(columns_error(format!(
-                "{{field}}: {name} is mapped twice; keep one {name}=HEADER"
-            )));
+            return Err(columns_error(ReconcileMessage::MappingTwice {
+                name: name.to_string(),
+            }));
         }
         self.headers[field.index()] = header.to_string();
         self.named[field.index()] = true;
@@ -147,12 +144,11 @@ impl ColumnMapping {
             for second in Field::ALL.into_iter().skip(i + 1) {
                 let header = self.header(first);
                 if header.eq_ignore_ascii_case(self.header(second)) {
-                    return Err(columns_error(format!(
-                        "{{field}}: {} and {} both read the column {header:?}; each field \
-                         needs its own column",
-                        first.name(),
-                        second.name()
-                    )));
+                    return Err(columns_error(ReconcileMessage::MappingSameColumn {
+                        first: first.name().to_string(),
+                        second: second.name().to_string(),
+                        header: header.into(),
+                    }));
                 }
             }
         }
@@ -186,11 +182,7 @@ impl Positions {
             .map(|cell| cell.trim_start_matches('\u{feff}').trim())
             .collect();
         if cells.iter().all(|cell| cell.is_empty()) {
-            return Err(columns_error(
-                "line 1: the statement has no header; its first row must name the columns \
-                 date, amount, reference and description (or map the bank's names with {field})"
-                    .to_string(),
-            ));
+            return Err(columns_error(ReconcileMessage::NoHeader));
         }
         let mut positions = Positions {
             index: ColumnMap::default(),
@@ -206,29 +198,31 @@ impl Positions {
                 .filter(|(_, cell)| cell.eq_ignore_ascii_case(wanted));
             match (found.next(), found.next()) {
                 (Some(_), Some(_)) => {
-                    return Err(Error::input(format!(
-                        "line 1: the column {wanted:?} ({}) appears twice in the header; \
-                         rename one so the statement is read from the right column",
-                        field.name()
-                    )));
+                    return Err(Error::input(ReconcileMessage::ColumnTwice {
+                        column: wanted.into(),
+                        name: field.name().to_string(),
+                    }));
                 }
                 (Some((i, cell)), None) => {
                     positions.index.place(field.index(), i);
                     positions.names[field.index()] = (*cell).to_string();
                 }
                 (None, _) if mapping.required(field) => {
-                    missing.push(format!("{wanted:?} ({})", field.name()));
+                    missing.push((wanted.into(), field.name().to_string()));
                 }
                 (None, _) => {}
             }
         }
         if !missing.is_empty() {
-            return Err(columns_error(format!(
-                "line 1: rename the header or map the bank's names with {{field}} (e.g. \
-                 date=交易日期,amount=金額): the statement has no column {}; its columns are {}",
-                missing.join(" or "),
-                shown_names(&cells)
-            )));
+            return Err(columns_error(ReconcileMessage::MissingColumns {
+                missing,
+                columns: cells
+                    .iter()
+                    .take(HEADER_NAMES_SHOWN_MAX)
+                    .map(|cell| Quoted::new(cell))
+                    .collect(),
+                more: cells.len() > HEADER_NAMES_SHOWN_MAX,
+            }));
         }
         Ok(positions)
     }
@@ -240,18 +234,6 @@ impl Positions {
     fn name(&self, field: Field) -> &str {
         &self.names[field.index()]
     }
-}
-
-fn shown_names(cells: &[&str]) -> String {
-    let mut shown: Vec<String> = cells
-        .iter()
-        .take(HEADER_NAMES_SHOWN_MAX)
-        .map(|cell| format!("{cell:?}"))
-        .collect();
-    if cells.len() > HEADER_NAMES_SHOWN_MAX {
-        shown.push("…".to_string());
-    }
-    shown.join(", ")
 }
 
 /// Reads and checks a whole statement. A bad header is an error; bad lines are
@@ -273,10 +255,9 @@ pub fn read_statement(
     while let Some((line, record)) = source.next_line(&mut errors) {
         records += 1;
         if records > STATEMENT_LINES_MAX {
-            return Err(Error::input(format!(
-                "the statement has more than {STATEMENT_LINES_MAX} lines; reconcile it a \
-                 period at a time"
-            )));
+            return Err(Error::input(ReconcileMessage::TooManyLines {
+                max: STATEMENT_LINES_MAX as u64,
+            }));
         }
         lines.extend(check_line(line, record, &positions, as_of, &mut errors));
     }
@@ -297,11 +278,10 @@ fn read_text(path: &Path, encoding: Option<Encoding>) -> Result<(Encoding, Vec<u
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
     if bytes.len() as u64 > STATEMENT_BYTES_MAX {
-        return Err(Error::input(format!(
-            "{} is larger than {} MiB; reconcile a period at a time",
-            path.display(),
-            STATEMENT_BYTES_MAX >> 20
-        )));
+        return Err(Error::input(ReconcileMessage::TooLarge {
+            path: path.display().to_string(),
+            mib: STATEMENT_BYTES_MAX >> 20,
+        }));
     }
     Ok((encoding, bytes))
 }
@@ -315,11 +295,10 @@ fn check_line(
     errors: &mut LineErrors,
 ) -> Option<StatementLine> {
     if record.len() != positions.width {
-        let reason = format!(
-            "the line has {} fields but the header has {}; check for a stray or missing comma",
-            record.len(),
-            positions.width
-        );
+        let reason = ReconcileMessage::FieldCount {
+            found: record.len() as u64,
+            header: positions.width as u64,
+        };
         errors.push(line, "-", reason);
         return None;
     }
@@ -327,17 +306,20 @@ fn check_line(
     let field = |f: Field| positions.get(record, f);
     let date_name = positions.name(Field::Date);
     let date = parse_date(date_name, field(Field::Date))
-        .map_err(|e| errors.push(line, date_name, e.to_string()))
+        .map_err(|_| {
+            let text = field(Field::Date).into();
+            errors.push(line, date_name, ReconcileMessage::NotADate { text })
+        })
         .ok()
         .filter(|date| {
             let counted = *date <= as_of;
             if !counted {
-                errors.push(line, date_name, after_as_of(date_name, *date, as_of));
+                errors.push(line, date_name, after_as_of(*date, as_of));
             }
             counted
         });
     let amount_name = positions.name(Field::Amount);
-    let amount = parse_amount(amount_name, field(Field::Amount))
+    let amount = parse_amount(field(Field::Amount))
         .map_err(|reason| errors.push(line, amount_name, reason))
         .ok();
     for (f, length_max) in [
@@ -346,7 +328,7 @@ fn check_line(
     ] {
         let name = positions.name(f);
         if let Err(e) = check_text(name, field(f), length_max) {
-            errors.push(line, name, e.to_string());
+            errors.push(line, name, reason_of(&e));
         }
     }
     let (Some(date), Some(amount)) = (date, amount) else {
@@ -362,13 +344,11 @@ fn check_line(
 }
 
 /// Why a line dated after the reconciliation's date is refused, and what to do.
-fn after_as_of(name: &str, date: NaiveDate, as_of: NaiveDate) -> String {
-    let (date, as_of) = (iso(date), iso(as_of));
-    format!(
-        "{name} {date} is after the as-of date {as_of}, so the reconciliation would count \
-         it; reconcile as of {date} or later, or leave the lines after {as_of} out of the \
-         statement"
-    )
+fn after_as_of(date: NaiveDate, as_of: NaiveDate) -> ReconcileMessage {
+    ReconcileMessage::AfterAsOf {
+        date: iso(date),
+        as_of: iso(as_of),
+    }
 }
 
 /// The statement's fingerprint for "recorded already": the SHA-256 of its lines in a
@@ -400,24 +380,26 @@ pub fn lines_sha256(lines: &[StatementLine]) -> String {
 
 /// A statement amount: signed, and never zero (a line moves money). `name` is the
 /// column's header as the file spells it.
-fn parse_amount(name: &str, text: &str) -> std::result::Result<Money, String> {
+fn parse_amount(text: &str) -> std::result::Result<Money, ReconcileMessage> {
     match Money::parse_signed(text) {
-        Ok(amount) if amount.is_zero() => Err(format!(
-            "{name} {text:?} is zero; a statement line moves money in (positive) or out (negative)"
-        )),
+        Ok(amount) if amount.is_zero() => Err(ReconcileMessage::AmountZero { text: text.into() }),
         Ok(amount) => Ok(amount),
-        Err(e) => Err(format!("{name} {text:?} {e}")),
+        Err(e) => Err(ReconcileMessage::BadAmount {
+            text: text.into(),
+            fault: amount_fault(e),
+        }),
     }
 }
 
 /// A refusal of the column map; the front end names the field.
-fn columns_error(message: String) -> Error {
+fn columns_error(message: ReconcileMessage) -> Error {
     Error::input_in(crate::error::Field::Columns, message)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::message::AmountFault;
     use chrono::NaiveDate;
 
     fn write(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
@@ -540,7 +522,7 @@ mod tests {
         assert!(
             error
                 .to_string()
-                .contains("line 1, byte 0 is not UTF-8 text"),
+                .contains("line: 1, byte: 0, replacement: false }, encoding: \"UTF-8\""),
             "{error}"
         );
     }
@@ -572,25 +554,36 @@ mod tests {
     #[test]
     fn every_bad_mapping_names_the_column() {
         let cases = [
-            ("", "columns is empty"),
-            ("date:交易日期", "\"date:交易日期\" is not FIELD=HEADER"),
-            ("money=金額", "\"money\" is not a statement field"),
-            ("amount=", "amount has no header name"),
-            ("amount=金額,amount=發生額", "amount is mapped twice"),
+            ("", "MappingEmpty"),
+            (
+                "date:交易日期",
+                "MappingNotAPair { item: Quoted { shown: \"date:交易日期\"",
+            ),
+            (
+                "money=金額",
+                "MappingNotAField { text: Quoted { shown: \"money\"",
+            ),
+            ("amount=", "MappingNoHeader { name: \"amount\" }"),
+            (
+                "amount=金額,amount=發生額",
+                "MappingTwice { name: \"amount\" }",
+            ),
             (
                 "date=日期,amount=日期",
-                "date and amount both read the column \"日期\"",
+                "first: \"date\", second: \"amount\", header: Quoted { shown: \"日期\"",
             ),
             (
                 "date=amount",
-                "date and amount both read the column \"amount\"",
+                "first: \"date\", second: \"amount\", header: Quoted { shown: \"amount\"",
             ),
-            ("date=交易日期,", "\"\" is not FIELD=HEADER"),
+            (
+                "date=交易日期,",
+                "MappingNotAPair { item: Quoted { shown: \"\"",
+            ),
         ];
         for (text, want) in cases {
             let error = ColumnMapping::parse(text).unwrap_err().to_string();
             assert!(error.contains(want), "{text:?}: {error}");
-            assert_eq!(error.matches("; ").count(), 1, "one sentence: {error}");
         }
     }
 
@@ -598,18 +591,35 @@ mod tests {
     fn every_bad_header_names_the_column() {
         let mapping = ColumnMapping::parse(CHINESE_COLUMNS).unwrap();
         let error = read_err("交易日,金額,流水號,摘要\n".as_bytes(), &mapping);
-        assert!(error.contains("no column \"交易日期\" (date)"), "{error}");
-        assert!(error.contains("\"交易日\", \"金額\""), "{error}");
+        assert!(
+            error.contains("missing: [(Quoted { shown: \"交易日期\", chars: 4 }, \"date\")]"),
+            "{error}"
+        );
+        assert!(
+            error.contains("shown: \"交易日\", chars: 3 }, Quoted { shown: \"金額\""),
+            "{error}"
+        );
         let error = read_err("交易日期,金額,金額,流水號,摘要\n".as_bytes(), &mapping);
-        assert!(error.contains("\"金額\" (amount) appears twice"), "{error}");
+        assert!(
+            error.contains(
+                "ColumnTwice { column: Quoted { shown: \"金額\", chars: 2 }, name: \"amount\" }"
+            ),
+            "{error}"
+        );
         let error = read_err(b"", &ColumnMapping::default());
-        assert!(error.contains("has no header"), "{error}");
+        assert!(error.contains("NoHeader"), "{error}");
         let error = read_err(b"Date,Description\n", &ColumnMapping::default());
-        assert!(error.contains("no column \"amount\" (amount)"), "{error}");
+        assert!(
+            error.contains("(Quoted { shown: \"amount\", chars: 6 }, \"amount\")"),
+            "{error}"
+        );
         // A named reference must be there; an unnamed one may be absent.
         let named = ColumnMapping::parse("reference=流水號").unwrap();
         let error = read_err(b"date,amount\n", &named);
-        assert!(error.contains("\"流水號\" (reference)"), "{error}");
+        assert!(
+            error.contains("(Quoted { shown: \"流水號\", chars: 3 }, \"reference\")"),
+            "{error}"
+        );
         let statement = read(
             b"DATE,Amount\n2022-03-01,1.00\n",
             None,
@@ -650,16 +660,20 @@ mod tests {
                 (7, "流水號"),
             ]
         );
-        let reasons: Vec<&str> = statement.errors.iter().map(|e| e.reason.as_str()).collect();
+        let reasons: Vec<String> = statement
+            .errors
+            .iter()
+            .map(|e| format!("{:?}", e.reason))
+            .collect();
         assert!(
-            reasons[0].contains("5 fields but the header has 4"),
+            reasons[0].contains("FieldCount { found: 5, header: 4 }"),
             "{}",
             reasons[0]
         );
-        assert!(reasons[1].contains("\"10.005\" has more than two decimals"));
-        assert!(reasons[2].contains("\"0.00\" is zero"));
-        assert!(reasons[3].contains("交易日期 \"2022-02-30\" is not a date"));
-        assert!(reasons[4].contains("金額 \"+5\" is not an amount"));
+        assert!(reasons[1].contains("\"10.005\", chars: 6 }, fault: TooManyDecimals"));
+        assert!(reasons[2].contains("AmountZero { text: Quoted { shown: \"0.00\""));
+        assert!(reasons[3].contains("NotADate { text: Quoted { shown: \"2022-02-30\""));
+        assert!(reasons[4].contains("\"+5\", chars: 2 }, fault: Syntax"));
         assert!(reasons[6].contains("longer than 100 characters"));
         let good: Vec<u64> = statement.lines.iter().map(|l| l.line).collect();
         assert_eq!(good, vec![2, 8]);
@@ -668,31 +682,23 @@ mod tests {
 
     #[test]
     fn a_bad_amount_is_named_by_its_column_with_the_exact_reason() {
-        assert_eq!(
-            parse_amount("金額", "-1200.50"),
-            Ok(Money::from_fen(-120_050))
-        );
+        assert_eq!(parse_amount("-1200.50"), Ok(Money::from_fen(-120_050)));
+        let bad = |text: &str, fault| ReconcileMessage::BadAmount {
+            text: text.into(),
+            fault,
+        };
         let cases = [
             (
                 "0.00",
-                "金額 \"0.00\" is zero; a statement line moves money in (positive) or out (negative)",
+                ReconcileMessage::AmountZero {
+                    text: "0.00".into(),
+                },
             ),
-            (
-                "+5",
-                "金額 \"+5\" is not an amount; write digits with an optional '.' and at most two \
-                 decimals, without commas, spaces, exponents or underscores, e.g. 5000.00",
-            ),
-            (
-                "10.005",
-                "金額 \"10.005\" has more than two decimals; amounts are in fen (0.01)",
-            ),
+            ("+5", bad("+5", AmountFault::Syntax)),
+            ("10.005", bad("10.005", AmountFault::TooManyDecimals)),
         ];
         for (text, want) in cases {
-            assert_eq!(
-                parse_amount("金額", text),
-                Err(want.to_string()),
-                "{text:?}"
-            );
+            assert_eq!(parse_amount(text), Err(want), "{text:?}");
         }
     }
 
@@ -731,6 +737,6 @@ mod tests {
             NaiveDate::MAX,
         );
         let error = error.unwrap_err().to_string();
-        assert!(error.contains("line 11, byte "), "{error}");
+        assert!(error.contains("line: 11, byte: "), "{error}");
     }
 }

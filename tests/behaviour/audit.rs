@@ -484,6 +484,8 @@ fn every_bad_statement_line_is_reported_and_nothing_is_recorded() {
     let before = l.fingerprint();
     let out = l
         .run(&[
+            "--lang",
+            "en",
             "reconcile",
             "--statement",
             &statement,
@@ -766,7 +768,7 @@ fn an_import_with_a_line_in_a_closed_year_is_refused_naming_the_line() {
     )
     .unwrap();
     let before = l.fingerprint();
-    let err = l.refused(&["import", path.to_str().unwrap()]);
+    let err = l.refused(&["--lang", "en", "import", path.to_str().unwrap()]);
     assert!(
         err.contains("line 3") && err.contains("closed") && !err.contains("line 2,"),
         "{err}"

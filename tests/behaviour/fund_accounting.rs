@@ -546,7 +546,7 @@ fn reimport_adds_nothing_and_a_changed_line_is_refused() {
             "2022-03-02,donation,李明,person,助學,5,bank,B-2,,",
         ],
     );
-    let err = l.refused(&["import", &changed]);
+    let err = l.refused(&["--lang", "en", "import", &changed]);
     assert!(err.contains("line 2") && err.contains("B-1"), "{err}");
     assert_eq!(before, l.fingerprint());
     // A file that grew: only the new lines are added.
@@ -586,7 +586,11 @@ fn five_bad_lines_are_all_reported_and_nothing_is_imported() {
             "2022-03-07,donation,李明,person,助學,20,bank,R7,,",
         ],
     );
-    let out = l.run(&["import", &csv]).code(1).get_output().clone();
+    let out = l
+        .run(&["--lang", "en", "import", &csv])
+        .code(1)
+        .get_output()
+        .clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
     for (line, column) in [
         (3, "date"),
@@ -633,9 +637,14 @@ fn an_overspending_import_is_refused_whole() {
             "2022-03-04,disbursement,張家,household,扶貧,1,bank,R4,,",
         ],
     );
-    let err = l.refused(&["import", &csv]);
+    let err = l.refused(&["--lang", "en", "import", &csv]);
     assert!(err.contains("2 bad line"), "{err}");
-    let out = l.run(&["import", &csv]).code(1).get_output().stderr.clone();
+    let out = l
+        .run(&["--lang", "en", "import", &csv])
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
     let stderr = String::from_utf8_lossy(&out);
     assert!(
         stderr.contains("line 4") && stderr.contains("40.00 is available"),
@@ -794,7 +803,7 @@ fn bad_lines_of_a_crlf_file_with_blank_lines_are_numbered_as_an_editor_shows() {
     )
     .unwrap();
     let out = l
-        .run(&["import", path.to_str().unwrap()])
+        .run(&["--lang", "en", "import", path.to_str().unwrap()])
         .code(1)
         .get_output()
         .stderr

@@ -291,7 +291,7 @@ fn refused_import(ledger: &Ledger, lines: &str) -> String {
     let csv = ledger.dir.path().join("refused.csv");
     let header = "date,kind,counterparty,counterparty_type,program,amount,method,reference,memo";
     std::fs::write(&csv, format!("{header}\n{lines}")).unwrap();
-    ledger.refused(&["import", csv.to_str().unwrap()])
+    ledger.refused(&["--lang", "en", "import", csv.to_str().unwrap()])
 }
 
 fn count(haystack: &[u8], needle: &[u8]) -> usize {

@@ -9,4 +9,12 @@ use serde::Serialize;
 pub enum CliMessage {
     /// $LOVEFUND_LANG names no language lovefund speaks.
     UnknownLangEnv { text: Quoted },
+    /// One bad line of a file: where, and its reason already in words.
+    BadLine {
+        line: u64,
+        column: String,
+        reason: String,
+    },
+    /// Bad lines beyond those listed.
+    MoreBadLines { more: u64 },
 }

@@ -1,7 +1,95 @@
 //! The sentences of the import (src/import/): each line of a donation or payment list.
 
+use super::{AmountFault, Quoted};
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum ImportMessage {}
+pub enum ImportMessage {
+    /// The references and memos outgrow one import's text buffer.
+    TooMuchText,
+    /// A line's references and memos do not fit the import's text buffer.
+    LineTooLarge,
+    /// More lines than one import takes.
+    TooManyLines {
+        max: u64,
+    },
+    /// Header columns that are no import column, all of them.
+    UnknownColumns {
+        columns: Vec<Quoted>,
+        required: String,
+        optional: String,
+    },
+    /// A header column named twice.
+    ColumnTwice {
+        column: String,
+    },
+    /// Required columns the header lacks.
+    MissingColumns {
+        columns: String,
+    },
+    /// A line with a different number of fields than the header.
+    FieldCount {
+        found: u64,
+        header: u64,
+    },
+    /// A reference used on an earlier line too.
+    DuplicateReference {
+        reference: Quoted,
+        earlier: u64,
+    },
+    /// The file's donations (or disbursements) add up past the amount bound.
+    TotalTooLarge {
+        donations: bool,
+        max: String,
+    },
+    NotAKind {
+        text: Quoted,
+    },
+    NotAPartyType {
+        text: Quoted,
+    },
+    /// A donation from a student or household; `party_type` is its code.
+    DonationFromBeneficiary {
+        party_type: String,
+    },
+    /// A disbursement to a donor; `party_type` is its code.
+    DisbursementToDonor {
+        party_type: String,
+    },
+    EmptyCounterparty,
+    /// A date not written YYYY-MM-DD; the column is `{field}`.
+    NotADate {
+        text: Quoted,
+    },
+    /// No fund has this name; the funds that have.
+    NotAFund {
+        text: Quoted,
+        funds: Vec<Choice>,
+    },
+    /// No program has this name; the programs that have.
+    NotAProgram {
+        text: Quoted,
+        programs: Vec<Choice>,
+    },
+    BadAmount {
+        text: Quoted,
+        fault: AmountFault,
+    },
+    NotAMethod {
+        text: Quoted,
+    },
+    EmptyReference,
+    /// The refusal after a file's bad lines are listed.
+    Refused {
+        bad_lines: u64,
+    },
+}
+
+/// A fund or program one may name: its names in each script and its alias.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub zh_hant: String,
+    pub zh_hans: String,
+    pub alias: String,
+}

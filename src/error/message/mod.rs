@@ -25,8 +25,8 @@ mod store;
 mod verify;
 
 pub use cli::CliMessage;
-pub use import::ImportMessage;
-pub use input::InputMessage;
+pub use import::{Choice, ImportMessage};
+pub use input::{AmountFault, InputMessage, TextFlaw};
 pub use ledger::LedgerMessage;
 pub use ops::OpsMessage;
 pub use output::OutputMessage;

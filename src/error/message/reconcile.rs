@@ -1,7 +1,79 @@
 //! The sentences of reconciliation (src/reconcile/): statements and their lines.
 
+use super::{AmountFault, Quoted};
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum ReconcileMessage {}
+pub enum ReconcileMessage {
+    /// `--columns` is empty.
+    MappingEmpty,
+    /// An item of `--columns` without '='.
+    MappingNotAPair {
+        item: Quoted,
+    },
+    /// An item of `--columns` naming no statement field.
+    MappingNotAField {
+        text: Quoted,
+    },
+    /// `FIELD=` without a header name.
+    MappingNoHeader {
+        name: String,
+    },
+    /// A field mapped twice.
+    MappingTwice {
+        name: String,
+    },
+    /// Two fields read one column.
+    MappingSameColumn {
+        first: String,
+        second: String,
+        header: Quoted,
+    },
+    /// The first row is empty.
+    NoHeader,
+    /// A column the statement is read from appears twice.
+    ColumnTwice {
+        column: Quoted,
+        name: String,
+    },
+    /// Columns the statement lacks (header and field code), and the columns it has.
+    MissingColumns {
+        missing: Vec<(Quoted, String)>,
+        columns: Vec<Quoted>,
+        more: bool,
+    },
+    TooManyLines {
+        max: u64,
+    },
+    TooLarge {
+        path: String,
+        mib: u64,
+    },
+    FieldCount {
+        found: u64,
+        header: u64,
+    },
+    /// A date not written YYYY-MM-DD; the column is `{field}`.
+    NotADate {
+        text: Quoted,
+    },
+    /// A line dated after the as-of date; the column is `{field}`.
+    AfterAsOf {
+        date: String,
+        as_of: String,
+    },
+    AmountZero {
+        text: Quoted,
+    },
+    BadAmount {
+        text: Quoted,
+        fault: AmountFault,
+    },
+    /// The totals of the table overflow.
+    TotalsTooLarge,
+    /// The refusal after a statement's bad lines are listed.
+    Refused {
+        bad_lines: u64,
+    },
+}

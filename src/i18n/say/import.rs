@@ -1,11 +1,229 @@
 //! The words of `ImportMessage`.
 
-use super::Say;
-use crate::error::message::ImportMessage;
+use super::input::amount_fault;
+use super::{Say, words};
+use crate::error::message::{Choice, ImportMessage, Quoted};
 use crate::i18n::Lang;
 
 impl Say for ImportMessage {
-    fn say(&self, _lang: Lang, _field: &str) -> String {
-        match *self {}
+    fn say(&self, lang: Lang, field: &str) -> String {
+        match self {
+            ImportMessage::TooMuchText => words!(
+                lang,
+                "檔案的文字超過一次匯入能容納的量；請把它分成幾個檔案",
+                "文件的文字超过一次导入能容纳的量；请把它分成几个文件",
+                "the file holds more text than one import can take; split it",
+            ),
+            ImportMessage::LineTooLarge => words!(
+                lang,
+                "檔案太大，一次匯入容納不下；請把它分成幾個檔案",
+                "文件太大，一次导入容纳不下；请把它分成几个文件",
+                "the file is too large for one import; split it",
+            ),
+            ImportMessage::TooManyLines { max } => words!(
+                lang,
+                "檔案超過 {max} 行；請分成幾次匯入",
+                "文件超过 {max} 行；请分成几次导入",
+                "the file has more than {max} lines; split it into several imports",
+            ),
+            ImportMessage::UnknownColumns {
+                columns,
+                required,
+                optional,
+            } => unknown_columns(lang, columns, required, optional),
+            ImportMessage::ColumnTwice { column } => words!(
+                lang,
+                "第 1 行：欄「{column}」出現了兩次；請只留一個",
+                "第 1 行：列“{column}”出现了两次；请只留一个",
+                "line 1: column \"{column}\" appears twice; keep one",
+            ),
+            ImportMessage::MissingColumns { columns } => words!(
+                lang,
+                "第 1 行：表頭缺少必需的欄 {columns}；第一行必須寫出各欄的名稱",
+                "第 1 行：表头缺少必需的列 {columns}；第一行必须写出各列的名称",
+                "line 1: the header lacks the required column(s) {columns}; the first row must name the columns",
+            ),
+            ImportMessage::FieldCount { found, header } => words!(
+                lang,
+                "這一行有 {found} 欄，表頭卻有 {header} 欄",
+                "这一行有 {found} 列，表头却有 {header} 列",
+                "the line has {found} fields but the header has {header}",
+            ),
+            ImportMessage::DuplicateReference { reference, earlier } => words!(
+                lang,
+                "編號「{reference}」在第 {earlier} 行也用過；每一行都要有自己的編號",
+                "编号“{reference}”在第 {earlier} 行也用过；每一行都要有自己的编号",
+                "reference \"{reference}\" is also on line {earlier}; each line needs its own reference",
+            ),
+            ImportMessage::TotalTooLarge { donations, max } => {
+                let (hant, hans, en) = if *donations {
+                    ("捐贈", "捐赠", "donations")
+                } else {
+                    ("撥付", "拨付", "disbursements")
+                };
+                words!(
+                    lang,
+                    "檔案的{hant}到這一行合計超過 {max}，這是 lovefund 一個合計能記的上限；請分成幾次匯入",
+                    "文件的{hans}到这一行合计超过 {max}，这是 lovefund 一个合计能记的上限；请分成几次导入",
+                    "the file's {en} up to this line add up to more than {max}, the most lovefund records in one total; split the file into several imports",
+                )
+            }
+            ImportMessage::NotAKind { text } => words!(
+                lang,
+                "類別「{text}」不對；請寫 donation（捐贈）或 disbursement（撥付）",
+                "类别“{text}”不对；请写 donation（捐赠）或 disbursement（拨付）",
+                "kind \"{text}\" is not donation or disbursement",
+            ),
+            ImportMessage::NotAPartyType { text } => words!(
+                lang,
+                "對象類型「{text}」不對；請寫 person（個人）、organization（單位）、anonymous（匿名）、student（學生）或 household（家庭）",
+                "对象类型“{text}”不对；请写 person（个人）、organization（单位）、anonymous（匿名）、student（学生）或 household（家庭）",
+                "counterparty_type \"{text}\" is not person, organization, anonymous, student or household",
+            ),
+            ImportMessage::DonationFromBeneficiary { party_type } => {
+                let word = party_type_word(lang, party_type);
+                words!(
+                    lang,
+                    "捐贈來自個人、單位或匿名捐款人，不會來自{word}",
+                    "捐赠来自个人、单位或匿名捐赠人，不会来自{word}",
+                    "a donation comes from a person, organization or anonymous donor, not a {party_type}",
+                )
+            }
+            ImportMessage::DisbursementToDonor { party_type } => {
+                let word = party_type_word(lang, party_type);
+                words!(
+                    lang,
+                    "撥付是給學生或家庭的，不會給{word}",
+                    "拨付是给学生或家庭的，不会给{word}",
+                    "a disbursement goes to a student or household, not a {party_type}",
+                )
+            }
+            ImportMessage::EmptyCounterparty => words!(
+                lang,
+                "對象是空的；請寫捐款人或受助人的名字",
+                "对象是空的；请写捐赠人或受助人的名字",
+                "counterparty is empty; give the donor's or beneficiary's name",
+            ),
+            ImportMessage::NotADate { text } => words!(
+                lang,
+                "{field}「{text}」不是日期；請寫成 年-月-日，例如 2022-03-01",
+                "{field}“{text}”不是日期；请写成 年-月-日，例如 2022-03-01",
+                "{field} \"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2022-03-01",
+            ),
+            ImportMessage::NotAFund { text, funds } => {
+                let funds = choices(lang, funds);
+                words!(
+                    lang,
+                    "{field}「{text}」不是基金；請用 {funds} 之一",
+                    "{field}“{text}”不是基金；请用 {funds} 之一",
+                    "{field} \"{text}\" is not a fund; use one of {funds}",
+                )
+            }
+            ImportMessage::NotAProgram { text, programs } => {
+                let programs = choices(lang, programs);
+                words!(
+                    lang,
+                    "{field}「{text}」不是救助項目；請用 {programs} 之一",
+                    "{field}“{text}”不是救助项目；请用 {programs} 之一",
+                    "{field} \"{text}\" is not a program; use one of {programs}",
+                )
+            }
+            ImportMessage::BadAmount { text, fault } => {
+                let fault = amount_fault(lang, *fault);
+                words!(
+                    lang,
+                    "{field}「{text}」{fault}",
+                    "{field}“{text}”{fault}",
+                    "{field} \"{text}\" {fault}",
+                )
+            }
+            ImportMessage::NotAMethod { text } => words!(
+                lang,
+                "方式「{text}」不對；請寫 bank（銀行）、cash（現金）、wechat（微信）或 alipay（支付寶）",
+                "方式“{text}”不对；请写 bank（银行）、cash（现金）、wechat（微信）或 alipay（支付宝）",
+                "method \"{text}\" is not bank, cash, wechat or alipay",
+            ),
+            ImportMessage::EmptyReference => words!(
+                lang,
+                "編號是空的；每一行都要有一個不重複的編號",
+                "编号是空的；每一行都要有一个不重复的编号",
+                "reference is empty; every line needs a unique reference",
+            ),
+            ImportMessage::Refused { bad_lines } => words!(
+                lang,
+                "匯入被拒絕：有 {bad_lines} 行有錯，已列在上面；什麼都沒有匯入——改正後請再匯入一次",
+                "导入被拒绝：有 {bad_lines} 行有错，已列在上面；什么都没有导入——改正后请再导入一次",
+                "the import was refused: {bad_lines} bad line(s), listed above; nothing was imported — fix them and import the file again",
+            ),
+        }
+    }
+}
+
+fn unknown_columns(lang: Lang, columns: &[Quoted], required: &str, optional: &str) -> String {
+    let quoted = |open: &str, close: &str, between: &str| {
+        columns
+            .iter()
+            .map(|c| format!("{open}{c}{close}"))
+            .collect::<Vec<_>>()
+            .join(between)
+    };
+    match lang {
+        Lang::ZhHant => {
+            let list = quoted("「", "」", "、");
+            format!(
+                "第 1 行：欄 {list} 不是匯入的欄；欄位是 {required}（必需）和 {optional}（可選）——請刪除或改名"
+            )
+        }
+        Lang::ZhHans => {
+            let list = quoted("“", "”", "、");
+            format!(
+                "第 1 行：列 {list} 不是导入的列；列名是 {required}（必需）和 {optional}（可选）——请删除或改名"
+            )
+        }
+        Lang::En if columns.len() == 1 => {
+            let list = quoted("\"", "\"", ", ");
+            format!(
+                "line 1: column {list} is not an import column; the columns are {required} (required) and {optional} (optional) — remove or rename it"
+            )
+        }
+        Lang::En => {
+            let list = quoted("\"", "\"", ", ");
+            format!(
+                "line 1: columns {list} are not import columns; the columns are {required} (required) and {optional} (optional) — remove or rename them"
+            )
+        }
+    }
+}
+
+/// A party type's word, from its code.
+fn party_type_word(lang: Lang, code: &str) -> String {
+    let (hant, hans) = match code {
+        "person" => ("個人", "个人"),
+        "organization" => ("單位", "单位"),
+        "anonymous" => ("匿名捐款人", "匿名捐赠人"),
+        "student" => ("學生", "学生"),
+        "household" => ("家庭", "家庭"),
+        _ => (code, code),
+    };
+    match lang {
+        Lang::ZhHant => hant.to_string(),
+        Lang::ZhHans => hans.to_string(),
+        Lang::En => code.to_string(),
+    }
+}
+
+/// The funds or programs one may name, in the reader's script.
+fn choices(lang: Lang, choices: &[Choice]) -> String {
+    let shown: Vec<String> = choices
+        .iter()
+        .map(|c| match lang {
+            Lang::ZhHant => c.zh_hant.clone(),
+            Lang::ZhHans => c.zh_hans.clone(),
+            Lang::En => format!("{} ({})", c.zh_hant, c.alias),
+        })
+        .collect();
+    match lang {
+        Lang::En => shown.join(", "),
+        _ => shown.join("、"),
     }
 }

@@ -31,7 +31,7 @@ pub struct GlobalArgs {
     /// The ledger file [env: LOVEFUND_DB; default: ./lovefund.db]
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Display language [env: LOVEFUND_LANG; default: the ledger's]
+    /// Display language [env: LOVEFUND_LANG; default: the ledger's, else the locale ($LC_ALL, $LC_MESSAGES, $LANG: zh_CN/zh_SG → zh-Hans, zh_TW/zh_HK/zh_MO → zh-Hant, en_* → en), else zh-Hant]
     #[arg(
         long,
         global = true,
@@ -390,9 +390,9 @@ pub struct ImportArgs {
 
 #[derive(Args, Debug)]
 pub struct InitArgs {
-    /// The fund's name, printed on receipts and summaries
-    #[arg(long, default_value = "愛心基金")]
-    pub name: String,
+    /// The fund's name, printed on receipts and summaries, kept as typed [default: 愛心基金, shown in the reader's language: 爱心基金, Love Fund]
+    #[arg(long)]
+    pub name: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]

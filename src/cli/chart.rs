@@ -10,7 +10,7 @@ use std::io::Write;
 
 pub fn init(ctx: &Context, args: InitArgs, out: &mut dyn Write) -> Result<()> {
     ctx.refuse_if_read_only()?;
-    let lang = ctx.lang_flag().unwrap_or_default();
+    let lang = ctx.lang_without_ledger();
     let request = InitRequest {
         path: ctx.db.clone(),
         name: args.name,

@@ -34,6 +34,8 @@ use std::rc::Rc;
 pub struct Context {
     pub db: PathBuf,
     lang_flag: Option<Lang>,
+    /// The locale's language ($LC_ALL, $LC_MESSAGES, $LANG), below the ledger's.
+    locale_lang: Option<Lang>,
     pub json: bool,
     pub read_only: bool,
     pub user: String,
@@ -63,6 +65,7 @@ impl Context {
                 Some(lang) => Some(lang.into()),
                 None => values::lang_from_env()?,
             },
+            locale_lang: values::lang_from_locale(),
             json: global.json,
             read_only: global.read_only,
             user: user.trim().to_string(),
@@ -71,21 +74,27 @@ impl Context {
         })
     }
 
-    /// The display language: --lang, $LOVEFUND_LANG, then the ledger's default.
+    /// The display language: --lang, $LOVEFUND_LANG, then the ledger's own (chosen at
+    /// `init`), which beats the locale.
     pub fn lang(&self, ledger: &Ledger) -> Lang {
         let lang = self.lang_flag.unwrap_or_else(|| ledger.lang());
         self.spoken.set(Some(lang));
         lang
     }
 
-    /// The language of this command's errors: the one it spoke in, else --lang or
-    /// $LOVEFUND_LANG, else the default.
-    fn error_lang(&self) -> Lang {
-        self.spoken.get().or(self.lang_flag).unwrap_or_default()
+    /// The display language of a command without a ledger (`init`, `demo`, an error
+    /// before the ledger is open): --lang, $LOVEFUND_LANG, then the locale ($LC_ALL,
+    /// $LC_MESSAGES, $LANG), then zh-Hant.
+    pub fn lang_without_ledger(&self) -> Lang {
+        self.lang_flag.or(self.locale_lang).unwrap_or_default()
     }
 
-    pub fn lang_flag(&self) -> Option<Lang> {
-        self.lang_flag
+    /// The language of this command's errors: the one it spoke in (the ledger's once
+    /// it was open), else the language without a ledger.
+    fn error_lang(&self) -> Lang {
+        self.spoken
+            .get()
+            .unwrap_or_else(|| self.lang_without_ledger())
     }
 
     /// Who records, and when.
@@ -95,13 +104,16 @@ impl Context {
 
     /// Opens the ledger for reading (read-only at the OS level with --read-only).
     pub fn open_for_reading(&self) -> Result<Ledger> {
-        Ledger::open_for_reading(&self.db, self.read_only)
+        let ledger = Ledger::open_for_reading(&self.db, self.read_only)?;
+        self.lang(&ledger);
+        Ok(ledger)
     }
 
     /// Opens the ledger to change it; refused under --read-only before the file is touched.
     pub fn open_for_writing(&self) -> Result<Ledger> {
         self.refuse_if_read_only()?;
         let mut ledger = Ledger::open_for_writing(&self.db)?;
+        self.lang(&ledger);
         ledger.count_commits_in(Rc::clone(&self.commits));
         Ok(ledger)
     }
@@ -202,7 +214,12 @@ pub fn run() -> i32 {
     let ctx = match Context::from_args(&cli.global) {
         Ok(ctx) => ctx,
         Err(e) => {
-            let lang = cli.global.lang.map(Lang::from).unwrap_or_default();
+            let lang = cli
+                .global
+                .lang
+                .map(Lang::from)
+                .or_else(values::lang_from_locale)
+                .unwrap_or_default();
             eprintln!("lovefund: {}", message(&e, lang));
             return 1;
         }

@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
                 font,
             };
             let ledger = ctx.open_for_reading()?;
-            let lang = ctx.lang_flag().unwrap_or_else(|| ledger.lang());
+            let lang = ctx.lang(&ledger);
             let bar = super::progress::Bar::new();
             let printed = receipts::print(&ledger, &request, &guard, lang, &|done, total| {
                 bar.show(done, total)

@@ -36,6 +36,30 @@ pub fn lang_from_env() -> crate::Result<Option<Lang>> {
         })
 }
 
+/// The language of the locale: the first of $LC_ALL, $LC_MESSAGES and $LANG that is
+/// set and not blank (POSIX's order), read as zh_CN, zh_SG → zh-Hans; zh_TW, zh_HK,
+/// zh_MO → zh-Hant; en_* → en. C, POSIX and any other locale say nothing (None), so
+/// lovefund's default applies.
+pub fn lang_from_locale() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
+        .and_then(|value| locale_lang(&value))
+}
+
+/// A locale name (`zh_CN.UTF-8`, `zh_TW.Big5`, `en_US`, `zh-Hans`) as a language.
+fn locale_lang(locale: &str) -> Option<Lang> {
+    let name = locale.trim().split(['.', '@']).next()?.to_ascii_lowercase();
+    let mut parts = name.split(['_', '-']);
+    match (parts.next()?, parts.next()) {
+        ("en", _) => Some(Lang::En),
+        ("zh", None | Some("cn" | "sg" | "hans")) => Some(Lang::ZhHans),
+        ("zh", Some("tw" | "hk" | "mo" | "hant")) => Some(Lang::ZhHant),
+        _ => None,
+    }
+}
+
 impl From<LangArg> for Lang {
     fn from(lang: LangArg) -> Lang {
         match lang {
@@ -193,4 +217,30 @@ pub fn year_opt(text: Option<&str>) -> crate::Result<Option<i32>> {
 /// An id typed as an argument (ID): digits only, read by lovefund like every value.
 pub fn id(text: &str) -> crate::Result<i64> {
     crate::ledger::date::parse_count(crate::error::Field::Named("ID".into()), text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locale_names_its_language_or_nothing() {
+        let cases = [
+            ("zh_CN.UTF-8", Some(Lang::ZhHans)),
+            ("zh_SG", Some(Lang::ZhHans)),
+            ("zh_CN.GB18030", Some(Lang::ZhHans)),
+            ("zh_TW.UTF-8", Some(Lang::ZhHant)),
+            ("zh_HK", Some(Lang::ZhHant)),
+            ("zh_MO.Big5", Some(Lang::ZhHant)),
+            ("en_US.UTF-8", Some(Lang::En)),
+            ("en_GB@euro", Some(Lang::En)),
+            ("C", None),
+            ("POSIX", None),
+            ("C.UTF-8", None),
+            ("fr_FR.UTF-8", None),
+        ];
+        for (locale, lang) in cases {
+            assert_eq!(locale_lang(locale), lang, "{locale}");
+        }
+    }
 }

@@ -89,6 +89,18 @@ pub fn refuse_id_like(field: impl Into<Field>, name: &str) -> Result<()> {
 }
 
 pub const ANONYMOUS_DONOR: &str = "愛心人士";
+
+/// A party's name as a reader sees it: the built-in anonymous donor (the one party
+/// lovefund makes itself, typed anonymous and stored as `ANONYMOUS_DONOR`) in the
+/// reader's language; every name someone typed exactly as typed. Decided at display
+/// time, so stored names (and the chain over them) never change.
+pub fn shown_name(party_type: PartyType, name: &str, words: impl super::words::Words) -> String {
+    if party_type == PartyType::Anonymous && name == ANONYMOUS_DONOR {
+        words.word(super::words::Word::AnonymousDonor).to_string()
+    } else {
+        name.to_string()
+    }
+}
 /// Spellings that mean "the anonymous donor".
 pub fn is_anonymous_name(name: &str) -> bool {
     let name = name.trim();

@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 /// A new ledger: its file, the fund's name and the ledger's own language.
 pub struct InitRequest {
     pub path: PathBuf,
-    pub name: String,
+    /// None: the default name (愛心基金), shown in each reader's own script.
+    pub name: Option<String>,
     pub lang: Lang,
 }
 
@@ -28,16 +29,25 @@ pub struct Initialized {
 /// Creates the ledger file (mode 0600, never over an existing file) with the default
 /// chart and funds.
 pub fn init(actor: &Actor, request: InitRequest) -> Result<Initialized> {
-    let name = check_name(Field::Name, &request.name)?;
+    use crate::ledger::words::{DEFAULT_LEDGER_NAME, LEDGER_NAME_SOURCE, default_ledger_name};
+    let (name, source) = match &request.name {
+        Some(typed) => (check_name(Field::Name, typed)?, "typed"),
+        None => (DEFAULT_LEDGER_NAME.to_string(), "default"),
+    };
     let mut store = Store::create(&request.path)?;
     store.write(&actor.stamp(), |unit| {
         unit.meta_set("name", &name)?;
+        unit.meta_set(LEDGER_NAME_SOURCE, source)?;
         unit.meta_set("lang", request.lang.code())?;
         unit.meta_set("created_at", &actor.recorded_at)?;
         unit.identity_key()?;
         Ok(())
     })?;
     store.seed_default_chart(&actor.user, &actor.recorded_at)?;
+    let name = match request.name {
+        Some(_) => name,
+        None => default_ledger_name(request.lang.into()).to_string(),
+    };
     Ok(Initialized {
         db: request.path.display().to_string(),
         name,

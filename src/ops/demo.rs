@@ -413,7 +413,7 @@ pub fn build(dir: &Path, lang: Lang, today: NaiveDate, guard: &Guard) -> Result<
         &actor,
         InitRequest {
             path: db.clone(),
-            name,
+            name: Some(name),
             lang,
         },
     )?;

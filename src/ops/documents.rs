@@ -116,7 +116,7 @@ pub fn write_donor_statement(
         .last
         .map(|(_, hash)| hex::encode(hash))
         .unwrap_or_default();
-    let fund_name = store.ledger_name()?;
+    let fund_name = store.ledger_name_in(lang.into())?;
     let doc = crate::render::summary::statement_doc(statement, &fund_name, &fingerprint, lang);
     let font = font(None)?;
     let texts = [&doc.fund_name, &doc.donor]

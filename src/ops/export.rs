@@ -21,7 +21,7 @@ pub fn export(
     let written = |e| Error::io("cannot write the output", e);
     ledger.reader().with_export_snapshot(|store| {
         let header = Header::new(
-            store.ledger_name()?,
+            store.ledger_name_in(lang.into())?,
             store.head()?.last.map(|(_, hash)| hex::encode(hash)),
             range,
             store.first_date_between(range.0, range.1)?,

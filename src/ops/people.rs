@@ -136,6 +136,8 @@ pub struct DonationRecorded {
     pub donor: i64,
     #[serde(skip)]
     pub donor_name: String,
+    #[serde(skip)]
+    pub donor_type: PartyType,
     pub amount: Money,
     pub hash: String,
     /// Recorded before under the same reference; nothing was added now.
@@ -153,7 +155,7 @@ impl Render for DonationRecorded {
             "{} {}: {} {} — {} {}",
             label.get(lang),
             self.entry,
-            self.donor_name,
+            crate::ledger::party::shown_name(self.donor_type, &self.donor_name, lang),
             self.amount.yuan(),
             L::Receipt.get(lang),
             self.receipt
@@ -206,6 +208,7 @@ pub fn donate(
         receipt,
         donor: donor.id,
         donor_name: donor.name,
+        donor_type: donor.party_type,
         amount,
         hash: hex::encode(hash),
         already,

@@ -107,7 +107,7 @@ pub fn print(
 ) -> Result<Printed> {
     let store = ledger.reader();
     let funds = store.funds()?;
-    let fund_name = store.ledger_name()?;
+    let fund_name = store.ledger_name_in(lang.into())?;
     let records = match request.number {
         Some(n) => vec![receipt_or_refusal(store, n)?],
         None => store.receipts(request.year)?,

@@ -21,7 +21,7 @@ fn ledger(dir: &tempfile::TempDir) -> (Ledger, Actor) {
     let path = dir.path().join("fund.db");
     let request = InitRequest {
         path: path.clone(),
-        name: "愛心基金".into(),
+        name: Some("愛心基金".into()),
         lang: Lang::ZhHans,
     };
     init(&actor, request).unwrap();

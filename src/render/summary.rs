@@ -286,7 +286,8 @@ pub fn statement_doc(
         note: g(L::StatementNote),
         page_label: match lang {
             Lang::En => "Page {n} of {m}".to_string(),
-            _ => "第 {n} / {m} 頁".to_string(),
+            Lang::ZhHans => "第 {n} / {m} 页".to_string(),
+            Lang::ZhHant => "第 {n} / {m} 頁".to_string(),
         },
         fingerprint_label: g(L::Fingerprint),
         fingerprint: fingerprint.to_string(),

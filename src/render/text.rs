@@ -3,7 +3,7 @@
 use super::table::{Align, Table, width};
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
-use crate::ledger::party::{Party, PartyType, Role, mask};
+use crate::ledger::party::{Party, PartyType, Role, mask, shown_name};
 use crate::report::entry::EntryView;
 use crate::report::fund_balances::{FundBalance, FundBalances};
 use crate::report::lists::{AccountLine, FundLine};
@@ -315,7 +315,7 @@ pub fn party_list(
     for l in lines {
         t.row(vec![
             l.party.id.to_string(),
-            l.party.name.clone(),
+            shown_name(l.party.party_type, &l.party.name, lang),
             party_type_label(l.party.party_type, lang).to_string(),
             party_details_line(&l.party),
             l.count.to_string(),
@@ -337,7 +337,7 @@ pub fn party_detail(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Res
         "{} {}  {}  ({})",
         who.get(lang),
         p.id,
-        p.name,
+        shown_name(p.party_type, &p.name, lang),
         party_type_label(p.party_type, lang)
     )?;
     let fields = [

@@ -163,7 +163,7 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
     }
     Ok(AnnualSummary {
         year,
-        fund_name: store.ledger_name()?,
+        fund_name: store.ledger_name_in(lang.script())?,
         opening_balance: store.money_before(start)?,
         raised: total(|p| p.raised)?,
         donations_count: donations,

@@ -16,7 +16,7 @@ use super::settings::{self, SettingChange};
 use super::summary::{ActivityCount, PartyMovement};
 use super::{people, periods, receipts};
 use crate::error::{Error, Field, Result};
-use crate::ledger::account::Account;
+use crate::ledger::account::{Account, Script};
 use crate::ledger::closing::ResultBalance;
 use crate::ledger::entry::StoredEntry;
 use crate::ledger::fund::Funds;
@@ -44,6 +44,16 @@ pub trait Read {
     fn meta(&self, key: &str) -> Result<Option<String>>;
     /// The ledger's name, printed on receipts and summaries.
     fn ledger_name(&self) -> Result<String>;
+    /// The ledger's name as a reader of `script` sees it: the name `init` gave when
+    /// none was typed in that script, a typed name as typed.
+    fn ledger_name_in(&self, script: Script) -> Result<String> {
+        let source = self.meta(crate::ledger::words::LEDGER_NAME_SOURCE)?;
+        Ok(crate::ledger::words::shown_ledger_name(
+            &self.ledger_name()?,
+            source.as_deref(),
+            script,
+        ))
+    }
 
     // The journal.
     fn head(&self) -> Result<ChainHead>;

@@ -33,7 +33,11 @@ impl Ledger {
         cmd.current_dir(self.dir.path())
             .env("LOVEFUND_DB", &self.db)
             .env("LOVEFUND_USER", "tester")
-            .env_remove("LOVEFUND_LANG");
+            .env_remove("LOVEFUND_LANG")
+            // The locale chooses the language too: tests start from none.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
         cmd
     }
 

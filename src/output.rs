@@ -14,6 +14,8 @@
 //! `Field`).
 
 pub mod csv;
+pub mod encode;
+pub mod xlsx;
 
 use crate::error::{Error, Field, Result};
 use std::fs::File;

@@ -2,7 +2,8 @@
 //! domain values happens once, in the command handlers (ripgrep's low/high split).
 
 use super::values::{
-    AccountTypeArg, CheckArg, EncodingArg, FormatArg, LangArg, MethodArg, ReceiptStatusArg,
+    AccountTypeArg, CheckArg, EncodingArg, FormatArg, LangArg, MethodArg, OutEncodingArg,
+    ReceiptStatusArg,
 };
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -103,6 +104,16 @@ pub enum Command {
         /// Write CSV for a spreadsheet instead of a text table
         #[arg(long, global = true)]
         csv: bool,
+        /// Write the report to FILE instead: FILE.xlsx as an Excel workbook (amounts as
+        /// numbers), FILE.csv as CSV; an existing FILE is replaced only with --force
+        #[arg(long, global = true, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace the FILE of --out (or of donors --pdf) if it exists
+        #[arg(long, global = true)]
+        force: bool,
+        /// The CSV's encoding [default: utf-8-bom for a file, utf-8 on a pipe]
+        #[arg(long, global = true, value_enum, ignore_case = true)]
+        out_encoding: Option<OutEncodingArg>,
     },
     /// Build a sample year of a love fund and write a receipt and the annual summary
     Demo {
@@ -191,6 +202,10 @@ pub struct ExportArgs {
     /// With --out: replace FILE if it exists
     #[arg(long, requires = "out")]
     pub force: bool,
+    /// The encoding of --format csv and import-csv [default: utf-8-bom for a file,
+    /// utf-8 on a pipe]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub out_encoding: Option<OutEncodingArg>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -582,9 +597,6 @@ pub enum ReportCommand {
         /// replaced only with --force, the ledger's own files never
         #[arg(long, value_name = "FILE", requires = "statement")]
         pdf: Option<PathBuf>,
-        /// With --pdf: replace FILE if it exists
-        #[arg(long, requires = "pdf")]
-        force: bool,
     },
     /// Per program: students and households aided and amounts (students by name, school and grade only)
     Beneficiaries {

@@ -142,24 +142,70 @@ impl Context {
     }
 
     /// Prints a report laid out as a grid: JSON with --json, CSV with `csv`, else a
-    /// text table in `lang`.
+    /// text table in `lang`; or writes it to a file (.xlsx or .csv) through the guard.
     pub fn emit_table(
         &self,
         out: &mut dyn Write,
         lang: Lang,
         report: &impl crate::render::Tabular,
-        csv: bool,
+        to: &TableOut,
     ) -> Result<()> {
+        use crate::output::encode::write_encoded;
+        let grid = report.grid(lang);
+        if let Some(path) = &to.file {
+            let guard = output_guard(self, Field::Out, to.force);
+            let extension = path.extension().and_then(|e| e.to_str());
+            match extension.map(str::to_ascii_lowercase).as_deref() {
+                Some("xlsx") => {
+                    let bytes = grid
+                        .to_xlsx()
+                        .map_err(|e| Error::Io(format!("cannot make the workbook: {e}")))?;
+                    guard.write(path, &bytes)?;
+                }
+                Some("csv") => {
+                    let encoding = values::out_encoding(to.encoding, true);
+                    let mut file = guard.create(path)?;
+                    write_encoded(file.writer(), encoding, |w| output(grid.write_csv(w)))?;
+                    file.commit()?;
+                }
+                _ => {
+                    return Err(Error::input_in(
+                        Field::Out,
+                        crate::error::message::OutputMessage::NotASheetName {
+                            path: path.display().to_string(),
+                        },
+                    ));
+                }
+            }
+            if self.json {
+                return output(crate::render::json::write(out, report));
+            }
+            return output(writeln!(
+                out,
+                "{} {}",
+                crate::i18n::L::Wrote.get(lang),
+                path.display()
+            ));
+        }
         if self.json {
             return output(crate::render::json::write(out, report));
         }
-        let grid = report.grid(lang);
-        output(if csv {
-            grid.write_csv(out)
+        if to.csv {
+            let encoding = values::out_encoding(to.encoding, values::stdout_is_file());
+            write_encoded(out, encoding, |w| output(grid.write_csv(w)))
         } else {
-            grid.write_text(out)
-        })
+            output(grid.write_text(out))
+        }
     }
+}
+
+/// Where a report goes: a file (`--out`, by its extension), else standard output as
+/// CSV (`--csv`) or a text table.
+pub struct TableOut {
+    pub csv: bool,
+    pub file: Option<PathBuf>,
+    pub force: bool,
+    pub encoding: Option<values::OutEncodingArg>,
 }
 
 /// The OS account running lovefund, as the default recorder of entries.
@@ -317,7 +363,21 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
             force,
         } => reports::summary(ctx, values::year(&year)?, pdf, font, force, out),
         Command::Demo { out: dir, force } => demo::run(ctx, &dir, force, out),
-        Command::Report { report, csv } => reports::report(ctx, report, csv, out),
+        Command::Report {
+            report,
+            csv,
+            out: file,
+            force,
+            out_encoding,
+        } => {
+            let to = TableOut {
+                csv,
+                file,
+                force,
+                encoding: out_encoding,
+            };
+            reports::report(ctx, report, &to, out)
+        }
         Command::Reconcile(a) => reconcile::run(ctx, a, out),
         Command::Backup { path, force } => reconcile::backup(ctx, &path, force, out),
         Command::Export(a) => export::run(ctx, a, out),

@@ -115,7 +115,7 @@ pub fn summary(
 pub fn report(
     ctx: &Context,
     command: super::args::ReportCommand,
-    csv: bool,
+    to: &super::TableOut,
     out: &mut dyn Write,
 ) -> Result<()> {
     use super::args::ReportCommand;
@@ -128,11 +128,11 @@ pub fn report(
         ReportCommand::BalanceSheet { as_of } => {
             let as_of = parse_date(Field::AsOf, &as_of)?;
             let r = statements::balance_sheet(store, as_of, lang)?;
-            ctx.emit_table(out, lang, &r, csv)
+            ctx.emit_table(out, lang, &r, to)
         }
         ReportCommand::Activities { year } => {
             let r = statements::activities(store, super::values::year(&year)?, lang)?;
-            ctx.emit_table(out, lang, &r, csv)
+            ctx.emit_table(out, lang, &r, to)
         }
         ReportCommand::Funds { year } => {
             let (start, end) = reports::year_bounds(super::values::year(&year)?)?;
@@ -143,20 +143,19 @@ pub fn report(
                 end,
                 lang,
             )?;
-            ctx.emit_table(out, lang, &YearFunds(r), csv)
+            ctx.emit_table(out, lang, &YearFunds(r), to)
         }
         ReportCommand::Donors {
             year,
             statement: Some(donor),
             pdf,
-            force,
         } => {
             let r = reports::donor_statement(store, super::values::year(&year)?, &donor, lang)?;
             if let Some(path) = &pdf {
-                let guard = super::output_guard(ctx, Field::Pdf, force);
+                let guard = super::output_guard(ctx, Field::Pdf, to.force);
                 documents::write_donor_statement(&ledger, &r, lang, path, &guard)?;
             }
-            ctx.emit_table(out, lang, &r, csv)
+            ctx.emit_table(out, lang, &r, to)
         }
         ReportCommand::Donors {
             year,
@@ -164,11 +163,11 @@ pub fn report(
             ..
         } => {
             let r = reports::donor_report(store, super::values::year(&year)?, lang)?;
-            ctx.emit_table(out, lang, &r, csv)
+            ctx.emit_table(out, lang, &r, to)
         }
         ReportCommand::Beneficiaries { year } => {
             let r = reports::beneficiary_report(store, super::values::year(&year)?, lang)?;
-            ctx.emit_table(out, lang, &r, csv)
+            ctx.emit_table(out, lang, &r, to)
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::import::Encoding;
 use crate::ledger::account::AccountType;
 use crate::ledger::party::Method;
+use crate::output::encode::OutEncoding;
 use clap::ValueEnum;
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -97,6 +98,38 @@ impl From<EncodingArg> for Encoding {
             EncodingArg::Utf16Be => Encoding::Utf16Be,
         }
     }
+}
+
+/// The encoding of a CSV lovefund writes.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum OutEncodingArg {
+    /// UTF-8 with a byte order mark, which Excel and WPS read as UTF-8 (files' default)
+    #[value(name = "utf-8-bom", aliases = ["utf8-bom"])]
+    Utf8Bom,
+    /// UTF-8 without a mark, for programs (a pipe's default)
+    #[value(name = "utf-8", aliases = ["utf8"])]
+    Utf8,
+    /// GBK, for an old Excel on Simplified Chinese Windows; a character GBK lacks is refused
+    #[value(name = "gbk", aliases = ["cp936"])]
+    Gbk,
+}
+
+/// The encoding of a CSV: the one asked for, else UTF-8 with a byte order mark for a
+/// file (standard output redirected to a file counts) and plain UTF-8 on a pipe or a
+/// terminal.
+pub fn out_encoding(asked: Option<OutEncodingArg>, to_file: bool) -> OutEncoding {
+    match asked {
+        Some(OutEncodingArg::Utf8Bom) => OutEncoding::Utf8Bom,
+        Some(OutEncodingArg::Utf8) => OutEncoding::Utf8,
+        Some(OutEncodingArg::Gbk) => OutEncoding::Gbk,
+        None if to_file => OutEncoding::Utf8Bom,
+        None => OutEncoding::Utf8,
+    }
+}
+
+/// Whether standard output is a regular file (`> report.csv`), not a pipe or terminal.
+pub fn stdout_is_file() -> bool {
+    std::fs::metadata("/dev/stdout").is_ok_and(|m| m.is_file())
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

@@ -127,6 +127,8 @@ pub enum Field {
     Name,
     OfficialReceiptNo,
     Out,
+    /// The encoding of a CSV written for a spreadsheet.
+    OutEncoding,
     /// A file to write a PDF to.
     Pdf,
     /// A file named on its own (e.g. the backup's).
@@ -179,6 +181,7 @@ impl Field {
             Field::Name => "name",
             Field::OfficialReceiptNo => "official-receipt-no",
             Field::Out => "out",
+            Field::OutEncoding => "out-encoding",
             Field::Pdf => "pdf",
             Field::Path => "path",
             Field::Phone => "phone",

@@ -31,6 +31,19 @@ pub enum Format {
     ImportCsv,
 }
 
+impl Format {
+    /// The format's name as `--format` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Ledger => "ledger",
+            Format::Beancount => "beancount",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::ImportCsv => "import-csv",
+        }
+    }
+}
+
 /// An account of the chart as the export names it.
 #[derive(Clone, Debug)]
 pub struct ExportAccount {

@@ -1,10 +1,10 @@
-//! One layout for a report's rows, written as a text table or as CSV: the same
-//! cells either way, amounts grouped for reading (`293,300.00`) or plain for
+//! One layout for a report's rows, written as a text table, as CSV or as an Excel
+//! workbook: the same cells every way, amounts grouped for reading (`293,300.00`) or plain for
 //! spreadsheets (`293300.00`), text guarded against formulas (`crate::output::csv`).
 
 use super::table::{Align, Table};
 use crate::ledger::money::Money;
-use crate::output::csv;
+use crate::output::{csv, xlsx};
 use std::io::{self, Write};
 
 pub enum Cell {
@@ -89,5 +89,26 @@ impl Grid {
             writer.row(&cells)?;
         }
         writer.flush()
+    }
+}
+
+impl Grid {
+    /// The grid as an .xlsx workbook: amounts as numbers, the totals bold.
+    pub fn to_xlsx(&self) -> Result<Vec<u8>, String> {
+        let mut rows: Vec<xlsx::Row<'_>> = self
+            .rows
+            .iter()
+            .map(|row| xlsx::Row {
+                cells: row.iter().map(Cell::csv).collect(),
+                total: false,
+            })
+            .collect();
+        if let Some(totals) = &self.totals {
+            rows.push(xlsx::Row {
+                cells: totals.iter().map(Cell::csv).collect(),
+                total: true,
+            });
+        }
+        xlsx::workbook(&self.title, &self.columns, &rows)
     }
 }

@@ -390,6 +390,11 @@ fn export_to_file(ledger: &Ledger, format: &str, name: &str) -> (PathBuf, String
         ])
         .success();
     let text = std::fs::read_to_string(&path).unwrap();
+    // A CSV file starts with the byte order mark that Excel needs (issue 15, §2.4).
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
     (path, text)
 }
 

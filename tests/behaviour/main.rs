@@ -17,6 +17,7 @@ mod core;
 mod dates;
 mod demo;
 mod encodings;
+mod files_for_excel;
 mod fonts;
 mod fund_accounting;
 mod hostile;

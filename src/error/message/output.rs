@@ -4,4 +4,15 @@ use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum OutputMessage {}
+pub enum OutputMessage {
+    /// A character the chosen CSV encoding cannot hold; nothing was written.
+    NotEncodable {
+        character: String,
+        line: u64,
+        encoding: String,
+    },
+    /// An encoding was asked for an export that is not CSV.
+    EncodingForCsvOnly { format: String },
+    /// A report file whose name says neither CSV nor Excel.
+    NotASheetName { path: String },
+}

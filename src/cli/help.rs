@@ -62,12 +62,16 @@ pub fn parse(args: &[OsString]) -> Result<Cli, i32> {
 /// --db, $LOVEFUND_DB or ./lovefund.db names when it exists (opened read-only, never
 /// created), then the locale, then zh-Hant.
 pub fn lang(args: &[OsString]) -> Lang {
-    let flag = |name: &str| option_value(args, name);
-    if let Some(lang) = flag("--lang").and_then(|text| {
-        LangArg::from_str(text.to_str()?.trim(), true)
-            .ok()
-            .map(Lang::from)
-    }) {
+    let flag = |name: &str| option_values(args, name).pop();
+    let given = option_values(args, "--lang")
+        .into_iter()
+        .rev()
+        .find_map(|text| {
+            LangArg::from_str(text.to_str()?.trim(), true)
+                .ok()
+                .map(Lang::from)
+        });
+    if let Some(lang) = given {
         return lang;
     }
     if let Ok(Some(lang)) = lang_from_env() {
@@ -84,10 +88,10 @@ pub fn lang(args: &[OsString]) -> Lang {
     lang_from_locale().unwrap_or_default()
 }
 
-/// The value of option `name` (`--name VALUE` or `--name=VALUE`), its last use
-/// before `--` winning as clap's does.
-fn option_value(args: &[OsString], name: &str) -> Option<OsString> {
-    let mut found = None;
+/// The values given to option `name` (`--name VALUE` or `--name=VALUE`) before `--`,
+/// in order.
+fn option_values(args: &[OsString], name: &str) -> Vec<OsString> {
+    let mut found = Vec::new();
     let mut words = args.iter().skip(1);
     while let Some(word) = words.next() {
         let Some(text) = word.to_str() else { continue };
@@ -95,9 +99,9 @@ fn option_value(args: &[OsString], name: &str) -> Option<OsString> {
             break;
         }
         if text == name {
-            found = words.next().cloned();
+            found.extend(words.next().cloned());
         } else if let Some(value) = text.strip_prefix(name).and_then(|t| t.strip_prefix('=')) {
-            found = Some(OsString::from(value));
+            found.push(OsString::from(value));
         }
     }
     found
@@ -368,24 +372,13 @@ mod tests {
     #[test]
     fn the_language_comes_from_the_command_line_first() {
         let args = |a: &[&str]| a.iter().map(OsString::from).collect::<Vec<_>>();
-        assert_eq!(
-            option_value(
-                &args(&["lovefund", "donate", "--lang", "zh-Hans"]),
-                "--lang"
-            ),
-            Some("zh-Hans".into())
-        );
-        assert_eq!(
-            option_value(&args(&["lovefund", "--lang=en", "balance"]), "--lang"),
-            Some("en".into())
-        );
-        assert_eq!(
-            option_value(
-                &args(&["lovefund", "entry", "--", "--lang", "en"]),
-                "--lang"
-            ),
-            None
-        );
+        let given = args(&["lovefund", "--lang=en", "balance", "--lang", "fr"]);
+        assert_eq!(option_values(&given, "--lang"), ["en", "fr"]);
+        let after_dashes = args(&["lovefund", "show", "--", "--lang", "en"]);
+        assert!(option_values(&after_dashes, "--lang").is_empty());
         assert_eq!(lang(&args(&["lovefund", "--lang", "zh-cn"])), Lang::ZhHans);
+        // The last --lang that names a language wins.
+        let given = args(&["lovefund", "--lang", "zh-Hans", "balance", "--lang", "fr"]);
+        assert_eq!(lang(&given), Lang::ZhHans);
     }
 }

@@ -282,8 +282,8 @@ help! {
         "建立新賬本，內含預設的會計科目和基金",
         "建立新账本，内含默认的会计科目和基金";
     "The fund's name, printed on receipts and summaries, kept as typed [default: 愛心基金, shown in the reader's language: 爱心基金, Love Fund]" =>
-        "基金的名稱，印在收據和年度公告上，照輸入保存［預設：愛心基金，依讀者的語言顯示：爱心基金、Love Fund］",
-        "基金的名称，印在收据和年度公告上，照输入保存［默认：爱心基金，依读者的语言显示：愛心基金、Love Fund］";
+        "基金的名稱，印在收據和年度公告上，照輸入保存［預設：愛心基金，依讀者的語言顯示］",
+        "基金的名称，印在收据和年度公告上，照输入保存［默认：爱心基金，依读者的语言显示］";
     "List or add accounts of the chart" => "列出或新增會計科目", "列出或新增会计科目";
     "List the chart of accounts" => "列出會計科目表", "列出会计科目表";
     "Add an account; a sub-account's code extends its parent's (5101.04)" =>

@@ -41,3 +41,4 @@ mod backup_load;
 mod concurrency;
 mod crash;
 mod model;
+mod no_english;

@@ -127,6 +127,7 @@ pub enum Command {
     },
     /// The annual summary (年度收支公告): raised, disbursed, people aided, by program and month
     Summary {
+        /// The year, e.g. 2022
         #[arg(long)]
         year: String,
         /// Also write it as an A4 PDF (CJK text in the bundled font, a monthly chart); an
@@ -143,6 +144,7 @@ pub enum Command {
     },
     /// Close a year: closing entries into net assets, then no entry may be dated in it
     Close {
+        /// The year, e.g. 2022
         #[arg(long)]
         year: String,
     },
@@ -232,14 +234,18 @@ pub enum ReceiptCommand {
     },
     /// List receipts with their status
     List {
+        /// Only receipts of this year, e.g. 2022
         #[arg(long)]
         year: Option<String>,
+        /// Only issued or only void receipts
         #[arg(long, value_enum)]
         status: Option<ReceiptStatusArg>,
     },
     /// Void a receipt: the number stays, marked void with the reason, who and when
     Void {
+        /// Receipt number, e.g. 2022-000123
         number: String,
+        /// Why it is void (kept with the receipt)
         #[arg(long)]
         reason: String,
         /// Also reverse the donation (紅字沖銷), dated --date or today
@@ -251,12 +257,15 @@ pub enum ReceiptCommand {
     },
     /// Void a receipt and issue a new number for the same donation (misspelt name, lost receipt)
     Reissue {
+        /// Receipt number, e.g. 2022-000123
         number: String,
+        /// Why it is reissued (kept with the void receipt)
         #[arg(long, default_value = "reissued")]
         reason: String,
     },
     /// The sequence report: every number from 1 to the last is issued or void; gaps fail
     Gaps {
+        /// The year, e.g. 2022
         #[arg(long)]
         year: String,
     },
@@ -271,9 +280,12 @@ pub enum ReceiptCommand {
 pub enum DonorCommand {
     /// Add a donor
     Add {
+        /// The donor's name, kept as typed
         name: String,
+        /// A person, an organization, or anonymous
         #[arg(long = "type", value_enum, default_value = "person")]
         donor_type: DonorType,
+        /// A phone number to reach the donor
         #[arg(long)]
         phone: Option<String>,
         /// Identity number: only a keyed hash and the last 4 characters are kept
@@ -306,13 +318,18 @@ pub enum BeneficiaryType {
 pub enum BeneficiaryCommand {
     /// Add a student (--school, --grade) or a household (--village, --members)
     Add {
+        /// The beneficiary's name, kept as typed
         name: String,
+        /// A student or a household
         #[arg(long = "type", value_enum)]
         beneficiary_type: BeneficiaryType,
+        /// A student's school
         #[arg(long)]
         school: Option<String>,
+        /// A student's grade
         #[arg(long)]
         grade: Option<String>,
+        /// A household's village
         #[arg(long)]
         village: Option<String>,
         /// Household size
@@ -345,6 +362,7 @@ pub struct DonateArgs {
     /// 助學, 扶貧, 幫困, 非限定 (either script) or study-aid, poverty-relief, hardship, unrestricted
     #[arg(long, default_value = "非限定")]
     pub fund: String,
+    /// How the money moved: the bank account, cash, WeChat Pay or Alipay
     #[arg(long, value_enum)]
     pub method: MethodArg,
     /// Bank or payment reference, unique in the ledger: running the same command again
@@ -354,6 +372,7 @@ pub struct DonateArgs {
     /// The official 公益事業捐贈票據 number, when one was issued
     #[arg(long)]
     pub official_receipt_no: Option<String>,
+    /// A note kept with the entry
     #[arg(long)]
     pub memo: Option<String>,
 }
@@ -375,12 +394,14 @@ pub struct DisburseArgs {
     /// The fund to draw on [default: the program's own fund]
     #[arg(long)]
     pub fund: Option<String>,
+    /// How the money moved: the bank account, cash, WeChat Pay or Alipay
     #[arg(long, value_enum)]
     pub method: MethodArg,
     /// Bank or payment reference, unique in the ledger: running the same command again
     /// records nothing twice and answers with the entry already recorded
     #[arg(long)]
     pub reference: Option<String>,
+    /// A note kept with the entry
     #[arg(long)]
     pub memo: Option<String>,
 }
@@ -418,7 +439,9 @@ pub enum AccountCommand {
     Add {
         /// Four digits, or a sub-account such as 5101.04
         code: String,
+        /// The account's name
         name: String,
+        /// What kind of account it is
         #[arg(long = "type", value_enum)]
         account_type: AccountTypeArg,
     },
@@ -430,6 +453,7 @@ pub enum FundCommand {
     List,
     /// Add a fund, e.g. one a donor designates
     Add {
+        /// The fund's name, kept as typed
         name: String,
         /// The fund's money may only be spent on its purpose
         #[arg(long)]
@@ -460,6 +484,7 @@ pub struct EntryAddArgs {
     /// YYYY-MM-DD
     #[arg(long)]
     pub date: String,
+    /// What the entry is for (摘要)
     #[arg(long)]
     pub memo: String,
     /// ACCOUNT[@FUND]=AMOUNT; debit positive, credit negative; the fund defaults to 非限定
@@ -577,17 +602,20 @@ pub enum ReportCommand {
     /// 業務活動表 (after 會民非02): revenue and costs by restriction, the release of
     /// restricted net assets, the change in net assets
     Activities {
+        /// The year, e.g. 2022
         #[arg(long)]
         year: String,
     },
     /// Per fund: opening, raised, disbursed, transfers, closing for the year
     Funds {
+        /// The year, e.g. 2022
         #[arg(long)]
         year: String,
     },
     /// Per donor: number of gifts and total (anonymous givers grouped as 愛心人士); or
     /// with --statement one donor's gifts of the year with their receipt numbers
     Donors {
+        /// The year, e.g. 2022
         #[arg(long)]
         year: String,
         /// One donor (name or id): the year-end statement
@@ -600,6 +628,7 @@ pub enum ReportCommand {
     },
     /// Per program: students and households aided and amounts (students by name, school and grade only)
     Beneficiaries {
+        /// The year, e.g. 2022
         #[arg(long)]
         year: String,
     },

@@ -8,6 +8,7 @@ mod close;
 mod config;
 mod demo;
 mod export;
+mod help;
 mod import;
 mod journal;
 mod people;
@@ -250,12 +251,10 @@ fn renamed(error: Error, field: Field, word: &str) -> Error {
 /// committed but its result could not be printed (standard output full or closed),
 /// the status is 0 with a warning on stderr, so a script does not record it again.
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match help::parse(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
-        }
+        Err(status) => return status,
     };
     let ctx = match Context::from_args(&cli.global) {
         Ok(ctx) => ctx,

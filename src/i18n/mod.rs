@@ -2,6 +2,7 @@
 //! and (`say`) the catalogue of every message the library says. Chosen per run by
 //! `--lang`, then $LOVEFUND_LANG, then the ledger's own default.
 
+pub mod help;
 pub mod say;
 
 use serde::Serialize;

@@ -8,7 +8,10 @@
 //! A table fits the width it is given (`fit_tables_to`: the terminal's): when its
 //! columns are wider, the widest text columns give way first — a text cell that no
 //! longer fits ends in `…`, except in the last column, which wraps onto indented
-//! lines. Amounts and numbers are never cut.
+//! lines. Amounts and numbers are never cut. When even that is too wide (the amounts
+//! alone need more than the width), each row is written as a record instead, one
+//! `heading  value` line per cell, a blank line between records, as psql's expanded
+//! display does: every amount whole, every line within the width.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -41,6 +44,9 @@ pub struct Table {
     align: Vec<Align>,
     widths: Vec<usize>,
     rows: Vec<Option<Vec<String>>>,
+    /// Given its widths up front (`with_widths`): the last column's cells are not
+    /// measured, so it needs room for `TEXT_COLUMN_MIN` at least.
+    streaming: bool,
 }
 
 /// Display width in terminal columns.
@@ -65,6 +71,7 @@ impl Table {
             align: columns.iter().map(|(_, a)| *a).collect(),
             widths: columns.iter().map(|(h, _)| width(h)).collect(),
             rows: Vec::new(),
+            streaming: false,
         }
     }
 
@@ -75,11 +82,16 @@ impl Table {
         for (w, given) in table.widths.iter_mut().zip(widths) {
             *w = (*w).max(*given);
         }
+        table.streaming = true;
         table
     }
 
-    /// The headers and the rule under them.
+    /// The headers and the rule under them (nothing in records: each record names
+    /// its cells).
     pub fn write_header(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.as_records() {
+            return Ok(());
+        }
         self.write_cells(out, &self.headers)?;
         self.write_rule(out)
     }
@@ -116,8 +128,63 @@ impl Table {
 
     pub fn write_rule(&self, out: &mut dyn Write) -> io::Result<()> {
         let widths = self.fitted_widths();
-        let total: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        let total = match self.as_records() {
+            true => FIT_WIDTH.get(),
+            false => line_width(&widths),
+        };
         writeln!(out, "{}", "-".repeat(total))
+    }
+
+    /// Whether rows are written as records: the columns do not fit the width even
+    /// with their text narrowed as far as it goes.
+    fn as_records(&self) -> bool {
+        let limit = FIT_WIDTH.get();
+        if limit == 0 {
+            return false;
+        }
+        let mut widths = self.fitted_widths();
+        // A last text column wraps in what is left of the line, which must hold
+        // `TEXT_COLUMN_MIN` columns (or its widest cell, when narrower and measured).
+        if let (Some(last), Some(Align::Left)) = (widths.last_mut(), self.align.last()) {
+            *last = match self.streaming {
+                true => TEXT_COLUMN_MIN,
+                false => (*last).min(TEXT_COLUMN_MIN),
+            };
+        }
+        line_width(&widths) > limit
+    }
+
+    /// One row as a record: a line per non-empty cell, its heading first (headings
+    /// padded to the widest), a value too long for the rest of the line wrapped under
+    /// itself (amounts are short and never wrap); then a blank line.
+    fn write_record<S: AsRef<str>>(&self, out: &mut dyn Write, cells: &[S]) -> io::Result<()> {
+        let limit = FIT_WIDTH.get();
+        let label_width = self.headers.iter().map(|h| width(h)).max().unwrap_or(0);
+        let label_width = label_width.min(limit / 3);
+        let room = limit.saturating_sub(label_width + 2).max(TEXT_COLUMN_MIN);
+        for (i, cell) in cells.iter().enumerate() {
+            let cell = cell.as_ref();
+            if cell.trim().is_empty() {
+                continue;
+            }
+            let header = &self.headers[i];
+            let header = match width(header) > label_width {
+                true => shorten(header, label_width),
+                false => header.clone(),
+            };
+            let pad = " ".repeat(label_width - width(&header) + 2);
+            let lines = match self.align[i] {
+                Align::Left => wrap(cell.trim(), room),
+                Align::Right => vec![cell.trim().to_string()],
+            };
+            for (n, line) in lines.iter().enumerate() {
+                match n {
+                    0 => writeln!(out, "{header}{pad}{line}")?,
+                    _ => writeln!(out, "{}{line}", " ".repeat(label_width + 2))?,
+                }
+            }
+        }
+        writeln!(out)
     }
 
     /// The column widths, narrowed to the fit width where text columns can give way:
@@ -128,8 +195,7 @@ impl Table {
         if limit == 0 {
             return widths;
         }
-        let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
-        let mut excess = total(&widths).saturating_sub(limit);
+        let mut excess = line_width(&widths).saturating_sub(limit);
         while excess > 0 {
             let widest = (0..widths.len())
                 .filter(|&i| self.align[i] == Align::Left && widths[i] > TEXT_COLUMN_MIN)
@@ -142,6 +208,9 @@ impl Table {
     }
 
     fn write_cells<S: AsRef<str>>(&self, out: &mut dyn Write, cells: &[S]) -> io::Result<()> {
+        if self.as_records() {
+            return self.write_record(out, cells);
+        }
         let widths = self.fitted_widths();
         let mut line = String::new();
         let last = widths.len().saturating_sub(1);
@@ -188,6 +257,11 @@ impl Table {
         }
         Ok(())
     }
+}
+
+/// The width of a line of columns `widths` wide, two spaces between them.
+fn line_width(widths: &[usize]) -> usize {
+    widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
 }
 
 /// `text` cut to `columns` display columns, ending in `…` when cut.
@@ -293,6 +367,40 @@ mod tests {
         for word in ["every", "non-zero", "postings", "summing", "0.00"] {
             assert!(words.contains(word), "{word} lost: {narrow}");
         }
+    }
+
+    #[test]
+    fn a_table_whose_amounts_do_not_fit_is_written_as_records() {
+        fit_tables_to(40);
+        let mut t = Table::new(&[
+            ("基金", Align::Left),
+            ("籌集", Align::Right),
+            ("支出", Align::Right),
+            ("期末", Align::Right),
+        ]);
+        t.row(vec![
+            "非限定".into(),
+            "9,999,999,999,999.99".into(),
+            "".into(),
+            "9,999,999,999,999.99".into(),
+        ]);
+        t.rule();
+        t.row(vec![
+            "合計".into(),
+            "1.00".into(),
+            "2.00".into(),
+            "3.00".into(),
+        ]);
+        let mut out = Vec::new();
+        t.write(&mut out).unwrap();
+        fit_tables_to(0);
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "基金  非限定\n籌集  9,999,999,999,999.99\n期末  9,999,999,999,999.99\n\n\
+             ----------------------------------------\n\
+             基金  合計\n籌集  1.00\n支出  2.00\n期末  3.00\n\n"
+        );
     }
 
     #[test]

@@ -816,7 +816,7 @@ fn verify_json_lists_every_check_with_pass_or_fail() {
     assert_eq!(some["checks"].as_array().unwrap().len(), 2);
     // An unknown check is a usage error that lists the checks.
     let stderr = l
-        .run(&["verify", "nonsense"])
+        .run(&["verify", "nonsense", "--lang", "en"])
         .code(2)
         .get_output()
         .stderr

@@ -302,10 +302,23 @@ fn three_languages_and_global_flags_anywhere() {
         .assert()
         .success();
     assert!(String::from_utf8_lossy(&env.get_output().stdout).contains("Trial balance"));
-    let err = l.usage_error(&["balance", "--lang", "fr"]);
+    // A --lang that is no language: the usage error is in the language the rest of
+    // the chain gives, here $LOVEFUND_LANG, else the ledger's (zh-Hant).
+    let out = l
+        .cmd()
+        .env("LOVEFUND_LANG", "en")
+        .args(["balance", "--lang", "fr"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(err.contains("--lang"), "{err}");
     assert!(
         err.contains("[possible values: zh-Hant, zh-Hans, en]"),
+        "{err}"
+    );
+    let err = l.usage_error(&["balance", "--lang", "fr"]);
+    assert!(
+        err.contains("--lang <LANG> 不接受「fr」；可用的值：zh-Hant、zh-Hans、en"),
         "{err}"
     );
     // The ledger's own default comes from init --lang.
@@ -484,7 +497,7 @@ fn verify_catches_an_unbalanced_and_a_deleted_entry() {
         "{messages:?}"
     );
     assert!(
-        l.usage_error(&["verify", "nonsense"])
+        l.usage_error(&["verify", "nonsense", "--lang", "en"])
             .contains("possible values: balanced, chain, records, append-only")
     );
 }
@@ -639,13 +652,17 @@ fn register_streams_aligned_lines_with_period_totals() {
             .success();
         String::from_utf8(out.get_output().stdout.clone()).unwrap()
     };
-    // In 80 columns the memos wrap under their column.
+    // In 80 columns the amounts leave no room for the memo: each line is written as
+    // a record, one `heading  value` line per cell, every line within 80.
     let narrow = register("80");
-    assert!(narrow.contains("Opening\n"), "{narrow}");
-    assert!(
-        narrow.contains(&format!("\n{}balance\n", " ".repeat(77))),
-        "{narrow}"
-    );
+    assert!(narrow.contains("\nMemo     Opening balance\n"), "{narrow}");
+    assert!(narrow.contains("\nBalance  1,234,667.89\n"), "{narrow}");
+    for line in narrow.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "{line:?}"
+        );
+    }
     let text = register("160");
     let lines: Vec<&str> = text.lines().collect();
     // Title, headers, rule, opening, two postings, rule, closing.

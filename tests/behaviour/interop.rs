@@ -646,7 +646,7 @@ fn from_and_to_keep_the_entries_dated_between() {
 fn bad_format_or_dates_are_refused_in_one_sentence() {
     let ledger = small_ledger();
     let before = ledger.fingerprint();
-    let usage = ledger.usage_error(&["export", "--format", "xml"]);
+    let usage = ledger.usage_error(&["export", "--format", "xml", "--lang", "en"]);
     assert!(
         usage.contains("[possible values: ledger, beancount, csv, json, import-csv]"),
         "{usage}"

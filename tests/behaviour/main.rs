@@ -36,9 +36,11 @@ mod statements;
 mod summary;
 mod tampering;
 mod verify_checks;
+mod widths;
 
 // The reliability suites (RELIABILITY.md), gated by LOVEFUND_TEST_RELIABILITY.
 mod backup_load;
 mod concurrency;
 mod crash;
 mod model;
+mod no_english;

@@ -1,0 +1,641 @@
+//! The words of the command line's help (issue 15, §1): every about, argument help,
+//! possible value's help and example `lovefund --help` shows, in zh-Hant and zh-Hans,
+//! and clap's own headings and usage errors in all three languages.
+//!
+//! The help is keyed by its English, as gettext keys by the msgid: the English is
+//! written once, as the doc comments of `cli::args` (clap's own help for English
+//! readers), and each entry here gives its zh-Hant and zh-Hans. An entry without both
+//! does not compile; a test of the front end walks the whole command tree and fails on
+//! any English text without its entry, and on an entry no command uses any more.
+//! Option names, values and placeholders (--db, PATH, YYYY-MM-DD) stay as typed.
+
+use super::Lang;
+use super::say::words;
+
+macro_rules! help {
+    ($($en:literal => $hant:literal, $hans:literal;)*) => {
+        /// The zh-Hant and zh-Hans of an English help text.
+        fn lookup(english: &str) -> Option<(&'static str, &'static str)> {
+            match english {
+                $($en => Some(($hant, $hans)),)*
+                _ => None,
+            }
+        }
+
+        /// Every English text the catalogue has words for.
+        pub const ENGLISH: &[&str] = &[$($en),*];
+    };
+}
+
+/// The help text `english` in `lang`: None in English (clap's own is shown) and for a
+/// text the catalogue does not have.
+pub fn help(lang: Lang, english: &str) -> Option<&'static str> {
+    let (hant, hans) = lookup(english)?;
+    match lang {
+        Lang::ZhHant => Some(hant),
+        Lang::ZhHans => Some(hans),
+        Lang::En => None,
+    }
+}
+
+/// clap's own words around the help: headings and marks.
+#[derive(Clone, Copy, Debug)]
+pub enum Word {
+    Usage,
+    Commands,
+    Arguments,
+    Options,
+    PossibleValues,
+    Colon,
+    Error,
+}
+
+pub fn word(lang: Lang, word: Word) -> &'static str {
+    let [hant, hans, en] = match word {
+        Word::Usage => ["用法：", "用法：", "Usage: "],
+        Word::Commands => ["命令", "命令", "Commands"],
+        Word::Arguments => ["參數", "参数", "Arguments"],
+        Word::Options => ["選項", "选项", "Options"],
+        Word::PossibleValues => ["可選的值：", "可选的值：", "Possible values:"],
+        Word::Colon => ["：", "：", ": "],
+        Word::Error => ["錯誤：", "错误：", "error: "],
+    };
+    match lang {
+        Lang::ZhHant => hant,
+        Lang::ZhHans => hans,
+        Lang::En => en,
+    }
+}
+
+/// `[default: VALUE]`.
+pub fn default_value(lang: Lang, value: &str) -> String {
+    words!(
+        lang,
+        "［預設：{value}］",
+        "［默认：{value}］",
+        "[default: {value}]"
+    )
+}
+
+/// `[possible values: a, b]`.
+pub fn possible_values(lang: Lang, names: &[&str]) -> String {
+    let names = names.join(match lang {
+        Lang::En => ", ",
+        _ => "、",
+    });
+    words!(
+        lang,
+        "［可選：{names}］",
+        "［可选：{names}］",
+        "[possible values: {names}]"
+    )
+}
+
+/// Several names in a sentence: `a、b` or `a, b`.
+pub fn list(lang: Lang, names: &[String]) -> String {
+    names.join(match lang {
+        Lang::En => ", ",
+        _ => "、",
+    })
+}
+
+pub fn missing_value(lang: Lang, arg: &str) -> String {
+    words!(
+        lang,
+        "{arg} 需要一個值，但沒有給",
+        "{arg} 需要一个值，但没有给",
+        "a value is required for '{arg}' but none was supplied",
+    )
+}
+
+pub fn invalid_value(lang: Lang, value: &str, arg: &str, valid: Option<&str>) -> String {
+    let sentence = words!(
+        lang,
+        "{arg} 不接受「{value}」",
+        "{arg} 不接受“{value}”",
+        "invalid value '{value}' for '{arg}'",
+    );
+    match valid {
+        Some(valid) => {
+            let valid = valid.to_string();
+            let tail = words!(
+                lang,
+                "；可用的值：{valid}",
+                "；可用的值：{valid}",
+                "\n  [possible values: {valid}]",
+            );
+            format!("{sentence}{tail}")
+        }
+        None => sentence,
+    }
+}
+
+pub fn unknown_argument(lang: Lang, arg: &str) -> String {
+    words!(
+        lang,
+        "沒有「{arg}」這個選項",
+        "没有“{arg}”这个选项",
+        "unexpected argument '{arg}' found",
+    )
+}
+
+pub fn unknown_command(lang: Lang, command: &str) -> String {
+    words!(
+        lang,
+        "沒有「{command}」這個命令",
+        "没有“{command}”这个命令",
+        "unrecognized subcommand '{command}'",
+    )
+}
+
+pub fn missing_arguments(lang: Lang, args: &str) -> String {
+    words!(
+        lang,
+        "缺少必填的參數：{args}",
+        "缺少必填的参数：{args}",
+        "the following required arguments were not provided: {args}",
+    )
+}
+
+pub fn missing_command(lang: Lang, command: &str, valid: &str) -> String {
+    words!(
+        lang,
+        "「{command}」後面要接一個命令：{valid}",
+        "“{command}”后面要接一个命令：{valid}",
+        "'{command}' requires a subcommand but one was not provided: {valid}",
+    )
+}
+
+pub fn repeated(lang: Lang, arg: &str) -> String {
+    words!(
+        lang,
+        "{arg} 只能給一次",
+        "{arg} 只能给一次",
+        "the argument '{arg}' cannot be used multiple times",
+    )
+}
+
+pub fn conflict(lang: Lang, arg: &str, prior: &str) -> String {
+    words!(
+        lang,
+        "{arg} 不能和 {prior} 一起用",
+        "{arg} 不能和 {prior} 一起用",
+        "the argument '{arg}' cannot be used with '{prior}'",
+    )
+}
+
+pub fn too_many_values(lang: Lang, value: &str, arg: &str) -> String {
+    words!(
+        lang,
+        "{arg} 多了一個值「{value}」",
+        "{arg} 多了一个值“{value}”",
+        "unexpected value '{value}' for '{arg}' found; no more were expected",
+    )
+}
+
+pub fn wrong_number_of_values(lang: Lang, arg: &str) -> String {
+    words!(
+        lang,
+        "{arg} 的值的個數不對",
+        "{arg} 的值的个数不对",
+        "wrong number of values for '{arg}'",
+    )
+}
+
+pub fn no_equals(lang: Lang, arg: &str) -> String {
+    words!(
+        lang,
+        "{arg} 的值要用等號連上：{arg}=值",
+        "{arg} 的值要用等号连上：{arg}=值",
+        "equal sign is needed when assigning values to '{arg}'",
+    )
+}
+
+pub fn bad_command_line(lang: Lang) -> String {
+    words!(
+        lang,
+        "命令列有誤",
+        "命令行有误",
+        "the command line is not valid"
+    )
+}
+
+pub fn did_you_mean(lang: Lang, suggested: &str) -> String {
+    words!(
+        lang,
+        "提示：是不是要用「{suggested}」？",
+        "提示：是不是要用“{suggested}”？",
+        "tip: a similar one exists: '{suggested}'",
+    )
+}
+
+pub fn more_help(lang: Lang) -> String {
+    words!(
+        lang,
+        "要看說明，請在命令後加 --help。",
+        "要看说明，请在命令后加 --help。",
+        "For more information, try '--help'.",
+    )
+}
+
+help! {
+    // The program.
+    "A tamper-evident double-entry ledger for a charity love fund (愛心基金)" =>
+        "愛心基金的複式記賬賬本，任何竄改都查得出來",
+        "爱心基金的复式记账账本，任何篡改都查得出来";
+    "A tamper-evident double-entry ledger for a charity love fund (愛心基金).\n\nTreasurers record entries; auditors check balances and the hash chain with `verify`. Amounts are CNY with at most two decimals. Every command is one SQLite transaction: it happens completely or not at all." =>
+        "愛心基金的複式記賬賬本，任何竄改都查得出來。\n\n出納記錄憑證；審計用 `verify` 核對餘額和雜湊鏈。金額以人民幣計，最多兩位小數。每個命令都是一個 SQLite 交易：要麼全部完成，要麼完全不做。",
+        "爱心基金的复式记账账本，任何篡改都查得出来。\n\n出纳记录凭证；审计用 `verify` 核对余额和哈希链。金额以人民币计，最多两位小数。每个命令都是一个 SQLite 事务：要么全部完成，要么完全不做。";
+    "Start with: lovefund init --name \"鷹潭市政協愛心基金\"\nThen: lovefund entry add --help" =>
+        "從這裡開始：lovefund init --name \"鷹潭市政協愛心基金\"\n然後：lovefund entry add --help",
+        "从这里开始：lovefund init --name \"鹰潭市政协爱心基金\"\n然后：lovefund entry add --help";
+    // The global options.
+    "The ledger file [env: LOVEFUND_DB; default: ./lovefund.db]" =>
+        "賬本檔案［環境變數 LOVEFUND_DB；預設 ./lovefund.db］",
+        "账本文件［环境变量 LOVEFUND_DB；默认 ./lovefund.db］";
+    "Display language [env: LOVEFUND_LANG; default: the ledger's, else the locale ($LC_ALL, $LC_MESSAGES, $LANG: zh_CN/zh_SG → zh-Hans, zh_TW/zh_HK/zh_MO → zh-Hant, en_* → en), else zh-Hant]" =>
+        "顯示語言［環境變數 LOVEFUND_LANG；預設為賬本的語言，其次為系統語言環境（$LC_ALL、$LC_MESSAGES、$LANG：zh_CN/zh_SG → zh-Hans，zh_TW/zh_HK/zh_MO → zh-Hant，en_* → en），再次為 zh-Hant］",
+        "显示语言［环境变量 LOVEFUND_LANG；默认为账本的语言，其次为系统语言环境（$LC_ALL、$LC_MESSAGES、$LANG：zh_CN/zh_SG → zh-Hans，zh_TW/zh_HK/zh_MO → zh-Hant，en_* → en），再次为 zh-Hant］";
+    "Machine-readable output (amounts are strings with two decimals)" =>
+        "輸出供程式讀取的 JSON（金額為兩位小數的字串）",
+        "输出供程序读取的 JSON（金额为两位小数的字符串）";
+    "Open the ledger read-only: reports work, every change is refused" =>
+        "以唯讀方式開啟賬本：報表照常，任何修改都會被拒絕",
+        "以只读方式打开账本：报表照常，任何修改都会被拒绝";
+    "Who is recording [env: LOVEFUND_USER; default: the OS user]" =>
+        "記錄人［環境變數 LOVEFUND_USER；預設為作業系統的使用者］",
+        "记录人［环境变量 LOVEFUND_USER；默认为操作系统的用户］";
+    // clap's own.
+    "Print help (see more with '--help')" =>
+        "顯示說明（用 --help 看完整說明）",
+        "显示说明（用 --help 看完整说明）";
+    "Print help (see a summary with '-h')" =>
+        "顯示說明（用 -h 看摘要）",
+        "显示说明（用 -h 看摘要）";
+    "Print help" => "顯示說明", "显示说明";
+    "Print version" => "顯示版本", "显示版本";
+    "Print this message or the help of the given subcommand(s)" =>
+        "顯示這份說明，或所列命令的說明",
+        "显示这份说明，或所列命令的说明";
+    // init, account, fund.
+    "Create a new ledger with the default chart of accounts and funds" =>
+        "建立新賬本，內含預設的會計科目和基金",
+        "建立新账本，内含默认的会计科目和基金";
+    "The fund's name, printed on receipts and summaries, kept as typed [default: 愛心基金, shown in the reader's language: 爱心基金, Love Fund]" =>
+        "基金的名稱，印在收據和年度公告上，照輸入保存［預設：愛心基金，依讀者的語言顯示］",
+        "基金的名称，印在收据和年度公告上，照输入保存［默认：爱心基金，依读者的语言显示］";
+    "List or add accounts of the chart" => "列出或新增會計科目", "列出或新增会计科目";
+    "List the chart of accounts" => "列出會計科目表", "列出会计科目表";
+    "Add an account; a sub-account's code extends its parent's (5101.04)" =>
+        "新增科目；明細科目的代碼接在上級科目代碼之後（5101.04）",
+        "新增科目；明细科目的代码接在上级科目代码之后（5101.04）";
+    "Four digits, or a sub-account such as 5101.04" =>
+        "四位數字，或明細科目，例如 5101.04",
+        "四位数字，或明细科目，例如 5101.04";
+    "List or add funds" => "列出或新增基金", "列出或新增基金";
+    "List the funds" => "列出基金", "列出基金";
+    "Add a fund, e.g. one a donor designates" =>
+        "新增基金，例如捐贈人指定用途的基金",
+        "新增基金，例如捐赠人指定用途的基金";
+    "The fund's money may only be spent on its purpose" =>
+        "限定性基金：款項只能用於指定用途",
+        "限定性基金：款项只能用于指定用途";
+    "Per fund: opening balance, raised, disbursed, transfers, closing balance" =>
+        "各基金的期初餘額、募集、支出、轉撥和期末餘額",
+        "各基金的期初余额、募集、支出、转拨和期末余额";
+    "End of the period [default: the last date in the ledger]" =>
+        "期間的最後一天［預設：賬本中最後的日期］",
+        "期间的最后一天［默认：账本中最后的日期］";
+    "Start of the period [default: 1 January of the --as-of year]" =>
+        "期間的第一天［預設：--as-of 那一年的 1 月 1 日］",
+        "期间的第一天［默认：--as-of 那一年的 1 月 1 日］";
+    // Entries.
+    "Record a journal entry" => "記錄一張記賬憑證", "记录一张记账凭证";
+    "Record an entry: debits positive, credits negative, summing to 0.00" =>
+        "記錄憑證：借方為正，貸方為負，合計必須為 0.00",
+        "记录凭证：借方为正，贷方为负，合计必须为 0.00";
+    "Example (a bank donation to the study-aid fund):\n  lovefund entry add --date 2022-03-01 --memo \"張三捐款\" \\\n    --posting 1002@助學=5000.00 --posting 4101@助學=-5000.00" =>
+        "例子（一筆經銀行捐給助學基金的款項）：\n  lovefund entry add --date 2022-03-01 --memo \"張三捐款\" \\\n    --posting 1002@助學=5000.00 --posting 4101@助學=-5000.00",
+        "例子（一笔经银行捐给助学基金的款项）：\n  lovefund entry add --date 2022-03-01 --memo \"张三捐款\" \\\n    --posting 1002@助学=5000.00 --posting 4101@助学=-5000.00";
+    "YYYY-MM-DD" => "日期，格式 YYYY-MM-DD", "日期，格式 YYYY-MM-DD";
+    "ACCOUNT[@FUND]=AMOUNT; debit positive, credit negative; the fund defaults to 非限定" =>
+        "科目[@基金]=金額，寫作 ACCOUNT[@FUND]=AMOUNT；借方為正，貸方為負；未寫基金即為非限定",
+        "科目[@基金]=金额，写作 ACCOUNT[@FUND]=AMOUNT；借方为正，贷方为负；未写基金即为非限定";
+    "Your own unique key for the entry (a voucher or bank number): running the same command again records nothing twice and answers with the entry already recorded" =>
+        "這張憑證自己的唯一編號（憑證號或銀行流水號）：同一命令再執行一次不會重複記錄，只回覆已記錄的憑證",
+        "这张凭证自己的唯一编号（凭证号或银行流水号）：同一命令再执行一次不会重复记录，只回复已记录的凭证";
+    "Reverse an entry (紅字沖銷): a new entry with every posting negated" =>
+        "紅字沖銷一張憑證：新記一張每筆分錄都反向的憑證",
+        "红字冲销一张凭证：新记一张每笔分录都反向的凭证";
+    "The entry to reverse" => "要沖銷的憑證", "要冲销的凭证";
+    "Why (kept with the reversal)" => "原因（隨沖銷憑證保存）", "原因（随冲销凭证保存）";
+    "Date of the reversal, YYYY-MM-DD [default: today]" =>
+        "沖銷的日期，格式 YYYY-MM-DD［預設：今天］",
+        "冲销的日期，格式 YYYY-MM-DD［默认：今天］";
+    // Reports on the journal.
+    "The trial balance (科目餘額表)" => "科目餘額表", "科目余额表";
+    "Only entries dated on or before this date (YYYY-MM-DD)" =>
+        "只算這一天及以前的憑證（YYYY-MM-DD）",
+        "只算这一天及以前的凭证（YYYY-MM-DD）";
+    "An account's postings with a running balance (明細賬)" =>
+        "明細賬：一個科目的每筆分錄和逐筆餘額",
+        "明细账：一个科目的每笔分录和逐笔余额";
+    "Account code; its sub-accounts are included" =>
+        "科目代碼；包括其明細科目",
+        "科目代码；包括其明细科目";
+    "First date (YYYY-MM-DD); earlier entries make the opening balance" =>
+        "開始日期（YYYY-MM-DD）；之前的憑證計入期初餘額",
+        "开始日期（YYYY-MM-DD）；之前的凭证计入期初余额";
+    "Last date (YYYY-MM-DD)" => "結束日期（YYYY-MM-DD）", "结束日期（YYYY-MM-DD）";
+    "One entry in full" => "顯示一張憑證的全部內容", "显示一张凭证的全部内容";
+    "The entry's id" => "憑證的編號", "凭证的编号";
+    "Check the ledger's invariants; exits 1 and names the first bad entry" =>
+        "檢查賬本的各項規則；有問題時以 1 結束，並指出第一張有問題的憑證",
+        "检查账本的各项规则；有问题时以 1 结束，并指出第一张有问题的凭证";
+    "Checks to run [default: all]" => "要做的檢查［預設：全部］", "要做的检查［默认：全部］";
+    "A ledger fingerprint printed earlier (on an annual summary or by verify): fails unless an entry of the chain still has this hash, which catches a ledger cut short or rewritten. The 64 hex digits, or at least the first 16 of them" =>
+        "先前印出的賬本指紋（在年度公告上或由 verify 印出）：鏈中沒有一項仍是這個雜湊值時即不通過，可以查出被截短或改寫的賬本。寫 64 位十六進位數字，或至少前 16 位",
+        "先前印出的账本指纹（在年度公告上或由 verify 印出）：链中没有一项仍是这个哈希值时即不通过，可以查出被截短或改写的账本。写 64 位十六进制数字，或至少前 16 位";
+    // People.
+    "Donors: add, list, show giving history" =>
+        "捐贈人：新增、列出、查看捐贈紀錄",
+        "捐赠人：新增、列出、查看捐赠记录";
+    "Add a donor" => "新增捐贈人", "新增捐赠人";
+    "Identity number: only a keyed hash and the last 4 characters are kept" =>
+        "身分證號碼：只保存加密鑰的雜湊值和末 4 位",
+        "身份证号码：只保存加密钥的哈希值和末 4 位";
+    "List donors with their number of gifts and total" =>
+        "列出捐贈人及其捐贈次數和總額",
+        "列出捐赠人及其捐赠次数和总额";
+    "One donor's giving history and total" =>
+        "一位捐贈人的捐贈紀錄和總額",
+        "一位捐赠人的捐赠记录和总额";
+    "The donor's id (see `donor list`)" =>
+        "捐贈人的編號（見 `donor list`）",
+        "捐赠人的编号（见 `donor list`）";
+    "Beneficiaries (students, households): add, list, show aid history" =>
+        "受助人（學生、家庭）：新增、列出、查看受助紀錄",
+        "受助人（学生、家庭）：新增、列出、查看受助记录";
+    "Add a student (--school, --grade) or a household (--village, --members)" =>
+        "新增學生（--school、--grade）或家庭（--village、--members）",
+        "新增学生（--school、--grade）或家庭（--village、--members）";
+    "Household size" => "家庭人數", "家庭人数";
+    "Identity or student number: only a keyed hash and the last 4 characters are kept" =>
+        "身分證號碼或學號：只保存加密鑰的雜湊值和末 4 位",
+        "身份证号码或学号：只保存加密钥的哈希值和末 4 位";
+    "List beneficiaries with their number of payments and total aid" =>
+        "列出受助人及其受助次數和總額",
+        "列出受助人及其受助次数和总额";
+    "One beneficiary's aid history" => "一位受助人的受助紀錄", "一位受助人的受助记录";
+    "The beneficiary's id (see `beneficiary list`)" =>
+        "受助人的編號（見 `beneficiary list`）",
+        "受助人的编号（见 `beneficiary list`）";
+    "Record a donation and issue its receipt number" =>
+        "記錄一筆捐贈並開出收據號碼",
+        "记录一笔捐赠并开出收据号码";
+    "Donor name or id; 愛心人士 (or \"anonymous\") for an anonymous gift" =>
+        "捐贈人的名稱或編號；匿名捐贈寫 愛心人士（或 \"anonymous\"）",
+        "捐赠人的名称或编号；匿名捐赠写 爱心人士（或 \"anonymous\"）";
+    "Positive, at most two decimals, e.g. 5000.00" =>
+        "正數，最多兩位小數，例如 5000.00",
+        "正数，最多两位小数，例如 5000.00";
+    "YYYY-MM-DD; the receipt number comes from this year's sequence" =>
+        "日期，格式 YYYY-MM-DD；收據號碼取自這一年的序列",
+        "日期，格式 YYYY-MM-DD；收据号码取自这一年的序列";
+    "助學, 扶貧, 幫困, 非限定 (either script) or study-aid, poverty-relief, hardship, unrestricted" =>
+        "助學、扶貧、幫困、非限定（繁簡皆可），或 study-aid、poverty-relief、hardship、unrestricted",
+        "助学、扶贫、帮困、非限定（繁简皆可），或 study-aid、poverty-relief、hardship、unrestricted";
+    "Bank or payment reference, unique in the ledger: running the same command again records nothing twice and answers with the entry already recorded" =>
+        "銀行或支付的流水號，在賬本中唯一：同一命令再執行一次不會重複記錄，只回覆已記錄的憑證",
+        "银行或支付的流水号，在账本中唯一：同一命令再执行一次不会重复记录，只回复已记录的凭证";
+    "The official 公益事業捐贈票據 number, when one was issued" =>
+        "已開出公益事業捐贈票據時，票據的號碼",
+        "已开出公益事业捐赠票据时，票据的号码";
+    "Record aid paid to a beneficiary from a program" =>
+        "記錄從某個項目付給受助人的款項",
+        "记录从某个项目付给受助人的款项";
+    "Beneficiary name or id" => "受助人的名稱或編號", "受助人的名称或编号";
+    "Positive, at most two decimals" => "正數，最多兩位小數", "正数，最多两位小数";
+    "助學, 扶貧 or 幫困 (either script) or study-aid, poverty-relief, hardship" =>
+        "助學、扶貧或幫困（繁簡皆可），或 study-aid、poverty-relief、hardship",
+        "助学、扶贫或帮困（繁简皆可），或 study-aid、poverty-relief、hardship";
+    "The fund to draw on [default: the program's own fund]" =>
+        "從哪個基金支出［預設：該項目自己的基金］",
+        "从哪个基金支出［默认：该项目自己的基金］";
+    // Import.
+    "Import donations and disbursements from the treasurer's CSV (all or nothing)" =>
+        "從出納的 CSV 匯入捐贈和支出（全部成功或全部不做）",
+        "从出纳的 CSV 导入捐赠和支出（全部成功或全部不做）";
+    "CSV columns (header row, any order): date, kind (donation|disbursement), counterparty, counterparty_type (person|organization|anonymous|student|household), program, amount, method (bank|cash|wechat|alipay), reference (unique per line) — required; memo, counterparty_id — optional." =>
+        "CSV 的欄（第一行為標題，順序不限）：必填 date（日期）、kind（類別：donation|disbursement）、counterparty（對方）、counterparty_type（對方類別：person|organization|anonymous|student|household）、program（項目）、amount（金額）、method（方式：bank|cash|wechat|alipay）、reference（流水號，每行唯一）；選填 memo（備註）、counterparty_id（對方編號）。",
+        "CSV 的列（第一行为标题，顺序不限）：必填 date（日期）、kind（类别：donation|disbursement）、counterparty（对方）、counterparty_type（对方类别：person|organization|anonymous|student|household）、program（项目）、amount（金额）、method（方式：bank|cash|wechat|alipay）、reference（流水号，每行唯一）；选填 memo（备注）、counterparty_id（对方编号）。";
+    "The CSV file" => "CSV 檔案", "CSV 文件";
+    "Check and report what would be imported, change nothing" =>
+        "只檢查並列出將匯入的內容，不做任何修改",
+        "只检查并列出将导入的内容，不做任何修改";
+    "The file's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]" =>
+        "檔案的編碼［預設：依位元組順序記號，否則全部位元組都合乎 UTF-8 時為 UTF-8，否則依偵測為 GB18030 或 Big5；其他一律拒絕］",
+        "文件的编码［默认：依字节顺序标记，否则全部字节都合乎 UTF-8 时为 UTF-8，否则依检测为 GB18030 或 Big5；其他一律拒绝］";
+    "GBK, GB2312 and GB18030, as Excel and WPS write them on a Simplified Chinese system" =>
+        "GBK、GB2312 和 GB18030，即簡體中文系統上 Excel 和 WPS 存檔的編碼",
+        "GBK、GB2312 和 GB18030，即简体中文系统上 Excel 和 WPS 保存的编码";
+    "Big5, as Excel writes it on a Traditional Chinese system (Taiwan, Hong Kong)" =>
+        "Big5，即繁體中文系統（台灣、香港）上 Excel 存檔的編碼",
+        "Big5，即繁体中文系统（台湾、香港）上 Excel 保存的编码";
+    "UTF-16, little-endian: Excel's \"Unicode text\"" =>
+        "UTF-16 小端序：Excel 的「Unicode 文字」",
+        "UTF-16 小端序：Excel 的“Unicode 文本”";
+    // Reconcile and backup.
+    "Reconcile a bank account with its statement (銀行存款餘額調節表); list or show recorded ones" =>
+        "把銀行科目和對賬單核對，編製銀行存款餘額調節表；或列出、查看已記錄的對賬",
+        "把银行科目和对账单核对，编制银行存款余额调节表；或列出、查看已记录的对账";
+    "The bank account" => "銀行科目", "银行科目";
+    "Statement CSV: date,amount,reference,description (amount signed: + in, − out)" =>
+        "對賬單 CSV：date,amount,reference,description（日期、金額、流水號、摘要；金額帶正負號：+ 收入，− 支出）",
+        "对账单 CSV：date,amount,reference,description（日期、金额、流水号、摘要；金额带正负号：+ 收入，− 支出）";
+    "The statement's closing balance" => "對賬單的期末餘額", "对账单的期末余额";
+    "The statement's date (YYYY-MM-DD): ledger items up to it are compared; a statement line dated after it is refused" =>
+        "對賬單的日期（YYYY-MM-DD）：核對賬本中到這一天為止的項目；對賬單中晚於這一天的行會被拒絕",
+        "对账单的日期（YYYY-MM-DD）：核对账本中到这一天为止的项目；对账单中晚于这一天的行会被拒绝";
+    "Record the reconciliation and mark the matched postings cleared (a statement with the same lines, however laid out, is recorded once per account)" =>
+        "記錄這次對賬，並把對上的分錄標為已核對（內容相同的對賬單，不論排版，每個科目只記一次）",
+        "记录这次对账，并把对上的分录标为已核对（内容相同的对账单，不论排版，每个科目只记一次）";
+    "Map a bank's own headers, e.g. date=交易日期,amount=金額,reference=流水號,description=摘要" =>
+        "對應銀行自己的欄名，例如 date=交易日期,amount=金額,reference=流水號,description=摘要",
+        "对应银行自己的列名，例如 date=交易日期,amount=金额,reference=流水号,description=摘要";
+    "The statement's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]" =>
+        "對賬單的編碼［預設：依位元組順序記號，否則全部位元組都合乎 UTF-8 時為 UTF-8，否則依偵測為 GB18030 或 Big5；其他一律拒絕］",
+        "对账单的编码［默认：依字节顺序标记，否则全部字节都合乎 UTF-8 时为 UTF-8，否则依检测为 GB18030 或 Big5；其他一律拒绝］";
+    "Recorded reconciliations" => "已記錄的對賬", "已记录的对账";
+    "One recorded reconciliation: cleared postings and unmatched statement lines" =>
+        "一次已記錄的對賬：已核對的分錄和沒對上的對賬單行",
+        "一次已记录的对账：已核对的分录和没对上的对账单行";
+    "The reconciliation's id (see `reconcile list`)" =>
+        "對賬的編號（見 `reconcile list`）",
+        "对账的编号（见 `reconcile list`）";
+    "Copy the ledger safely (online backup) to a new file an auditor can open read-only" =>
+        "把賬本安全地複製（線上備份）到新檔案，供審計以唯讀方式開啟",
+        "把账本安全地复制（在线备份）到新文件，供审计以只读方式打开";
+    "The new file; an existing file is replaced only with --force, the ledger's own files never" =>
+        "新檔案；已有的檔案只在加 --force 時才取代，賬本自己的檔案絕不取代",
+        "新文件；已有的文件只在加 --force 时才替换，账本自己的文件绝不替换";
+    "Replace PATH if it exists" => "PATH 已存在時取代它", "PATH 已存在时替换它";
+    // Reports.
+    "Reports: balance-sheet, activities, funds, donors, beneficiaries (text, --json or --csv)" =>
+        "報表：balance-sheet（資產負債表）、activities（業務活動表）、funds（基金）、donors（捐贈人）、beneficiaries（受助人）（文字、--json 或 --csv）",
+        "报表：balance-sheet（资产负债表）、activities（业务活动表）、funds（基金）、donors（捐赠人）、beneficiaries（受助人）（文字、--json 或 --csv）";
+    "Write CSV for a spreadsheet instead of a text table" =>
+        "輸出給試算表用的 CSV，而不是文字表格",
+        "输出给电子表格用的 CSV，而不是文字表格";
+    "資產負債表 (after 會民非01) on a date" =>
+        "某一天的資產負債表（依會民非01）",
+        "某一天的资产负债表（依会民非01）";
+    "業務活動表 (after 會民非02): revenue and costs by restriction, the release of restricted net assets, the change in net assets" =>
+        "業務活動表（依會民非02）：按限定與否列出收入和費用、限定性淨資產的解除、淨資產的變動",
+        "业务活动表（依会民非02）：按限定与否列出收入和费用、限定性净资产的解除、净资产的变动";
+    "Per fund: opening, raised, disbursed, transfers, closing for the year" =>
+        "各基金全年的期初、募集、支出、轉撥和期末",
+        "各基金全年的期初、募集、支出、转拨和期末";
+    "Per donor: number of gifts and total (anonymous givers grouped as 愛心人士); or with --statement one donor's gifts of the year with their receipt numbers" =>
+        "各捐贈人的捐贈次數和總額（匿名者合計為愛心人士）；加 --statement 時為一位捐贈人全年的捐贈及收據號碼",
+        "各捐赠人的捐赠次数和总额（匿名者合计为爱心人士）；加 --statement 时为一位捐赠人全年的捐赠及收据号码";
+    "One donor (name or id): the year-end statement" =>
+        "一位捐贈人（名稱或編號）：年終對賬單",
+        "一位捐赠人（名称或编号）：年终对账单";
+    "With --statement: also write it as a PDF (A4, paginated); an existing FILE is replaced only with --force, the ledger's own files never" =>
+        "與 --statement 同用：另存為 PDF（A4，分頁）；已有的 FILE 只在加 --force 時才取代，賬本自己的檔案絕不取代",
+        "与 --statement 同用：另存为 PDF（A4，分页）；已有的 FILE 只在加 --force 时才替换，账本自己的文件绝不替换";
+    "With --pdf: replace FILE if it exists" =>
+        "與 --pdf 同用：FILE 已存在時取代它",
+        "与 --pdf 同用：FILE 已存在时替换它";
+    "Per program: students and households aided and amounts (students by name, school and grade only)" =>
+        "各項目資助的學生和家庭及金額（學生只列姓名、學校和年級）",
+        "各项目资助的学生和家庭及金额（学生只列姓名、学校和年级）";
+    "Build a sample year of a love fund and write a receipt and the annual summary" =>
+        "建立一個愛心基金的示範年度，並寫出一張收據和年度公告",
+        "建立一个爱心基金的示范年度，并写出一张收据和年度公告";
+    "The folder for the demo ledger and its PDFs; a rerun replaces only the files its manifest (.lovefund-demo-manifest) lists, and refuses files it did not make" =>
+        "示範賬本和 PDF 所在的資料夾；再次執行只取代清單（.lovefund-demo-manifest）所列的檔案，不是它做的檔案一律拒絕",
+        "示范账本和 PDF 所在的文件夹；再次执行只替换清单（.lovefund-demo-manifest）所列的文件，不是它做的文件一律拒绝";
+    "Replace files in the way that the demo did not make (never a demo.db, never a whole folder)" =>
+        "取代擋路而不是示範做的檔案（絕不取代 demo.db，也絕不取代整個資料夾）",
+        "替换挡路而不是示范做的文件（绝不替换 demo.db，也绝不替换整个文件夹）";
+    "The annual summary (年度收支公告): raised, disbursed, people aided, by program and month" =>
+        "年度收支公告：按項目和月份列出募集、支出和受助人數",
+        "年度收支公告：按项目和月份列出募集、支出和受助人数";
+    "Also write it as an A4 PDF (CJK text in the bundled font, a monthly chart); an existing FILE is replaced only with --force, the ledger's own files never" =>
+        "另存為 A4 PDF（中文用內建字型，附每月圖表）；已有的 FILE 只在加 --force 時才取代，賬本自己的檔案絕不取代",
+        "另存为 A4 PDF（中文用内置字体，附每月图表）；已有的 FILE 只在加 --force 时才替换，账本自己的文件绝不替换";
+    "A TTF/OTF/TTC font for the PDF instead of the bundled one (FILE#N: face N of a .ttc; a regular file of at most 64 MiB) [env: LOVEFUND_FONT]" =>
+        "PDF 改用這個 TTF/OTF/TTC 字型，不用內建字型（FILE#N：.ttc 中的第 N 個字體；須為不超過 64 MiB 的一般檔案）［環境變數 LOVEFUND_FONT］",
+        "PDF 改用这个 TTF/OTF/TTC 字体，不用内置字体（FILE#N：.ttc 中的第 N 个字体；须为不超过 64 MiB 的普通文件）［环境变量 LOVEFUND_FONT］";
+    "Close a year: closing entries into net assets, then no entry may be dated in it" =>
+        "年終結賬：把收支結轉到淨資產，之後不能再記這一年日期的憑證",
+        "年终结账：把收支结转到净资产，之后不能再记这一年日期的凭证";
+    // Receipts.
+    "Donation receipts: print PDFs, list, void, reissue, check the sequence, verify a code" =>
+        "捐贈收據：印 PDF、列出、作廢、重開、檢查編號序列、核驗驗證碼",
+        "捐赠收据：印 PDF、列出、作废、重开、检查编号序列、核验验证码";
+    "Write receipt PDFs: one number, or every receipt of --year" =>
+        "寫出收據 PDF：一個號碼，或 --year 那一年的全部收據",
+        "写出收据 PDF：一个号码，或 --year 那一年的全部收据";
+    "Receipt number, e.g. 2022-000123" => "收據號碼，例如 2022-000123", "收据号码，例如 2022-000123";
+    "Every receipt of this year (void ones carry a VOID mark)" =>
+        "這一年的全部收據（作廢的加上作廢標記）",
+        "这一年的全部收据（作废的加上作废标记）";
+    "Folder for the PDFs, made if missing; each file is named NUMBER.pdf, and an existing one is replaced only with --force" =>
+        "PDF 存放的資料夾，沒有就建立；每個檔案名為 NUMBER.pdf（收據號碼），已有的只在加 --force 時才取代",
+        "PDF 存放的文件夹，没有就建立；每个文件名为 NUMBER.pdf（收据号码），已有的只在加 --force 时才替换";
+    "Replace receipt files that exist already" => "取代已有的收據檔案", "替换已有的收据文件";
+    "A TTF/OTF/TTC font to use instead of the bundled Noto Sans CJK (FILE#N: face N of a .ttc; a regular file of at most 64 MiB) [env: LOVEFUND_FONT]" =>
+        "改用這個 TTF/OTF/TTC 字型，不用內建的 Noto Sans CJK（FILE#N：.ttc 中的第 N 個字體；須為不超過 64 MiB 的一般檔案）［環境變數 LOVEFUND_FONT］",
+        "改用这个 TTF/OTF/TTC 字体，不用内置的 Noto Sans CJK（FILE#N：.ttc 中的第 N 个字体；须为不超过 64 MiB 的普通文件）［环境变量 LOVEFUND_FONT］";
+    "List receipts with their status" => "列出收據及其狀態", "列出收据及其状态";
+    "Void a receipt: the number stays, marked void with the reason, who and when" =>
+        "作廢收據：號碼保留，標為作廢，並記下原因、經手人和時間",
+        "作废收据：号码保留，标为作废，并记下原因、经手人和时间";
+    "Also reverse the donation (紅字沖銷), dated --date or today" =>
+        "同時紅字沖銷這筆捐贈，日期為 --date 或今天",
+        "同时红字冲销这笔捐赠，日期为 --date 或今天";
+    "Date of the reversal with --reverse, YYYY-MM-DD [default: today]" =>
+        "與 --reverse 同用：沖銷的日期，格式 YYYY-MM-DD［預設：今天］",
+        "与 --reverse 同用：冲销的日期，格式 YYYY-MM-DD［默认：今天］";
+    "Void a receipt and issue a new number for the same donation (misspelt name, lost receipt)" =>
+        "作廢收據並為同一筆捐贈開出新號碼（名字寫錯、收據遺失）",
+        "作废收据并为同一笔捐赠开出新号码（名字写错、收据遗失）";
+    "The sequence report: every number from 1 to the last is issued or void; gaps fail" =>
+        "編號序列報告：從 1 到最後一號，每個號碼都已開出或作廢；有缺號即不通過",
+        "编号序列报告：从 1 到最后一号，每个号码都已开出或作废；有缺号即不通过";
+    "Which receipt a printed verification code belongs to, and whether it is void" =>
+        "查印出的驗證碼屬於哪張收據，以及是否已作廢",
+        "查印出的验证码属于哪张收据，以及是否已作废";
+    "The code printed on the receipt, e.g. A1B2-C3D4-E5F6" =>
+        "收據上印的驗證碼，例如 A1B2-C3D4-E5F6",
+        "收据上印的验证码，例如 A1B2-C3D4-E5F6";
+    // Export.
+    "Export the journal for hledger, ledger-cli, beancount, a spreadsheet or a new ledger" =>
+        "匯出日記賬，供 hledger、ledger-cli、beancount、試算表或新賬本使用",
+        "导出日记账，供 hledger、ledger-cli、beancount、电子表格或新账本使用";
+    "Examples:\n  lovefund export --format ledger --out fund.journal && hledger -f fund.journal bal\n  lovefund export --format beancount --out fund.beancount && bean-check fund.beancount\n  lovefund export --format csv --from 2022-01-01 --to 2022-12-31 --out 2022-postings.csv" =>
+        "例子：\n  lovefund export --format ledger --out fund.journal && hledger -f fund.journal bal\n  lovefund export --format beancount --out fund.beancount && bean-check fund.beancount\n  lovefund export --format csv --from 2022-01-01 --to 2022-12-31 --out 2022-postings.csv",
+        "例子：\n  lovefund export --format ledger --out fund.journal && hledger -f fund.journal bal\n  lovefund export --format beancount --out fund.beancount && bean-check fund.beancount\n  lovefund export --format csv --from 2022-01-01 --to 2022-12-31 --out 2022-postings.csv";
+    "The format to write" => "輸出的格式", "输出的格式";
+    "Read by hledger and ledger-cli" => "供 hledger 和 ledger-cli 讀取", "供 hledger 和 ledger-cli 读取";
+    "One row per posting" => "每筆分錄一行", "每笔分录一行";
+    "The import CSV's columns, for `import` into a new ledger" =>
+        "匯入用 CSV 的欄，可用 `import` 匯入新賬本",
+        "导入用 CSV 的列，可用 `import` 导入新账本";
+    "Only entries dated on or after this date (YYYY-MM-DD); no opening balances are added" =>
+        "只輸出這一天及以後的憑證（YYYY-MM-DD）；不另加期初餘額",
+        "只输出这一天及以后的凭证（YYYY-MM-DD）；不另加期初余额";
+    "Write to FILE instead of stdout: through a temporary file renamed into place, so FILE is never half-written; an existing FILE is replaced only with --force, the ledger's own files never" =>
+        "寫入 FILE 而不是標準輸出：先寫暫存檔再改名就位，FILE 絕不會只寫一半；已有的 FILE 只在加 --force 時才取代，賬本自己的檔案絕不取代",
+        "写入 FILE 而不是标准输出：先写临时文件再改名就位，FILE 绝不会只写一半；已有的 FILE 只在加 --force 时才替换，账本自己的文件绝不替换";
+    "With --out: replace FILE if it exists" =>
+        "與 --out 同用：FILE 已存在時取代它",
+        "与 --out 同用：FILE 已存在时替换它";
+    // Settings.
+    "Read or change the ledger's settings; each change is recorded (who, when, the value)" =>
+        "查看或修改賬本的設定；每次修改都有紀錄（誰、何時、改成什麼）",
+        "查看或修改账本的设置；每次修改都有记录（谁、何时、改成什么）";
+    "Settings:\n  dates.future-days-max  how many days after today an entry may be dated, 0 to 3660 (default 31): a typo like 2922 for 2022 is refused\n\nExamples:\n  lovefund config get\n  lovefund config set dates.future-days-max 60" =>
+        "設定：\n  dates.future-days-max  憑證日期最多可以晚於今天幾天，0 到 3660（預設 31）：把 2022 誤打成 2922 之類會被拒絕\n\n例子：\n  lovefund config get\n  lovefund config set dates.future-days-max 60",
+        "设置：\n  dates.future-days-max  凭证日期最多可以晚于今天几天，0 到 3660（默认 31）：把 2022 误打成 2922 之类会被拒绝\n\n例子：\n  lovefund config get\n  lovefund config set dates.future-days-max 60";
+    "Show one setting (or every setting): its value, and who set it when" =>
+        "顯示一項（或全部）設定：它的值，以及誰在何時設定",
+        "显示一项（或全部）设置：它的值，以及谁在何时设置";
+    "A setting's key, e.g. dates.future-days-max; all settings when left out" =>
+        "設定的名稱，例如 dates.future-days-max；不寫則為全部設定",
+        "设置的名称，例如 dates.future-days-max；不写则为全部设置";
+    "Change a setting; the change is a record of its own, never an edit" =>
+        "修改一項設定；每次修改另記一筆，從不改寫舊紀錄",
+        "修改一项设置；每次修改另记一笔，从不改写旧记录";
+    "A setting's key, e.g. dates.future-days-max" =>
+        "設定的名稱，例如 dates.future-days-max",
+        "设置的名称，例如 dates.future-days-max";
+    "The new value" => "新的值", "新的值";
+    // Arguments of people, receipts and reports.
+    "A household's village" => "家庭所在的村", "家庭所在的村";
+    "A note kept with the entry" => "隨憑證保存的備註", "随凭证保存的备注";
+    "A person, an organization, or anonymous" => "個人、單位或匿名", "个人、单位或匿名";
+    "A phone number to reach the donor" => "捐贈人的聯絡電話", "捐赠人的联系电话";
+    "A student or a household" => "學生或家庭", "学生或家庭";
+    "A student's grade" => "學生的年級", "学生的年级";
+    "A student's school" => "學生的學校", "学生的学校";
+    "How the money moved: the bank account, cash, WeChat Pay or Alipay" =>
+        "收付方式：銀行、現金、微信支付或支付寶",
+        "收付方式：银行、现金、微信支付或支付宝";
+    "Only issued or only void receipts" => "只列已開出或只列已作廢的收據", "只列已开出或只列已作废的收据";
+    "Only receipts of this year, e.g. 2022" => "只列這一年的收據，例如 2022", "只列这一年的收据，例如 2022";
+    "The account's name" => "科目的名稱", "科目的名称";
+    "The beneficiary's name, kept as typed" => "受助人的姓名，照輸入保存", "受助人的姓名，照输入保存";
+    "The donor's name, kept as typed" => "捐贈人的名稱，照輸入保存", "捐赠人的名称，照输入保存";
+    "The fund's name, kept as typed" => "基金的名稱，照輸入保存", "基金的名称，照输入保存";
+    "The year, e.g. 2022" => "年度，例如 2022", "年度，例如 2022";
+    "What kind of account it is" => "科目的類別", "科目的类别";
+    "What the entry is for (摘要)" => "憑證的摘要", "凭证的摘要";
+    "Why it is reissued (kept with the void receipt)" =>
+        "重開的原因（隨作廢的收據保存）",
+        "重开的原因（随作废的收据保存）";
+    "Why it is void (kept with the receipt)" => "作廢的原因（隨收據保存）", "作废的原因（随收据保存）";
+}

@@ -37,6 +37,10 @@ pub const DEFAULT_ACCOUNTS: &[DefaultAccount] = &[
         "其他货币资金",
         "WeChat Pay / Alipay balances",
     ),
+    // Each e-wallet its own sub-account, so each bill reconciles alone (issue 15,
+    // §2.3); ledgers made before migration 0007 keep their older postings on 1012.
+    account("1012.01", Asset, "微信", "微信", "WeChat Pay"),
+    account("1012.02", Asset, "支付寶", "支付宝", "Alipay"),
     account(
         "2209",
         Liability,
@@ -122,6 +126,9 @@ pub const DEFAULT_FUNDS: &[DefaultFund] = &[
         program_account: Some("5101.03"),
     },
 ];
+
+/// The e-wallet sub-accounts migration 0007 adds to a ledger that has 1012.
+pub const WALLET_ACCOUNTS: &[&str] = &["1012.01", "1012.02"];
 
 /// Asset accounts (by top-level code) that may never go negative: cash, bank and
 /// WeChat Pay / Alipay money.

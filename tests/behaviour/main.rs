@@ -35,6 +35,7 @@ mod statements;
 mod summary;
 mod tampering;
 mod verify_checks;
+mod wallets;
 
 // The reliability suites (RELIABILITY.md), gated by LOVEFUND_TEST_RELIABILITY.
 mod backup_load;

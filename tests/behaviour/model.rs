@@ -35,8 +35,8 @@ const FUNDS: &[(&str, &str, bool, Option<&str>)] = &[
 const METHODS: &[(&str, &str)] = &[
     ("bank", "1002"),
     ("cash", "1001"),
-    ("wechat", "1012"),
-    ("alipay", "1012"),
+    ("wechat", "1012.01"),
+    ("alipay", "1012.02"),
 ];
 const DONORS: &[(&str, &str)] = &[
     ("張三", "person"),

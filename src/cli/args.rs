@@ -84,6 +84,8 @@ pub enum Command {
     Donate(DonateArgs),
     /// Record aid paid to a beneficiary from a program
     Disburse(DisburseArgs),
+    /// Move money between the fund's own accounts: a WeChat Pay/Alipay withdrawal (提现) to the bank and its fee
+    Transfer(TransferArgs),
     /// Import donations and disbursements from the treasurer's CSV (all or nothing)
     Import(ImportArgs),
     /// Reconcile a bank account with its statement (銀行存款餘額調節表); list or show recorded ones
@@ -339,6 +341,32 @@ pub struct DonateArgs {
     /// The official 公益事業捐贈票據 number, when one was issued
     #[arg(long)]
     pub official_receipt_no: Option<String>,
+    #[arg(long)]
+    pub memo: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct TransferArgs {
+    /// The account the money leaves: 1012.01 (WeChat Pay), 1012.02 (Alipay), 1002, 1001 …
+    #[arg(long)]
+    pub from: String,
+    /// The account the money reaches, e.g. 1002 (the bank)
+    #[arg(long)]
+    pub to: String,
+    /// What reaches --to: positive, at most two decimals, e.g. 100.00
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: String,
+    /// The service fee (服务费) taken from --from on top of --amount, charged to 5201 管理费用
+    #[arg(long, allow_hyphen_values = true)]
+    pub fee: Option<String>,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    pub date: String,
+    /// The withdrawal's number (交易单号), unique in the ledger: running the same command
+    /// again records nothing twice and answers with the entry already recorded
+    #[arg(long)]
+    pub reference: Option<String>,
+    /// [default: FROM → TO]
     #[arg(long)]
     pub memo: Option<String>,
 }

@@ -130,6 +130,10 @@ pub const DEFAULT_FUNDS: &[DefaultFund] = &[
 /// The e-wallet sub-accounts migration 0007 adds to a ledger that has 1012.
 pub const WALLET_ACCOUNTS: &[&str] = &["1012.01", "1012.02"];
 
+/// Where `transfer --fee` goes: a withdrawal's 服務費 is an administrative cost
+/// (管理費用, bank and payment fees).
+pub const TRANSFER_FEE_ACCOUNT: &str = "5201";
+
 /// Asset accounts (by top-level code) that may never go negative: cash, bank and
 /// WeChat Pay / Alipay money.
 pub const GUARDED_ASSET_CODES: &[&str] = &["1001", "1002", "1012"];

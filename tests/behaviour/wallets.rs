@@ -146,3 +146,154 @@ fn an_older_ledger_gets_the_wallet_sub_accounts_on_upgrade() {
         .collect();
     assert_eq!(by, ["lovefund (schema 5)", "lovefund (schema 7)", "tester"]);
 }
+
+/// `transfer`: a WeChat withdrawal to the bank with its 服務費 is one balanced entry
+/// (bank + amount, 5201 + fee, wallet − both); the same command again records
+/// nothing; the same reference with other figures is refused, the ledger unchanged.
+#[test]
+fn a_withdrawal_and_its_fee_are_one_entry_recorded_once() {
+    let l = Ledger::new();
+    l.run(&["donor", "add", "張三"]).success();
+    l.run(&[
+        "donate",
+        "--donor",
+        "張三",
+        "--amount",
+        "100",
+        "--date",
+        "2022-03-01",
+        "--method",
+        "wechat",
+    ])
+    .success();
+    let transfer = [
+        "transfer",
+        "--from",
+        "1012.01",
+        "--to",
+        "1002",
+        "--amount",
+        "90",
+        "--fee",
+        "0.10",
+        "--date",
+        "2022-03-05",
+        "--reference",
+        "WX-TX-0001",
+    ];
+    let first = l.json(&transfer);
+    assert_eq!(
+        (first["id"].as_i64(), &first["already"]),
+        (Some(2), &false.into())
+    );
+    let again = l.json(&transfer);
+    assert_eq!(
+        (again["id"].as_i64(), &again["already"]),
+        (Some(2), &true.into())
+    );
+    let entry = l.json(&["show", "2"]);
+    let lines: Vec<(String, String, String)> = entry["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let s = |k: &str| p[k].as_str().unwrap().to_string();
+            (s("account"), s("debit"), s("credit"))
+        })
+        .collect();
+    let line = |a: &str, d: &str, c: &str| (a.to_string(), d.to_string(), c.to_string());
+    assert_eq!(
+        lines,
+        [
+            line("1002", "90.00", "0.00"),
+            line("5201", "0.10", "0.00"),
+            line("1012.01", "0.00", "90.10")
+        ]
+    );
+    assert_eq!(trial_row(&l, "1012.01")["balance_debit"], "9.90");
+    let before = l.fingerprint();
+    let mut other = transfer;
+    other[6] = "80";
+    let stderr = l.refused(&[&["--lang", "en"], &other[..]].concat());
+    assert!(
+        stderr.contains("--reference \"WX-TX-0001\" was already recorded as entry 2"),
+        "{stderr}"
+    );
+    // More than the wallet holds is refused by the never-negative rule.
+    let stderr = l.refused(&[
+        "--lang",
+        "en",
+        "transfer",
+        "--from",
+        "1012.01",
+        "--to",
+        "1002",
+        "--amount",
+        "9.90",
+        "--fee",
+        "0.01",
+        "--date",
+        "2022-03-06",
+    ]);
+    assert!(stderr.contains("would go negative"), "{stderr}");
+    assert_eq!(l.fingerprint(), before);
+    assert_eq!(l.json(&["verify"])["passed"], true);
+}
+
+#[test]
+fn a_transfer_moves_money_between_money_accounts_only() {
+    let l = Ledger::new();
+    let base = ["transfer", "--amount", "1", "--date", "2022-03-05"];
+    let stderr = l.refused(
+        &[
+            &["--lang", "zh-Hans"],
+            &base[..],
+            &["--from", "4101", "--to", "1002"],
+        ]
+        .concat(),
+    );
+    assert!(
+        stderr.contains("--from 4101 不是现金、银行或电子钱包科目"),
+        "{stderr}"
+    );
+    let stderr = l.refused(
+        &[
+            &["--lang", "zh-Hant"],
+            &base[..],
+            &["--from", "1002", "--to", "5201"],
+        ]
+        .concat(),
+    );
+    assert!(
+        stderr.contains("--to 5201 不是現金、銀行或電子錢包科目"),
+        "{stderr}"
+    );
+    let stderr = l.refused(
+        &[
+            &["--lang", "en"],
+            &base[..],
+            &["--from", "1002", "--to", "1002"],
+        ]
+        .concat(),
+    );
+    assert!(
+        stderr.contains("--to 1002 is the account the money comes from"),
+        "{stderr}"
+    );
+    let stderr = l.refused(&[
+        "--lang",
+        "en",
+        "transfer",
+        "--from",
+        "1012.01",
+        "--to",
+        "1002",
+        "--amount",
+        "1",
+        "--fee",
+        "0.001",
+        "--date",
+        "2022-03-05",
+    ]);
+    assert!(stderr.starts_with("lovefund: --fee "), "{stderr}");
+}

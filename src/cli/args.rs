@@ -543,12 +543,17 @@ pub struct VerifyArgs {
 pub struct ReconcileArgs {
     #[command(subcommand)]
     pub command: Option<ReconcileCommand>,
-    /// The bank account
-    #[arg(long, default_value = "1002")]
-    pub account: String,
-    /// Statement CSV: date,amount,reference,description (amount signed: + in, − out)
+    /// The account reconciled [default: 1002 for a bank statement, 1012.01 for a WeChat Pay
+    /// bill, 1012.02 for an Alipay bill]
+    #[arg(long)]
+    pub account: Option<String>,
+    /// Statement CSV: date,amount,reference,description (amount signed: + in, − out), or a
+    /// WeChat Pay / Alipay bill as the app exports it (told by its header)
     #[arg(long)]
     pub statement: Option<PathBuf>,
+    /// Read --statement as this wallet's bill [default: told by its header]
+    #[arg(long, value_enum)]
+    pub format: Option<BillFormatArg>,
     /// The statement's closing balance
     #[arg(long, allow_hyphen_values = true)]
     pub closing_balance: Option<String>,
@@ -566,6 +571,22 @@ pub struct ReconcileArgs {
     /// The statement's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]
     #[arg(long, value_enum, ignore_case = true)]
     pub encoding: Option<EncodingArg>,
+}
+
+/// A WeChat Pay or Alipay bill (`reconcile --format`, `import --from`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BillFormatArg {
+    Wechat,
+    Alipay,
+}
+
+impl From<BillFormatArg> for crate::error::message::Wallet {
+    fn from(format: BillFormatArg) -> Self {
+        match format {
+            BillFormatArg::Wechat => crate::error::message::Wallet::Wechat,
+            BillFormatArg::Alipay => crate::error::message::Wallet::Alipay,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]

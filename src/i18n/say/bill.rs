@@ -82,3 +82,62 @@ impl Say for BillMessage {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every bill sentence, each script with its own characters only (a sample of
+    /// the pairs these sentences use) and its own quotation marks.
+    #[test]
+    fn the_bill_sentences_keep_to_one_script() {
+        let q = crate::error::message::Quoted::new;
+        let mut all = vec![BillMessage::NoHeader { wallet: None }];
+        for wallet in [Wallet::Wechat, Wallet::Alipay] {
+            all.extend([
+                BillMessage::NoHeader {
+                    wallet: Some(wallet),
+                },
+                BillMessage::MissingColumn {
+                    wallet,
+                    column: "收/支".into(),
+                },
+                BillMessage::UnknownDirection {
+                    direction: q("/"),
+                    kind: q("x"),
+                    wallet,
+                },
+                BillMessage::NotAWalletAccount {
+                    account: "1002".into(),
+                    wallet,
+                },
+            ]);
+        }
+        all.extend([
+            BillMessage::NotATime { text: q("x") },
+            BillMessage::NotAnAmount { text: q("x") },
+        ]);
+        for m in &all {
+            let hans = m.say(Lang::ZhHans, "--statement");
+            let hant = m.say(Lang::ZhHant, "--statement");
+            let en = m.say(Lang::En, "--statement");
+            assert!(
+                !hans
+                    .chars()
+                    .any(|c| "寶賬單題與從請錢轉對應時間記錄類為額標檔".contains(c)),
+                "{hans}"
+            );
+            assert!(
+                !hant
+                    .chars()
+                    .any(|c| "宝账单题与从请钱转对应时间记录类为额标档".contains(c)),
+                "{hant}"
+            );
+            assert!(
+                !hans.contains('「') && !hant.contains('“'),
+                "{hans} / {hant}"
+            );
+            assert!(!en.contains(" a Alipay") && !en.is_empty(), "{en}");
+        }
+    }
+}

@@ -134,6 +134,8 @@ pub const WALLET_ACCOUNTS: &[&str] = &["1012.01", "1012.02"];
 /// (管理費用, bank and payment fees).
 pub const TRANSFER_FEE_ACCOUNT: &str = "5201";
 
-/// Asset accounts (by top-level code) that may never go negative: cash, bank and
-/// WeChat Pay / Alipay money.
-pub const GUARDED_ASSET_CODES: &[&str] = &["1001", "1002", "1012"];
+/// Asset accounts that may never go negative: cash, bank and WeChat Pay / Alipay
+/// money. A posting counts toward its own code when listed (each wallet apart, so
+/// neither goes negative on the other's money), else toward its top-level code (a
+/// user's 1002.01 is bank money; an older ledger's postings on 1012 stay on 1012).
+pub const GUARDED_ASSET_CODES: &[&str] = &["1001", "1002", "1012", "1012.01", "1012.02"];

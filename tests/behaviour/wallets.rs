@@ -45,8 +45,26 @@ fn a_new_ledger_posts_each_wallet_to_its_own_sub_account() {
     assert!(hans.contains("  1012.02  支付宝"), "{hans}");
     let hant = l.stdout(&["--lang", "zh-Hant", "balance"]);
     assert!(hant.contains("  1012.02  支付寶"), "{hant}");
-    // A payout from one wallet may draw on what the other holds only within 1012's
-    // guard: the never-negative rule is kept on 1012 as a whole.
+    // Each wallet is guarded apart: Alipay cannot pay out WeChat's money.
+    let before = l.fingerprint();
+    let stderr = l.refused(&[
+        "--lang",
+        "en",
+        "transfer",
+        "--from",
+        "1012.02",
+        "--to",
+        "1002",
+        "--amount",
+        "50.01",
+        "--date",
+        "2022-03-02",
+    ]);
+    assert!(
+        stderr.contains("account 1012.02 would go negative"),
+        "{stderr}"
+    );
+    assert_eq!(l.fingerprint(), before);
     let sheet = l.json(&["report", "balance-sheet", "--as-of", "2022-12-31"]);
     assert_eq!(sheet["total_assets"], "150.00", "{sheet}");
 }

@@ -85,6 +85,8 @@ pub enum Command {
     Donate(DonateArgs),
     /// Record aid paid to a beneficiary from a program
     Disburse(DisburseArgs),
+    /// Move money between the fund's own accounts: a WeChat Pay/Alipay withdrawal (提现) to the bank and its fee
+    Transfer(TransferArgs),
     /// Import donations and disbursements from the treasurer's CSV (all or nothing)
     Import(ImportArgs),
     /// Reconcile a bank account with its statement (銀行存款餘額調節表); list or show recorded ones
@@ -378,6 +380,32 @@ pub struct DonateArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct TransferArgs {
+    /// The account the money leaves: 1012.01 (WeChat Pay), 1012.02 (Alipay), 1002, 1001 …
+    #[arg(long)]
+    pub from: String,
+    /// The account the money reaches, e.g. 1002 (the bank)
+    #[arg(long)]
+    pub to: String,
+    /// What reaches --to: positive, at most two decimals, e.g. 100.00
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: String,
+    /// The service fee (服务费) taken from --from on top of --amount, charged to 5201 管理费用
+    #[arg(long, allow_hyphen_values = true)]
+    pub fee: Option<String>,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    pub date: String,
+    /// The withdrawal's number (交易单号), unique in the ledger: running the same command
+    /// again records nothing twice and answers with the entry already recorded
+    #[arg(long)]
+    pub reference: Option<String>,
+    /// [default: FROM → TO]
+    #[arg(long)]
+    pub memo: Option<String>,
+}
+
+#[derive(Args, Debug)]
 pub struct DisburseArgs {
     /// Beneficiary name or id
     #[arg(long)]
@@ -555,12 +583,17 @@ pub struct VerifyArgs {
 pub struct ReconcileArgs {
     #[command(subcommand)]
     pub command: Option<ReconcileCommand>,
-    /// The bank account
-    #[arg(long, default_value = "1002")]
-    pub account: String,
-    /// Statement CSV: date,amount,reference,description (amount signed: + in, − out)
+    /// The account reconciled [default: 1002 for a bank statement, 1012.01 for a WeChat Pay
+    /// bill, 1012.02 for an Alipay bill]
+    #[arg(long)]
+    pub account: Option<String>,
+    /// Statement CSV: date,amount,reference,description (amount signed: + in, − out), or a
+    /// WeChat Pay / Alipay bill as the app exports it (told by its header)
     #[arg(long)]
     pub statement: Option<PathBuf>,
+    /// Read --statement as this wallet's bill [default: told by its header]
+    #[arg(long, value_enum)]
+    pub format: Option<BillFormatArg>,
     /// The statement's closing balance
     #[arg(long, allow_hyphen_values = true)]
     pub closing_balance: Option<String>,
@@ -578,6 +611,22 @@ pub struct ReconcileArgs {
     /// The statement's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]
     #[arg(long, value_enum, ignore_case = true)]
     pub encoding: Option<EncodingArg>,
+}
+
+/// A WeChat Pay or Alipay bill (`reconcile --format`, `import --from`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BillFormatArg {
+    Wechat,
+    Alipay,
+}
+
+impl From<BillFormatArg> for crate::error::message::Wallet {
+    fn from(format: BillFormatArg) -> Self {
+        match format {
+            BillFormatArg::Wechat => crate::error::message::Wallet::Wechat,
+            BillFormatArg::Alipay => crate::error::message::Wallet::Alipay,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]

@@ -2,12 +2,12 @@
 //! a request for the journal operations.
 
 use super::Context;
-use super::args::{EntryAddArgs, ReverseArgs};
+use super::args::{EntryAddArgs, ReverseArgs, TransferArgs};
 use crate::error::{Error, Field, Result};
 use crate::ledger::account::AccountCode;
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
-use crate::ops::journal::{self, EntryRequest, PostingRequest, ReverseRequest};
+use crate::ops::journal::{self, EntryRequest, PostingRequest, ReverseRequest, TransferRequest};
 use std::io::Write;
 
 fn parse_posting(text: &str) -> Result<PostingRequest> {
@@ -61,5 +61,30 @@ pub fn reverse(ctx: &Context, args: ReverseArgs, out: &mut dyn Write) -> Result<
     let mut ledger = ctx.open_for_writing()?;
     let lang = ctx.lang(&ledger);
     let recorded = journal::reverse(&mut ledger, &ctx.actor()?, request)?;
+    ctx.emit(out, lang, &recorded)
+}
+
+fn positive(field: Field, text: &str) -> Result<Money> {
+    Money::parse_positive(text.trim()).map_err(|e| Error::input_in(field, format!("{{field}} {e}")))
+}
+
+pub fn transfer(ctx: &Context, args: TransferArgs, out: &mut dyn Write) -> Result<()> {
+    ctx.refuse_if_read_only()?;
+    let request = TransferRequest {
+        from: AccountCode::parse(args.from.trim())?,
+        to: AccountCode::parse(args.to.trim())?,
+        amount: positive(Field::Amount, &args.amount)?,
+        fee: args
+            .fee
+            .as_deref()
+            .map(|f| positive(Field::Fee, f))
+            .transpose()?,
+        date: parse_date(Field::Date, &args.date)?,
+        reference: args.reference,
+        memo: args.memo,
+    };
+    let mut ledger = ctx.open_for_writing()?;
+    let lang = ctx.lang(&ledger);
+    let recorded = journal::transfer(&mut ledger, &ctx.actor()?, request)?;
     ctx.emit(out, lang, &recorded)
 }

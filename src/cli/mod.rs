@@ -344,6 +344,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Fund(a) => chart::fund(ctx, a, out),
         Command::Entry(args::EntryCommand::Add(a)) => journal::entry_add(ctx, a, out),
         Command::Reverse(a) => journal::reverse(ctx, a, out),
+        Command::Transfer(a) => journal::transfer(ctx, a, out),
         Command::Balance(a) => reports::balance(ctx, a, out),
         Command::Register(a) => reports::register(ctx, a, out),
         Command::Show(a) => reports::show(ctx, a, out),

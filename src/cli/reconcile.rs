@@ -19,7 +19,11 @@ fn required<'a>(value: &'a Option<String>, flag: &str) -> Result<&'a str> {
 }
 
 fn request(args: ReconcileArgs) -> Result<ReconcileRequest> {
-    let account = AccountCode::parse(&args.account)?;
+    let account = args
+        .account
+        .as_deref()
+        .map(|a| AccountCode::parse(a.trim()))
+        .transpose()?;
     let statement = args
         .statement
         .ok_or_else(|| Error::input("--statement is required to reconcile"))?;
@@ -38,6 +42,7 @@ fn request(args: ReconcileArgs) -> Result<ReconcileRequest> {
         as_of,
         columns,
         encoding: args.encoding.map(Into::into),
+        format: args.format.map(Into::into),
         commit: args.commit,
     })
 }

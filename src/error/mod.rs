@@ -113,6 +113,8 @@ pub enum Field {
     Donor,
     Beneficiary,
     Encoding,
+    /// A transfer's service fee (`transfer --fee`).
+    Fee,
     Fingerprint,
     Font,
     Force,
@@ -167,6 +169,7 @@ impl Field {
             Field::Donor => "donor",
             Field::Beneficiary => "beneficiary",
             Field::Encoding => "encoding",
+            Field::Fee => "fee",
             Field::Fingerprint => "fingerprint",
             Field::Font => "font",
             Field::Force => "force",

@@ -37,6 +37,10 @@ pub const DEFAULT_ACCOUNTS: &[DefaultAccount] = &[
         "其他货币资金",
         "WeChat Pay / Alipay balances",
     ),
+    // Each e-wallet its own sub-account, so each bill reconciles alone (issue 15,
+    // §2.3); ledgers made before migration 0007 keep their older postings on 1012.
+    account("1012.01", Asset, "微信", "微信", "WeChat Pay"),
+    account("1012.02", Asset, "支付寶", "支付宝", "Alipay"),
     account(
         "2209",
         Liability,
@@ -123,6 +127,15 @@ pub const DEFAULT_FUNDS: &[DefaultFund] = &[
     },
 ];
 
-/// Asset accounts (by top-level code) that may never go negative: cash, bank and
-/// WeChat Pay / Alipay money.
-pub const GUARDED_ASSET_CODES: &[&str] = &["1001", "1002", "1012"];
+/// The e-wallet sub-accounts migration 0007 adds to a ledger that has 1012.
+pub const WALLET_ACCOUNTS: &[&str] = &["1012.01", "1012.02"];
+
+/// Where `transfer --fee` goes: a withdrawal's 服務費 is an administrative cost
+/// (管理費用, bank and payment fees).
+pub const TRANSFER_FEE_ACCOUNT: &str = "5201";
+
+/// Asset accounts that may never go negative: cash, bank and WeChat Pay / Alipay
+/// money. A posting counts toward its own code when listed (each wallet apart, so
+/// neither goes negative on the other's money), else toward its top-level code (a
+/// user's 1002.01 is bank money; an older ledger's postings on 1012 stay on 1012).
+pub const GUARDED_ASSET_CODES: &[&str] = &["1001", "1002", "1012", "1012.01", "1012.02"];

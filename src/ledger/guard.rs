@@ -57,7 +57,8 @@ pub fn guard_changes(
         if account_type(p.account.as_str()).is_some_and(AccountType::counts_toward_fund) {
             add(Subject::Fund(p.fund), -p.amount.fen());
         }
-        if let Some(code) = GUARDED_ASSET_CODES.iter().find(|c| **c == p.account.top()) {
+        let guarded = |code: &str| GUARDED_ASSET_CODES.iter().find(|c| **c == code);
+        if let Some(code) = guarded(p.account.as_str()).or_else(|| guarded(p.account.top())) {
             add(Subject::Asset(code), p.amount.fen());
         }
     }

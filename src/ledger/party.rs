@@ -144,7 +144,8 @@ impl Method {
         match self {
             Method::Bank => "1002",
             Method::Cash => "1001",
-            Method::Wechat | Method::Alipay => "1012",
+            Method::Wechat => "1012.01",
+            Method::Alipay => "1012.02",
         }
     }
 }

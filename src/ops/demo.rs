@@ -530,12 +530,13 @@ fn reconcile_december(ledger: &mut Ledger, actor: &Actor, dir: &Path, guard: &Gu
     let path: PathBuf = dir.join(format!("bank-{YEAR}-12.csv"));
     guard.write(&path, &statement)?;
     let request = ReconcileRequest {
-        account: AccountCode::parse("1002")?,
+        account: Some(AccountCode::parse("1002")?),
         statement: path,
         closing_balance: balance,
         as_of: end,
         columns: ColumnMapping::default(),
         encoding: None,
+        format: None,
         commit: true,
     };
     match reconcile(ledger, actor, &request)? {

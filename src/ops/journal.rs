@@ -227,3 +227,79 @@ pub(super) fn reverse_in(
     }
     Ok(appended)
 }
+
+/// Money moved between the fund's own accounts (`transfer`): a WeChat Pay or Alipay
+/// withdrawal to the bank (提現), cash paid in, and the like. `amount` is what reaches
+/// `to`; `fee` (服務費) is taken from `from` on top of it and charged to
+/// `TRANSFER_FEE_ACCOUNT`, so `from` gives up amount + fee. All postings are in the
+/// unrestricted fund: the move changes no fund's net assets except by the fee.
+pub struct TransferRequest {
+    pub from: AccountCode,
+    pub to: AccountCode,
+    pub amount: Money,
+    pub fee: Option<Money>,
+    pub date: NaiveDate,
+    pub reference: Option<String>,
+    pub memo: Option<String>,
+}
+
+/// Records a transfer as one balanced entry, at most once per reference
+/// (`record_entry`).
+pub fn transfer(ledger: &mut Ledger, actor: &Actor, request: TransferRequest) -> Result<Recorded> {
+    use crate::error::message::OpsMessage;
+    use crate::ledger::chart::{GUARDED_ASSET_CODES, TRANSFER_FEE_ACCOUNT};
+    for (field, code) in [(Field::From, &request.from), (Field::To, &request.to)] {
+        if !GUARDED_ASSET_CODES.contains(&code.top()) {
+            return Err(Error::input_in(
+                field,
+                OpsMessage::NotAMoneyAccount {
+                    account: code.to_string(),
+                },
+            ));
+        }
+    }
+    if request.from == request.to {
+        return Err(Error::input_in(
+            Field::To,
+            OpsMessage::TransferToItself {
+                account: request.to.to_string(),
+            },
+        ));
+    }
+    let fee = request.fee.unwrap_or(Money::ZERO);
+    let taken = request.amount.plus("transfer amount and fee", fee)?;
+    let negated = |m: Money| {
+        m.checked_neg()
+            .ok_or_else(|| Error::input_in(Field::Amount, "{field} is out of range"))
+    };
+    let mut postings = vec![PostingRequest {
+        account: request.to.clone(),
+        fund: None,
+        amount: request.amount,
+    }];
+    if !fee.is_zero() {
+        postings.push(PostingRequest {
+            account: AccountCode::parse(TRANSFER_FEE_ACCOUNT)?,
+            fund: None,
+            amount: fee,
+        });
+    }
+    postings.push(PostingRequest {
+        account: request.from.clone(),
+        fund: None,
+        amount: negated(taken)?,
+    });
+    let memo = request
+        .memo
+        .unwrap_or_else(|| format!("{} → {}", request.from, request.to));
+    record_entry(
+        ledger,
+        actor,
+        EntryRequest {
+            date: request.date,
+            memo,
+            postings,
+            reference: request.reference,
+        },
+    )
+}

@@ -3,12 +3,15 @@
 //! with `commit` record it; the recorded ones; and a verified backup copy.
 
 use super::{Actor, Ledger};
+use crate::error::message::{BillMessage, Wallet};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::import::{Encoding, LineError};
 use crate::ledger::account::{AccountCode, AccountType};
 use crate::ledger::money::Money;
+use crate::ledger::party::Method;
 use crate::reconcile::adjustment::adjustment;
+use crate::reconcile::bills;
 use crate::reconcile::matching::match_statement;
 use crate::reconcile::statement::{ColumnMapping, lines_sha256, read_statement};
 use crate::render::Render;
@@ -23,12 +26,16 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 pub struct ReconcileRequest {
-    pub account: AccountCode,
+    /// None: the bill's own wallet account (1012.01, 1012.02), else the bank (1002).
+    pub account: Option<AccountCode>,
     pub statement: PathBuf,
     pub closing_balance: Money,
     pub as_of: NaiveDate,
     pub columns: ColumnMapping,
     pub encoding: Option<Encoding>,
+    /// A WeChat Pay or Alipay bill; None: detected from the file's header, else a
+    /// bank statement.
+    pub format: Option<Wallet>,
     pub commit: bool,
 }
 
@@ -55,14 +62,37 @@ pub fn reconcile(
     request: &ReconcileRequest,
 ) -> Result<std::result::Result<ReconcileReport, BadStatement>> {
     let path = &request.statement;
-    let statement = read_statement(path, request.encoding, &request.columns, request.as_of)?;
+    let wallet = match request.format {
+        Some(wallet) => Some(wallet),
+        None => bills::detect(path, request.encoding)?,
+    };
+    let (account, statement) = match wallet {
+        Some(wallet) => {
+            let account = match &request.account {
+                Some(account) => account.clone(),
+                None => AccountCode::parse(wallet_method(wallet).asset_account())?,
+            };
+            refuse_unless_wallet(&account, wallet)?;
+            let bill = bills::read_bill(path, Some(wallet), request.encoding)?;
+            (account, bill.statement(request.as_of))
+        }
+        None => {
+            let account = match &request.account {
+                Some(account) => account.clone(),
+                None => AccountCode::parse(Method::Bank.asset_account())?,
+            };
+            let statement =
+                read_statement(path, request.encoding, &request.columns, request.as_of)?;
+            (account, statement)
+        }
+    };
     if !statement.errors.is_empty() {
         return Ok(Err(BadStatement {
             errors: statement.errors,
             more: statement.errors_more,
         }));
     }
-    let account = &request.account;
+    let account = &account;
     let store = ledger.store_mut();
     refuse_unless_asset(&store.accounts()?, account)?;
     let items = store.uncleared_items(account.as_str(), request.as_of)?;
@@ -108,6 +138,28 @@ pub fn reconcile(
         adjustment: table,
         recorded,
     }))
+}
+
+/// The payment method whose account a wallet's bill reconciles.
+pub fn wallet_method(wallet: Wallet) -> Method {
+    match wallet {
+        Wallet::Wechat => Method::Wechat,
+        Wallet::Alipay => Method::Alipay,
+    }
+}
+
+/// A bill reconciles an e-wallet account (under 1012), never the bank or cash.
+fn refuse_unless_wallet(account: &AccountCode, wallet: Wallet) -> Result<()> {
+    if account.top() == "1012" {
+        return Ok(());
+    }
+    Err(Error::input_in(
+        Field::Account,
+        BillMessage::NotAWalletAccount {
+            account: account.to_string(),
+            wallet,
+        },
+    ))
 }
 
 fn refuse_unless_asset(

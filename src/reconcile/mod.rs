@@ -7,5 +7,6 @@
 //! (`render`). Nothing in this module touches the database.
 
 pub mod adjustment;
+pub mod bills;
 pub mod matching;
 pub mod statement;

@@ -4,7 +4,7 @@ use super::Store;
 use super::records::Collector;
 use crate::error::{Error, Field, Result};
 use crate::ledger::account::{Account, AccountCode, AccountType, Names};
-use crate::ledger::chart::{DEFAULT_ACCOUNTS, DEFAULT_FUNDS};
+use crate::ledger::chart::{DEFAULT_ACCOUNTS, DEFAULT_FUNDS, WALLET_ACCOUNTS};
 use crate::ledger::fund::{Fund, FundId, Funds};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -102,6 +102,31 @@ impl Store {
             insert_fund(tx, collector, name, &Names::same(name), restricted, None)
         })
     }
+}
+
+/// The Rust step of migration 7: a ledger that has 1012 gets 1012.01 and 1012.02
+/// (names from the default chart) as one chained record. A new ledger (no 1012 yet)
+/// and one that already has them are left alone.
+pub(super) fn add_wallet_accounts(conn: &Connection, recorded_at: &str) -> Result<()> {
+    let parent = AccountCode::parse("1012")?;
+    if find_account(conn, &parent)?.is_none() {
+        return Ok(());
+    }
+    let mut collector = Collector::default();
+    for a in DEFAULT_ACCOUNTS
+        .iter()
+        .filter(|a| WALLET_ACCOUNTS.contains(&a.code))
+    {
+        let code = AccountCode::parse(a.code)?;
+        if find_account(conn, &code)?.is_some() {
+            continue;
+        }
+        let names = Names::new(a.zh_hant, a.zh_hans, a.en);
+        insert_account(conn, &mut collector, &code, a.account_type, &names)?;
+    }
+    let head = super::records::chain_head(conn)?;
+    super::records::append_record(conn, &collector, head, "lovefund (schema 7)", recorded_at)?;
+    Ok(())
 }
 
 fn insert_fund(

@@ -33,6 +33,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "settings",
         include_str!("../../migrations/0006_settings.sql"),
     ),
+    (
+        7,
+        "wallet_accounts",
+        include_str!("../../migrations/0007_wallet_accounts.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
@@ -65,13 +70,12 @@ pub fn check_version(conn: &Connection, read_only: bool) -> Result<()> {
 
 /// The Rust step of a migration, run after its SQL in the same transaction.
 fn after_sql(tx: &Connection, version: i64) -> Result<()> {
+    let now = || chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     match version {
         // The rows an older ledger holds go into the chain as one record. The
         // upgrade's time is the one thing the store reads from the clock itself.
-        5 => super::records::record_existing_rows(
-            tx,
-            &chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        ),
+        5 => super::records::record_existing_rows(tx, &now()),
+        7 => super::chart::add_wallet_accounts(tx, &now()),
         _ => Ok(()),
     }
 }

@@ -40,10 +40,10 @@ fn import_csv(lines: usize) -> (String, i64) {
     csv.push_str("date,kind,counterparty,counterparty_type,program,amount,method,reference,memo\n");
     let programs = ["助學", "扶貧", "幫困", "非限定"];
     let methods = ["bank", "cash", "wechat", "alipay"];
-    // Held per fund and per method's account (wechat and alipay share 1012).
+    // Held per fund and per guarded account (each method its own).
     let mut fund_fen = [0i64; 4];
-    let mut account_fen = [0i64; 3];
-    let account_of = |method: usize| method.min(2);
+    let mut account_fen = [0i64; 4];
+    let account_of = |method: usize| method;
     let first_day = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).expect("a date");
     for i in 0..lines {
         let date = first_day + chrono::Days::new((i * 365 / lines) as u64);

@@ -102,7 +102,7 @@ fn donations_get_gap_free_receipt_numbers_per_year() {
     assert_eq!(entry["lines"][1]["account"], "4101");
     assert_eq!(entry["lines"][1]["fund"], "助學");
     let wechat = l.json(&["show", "3"]);
-    assert_eq!(wechat["lines"][0]["account"], "1012");
+    assert_eq!(wechat["lines"][0]["account"], "1012.01");
     assert_eq!(wechat["lines"][0]["fund"], "非限定");
     let donors = l.json(&["donor", "list"]);
     let li = donors

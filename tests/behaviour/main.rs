@@ -13,6 +13,7 @@ mod common;
 
 mod amount_bound;
 mod audit;
+mod bills;
 mod core;
 mod dates;
 mod demo;
@@ -36,6 +37,7 @@ mod statements;
 mod summary;
 mod tampering;
 mod verify_checks;
+mod wallets;
 mod widths;
 
 // The reliability suites (RELIABILITY.md), gated by LOVEFUND_TEST_RELIABILITY.

@@ -35,8 +35,8 @@ const FUNDS: &[(&str, &str, bool, Option<&str>)] = &[
 const METHODS: &[(&str, &str)] = &[
     ("bank", "1002"),
     ("cash", "1001"),
-    ("wechat", "1012"),
-    ("alipay", "1012"),
+    ("wechat", "1012.01"),
+    ("alipay", "1012.02"),
 ];
 const DONORS: &[(&str, &str)] = &[
     ("張三", "person"),
@@ -109,8 +109,15 @@ impl Model {
                     .or_default() -= fen;
             }
             let top = account.split('.').next().unwrap();
-            if ["1001", "1002", "1012"].contains(&top) {
-                *changes.entry(format!("account {top}")).or_default() += fen;
+            // Each wallet is guarded apart (1012.01, 1012.02), other sub-accounts
+            // with their top-level account.
+            let guarded = if ["1012.01", "1012.02"].contains(account) {
+                *account
+            } else {
+                top
+            };
+            if ["1001", "1002", "1012", "1012.01", "1012.02"].contains(&guarded) {
+                *changes.entry(format!("account {guarded}")).or_default() += fen;
             }
         }
         changes.retain(|_, c| *c != 0);

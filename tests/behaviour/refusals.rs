@@ -288,7 +288,7 @@ const REFUSALS: &[Refusal] = &[
     (
         "disburse --to 王偉 --amount 1 --date 2023-03-01 --program 助學 --method wechat",
         1,
-        "lovefund: refused: account 1012 would go negative — the entry takes 1.00 on 2023-03-01 but only 0.00 is available then (counting every later entry); record a smaller amount or draw on another fund or account",
+        "lovefund: refused: account 1012.01 would go negative — the entry takes 1.00 on 2023-03-01 but only 0.00 is available then (counting every later entry); record a smaller amount or draw on another fund or account",
     ),
     // Reversals (the demo reverses entry 442 by entry 443).
     (

@@ -13,6 +13,7 @@
 //! Serialised (`--json`, the web), a message is its part, its variant (both in kebab
 //! case) and the variant's fields: `{"ledger":{"not-a-date":{"text":"2022-13-01"}}}`.
 
+mod bill;
 mod cli;
 mod import;
 mod input;
@@ -24,6 +25,7 @@ mod render;
 mod store;
 mod verify;
 
+pub use bill::{BillMessage, Wallet};
 pub use cli::CliMessage;
 pub use import::{Choice, ImportMessage};
 pub use input::{AmountFault, InputMessage, TextFlaw};
@@ -54,6 +56,8 @@ pub enum Message {
     Verify(VerifyMessage),
     Render(RenderMessage),
     Ops(OpsMessage),
+    /// The WeChat Pay and Alipay bill readers.
+    Bill(BillMessage),
     /// What only the command line says.
     Cli(CliMessage),
 }
@@ -100,6 +104,7 @@ part!(
     Verify(VerifyMessage),
     Render(RenderMessage),
     Ops(OpsMessage),
+    Bill(BillMessage),
     Cli(CliMessage),
 );
 

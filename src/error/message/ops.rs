@@ -4,4 +4,9 @@ use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum OpsMessage {}
+pub enum OpsMessage {
+    /// `transfer` moves money between cash, bank and e-wallet accounts only.
+    NotAMoneyAccount { account: String },
+    /// `transfer --from` and `--to` name the same account.
+    TransferToItself { account: String },
+}

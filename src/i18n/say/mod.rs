@@ -7,6 +7,7 @@
 //! refusal names (a flag, a form label, a column); the sentences put it where the
 //! language wants it, as `{field}`.
 
+pub mod bill;
 mod cli;
 mod import;
 mod input;
@@ -56,6 +57,7 @@ pub fn say(lang: Lang, message: &Message, field: &str) -> String {
         Message::Verify(m) => m.say(lang, field),
         Message::Render(m) => m.say(lang, field),
         Message::Ops(m) => m.say(lang, field),
+        Message::Bill(m) => m.say(lang, field),
         Message::Cli(m) => m.say(lang, field),
     }
 }

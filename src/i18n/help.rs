@@ -449,10 +449,35 @@ help! {
     "Reconcile a bank account with its statement (銀行存款餘額調節表); list or show recorded ones" =>
         "把銀行科目和對賬單核對，編製銀行存款餘額調節表；或列出、查看已記錄的對賬",
         "把银行科目和对账单核对，编制银行存款余额调节表；或列出、查看已记录的对账";
-    "The bank account" => "銀行科目", "银行科目";
-    "Statement CSV: date,amount,reference,description (amount signed: + in, − out)" =>
-        "對賬單 CSV：date,amount,reference,description（日期、金額、流水號、摘要；金額帶正負號：+ 收入，− 支出）",
-        "对账单 CSV：date,amount,reference,description（日期、金额、流水号、摘要；金额带正负号：+ 收入，− 支出）";
+    "The account reconciled [default: 1002 for a bank statement, 1012.01 for a WeChat Pay bill, 1012.02 for an Alipay bill]" =>
+        "核對的科目［預設：銀行對賬單為 1002，微信支付賬單為 1012.01，支付寶賬單為 1012.02］",
+        "核对的科目［默认：银行对账单为 1002，微信支付账单为 1012.01，支付宝账单为 1012.02］";
+    "Statement CSV: date,amount,reference,description (amount signed: + in, − out), or a WeChat Pay / Alipay bill as the app exports it (told by its header)" =>
+        "對賬單 CSV：date,amount,reference,description（日期、金額、流水號、摘要；金額帶正負號：+ 收入，− 支出），或微信支付、支付寶匯出的賬單原檔（依表頭辨認）",
+        "对账单 CSV：date,amount,reference,description（日期、金额、流水号、摘要；金额带正负号：+ 收入，− 支出），或微信支付、支付宝导出的账单原文件（依表头辨认）";
+    "Read --statement as this wallet's bill [default: told by its header]" =>
+        "把 --statement 當作這個錢包的賬單讀取［預設：依表頭辨認］",
+        "把 --statement 当作这个钱包的账单读取［默认：依表头辨认］";
+    // Transfer between the fund's own accounts.
+    "Move money between the fund's own accounts: a WeChat Pay/Alipay withdrawal (提现) to the bank and its fee" =>
+        "在基金自己的科目之間轉賬：例如把微信支付、支付寶的餘額提現到銀行，連同手續費",
+        "在基金自己的科目之间转账：例如把微信支付、支付宝的余额提现到银行，连同手续费";
+    "The account the money leaves: 1012.01 (WeChat Pay), 1012.02 (Alipay), 1002, 1001 …" =>
+        "錢轉出的科目：1012.01（微信支付）、1012.02（支付寶）、1002、1001 ……",
+        "钱转出的科目：1012.01（微信支付）、1012.02（支付宝）、1002、1001 ……";
+    "The account the money reaches, e.g. 1002 (the bank)" =>
+        "錢轉入的科目，例如 1002（銀行）",
+        "钱转入的科目，例如 1002（银行）";
+    "What reaches --to: positive, at most two decimals, e.g. 100.00" =>
+        "到達 --to 的金額：正數，最多兩位小數，例如 100.00",
+        "到达 --to 的金额：正数，最多两位小数，例如 100.00";
+    "The service fee (服务费) taken from --from on top of --amount, charged to 5201 管理费用" =>
+        "從 --from 另外扣除的服務費（在 --amount 之外），記入 5201 管理費用",
+        "从 --from 另外扣除的服务费（在 --amount 之外），记入 5201 管理费用";
+    "The withdrawal's number (交易单号), unique in the ledger: running the same command again records nothing twice and answers with the entry already recorded" =>
+        "提現的交易單號，在賬本中唯一：同一命令再執行一次不會重複記錄，只回覆已記錄的分錄",
+        "提现的交易单号，在账本中唯一：同一命令再执行一次不会重复记录，只回复已记录的分录";
+    "[default: FROM → TO]" => "［預設：轉出科目 → 轉入科目］", "［默认：转出科目 → 转入科目］";
     "The statement's closing balance" => "對賬單的期末餘額", "对账单的期末余额";
     "The statement's date (YYYY-MM-DD): ledger items up to it are compared; a statement line dated after it is refused" =>
         "對賬單的日期（YYYY-MM-DD）：核對賬本中到這一天為止的項目；對賬單中晚於這一天的行會被拒絕",
@@ -480,6 +505,28 @@ help! {
         "新檔案；已有的檔案只在加 --force 時才取代，賬本自己的檔案絕不取代",
         "新文件；已有的文件只在加 --force 时才替换，账本自己的文件绝不替换";
     "Replace PATH if it exists" => "PATH 已存在時取代它", "PATH 已存在时替换它";
+    // Files for Excel.
+    "Write the report to FILE instead: FILE.xlsx as an Excel workbook (amounts as numbers), FILE.csv as CSV; an existing FILE is replaced only with --force" =>
+        "改把報表寫入 FILE：FILE.xlsx 為 Excel 活頁簿（金額為數值），FILE.csv 為 CSV；已有的 FILE 只在加 --force 時才取代",
+        "改把报表写入 FILE：FILE.xlsx 为 Excel 工作簿（金额为数值），FILE.csv 为 CSV；已有的 FILE 只在加 --force 时才替换";
+    "Replace the FILE of --out (or of donors --pdf) if it exists" =>
+        "--out（或 donors --pdf）的 FILE 已存在時取代它",
+        "--out（或 donors --pdf）的 FILE 已存在时替换它";
+    "The CSV's encoding [default: utf-8-bom for a file, utf-8 on a pipe]" =>
+        "CSV 的編碼［預設：寫入檔案為 utf-8-bom，輸出到管道為 utf-8］",
+        "CSV 的编码［默认：写入文件为 utf-8-bom，输出到管道为 utf-8］";
+    "The encoding of --format csv and import-csv [default: utf-8-bom for a file, utf-8 on a pipe]" =>
+        "--format csv 和 import-csv 的編碼［預設：寫入檔案為 utf-8-bom，輸出到管道為 utf-8］",
+        "--format csv 和 import-csv 的编码［默认：写入文件为 utf-8-bom，输出到管道为 utf-8］";
+    "UTF-8 with a byte order mark, which Excel and WPS read as UTF-8 (files' default)" =>
+        "帶位元組順序記號的 UTF-8，Excel 和 WPS 會當作 UTF-8 讀取（檔案的預設）",
+        "带字节顺序标记的 UTF-8，Excel 和 WPS 会当作 UTF-8 读取（文件的默认）";
+    "UTF-8 without a mark, for programs (a pipe's default)" =>
+        "不帶記號的 UTF-8，供程式讀取（管道的預設）",
+        "不带标记的 UTF-8，供程序读取（管道的默认）";
+    "GBK, for an old Excel on Simplified Chinese Windows; a character GBK lacks is refused" =>
+        "GBK，供簡體中文 Windows 上的舊版 Excel；GBK 沒有的字元會被拒絕",
+        "GBK，供简体中文 Windows 上的旧版 Excel；GBK 没有的字符会被拒绝";
     // Reports.
     "Reports: balance-sheet, activities, funds, donors, beneficiaries (text, --json or --csv)" =>
         "報表：balance-sheet（資產負債表）、activities（業務活動表）、funds（基金）、donors（捐贈人）、beneficiaries（受助人）（文字、--json 或 --csv）",

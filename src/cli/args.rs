@@ -38,7 +38,8 @@ pub struct GlobalArgs {
         global = true,
         value_name = "LANG",
         value_enum,
-        ignore_case = true
+        ignore_case = true,
+        overrides_with = "lang"
     )]
     pub lang: Option<LangArg>,
     /// Machine-readable output (amounts are strings with two decimals)

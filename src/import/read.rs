@@ -478,7 +478,7 @@ impl LineChecker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::message::AmountFault;
+    use crate::error::message::{AmountFault, LedgerMessage};
     use crate::ledger::account::Names;
     use crate::ledger::fund::Fund;
 
@@ -581,15 +581,11 @@ mod tests {
         );
         assert_eq!(
             parse_counterparty("42", None),
-            Err(
-                "counterparty \"42\" is a number, which lovefund reads as an id; add a word to \
-                 the name (e.g. \"42號\")"
-                    .into()
-            )
+            Err(LedgerMessage::NameIsNumber { name: "42".into() }.into())
         );
         assert_eq!(
             parse_counterparty(&"名".repeat(NAME_LENGTH_MAX + 1), None),
-            Err("counterparty is longer than 100 characters; shorten it".into())
+            Err(LedgerMessage::TooLong { max: 100 }.into())
         );
     }
 
@@ -667,10 +663,7 @@ mod tests {
         );
         assert_eq!(
             parse_reference("D\u{0}1"),
-            Err(
-                "reference contains a control character (such as a newline or NUL); remove it"
-                    .into()
-            )
+            Err(LedgerMessage::ControlInText.into())
         );
     }
 
@@ -679,7 +672,7 @@ mod tests {
         assert_eq!(parse_memo(""), Ok(""));
         assert_eq!(
             parse_memo(&"m".repeat(MEMO_LENGTH_MAX + 1)),
-            Err("memo is longer than 500 characters; shorten it".into())
+            Err(LedgerMessage::TooLong { max: 500 }.into())
         );
     }
 
@@ -693,7 +686,7 @@ mod tests {
         );
         assert_eq!(
             parse_counterparty_id("12", &key),
-            Err("counterparty_id is not an identity or student number; use 4 to 32 letters and digits".into())
+            Err(LedgerMessage::NotAnIdNumber { max: 32 }.into())
         );
     }
 
@@ -767,13 +760,7 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                (
-                    2,
-                    "memo",
-                    &Message::from(
-                        "memo contains a control character (such as a newline or NUL); remove it"
-                    )
-                ),
+                (2, "memo", &Message::from(LedgerMessage::ControlInText)),
                 (5, "kind", &kind.into()),
                 (5, "amount", &amount.into()),
             ]

@@ -2,6 +2,7 @@
 //! sub-account `5101.01`, a type that fixes its normal side, and names in three
 //! languages. Not here: balances (see `report`).
 
+use crate::error::message::LedgerMessage;
 use crate::error::{Error, Field, Result};
 use serde::Serialize;
 use std::fmt;
@@ -75,12 +76,7 @@ pub struct AccountCode(String);
 
 impl AccountCode {
     pub fn parse(text: &str) -> Result<AccountCode> {
-        let bad = || {
-            Error::input(format!(
-                "account code {text:?} is not valid; use four digits with optional \
-                 sub-account parts, e.g. 1002 or 5101.01"
-            ))
-        };
+        let bad = || Error::input(LedgerMessage::NotAnAccountCode { text: text.into() });
         if text.len() > ACCOUNT_CODE_LENGTH_MAX {
             return Err(bad());
         }
@@ -171,19 +167,18 @@ pub fn check_name(field: impl Into<Field>, name: &str) -> Result<String> {
     let field = field.into();
     let trimmed = name.trim();
     if trimmed.is_empty() {
-        return Err(Error::input_in(field, "{field} is empty; give a name"));
+        return Err(Error::input_in(field, LedgerMessage::NameEmpty));
     }
     if trimmed.chars().count() > NAME_LENGTH_MAX {
         return Err(Error::input_in(
             field,
-            format!("{{field}} is longer than {NAME_LENGTH_MAX} characters; shorten it"),
+            LedgerMessage::TooLong {
+                max: NAME_LENGTH_MAX as u64,
+            },
         ));
     }
     if trimmed.chars().any(char::is_control) {
-        return Err(Error::input_in(
-            field,
-            "{field} contains a control character; remove it",
-        ));
+        return Err(Error::input_in(field, LedgerMessage::ControlInName));
     }
     super::entry::refuse_invisible(field, trimmed)?;
     Ok(trimmed.to_string())

@@ -12,6 +12,7 @@ use super::entry::{EntryDetails, EntryKind, NewEntry, Posting};
 use super::fund::{FundId, Funds};
 use super::guard::{Subject, SubjectDays, guard_changes};
 use super::money::{AMOUNT_FEN_MAX, Money};
+use crate::error::message::{DayTotal as BoundTotal, Holder, LedgerMessage};
 use crate::error::{Error, Field, Result};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -116,11 +117,12 @@ impl LatestDate {
         }
         Err(Error::input_in(
             Field::Date,
-            format!(
-                "{{field}} {date} is more than {} days after today ({}); check the year — \
-                 an entry may be dated at most {latest} (setting dates.future-days-max)",
-                self.days, self.today
-            ),
+            LedgerMessage::TooFarAhead {
+                date: date.to_string(),
+                days: self.days,
+                today: self.today.to_string(),
+                latest: latest.to_string(),
+            },
         ))
     }
 }
@@ -261,11 +263,10 @@ impl AppendState {
             .ok()
             .filter(|b| b.unsigned_abs() <= AMOUNT_FEN_MAX as u64)
             .ok_or_else(|| {
-                Error::verify(format!(
-                    "the stored balance of account {} in fund {} is past the amount bound; \
-                     run `lovefund verify`",
-                    self.account_codes[account], fund.0
-                ))
+                Error::verify(LedgerMessage::StoredBalancePastBound {
+                    account: self.account_codes[account].clone(),
+                    fund: fund.0,
+                })
             })?;
         self.balances.insert((account, fund), balance);
         Ok(())
@@ -422,10 +423,12 @@ impl AppendState {
 
     pub fn check_open(&self, date: NaiveDate) -> Result<()> {
         match self.closed_through {
-            Some(closed) if date.year() <= closed => Err(Error::conflict(format!(
-                "refused: {date} is in a closed year (closed through {closed}); date the entry \
-                 or its correction in an open year"
-            ))),
+            Some(closed) if date.year() <= closed => {
+                Err(Error::conflict(LedgerMessage::ClosedYear {
+                    date: date.to_string(),
+                    closed: i64::from(closed),
+                }))
+            }
             _ => Ok(()),
         }
     }
@@ -539,11 +542,11 @@ impl AppendState {
             let day_debit = i128::from(stored.debit_fen) + i128::from(added.debit_fen) + debit;
             let day_credit = i128::from(stored.credit_fen) + i128::from(added.credit_fen) + credit;
             let what = if (i128::from(balance) + debit - credit).abs() > bound {
-                "balance"
+                BoundTotal::Balance
             } else if day_debit > bound {
-                "debits on that day"
+                BoundTotal::Debits
             } else if day_credit > bound {
-                "credits on that day"
+                BoundTotal::Credits
             } else {
                 continue;
             };
@@ -553,31 +556,38 @@ impl AppendState {
     }
 
     /// A guarded balance as a message names it.
-    fn subject_name(&self, subject: &Subject) -> String {
+    fn subject_name(&self, subject: &Subject) -> Holder {
         match subject {
             Subject::Fund(id) => self.fund_name(*id),
-            Subject::Asset(code) => format!("account {code}"),
+            Subject::Asset(code) => Holder::Account {
+                code: code.to_string(),
+            },
         }
     }
 
-    fn fund_name(&self, fund: FundId) -> String {
-        match self.funds.get(fund) {
-            Some(f) => format!("fund {} ({})", f.names.zh_hant, f.alias),
-            None => format!("fund {}", fund.0),
+    fn fund_name(&self, fund: FundId) -> Holder {
+        Holder::Fund {
+            id: fund.0,
+            names: self.funds.get(fund).map(super::fund::Fund::choice),
         }
     }
 
-    fn bound_error(&self, what: &str, account: usize, fund: FundId, date: NaiveDate) -> Error {
-        let fund = self.fund_name(fund);
+    fn bound_error(
+        &self,
+        total: BoundTotal,
+        account: usize,
+        fund: FundId,
+        date: NaiveDate,
+    ) -> Error {
         Error::conflict_in(
             Field::Amount,
-            format!(
-                "refused: {{field}} would take the {what} of account {} in {fund} on {date} \
-                 past {}, the most lovefund records in one total; record a smaller amount \
-                 or spread it over other days or funds",
-                self.account_codes[account],
-                Money::from_fen(AMOUNT_FEN_MAX).grouped()
-            ),
+            LedgerMessage::DayPastBound {
+                total,
+                account: self.account_codes[account].clone(),
+                fund: self.fund_name(fund),
+                date: date.to_string(),
+                max: Money::from_fen(AMOUNT_FEN_MAX).grouped(),
+            },
         )
     }
 
@@ -597,21 +607,17 @@ impl AppendState {
         for p in postings {
             let code = p.account.as_str();
             if !self.account_types.contains_key(code) {
-                return Err(Error::not_found(format!(
-                    "account {code} is not in the chart; see `lovefund account list` or add it \
-                     with `lovefund account add`"
-                )));
+                return Err(Error::not_found(LedgerMessage::AccountNotInChart {
+                    code: code.to_string(),
+                }));
             }
             if self.accounts_with_children.iter().any(|c| c == code) {
-                return Err(Error::input(format!(
-                    "account {code} has sub-accounts; post to one of them (e.g. {code}.01)"
-                )));
+                return Err(Error::input(LedgerMessage::AccountHasChildren {
+                    code: code.to_string(),
+                }));
             }
             if self.funds.get(p.fund).is_none() {
-                return Err(Error::not_found(format!(
-                    "fund {} does not exist",
-                    p.fund.0
-                )));
+                return Err(Error::not_found(LedgerMessage::NoSuchFund { id: p.fund.0 }));
             }
         }
         Ok(())
@@ -621,15 +627,12 @@ impl AppendState {
         for (subject, change) in changes {
             let total = i128::from(self.guard(subject)?.0.total) + i128::from(*change);
             if total.abs() > i128::from(AMOUNT_FEN_MAX) {
-                let what = self.subject_name(subject);
                 return Err(Error::conflict_in(
                     Field::Amount,
-                    format!(
-                        "refused: {{field}} would take the balance of {what} past {}, the most \
-                         lovefund records in one total; record a smaller amount or use \
-                         another fund",
-                        Money::from_fen(AMOUNT_FEN_MAX).grouped()
-                    ),
+                    LedgerMessage::BalancePastBound {
+                        holder: self.subject_name(subject),
+                        max: Money::from_fen(AMOUNT_FEN_MAX).grouped(),
+                    },
                 ));
             }
         }
@@ -649,14 +652,12 @@ impl AppendState {
         change: i64,
         available: i64,
     ) -> Error {
-        let what = self.subject_name(subject);
-        Error::conflict(format!(
-            "refused: {what} would go negative — the entry takes {} on {date} but only {} \
-             is available then (counting every later entry); record a smaller amount or \
-             draw on another fund or account",
-            Money::from_fen(-change),
-            Money::from_fen(available.max(0)),
-        ))
+        Error::conflict(LedgerMessage::WouldGoNegative {
+            holder: self.subject_name(subject),
+            takes: Money::from_fen(-change).to_string(),
+            date: date.to_string(),
+            available: Money::from_fen(available.max(0)).to_string(),
+        })
     }
 
     fn guard(&mut self, subject: &Subject) -> Result<&mut (SubjectDays, Vec<NaiveDate>)> {
@@ -756,8 +757,8 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            err.contains("2024-04-02 is more than 31 days after today (2024-03-01)")
-                && err.contains("at most 2024-04-01"),
+            err.contains("TooFarAhead { date: \"2024-04-02\", days: 31, today: \"2024-03-01\"")
+                && err.contains("latest: \"2024-04-01\""),
             "{err}"
         );
         let err = state.append(&gift("2922-03-01", 100)).unwrap_err();
@@ -897,18 +898,19 @@ mod tests {
             &[("1003", UNRESTRICTED, 100), ("4101", UNRESTRICTED, -100)],
         );
         assert!(
-            refused(state.append(&unknown_account)).contains("account 1003 is not in the chart")
+            refused(state.append(&unknown_account))
+                .contains("AccountNotInChart { code: \"1003\" }")
         );
         let unknown_fund = entry(
             "2024-03-01",
             &[("1002", FundId(99), 100), ("4101", FundId(99), -100)],
         );
-        assert!(refused(state.append(&unknown_fund)).contains("fund 99 does not exist"));
+        assert!(refused(state.append(&unknown_fund)).contains("NoSuchFund { id: 99 }"));
         let parent = entry(
             "2024-03-01",
             &[("1002", UNRESTRICTED, 100), ("5101", UNRESTRICTED, -100)],
         );
-        assert!(refused(state.append(&parent)).contains("has sub-accounts"));
+        assert!(refused(state.append(&parent)).contains("AccountHasChildren"));
         assert_eq!(state.head_id(), 0, "a refused entry does not move the head");
         assert!(state.take_pending().is_empty());
     }
@@ -919,7 +921,9 @@ mod tests {
         state.append(&gift("2024-03-01", 10_000)).unwrap();
         let message = refused(state.append(&aid("2024-03-05", 10_001)));
         assert!(
-            message.contains("fund 助學 (study-aid) would go negative"),
+            message.contains("WouldGoNegative { holder: Fund { id: 2")
+                && message.contains("zh_hant: \"助學\"")
+                && message.contains("alias: \"study-aid\""),
             "{message}"
         );
         state.append(&aid("2024-03-05", 10_000)).unwrap();
@@ -945,7 +949,7 @@ mod tests {
         );
         let message = refused(state.append(&from_cash));
         assert!(
-            message.contains("account 1001 would go negative"),
+            message.contains("WouldGoNegative { holder: Account { code: \"1001\" }"),
             "{message}"
         );
     }
@@ -957,10 +961,10 @@ mod tests {
         state.append(&aid("2024-03-10", 8_000)).unwrap();
         // On 03-05 10,000 is in the fund, but 8,000 of it leaves on 03-10.
         let message = refused(state.append(&aid("2024-03-05", 2_001)));
-        assert!(message.contains("only 20.00 is available"), "{message}");
+        assert!(message.contains("available: \"20.00\""), "{message}");
         state.append(&aid("2024-03-05", 2_000)).unwrap();
         // Before the gift nothing is available at all.
-        assert!(refused(state.append(&aid("2024-02-28", 1))).contains("would go negative"));
+        assert!(refused(state.append(&aid("2024-02-28", 1))).contains("WouldGoNegative"));
     }
 
     #[test]
@@ -968,7 +972,7 @@ mod tests {
         let mut state = state(Some(2023));
         let message = refused(state.append(&gift("2023-12-31", 100)));
         assert!(
-            message.contains("closed year (closed through 2023)"),
+            message.contains("ClosedYear { date: \"2023-12-31\", closed: 2023 }"),
             "{message}"
         );
         assert!(state.check_open(date("2024-01-01")).is_ok());
@@ -983,7 +987,7 @@ mod tests {
         let head = state.head_id();
         let error = state.append(&gift("2024-03-01", 1)).unwrap_err();
         assert!(
-            error.to_string().contains("past 9,999,999,999,999.99"),
+            error.to_string().contains("max: \"9,999,999,999,999.99\""),
             "{error}"
         );
         assert_eq!(state.head_id(), head, "a refused entry moved the chain");

@@ -10,6 +10,7 @@ use super::account::{AccountCode, AccountType};
 use super::entry::{EntryDetails, EntryKind, NewEntry, Posting};
 use super::fund::{FundId, Funds};
 use super::money::Money;
+use crate::error::message::LedgerMessage;
 use crate::error::{Error, Field, Result};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -42,8 +43,14 @@ pub fn closing_entries(
     funds: &Funds,
     memo: (&str, &str),
 ) -> Result<Vec<NewEntry>> {
-    let date = NaiveDate::from_ymd_opt(year, 12, 31)
-        .ok_or_else(|| Error::input_in(Field::Year, format!("{{field}} {year} is not a year")))?;
+    let date = NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| {
+        Error::input_in(
+            Field::Year,
+            LedgerMessage::YearOutOfRange {
+                year: i64::from(year),
+            },
+        )
+    })?;
     let mut closing = Vec::new();
     // Per fund: (revenue, costs), both positive.
     let mut per_fund: BTreeMap<FundId, (i64, i64)> = BTreeMap::new();
@@ -54,10 +61,9 @@ pub fn closing_entries(
             AccountType::Income => totals.0 -= b.net_fen,
             AccountType::Expense => totals.1 += b.net_fen,
             _ => {
-                return Err(Error::input(format!(
-                    "account {} is not income or expense",
-                    b.account
-                )));
+                return Err(Error::input(LedgerMessage::NotIncomeOrExpense {
+                    account: b.account.to_string(),
+                }));
             }
         }
     }

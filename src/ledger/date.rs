@@ -1,5 +1,6 @@
 //! Dates as people type them: strictly `YYYY-MM-DD`.
 
+use crate::error::message::LedgerMessage;
 use crate::error::{Error, Field, Result};
 use chrono::NaiveDate;
 
@@ -18,14 +19,7 @@ pub fn parse_date(field: impl Into<Field>, text: &str) -> Result<NaiveDate> {
         .then(|| NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10)))
         .flatten();
     date.filter(|d| (1900..=9998).contains(&chrono::Datelike::year(d)))
-        .ok_or_else(|| {
-            Error::input_in(
-                field,
-                format!(
-                    "{{field}} {text:?} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-01"
-                ),
-            )
-        })
+        .ok_or_else(|| Error::input_in(field, LedgerMessage::NotADate { text: text.into() }))
 }
 
 /// A year as typed: four digits, 1900 to 9998 (the years a date may have).
@@ -35,12 +29,7 @@ pub fn parse_year(field: impl Into<Field>, text: &str) -> Result<i32> {
         .then(|| text.parse::<i32>().ok())
         .flatten()
         .filter(|y| (1900..=9998).contains(y));
-    year.ok_or_else(|| {
-        Error::input_in(
-            field,
-            format!("{{field}} {text:?} is not a year; write it with four digits, e.g. 2022"),
-        )
-    })
+    year.ok_or_else(|| Error::input_in(field, LedgerMessage::NotAYear { text: text.into() }))
 }
 
 /// A whole number as typed: ASCII digits only, no sign (limits are the caller's).
@@ -49,12 +38,8 @@ pub fn parse_count(field: impl Into<Field>, text: &str) -> Result<i64> {
     let count = (!text.is_empty() && text.len() <= 9 && text.bytes().all(|b| b.is_ascii_digit()))
         .then(|| text.parse::<i64>().ok())
         .flatten();
-    count.ok_or_else(|| {
-        Error::input_in(
-            field,
-            format!("{{field}} {text:?} is not a whole number; write digits only, e.g. 4"),
-        )
-    })
+    count
+        .ok_or_else(|| Error::input_in(field, LedgerMessage::NotAWholeNumber { text: text.into() }))
 }
 
 #[cfg(test)]
@@ -117,7 +102,7 @@ mod iso_tests {
             "",
         ] {
             let err = parse_year("year", bad).unwrap_err().to_string();
-            assert!(err.contains("is not a year"), "{bad}: {err}");
+            assert!(err.contains("NotAYear"), "{bad}: {err}");
         }
         assert_eq!(parse_count("members", "4").unwrap(), 4);
         for bad in ["-1", "4.5", "four", "", "1e3", "9999999999"] {

@@ -5,6 +5,7 @@
 use super::account::AccountCode;
 use super::fund::FundId;
 use super::money::Money;
+use crate::error::message::LedgerMessage;
 use crate::error::{Error, Field, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -97,27 +98,23 @@ impl NewEntry {
             check_text(Field::Reference, reference, REFERENCE_LENGTH_MAX)?;
         }
         if postings.len() < 2 {
-            return Err(Error::input(
-                "an entry needs at least two --posting values (a debit and a credit)",
-            ));
+            return Err(Error::input(LedgerMessage::TooFewPostings));
         }
         if postings.len() > POSTINGS_PER_ENTRY_MAX {
-            return Err(Error::input(format!(
-                "an entry may have at most {POSTINGS_PER_ENTRY_MAX} postings; split it"
-            )));
+            return Err(Error::input(LedgerMessage::TooManyPostings {
+                max: POSTINGS_PER_ENTRY_MAX as u64,
+            }));
         }
         if let Some(p) = postings.iter().find(|p| p.amount.is_zero()) {
             return Err(Error::input_in(
                 Field::Posting,
-                format!(
-                    "{{field}} for account {} has amount 0.00; leave it out",
-                    p.account
-                ),
+                LedgerMessage::ZeroPosting {
+                    account: p.account.to_string(),
+                },
             ));
         }
-        let sum = sum_postings(&postings).ok_or_else(|| {
-            Error::input_in(Field::Posting, "{field} amounts are too large to add up")
-        })?;
+        let sum = sum_postings(&postings)
+            .ok_or_else(|| Error::input_in(Field::Posting, LedgerMessage::PostingsTooLarge))?;
         if !sum.is_zero() {
             let side = if sum.is_negative() {
                 "credits"
@@ -183,14 +180,13 @@ pub fn check_text(field: impl Into<Field>, text: &str, length_max: usize) -> Res
     if text.chars().count() > length_max {
         return Err(Error::input_in(
             field,
-            format!("{{field}} is longer than {length_max} characters; shorten it"),
+            LedgerMessage::TooLong {
+                max: length_max as u64,
+            },
         ));
     }
     if text.chars().any(|c| c.is_control()) {
-        return Err(Error::input_in(
-            field,
-            "{field} contains a control character (such as a newline or NUL); remove it",
-        ));
+        return Err(Error::input_in(field, LedgerMessage::ControlInText));
     }
     refuse_invisible(field, text)
 }
@@ -218,11 +214,7 @@ pub fn refuse_invisible(field: Field, text: &str) -> Result<()> {
     match text.chars().find(|c| is_invisible(*c)) {
         Some(c) => Err(Error::input_in(
             field,
-            format!(
-                "{{field}} contains the invisible character U+{:04X}, which changes how the \
-                 text reads without showing; remove it",
-                u32::from(c)
-            ),
+            LedgerMessage::Invisible { code: u32::from(c) },
         )),
         None => Ok(()),
     }

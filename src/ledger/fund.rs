@@ -3,6 +3,7 @@
 //! name in either script or its English alias, so treasurers can type what they know.
 
 use super::account::{Names, Script};
+use crate::error::message::Choice;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -21,6 +22,15 @@ pub struct Fund {
 }
 
 impl Fund {
+    /// The fund as a message offers it: its names in each script and its alias.
+    pub fn choice(&self) -> Choice {
+        Choice {
+            zh_hant: self.names.zh_hant.clone(),
+            zh_hans: self.names.zh_hans.clone(),
+            alias: self.alias.clone(),
+        }
+    }
+
     pub fn name(&self, script: impl Into<Script>) -> &str {
         self.names.get(script)
     }

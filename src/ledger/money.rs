@@ -30,10 +30,9 @@ pub enum AmountError {
 
 /// A total a report cannot hold, named.
 fn too_large(what: &str) -> crate::Error {
-    crate::Error::verify(format!(
-        "the {what} is too large to add up; the ledger holds amounts past what lovefund can \
-         total"
-    ))
+    crate::Error::verify(crate::error::message::LedgerMessage::TotalTooLarge {
+        what: what.to_string(),
+    })
 }
 
 impl fmt::Display for AmountError {
@@ -286,7 +285,11 @@ mod tests {
         assert_eq!(Money::checked_sum([]), Some(Money::ZERO));
         assert_eq!(Money::checked_sum([big, big]), None);
         let e = Money::total("year's total", [big, big]).unwrap_err();
-        assert!(e.to_string().contains("year's total is too large"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("TotalTooLarge { what: \"year's total\" }"),
+            "{e}"
+        );
     }
 
     #[test]

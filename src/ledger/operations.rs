@@ -7,6 +7,7 @@ use super::entry::{EntryDetails, EntryKind, NewEntry, Posting};
 use super::fund::{Fund, Funds};
 use super::money::Money;
 use super::party::Method;
+use crate::error::message::LedgerMessage;
 use crate::error::{Error, Field, Result};
 use chrono::NaiveDate;
 
@@ -40,7 +41,7 @@ fn details(m: &Movement<'_>) -> EntryDetails {
 fn negated(amount: Money) -> Result<Money> {
     amount
         .checked_neg()
-        .ok_or_else(|| Error::input_in(Field::Amount, "{field} is too large"))
+        .ok_or_else(|| Error::input_in(Field::Amount, LedgerMessage::AmountTooLarge))
 }
 
 pub fn donation_entry(m: &Movement<'_>) -> Result<NewEntry> {
@@ -90,18 +91,17 @@ pub fn program<'f>(funds: &'f Funds, field: impl Into<Field>, text: &str) -> Res
             .0
             .iter()
             .filter(|f| f.program_account.is_some())
-            .map(|f| format!("{} ({})", f.names.zh_hant, f.alias))
+            .map(Fund::choice)
             .collect::<Vec<_>>()
-            .join(", ")
     };
     match funds.find(text) {
         Some(f) if f.program_account.is_some() => Ok(f),
         _ => Err(Error::input_in(
             field,
-            format!(
-                "{{field}} {text:?} is not a program; use one of {}",
-                programs()
-            ),
+            LedgerMessage::NotAProgram {
+                text: text.into(),
+                programs: programs(),
+            },
         )),
     }
 }
@@ -111,10 +111,10 @@ pub fn fund<'f>(funds: &'f Funds, field: impl Into<Field>, text: &str) -> Result
     funds.find(text).ok_or_else(|| {
         Error::input_in(
             field,
-            format!(
-                "{{field}} {text:?} is not a fund; use one of {}",
-                funds.spellings()
-            ),
+            LedgerMessage::NotAFund {
+                text: text.into(),
+                funds: funds.0.iter().map(Fund::choice).collect(),
+            },
         )
     })
 }
@@ -131,34 +131,25 @@ pub fn reversal_entry(
 ) -> Result<NewEntry> {
     let id = original.id;
     if reason.trim().is_empty() {
-        return Err(Error::input_in(
-            Field::Reason,
-            "{field} is empty; say why the entry is reversed",
-        ));
+        return Err(Error::input_in(Field::Reason, LedgerMessage::ReasonEmpty));
     }
     if let Some(by) = reversed_by {
-        return Err(Error::conflict(format!(
-            "entry {id} was already reversed by entry {by}; an entry is reversed at most once"
-        )));
+        return Err(Error::conflict(LedgerMessage::AlreadyReversed { id, by }));
     }
     if original.kind == EntryKind::Closing {
-        return Err(Error::conflict(format!(
-            "entry {id} is a year-end closing entry; the close of a year is never reversed"
-        )));
+        return Err(Error::conflict(LedgerMessage::ClosingNotReversed { id }));
     }
     if original.kind == EntryKind::Reversal {
-        return Err(Error::conflict(format!(
-            "entry {id} is itself a reversal; record the original entry again instead"
-        )));
+        return Err(Error::conflict(LedgerMessage::ReversalOfReversal { id }));
     }
     if date < original.date {
         return Err(Error::input_in(
             Field::Date,
-            format!(
-                "{{field}} {date} is before entry {id}'s date {}; a reversal cannot precede \
-                 what it reverses",
-                original.date
-            ),
+            LedgerMessage::ReversalBeforeOriginal {
+                date: date.to_string(),
+                id,
+                original: original.date.to_string(),
+            },
         ));
     }
     let postings = original

@@ -3,6 +3,7 @@
 //! keyed hash, to catch the same person entered twice, and the last four characters,
 //! and shows them masked. The key is random per ledger.
 
+use crate::error::message::LedgerMessage;
 use crate::error::{Error, Field, Result};
 use hmac::{Hmac, KeyInit, Mac};
 use serde::Serialize;
@@ -79,10 +80,7 @@ pub fn refuse_id_like(field: impl Into<Field>, name: &str) -> Result<()> {
     if name.trim().parse::<i64>().is_ok() {
         return Err(Error::input_in(
             field,
-            format!(
-                "{{field}} {name:?} is a number, which lovefund reads as an id; add a word to the \
-                 name (e.g. \"{name}號\")"
-            ),
+            LedgerMessage::NameIsNumber { name: name.into() },
         ));
     }
     Ok(())
@@ -172,14 +170,13 @@ impl IdNumber {
         {
             return Err(Error::input_in(
                 field,
-                format!(
-                    "{{field}} is not an identity or student number; use 4 to \
-                     {ID_NUMBER_LENGTH_MAX} letters and digits"
-                ),
+                LedgerMessage::NotAnIdNumber {
+                    max: ID_NUMBER_LENGTH_MAX as u64,
+                },
             ));
         }
         let mut mac = Hmac::<Sha256>::new_from_slice(key)
-            .map_err(|_| Error::input("the ledger's identity key is damaged"))?;
+            .map_err(|_| Error::input(LedgerMessage::IdentityKeyDamaged))?;
         mac.update(normalized.as_bytes());
         let last4: String = normalized.chars().skip(length - 4).collect();
         Ok(IdNumber {

@@ -3,6 +3,7 @@
 //! hash of the donation entry's chain hash and the receipt number, so a reissued
 //! receipt has its own code and a code cannot be made without the ledger.
 
+use crate::error::message::LedgerMessage;
 use crate::error::{Error, Result};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -16,11 +17,7 @@ pub struct ReceiptNumber {
 impl ReceiptNumber {
     /// Parses `2022-000123` (the sequence may be given without its leading zeros).
     pub fn parse(text: &str) -> Result<ReceiptNumber> {
-        let bad = || {
-            Error::input(format!(
-                "receipt number {text:?} is not valid; write it as YEAR-NUMBER, e.g. 2022-000123"
-            ))
-        };
+        let bad = || Error::input(LedgerMessage::NotAReceiptNumber { text: text.into() });
         let (year, seq) = text.trim().split_once('-').ok_or_else(bad)?;
         let digits =
             |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
@@ -62,9 +59,9 @@ pub fn normalize_code(text: &str) -> Result<String> {
         .map(|c| c.to_ascii_uppercase())
         .collect();
     if compact.len() != 12 || !compact.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err(Error::input(format!(
-            "verification code {text:?} is not valid; it has 12 letters and digits, e.g. A1B2-C3D4-E5F6"
-        )));
+        return Err(Error::input(LedgerMessage::NotAVerificationCode {
+            text: text.into(),
+        }));
     }
     Ok(format!(
         "{}-{}-{}",

@@ -4,6 +4,7 @@
 //! is the latest. Later features add their keys here; nothing reads a setting by a
 //! string typed elsewhere.
 
+use crate::error::message::LedgerMessage;
 use crate::error::{Error, Field, Result};
 
 /// Every setting lovefund knows.
@@ -41,11 +42,10 @@ impl Setting {
             .ok_or_else(|| {
                 Error::not_found_in(
                     Field::Setting,
-                    format!(
-                        "{{field}} {:?} is not a setting; the settings are: {}",
-                        key,
-                        Setting::ALL.map(Setting::key).join(", ")
-                    ),
+                    LedgerMessage::NotASetting {
+                        key: key.into(),
+                        settings: Setting::ALL.map(Setting::key).join(", "),
+                    },
                 )
             })
     }
@@ -62,10 +62,11 @@ impl Setting {
                     Some(days) => Ok(days.to_string()),
                     None => Err(Error::input_in(
                         Field::Value,
-                        format!(
-                            "{{field}} {value:?} for {} is not a number of days from 0 to {FUTURE_DAYS_LIMIT}",
-                            self.key()
-                        ),
+                        LedgerMessage::NotFutureDays {
+                            value: value.into(),
+                            key: self.key().to_string(),
+                            max: FUTURE_DAYS_LIMIT,
+                        },
                     )),
                 }
             }
@@ -94,10 +95,7 @@ mod tests {
             Setting::FutureDaysMax
         );
         let err = Setting::from_key("dates.future").unwrap_err().to_string();
-        assert!(
-            err.contains("the settings are: dates.future-days-max"),
-            "{err}"
-        );
+        assert!(err.contains("settings: \"dates.future-days-max\""), "{err}");
         assert_eq!(Setting::FutureDaysMax.parse(" 60 ").unwrap(), "60");
         assert_eq!(Setting::FutureDaysMax.parse("0").unwrap(), "0");
         for bad in ["-1", "3661", "1e3", "+5", "", "thirty"] {

@@ -674,7 +674,7 @@ mod tests {
         assert!(reasons[2].contains("AmountZero { text: Quoted { shown: \"0.00\""));
         assert!(reasons[3].contains("NotADate { text: Quoted { shown: \"2022-02-30\""));
         assert!(reasons[4].contains("\"+5\", chars: 2 }, fault: Syntax"));
-        assert!(reasons[6].contains("longer than 100 characters"));
+        assert!(reasons[6].contains("TooLong { max: 100 }"));
         let good: Vec<u64> = statement.lines.iter().map(|l| l.line).collect();
         assert_eq!(good, vec![2, 8]);
         assert_eq!(statement.errors_more, 0);

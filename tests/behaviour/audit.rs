@@ -176,7 +176,7 @@ fn check<'a>(report: &'a Value, name: &str) -> &'a Value {
 /// The named check fails alone (exit 1, named on stderr) and in `verify --json`
 /// (exit 1, `passed: false` with findings); returns the full report.
 fn assert_check_fails(l: &Ledger, name: &str) -> Value {
-    let err = l.refused(&["verify", name]);
+    let err = l.refused(&["--lang", "en", "verify", name]);
     assert!(err.contains(name), "{err}");
     l.run(&["verify", "--json"]).code(1);
     let report = verify_report(l);
@@ -364,7 +364,7 @@ fn commit_records_the_reconciliation_and_its_cleared_postings() {
     // Recording it never touches the journal.
     assert_eq!(l.json(&["verify"])["entries"], 4);
     assert!(
-        l.refused(&["reconcile", "show", "9"])
+        l.refused(&["--lang", "en", "reconcile", "show", "9"])
             .contains("no reconciliation 9")
     );
 }
@@ -376,6 +376,8 @@ fn the_same_statement_cannot_be_committed_twice() {
     reconcile(&l, &statement, "1187.50", &["--commit"]);
     let before = l.fingerprint();
     let err = l.refused(&[
+        "--lang",
+        "en",
         "reconcile",
         "--statement",
         &statement,
@@ -455,6 +457,8 @@ fn a_gbk_statement_with_chinese_headers_is_read_through_columns() {
     assert_eq!(report["statement_only"][0]["description"], "手續費");
     // Without the mapping the headers are refused, naming the missing column.
     let err = l.refused(&[
+        "--lang",
+        "en",
         "reconcile",
         "--statement",
         path,
@@ -642,7 +646,7 @@ fn nothing_may_be_dated_in_a_closed_year() {
         ],
     ];
     for args in refused {
-        let err = l.refused(args);
+        let err = l.refused_en(args);
         assert!(err.contains("closed") && err.contains("2022"), "{err}");
         assert_eq!(before, l.fingerprint(), "{args:?}");
     }
@@ -680,12 +684,12 @@ fn a_year_is_closed_once_and_in_order() {
     let l = year_2022();
     l.run(&["close", "--year", "2022"]).success();
     let before = l.fingerprint();
-    let err = l.refused(&["close", "--year", "2022"]);
+    let err = l.refused(&["--lang", "en", "close", "--year", "2022"]);
     assert!(err.contains("already closed"), "{err}");
     assert_eq!(before, l.fingerprint());
     donate(&l, "10", "2023-05-01", "非限定", None);
     let before = l.fingerprint();
-    let err = l.refused(&["close", "--year", "2024"]);
+    let err = l.refused(&["--lang", "en", "close", "--year", "2024"]);
     assert!(err.contains("2023"), "{err}");
     assert_eq!(before, l.fingerprint());
     l.run(&["close", "--year", "2023"]).success();
@@ -700,7 +704,16 @@ fn a_closed_years_entry_is_reversed_in_the_open_year() {
     let before_funds = fund_balances_2022(&l);
     let before = l.fingerprint();
     // Entry 2 is the unrestricted gift of 500.00 on 2022-03-05.
-    let err = l.refused(&["reverse", "2", "--reason", "r", "--date", "2022-12-30"]);
+    let err = l.refused(&[
+        "--lang",
+        "en",
+        "reverse",
+        "2",
+        "--reason",
+        "r",
+        "--date",
+        "2022-12-30",
+    ]);
     assert!(err.contains("closed"), "{err}");
     assert_eq!(before, l.fingerprint());
     let reversal = l.json(&["reverse", "2", "--reason", "r", "--date", "2023-01-05"]);
@@ -721,6 +734,8 @@ fn a_closing_entry_cannot_be_reversed() {
     let before = l.fingerprint();
     for id in closed["closing_entries"].as_array().unwrap() {
         let err = l.refused(&[
+            "--lang",
+            "en",
             "reverse",
             &id.to_string(),
             "--reason",
@@ -1189,12 +1204,12 @@ fn backup_never_overwrites() {
     let l = audited_ledger();
     let existing = l.dir.path().join("existing.db");
     std::fs::write(&existing, b"keep me").unwrap();
-    let err = l.refused(&["backup", existing.to_str().unwrap()]);
+    let err = l.refused(&["--lang", "en", "backup", existing.to_str().unwrap()]);
     assert!(err.contains("already exists"), "{err}");
     assert_eq!(std::fs::read(&existing).unwrap(), b"keep me");
     // Nor the ledger itself.
     let before = l.fingerprint();
-    l.refused(&["backup", l.db.to_str().unwrap()]);
+    l.refused(&["--lang", "en", "backup", l.db.to_str().unwrap()]);
     assert_eq!(before, l.fingerprint());
 }
 
@@ -1311,6 +1326,8 @@ fn only_an_asset_account_is_reconciled() {
     let l = bank_ledger();
     let statement = march_statement(&l);
     let err = l.refused(&[
+        "--lang",
+        "en",
         "reconcile",
         "--account",
         "4101",
@@ -1332,7 +1349,7 @@ fn an_earlier_year_cannot_be_closed_after_a_later_one() {
     let l = year_2022();
     l.run(&["close", "--year", "2022"]).success();
     let before = l.fingerprint();
-    let err = l.refused(&["close", "--year", "2021"]);
+    let err = l.refused(&["--lang", "en", "close", "--year", "2021"]);
     assert!(err.contains("2022 is already closed"), "{err}");
     assert_eq!(before, l.fingerprint());
 }

@@ -63,6 +63,13 @@ impl Ledger {
         String::from_utf8(out).expect("utf-8 stderr")
     }
 
+    /// `refused`, with the sentence asked for in English (`--lang en`).
+    pub fn refused_en(&self, args: &[&str]) -> String {
+        let mut all = vec!["--lang", "en"];
+        all.extend_from_slice(args);
+        self.refused(&all)
+    }
+
     /// Runs a command that must be a usage error (exit 2); returns its stderr.
     pub fn usage_error(&self, args: &[&str]) -> String {
         let out = self.run(args).code(2).get_output().stderr.clone();

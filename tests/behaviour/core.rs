@@ -47,7 +47,7 @@ fn init_entry_and_trial_balance_agree() {
 fn init_refuses_an_existing_file_and_makes_it_private() {
     let l = Ledger::new();
     let before = l.fingerprint();
-    let err = l.refused(&["init"]);
+    let err = l.refused(&["--lang", "en", "init"]);
     assert!(err.contains("already exists"), "{err}");
     assert_eq!(before, l.fingerprint());
     #[cfg(unix)]
@@ -73,7 +73,7 @@ fn init_refuses_an_existing_file_and_makes_it_private() {
 #[test]
 fn commands_need_an_existing_ledger() {
     let l = Ledger::empty();
-    let err = l.refused(&["balance"]);
+    let err = l.refused(&["--lang", "en", "balance"]);
     assert!(err.contains("there is no ledger"), "{err}");
     assert!(!l.db.exists(), "a report must not create the file");
 }
@@ -96,6 +96,8 @@ fn refused_amounts_name_the_field_and_leave_the_file_unchanged() {
         "５",
     ] {
         let err = l.refused(&[
+            "--lang",
+            "en",
             "entry",
             "add",
             "--date",
@@ -110,6 +112,8 @@ fn refused_amounts_name_the_field_and_leave_the_file_unchanged() {
         assert_eq!(before, l.fingerprint(), "{bad} changed the file");
     }
     let err = l.refused(&[
+        "--lang",
+        "en",
         "entry",
         "add",
         "--date",
@@ -126,6 +130,8 @@ fn refused_amounts_name_the_field_and_leave_the_file_unchanged() {
         "{err}"
     );
     let err = l.refused(&[
+        "--lang",
+        "en",
         "entry",
         "add",
         "--date",
@@ -139,6 +145,8 @@ fn refused_amounts_name_the_field_and_leave_the_file_unchanged() {
     ]);
     assert!(err.contains("--date"), "{err}");
     let err = l.refused(&[
+        "--lang",
+        "en",
         "entry",
         "add",
         "--date",
@@ -152,6 +160,8 @@ fn refused_amounts_name_the_field_and_leave_the_file_unchanged() {
     ]);
     assert!(err.contains("9999"), "{err}");
     let err = l.refused(&[
+        "--lang",
+        "en",
         "entry",
         "add",
         "--date",
@@ -173,6 +183,8 @@ fn a_negative_sign_is_refused_where_amounts_must_be_positive() {
     // Posting amounts are signed; a double sign or a plus sign is not an amount.
     let l = Ledger::new();
     let err = l.refused(&[
+        "--lang",
+        "en",
         "entry",
         "add",
         "--date",
@@ -192,6 +204,8 @@ fn overspending_a_fund_or_the_bank_is_refused_with_what_is_available() {
     l.donate("2022-03-01", "500.00");
     let before = l.fingerprint();
     let err = l.refused(&[
+        "--lang",
+        "en",
         "entry",
         "add",
         "--date",
@@ -206,6 +220,8 @@ fn overspending_a_fund_or_the_bank_is_refused_with_what_is_available() {
     assert!(err.contains("助學") && err.contains("500.00"), "{err}");
     // Back-dated: before the gift arrived, nothing was available.
     let err = l.refused(&[
+        "--lang",
+        "en",
         "entry",
         "add",
         "--date",
@@ -241,11 +257,29 @@ fn reversal_negates_links_and_happens_once() {
     assert_eq!(shown["lines"][0]["credit"], "800.00");
     assert_eq!(l.json(&["show", "1"])["reversed_by"], 2);
     let before = l.fingerprint();
-    let err = l.refused(&["reverse", "1", "--reason", "again", "--date", "2022-03-11"]);
+    let err = l.refused(&[
+        "--lang",
+        "en",
+        "reverse",
+        "1",
+        "--reason",
+        "again",
+        "--date",
+        "2022-03-11",
+    ]);
     assert!(err.contains("already reversed by entry 2"), "{err}");
-    let err = l.refused(&["reverse", "2", "--reason", "undo", "--date", "2022-03-11"]);
+    let err = l.refused(&[
+        "--lang",
+        "en",
+        "reverse",
+        "2",
+        "--reason",
+        "undo",
+        "--date",
+        "2022-03-11",
+    ]);
     assert!(err.contains("itself a reversal"), "{err}");
-    let err = l.refused(&["reverse", "9", "--reason", "x"]);
+    let err = l.refused(&["--lang", "en", "reverse", "9", "--reason", "x"]);
     assert!(err.contains("no entry 9"), "{err}");
     assert_eq!(before, l.fingerprint());
     let tb = l.json(&["balance"]);
@@ -371,24 +405,32 @@ fn accounts_and_funds_can_be_added() {
         .unwrap();
     assert_eq!(f["restricted"], true);
     assert!(
-        l.refused(&["account", "add", "5101.04", "x", "--type", "expense"])
-            .contains("already exists")
+        l.refused(&[
+            "--lang", "en", "account", "add", "5101.04", "x", "--type", "expense"
+        ])
+        .contains("already exists")
     );
     assert!(
-        l.refused(&["account", "add", "5999.01", "x", "--type", "expense"])
-            .contains("parent")
+        l.refused(&[
+            "--lang", "en", "account", "add", "5999.01", "x", "--type", "expense"
+        ])
+        .contains("parent")
     );
     assert!(
-        l.refused(&["account", "add", "1003", "x", "--type", "expense"])
-            .contains("start with 5")
+        l.refused(&[
+            "--lang", "en", "account", "add", "1003", "x", "--type", "expense"
+        ])
+        .contains("start with 5")
     );
     assert!(
-        l.refused(&["fund", "add", "助学"])
+        l.refused(&["--lang", "en", "fund", "add", "助学"])
             .contains("already exists")
     );
     // Posting to a parent that has sub-accounts is refused.
     l.donate("2022-03-01", "10.00");
     let err = l.refused(&[
+        "--lang",
+        "en",
         "entry",
         "add",
         "--date",
@@ -448,7 +490,7 @@ fn verify_names_a_tampered_entry() {
     )
     .unwrap();
     drop(conn);
-    let err = l.refused(&["verify", "chain"]);
+    let err = l.refused(&["--lang", "en", "verify", "chain"]);
     assert!(err.contains("entry 3"), "{err}");
     let report: Value =
         serde_json::from_slice(&l.run(&["verify", "--json"]).code(1).get_output().stdout).unwrap();
@@ -475,9 +517,9 @@ fn verify_catches_an_unbalanced_and_a_deleted_entry() {
     )
     .unwrap();
     drop(conn);
-    let err = l.refused(&["verify", "balanced"]);
+    let err = l.refused(&["--lang", "en", "verify", "balanced"]);
     assert!(err.contains("entry 2 does not balance"), "{err}");
-    let err = l.refused(&["verify", "chain"]);
+    let err = l.refused(&["--lang", "en", "verify", "chain"]);
     assert!(err.contains("entry 2"), "{err}");
     let report = l
         .run(&["verify", "chain", "--json"])
@@ -544,7 +586,7 @@ fn read_only_reports_work_and_every_write_is_refused() {
     for write in writes {
         let mut args = write.clone();
         args.push("--read-only");
-        let err = l.refused(&args);
+        let err = l.refused_en(&args);
         assert!(err.contains("--read-only"), "{write:?}: {err}");
     }
     assert_eq!(before, l.fingerprint());
@@ -554,7 +596,7 @@ fn read_only_reports_work_and_every_write_is_refused() {
 fn a_newer_schema_is_refused() {
     let l = Ledger::new();
     l.raw().pragma_update(None, "user_version", 999).unwrap();
-    let err = l.refused(&["balance"]);
+    let err = l.refused(&["--lang", "en", "balance"]);
     assert!(err.contains("newer lovefund"), "{err}");
 }
 
@@ -566,7 +608,7 @@ fn a_file_that_is_not_a_ledger_is_refused() {
         "not a database at all, just some text that is long enough",
     )
     .unwrap();
-    let err = l.refused(&["balance"]);
+    let err = l.refused(&["--lang", "en", "balance"]);
     assert!(err.contains("not a"), "{err}");
     let other = Ledger::empty();
     rusqlite::Connection::open(&other.db)
@@ -575,7 +617,7 @@ fn a_file_that_is_not_a_ledger_is_refused() {
         .unwrap();
     assert!(
         other
-            .refused(&["balance"])
+            .refused(&["--lang", "en", "balance"])
             .contains("not a lovefund ledger")
     );
 }
@@ -695,7 +737,7 @@ fn register_fails_when_the_daily_totals_disagree_with_the_postings() {
             [],
         )
         .unwrap();
-    let stderr = l.refused(&["register", "--account", "1002"]);
+    let stderr = l.refused(&["--lang", "en", "register", "--account", "1002"]);
     assert!(
         stderr.contains("1002") && stderr.contains("verify totals"),
         "{stderr}"

@@ -170,6 +170,8 @@ fn a_name_the_font_cannot_draw_blocks_only_its_own_receipt() {
     // The one receipt alone is refused, and nothing is written.
     let one = l.dir.path().join("one");
     let err = l.refused(&[
+        "--lang",
+        "en",
         "receipt",
         "print",
         "2022-000003",

@@ -153,7 +153,7 @@ fn refused_donations_name_the_field_and_change_nothing() {
         }
         args.push(format!("{}={}", change[0], change[1]));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let err = l.refused(&args);
+        let err = l.refused_en(&args);
         assert!(err.contains(field), "{change:?}: {err}");
         assert_eq!(err.lines().count(), 1, "one sentence: {err}");
     }
@@ -237,6 +237,8 @@ fn disbursements_draw_on_the_program_fund_and_never_overspend() {
     let before = l.fingerprint();
     // More than the fund holds: refused with what is available.
     let err = l.refused(&[
+        "--lang",
+        "en",
         "disburse",
         "--to",
         "王小明",
@@ -252,6 +254,8 @@ fn disbursements_draw_on_the_program_fund_and_never_overspend() {
     assert!(err.contains("助學") && err.contains("400.00"), "{err}");
     // Back-dated before the poverty-relief gift arrived: nothing was there yet.
     let err = l.refused(&[
+        "--lang",
+        "en",
         "disburse",
         "--to",
         "張家",
@@ -267,6 +271,8 @@ fn disbursements_draw_on_the_program_fund_and_never_overspend() {
     assert!(err.contains("0.00 is available"), "{err}");
     // The fund has money but the cash box does not (yet: cash comes on 03-10).
     let err = l.refused(&[
+        "--lang",
+        "en",
         "disburse",
         "--to",
         "王小明",
@@ -297,6 +303,8 @@ fn disbursements_draw_on_the_program_fund_and_never_overspend() {
     .success();
     let before_late = l.fingerprint();
     let err = l.refused(&[
+        "--lang",
+        "en",
         "disburse",
         "--to",
         "王小明",
@@ -356,6 +364,8 @@ fn identity_numbers_are_never_stored_or_shown_in_clear() {
     ])
     .success();
     let err = l.refused(&[
+        "--lang",
+        "en",
         "beneficiary",
         "add",
         "王曉明",
@@ -493,7 +503,7 @@ fn a_big_import_rebuilds_its_indexes_and_keeps_the_schema() {
             "2022-03-02,disbursement,王小明,student,助學,160,bank,R2,,",
         ],
     );
-    l.refused(&["import", &over]);
+    l.refused(&["--lang", "en", "import", &over]);
     assert_eq!(schema(&l), fresh);
     let lines: Vec<String> = (1..=300)
         .map(|i| format!("2022-03-01,donation,李明,person,助學,{i}.00,bank,B-{i},,"))
@@ -664,7 +674,7 @@ fn header_problems_are_refused_with_the_column() {
     )
     .unwrap();
     assert!(
-        l.refused(&["import", path.to_str().unwrap()])
+        l.refused(&["--lang", "en", "import", path.to_str().unwrap()])
             .contains("colour")
     );
     std::fs::write(
@@ -673,11 +683,11 @@ fn header_problems_are_refused_with_the_column() {
     )
     .unwrap();
     assert!(
-        l.refused(&["import", path.to_str().unwrap()])
+        l.refused(&["--lang", "en", "import", path.to_str().unwrap()])
             .contains("counterparty_type")
     );
     assert!(
-        l.refused(&["import", "/nonexistent.csv"])
+        l.refused(&["--lang", "en", "import", "/nonexistent.csv"])
             .contains("not a file")
     );
 }

@@ -214,7 +214,7 @@ fn ten_thousand_characters_are_refused_naming_the_field_and_change_nothing() {
             500,
         ),
     ] {
-        let stderr = ledger.refused(&args);
+        let stderr = ledger.refused_en(&args);
         assert_eq!(
             stderr.trim(),
             format!("lovefund: {field} is longer than {limit} characters; shorten it")
@@ -321,7 +321,7 @@ fn a_name_that_reads_as_an_id_is_refused() {
             "+2",
         ),
     ] {
-        let stderr = ledger.refused(&args);
+        let stderr = ledger.refused_en(&args);
         assert_eq!(
             stderr.trim(),
             format!(

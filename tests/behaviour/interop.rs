@@ -674,7 +674,7 @@ fn bad_format_or_dates_are_refused_in_one_sentence() {
     ] {
         let mut all = vec!["export"];
         all.extend(args);
-        let stderr = ledger.refused(&all);
+        let stderr = ledger.refused_en(&all);
         assert!(stderr.contains(expected), "{stderr}");
         assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     }
@@ -707,15 +707,19 @@ fn out_replaces_the_file_whole_and_never_the_ledger() {
 
     let before = ledger.fingerprint();
     let db = ledger.db.to_str().unwrap();
-    let stderr = ledger.refused(&["export", "--format", "csv", "--out", db]);
+    let stderr = ledger.refused(&["--lang", "en", "export", "--format", "csv", "--out", db]);
     assert!(stderr.contains("is the ledger"), "{stderr}");
     assert_eq!(ledger.fingerprint(), before);
 
     let folder = ledger.dir.path().to_str().unwrap().to_string();
-    let stderr = ledger.refused(&["export", "--format", "csv", "--out", &folder]);
+    let stderr = ledger.refused(&[
+        "--lang", "en", "export", "--format", "csv", "--out", &folder,
+    ]);
     assert!(stderr.contains("is a folder"), "{stderr}");
     let missing = ledger.dir.path().join("no-such-folder/x.csv");
     ledger.refused(&[
+        "--lang",
+        "en",
         "export",
         "--format",
         "csv",

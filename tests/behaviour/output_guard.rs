@@ -127,7 +127,7 @@ fn the_ledger_its_companions_and_links_to_it_are_refused_as_output_by_every_writ
             for extra in [&[][..], &["--force"], &["--read-only"]] {
                 let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
                 all.extend_from_slice(extra);
-                let stderr = ledger.refused(&all);
+                let stderr = ledger.refused_en(&all);
                 assert!(
                     stderr.contains(flag_of(&args)) && stderr.contains("ledger"),
                     "{all:?}: {stderr}"
@@ -177,7 +177,7 @@ fn receipt_print_refuses_a_receipt_file_that_is_the_ledger_or_a_link_to_it() {
             if force {
                 args.push("--force");
             }
-            let stderr = ledger.refused(&args);
+            let stderr = ledger.refused_en(&args);
             assert!(stderr.contains("--out"), "{args:?}: {stderr}");
             assert_eq!(state(&ledger), before, "{args:?} changed the ledger");
         }
@@ -227,7 +227,7 @@ fn an_existing_output_is_refused_without_force_and_replaced_with_it() {
     for (args, target) in cases {
         std::fs::write(&target, b"someone's file").expect("write");
         let all: Vec<&str> = args.iter().map(String::as_str).collect();
-        let stderr = ledger.refused(&all);
+        let stderr = ledger.refused_en(&all);
         assert!(
             stderr.contains("already exists") && stderr.contains("--force"),
             "{all:?}: {stderr}"
@@ -316,7 +316,7 @@ fn the_demo_keeps_a_receipts_folder_and_a_summary_it_did_not_make() {
     let receipts = demo.join("receipts");
     std::fs::create_dir_all(&receipts).expect("a folder");
     std::fs::write(receipts.join("note.txt"), b"mine").expect("write");
-    let stderr = ledger.refused(&["demo", "--out", text(&demo)]);
+    let stderr = ledger.refused(&["--lang", "en", "demo", "--out", text(&demo)]);
     assert!(
         stderr.contains("receipts") && stderr.contains("--force"),
         "{stderr}"
@@ -331,7 +331,7 @@ fn the_demo_keeps_a_receipts_folder_and_a_summary_it_did_not_make() {
     let other = ledger.dir.path().join("other");
     std::fs::create_dir_all(&other).expect("a folder");
     std::fs::write(other.join("summary-2022.pdf"), b"my summary").expect("write");
-    let stderr = ledger.refused(&["demo", "--out", text(&other)]);
+    let stderr = ledger.refused(&["--lang", "en", "demo", "--out", text(&other)]);
     assert!(stderr.contains("summary-2022.pdf"), "{stderr}");
     assert_eq!(
         std::fs::read(other.join("summary-2022.pdf")).expect("kept"),
@@ -370,7 +370,7 @@ fn the_demo_reruns_over_its_own_files_and_refuses_a_foreign_ledger() {
     let other = ledger.dir.path().join("other");
     std::fs::create_dir_all(&other).expect("a folder");
     std::fs::write(other.join("demo.db"), b"a ledger").expect("write");
-    let stderr = ledger.refused(&["demo", "--out", text(&other), "--force"]);
+    let stderr = ledger.refused(&["--lang", "en", "demo", "--out", text(&other), "--force"]);
     assert!(stderr.contains("demo.db"), "{stderr}");
     assert_eq!(
         std::fs::read(other.join("demo.db")).expect("kept"),
@@ -386,7 +386,7 @@ fn a_forced_backup_never_replaces_a_database_with_a_wal_or_journal_beside_it() {
     for suffix in ["-wal", "-journal"] {
         let side = ledger.dir.path().join(format!("copy.db{suffix}"));
         std::fs::write(&side, b"pages").expect("write");
-        let stderr = ledger.refused(&["backup", text(&copy), "--force"]);
+        let stderr = ledger.refused(&["--lang", "en", "backup", text(&copy), "--force"]);
         assert!(stderr.contains(&format!("copy.db{suffix}")), "{stderr}");
         std::fs::remove_file(&side).expect("remove");
     }

@@ -165,15 +165,15 @@ fn a_whole_year_prints_one_file_per_number() {
     l.run(&["receipt", "print", "2022-000001"]).success();
     assert!(l.dir.path().join("receipts-out/2022-000001.pdf").exists());
     assert!(
-        l.refused(&["receipt", "print", "--year", "2019"])
+        l.refused(&["--lang", "en", "receipt", "print", "--year", "2019"])
             .contains("no receipts")
     );
     assert!(
-        l.refused(&["receipt", "print", "2022-000009"])
+        l.refused(&["--lang", "en", "receipt", "print", "2022-000009"])
             .contains("no receipt 2022-000009")
     );
     assert!(
-        l.refused(&["receipt", "print", "../../etc/x"])
+        l.refused(&["--lang", "en", "receipt", "print", "../../etc/x"])
             .contains("not valid")
     );
 }
@@ -237,6 +237,8 @@ fn a_character_the_font_lacks_is_refused_before_any_pdf_is_written() {
     .success();
     let out = l.dir.path().join("none");
     let err = l.refused(&[
+        "--lang",
+        "en",
         "receipt",
         "print",
         "--year",
@@ -249,6 +251,8 @@ fn a_character_the_font_lacks_is_refused_before_any_pdf_is_written() {
     let bad_font = l.dir.path().join("font.ttf");
     std::fs::write(&bad_font, b"not a font").unwrap();
     let err = l.refused(&[
+        "--lang",
+        "en",
         "receipt",
         "print",
         "2022-000001",
@@ -263,11 +267,27 @@ fn a_character_the_font_lacks_is_refused_before_any_pdf_is_written() {
 #[test]
 fn void_and_reissue_keep_every_number_and_point_at_each_other() {
     let l = ledger_with_gifts();
-    let err = l.refused(&["receipt", "void", "2022-000002", "--reason", " "]);
+    let err = l.refused(&[
+        "--lang",
+        "en",
+        "receipt",
+        "void",
+        "2022-000002",
+        "--reason",
+        " ",
+    ]);
     assert!(err.contains("--reason"), "{err}");
     l.run(&["receipt", "void", "2022-000002", "--reason", "金額有誤"])
         .success();
-    let err = l.refused(&["receipt", "void", "2022-000002", "--reason", "again"]);
+    let err = l.refused(&[
+        "--lang",
+        "en",
+        "receipt",
+        "void",
+        "2022-000002",
+        "--reason",
+        "again",
+    ]);
     assert!(
         err.contains("already void") && err.contains("金額有誤"),
         "{err}"
@@ -371,11 +391,11 @@ fn verification_codes_find_their_receipt() {
         .contains("2022-000004")
     );
     assert!(
-        l.refused(&["receipt", "verify", "0000-0000-0000"])
+        l.refused(&["--lang", "en", "receipt", "verify", "0000-0000-0000"])
             .contains("not genuine")
     );
     assert!(
-        l.refused(&["receipt", "verify", "xyz"])
+        l.refused(&["--lang", "en", "receipt", "verify", "xyz"])
             .contains("not valid")
     );
 }
@@ -388,9 +408,9 @@ fn a_deleted_receipt_number_is_a_gap_that_verify_finds() {
             "DROP TRIGGER receipts_no_delete; DELETE FROM receipts WHERE year = 2022 AND seq = 2;",
         )
         .unwrap();
-    let err = l.refused(&["receipt", "gaps", "--year", "2022"]);
+    let err = l.refused(&["--lang", "en", "receipt", "gaps", "--year", "2022"]);
     assert!(err.contains("2022-000002"), "{err}");
-    let err = l.refused(&["verify", "receipts"]);
+    let err = l.refused(&["--lang", "en", "verify", "receipts"]);
     assert!(err.contains("receipt 2022-000002 is missing"), "{err}");
 }
 
@@ -400,6 +420,8 @@ fn read_only_refuses_void_and_reissue_but_prints() {
     let before = l.fingerprint();
     assert!(
         l.refused(&[
+            "--lang",
+            "en",
             "receipt",
             "void",
             "2022-000001",
@@ -410,8 +432,15 @@ fn read_only_refuses_void_and_reissue_but_prints() {
         .contains("--read-only")
     );
     assert!(
-        l.refused(&["receipt", "reissue", "2022-000001", "--read-only"])
-            .contains("--read-only")
+        l.refused(&[
+            "--lang",
+            "en",
+            "receipt",
+            "reissue",
+            "2022-000001",
+            "--read-only"
+        ])
+        .contains("--read-only")
     );
     let out = l.dir.path().join("ro");
     l.run(&[

@@ -180,7 +180,7 @@ fn a_record_rewritten_to_match_changes_the_fingerprint() {
     // … but the fingerprint moved with the fund's name.
     let now = ledger.json(&["verify"])["fingerprint"].clone();
     assert_ne!(now.as_str(), Some(printed.as_str()));
-    let stderr = ledger.refused(&["verify", "--fingerprint", &printed]);
+    let stderr = ledger.refused(&["--lang", "en", "verify", "--fingerprint", &printed]);
     assert!(
         stderr.contains("fingerprint: no entry or record has the fingerprint"),
         "{stderr}"
@@ -250,7 +250,7 @@ fn an_older_ledger_records_its_rows_on_upgrade() {
     .unwrap();
     drop(conn);
     // Read-only cannot upgrade; the first write does, and the old entry stays valid.
-    let stderr = ledger.refused(&["--read-only", "verify"]);
+    let stderr = ledger.refused(&["--lang", "en", "--read-only", "verify"]);
     assert!(stderr.contains("older schema (4"), "{stderr}");
     ledger.run(&["donor", "add", "李四"]).success();
     let report = ledger.json(&["verify"]);

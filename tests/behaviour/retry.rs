@@ -107,7 +107,7 @@ fn the_same_reference_on_other_content_is_refused_naming_what_differs() {
     let before = l.fingerprint();
     let mut other = DONATE.to_vec();
     other[6] = "200.00";
-    let message = l.refused(&other);
+    let message = l.refused_en(&other);
     assert!(
         message.contains("--reference \"BK-1\" was already recorded as entry 1"),
         "{message}"

@@ -34,7 +34,7 @@ fn an_error_quotes_at_most_200_characters_of_the_input() {
     let long = "9".repeat(100_000);
     let err = l.refused(&["--lang", "en", "fund", "balances", "--as-of", &long]);
     assert!(
-        err.len() < 500 && err.contains("(100000 characters)"),
+        err.len() < 500 && err.contains(&format!("\"{}…\" is not a date", "9".repeat(200))),
         "{err}"
     );
 }

@@ -93,7 +93,7 @@ fn the_same_statement_laid_out_otherwise_cannot_be_committed_twice() {
     let before = l.fingerprint();
     for (what, bytes) in copies {
         let copy = write(&l, "copy.csv", &bytes);
-        let err = l.refused(&args("1002", &copy, "1487.50", "2022-03-31"));
+        let err = l.refused_en(&args("1002", &copy, "1487.50", "2022-03-31"));
         assert!(
             err.contains("already reconciled and recorded as reconciliation 1"),
             "{what}: {err}"
@@ -187,7 +187,7 @@ fn statement_lines_dated_after_as_of_are_refused_naming_each() {
             command.pop();
         }
         command.extend(["--lang", "en"]);
-        let err = l.refused(&command);
+        let err = l.refused_en(&command);
         assert_eq!(
             err,
             "line 5, column date: date 2022-04-01 is after the as-of date 2022-03-31, so \
@@ -225,6 +225,6 @@ fn a_statement_recorded_before_lines_were_hashed_is_still_known_by_its_bytes() {
             [&file_sha256],
         )
         .unwrap();
-    let err = l.refused(&args("1002", &march, "1487.50", "2022-03-31"));
+    let err = l.refused_en(&args("1002", &march, "1487.50", "2022-03-31"));
     assert!(err.contains("recorded as reconciliation 1"), "{err}");
 }

@@ -806,7 +806,7 @@ fn a_rewritten_chain_is_caught_by_the_fingerprint_alone() {
     ledger.run(&["init", "--name", "測試愛心基金"]).success();
     ledger.donate("2022-03-01", "50.00");
     ledger.run(&["verify"]).success();
-    let stderr = ledger.refused(&["verify", "--fingerprint", &printed]);
+    let stderr = ledger.refused(&["--lang", "en", "verify", "--fingerprint", &printed]);
     assert!(
         stderr.contains("verify failed: fingerprint: no entry or record has the fingerprint"),
         "{stderr}"
@@ -824,7 +824,7 @@ fn a_malformed_fingerprint_is_refused_naming_the_option() {
         "zz23456789abcdef",
         &"a".repeat(65),
     ] {
-        let stderr = ledger.refused(&["verify", "--fingerprint", bad]);
+        let stderr = ledger.refused(&["--lang", "en", "verify", "--fingerprint", bad]);
         assert!(
             stderr.starts_with("lovefund: --fingerprint ")
                 && stderr.contains("at least the first 16"),
@@ -833,7 +833,7 @@ fn a_malformed_fingerprint_is_refused_naming_the_option() {
         assert_eq!(stderr.lines().count(), 1);
     }
     // A well-formed hash of no entry fails as a check, not as bad input.
-    let stderr = ledger.refused(&["verify", "--fingerprint", &"0".repeat(64)]);
+    let stderr = ledger.refused(&["--lang", "en", "verify", "--fingerprint", &"0".repeat(64)]);
     assert!(stderr.contains("verify failed: fingerprint:"), "{stderr}");
 }
 
@@ -864,12 +864,12 @@ fn a_value_of_the_wrong_type_is_named_not_a_database_error() {
             .unwrap();
         conn.execute(sql, []).unwrap();
         drop(conn);
-        let stderr = ledger.refused(&["verify", "chain"]);
+        let stderr = ledger.refused(&["--lang", "en", "verify", "chain"]);
         assert_eq!(
             stderr.trim(),
             format!("lovefund: verify failed: chain: {what}")
         );
-        let stderr = ledger.refused(&["show", "1"]);
+        let stderr = ledger.refused(&["--lang", "en", "show", "1"]);
         assert!(
             stderr.contains(what) && stderr.contains("run `lovefund verify`"),
             "{stderr}"

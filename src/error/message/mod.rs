@@ -29,7 +29,7 @@ pub use bill::{BillMessage, Wallet};
 pub use cli::CliMessage;
 pub use import::{Choice, ImportMessage};
 pub use input::{AmountFault, InputMessage, TextFlaw};
-pub use ledger::LedgerMessage;
+pub use ledger::{DayTotal, Holder, LedgerMessage};
 pub use ops::OpsMessage;
 pub use output::OutputMessage;
 pub use reconcile::ReconcileMessage;

@@ -213,7 +213,7 @@ fn party_type_word(lang: Lang, code: &str) -> String {
 }
 
 /// The funds or programs one may name, in the reader's script.
-fn choices(lang: Lang, choices: &[Choice]) -> String {
+pub(super) fn choices(lang: Lang, choices: &[Choice]) -> String {
     let shown: Vec<String> = choices
         .iter()
         .map(|c| match lang {

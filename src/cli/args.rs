@@ -74,6 +74,8 @@ pub enum Command {
     Register(RegisterArgs),
     /// One entry in full
     Show(ShowArgs),
+    /// Find entries by any part of a name, a memo, a reference, a receipt number, an amount or a date; newest first
+    Search(SearchArgs),
     /// Check the ledger's invariants; exits 1 and names the first bad entry
     Verify(VerifyArgs),
     /// Donors: add, list, show giving history
@@ -559,6 +561,61 @@ pub struct RegisterArgs {
     /// Last date (YYYY-MM-DD)
     #[arg(long)]
     pub to: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// What to look for: any part of a donor's or beneficiary's name (one character will do), a memo or a reference; also read as an amount (3000) or a receipt number (2022-000123); a day or a month (2022-03-01, 2022-03) finds the entries of those days
+    pub text: Option<String>,
+    /// Only entries dated on or after this date (YYYY-MM-DD)
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only entries dated on or before this date (YYYY-MM-DD)
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only entries of at least this amount (the sum of their debits)
+    #[arg(long)]
+    pub min: Option<String>,
+    /// Only entries of at most this amount (the sum of their debits)
+    #[arg(long)]
+    pub max: Option<String>,
+    /// Only entries of this kind (捐赠/捐贈, 资助/資助, 冲销/沖銷 are read too)
+    #[arg(long, value_enum, ignore_case = true)]
+    pub kind: Option<KindArg>,
+    /// Only entries with a posting in this fund (any of its names)
+    #[arg(long)]
+    pub fund: Option<String>,
+    /// Show at most this many entries, the newest
+    #[arg(long, default_value_t = crate::report::search::LIMIT_DEFAULT)]
+    pub limit: u32,
+}
+
+/// An entry's kind as typed after `--kind`, in English or either script.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindArg {
+    #[value(alias = "手工", alias = "手工凭证", alias = "手工憑證")]
+    Manual,
+    #[value(alias = "捐赠", alias = "捐贈", alias = "捐款")]
+    Donation,
+    #[value(alias = "资助", alias = "資助", alias = "支出")]
+    Disbursement,
+    #[value(alias = "冲销", alias = "沖銷")]
+    Reversal,
+    #[value(alias = "结转", alias = "結轉")]
+    Closing,
+}
+
+impl From<KindArg> for crate::ledger::entry::EntryKind {
+    fn from(kind: KindArg) -> Self {
+        use crate::ledger::entry::EntryKind;
+        match kind {
+            KindArg::Manual => EntryKind::Manual,
+            KindArg::Donation => EntryKind::Donation,
+            KindArg::Disbursement => EntryKind::Disbursement,
+            KindArg::Reversal => EntryKind::Reversal,
+            KindArg::Closing => EntryKind::Closing,
+        }
+    }
 }
 
 #[derive(Args, Debug)]

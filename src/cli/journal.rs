@@ -64,7 +64,7 @@ pub fn reverse(ctx: &Context, args: ReverseArgs, out: &mut dyn Write) -> Result<
     ctx.emit(out, lang, &recorded)
 }
 
-fn positive(field: Field, text: &str) -> Result<Money> {
+pub(super) fn positive(field: Field, text: &str) -> Result<Money> {
     Money::parse_positive(text.trim()).map_err(|e| Error::input_in(field, format!("{{field}} {e}")))
 }
 

@@ -348,6 +348,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Balance(a) => reports::balance(ctx, a, out),
         Command::Register(a) => reports::register(ctx, a, out),
         Command::Show(a) => reports::show(ctx, a, out),
+        Command::Search(a) => reports::search(ctx, a, out),
         Command::Verify(a) => reports::verify(ctx, a, out),
         Command::Donor(a) => people::donor(ctx, a, out),
         Command::Beneficiary(a) => people::beneficiary(ctx, a, out),

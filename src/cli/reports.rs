@@ -1,6 +1,6 @@
 //! `balance`, `register`, `show`, `verify`, `summary`, `report`: reading the ledger.
 
-use super::args::{BalanceArgs, RegisterArgs, ShowArgs, VerifyArgs};
+use super::args::{BalanceArgs, RegisterArgs, SearchArgs, ShowArgs, VerifyArgs};
 use super::{Context, output};
 use crate::error::{Error, Field, Result};
 use crate::ledger::account::AccountCode;
@@ -62,6 +62,34 @@ pub fn show(ctx: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang(&ledger);
     let view = entry::entry_view(ledger.reader(), super::values::id(&args.entry_id)?, lang)?;
     ctx.emit(out, lang, &view)
+}
+
+pub fn search(ctx: &Context, args: SearchArgs, out: &mut dyn Write) -> Result<()> {
+    let (from, to) = date_range(&args.from, &args.to)?;
+    let min = args
+        .min
+        .as_deref()
+        .map(|m| super::journal::positive(Field::Min, m))
+        .transpose()?;
+    let max = args
+        .max
+        .as_deref()
+        .map(|m| super::journal::positive(Field::Max, m))
+        .transpose()?;
+    let ledger = ctx.open_for_reading()?;
+    let lang = ctx.lang(&ledger);
+    let request = crate::report::search::SearchRequest {
+        text: args.text,
+        from,
+        to,
+        min,
+        max,
+        kind: args.kind.map(Into::into),
+        fund: args.fund,
+        limit: args.limit,
+    };
+    let result = crate::report::search::search(ledger.reader(), &request, lang)?;
+    ctx.emit(out, lang, &result)
 }
 
 pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()> {

@@ -124,7 +124,11 @@ pub enum Field {
     Grade,
     IdNumber,
     Lang,
+    /// The upper bound of an amount range (`search --max`).
+    Max,
     Members,
+    /// The lower bound of an amount range (`search --min`).
+    Min,
     Memo,
     Name,
     OfficialReceiptNo,
@@ -179,7 +183,9 @@ impl Field {
             Field::Grade => "grade",
             Field::IdNumber => "id-number",
             Field::Lang => "lang",
+            Field::Max => "max",
             Field::Members => "members",
+            Field::Min => "min",
             Field::Memo => "memo",
             Field::Name => "name",
             Field::OfficialReceiptNo => "official-receipt-no",

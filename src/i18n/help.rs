@@ -505,6 +505,31 @@ help! {
         "新檔案；已有的檔案只在加 --force 時才取代，賬本自己的檔案絕不取代",
         "新文件；已有的文件只在加 --force 时才替换，账本自己的文件绝不替换";
     "Replace PATH if it exists" => "PATH 已存在時取代它", "PATH 已存在时替换它";
+    // Search.
+    "Find entries by any part of a name, a memo, a reference, a receipt number, an amount or a date; newest first" =>
+        "查找憑證：依名字的任一部分、摘要、參考號、收據號、金額或日期；最新的在前",
+        "查找凭证：按名字的任一部分、摘要、参考号、收据号、金额或日期；最新的在前";
+    "What to look for: any part of a donor's or beneficiary's name (one character will do), a memo or a reference; also read as an amount (3000) or a receipt number (2022-000123); a day or a month (2022-03-01, 2022-03) finds the entries of those days" =>
+        "要找的內容：捐贈人或受助人名字的任一部分（一個字也行）、摘要或參考號，簡體繁體都能找到；也當作金額（3000）或收據號（2022-000123）；日期或月份（2022-03-01、2022-03）則找那些日子的憑證",
+        "要找的内容：捐赠人或受助人名字的任一部分（一个字也行）、摘要或参考号，简体繁体都能找到；也当作金额（3000）或收据号（2022-000123）；日期或月份（2022-03-01、2022-03）则找那些日子的凭证";
+    "Only entries dated on or after this date (YYYY-MM-DD)" =>
+        "只找這一天及以後的憑證（YYYY-MM-DD）",
+        "只找这一天及以后的凭证（YYYY-MM-DD）";
+    "Only entries of at least this amount (the sum of their debits)" =>
+        "只找至少這個金額的憑證（借方合計）",
+        "只找至少这个金额的凭证（借方合计）";
+    "Only entries of at most this amount (the sum of their debits)" =>
+        "只找至多這個金額的憑證（借方合計）",
+        "只找至多这个金额的凭证（借方合计）";
+    "Only entries of this kind (捐赠/捐贈, 资助/資助, 冲销/沖銷 are read too)" =>
+        "只找這一類的憑證（也可以寫 捐贈、資助、沖銷）",
+        "只找这一类的凭证（也可以写 捐赠、资助、冲销）";
+    "Only entries with a posting in this fund (any of its names)" =>
+        "只找有分錄記在這個基金的憑證（基金的任一名稱）",
+        "只找有分录记在这个基金的凭证（基金的任一名称）";
+    "Show at most this many entries, the newest" =>
+        "最多列出這麼多筆，最新的在前",
+        "最多列出这么多笔，最新的在前";
     // Files for Excel.
     "Write the report to FILE instead: FILE.xlsx as an Excel workbook (amounts as numbers), FILE.csv as CSV; an existing FILE is replaced only with --force" =>
         "改把報表寫入 FILE：FILE.xlsx 為 Excel 活頁簿（金額為數值），FILE.csv 為 CSV；已有的 FILE 只在加 --force 時才取代",

@@ -280,6 +280,30 @@ labels! {
     DonorStatementTitle => "年度捐贈明細", "年度捐赠明细", "Donation statement";
     StatementNote => "以上捐贈款項已全部入賬，衷心感謝您的愛心支持！", "以上捐赠款项已全部入账，衷心感谢您的爱心支持！", "Every gift above has been received and recorded. Thank you for your support.";
     NothingNew => "沒有新的記錄：此文件已全部導入", "没有新的记录：此文件已全部导入", "Nothing new: every line of this file was imported before";
+    KindManual => "手工憑證", "手工凭证", "manual";
+    KindDonation => "捐贈", "捐赠", "donation";
+    KindDisbursement => "資助", "资助", "disbursement";
+    KindReversal => "沖銷", "冲销", "reversal";
+    KindClosing => "期末結轉", "期末结转", "closing";
+    Counterparty => "對象", "对象", "Counterparty";
+    SearchTitle => "查找結果", "查找结果", "Entries found";
+    SearchNone => "沒有找到符合的憑證", "没有找到符合的凭证", "No entry matches";
+    SearchMore => "只列出最新的 {n} 筆；還有更多，請用 --from、--to、--min、--max、--kind、--fund 縮小範圍或加大 --limit", "只列出最新的 {n} 笔；还有更多，请用 --from、--to、--min、--max、--kind、--fund 缩小范围或加大 --limit", "only the newest {n} are shown; more match — narrow them with --from, --to, --min, --max, --kind, --fund or raise --limit";
+}
+
+impl crate::ledger::entry::EntryKind {
+    /// The kind as the reader calls it (捐贈, 资助 …); `as_str` is its code.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use crate::ledger::entry::EntryKind::*;
+        match self {
+            Manual => L::KindManual,
+            Donation => L::KindDonation,
+            Disbursement => L::KindDisbursement,
+            Reversal => L::KindReversal,
+            Closing => L::KindClosing,
+        }
+        .get(lang)
+    }
 }
 
 impl crate::ledger::account::AccountType {

@@ -23,6 +23,14 @@ impl Role {
             Role::Beneficiary => "beneficiary",
         }
     }
+
+    /// The other role (parties share one table and one run of ids).
+    pub fn other(self) -> Role {
+        match self {
+            Role::Donor => Role::Beneficiary,
+            Role::Beneficiary => Role::Donor,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

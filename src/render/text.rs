@@ -9,6 +9,7 @@ use crate::report::fund_balances::{FundBalance, FundBalances};
 use crate::report::lists::{AccountLine, FundLine};
 use crate::report::people::{PartyDetail, PartyLine};
 use crate::report::register::{RegisterHead, RegisterLine};
+use crate::report::search::SearchResult;
 use crate::report::trial_balance::TrialBalance;
 use crate::verify::VerifyReport;
 use std::io::{self, Write};
@@ -162,9 +163,28 @@ pub fn entry(out: &mut dyn Write, v: &EntryView, lang: Lang) -> io::Result<()> {
         L::Entry.get(lang),
         e.id,
         e.date,
-        e.kind.as_str()
+        e.kind.label(lang)
     )?;
     writeln!(out, "{}: {}", L::Memo.get(lang), e.memo)?;
+    if let Some(counterparty) = &v.counterparty {
+        writeln!(out, "{}: {counterparty}", L::Counterparty.get(lang))?;
+    }
+    if let Some(method) = crate::report::entry::method(e, lang) {
+        writeln!(out, "{}: {method}", L::Method.get(lang))?;
+    }
+    if let Some(reference) = &e.details.reference {
+        writeln!(out, "{}: {reference}", L::Reference.get(lang))?;
+    }
+    for receipt in &v.receipts {
+        let state = if receipt.void { L::Void } else { L::Issued };
+        writeln!(
+            out,
+            "{}: {} {}",
+            L::Receipt.get(lang),
+            receipt.number,
+            state.get(lang)
+        )?;
+    }
     if let Some(reverses) = e.details.reverses {
         writeln!(out, "{}: {reverses}", L::Reverses.get(lang))?;
     }
@@ -194,6 +214,49 @@ pub fn entry(out: &mut dyn Write, v: &EntryView, lang: Lang) -> io::Result<()> {
         ]);
     }
     t.write(out)
+}
+
+/// The entries a search found, newest first, and a line when more match.
+pub fn search(out: &mut dyn Write, r: &SearchResult, lang: Lang) -> io::Result<()> {
+    if r.found.is_empty() {
+        return writeln!(out, "{}", L::SearchNone.get(lang));
+    }
+    let mut t = Table::new(&[
+        (L::Entry.get(lang), Align::Right),
+        (L::Date.get(lang), Align::Left),
+        (L::Kind.get(lang), Align::Left),
+        (L::Counterparty.get(lang), Align::Left),
+        (L::Amount.get(lang), Align::Right),
+        (L::Fund.get(lang), Align::Left),
+        // Right-aligned: a receipt number, like an amount, is never cut to fit.
+        (L::Receipt.get(lang), Align::Right),
+        (L::Memo.get(lang), Align::Left),
+    ]);
+    for f in &r.found {
+        let receipt = match &f.receipt {
+            Some(receipt) if receipt.void => format!("{} {}", receipt.number, L::Void.get(lang)),
+            Some(receipt) => receipt.number.clone(),
+            None => String::new(),
+        };
+        t.row(vec![
+            f.id.to_string(),
+            f.date.to_string(),
+            f.kind.label(lang).to_string(),
+            f.counterparty.clone().unwrap_or_default(),
+            f.amount.grouped(),
+            f.fund.clone(),
+            receipt,
+            f.memo.clone(),
+        ]);
+    }
+    t.write(out)?;
+    if r.more {
+        let more = L::SearchMore
+            .get(lang)
+            .replace("{n}", &r.found.len().to_string());
+        writeln!(out, "{more}")?;
+    }
+    Ok(())
 }
 
 pub fn accounts(out: &mut dyn Write, lines: &[AccountLine], lang: Lang) -> io::Result<()> {

@@ -12,6 +12,7 @@ use crate::report::fund_balances::FundBalances;
 use crate::report::lists::{AccountLine, FundLine};
 use crate::report::people::{PartyDetail, PartyLine};
 use crate::report::receipts::{ReceiptSequence, ReceiptView};
+use crate::report::search::SearchResult;
 use crate::report::statements::{Activities, BalanceSheet};
 use crate::report::summary::AnnualSummary;
 use crate::report::trial_balance::TrialBalance;
@@ -32,6 +33,7 @@ macro_rules! render_with {
 render_with! {
     TrialBalance => text::trial_balance;
     EntryView => text::entry;
+    SearchResult => text::search;
     Vec<AccountLine> => text::accounts;
     Vec<FundLine> => text::funds;
     VerifyReport => text::verify;

@@ -1,9 +1,11 @@
-//! One entry as a person reads it: postings with account and fund names, who
-//! recorded it and when, its hash, and what reverses it or what it reverses.
+//! One entry as a person reads it: its counterparty, method, reference and receipts,
+//! postings with account and fund names, who recorded it and when, its hash, and what
+//! reverses it or what it reverses.
 
 use crate::error::{Error, Result};
-use crate::ledger::entry::StoredEntry;
+use crate::ledger::entry::{EntryKind, StoredEntry};
 use crate::ledger::money::Money;
+use crate::ledger::party::{Method, Role, shown_name};
 use crate::ledger::words::Words;
 use crate::store::Read;
 use serde::Serialize;
@@ -13,7 +15,60 @@ pub struct EntryView {
     #[serde(flatten)]
     pub entry: StoredEntry,
     pub reversed_by: Option<i64>,
+    /// The donor or beneficiary as the reader sees the name.
+    pub counterparty: Option<String>,
+    /// The entry's receipts, oldest first (a reissue follows the receipt it replaces).
+    pub receipts: Vec<ReceiptState>,
     pub lines: Vec<EntryLine>,
+}
+
+/// A receipt of an entry and whether it is void.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReceiptState {
+    pub number: String,
+    pub void: bool,
+}
+
+/// The donor or beneficiary of `entry`, named as `lang`'s reader sees the name
+/// (the anonymous donor in the reader's script, everyone else as typed).
+pub fn counterparty(
+    store: &impl Read,
+    entry: &StoredEntry,
+    lang: impl Words,
+) -> Result<Option<String>> {
+    let Some(party) = entry.details.party_id else {
+        return Ok(None);
+    };
+    let role = match entry.kind {
+        EntryKind::Disbursement => Role::Beneficiary,
+        _ => Role::Donor,
+    };
+    let found = match store.party(role, party)? {
+        Some(p) => Some(p),
+        None => store.party(role.other(), party)?,
+    };
+    Ok(found.map(|p| shown_name(p.party_type, &p.name, lang)))
+}
+
+/// The receipts of entry `id`, oldest first.
+pub fn receipts(store: &impl Read, id: i64) -> Result<Vec<ReceiptState>> {
+    Ok(store
+        .receipts_of_entry(id)?
+        .into_iter()
+        .map(|r| ReceiptState {
+            number: r.number.to_string(),
+            void: r.void.is_some(),
+        })
+        .collect())
+}
+
+/// How the money moved, in the reader's words, if the entry says.
+pub fn method(entry: &StoredEntry, lang: impl Words) -> Option<String> {
+    let method = entry.details.method.as_deref()?;
+    Some(match Method::parse(method) {
+        Some(m) => lang.word(crate::ledger::words::Word::Method(m)).to_string(),
+        None => method.to_string(),
+    })
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -58,6 +113,8 @@ pub fn entry_view(store: &impl Read, id: i64, lang: impl Words) -> Result<EntryV
         .collect();
     Ok(EntryView {
         reversed_by: store.reversed_by(id)?,
+        counterparty: counterparty(store, &entry, lang)?,
+        receipts: receipts(store, id)?,
         entry,
         lines,
     })

@@ -10,6 +10,7 @@ pub mod people;
 pub mod receipts;
 pub mod reconciliation;
 pub mod register;
+pub mod search;
 pub mod statements;
 pub mod summary;
 pub mod trial_balance;

@@ -20,6 +20,7 @@ mod read;
 pub mod receipts;
 pub mod reconciliations;
 mod records;
+pub mod search;
 pub mod settings;
 pub mod summary;
 mod unit;

@@ -64,6 +64,8 @@ pub trait Read {
     fn entry(&self, id: i64) -> Result<Option<StoredEntry>>;
     /// The entry that reverses `id`, if any.
     fn reversed_by(&self, id: i64) -> Result<Option<i64>>;
+    /// The ids of the entries a search finds, newest first.
+    fn search_entries(&self, search: &super::search::EntrySearch) -> Result<Vec<i64>>;
     /// Whether any entry carries a reference.
     fn any_reference(&self) -> Result<bool>;
     fn entry_by_reference(&self, reference: &str) -> Result<Option<ReferencedEntry>>;
@@ -242,6 +244,9 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn reversed_by(&self, id: i64) -> Result<Option<i64>> {
         sql(self).reversed_by(id)
+    }
+    fn search_entries(&self, search: &super::search::EntrySearch) -> Result<Vec<i64>> {
+        super::search::search_entries(self.connection(), search)
     }
     fn any_reference(&self) -> Result<bool> {
         people::any_reference(self.connection())

@@ -31,6 +31,7 @@ mod records;
 mod refusals;
 mod retry;
 mod reversed_receipts;
+mod search;
 mod small_holes;
 mod spreadsheets;
 mod statements;

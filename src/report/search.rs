@@ -84,6 +84,10 @@ fn days(text: &str) -> Option<(NaiveDate, NaiveDate)> {
 /// 張 a colleague typed, and the other way round.
 fn both_scripts(text: &str) -> Vec<String> {
     let mut texts = vec![text.to_string()];
+    // The converter's tables take a tenth of a second to load: not for `BK-0402`.
+    if text.is_ascii() {
+        return texts;
+    }
     for other in [
         character_converter::traditional_to_simplified(text),
         character_converter::simplified_to_traditional(text),

@@ -82,7 +82,8 @@ pub fn search_entries(conn: &Connection, search: &EntrySearch) -> Result<Vec<i64
         if let Some(amount) = search.amount {
             bind!(
                 &mut sql,
-                " OR EXISTS (SELECT 1 FROM postings q WHERE q.entry_id = e.id AND q.amount_fen = ?)",
+                // One pass over the postings, not one lookup per entry.
+                " OR e.id IN (SELECT q.entry_id FROM postings q WHERE q.amount_fen = ?)",
                 Value::Integer(amount.fen()),
             );
         }

@@ -166,10 +166,13 @@ pub enum Command {
 #[derive(Subcommand, Debug)]
 #[command(after_help = "Settings:\n  \
     dates.future-days-max  how many days after today an entry may be dated, 0 to 3660 \
-    (default 31): a typo like 2922 for 2022 is refused\n\n\
+    (default 31): a typo like 2922 for 2022 is refused\n  \
+    ledger.time-zone       the offset from UTC that times are shown in, -12:00 to +14:00 \
+    (default +08:00, China, Hong Kong and Taiwan time)\n\n\
     Examples:\n  \
     lovefund config get\n  \
-    lovefund config set dates.future-days-max 60")]
+    lovefund config set dates.future-days-max 60\n  \
+    lovefund config set ledger.time-zone +09:00")]
 pub enum ConfigCommand {
     /// Show one setting (or every setting): its value, and who set it when
     Get {

@@ -670,9 +670,9 @@ help! {
     "Read or change the ledger's settings; each change is recorded (who, when, the value)" =>
         "查看或修改賬本的設定；每次修改都有紀錄（誰、何時、改成什麼）",
         "查看或修改账本的设置；每次修改都有记录（谁、何时、改成什么）";
-    "Settings:\n  dates.future-days-max  how many days after today an entry may be dated, 0 to 3660 (default 31): a typo like 2922 for 2022 is refused\n\nExamples:\n  lovefund config get\n  lovefund config set dates.future-days-max 60" =>
-        "設定：\n  dates.future-days-max  憑證日期最多可以晚於今天幾天，0 到 3660（預設 31）：把 2022 誤打成 2922 之類會被拒絕\n\n例子：\n  lovefund config get\n  lovefund config set dates.future-days-max 60",
-        "设置：\n  dates.future-days-max  凭证日期最多可以晚于今天几天，0 到 3660（默认 31）：把 2022 误打成 2922 之类会被拒绝\n\n例子：\n  lovefund config get\n  lovefund config set dates.future-days-max 60";
+    "Settings:\n  dates.future-days-max  how many days after today an entry may be dated, 0 to 3660 (default 31): a typo like 2922 for 2022 is refused\n  ledger.time-zone       the offset from UTC that times are shown in, -12:00 to +14:00 (default +08:00, China, Hong Kong and Taiwan time)\n\nExamples:\n  lovefund config get\n  lovefund config set dates.future-days-max 60\n  lovefund config set ledger.time-zone +09:00" =>
+        "設定：\n  dates.future-days-max  憑證日期最多可以晚於今天幾天，0 到 3660（預設 31）：把 2022 誤打成 2922 之類會被拒絕\n  ledger.time-zone       顯示時間所用的與 UTC 的時差，-12:00 到 +14:00（預設 +08:00，即北京、香港、台北時間）\n\n例子：\n  lovefund config get\n  lovefund config set dates.future-days-max 60\n  lovefund config set ledger.time-zone +09:00",
+        "设置：\n  dates.future-days-max  凭证日期最多可以晚于今天几天，0 到 3660（默认 31）：把 2022 误打成 2922 之类会被拒绝\n  ledger.time-zone       显示时间所用的与 UTC 的时差，-12:00 到 +14:00（默认 +08:00，即北京时间）\n\n例子：\n  lovefund config get\n  lovefund config set dates.future-days-max 60\n  lovefund config set ledger.time-zone +09:00";
     "Show one setting (or every setting): its value, and who set it when" =>
         "顯示一項（或全部）設定：它的值，以及誰在何時設定",
         "显示一项（或全部）设置：它的值，以及谁在何时设置";

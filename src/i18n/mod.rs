@@ -130,6 +130,7 @@ labels! {
     SettingDefault => "預設值", "默认值", "default";
     SettingSetBy => "設定人", "设定人", "set by";
     SettingFutureDaysMax => "分錄日期最多可晚於今天的天數（防止把 2022 誤打成 2922）", "分录日期最多可晚于今天的天数（防止把 2022 误打成 2922）", "how many days after today an entry may be dated (so a typo like 2922 for 2022 is refused)";
+    SettingTimeZone => "帳本的時區，寫成與 UTC 的時差（+08:00 即北京、香港、台北時間）；時間以 UTC 存入，按此時區顯示", "账本的时区，写成与 UTC 的时差（+08:00 即北京时间）；时间以 UTC 存入，按此时区显示", "the ledger's time zone as an offset from UTC (+08:00 is China, Hong Kong and Taiwan time); times are stored in UTC and shown in this zone";
     VoidedByReversal => "捐款已由沖銷憑證", "捐款已由冲销凭证", "The donation was reversed by entry";
     Reason => "原因", "原因", "Reason";
     Hash => "雜湊", "哈希", "Hash";

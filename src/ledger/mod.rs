@@ -17,4 +17,5 @@ pub mod party;
 pub mod receipt;
 pub mod reconciliation;
 pub mod settings;
+pub mod time;
 pub mod words;

@@ -6,6 +6,56 @@
 
 use crate::error::message::LedgerMessage;
 use crate::error::{Error, Field, Result};
+use chrono::FixedOffset;
+
+/// An offset as people write it: `+08:00`, `+0800`, `+8`, `-05:30`, `UTC`/`Z` for
+/// zero, or the name of a zone eight hours east that keeps no summer time; from -12:00 to +14:00 (the zones in use), in whole quarter hours.
+fn parse_offset(text: &str) -> Option<FixedOffset> {
+    if text.eq_ignore_ascii_case("utc") || text.eq_ignore_ascii_case("z") {
+        return FixedOffset::east_opt(0);
+    }
+    // The zones of the people this ledger is for, by name: none keeps summer time.
+    const EIGHT_HOURS_EAST: [&str; 6] = [
+        "Asia/Shanghai",
+        "Asia/Chongqing",
+        "Asia/Hong_Kong",
+        "Asia/Macau",
+        "Asia/Taipei",
+        "Asia/Singapore",
+    ];
+    if EIGHT_HOURS_EAST
+        .iter()
+        .any(|zone| zone.eq_ignore_ascii_case(text))
+    {
+        return FixedOffset::east_opt(8 * 3600);
+    }
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    if !rest.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return None;
+    }
+    let (hours, minutes) = match (rest.split_once(':'), rest.len()) {
+        (Some((h, m)), _) if (1..=2).contains(&h.len()) && m.len() == 2 => (h, m),
+        (None, 1 | 2) => (rest, "0"),
+        (None, 4) => rest.split_at(2),
+        _ => return None,
+    };
+    let (hours, minutes): (i32, i32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    let seconds = sign * (hours * 3600 + minutes * 60);
+    let in_use = (-12 * 3600..=14 * 3600).contains(&seconds) && minutes % 15 == 0 && minutes < 60;
+    in_use.then(|| FixedOffset::east_opt(seconds)).flatten()
+}
+
+/// An offset in its stored form, `+08:00`.
+fn offset_text(offset: FixedOffset) -> String {
+    let seconds = offset.local_minus_utc();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
 
 /// Every setting lovefund knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,17 +63,22 @@ pub enum Setting {
     /// How many days after today an entry may be dated (a typo such as 2922 for 2022
     /// is refused, and could never be reversed once recorded).
     FutureDaysMax,
+    /// The ledger's time zone as an offset from UTC: times are stored in UTC and shown
+    /// to people in this zone (Asia/Shanghai, +08:00, unless set; the zones of China,
+    /// Hong Kong, Macau and Taiwan keep no summer time, so an offset says it exactly).
+    TimeZone,
 }
 
 /// The most days ahead `dates.future-days-max` may allow: ten years.
 pub const FUTURE_DAYS_LIMIT: i64 = 3660;
 
 impl Setting {
-    pub const ALL: [Setting; 1] = [Setting::FutureDaysMax];
+    pub const ALL: [Setting; 2] = [Setting::FutureDaysMax, Setting::TimeZone];
 
     pub fn key(self) -> &'static str {
         match self {
             Setting::FutureDaysMax => "dates.future-days-max",
+            Setting::TimeZone => "ledger.time-zone",
         }
     }
 
@@ -31,6 +86,7 @@ impl Setting {
     pub fn default_value(self) -> &'static str {
         match self {
             Setting::FutureDaysMax => "31",
+            Setting::TimeZone => "+08:00",
         }
     }
 
@@ -70,7 +126,26 @@ impl Setting {
                     )),
                 }
             }
+            Setting::TimeZone => match parse_offset(value.trim()) {
+                Some(offset) => Ok(offset_text(offset)),
+                None => Err(Error::input_in(
+                    Field::Value,
+                    LedgerMessage::NotATimeZone {
+                        value: value.trim().into(),
+                        key: self.key().to_string(),
+                    },
+                )),
+            },
         }
+    }
+
+    /// The offset of `TimeZone` from its stored form (the default when the stored
+    /// form does not read, which only a hand-edited file can hold).
+    pub fn offset(stored: Option<&str>) -> FixedOffset {
+        stored
+            .and_then(parse_offset)
+            .or_else(|| parse_offset(Setting::TimeZone.default_value()))
+            .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is an offset"))
     }
 
     /// The number of days of `FutureDaysMax` from its stored form (the default when
@@ -95,7 +170,10 @@ mod tests {
             Setting::FutureDaysMax
         );
         let err = Setting::from_key("dates.future").unwrap_err().to_string();
-        assert!(err.contains("settings: \"dates.future-days-max\""), "{err}");
+        assert!(
+            err.contains("dates.future-days-max, ledger.time-zone"),
+            "{err}"
+        );
         assert_eq!(Setting::FutureDaysMax.parse(" 60 ").unwrap(), "60");
         assert_eq!(Setting::FutureDaysMax.parse("0").unwrap(), "0");
         for bad in ["-1", "3661", "1e3", "+5", "", "thirty"] {
@@ -108,5 +186,45 @@ mod tests {
             Setting::days(Some(Setting::FutureDaysMax.default_value())),
             31
         );
+    }
+
+    #[test]
+    fn time_zones_are_offsets_in_use() {
+        let zone = Setting::TimeZone;
+        assert_eq!(Setting::from_key("ledger.time-zone").unwrap(), zone);
+        for (typed, stored) in [
+            ("+08:00", "+08:00"),
+            (" +8 ", "+08:00"),
+            ("+0800", "+08:00"),
+            ("-05:30", "-05:30"),
+            ("+5:45", "+05:45"),
+            ("UTC", "+00:00"),
+            ("z", "+00:00"),
+            ("asia/shanghai", "+08:00"),
+            ("Asia/Taipei", "+08:00"),
+            ("+14:00", "+14:00"),
+            ("-12:00", "-12:00"),
+        ] {
+            assert_eq!(zone.parse(typed).unwrap(), stored, "{typed}");
+        }
+        for bad in [
+            "8",
+            "+15:00",
+            "-13:00",
+            "+08:10",
+            "+08:60",
+            "Europe/Paris",
+            "",
+            "+",
+            "+08:0",
+        ] {
+            assert!(zone.parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(Setting::offset(None).local_minus_utc(), 8 * 3600);
+        assert_eq!(
+            Setting::offset(Some("-05:30")).local_minus_utc(),
+            -(5 * 3600 + 1800)
+        );
+        assert_eq!(Setting::offset(Some("junk")).local_minus_utc(), 8 * 3600);
     }
 }

@@ -6,6 +6,7 @@ use super::{Actor, Ledger};
 use crate::error::Result;
 use crate::i18n::{L, Lang};
 use crate::ledger::settings::Setting;
+use crate::ledger::time::LocalTime;
 use crate::render::Render;
 use crate::store::Read;
 use crate::store::UnitOfWork;
@@ -25,10 +26,13 @@ pub struct SettingValue {
     pub set_at: Option<String>,
     #[serde(skip)]
     setting: Setting,
+    /// `set_at` in the ledger's time zone, as the text shows it.
+    #[serde(skip)]
+    set_local: Option<String>,
 }
 
 impl SettingValue {
-    fn new(setting: Setting, change: Option<SettingChange>) -> SettingValue {
+    fn new(setting: Setting, change: Option<SettingChange>, clock: LocalTime) -> SettingValue {
         let (value, set_by, set_at) = match change {
             Some(c) => (c.value, Some(c.set_by), Some(c.set_at)),
             None => (setting.default_value().to_string(), None, None),
@@ -39,6 +43,7 @@ impl SettingValue {
             value,
             default: setting.default_value(),
             set_by,
+            set_local: set_at.as_deref().map(|at| clock.show(at)),
             set_at,
             setting,
         }
@@ -48,13 +53,14 @@ impl SettingValue {
 fn description(setting: Setting) -> L {
     match setting {
         Setting::FutureDaysMax => L::SettingFutureDaysMax,
+        Setting::TimeZone => L::SettingTimeZone,
     }
 }
 
 impl Render for SettingValue {
     fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
         write!(out, "{} = {}", self.key, self.value)?;
-        match (&self.set_by, &self.set_at) {
+        match (&self.set_by, &self.set_local) {
             (Some(by), Some(at)) => write!(
                 out,
                 " ({} {by}, {at}; {} {})",
@@ -87,9 +93,10 @@ pub fn get(ledger: &Ledger, key: Option<&str>) -> Result<SettingValues> {
         None => Setting::ALL.to_vec(),
     };
     let store = ledger.reader();
+    let clock = store.local_time()?;
     settings
         .into_iter()
-        .map(|s| Ok(SettingValue::new(s, store.setting(s.key())?)))
+        .map(|s| Ok(SettingValue::new(s, store.setting(s.key())?, clock)))
         .collect::<Result<Vec<_>>>()
         .map(SettingValues)
 }
@@ -116,5 +123,6 @@ pub fn set(ledger: &mut Ledger, actor: &Actor, key: &str, value: &str) -> Result
         unit.insert_setting(&change)?;
         Ok(Some(change))
     })?;
-    Ok(SettingValue::new(setting, change))
+    let clock = ledger.reader().local_time()?;
+    Ok(SettingValue::new(setting, change, clock))
 }

@@ -7,7 +7,7 @@
 use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
 use crate::output::Guard;
-use crate::render::pdf::PdfFont;
+use crate::render::pdf::{PdfDates, PdfFont};
 use crate::report::annual::DonorStatement;
 use crate::report::summary::AnnualSummary;
 use crate::store::Read;
@@ -79,6 +79,12 @@ pub fn refuse_missing<'a>(font: &PdfFont, texts: impl Iterator<Item = &'a String
     Ok(())
 }
 
+/// The dates of a document printed now (the summary and statements are dated when
+/// they are printed; a receipt when it was issued).
+fn printed_now() -> PdfDates {
+    PdfDates::at(chrono::Utc::now().timestamp())
+}
+
 /// The annual summary as an A4 PDF at `path`, issued `issued`.
 pub fn write_summary_pdf(
     report: &AnnualSummary,
@@ -90,7 +96,7 @@ pub fn write_summary_pdf(
 ) -> Result<()> {
     guard.check(path)?;
     let font = font(font_path)?;
-    let doc = crate::render::summary::summary_doc(report, lang, issued);
+    let doc = crate::render::summary::summary_doc(report, lang, issued, printed_now());
     let texts = [&doc.fund_name, &doc.title, &doc.issuer]
         .into_iter()
         .chain(doc.program_rows.iter().flatten());
@@ -117,7 +123,13 @@ pub fn write_donor_statement(
         .map(|(_, hash)| hex::encode(hash))
         .unwrap_or_default();
     let fund_name = store.ledger_name_in(lang.into())?;
-    let doc = crate::render::summary::statement_doc(statement, &fund_name, &fingerprint, lang);
+    let doc = crate::render::summary::statement_doc(
+        statement,
+        &fund_name,
+        &fingerprint,
+        lang,
+        printed_now(),
+    );
     let font = font(None)?;
     let texts = [&doc.fund_name, &doc.donor]
         .into_iter()

@@ -10,6 +10,7 @@ use crate::import::{Encoding, LineError};
 use crate::ledger::account::{AccountCode, AccountType};
 use crate::ledger::money::Money;
 use crate::ledger::party::Method;
+use crate::ledger::time::LocalTime;
 use crate::reconcile::adjustment::adjustment;
 use crate::reconcile::bills;
 use crate::reconcile::matching::match_statement;
@@ -197,17 +198,23 @@ impl Render for ReconcileReport {
 }
 
 /// The recorded reconciliations.
+/// The recorded reconciliations, and the time zone their recording times are shown in
+/// (the JSON keeps the stored UTC times).
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct Reconciliations(pub Vec<ReconciliationRecord>);
+pub struct Reconciliations(pub Vec<ReconciliationRecord>, #[serde(skip)] pub LocalTime);
 
 pub fn list(ledger: &Ledger) -> Result<Reconciliations> {
-    Ok(Reconciliations(ledger.reader().reconciliations()?))
+    let store = ledger.reader();
+    Ok(Reconciliations(
+        store.reconciliations()?,
+        store.local_time()?,
+    ))
 }
 
 impl Render for Reconciliations {
     fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
-        crate::render::reconcile::reconciliation_list(out, &self.0, lang)
+        crate::render::reconcile::reconciliation_list(out, &self.0, self.1, lang)
     }
 }
 
@@ -240,6 +247,8 @@ pub struct ReconciliationDetail {
     pub reconciliation: ReconciliationRecord,
     pub cleared: Vec<ClearedLine>,
     pub unmatched: Vec<UnmatchedLine>,
+    #[serde(skip)]
+    pub clock: LocalTime,
 }
 
 pub fn show(ledger: &Ledger, id: i64) -> Result<ReconciliationDetail> {
@@ -281,6 +290,7 @@ pub fn show(ledger: &Ledger, id: i64) -> Result<ReconciliationDetail> {
         )
         .collect();
     Ok(ReconciliationDetail {
+        clock: store.local_time()?,
         reconciliation: record,
         cleared,
         unmatched,
@@ -290,7 +300,7 @@ pub fn show(ledger: &Ledger, id: i64) -> Result<ReconciliationDetail> {
 impl Render for ReconciliationDetail {
     fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
         let record = std::slice::from_ref(&self.reconciliation);
-        crate::render::reconcile::reconciliation_list(out, record, lang)?;
+        crate::render::reconcile::reconciliation_list(out, record, self.clock, lang)?;
         writeln!(out, "{}: {}", L::Matched.get(lang), self.cleared.len())?;
         for c in &self.cleared {
             writeln!(

@@ -2,10 +2,11 @@
 //! the ledger's language (with the bundled CJK font unless another is given), and the
 //! text tables of `receipt list` and `receipt gaps`.
 
-use super::pdf::{PdfFont, ReceiptDoc, ReceiptLabels};
+use super::pdf::{PdfDates, PdfFont, ReceiptDoc, ReceiptLabels};
 use super::table::{Align, Table};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
+use crate::ledger::time::unix_seconds;
 use crate::report::receipts::{ReceiptSequence, ReceiptView};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -117,6 +118,16 @@ fn labels(lang: Lang) -> ReceiptLabels {
     }
 }
 
+/// A receipt's PDF is dated when it was issued, and changed when it was voided.
+fn receipt_dates(view: &ReceiptView) -> PdfDates {
+    let issued = unix_seconds(&view.issued_at).unwrap_or_default();
+    let voided = view.voided_at.as_deref().and_then(unix_seconds);
+    PdfDates {
+        created: issued,
+        modified: voided.unwrap_or(issued),
+    }
+}
+
 pub fn receipt_doc(view: &ReceiptView, fund_name: &str, lang: Lang) -> ReceiptDoc {
     let void_reason = view
         .void_reason
@@ -140,6 +151,7 @@ pub fn receipt_doc(view: &ReceiptView, fund_name: &str, lang: Lang) -> ReceiptDo
         verification_code: view.verification_code.clone(),
         void_reason,
         labels: labels(lang),
+        dates: receipt_dates(view),
     }
 }
 

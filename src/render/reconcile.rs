@@ -5,6 +5,7 @@ use super::table::{Align, Table};
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
 use crate::ledger::reconciliation::{LedgerItem, MatchKind, ReconciliationRecord, StatementLine};
+use crate::ledger::time::LocalTime;
 use crate::report::reconciliation::ReconcileReport;
 use std::io::{self, Write};
 
@@ -193,6 +194,7 @@ fn adjustment_table(out: &mut dyn Write, r: &ReconcileReport, lang: Lang) -> io:
 pub fn reconciliation_list(
     out: &mut dyn Write,
     records: &[ReconciliationRecord],
+    clock: LocalTime,
     lang: Lang,
 ) -> io::Result<()> {
     let g = |l: L| l.get(lang);
@@ -220,7 +222,7 @@ pub fn reconciliation_list(
             r.ledger_balance.grouped(),
             r.adjusted.grouped(),
             agrees,
-            format!("{} {}", r.recorded_by, r.recorded_at),
+            format!("{} {}", r.recorded_by, clock.show(&r.recorded_at)),
         ]);
     }
     t.write(out)

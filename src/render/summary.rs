@@ -2,6 +2,7 @@
 //! month, the roll-forward of the fund's money, the last reconciliation and the
 //! ledger fingerprint.
 
+use super::pdf::PdfDates;
 use super::table::{Align, Table};
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
@@ -155,6 +156,7 @@ pub fn summary_doc(
     s: &AnnualSummary,
     lang: Lang,
     issued: chrono::NaiveDate,
+    dates: PdfDates,
 ) -> crate::render::pdf::summary::SummaryDoc {
     let g = |l: L| l.get(lang).to_string();
     let months = s
@@ -173,6 +175,7 @@ pub fn summary_doc(
         })
         .collect();
     crate::render::pdf::summary::SummaryDoc {
+        dates,
         fund_name: s.fund_name.clone(),
         title: format!("{} {}", s.year, g(L::SummaryTitle)),
         headline: vec![
@@ -250,9 +253,11 @@ pub fn statement_doc(
     fund_name: &str,
     fingerprint: &str,
     lang: Lang,
+    dates: PdfDates,
 ) -> crate::render::pdf::statement::StatementDoc {
     let g = |l: L| l.get(lang).to_string();
     crate::render::pdf::statement::StatementDoc {
+        dates,
         fund_name: fund_name.to_string(),
         title: format!("{} {}", r.year, g(L::DonorStatementTitle)),
         donor: format!("{}: {}", g(L::Donor), r.donor),

@@ -195,7 +195,7 @@ pub fn entry(out: &mut dyn Write, v: &EntryView, lang: Lang) -> io::Result<()> {
         writeln!(out, "{}: {by}", L::ReversedBy.get(lang))?;
     }
     writeln!(out, "{}: {}", L::RecordedBy.get(lang), e.recorded_by)?;
-    writeln!(out, "{}: {}", L::RecordedAt.get(lang), e.recorded_at)?;
+    writeln!(out, "{}: {}", L::RecordedAt.get(lang), v.recorded_local)?;
     writeln!(out, "{}: {}", L::Hash.get(lang), hex::encode(&e.hash))?;
     let mut t = Table::new(&[
         (L::Code.get(lang), Align::Left),

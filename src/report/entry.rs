@@ -20,6 +20,10 @@ pub struct EntryView {
     /// The entry's receipts, oldest first (a reissue follows the receipt it replaces).
     pub receipts: Vec<ReceiptState>,
     pub lines: Vec<EntryLine>,
+    /// When it was recorded, in the ledger's time zone (the JSON keeps the stored
+    /// UTC time, `recorded_at`).
+    #[serde(skip)]
+    pub recorded_local: String,
 }
 
 /// A receipt of an entry and whether it is void.
@@ -112,6 +116,7 @@ pub fn entry_view(store: &impl Read, id: i64, lang: impl Words) -> Result<EntryV
         })
         .collect();
     Ok(EntryView {
+        recorded_local: store.local_time()?.show(&entry.recorded_at),
         reversed_by: store.reversed_by(id)?,
         counterparty: counterparty(store, &entry, lang)?,
         receipts: receipts(store, id)?,

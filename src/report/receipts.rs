@@ -26,6 +26,8 @@ pub struct ReceiptView {
     pub method: String,
     pub official_no: Option<String>,
     pub handler: String,
+    /// When it was issued (UTC).
+    pub issued_at: String,
     pub verification_code: String,
     pub status: &'static str,
     pub void_reason: Option<String>,
@@ -74,6 +76,7 @@ pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> 
         method: method_label(record.method.as_deref(), lang),
         official_no: record.official_no.clone(),
         handler: record.recorded_by.clone(),
+        issued_at: record.issued_at.clone(),
         verification_code: verification_code(&record.entry_hash, record.number),
         status: if void.is_some() { "void" } else { "issued" },
         void_reason: void.map(|v| v.reason.clone()),

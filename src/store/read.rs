@@ -24,6 +24,8 @@ use crate::ledger::money::Money;
 use crate::ledger::party::{Party, Role};
 use crate::ledger::receipt::ReceiptNumber;
 use crate::ledger::reconciliation::LedgerItem;
+use crate::ledger::settings::Setting;
+use crate::ledger::time::LocalTime;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -137,6 +139,13 @@ pub trait Read {
     fn setting(&self, key: &str) -> Result<Option<SettingChange>>;
     /// Every setting change, oldest first.
     fn setting_history(&self) -> Result<Vec<SettingChange>>;
+    /// The ledger's time zone (`ledger.time-zone`), in which stored times are shown.
+    fn local_time(&self) -> Result<LocalTime> {
+        let zone = self.setting(Setting::TimeZone.key())?;
+        Ok(LocalTime(Setting::offset(
+            zone.as_ref().map(|z| z.value.as_str()),
+        )))
+    }
 
     // Closed years.
     fn closed_years(&self) -> Result<Vec<ClosedYear>>;

@@ -24,6 +24,9 @@ pub struct ReceiptRecord {
     pub donor_type: String,
     pub amount: Money,
     pub fund_id: i64,
+    /// When it was issued (UTC): with its donation, or for a reissue when the receipt
+    /// it replaces was voided.
+    pub issued_at: String,
     pub void: Option<VoidRecord>,
 }
 
@@ -46,7 +49,12 @@ macro_rules! select_receipt {
                  WHERE q.entry_id = e.id AND q.account >= '4' AND q.account < '5'),
                 (SELECT MIN(q.fund_id) FROM postings q
                  WHERE q.entry_id = e.id AND q.account >= '4' AND q.account < '5'),
-                v.reason, v.voided_by, v.voided_at
+                v.reason, v.voided_by, v.voided_at,
+                CASE WHEN r.replaces IS NULL THEN e.recorded_at
+                     ELSE COALESCE((SELECT o.voided_at FROM receipt_voids o
+                                    WHERE o.year = CAST(substr(r.replaces, 1, 4) AS INTEGER)
+                                      AND o.seq = CAST(substr(r.replaces, 6) AS INTEGER)),
+                                   e.recorded_at) END
          FROM receipts r
          JOIN entries e ON e.id = r.entry_id
          LEFT JOIN parties p ON p.id = e.party_id
@@ -73,6 +81,7 @@ fn record_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReceiptRecord> {
         donor_type: row.get(11)?,
         amount: Money::from_fen(row.get::<_, Option<i64>>(12)?.unwrap_or_default()),
         fund_id: row.get::<_, Option<i64>>(13)?.unwrap_or_default(),
+        issued_at: row.get(17)?,
         void: match reason {
             None => None,
             Some(reason) => Some(VoidRecord {

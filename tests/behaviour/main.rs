@@ -24,6 +24,7 @@ mod fund_accounting;
 mod hostile;
 mod import_matching;
 mod interop;
+mod local_times;
 mod media;
 mod output_guard;
 mod receipts;

@@ -5,7 +5,7 @@
 use super::canvas::{self, Frame, Sheet, Stroke};
 use super::font::PdfFont;
 use super::layout::{Align, Ink, style};
-use super::writer::{Writer, glyphs_used};
+use super::writer::{PdfDates, Writer, glyphs_used};
 use printpdf::{Mm, Op, PdfPage};
 
 pub(crate) const PAGE_WIDTH_MM: f32 = 210.0;
@@ -97,12 +97,13 @@ pub(crate) fn write_pdf(
     sheets: &[Sheet],
     font: &PdfFont,
     title: &str,
+    dates: PdfDates,
     shapes: fn(&Sheet) -> Vec<Op>,
 ) -> Result<Vec<u8>, String> {
     let mut glyphs = glyphs_used(font, sheets.iter().flat_map(|sheet| &sheet.canvas.runs));
     glyphs.sort_unstable();
     glyphs.dedup();
-    let writer = Writer::new(font, title, &glyphs)?;
+    let writer = Writer::new(font, title, dates, &glyphs)?;
     let pages = sheets
         .iter()
         .map(|sheet| {

@@ -25,3 +25,4 @@ pub use font::PdfFont;
 pub use receipt::{ReceiptDoc, ReceiptLabels, render_receipt};
 pub use statement::{StatementDoc, render_statement};
 pub use summary::{SummaryDoc, render_summary};
+pub use writer::PdfDates;

@@ -29,7 +29,7 @@ use super::canvas::{Canvas, Frame, TextRun};
 use super::font::{POINTS_PER_MM, PdfFont};
 use super::layout::{Align, BOX_BOTTOM_BELOW_BASELINE_EM, BOX_TOP_ABOVE_BASELINE_EM, Ink};
 use super::layout::{Style, fit, style};
-use super::writer::{Writer, glyphs_used};
+use super::writer::{PdfDates, Writer, glyphs_used};
 use printpdf::{Mm, PdfPage};
 use qrcode::{EcLevel, QrCode};
 
@@ -71,6 +71,7 @@ pub struct ReceiptDoc {
     /// `Some` for a voided receipt: it then carries a large 作廢 / VOID mark.
     pub void_reason: Option<String>,
     pub labels: ReceiptLabels,
+    pub dates: PdfDates,
 }
 
 const PAGE_WIDTH_MM: f32 = 210.0;
@@ -93,7 +94,7 @@ pub fn render_receipt(doc: &ReceiptDoc, font: &PdfFont) -> Result<Vec<u8>, Strin
     // (the A4 documents hash the sorted set): a receipt printed again is then
     // byte-identical to the copy printed before.
     let glyphs = glyphs_used(font, canvas.runs.iter());
-    let writer = Writer::new(font, &title, &glyphs)?;
+    let writer = Writer::new(font, &title, doc.dates, &glyphs)?;
     let mut ops = canvas.shape_ops(PAGE_HEIGHT_MM);
     ops.extend(writer.text_ops(&canvas, PAGE_HEIGHT_MM));
     let page = PdfPage::new(Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM), ops);
@@ -367,6 +368,7 @@ mod tests {
     fn receipt(donor: &str) -> ReceiptDoc {
         let text = |s: &str| s.to_string();
         ReceiptDoc {
+            dates: PdfDates::at(1_646_164_800),
             fund_name: text("某市政協愛心基金"),
             number: text("2022-000123"),
             date: text("2022-03-15"),

@@ -18,6 +18,7 @@ use super::a4::{
 use super::canvas::{Frame, Paint, Sheet, Stroke};
 use super::font::PdfFont;
 use super::layout::{Align, Ink, style};
+use super::writer::PdfDates;
 use printpdf::Op;
 
 /// One donor's statement, already formatted in the ledger's language.
@@ -25,6 +26,8 @@ use printpdf::Op;
 pub struct StatementDoc {
     /// 鷹潭市政協愛心基金
     pub fund_name: String,
+    /// When it is printed.
+    pub dates: PdfDates,
     /// 2022 年度捐贈明細
     pub title: String,
     /// 捐贈人：李明
@@ -70,7 +73,7 @@ const COLUMN_MIN_MM: f32 = 14.0;
 pub fn render_statement(doc: &StatementDoc, font: &PdfFont) -> Result<Vec<u8>, String> {
     let pages = lay_out(doc, font)?;
     let title = font.clean(&format!("{} {} {}", doc.fund_name, doc.title, doc.donor));
-    write_pdf(&pages, font, &title, shape_ops)
+    write_pdf(&pages, font, &title, doc.dates, shape_ops)
 }
 
 /// "第 {n} / {m} 頁" with the numbers filled in.
@@ -391,6 +394,7 @@ mod tests {
         let purposes = ["助學", "扶貧", "幫困", "非限定"];
         let methods = ["銀行轉賬", "現金", "微信"];
         StatementDoc {
+            dates: PdfDates::at(1_646_164_800),
             fund_name: "鷹潭市政協愛心基金".into(),
             title: "2022 年度捐贈明細".into(),
             donor: "捐贈人：李明".into(),
@@ -417,6 +421,7 @@ mod tests {
     fn hostile() -> StatementDoc {
         let h = hostile_text;
         StatementDoc {
+            dates: PdfDates::at(1_646_164_800),
             fund_name: h("基金"),
             title: h("標題"),
             donor: h("捐贈人"),

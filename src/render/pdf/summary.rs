@@ -29,6 +29,7 @@ use super::a4::{
 use super::canvas::{Frame, Paint, Sheet, Stroke};
 use super::font::PdfFont;
 use super::layout::{Align, Ink, style};
+use super::writer::PdfDates;
 use chart::lay_out_chart;
 use printpdf::Op;
 
@@ -42,6 +43,8 @@ mod tests;
 pub struct SummaryDoc {
     /// 鷹潭市政協愛心基金
     pub fund_name: String,
+    /// When it is printed.
+    pub dates: PdfDates,
     /// 2022 年度愛心基金收支公告
     pub title: String,
     /// Label and figure, e.g. ("籌集善款", "¥293,300.00"); at most [`HEADLINE_MAX`].
@@ -108,7 +111,13 @@ const CLOSING_MM: f32 = 7.0;
 pub fn render_summary(doc: &SummaryDoc, font: &PdfFont) -> Result<Vec<u8>, String> {
     let sheet = lay_out(doc, font)?;
     let title = font.clean(&format!("{} {}", doc.fund_name, doc.title));
-    write_pdf(std::slice::from_ref(&sheet), font, &title, shape_ops)
+    write_pdf(
+        std::slice::from_ref(&sheet),
+        font,
+        &title,
+        doc.dates,
+        shape_ops,
+    )
 }
 
 // ---------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ fn zh_hant() -> SummaryDoc {
     let month_labels: Vec<String> = (1..=12).map(|month| format!("{month}月")).collect();
     let month_labels: Vec<&str> = month_labels.iter().map(String::as_str).collect();
     SummaryDoc {
+        dates: PdfDates::at(1_646_164_800),
         fund_name: "鷹潭市政協愛心基金".into(),
         title: "2022 年度愛心基金收支公告".into(),
         headline: pairs(&[
@@ -82,6 +83,7 @@ fn english() -> SummaryDoc {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
     SummaryDoc {
+        dates: PdfDates::at(1_646_164_800),
         fund_name: "Yingtan CPPCC Love Fund".into(),
         title: "Annual statement of receipts and payments, 2022".into(),
         headline: pairs(&[

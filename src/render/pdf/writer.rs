@@ -82,7 +82,7 @@ impl<'a> Writer<'a> {
         let info = &mut pdf.metadata.info;
         info.creation_date = date(dates.created)?;
         info.modification_date = date(dates.modified)?;
-        info.metadata_date = info.modification_date.clone();
+        info.metadata_date = info.modification_date;
         let handle = PdfFontHandle::External(pdf.add_font(&subset_font));
         Ok(Self {
             pdf,

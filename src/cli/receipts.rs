@@ -3,10 +3,12 @@
 
 use super::Context;
 use super::args::ReceiptCommand;
+use super::output;
 use crate::error::{Error, Field, Result};
 use crate::ledger::date::parse_date;
 use crate::ledger::receipt::ReceiptNumber;
 use crate::ops::receipts::{self, PrintRequest, VoidRequest};
+use crate::render::receipts::{ReceiptListJson, ReceiptListText};
 use crate::report::receipts as report;
 use std::io::Write;
 
@@ -41,8 +43,15 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
             let lang = ctx.lang(&ledger);
             let status = status.map(|s| s.as_str());
             let year = super::values::year_opt(year.as_deref())?;
-            let views = report::receipt_list(ledger.reader(), year, status, lang)?;
-            ctx.emit(out, lang, &views)
+            let store = ledger.reader();
+            if ctx.json {
+                let mut list = output(ReceiptListJson::start(out))?;
+                report::for_each_receipt(store, year, status, lang, |v| list.row(out, v))?;
+                return output(list.finish(out));
+            }
+            let head = report::receipt_list_head(store, year, lang)?;
+            let list = output(ReceiptListText::start(out, &head, lang))?;
+            report::for_each_receipt(store, year, status, lang, |v| list.row(out, v))
         }
         ReceiptCommand::Void {
             number,

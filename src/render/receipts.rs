@@ -3,11 +3,11 @@
 //! text tables of `receipt list` and `receipt gaps`.
 
 use super::pdf::{PdfDates, PdfFont, ReceiptDoc, ReceiptLabels};
-use super::table::{Align, Table};
+use super::table::{Align, Table, width};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::time::unix_seconds;
-use crate::report::receipts::{ReceiptSequence, ReceiptView};
+use crate::report::receipts::{ReceiptListHead, ReceiptSequence, ReceiptView};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -210,17 +210,48 @@ fn missing_in<'a>(font: &PdfFont, texts: impl Iterator<Item = &'a String>) -> Ve
     missing
 }
 
-pub fn receipt_list(out: &mut dyn Write, views: &[ReceiptView], lang: Lang) -> io::Result<()> {
-    let mut t = Table::new(&[
-        (L::ReceiptNo.get(lang), Align::Left),
-        (L::Date.get(lang), Align::Left),
-        (L::Donor.get(lang), Align::Left),
-        (L::Fund.get(lang), Align::Left),
-        (L::Amount.get(lang), Align::Right),
-        (L::Status.get(lang), Align::Left),
-        ("", Align::Left),
-    ]);
-    for v in views {
+/// A receipt list written as its rows stream in: the columns are laid out from the
+/// head (the largest amount, the donors' and funds' names), and the note comes last,
+/// so it needs no width.
+pub struct ReceiptListText {
+    table: Table,
+    lang: Lang,
+}
+
+impl ReceiptListText {
+    pub fn start(
+        out: &mut dyn Write,
+        head: &ReceiptListHead,
+        lang: Lang,
+    ) -> io::Result<ReceiptListText> {
+        let widest = |texts: &[String]| texts.iter().map(|t| width(t)).max().unwrap_or(0);
+        let status = width(L::Void.get(lang)).max(width(L::Issued.get(lang)));
+        let table = Table::with_widths(
+            &[
+                (L::ReceiptNo.get(lang), Align::Left),
+                (L::Date.get(lang), Align::Left),
+                (L::Donor.get(lang), Align::Left),
+                (L::Fund.get(lang), Align::Left),
+                (L::Amount.get(lang), Align::Right),
+                (L::Status.get(lang), Align::Left),
+                ("", Align::Left),
+            ],
+            &[
+                "0000-000000".len(),
+                "0000-00-00".len(),
+                widest(&head.donors),
+                widest(&head.funds),
+                head.largest.grouped().len(),
+                status,
+                0,
+            ],
+        );
+        table.write_header(out)?;
+        Ok(ReceiptListText { table, lang })
+    }
+
+    pub fn row(&self, out: &mut dyn Write, v: &ReceiptView) -> io::Result<()> {
+        let lang = self.lang;
         let status = if v.status == "void" {
             L::Void
         } else {
@@ -232,17 +263,45 @@ pub fn receipt_list(out: &mut dyn Write, views: &[ReceiptView], lang: Lang) -> i
             (Some(old), _, None) => format!("{} {old}", L::Replaces.get(lang)),
             _ => String::new(),
         };
-        t.row(vec![
-            v.number.clone(),
-            v.date.clone(),
-            v.donor.clone(),
-            v.fund.clone(),
-            v.amount.grouped(),
-            status.get(lang).to_string(),
-            note,
-        ]);
+        let amount = v.amount.grouped();
+        self.table.write_row(
+            out,
+            &[
+                &v.number,
+                &v.date,
+                &v.donor,
+                &v.fund,
+                &amount,
+                status.get(lang),
+                &note,
+            ],
+        )
     }
-    t.write(out)
+}
+
+/// A receipt list as JSON, written as its rows stream in: an array, one receipt per
+/// line.
+#[derive(Default)]
+pub struct ReceiptListJson {
+    rows: usize,
+}
+
+impl ReceiptListJson {
+    pub fn start(out: &mut dyn Write) -> io::Result<ReceiptListJson> {
+        out.write_all(b"[")?;
+        Ok(ReceiptListJson { rows: 0 })
+    }
+
+    pub fn row(&mut self, out: &mut dyn Write, v: &ReceiptView) -> io::Result<()> {
+        out.write_all(if self.rows == 0 { b"\n  " } else { b",\n  " })?;
+        serde_json::to_writer(&mut *out, v)?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    pub fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })
+    }
 }
 
 pub fn receipt_sequence(out: &mut dyn Write, s: &ReceiptSequence, lang: Lang) -> io::Result<()> {

@@ -11,7 +11,7 @@ use crate::report::entry::EntryView;
 use crate::report::fund_balances::FundBalances;
 use crate::report::lists::{AccountLine, FundLine};
 use crate::report::people::{PartyDetail, PartyLine};
-use crate::report::receipts::{ReceiptSequence, ReceiptView};
+use crate::report::receipts::ReceiptSequence;
 use crate::report::search::SearchResult;
 use crate::report::statements::{Activities, BalanceSheet};
 use crate::report::summary::AnnualSummary;
@@ -39,7 +39,6 @@ render_with! {
     VerifyReport => text::verify;
     PartyDetail => text::party_detail;
     FundBalances => text::fund_balances;
-    Vec<ReceiptView> => receipts::receipt_list;
     ReceiptSequence => receipts::receipt_sequence;
     AnnualSummary => super::summary::summary;
 }

@@ -87,20 +87,53 @@ pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> 
     }
 }
 
-/// The receipts of a year (or all), optionally only issued or only void ones.
-pub fn receipt_list(
+/// What a receipt list's columns must hold before its first row: the largest amount,
+/// and each donor's and fund's name as the reader sees it. A list can then be written
+/// as its rows stream in (`for_each_receipt`), in flat memory.
+#[derive(Clone, Debug)]
+pub struct ReceiptListHead {
+    pub largest: Money,
+    pub donors: Vec<String>,
+    pub funds: Vec<String>,
+}
+
+pub fn receipt_list_head(
+    store: &impl Read,
+    year: Option<i32>,
+    lang: impl Words,
+) -> Result<ReceiptListHead> {
+    let (largest, mut donors) = store.receipt_list_bounds(year)?;
+    donors.push(lang.word(Word::AnonymousDonor).to_string());
+    let funds = store.funds()?;
+    let funds = funds
+        .0
+        .iter()
+        .map(|f| f.name(lang.script()).to_string())
+        .collect();
+    Ok(ReceiptListHead {
+        largest,
+        donors,
+        funds,
+    })
+}
+
+/// The receipts of a year (or all), optionally only issued or only void ones, one at
+/// a time, in number order.
+pub fn for_each_receipt(
     store: &impl Read,
     year: Option<i32>,
     status: Option<&str>,
     lang: impl Words,
-) -> Result<Vec<ReceiptView>> {
+    mut visit: impl FnMut(&ReceiptView) -> std::io::Result<()>,
+) -> Result<()> {
     let funds = store.funds()?;
-    Ok(store
-        .receipts(year)?
-        .iter()
-        .map(|r| receipt_view(r, &funds, lang))
-        .filter(|v| status.is_none_or(|s| s == v.status))
-        .collect())
+    store.for_each_receipt(year, &mut |record| {
+        let view = receipt_view(&record, &funds, lang);
+        if status.is_none_or(|s| s == view.status) {
+            visit(&view).map_err(|e| crate::error::Error::io("cannot write the output", e))?;
+        }
+        Ok(())
+    })
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -125,6 +125,14 @@ pub trait Read {
     // Receipts.
     fn receipt(&self, number: ReceiptNumber) -> Result<Option<ReceiptRecord>>;
     fn receipts(&self, year: Option<i32>) -> Result<Vec<ReceiptRecord>>;
+    /// The receipts of `receipts`, one at a time.
+    fn for_each_receipt(
+        &self,
+        year: Option<i32>,
+        visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>,
+    ) -> Result<()>;
+    /// The largest amount and the donors' names of a year's receipts.
+    fn receipt_list_bounds(&self, year: Option<i32>) -> Result<(Money, Vec<String>)>;
     fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>>;
     fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>>;
     fn orphan_voids(&self) -> Result<Vec<(i32, i64)>>;
@@ -342,6 +350,16 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn receipts(&self, year: Option<i32>) -> Result<Vec<ReceiptRecord>> {
         receipts::receipts(self.connection(), year)
+    }
+    fn for_each_receipt(
+        &self,
+        year: Option<i32>,
+        visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>,
+    ) -> Result<()> {
+        receipts::for_each_receipt(self.connection(), year, visit)
+    }
+    fn receipt_list_bounds(&self, year: Option<i32>) -> Result<(Money, Vec<String>)> {
+        receipts::receipt_list_bounds(self.connection(), year)
     }
     fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {
         receipts::receipt_hashes(self.connection())

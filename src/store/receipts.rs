@@ -113,6 +113,49 @@ pub(super) fn receipts(conn: &Connection, year: Option<i32>) -> Result<Vec<Recei
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Receipts of a year (all years when None), in number order, one at a time: memory
+/// stays flat however many there are.
+pub(super) fn for_each_receipt(
+    conn: &Connection,
+    year: Option<i32>,
+    visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(concat!(
+        select_receipt!(),
+        " WHERE ?1 IS NULL OR r.year = ?1 ORDER BY r.year, r.seq"
+    ))?;
+    let mut rows = stmt.query(params![year])?;
+    while let Some(row) = rows.next()? {
+        visit(record_from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// What a receipt list's columns must hold, known before its rows: the largest amount
+/// and every donor's name (each once) of the year's receipts.
+pub(super) fn receipt_list_bounds(
+    conn: &Connection,
+    year: Option<i32>,
+) -> Result<(Money, Vec<String>)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT MAX(-q.amount_fen) FROM receipts r
+         JOIN postings q ON q.entry_id = r.entry_id
+         WHERE (?1 IS NULL OR r.year = ?1) AND q.account >= '4' AND q.account < '5'",
+    )?;
+    let largest: Option<i64> = stmt.query_row(params![year], |row| row.get(0))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT COALESCE(p.name, '') FROM receipts r
+         JOIN entries e ON e.id = r.entry_id
+         LEFT JOIN parties p ON p.id = e.party_id
+         WHERE ?1 IS NULL OR r.year = ?1",
+    )?;
+    let names = stmt.query_map(params![year], |row| row.get(0))?;
+    Ok((
+        Money::from_fen(largest.unwrap_or_default()),
+        names.collect::<rusqlite::Result<Vec<_>>>()?,
+    ))
+}
+
 pub(super) fn receipts_of_entry(conn: &Connection, entry_id: i64) -> Result<Vec<ReceiptRecord>> {
     let mut stmt = conn.prepare_cached(concat!(
         select_receipt!(),

@@ -7,7 +7,7 @@ use super::table::{Align, Table, width};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::time::unix_seconds;
-use crate::report::receipts::{ReceiptListHead, ReceiptSequence, ReceiptView};
+use crate::report::receipts::{ReceiptListHead, ReceiptNote, ReceiptSequence, ReceiptView};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -226,7 +226,7 @@ impl ReceiptListText {
     ) -> io::Result<ReceiptListText> {
         let widest = |texts: &[String]| texts.iter().map(|t| width(t)).max().unwrap_or(0);
         let status = width(L::Void.get(lang)).max(width(L::Issued.get(lang)));
-        let table = Table::with_widths(
+        let table = Table::with_bounds(
             &[
                 (L::ReceiptNo.get(lang), Align::Left),
                 (L::Date.get(lang), Align::Left),
@@ -243,7 +243,11 @@ impl ReceiptListText {
                 widest(&head.funds),
                 head.largest.grouped().len(),
                 status,
-                0,
+                head.notes
+                    .iter()
+                    .map(|n| note_width(n, lang))
+                    .max()
+                    .unwrap_or(0),
             ],
         );
         table.write_header(out)?;
@@ -257,12 +261,12 @@ impl ReceiptListText {
         } else {
             L::Issued
         };
-        let note = match (&v.replaces, &v.replaced_by, &v.void_reason) {
-            (_, Some(new), Some(reason)) => format!("{reason}; {} {new}", L::ReplacedBy.get(lang)),
-            (_, None, Some(reason)) => reason.clone(),
-            (Some(old), _, None) => format!("{} {old}", L::Replaces.get(lang)),
-            _ => String::new(),
-        };
+        let note = note(
+            v.replaces.as_deref(),
+            v.replaced_by.as_deref(),
+            v.void_reason.as_deref(),
+            lang,
+        );
         let amount = v.amount.grouped();
         self.table.write_row(
             out,
@@ -277,6 +281,31 @@ impl ReceiptListText {
             ],
         )
     }
+}
+
+/// A receipt's note in the list: why it is void and what replaced it, or what it
+/// replaces.
+fn note(
+    replaces: Option<&str>,
+    replaced_by: Option<&str>,
+    reason: Option<&str>,
+    lang: Lang,
+) -> String {
+    match (replaces, replaced_by, reason) {
+        (_, Some(new), Some(reason)) => format!("{reason}; {} {new}", L::ReplacedBy.get(lang)),
+        (_, None, Some(reason)) => reason.to_string(),
+        (Some(old), _, None) => format!("{} {old}", L::Replaces.get(lang)),
+        _ => String::new(),
+    }
+}
+
+fn note_width(n: &ReceiptNote, lang: Lang) -> usize {
+    width(&note(
+        n.replaces.as_deref(),
+        n.replaced_by.as_deref(),
+        n.reason.as_deref(),
+        lang,
+    ))
 }
 
 /// A receipt list as JSON, written as its rows stream in: an array, one receipt per

@@ -14,7 +14,7 @@
 //! display does: every amount whole, every line within the width.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::io::{self, Write};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -47,6 +47,9 @@ pub struct Table {
     /// Given its widths up front (`with_widths`): the last column's cells are not
     /// measured, so it needs room for `TEXT_COLUMN_MIN` at least.
     streaming: bool,
+    /// Whether rows are records, and the fitted widths: worked out at the first row
+    /// written and kept, since a streamed table writes many rows of one layout.
+    layout: OnceCell<(bool, Vec<usize>)>,
 }
 
 /// Display width in terminal columns.
@@ -72,6 +75,7 @@ impl Table {
             widths: columns.iter().map(|(h, _)| width(h)).collect(),
             rows: Vec::new(),
             streaming: false,
+            layout: OnceCell::new(),
         }
     }
 
@@ -83,6 +87,14 @@ impl Table {
             *w = (*w).max(*given);
         }
         table.streaming = true;
+        table
+    }
+
+    /// A table for rows written at once with `write_row` whose `widths` bound every
+    /// column, the last one too (it is then laid out as if measured).
+    pub fn with_bounds(columns: &[(&str, Align)], widths: &[usize]) -> Table {
+        let mut table = Table::with_widths(columns, widths);
+        table.streaming = false;
         table
     }
 
@@ -103,6 +115,7 @@ impl Table {
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
+        self.layout = OnceCell::new();
         let cells: Vec<String> = cells.iter().map(|c| printable(c).into_owned()).collect();
         for (w, cell) in self.widths.iter_mut().zip(&cells) {
             *w = (*w).max(width(cell));
@@ -208,10 +221,12 @@ impl Table {
     }
 
     fn write_cells<S: AsRef<str>>(&self, out: &mut dyn Write, cells: &[S]) -> io::Result<()> {
-        if self.as_records() {
+        let (records, widths) = self
+            .layout
+            .get_or_init(|| (self.as_records(), self.fitted_widths()));
+        if *records {
             return self.write_record(out, cells);
         }
-        let widths = self.fitted_widths();
         let mut line = String::new();
         let last = widths.len().saturating_sub(1);
         let indent: usize = widths[..last].iter().map(|w| w + 2).sum();
@@ -222,7 +237,7 @@ impl Table {
             limit => limit.saturating_sub(indent).max(TEXT_COLUMN_MIN),
         };
         let mut wrapped: Vec<String> = Vec::new();
-        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+        for (i, (cell, w)) in cells.iter().zip(widths.iter()).enumerate() {
             let cell = cell.as_ref();
             let cell: Cow<'_, str> = match self.align[i] {
                 Align::Left if i == last && width(cell) > last_room => {

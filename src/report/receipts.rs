@@ -95,14 +95,18 @@ pub struct ReceiptListHead {
     pub largest: Money,
     pub donors: Vec<String>,
     pub funds: Vec<String>,
+    /// The notes of the receipts that have one: the void, the reissued.
+    pub notes: Vec<ReceiptNote>,
 }
+
+pub use crate::store::receipts::ReceiptNote;
 
 pub fn receipt_list_head(
     store: &impl Read,
     year: Option<i32>,
     lang: impl Words,
 ) -> Result<ReceiptListHead> {
-    let (largest, mut donors) = store.receipt_list_bounds(year)?;
+    let (largest, mut donors, notes) = store.receipt_list_bounds(year)?;
     donors.push(lang.word(Word::AnonymousDonor).to_string());
     let funds = store.funds()?;
     let funds = funds
@@ -114,6 +118,7 @@ pub fn receipt_list_head(
         largest,
         donors,
         funds,
+        notes,
     })
 }
 

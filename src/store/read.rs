@@ -132,7 +132,10 @@ pub trait Read {
         visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>,
     ) -> Result<()>;
     /// The largest amount and the donors' names of a year's receipts.
-    fn receipt_list_bounds(&self, year: Option<i32>) -> Result<(Money, Vec<String>)>;
+    fn receipt_list_bounds(
+        &self,
+        year: Option<i32>,
+    ) -> Result<(Money, Vec<String>, Vec<receipts::ReceiptNote>)>;
     fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>>;
     fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>>;
     fn orphan_voids(&self) -> Result<Vec<(i32, i64)>>;
@@ -358,7 +361,10 @@ impl<T: sealed::Sqlite> Read for T {
     ) -> Result<()> {
         receipts::for_each_receipt(self.connection(), year, visit)
     }
-    fn receipt_list_bounds(&self, year: Option<i32>) -> Result<(Money, Vec<String>)> {
+    fn receipt_list_bounds(
+        &self,
+        year: Option<i32>,
+    ) -> Result<(Money, Vec<String>, Vec<receipts::ReceiptNote>)> {
         receipts::receipt_list_bounds(self.connection(), year)
     }
     fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {

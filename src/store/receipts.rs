@@ -131,28 +131,56 @@ pub(super) fn for_each_receipt(
     Ok(())
 }
 
-/// What a receipt list's columns must hold, known before its rows: the largest amount
-/// and every donor's name (each once) of the year's receipts.
+/// What a receipt's note in a list says: why it is void, which receipt replaced it,
+/// which one it replaces.
+#[derive(Clone, Debug)]
+pub struct ReceiptNote {
+    pub reason: Option<String>,
+    pub replaced_by: Option<String>,
+    pub replaces: Option<String>,
+}
+
+/// What a receipt list's columns must hold, known before its rows, read from small
+/// tables only: a bound on its amounts (the largest day's income of the year, from
+/// the derived daily totals), every donor's name, and the notes of the year's
+/// receipts (the voids, and the reissues, by their partial index).
 pub(super) fn receipt_list_bounds(
     conn: &Connection,
     year: Option<i32>,
-) -> Result<(Money, Vec<String>)> {
+) -> Result<(Money, Vec<String>, Vec<ReceiptNote>)> {
+    let (from, to) = match year {
+        Some(year) => (format!("{year:04}-01-01"), format!("{year:04}-12-31")),
+        None => ("0000-01-01".to_string(), "9999-12-31".to_string()),
+    };
     let mut stmt = conn.prepare_cached(
-        "SELECT MAX(-q.amount_fen) FROM receipts r
-         JOIN postings q ON q.entry_id = r.entry_id
-         WHERE (?1 IS NULL OR r.year = ?1) AND q.account >= '4' AND q.account < '5'",
+        "SELECT MAX(credit_fen) FROM daily_totals
+         WHERE account >= '4' AND account < '5' AND date BETWEEN ?1 AND ?2",
     )?;
-    let largest: Option<i64> = stmt.query_row(params![year], |row| row.get(0))?;
+    let largest: Option<i64> = stmt.query_row(params![from, to], |row| row.get(0))?;
+    let mut stmt = conn.prepare_cached("SELECT name FROM parties WHERE role = 'donor'")?;
+    let names = stmt.query_map([], |row| row.get(0))?;
+    let names = names.collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT COALESCE(p.name, '') FROM receipts r
-         JOIN entries e ON e.id = r.entry_id
-         LEFT JOIN parties p ON p.id = e.party_id
-         WHERE ?1 IS NULL OR r.year = ?1",
+        "SELECT v.reason,
+                (SELECT printf('%d-%06d', n.year, n.seq) FROM receipts n
+                 WHERE n.replaces = printf('%d-%06d', v.year, v.seq)),
+                NULL
+         FROM receipt_voids v WHERE ?1 IS NULL OR v.year = ?1
+         UNION ALL
+         SELECT NULL, NULL, r.replaces FROM receipts r
+         WHERE r.replaces IS NOT NULL AND (?1 IS NULL OR r.year = ?1)",
     )?;
-    let names = stmt.query_map(params![year], |row| row.get(0))?;
+    let notes = stmt.query_map(params![year], |row| {
+        Ok(ReceiptNote {
+            reason: row.get(0)?,
+            replaced_by: row.get(1)?,
+            replaces: row.get(2)?,
+        })
+    })?;
     Ok((
         Money::from_fen(largest.unwrap_or_default()),
-        names.collect::<rusqlite::Result<Vec<_>>>()?,
+        names,
+        notes.collect::<rusqlite::Result<Vec<_>>>()?,
     ))
 }
 

@@ -308,6 +308,31 @@ fn void_and_reissue_keep_every_number_and_point_at_each_other() {
     assert_eq!(list[1]["voided_by"], "tester");
     let void_only = l.json(&["receipt", "list", "--status", "void"]);
     assert_eq!(void_only.as_array().unwrap().len(), 2);
+    // As text, streamed: the header, its rule, then one line per receipt (on a wide
+    // enough terminal), the notes saying why each void one is void and what replaced it.
+    let out = l
+        .cmd()
+        .env("COLUMNS", "120")
+        .args(["--lang", "zh-Hant", "receipt", "list"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    assert!(
+        lines[0].starts_with("收據編號") && lines[1].starts_with("---"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("2022-000001") && lines[2].contains("作廢"),
+        "{text}"
+    );
+    assert!(lines[2].ends_with("姓名錯字; 補開為 2022-000004"), "{text}");
+    assert!(lines[3].ends_with("金額有誤"), "{text}");
+    assert!(
+        lines[5].starts_with("2022-000004") && lines[5].contains("10,005.00"),
+        "{text}"
+    );
     // A void receipt prints with its mark.
     let out = l.dir.path().join("void");
     l.run(&[

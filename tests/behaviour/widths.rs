@@ -1,5 +1,5 @@
 //! Tables fit the terminal (issue 15, §1): in `$COLUMNS` columns (80 and 60 here) no
-//! line of `verify`, `register`, `donor list` or `fund balances` is wider, by display
+//! line of `verify`, `register`, `donor list`, `fund balances` or `receipt list` is wider, by display
 //! width (a CJK character counts 2), and every amount is printed whole. The one line
 //! exempt is verify's fingerprint: 64 hex digits are never cut either.
 
@@ -26,11 +26,12 @@ fn ledger() -> Ledger {
 #[test]
 fn tables_fit_80_and_60_columns_and_amounts_stay_whole() {
     let l = ledger();
-    let commands: [&[&str]; 4] = [
+    let commands: [&[&str]; 5] = [
         &["verify"],
         &["register", "--account", "1002"],
         &["donor", "list"],
         &["fund", "balances"],
+        &["receipt", "list"],
     ];
     let mut failures = Vec::new();
     for columns in ["80", "60"] {
@@ -60,6 +61,7 @@ fn tables_fit_80_and_60_columns_and_amounts_stay_whole() {
                 let amounts: &[&str] = match command[0] {
                     "verify" => &[],
                     "register" => &["9,999,999,999.99", "10,000,000,123.44"],
+                    "receipt" => &["9,999,999,999.99", "123.45"],
                     _ => &["10,000,000,123.44"],
                 };
                 for amount in amounts {

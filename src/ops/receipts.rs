@@ -2,7 +2,6 @@
 //! donation in the same transaction), reissuing one under a new number, and finding
 //! the receipt a printed verification code belongs to.
 
-use super::documents::font;
 use super::{Actor, Ledger};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
@@ -10,6 +9,7 @@ use crate::ledger::entry::{MEMO_LENGTH_MAX, check_text};
 use crate::ledger::receipt::{ReceiptNumber, normalize_code, verification_code};
 use crate::output::Guard;
 use crate::render::Render;
+use crate::render::pdf::ReceiptDoc;
 use crate::render::receipts::{missing_chars_own, missing_chars_shared, receipt_doc};
 use crate::report::receipts::{ReceiptView, receipt_view};
 use crate::store::Read;
@@ -98,6 +98,10 @@ impl Render for Printed {
 /// draw is refused; of a year's, those are left out and listed in `not_printed`
 /// (the fund's name or a label it cannot draw refuses them all). `progress(done,
 /// total)` is called after each file.
+///
+/// The receipts stream from the store twice (checked, then printed), so memory stays
+/// flat however many there are; they are laid out and written on every core, while
+/// this thread reads the next ones.
 pub fn print(
     ledger: &Ledger,
     request: &PrintRequest,
@@ -108,31 +112,40 @@ pub fn print(
     let store = ledger.reader();
     let funds = store.funds()?;
     let fund_name = store.ledger_name_in(lang.into())?;
-    let records = match request.number {
-        Some(n) => vec![receipt_or_refusal(store, n)?],
-        None => store.receipts(request.year)?,
-    };
-    if records.is_empty() {
-        return Err(Error::not_found(format!(
-            "there are no receipts of {}; nothing to print",
-            request.year.unwrap_or_default()
-        )));
-    }
-    let font = font(request.font.as_deref())?;
     let doc_of = |r: &ReceiptRecord| receipt_doc(&receipt_view(r, &funds, lang), &fund_name, lang);
-    if let Some(c) = missing_chars_shared(&doc_of(&records[0]), &font).first() {
-        return Err(cannot_draw(
-            "the fund's name or a label of every receipt",
-            *c,
-        ));
-    }
-    let mut printable = Vec::with_capacity(records.len());
+    let for_each = |visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>| match request.number {
+        Some(n) => visit(receipt_or_refusal(store, n)?),
+        None => store.for_each_receipt(request.year, visit),
+    };
+    let dir = &request.dir;
+    // The file's name comes from the number only.
+    let path_of = |number: ReceiptNumber| receipt_path(dir, number);
+
+    // First pass: the font is loaded at the first receipt (none: nothing to print).
+    let mut font = None;
+    let mut total = 0u64;
     let mut not_printed = Vec::new();
-    for record in &records {
-        let doc = doc_of(record);
-        let missing = missing_chars_own(&doc, &font);
+    for_each(&mut |record| {
+        let doc = doc_of(&record);
+        let font = match &font {
+            Some(font) => font,
+            None => {
+                let loaded = super::documents::font(request.font.as_deref())?;
+                if let Some(c) = missing_chars_shared(&doc, &loaded).first() {
+                    return Err(cannot_draw(
+                        "the fund's name or a label of every receipt",
+                        *c,
+                    ));
+                }
+                font.insert(loaded)
+            }
+        };
+        let missing = missing_chars_own(&doc, font);
         match missing.first() {
-            None => printable.push(record),
+            None => {
+                guard.check(&path_of(record.number))?;
+                total += 1;
+            }
             Some(c) if request.number.is_some() => {
                 return Err(cannot_draw(&format!("receipt {}", record.number), *c));
             }
@@ -142,28 +155,73 @@ pub fn print(
                 characters: missing.into_iter().map(char_with_code_point).collect(),
             }),
         }
-    }
-    let dir = &request.dir;
-    // The file's name comes from the number only.
-    let path_of = |number: ReceiptNumber| receipt_path(dir, number);
-    for record in &printable {
-        guard.check(&path_of(record.number))?;
-    }
+        Ok(())
+    })?;
+    let Some(font) = font else {
+        return Err(Error::not_found(format!(
+            "there are no receipts of {}; nothing to print",
+            request.year.unwrap_or_default()
+        )));
+    };
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::io(format!("cannot make the folder {}", dir.display()), e))?;
-    let total = printable.len() as u64;
-    let mut written = Vec::with_capacity(printable.len());
-    for record in printable {
-        let number = record.number;
-        let bytes = crate::render::pdf::render_receipt(&doc_of(record), &font)
-            .map_err(|e| Error::Io(format!("cannot lay out receipt {number}: {e}")))?;
-        let path = path_of(number);
-        guard.write(&path, &bytes)?;
-        written.push(path.display().to_string());
-        progress(written.len() as u64, total);
-    }
+
+    // Second pass: the printable receipts, rendered and written by the workers.
+    let left_out: std::collections::HashSet<&str> =
+        not_printed.iter().map(|n| n.receipt.as_str()).collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let (font, guard) = (&font, guard);
+    let (jobs, queue) = std::sync::mpsc::sync_channel::<(ReceiptNumber, ReceiptDoc)>(workers * 2);
+    let queue = std::sync::Mutex::new(queue);
+    let (done, results) = std::sync::mpsc::channel::<Result<(ReceiptNumber, String)>>();
+    let mut written = std::thread::scope(|scope| -> Result<Vec<(ReceiptNumber, String)>> {
+        for _ in 0..workers {
+            let (queue, done) = (&queue, done.clone());
+            scope.spawn(move || {
+                loop {
+                    let job = match queue.lock() {
+                        Ok(queue) => queue.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((number, doc)) = job else { return };
+                    let result = crate::render::pdf::render_receipt(&doc, font)
+                        .map_err(|e| Error::Io(format!("cannot lay out receipt {number}: {e}")))
+                        .and_then(|bytes| {
+                            let path = path_of(number);
+                            guard.write(&path, &bytes)?;
+                            Ok((number, path.display().to_string()))
+                        });
+                    if done.send(result).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done);
+        let mut written = Vec::new();
+        let mut take = |result: Result<(ReceiptNumber, String)>| -> Result<()> {
+            written.push(result?);
+            progress(written.len() as u64, total);
+            Ok(())
+        };
+        let fed = for_each(&mut |record| {
+            if !left_out.contains(record.number.to_string().as_str()) {
+                let doc = doc_of(&record);
+                if jobs.send((record.number, doc)).is_err() {
+                    return Err(Error::Io("the receipt printers stopped".into()));
+                }
+            }
+            results.try_iter().try_for_each(&mut take)
+        });
+        drop(jobs);
+        // Every job sent is finished (or failed) before the first error is returned.
+        let drained = results.iter().try_for_each(&mut take);
+        fed.and(drained)?;
+        Ok(written)
+    })?;
+    written.sort_unstable_by_key(|(number, _)| (number.year, number.seq));
     Ok(Printed {
-        written,
+        written: written.into_iter().map(|(_, path)| path).collect(),
         not_printed,
     })
 }

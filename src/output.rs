@@ -17,6 +17,7 @@ pub mod csv;
 pub mod encode;
 pub mod xlsx;
 
+use crate::error::message::OutputMessage;
 use crate::error::{Error, Field, Result};
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -124,20 +125,17 @@ impl Guard {
         if self.is_ledger(target) {
             return Err(Error::conflict_in(
                 self.field.clone(),
-                format!(
-                    "{{field}} {} is the ledger or one of its files (or a link to them); \
-                     nothing was written — write to a file outside the ledger",
-                    target.display()
-                ),
+                OutputMessage::IsTheLedger {
+                    path: target.display().to_string(),
+                },
             ));
         }
         if target.file_name().is_none() {
             return Err(Error::input_in(
                 self.field.clone(),
-                format!(
-                    "{{field}} {} does not name a file; give a file name",
-                    target.display()
-                ),
+                OutputMessage::NoFileName {
+                    path: target.display().to_string(),
+                },
             ));
         }
         let Ok(meta) = std::fs::symlink_metadata(target) else {
@@ -146,10 +144,9 @@ impl Guard {
         if meta.is_dir() || std::fs::metadata(target).is_ok_and(|m| m.is_dir()) {
             return Err(Error::input_in(
                 self.field.clone(),
-                format!(
-                    "{{field}} {} is a folder; give the name of the file to write",
-                    target.display()
-                ),
+                OutputMessage::IsAFolder {
+                    path: target.display().to_string(),
+                },
             ));
         }
         if self.may_replace(target) {
@@ -231,11 +228,9 @@ impl Guard {
 fn exists(target: &Path) -> Error {
     Error::conflict_in(
         Field::Force,
-        format!(
-            "{} already exists; nothing was written — choose another name, or give {{field}} \
-             to replace it",
-            target.display()
-        ),
+        OutputMessage::Exists {
+            path: target.display().to_string(),
+        },
     )
 }
 

@@ -3,7 +3,9 @@
 
 use super::Context;
 use super::args::{EntryAddArgs, ReverseArgs, TransferArgs};
+use crate::error::message::CliMessage;
 use crate::error::{Error, Field, Result};
+use crate::input::amount_fault;
 use crate::ledger::account::AccountCode;
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
@@ -11,17 +13,19 @@ use crate::ops::journal::{self, EntryRequest, PostingRequest, ReverseRequest, Tr
 use std::io::Write;
 
 fn parse_posting(text: &str) -> Result<PostingRequest> {
-    let (target, amount) = text.split_once('=').ok_or_else(|| {
-        Error::input(format!(
-            "--posting {text:?} needs the form ACCOUNT[@FUND]=AMOUNT, e.g. 1002@助學=5000.00"
-        ))
-    })?;
+    let (target, amount) = text
+        .split_once('=')
+        .ok_or_else(|| Error::input(CliMessage::PostingForm { text: text.into() }))?;
     let (account, fund) = match target.split_once('@') {
         Some((a, f)) => (a, Some(f.trim().to_string())),
         None => (target, None),
     };
-    let amount = Money::parse_signed(amount.trim())
-        .map_err(|e| Error::input(format!("--posting {text:?}: the amount {e}")))?;
+    let amount = Money::parse_signed(amount.trim()).map_err(|e| {
+        Error::input(CliMessage::PostingAmount {
+            text: text.into(),
+            fault: amount_fault(e),
+        })
+    })?;
     Ok(PostingRequest {
         account: AccountCode::parse(account.trim())?,
         fund,
@@ -65,7 +69,14 @@ pub fn reverse(ctx: &Context, args: ReverseArgs, out: &mut dyn Write) -> Result<
 }
 
 pub(super) fn positive(field: Field, text: &str) -> Result<Money> {
-    Money::parse_positive(text.trim()).map_err(|e| Error::input_in(field, format!("{{field}} {e}")))
+    Money::parse_positive(text.trim()).map_err(|e| {
+        Error::input_in(
+            field,
+            CliMessage::BadAmount {
+                fault: amount_fault(e),
+            },
+        )
+    })
 }
 
 pub fn transfer(ctx: &Context, args: TransferArgs, out: &mut dyn Write) -> Result<()> {

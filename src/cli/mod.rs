@@ -20,6 +20,7 @@ mod values;
 
 pub use args::Cli;
 
+use crate::error::message::CliMessage;
 use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
 use crate::ops::{Actor, Ledger};
@@ -126,10 +127,7 @@ impl Context {
 
     pub fn refuse_if_read_only(&self) -> Result<()> {
         if self.read_only {
-            return Err(Error::conflict(
-                "refused: this command changes the ledger, and --read-only was given; \
-                 run it without --read-only",
-            ));
+            return Err(Error::conflict(CliMessage::ReadOnly));
         }
         Ok(())
     }
@@ -332,7 +330,11 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = Cli::try_parse_from(args).map_err(|e| Error::input(e.to_string().trim_end()))?;
+    let cli = Cli::try_parse_from(args).map_err(|e| {
+        Error::input(CliMessage::Usage {
+            detail: e.to_string().trim_end().to_string(),
+        })
+    })?;
     let ctx = Context::from_args(&cli.global)?;
     dispatch(&ctx, cli.command, out)
 }

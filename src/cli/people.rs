@@ -5,7 +5,9 @@ use super::Context;
 use super::args::{
     BeneficiaryCommand, BeneficiaryType, DisburseArgs, DonateArgs, DonorCommand, DonorType,
 };
+use crate::error::message::CliMessage;
 use crate::error::{Error, Field, Result};
+use crate::input::amount_fault;
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
 use crate::ledger::party::{PartyType, Role};
@@ -108,8 +110,14 @@ fn show(ctx: &Context, role: Role, id: i64, out: &mut dyn Write) -> Result<()> {
 
 /// `--amount` as typed: positive, at most two decimals.
 fn amount(text: &str) -> Result<Money> {
-    Money::parse_positive(text.trim())
-        .map_err(|e| Error::input_in(Field::Amount, format!("{{field}} {e}")))
+    Money::parse_positive(text.trim()).map_err(|e| {
+        Error::input_in(
+            Field::Amount,
+            CliMessage::BadAmount {
+                fault: amount_fault(e),
+            },
+        )
+    })
 }
 
 pub fn donate(ctx: &Context, args: DonateArgs, out: &mut dyn Write) -> Result<()> {

@@ -4,6 +4,7 @@
 use super::Context;
 use super::args::ReceiptCommand;
 use super::output;
+use crate::error::message::VerifyMessage;
 use crate::error::{Error, Field, Result};
 use crate::ledger::date::parse_date;
 use crate::ledger::receipt::ReceiptNumber;
@@ -99,9 +100,10 @@ fn gaps(ctx: &Context, year: i32, out: &mut dyn Write) -> Result<()> {
     ctx.emit(out, lang, &report)?;
     match report.missing.first() {
         None => Ok(()),
-        Some(first) => Err(Error::verify(format!(
-            "receipt numbers of {year} have gaps: {} missing, first {first}",
-            report.missing.len(),
-        ))),
+        Some(first) => Err(Error::verify(VerifyMessage::ReceiptGaps {
+            year: i64::from(year),
+            missing: report.missing.len() as u64,
+            first: first.to_string(),
+        })),
     }
 }

@@ -3,7 +3,9 @@
 
 use super::Context;
 use super::args::{ReconcileArgs, ReconcileCommand};
+use crate::error::message::CliMessage;
 use crate::error::{Error, Field, Result};
+use crate::input::amount_fault;
 use crate::ledger::account::AccountCode;
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
@@ -13,9 +15,11 @@ use std::io::Write;
 use std::path::Path;
 
 fn required<'a>(value: &'a Option<String>, flag: &str) -> Result<&'a str> {
-    value
-        .as_deref()
-        .ok_or_else(|| Error::input(format!("{flag} is required to reconcile")))
+    value.as_deref().ok_or_else(|| {
+        Error::input(CliMessage::RequiredToReconcile {
+            flag: flag.to_string(),
+        })
+    })
 }
 
 fn request(args: ReconcileArgs) -> Result<ReconcileRequest> {
@@ -24,12 +28,20 @@ fn request(args: ReconcileArgs) -> Result<ReconcileRequest> {
         .as_deref()
         .map(|a| AccountCode::parse(a.trim()))
         .transpose()?;
-    let statement = args
-        .statement
-        .ok_or_else(|| Error::input("--statement is required to reconcile"))?;
+    let statement = args.statement.ok_or_else(|| {
+        Error::input(CliMessage::RequiredToReconcile {
+            flag: "--statement".to_string(),
+        })
+    })?;
     let closing = required(&args.closing_balance, "--closing-balance")?;
-    let closing_balance = Money::parse_signed(closing.trim())
-        .map_err(|e| Error::input_in(Field::ClosingBalance, format!("{{field}} {e}")))?;
+    let closing_balance = Money::parse_signed(closing.trim()).map_err(|e| {
+        Error::input_in(
+            Field::ClosingBalance,
+            CliMessage::BadAmount {
+                fault: amount_fault(e),
+            },
+        )
+    })?;
     let as_of = parse_date(Field::AsOf, required(&args.as_of, "--as-of")?)?;
     let columns = match &args.columns {
         Some(text) => ColumnMapping::parse(text)?,

@@ -2,6 +2,7 @@
 
 use super::args::{BalanceArgs, RegisterArgs, SearchArgs, ShowArgs, VerifyArgs};
 use super::{Context, output};
+use crate::error::message::{CliMessage, VerifyMessage};
 use crate::error::{Error, Field, Result};
 use crate::ledger::account::AccountCode;
 use crate::ledger::date::parse_date;
@@ -25,9 +26,10 @@ pub(super) fn date_range(
     if let (Some(f), Some(t)) = (from, to)
         && f > t
     {
-        return Err(Error::input(format!(
-            "--from {f} is after --to {t}; swap them"
-        )));
+        return Err(Error::input(CliMessage::FromAfterTo {
+            from: f.to_string(),
+            to: t.to_string(),
+        }));
     }
     Ok((from, to))
 }
@@ -105,10 +107,10 @@ pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()
     ctx.emit(out, lang, &report)?;
     match report.first_failure() {
         None => Ok(()),
-        Some((check, finding)) => Err(Error::verify(format!(
-            "verify failed: {check}: {}",
-            finding.message
-        ))),
+        Some((check, finding)) => Err(Error::verify(VerifyMessage::Failed {
+            check: check.to_string(),
+            finding: finding.message.clone(),
+        })),
     }
 }
 

@@ -5,10 +5,9 @@
 //! (clap's usage errors are 2).
 //!
 //! The core never names a front end's words for a field (a CLI flag, a form label, a
-//! CSV column): a refusal carries a `Field`, and its message marks where the field's
-//! name goes with `{field}`. Each front end fills that in with its own word for it
-//! (`Refusal::text_with`), so a web form can show the very same refusal beside the
-//! right input. A refusal's message is a `Message` (a sentence's key and its
+//! CSV column): a refusal carries a `Field`, and the catalogue puts the front end's
+//! own word for it where its sentence names the field (`i18n::say::refusal`), so a
+//! web form can show the very same refusal beside the right input. A refusal's message is a `Message` (a sentence's key and its
 //! values, `message`); `i18n::say` turns it into words in the reader's language.
 
 pub mod message;
@@ -18,53 +17,9 @@ pub use message::{Message, Quoted};
 use serde::Serialize;
 use std::fmt;
 
-/// Where a field's name goes in a refusal's message.
-pub const FIELD_SLOT: &str = "{field}";
-
 /// The most characters of a person's input a message quotes back: a 50 MB line in a
 /// file is named, not echoed whole.
 pub const ECHO_CHARS_MAX: usize = 200;
-
-/// `message` with each quoted stretch — input, as messages quote it with `{:?}` — cut
-/// to `ECHO_CHARS_MAX` characters, ending in `…"` and followed by its full length.
-/// Every refusal and every line error passes through here, so no message needs to
-/// remember to cut what it quotes.
-pub fn bounded_echo(message: &str) -> String {
-    if message.len() <= ECHO_CHARS_MAX {
-        return message.to_string();
-    }
-    let mut out = String::with_capacity(message.len().min(4 * ECHO_CHARS_MAX));
-    let mut chars = message.chars();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if c != '"' {
-            continue;
-        }
-        // Inside a quotation, to the closing quote (a backslash escapes the character
-        // after it, as `{:?}` writes). One cut already is left as it is.
-        let (mut inner, mut escaped, mut closed) = (String::new(), false, false);
-        for c in chars.by_ref() {
-            if c == '"' && !escaped {
-                closed = true;
-                break;
-            }
-            escaped = c == '\\' && !escaped;
-            inner.push(c);
-        }
-        let count = inner.chars().count();
-        let already_cut = count == ECHO_CHARS_MAX + 1 && inner.ends_with('…');
-        if count <= ECHO_CHARS_MAX || already_cut {
-            out.push_str(&inner);
-            if closed {
-                out.push('"');
-            }
-        } else {
-            out.extend(inner.chars().take(ECHO_CHARS_MAX));
-            out.push_str(&format!("…\" ({count} characters)"));
-        }
-    }
-    out
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -233,37 +188,18 @@ pub struct Refusal {
     pub message: Message,
 }
 
-impl Refusal {
-    /// The English sentence of a message not yet in the catalogue, with the field
-    /// named as `name_of` says (a front end's words), or None for a catalogued
-    /// message (`i18n::say` words those). Only the first `{field}` is filled in:
-    /// anything after it may be what a person typed, and is shown as typed.
-    pub fn text_with(&self, name_of: impl Fn(&Field) -> String) -> Option<String> {
-        let text = self.message.as_text()?;
-        Some(match &self.field {
-            Some(field) => text.replacen(FIELD_SLOT, &name_of(field), 1),
-            None => text.to_string(),
-        })
-    }
-}
-
-/// For logs and tests: the English sentence, or the message's debug form.
+/// For logs and tests: the message's debug form (its part, variant and values); a
+/// front end words it with `i18n::say`.
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.text_with(|field| field.name().to_string()) {
-            Some(text) => f.write_str(&text),
-            None => write!(f, "{:?}", self.message),
-        }
+        write!(f, "{:?}", self.message)
     }
 }
 
-/// For logs and tests: the English sentence, or the message's debug form.
+/// For logs and tests: the message's debug form.
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.as_text() {
-            Some(text) => f.write_str(text),
-            None => write!(f, "{self:?}"),
-        }
+        write!(f, "{self:?}")
     }
 }
 
@@ -315,49 +251,19 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use message::{OpsMessage, StoreMessage};
 
     #[test]
-    fn a_long_quotation_is_cut_and_its_length_said() {
-        let long = "x".repeat(50_000);
-        let message = format!("date {long:?} is not a date; and {:?} neither", "y");
-        let cut = bounded_echo(&message);
-        assert_eq!(
-            cut,
-            format!(
-                "date \"{}…\" (50000 characters) is not a date; and \"y\" neither",
-                "x".repeat(ECHO_CHARS_MAX)
-            )
-        );
-        // Escaped quotes stay inside their quotation; short messages are untouched.
-        let tricky = format!("name {:?} end", format!("{}\"{}", "a".repeat(300), "b"));
-        let cut = bounded_echo(&tricky);
-        assert!(cut.ends_with("…\" (303 characters) end"), "{cut}");
-        assert_eq!(bounded_echo("a \"b\" c"), "a \"b\" c");
-        let open = format!("{} \"{}", "a".repeat(250), "b");
-        assert_eq!(bounded_echo(&open), open, "a quote never closed gains none");
-        let e = Error::input_in(Field::Date, format!("{{field}} {long:?} is bad"));
-        assert!(e.to_string().len() < 300, "{e}");
-        // Cutting twice (a refusal quoted again by a line error) changes nothing.
-        assert_eq!(bounded_echo(&cut), cut);
-        assert_eq!(bounded_echo(&e.to_string()), e.to_string());
-    }
-
-    #[test]
-    fn a_front_end_names_the_field_in_its_own_words() {
-        let e = Error::input_in(Field::Amount, "{field} \"{field}\" is not an amount");
-        let r = e.refusal().unwrap();
-        assert_eq!(
-            r.text_with(|f| format!("--{}", f.name())).unwrap(),
-            "--amount \"{field}\" is not an amount"
-        );
-        assert_eq!(e.to_string(), "amount \"{field}\" is not an amount");
-        assert_eq!(r.kind, RefusalKind::Input);
+    fn a_refusal_shows_its_message() {
+        let e = Error::input_in(Field::Amount, OpsMessage::AmountOutOfRange);
+        assert_eq!(e.to_string(), "Ops(AmountOutOfRange)");
+        assert_eq!(e.refusal().unwrap().kind, RefusalKind::Input);
     }
 
     #[test]
     fn a_refusal_without_a_field_is_its_message() {
-        let e = Error::conflict("entry 3 was already reversed");
-        assert_eq!(e.to_string(), "entry 3 was already reversed");
+        let e = Error::conflict(StoreMessage::ReversedOnce { id: 3 });
+        assert_eq!(e.to_string(), "Store(ReversedOnce { id: 3 })");
         assert_eq!(e.refusal().unwrap().field, None);
     }
 }

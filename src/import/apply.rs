@@ -6,6 +6,7 @@
 //! ledger grows. Any error rolls everything back.
 
 use super::read::{ImportFile, ImportLine, Kind};
+use crate::error::message::{self, ImportMessage, StoreMessage};
 use crate::error::{Error, Result};
 use crate::i18n::{L, Lang};
 use crate::input::LineError;
@@ -48,7 +49,7 @@ struct PartyMatcher {
 }
 
 /// A counterparty the name and type alone cannot tell: the sentence for its line.
-struct Ambiguous(String);
+struct Ambiguous(ImportMessage);
 
 /// A party a name may mean, with what tells it from others of the same name.
 struct Candidate {
@@ -102,28 +103,19 @@ impl PartyMatcher {
         if let [only] = candidates.as_slice() {
             return Ok(Some(only.id));
         }
-        let described: Vec<String> = candidates
-            .iter()
-            .map(|p| {
-                let mut told = vec![format!("id {}", p.id)];
-                if let Some(phone) = &p.phone {
-                    told.push(format!("phone {phone}"));
-                }
-                if let Some(last4) = &p.id_last4 {
-                    told.push(format!("identity number ending {last4}"));
-                }
-                told.join(", ")
-            })
-            .collect();
-        Err(Ambiguous(format!(
-            "{} {}s of type {} are named {name:?} ({}); fill in the counterparty_id column \
-             with the identity number of the one meant, or record this line with `lovefund \
-             donate`/`disburse` and the id",
-            candidates.len(),
-            candidates[0].role.as_str(),
-            party_type.as_str(),
-            described.join("; ")
-        )))
+        Err(Ambiguous(ImportMessage::AmbiguousParty {
+            role: candidates[0].role.as_str().to_string(),
+            party_type: party_type.as_str().to_string(),
+            name: name.into(),
+            candidates: candidates
+                .iter()
+                .map(|p| message::Candidate {
+                    id: p.id,
+                    phone: p.phone.clone(),
+                    id_last4: p.id_last4.clone(),
+                })
+                .collect(),
+        }))
     }
 
     fn resolve(
@@ -323,7 +315,7 @@ fn known_reference(
     };
     let stored = appender
         .entry(existing.id)?
-        .ok_or_else(|| Error::not_found(format!("entry {} vanished", existing.id)))?;
+        .ok_or_else(|| Error::not_found(StoreMessage::EntryVanished { id: existing.id }))?;
     let differences = match line_entry(lines, line) {
         Ok(entry) => entry.differences(&stored),
         // A line that cannot even be built differs from what was recorded.
@@ -335,16 +327,14 @@ fn known_reference(
     Ok(Some(Err(LineError::new(
         u64::from(line.line),
         "reference",
-        format!(
-            "reference {:?} was already recorded as entry {} ({} of {} on {}), which differs \
-             from this line in: {}; give the line a new reference, or correct it to match",
-            reference,
-            existing.id,
-            existing.kind,
-            Money::from_fen(existing.amount_fen),
-            existing.date,
-            differences.join(", ")
-        ),
+        ImportMessage::ReferenceRecorded {
+            reference: reference.into(),
+            id: existing.id,
+            kind: existing.kind.to_string(),
+            amount: existing.amount_fen,
+            date: existing.date.to_string(),
+            differences: differences.iter().map(|d| d.to_string()).collect(),
+        },
     ))))
 }
 
@@ -355,7 +345,7 @@ fn line_entry(lines: &LinesToRecord<'_>, line: &ImportLine) -> Result<NewEntry> 
     let fund = lines
         .funds
         .get(line.fund)
-        .ok_or_else(|| Error::not_found("an import line's fund vanished"))?;
+        .ok_or_else(|| Error::not_found(StoreMessage::FundVanished))?;
     let name = &file.parties[line.party as usize].name;
     let memo = match file.text(line.memo) {
         "" => match line.kind {

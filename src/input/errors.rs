@@ -3,7 +3,7 @@
 //! file with a wrong column can have a million bad lines and the report must stay
 //! readable. Not here: what makes a line bad (each reader decides).
 
-use crate::error::message::AmountFault;
+use crate::error::message::{AmountFault, InputMessage};
 use crate::error::{Error, Message};
 use crate::ledger::money::AmountError;
 use serde::Serialize;
@@ -22,8 +22,8 @@ pub struct LineError {
 }
 
 impl LineError {
-    /// The error; a sentence not yet in the catalogue quotes at most `ECHO_CHARS_MAX`
-    /// characters of the line's input.
+    /// The error; its message quotes at most `ECHO_CHARS_MAX` characters of the
+    /// line's input (`Quoted`).
     pub fn new(line: u64, column: &str, reason: impl Into<Message>) -> LineError {
         LineError {
             line,
@@ -33,15 +33,14 @@ impl LineError {
     }
 }
 
-/// A refusal's sentence as a line's reason: a catalogued message as it is (the
-/// column becomes its field); a sentence not yet catalogued with its field named.
+/// A refusal's message as a line's reason (the column becomes its field); any other
+/// error, said in English, as the reason the line could not be read.
 pub fn reason_of(error: &Error) -> Message {
     match error.refusal() {
-        Some(refusal) => match refusal.message.as_text() {
-            Some(_) => Message::from(refusal.to_string()),
-            None => refusal.message.clone(),
-        },
-        None => Message::from(error.to_string()),
+        Some(refusal) => refusal.message.clone(),
+        None => Message::from(InputMessage::LineFailed {
+            detail: error.to_string(),
+        }),
     }
 }
 
@@ -98,11 +97,11 @@ mod tests {
     fn keeps_the_first_errors_counts_the_rest_and_sorts_by_line() {
         let mut errors = LineErrors::default();
         assert!(errors.is_empty());
-        errors.push(9, "amount", "late");
-        errors.push(3, "date", "first");
-        errors.push(3, "amount", "second");
+        errors.push(9, "amount", InputMessage::LineNotText);
+        errors.push(3, "date", InputMessage::LineNotText);
+        errors.push(3, "amount", InputMessage::LineNotText);
         for line in 0..LINE_ERRORS_MAX as u64 {
-            errors.push(100 + line, "-", "many");
+            errors.push(100 + line, "-", InputMessage::LineNotText);
         }
         assert_eq!(errors.count(), LINE_ERRORS_MAX + 3);
         let (kept, more) = errors.into_sorted();

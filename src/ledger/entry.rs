@@ -116,17 +116,11 @@ impl NewEntry {
         let sum = sum_postings(&postings)
             .ok_or_else(|| Error::input_in(Field::Posting, LedgerMessage::PostingsTooLarge))?;
         if !sum.is_zero() {
-            let side = if sum.is_negative() {
-                "credits"
-            } else {
-                "debits"
-            };
-            return Err(Error::input(format!(
-                "the entry does not balance: {side} exceed the other side by {} \
-                 (postings sum to {}); make the --posting amounts sum to 0.00",
-                sum.abs(),
-                sum.plain()
-            )));
+            return Err(Error::input(LedgerMessage::Unbalanced {
+                credits: sum.is_negative(),
+                by: sum.abs().to_string(),
+                sum: sum.plain(),
+            }));
         }
         Ok(NewEntry {
             date,
@@ -274,10 +268,9 @@ mod tests {
             vec![posting("1002", 500), posting("4101", -400)],
         )
         .unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("debits exceed the other side by 1.00")
-        );
+        let text = err.to_string();
+        assert!(text.contains("Unbalanced"), "{text}");
+        assert!(text.contains("credits: false, by: \"1.00\""), "{text}");
     }
 
     #[test]

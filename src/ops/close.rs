@@ -2,6 +2,7 @@
 //! Years close once, in order, and only after they have ended.
 
 use super::{Actor, Ledger};
+use crate::error::message::OpsMessage;
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::closing::closing_entries;
@@ -42,13 +43,17 @@ pub fn close_year(ledger: &mut Ledger, actor: &Actor, year: i32) -> Result<YearC
         .ok_or_else(|| {
             Error::input_in(
                 Field::Year,
-                format!("{{field}} {year} is not a year lovefund keeps"),
+                OpsMessage::YearNotKept {
+                    year: i64::from(year),
+                },
             )
         })?;
     if actor.today <= end {
         return Err(Error::input_in(
             Field::Year,
-            format!("{{field}} {year} has not ended yet; close it after 31 December"),
+            OpsMessage::YearNotEnded {
+                year: i64::from(year),
+            },
         ));
     }
     let memo_lang = ledger.lang();
@@ -81,22 +86,24 @@ pub fn close_year(ledger: &mut Ledger, actor: &Actor, year: i32) -> Result<YearC
 fn refuse_out_of_order(ledger: &impl Read, year: i32) -> Result<()> {
     let closed = ledger.closed_years()?;
     if let Some(c) = closed.iter().find(|c| c.year == year) {
-        return Err(Error::conflict(format!(
-            "{year} is already closed (by {} at {}); a year is closed once",
-            c.closed_by, c.closed_at
-        )));
+        return Err(Error::conflict(OpsMessage::YearClosed {
+            year: i64::from(year),
+            by: c.closed_by.to_string(),
+            at: c.closed_at.to_string(),
+        }));
     }
     if let Some(through) = ledger.closed_through()?.filter(|t| *t > year) {
-        return Err(Error::conflict(format!(
-            "{through} is already closed, so {year} is locked too; years close in order"
-        )));
+        return Err(Error::conflict(OpsMessage::LaterYearClosed {
+            through: i64::from(through),
+            year: i64::from(year),
+        }));
     }
     let previous = year - 1;
     let first = ledger.first_year()?;
     if first.is_some_and(|f| f <= previous) && !closed.iter().any(|c| c.year == previous) {
-        return Err(Error::conflict(format!(
-            "{previous} is not closed yet; close the years in order, {previous} first"
-        )));
+        return Err(Error::conflict(OpsMessage::PreviousYearOpen {
+            previous: i64::from(previous),
+        }));
     }
     Ok(())
 }

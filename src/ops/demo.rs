@@ -16,6 +16,7 @@ use super::people::{DonationRequest, MovementRequest, donate};
 use super::receipts::{PrintRequest, print, reissue};
 use super::reconcile::{ReconcileRequest, reconcile};
 use super::{Actor, Ledger};
+use crate::error::message::OpsMessage;
 use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
 use crate::ledger::account::AccountCode;
@@ -312,26 +313,20 @@ fn refuse_what_is_in_the_way(dir: &Path, before: &[String], guard: &Guard) -> Re
         if !in_the_way(name) {
             continue;
         }
-        let (field, what_to_do) = if name.starts_with(LEDGER) {
-            (
-                Field::Out,
-                "it may be a ledger: move it away, or choose another folder with {field}",
-            )
+        let (field, ledger) = if name.starts_with(LEDGER) {
+            (Field::Out, true)
         } else if guard.force() {
             continue;
         } else {
-            (
-                Field::Force,
-                "move it away, choose another folder, or give {field} to let the demo write \
-                 its own files there (it never removes a folder)",
-            )
+            (Field::Force, false)
         };
         return Err(Error::conflict_in(
             field,
-            format!(
-                "{} holds {name}, which the demo did not make; nothing was written — {what_to_do}",
-                dir.display()
-            ),
+            OpsMessage::DemoFolderHolds {
+                dir: dir.display().to_string(),
+                name: name.to_string(),
+                ledger,
+            },
         ));
     }
     Ok(())
@@ -503,7 +498,11 @@ fn reconcile_december(ledger: &mut Ledger, actor: &Actor, dir: &Path, guard: &Gu
     let end = date(12, 31);
     let items = ledger.reader().uncleared_items("1002", end)?;
     let mut statement = Rows::new(Vec::new());
-    let in_memory = |e: std::io::Error| Error::input(format!("the demo's statement: {e}"));
+    let in_memory = |e: std::io::Error| {
+        Error::input(OpsMessage::DemoStatement {
+            detail: e.to_string(),
+        })
+    };
     statement
         .heading(&["date", "amount", "reference", "description"])
         .map_err(in_memory)?;
@@ -516,7 +515,7 @@ fn reconcile_december(ledger: &mut Ledger, actor: &Actor, dir: &Path, guard: &Gu
     for item in items.iter().filter(|i| Some(i.posting_key) != in_transit) {
         balance = balance
             .checked_add(item.amount)
-            .ok_or_else(|| Error::input("the demo's bank balance is too large"))?;
+            .ok_or_else(|| Error::input(OpsMessage::DemoBalanceTooLarge))?;
         statement
             .row(&[
                 Cell::Date(item.date),

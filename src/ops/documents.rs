@@ -4,6 +4,7 @@
 //! (`crate::output`), which refuses the ledger's own files and writes through a
 //! temporary file so a reader never sees half a PDF.
 
+use crate::error::message::OpsMessage;
 use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
 use crate::output::Guard;
@@ -67,12 +68,7 @@ pub fn refuse_missing<'a>(font: &PdfFont, texts: impl Iterator<Item = &'a String
         if let Some(c) = font.missing_chars(text).first() {
             return Err(Error::input_in(
                 Field::Font,
-                format!(
-                    "the document has the character {c:?} (U+{:04X}) that the font cannot \
-                     draw; nothing was written — give a font that has it with {{field}} PATH \
-                     or $LOVEFUND_FONT",
-                    u32::from(*c)
-                ),
+                OpsMessage::DocumentCharacter { character: *c },
             ));
         }
     }

@@ -2,6 +2,7 @@
 //! good file in one transaction (or, as a dry run, roll it back), all or nothing.
 
 use super::{Actor, Ledger};
+use crate::error::message::OpsMessage;
 use crate::error::{Error, Result};
 use crate::i18n::{L, Lang};
 use crate::import::{self, Encoding, ImportSummary, LineError};
@@ -74,10 +75,9 @@ pub fn import_file(
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<ImportOutcome> {
     if !request.file.is_file() {
-        return Err(Error::not_found(format!(
-            "{} is not a file; give the CSV's path",
-            request.file.display()
-        )));
+        return Err(Error::not_found(OpsMessage::NotAFile {
+            path: request.file.display().to_string(),
+        }));
     }
     let memo_lang = ledger.lang();
     let store = ledger.store_mut();

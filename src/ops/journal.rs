@@ -1,6 +1,7 @@
 //! Writing to the journal by hand: a balanced entry, and 紅字沖銷 (a reversal).
 
 use super::{Actor, Ledger};
+use crate::error::message::{OpsMessage, Quoted, StoreMessage};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::account::AccountCode;
@@ -81,22 +82,18 @@ pub(super) fn recorded_before(unit: &impl Read, entry: &NewEntry) -> Result<Opti
     };
     let stored = unit
         .entry(found.id)?
-        .ok_or_else(|| Error::not_found(format!("entry {} vanished", found.id)))?;
+        .ok_or_else(|| Error::not_found(StoreMessage::EntryVanished { id: found.id }))?;
     let differences = entry.differences(&stored);
     if differences.is_empty() {
         return Ok(Some(stored));
     }
     Err(Error::conflict_in(
         Field::Reference,
-        format!(
-            "{{field}} {:?} was already recorded as entry {}, which differs in: {}; give \
-             a different entry its own reference (if entry {} is wrong, reverse it and record \
-             the correction under a new reference)",
-            reference,
-            stored.id,
-            differences.join(", "),
-            stored.id
-        ),
+        OpsMessage::ReferenceRecorded {
+            reference: reference.into(),
+            id: stored.id,
+            differences: differences.iter().map(|d| d.to_string()).collect(),
+        },
     ))
 }
 
@@ -120,12 +117,15 @@ fn resolve(request: PostingRequest, funds: &Funds) -> Result<Posting> {
     .ok_or_else(|| {
         Error::not_found_in(
             Field::Posting,
-            format!(
-                "{{field}} for account {}: there is no fund {:?}; the funds are {}",
-                request.account,
-                request.fund.as_deref().unwrap_or("unrestricted"),
-                funds.spellings()
-            ),
+            OpsMessage::NoFundForPosting {
+                account: request.account.to_string(),
+                fund: request.fund.as_deref().map(Quoted::from),
+                funds: funds
+                    .0
+                    .iter()
+                    .map(crate::ledger::fund::Fund::choice)
+                    .collect(),
+            },
         )
     })?;
     Ok(Posting {
@@ -203,7 +203,7 @@ pub(super) fn reverse_in(
 ) -> Result<Appended> {
     let original = unit
         .entry(id)?
-        .ok_or_else(|| Error::not_found(format!("there is no entry {id} to reverse")))?;
+        .ok_or_else(|| Error::not_found(OpsMessage::NoEntryToReverse { id }))?;
     // A reversal may share its original's date however far ahead that is: the only
     // way to correct an entry recorded before dates were limited.
     if date != original.date {
@@ -246,7 +246,6 @@ pub struct TransferRequest {
 /// Records a transfer as one balanced entry, at most once per reference
 /// (`record_entry`).
 pub fn transfer(ledger: &mut Ledger, actor: &Actor, request: TransferRequest) -> Result<Recorded> {
-    use crate::error::message::OpsMessage;
     use crate::ledger::chart::{GUARDED_ASSET_CODES, TRANSFER_FEE_ACCOUNT};
     for (field, code) in [(Field::From, &request.from), (Field::To, &request.to)] {
         if !GUARDED_ASSET_CODES.contains(&code.top()) {
@@ -270,7 +269,7 @@ pub fn transfer(ledger: &mut Ledger, actor: &Actor, request: TransferRequest) ->
     let taken = request.amount.plus("transfer amount and fee", fee)?;
     let negated = |m: Money| {
         m.checked_neg()
-            .ok_or_else(|| Error::input_in(Field::Amount, "{field} is out of range"))
+            .ok_or_else(|| Error::input_in(Field::Amount, OpsMessage::AmountOutOfRange))
     };
     let mut postings = vec![PostingRequest {
         account: request.to.clone(),

@@ -5,6 +5,7 @@
 
 use super::journal::Written;
 use super::{Actor, Ledger, optional_text};
+use crate::error::message::{OpsMessage, StoreMessage};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::entry::{
@@ -76,7 +77,9 @@ pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> R
     {
         return Err(Error::input_in(
             Field::Members,
-            format!("{{field}} must be a household size from 1 to {HOUSEHOLD_MEMBERS_MAX}"),
+            OpsMessage::HouseholdMembers {
+                max: HOUSEHOLD_MEMBERS_MAX as u64,
+            },
         ));
     }
     let mut party = NewParty {
@@ -236,7 +239,7 @@ fn donor_of(unit: &mut impl UnitOfWork, actor: &Actor, name_or_id: &str) -> Resu
         let id = unit.anonymous_donor(&actor.recorded_at)?;
         return unit
             .party(Role::Donor, id)?
-            .ok_or_else(|| Error::not_found("the anonymous donor is missing"));
+            .ok_or_else(|| Error::not_found(StoreMessage::AnonymousDonorMissing));
     }
     unit.find_party(Role::Donor, Field::Donor, name_or_id)
 }

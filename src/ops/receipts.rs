@@ -3,6 +3,7 @@
 //! the receipt a printed verification code belongs to.
 
 use super::{Actor, Ledger};
+use crate::error::message::OpsMessage;
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::entry::{MEMO_LENGTH_MAX, check_text};
@@ -59,16 +60,13 @@ impl Printed {
         let count = self.not_printed.len();
         Some(Error::input_in(
             Field::Font,
-            format!(
-                "{count} receipt(s) were not printed because the font cannot draw characters \
-                 of their text (listed above; first {} of {}: {}); the other {} were written — \
-                 give a font that has them with {{field}} PATH (or $LOVEFUND_FONT) and print \
-                 those again",
-                first.receipt,
-                first.donor,
-                first.characters.join(", "),
-                self.written.len()
-            ),
+            OpsMessage::ReceiptsNotPrinted {
+                count: count as u64,
+                receipt: first.receipt.clone(),
+                donor: first.donor.clone(),
+                characters: first.characters.clone(),
+                written: self.written.len() as u64,
+            },
         ))
     }
 }
@@ -132,10 +130,7 @@ pub fn print(
             None => {
                 let loaded = super::documents::font(request.font.as_deref())?;
                 if let Some(c) = missing_chars_shared(&doc, &loaded).first() {
-                    return Err(cannot_draw(
-                        "the fund's name or a label of every receipt",
-                        *c,
-                    ));
+                    return Err(cannot_draw(None, *c));
                 }
                 font.insert(loaded)
             }
@@ -147,7 +142,7 @@ pub fn print(
                 total += 1;
             }
             Some(c) if request.number.is_some() => {
-                return Err(cannot_draw(&format!("receipt {}", record.number), *c));
+                return Err(cannot_draw(Some(record.number.to_string()), *c));
             }
             Some(_) => not_printed.push(NotPrinted {
                 receipt: record.number.to_string(),
@@ -158,10 +153,9 @@ pub fn print(
         Ok(())
     })?;
     let Some(font) = font else {
-        return Err(Error::not_found(format!(
-            "there are no receipts of {}; nothing to print",
-            request.year.unwrap_or_default()
-        )));
+        return Err(Error::not_found(OpsMessage::NoReceiptsOfYear {
+            year: i64::from(request.year.unwrap_or_default()),
+        }));
     };
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::io(format!("cannot make the folder {}", dir.display()), e))?;
@@ -227,14 +221,10 @@ pub fn print(
 }
 
 /// A refusal for `what` having a character the font cannot draw; nothing written.
-fn cannot_draw(what: &str, c: char) -> Error {
+fn cannot_draw(receipt: Option<String>, character: char) -> Error {
     Error::input_in(
         Field::Font,
-        format!(
-            "{what} has the character {} that the font cannot draw; nothing was written — \
-             give a font that has it with {{field}} PATH (or $LOVEFUND_FONT)",
-            char_with_code_point(c)
-        ),
+        OpsMessage::ReceiptCharacter { receipt, character },
     )
 }
 
@@ -269,19 +259,18 @@ pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<
     let number = request.number;
     let reason = request.reason.trim();
     if reason.is_empty() {
-        return Err(Error::input_in(
-            Field::Reason,
-            "{field} is empty; say why the receipt is void",
-        ));
+        return Err(Error::input_in(Field::Reason, OpsMessage::VoidReasonEmpty));
     }
     check_text(Field::Reason, reason, MEMO_LENGTH_MAX)?;
     let date = request.date.unwrap_or(actor.today);
     let lang = ledger.lang();
     let store = ledger.store_mut();
     let reversal = store.write(&actor.stamp(), |appender| {
-        let record = appender
-            .receipt(number)?
-            .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
+        let record = appender.receipt(number)?.ok_or_else(|| {
+            Error::not_found(OpsMessage::NoReceipt {
+                number: number.to_string(),
+            })
+        })?;
         refuse_if_void(&record)?;
         appender.void_receipt(number, reason, &actor.user, &actor.recorded_at)?;
         if !request.reverse {
@@ -299,10 +288,12 @@ pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<
 
 fn refuse_if_void(record: &ReceiptRecord) -> Result<()> {
     match &record.void {
-        Some(v) => Err(Error::conflict(format!(
-            "receipt {} is already void ({}, by {} at {})",
-            record.number, v.reason, v.voided_by, v.voided_at
-        ))),
+        Some(v) => Err(Error::conflict(OpsMessage::ReceiptVoid {
+            number: record.number.to_string(),
+            reason: v.reason.to_string(),
+            by: v.voided_by.to_string(),
+            at: v.voided_at.to_string(),
+        })),
         None => Ok(()),
     }
 }
@@ -342,16 +333,18 @@ pub fn reissue(
         r => r,
     };
     let new = ledger.store_mut().write(&actor.stamp(), |unit| {
-        let record = unit
-            .receipt(number)?
-            .ok_or_else(|| Error::not_found(format!("there is no receipt {number}")))?;
+        let record = unit.receipt(number)?.ok_or_else(|| {
+            Error::not_found(OpsMessage::NoReceipt {
+                number: number.to_string(),
+            })
+        })?;
         refuse_if_void(&record)?;
         if let Some(by) = unit.reversed_by(record.entry_id)? {
-            return Err(Error::conflict(format!(
-                "receipt {number}'s donation (entry {}) was reversed by entry {by}; a \
-                     reversed donation gets no new receipt",
-                record.entry_id
-            )));
+            return Err(Error::conflict(OpsMessage::DonationReversed {
+                number: number.to_string(),
+                entry: record.entry_id,
+                by,
+            }));
         }
         let date = crate::ledger::date::parse_date("date", &record.date)?;
         unit.void_receipt(number, reason, &actor.user, &actor.recorded_at)?;
@@ -373,10 +366,9 @@ pub fn find_by_code(ledger: &Ledger, code: &str, lang: Lang) -> Result<CodeFound
         .find(|(number, hash)| verification_code(hash, *number) == code)
         .map(|(number, _)| number)
         .ok_or_else(|| {
-            Error::not_found(format!(
-                "no receipt of this ledger has the verification code {code}; check the code, \
-                 or the receipt is not genuine"
-            ))
+            Error::not_found(OpsMessage::NoVerificationCode {
+                code: code.to_string(),
+            })
         })?;
     let view = receipt_view(&receipt_or_refusal(store, found)?, &store.funds()?, lang);
     Ok(CodeFound { code, view })
@@ -431,9 +423,9 @@ pub fn receipt_path(dir: &Path, number: ReceiptNumber) -> PathBuf {
 /// The receipt with `number`, or a refusal saying where to find the numbers.
 fn receipt_or_refusal(store: &impl Read, number: ReceiptNumber) -> Result<ReceiptRecord> {
     store.receipt(number)?.ok_or_else(|| {
-        Error::not_found(format!(
-            "there is no receipt {number}; see `lovefund receipt list --year {}`",
-            number.year
-        ))
+        Error::not_found(OpsMessage::NoReceiptOfYear {
+            number: number.to_string(),
+            year: i64::from(number.year),
+        })
     })
 }

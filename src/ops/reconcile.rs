@@ -3,7 +3,7 @@
 //! with `commit` record it; the recorded ones; and a verified backup copy.
 
 use super::{Actor, Ledger};
-use crate::error::message::{BillMessage, Wallet};
+use crate::error::message::{BillMessage, OpsMessage, Wallet};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::import::{Encoding, LineError};
@@ -170,14 +170,15 @@ fn refuse_unless_asset(
     match accounts.iter().find(|a| &a.code == account) {
         None => Err(Error::not_found_in(
             Field::Account,
-            format!("{{field}} {account} is not in the chart"),
+            OpsMessage::AccountNotInChart {
+                account: account.to_string(),
+            },
         )),
         Some(a) if a.account_type != AccountType::Asset => Err(Error::input_in(
             Field::Account,
-            format!(
-                "{{field}} {account} is not an asset account; reconcile a bank (1002) or \
-                 e-wallet (1012) account"
-            ),
+            OpsMessage::NotAnAssetAccount {
+                account: account.to_string(),
+            },
         )),
         Some(_) => Ok(()),
     }
@@ -257,11 +258,7 @@ pub fn show(ledger: &Ledger, id: i64) -> Result<ReconciliationDetail> {
         .reconciliations()?
         .into_iter()
         .find(|r| r.id == id)
-        .ok_or_else(|| {
-            Error::not_found(format!(
-                "there is no reconciliation {id}; see `lovefund reconcile list`"
-            ))
-        })?;
+        .ok_or_else(|| Error::not_found(OpsMessage::NoReconciliation { id }))?;
     let (cleared, unmatched) = store.reconciliation_lines(id)?;
     let cleared = cleared
         .into_iter()
@@ -369,11 +366,11 @@ pub fn backup(ledger: &Ledger, path: &Path, guard: &crate::output::Guard) -> Res
     let copy = crate::store::Store::open(path, true)?;
     let report = crate::verify::run(&copy, &[], None)?;
     if let Some((check, finding)) = report.first_failure() {
-        return Err(Error::verify(format!(
-            "the backup at {} does not verify ({check}: {}); it is kept for inspection",
-            path.display(),
-            finding.message
-        )));
+        return Err(Error::verify(OpsMessage::BackupDoesNotVerify {
+            path: path.display().to_string(),
+            check: check.to_string(),
+            finding: finding.message.clone(),
+        }));
     }
     Ok(BackedUp {
         backup: path.display().to_string(),

@@ -4,6 +4,7 @@
 
 use super::pdf::{PdfDates, PdfFont, ReceiptDoc, ReceiptLabels};
 use super::table::{Align, Table, width};
+use crate::error::message::RenderMessage;
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::time::unix_seconds;
@@ -31,10 +32,10 @@ pub fn load_font(path: Option<&Path>) -> Result<PdfFont> {
     PdfFont::from_face(bytes, face_index).map_err(|e| {
         Error::input_in(
             Field::Font,
-            format!(
-                "{{field}} {} is not a font lovefund can use: {e}",
-                given.display()
-            ),
+            RenderMessage::NotAFont {
+                path: given.display().to_string(),
+                detail: e.to_string(),
+            },
         )
     })
 }
@@ -60,25 +61,18 @@ fn font_path_and_face(given: &Path) -> (PathBuf, u32) {
 /// The bytes of a regular file of at most `FONT_BYTES_MAX`: a device, a pipe or a
 /// folder is refused before it is read, so `--font /dev/zero` cannot read forever.
 fn read_font_file(file: &Path) -> Result<Vec<u8>> {
-    let refuse = |why: String| {
-        Error::input_in(
-            Field::Font,
-            format!(
-                "{{field}} {} {why}; give the path of a .ttf, .otf or .ttc file",
-                file.display()
-            ),
-        )
-    };
+    let path = file.display().to_string();
+    let refuse = |why: RenderMessage| Error::input_in(Field::Font, why);
     let metadata = std::fs::metadata(file)
         .map_err(|e| Error::io(format!("cannot read the font {}", file.display()), e))?;
     if !metadata.is_file() {
-        return Err(refuse("is not a regular file".into()));
+        return Err(refuse(RenderMessage::FontNotAFile { path: path.clone() }));
     }
     let too_big = || {
-        refuse(format!(
-            "is larger than {} MiB, the most a font may be; give one face or weight of it",
-            FONT_BYTES_MAX / (1024 * 1024)
-        ))
+        refuse(RenderMessage::FontTooLarge {
+            path: path.clone(),
+            mib: FONT_BYTES_MAX / (1024 * 1024),
+        })
     };
     if metadata.len() > FONT_BYTES_MAX {
         return Err(too_big());

@@ -3,6 +3,7 @@
 //! 愛心人士), and beneficiaries per program (distinct students and households and the
 //! amounts; students shown only by name, school and grade, never identity numbers).
 
+use crate::error::message::OpsMessage;
 use crate::error::{Error, Field, Result};
 use crate::ledger::money::Money;
 use crate::ledger::party::{PartyType, Role};
@@ -20,7 +21,9 @@ pub fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate)> {
         (Some(s), Some(e)) if (1900..=9998).contains(&year) => Ok((s, e)),
         _ => Err(Error::input_in(
             Field::Year,
-            format!("{{field}} {year} is not a year lovefund keeps"),
+            OpsMessage::YearNotKept {
+                year: i64::from(year),
+            },
         )),
     }
 }

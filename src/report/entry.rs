@@ -2,6 +2,7 @@
 //! postings with account and fund names, who recorded it and when, its hash, and what
 //! reverses it or what it reverses.
 
+use crate::error::message::OpsMessage;
 use crate::error::{Error, Result};
 use crate::ledger::entry::{EntryKind, StoredEntry};
 use crate::ledger::money::Money;
@@ -87,7 +88,7 @@ pub struct EntryLine {
 pub fn entry_view(store: &impl Read, id: i64, lang: impl Words) -> Result<EntryView> {
     let entry = store
         .entry(id)?
-        .ok_or_else(|| Error::not_found(format!("there is no entry {id}; entry ids start at 1")))?;
+        .ok_or_else(|| Error::not_found(OpsMessage::NoEntry { id }))?;
     let accounts = store.accounts()?;
     let funds = store.funds()?;
     let lines = entry

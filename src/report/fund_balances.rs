@@ -46,10 +46,10 @@ pub fn fund_balances(
     if from > as_of {
         return Err(crate::error::Error::input_in(
             crate::error::Field::From,
-            format!(
-                "{{field}} {from} is after the end of the period ({as_of}); give a start on or \
-                 before the end"
-            ),
+            crate::error::message::OpsMessage::FromAfterEnd {
+                from: from.to_string(),
+                end: as_of.to_string(),
+            },
         ));
     }
     let movements = store.fund_movements(from, as_of)?;

@@ -1,6 +1,7 @@
 //! Donors and beneficiaries: lists with totals, and one person's history.
 //! Identity numbers appear only masked (see `ledger::party`).
 
+use crate::error::message::OpsMessage;
 use crate::error::{Error, Result};
 use crate::ledger::money::Money;
 use crate::ledger::party::{Party, Role};
@@ -63,9 +64,12 @@ pub fn party_detail(
     id: i64,
     lang: impl Words,
 ) -> Result<PartyDetail> {
-    let party = store
-        .party(role, id)?
-        .ok_or_else(|| Error::not_found(format!("there is no {} with id {id}", role.as_str())))?;
+    let party = store.party(role, id)?.ok_or_else(|| {
+        Error::not_found(OpsMessage::NoParty {
+            role: role.as_str().to_string(),
+            id,
+        })
+    })?;
     let funds = store.funds()?;
     let history: Vec<HistoryLine> = store
         .party_history(role, id)?

@@ -9,6 +9,7 @@
 //! a time. The running balance is recomputed from the postings and must end on the
 //! closing balance of the head; if the derived totals disagree, the register says so.
 
+use crate::error::message::OpsMessage;
 use crate::error::{Error, Field, Result};
 use crate::ledger::account::AccountCode;
 use crate::ledger::account::Script;
@@ -77,7 +78,9 @@ pub fn register<'s>(
     let account = accounts.iter().find(|a| a.code == *code).ok_or_else(|| {
         Error::not_found_in(
             Field::Account,
-            format!("{{field}} {code} is not in the chart; see `lovefund account list`"),
+            OpsMessage::AccountNotInChart {
+                account: code.to_string(),
+            },
         )
     })?;
     let funds = store.funds()?;
@@ -164,13 +167,11 @@ impl Register<'_> {
                 visit(&line).map_err(|e| Error::io("cannot write the output", e))
             })?;
         if balance != head.closing_balance.fen() {
-            return Err(Error::verify(format!(
-                "the postings of account {} add up to {}, but its stored daily totals to {}; \
-                 run `lovefund verify totals`",
-                head.account,
-                Money::from_fen(balance).plain(),
-                head.closing_balance.plain()
-            )));
+            return Err(Error::verify(OpsMessage::TotalsDisagree {
+                account: head.account.to_string(),
+                postings: Money::from_fen(balance).plain(),
+                totals: head.closing_balance.plain(),
+            }));
         }
         Ok(())
     }

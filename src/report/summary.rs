@@ -4,6 +4,7 @@
 //! counts zero and a closed year's figures never change. Counts are of donations and
 //! disbursements not reversed within the year; beneficiaries are counted once each.
 
+use crate::error::message::OpsMessage;
 use crate::error::{Error, Field, Result};
 use crate::ledger::fund::FundId;
 use crate::ledger::money::Money;
@@ -102,7 +103,9 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
         _ => {
             return Err(Error::input_in(
                 Field::Year,
-                format!("{{field}} {year} is not a year lovefund keeps"),
+                OpsMessage::YearNotKept {
+                    year: i64::from(year),
+                },
             ));
         }
     };

@@ -4,6 +4,7 @@
 //! output guard (`crate::output`): never over the ledger, never half a file.
 
 use super::Store;
+use crate::error::message::StoreMessage;
 use crate::error::{Error, Field, Result};
 use crate::output::Guard;
 use rusqlite::{Connection, OpenFlags};
@@ -45,9 +46,7 @@ impl Store {
                         std::thread::sleep(Duration::from_millis(50));
                     }
                     _ => {
-                        return Err(Error::conflict(
-                            "the ledger stayed busy during the backup; try again when the other writer is done",
-                        ));
+                        return Err(Error::conflict(StoreMessage::BackupBusy));
                     }
                 }
             }
@@ -55,9 +54,7 @@ impl Store {
         copy.pragma_update(None, "journal_mode", "DELETE")?;
         let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if check != "ok" {
-            return Err(Error::verify(format!(
-                "the backup copy failed SQLite's integrity check: {check}"
-            )));
+            return Err(Error::verify(StoreMessage::BackupDamaged { detail: check }));
         }
         drop(copy);
         for suffix in ["-wal", "-shm"] {
@@ -78,12 +75,10 @@ fn refuse_a_database_in_use(target: &Path) -> Result<()> {
         if Path::new(&side).symlink_metadata().is_ok() {
             return Err(Error::conflict_in(
                 Field::Path,
-                format!(
-                    "{{field}} {} has {} beside it (a database in use, or one that crashed); \
-                     nothing was written — choose another file name",
-                    target.display(),
-                    Path::new(&side).display()
-                ),
+                StoreMessage::SideFileBeside {
+                    path: target.display().to_string(),
+                    side: Path::new(&side).display().to_string(),
+                },
             ));
         }
     }

@@ -2,6 +2,7 @@
 
 use super::Store;
 use super::records::Collector;
+use crate::error::message::StoreMessage;
 use crate::error::{Error, Field, Result};
 use crate::ledger::account::{Account, AccountCode, AccountType, Names};
 use crate::ledger::chart::{DEFAULT_ACCOUNTS, DEFAULT_FUNDS, WALLET_ACCOUNTS};
@@ -48,33 +49,33 @@ impl Store {
     ) -> Result<()> {
         self.in_transaction(recorded_by, recorded_at, |tx, collector| {
             if find_account(tx, code)?.is_some() {
-                return Err(Error::conflict(format!(
-                    "account {code} already exists; choose another code"
-                )));
+                return Err(Error::conflict(StoreMessage::AccountExists {
+                    code: code.to_string(),
+                }));
             }
             if !code.as_str().starts_with(account_type.code_class()) {
-                return Err(Error::input(format!(
-                    "account {code} cannot be of type {}: in this chart {} accounts start with {}",
-                    account_type.as_str(),
-                    account_type.as_str(),
-                    account_type.code_class()
-                )));
+                return Err(Error::input(StoreMessage::AccountTypeClass {
+                    code: code.to_string(),
+                    account_type: account_type.as_str().to_string(),
+                    class: account_type.code_class().to_string(),
+                }));
             }
             if let Some(parent) = code.parent() {
                 match find_account(tx, &parent)? {
                     None => {
-                        return Err(Error::not_found(format!(
-                            "account {code} needs its parent account {parent}; add {parent} first"
-                        )));
+                        return Err(Error::not_found(StoreMessage::ParentMissing {
+                            code: code.to_string(),
+                            parent: parent.to_string(),
+                        }));
                     }
                     Some(p) if p.account_type != account_type => {
                         return Err(Error::input_in(
                             Field::AccountType,
-                            format!(
-                                "{{field}} {} does not match parent account {parent}, which is {}",
-                                account_type.as_str(),
-                                p.account_type.as_str()
-                            ),
+                            StoreMessage::ParentTypeDiffers {
+                                account_type: account_type.as_str().to_string(),
+                                parent: parent.to_string(),
+                                parent_type: p.account_type.as_str().to_string(),
+                            },
                         ));
                     }
                     Some(_) => {}
@@ -94,10 +95,10 @@ impl Store {
         self.in_transaction(recorded_by, recorded_at, |tx, collector| {
             let funds = load_funds(tx)?;
             if let Some(existing) = funds.find(name) {
-                return Err(Error::conflict(format!(
-                    "fund {name:?} already exists (as {}); choose another name",
-                    existing.names.zh_hant
-                )));
+                return Err(Error::conflict(StoreMessage::FundExists {
+                    name: name.into(),
+                    existing: existing.choice(),
+                }));
             }
             insert_fund(tx, collector, name, &Names::same(name), restricted, None)
         })

@@ -5,6 +5,7 @@
 
 use super::Store;
 use super::journal::parse_date;
+use crate::error::message::StoreMessage;
 use crate::error::{Error, Result};
 use crate::ledger::account::AccountCode;
 use crate::ledger::entry::{EntryKind, Posting};
@@ -174,10 +175,10 @@ fn read_entry(row: &rusqlite::Row<'_>, entry: &mut ExportEntry) -> Result<()> {
     entry.id = row.get(0)?;
     let kind: String = row.get(2)?;
     entry.kind = EntryKind::parse(&kind).ok_or_else(|| {
-        Error::verify(format!(
-            "entry {} has an unknown kind {kind:?}; run `lovefund verify`",
-            entry.id
-        ))
+        Error::verify(StoreMessage::UnknownKind {
+            id: entry.id,
+            kind: kind.as_str().into(),
+        })
     })?;
     entry.date = parse_date(&row.get::<_, String>(1)?)?;
     entry.memo = row.get(3)?;

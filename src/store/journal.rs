@@ -6,6 +6,7 @@
 
 use super::chart::{load_accounts, load_funds};
 use super::records::{self, Collector};
+use crate::error::message::StoreMessage;
 use crate::error::{Error, Result};
 use crate::ledger::account::AccountCode;
 use crate::ledger::append::{
@@ -180,9 +181,9 @@ impl<'t> Appender<'t> {
         while let Some(row) = rows.next()? {
             let key: String = row.get(0)?;
             let Some(subject) = Subject::from_key(&key) else {
-                return Err(Error::verify(format!(
-                    "the ledger holds an unknown balance guard {key:?}"
-                )));
+                return Err(Error::verify(StoreMessage::UnknownGuard {
+                    key: key.as_str().into(),
+                }));
             };
             let date = parse_date(&row.get::<_, String>(1)?)?;
             guards.push((subject, date, row.get(2)?, row.get(3)?));
@@ -473,16 +474,14 @@ fn unique_error(e: rusqlite::Error, details: &EntryDetails) -> Error {
         && f.code == rusqlite::ErrorCode::ConstraintViolation
     {
         if message.contains("entries.reverses") {
-            return Error::conflict(format!(
-                "entry {} has already been reversed; an entry is reversed at most once",
-                details.reverses.unwrap_or_default()
-            ));
+            return Error::conflict(StoreMessage::ReversedOnce {
+                id: details.reverses.unwrap_or_default(),
+            });
         }
         if message.contains("entries.reference") {
-            return Error::conflict(format!(
-                "reference {:?} is already used by another entry; give a unique --reference",
-                details.reference.as_deref().unwrap_or_default()
-            ));
+            return Error::conflict(StoreMessage::ReferenceUsed {
+                reference: details.reference.as_deref().unwrap_or_default().into(),
+            });
         }
     }
     e.into()
@@ -510,7 +509,7 @@ fn load_guard(conn: &Connection, key: &str) -> Result<SubjectDays> {
 
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate> {
     stored_date(text)
-        .ok_or_else(|| Error::verify(format!("the ledger holds a malformed date {text:?}")))
+        .ok_or_else(|| Error::verify(StoreMessage::MalformedDate { text: text.into() }))
 }
 
 /// A stored `YYYY-MM-DD` date: the strict parser first (chrono's strftime parsing is a

@@ -2,6 +2,7 @@
 //! each in its own transaction, recorded in PRAGMA user_version. A ledger made by a
 //! newer lovefund (a higher user_version) is refused, never "upgraded" backwards.
 
+use crate::error::message::StoreMessage;
 use crate::error::{Error, Result};
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -52,18 +53,16 @@ fn current_version(conn: &Connection) -> Result<i64> {
 pub fn check_version(conn: &Connection, read_only: bool) -> Result<()> {
     let version = current_version(conn)?;
     if version > latest_version() {
-        return Err(Error::conflict(format!(
-            "this ledger was made by a newer lovefund (schema {version}, this one knows up to {}); \
-             upgrade lovefund to open it",
-            latest_version()
-        )));
+        return Err(Error::conflict(StoreMessage::NewerSchema {
+            version,
+            latest: latest_version(),
+        }));
     }
     if read_only && version < latest_version() {
-        return Err(Error::conflict(format!(
-            "this ledger uses an older schema ({version}; current {}); open it once without \
-             --read-only to upgrade it, or use the lovefund that made it",
-            latest_version()
-        )));
+        return Err(Error::conflict(StoreMessage::OlderSchemaReadOnly {
+            version,
+            latest: latest_version(),
+        }));
     }
     Ok(())
 }

@@ -36,6 +36,7 @@ pub use read::{IntegrityCheck, Read, ReconciliationLines};
 pub use records::{CHAINED_TABLES, ChainedTable, RowProblem, StoredRecord};
 pub use unit::UnitOfWork;
 
+use crate::error::message::StoreMessage;
 use crate::error::{Error, Result};
 use crate::ledger::append::Stamp;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
@@ -63,11 +64,9 @@ impl Store {
     /// Creates a new ledger file (mode 0600) with the schema; refuses an existing file.
     pub fn create(path: &Path) -> Result<Store> {
         if path.exists() || path.symlink_metadata().is_ok() {
-            return Err(Error::conflict(format!(
-                "{} already exists; lovefund init never touches an existing file — \
-                 choose another --db path",
-                path.display()
-            )));
+            return Err(Error::conflict(StoreMessage::LedgerExists {
+                path: path.display().to_string(),
+            }));
         }
         create_private_file(path)?;
         let conn = Connection::open_with_flags(
@@ -92,11 +91,9 @@ impl Store {
     /// nothing can change it; read-write applies any pending migrations.
     pub fn open(path: &Path, read_only: bool) -> Result<Store> {
         if path.symlink_metadata().is_err() {
-            return Err(Error::not_found(format!(
-                "there is no ledger at {}; create one with `lovefund init` or point --db \
-                 (or $LOVEFUND_DB) at an existing one",
-                path.display()
-            )));
+            return Err(Error::not_found(StoreMessage::NoLedger {
+                path: path.display().to_string(),
+            }));
         }
         check_file_safety(path)?;
         let flags = if read_only {
@@ -152,17 +149,15 @@ impl Store {
                 .pragma_query_value(None, "application_id", |row| row.get(0));
         match id {
             Ok(APPLICATION_ID) => Ok(()),
-            Ok(_) => Err(Error::input(format!(
-                "{} is not a lovefund ledger; point --db at a file made by `lovefund init`",
-                self.path.display()
-            ))),
+            Ok(_) => Err(Error::input(StoreMessage::NotALedger {
+                path: self.path.display().to_string(),
+            })),
             Err(rusqlite::Error::SqliteFailure(e, _))
                 if e.code == rusqlite::ErrorCode::NotADatabase =>
             {
-                Err(Error::input(format!(
-                    "{} is not a SQLite database; point --db at a file made by `lovefund init`",
-                    self.path.display()
-                )))
+                Err(Error::input(StoreMessage::NotSqlite {
+                    path: self.path.display().to_string(),
+                }))
             }
             Err(e) => Err(e.into()),
         }
@@ -295,9 +290,7 @@ impl Store {
         work: impl FnOnce(&Transaction<'_>) -> Result<(T, bool)>,
     ) -> Result<T> {
         if self.read_only {
-            return Err(Error::conflict(
-                "the ledger is open --read-only; run the command without --read-only to change it",
-            ));
+            return Err(Error::conflict(StoreMessage::ReadOnly));
         }
         let tx = self
             .conn
@@ -362,21 +355,18 @@ fn check_file_safety(path: &Path) -> Result<()> {
     if meta.file_type().is_symlink() {
         let target = std::fs::canonicalize(path)
             .map_or_else(|_| "its target".to_string(), |t| t.display().to_string());
-        return Err(Error::conflict(format!(
-            "{} is a symbolic link; lovefund opens a ledger only by its real path — use --db {target}",
-            path.display()
-        )));
+        return Err(Error::conflict(StoreMessage::SymbolicLink {
+            path: path.display().to_string(),
+            target,
+        }));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         if meta.permissions().mode() & 0o002 != 0 {
-            return Err(Error::conflict(format!(
-                "{} is writable by everyone, so anyone could rewrite the ledger; \
-                 run `chmod 600 {}` and try again",
-                path.display(),
-                path.display()
-            )));
+            return Err(Error::conflict(StoreMessage::WorldWritable {
+                path: path.display().to_string(),
+            }));
         }
     }
     Ok(())

@@ -3,6 +3,7 @@
 
 use super::records::Collector;
 use super::{meta_get, meta_set};
+use crate::error::message::{LedgerMessage, StoreMessage};
 use crate::error::{Error, Field, Result};
 use crate::ledger::party::{ANONYMOUS_DONOR, NewParty, Party, PartyType, Role};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -39,8 +40,7 @@ fn party_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Party> {
 /// The ledger's random key for hashing identity numbers, made on first use.
 pub(super) fn identity_key(conn: &Connection, collector: &mut Collector) -> Result<Vec<u8>> {
     if let Some(hex_key) = meta_get(conn, "identity_key")? {
-        return hex::decode(hex_key)
-            .map_err(|_| Error::verify("the ledger's identity key is damaged"));
+        return hex::decode(hex_key).map_err(|_| Error::verify(LedgerMessage::IdentityKeyDamaged));
     }
     let mut key = vec![0u8; 32];
     getrandom::fill(&mut key)
@@ -60,13 +60,11 @@ pub(super) fn insert_party(
     if let Some(id) = &party.id_number
         && let Some(existing) = party_by_id_hash(conn, role, &id.hash)?
     {
-        return Err(Error::conflict(format!(
-            "{} {} ({}) already has this identity number; use that {} instead of adding another",
-            role.as_str(),
-            existing.id,
-            existing.name,
-            role.as_str()
-        )));
+        return Err(Error::conflict(StoreMessage::IdNumberTaken {
+            role: role.as_str().to_string(),
+            id: existing.id,
+            name: existing.name.to_string(),
+        }));
     }
     let mut stmt = conn.prepare_cached(
         "INSERT INTO parties (role, type, name, phone, id_hash, id_last4, school, grade, village, members, created_at)
@@ -182,26 +180,20 @@ pub(super) fn find_party(
     match found.len() {
         0 => Err(Error::not_found_in(
             field,
-            format!(
-                "{{field}}: there is no {} named {text:?}; add one with `lovefund {} add`, \
-                 or give its id",
-                role.as_str(),
-                role.as_str()
-            ),
+            StoreMessage::NoPartyNamed {
+                role: role.as_str().to_string(),
+                text: text.into(),
+            },
         )),
         1 => Ok(found.remove(0)),
         _ => Err(Error::input_in(
             field,
-            format!(
-                "{{field}}: {} {}s are named {text:?} (ids {}); give the id instead",
-                found.len(),
-                role.as_str(),
-                found
-                    .iter()
-                    .map(|p| p.id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            StoreMessage::PartiesNamed {
+                count: found.len() as u64,
+                role: role.as_str().to_string(),
+                text: text.into(),
+                ids: found.iter().map(|p| p.id).collect(),
+            },
         )),
     }
 }

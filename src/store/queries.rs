@@ -3,6 +3,7 @@
 use super::journal::{entry_columns, entry_from_row, lenient_posting, parse_date};
 use super::{Sql, Store};
 use crate::error::Result;
+use crate::error::message::StoreMessage;
 use crate::ledger::entry::StoredEntry;
 use crate::ledger::money::Money;
 use crate::ledger::party::Role;
@@ -229,9 +230,11 @@ impl Sql<'_> {
 
 /// A text column borrowed from the row, without copying it.
 fn text_at<'r>(row: &'r rusqlite::Row<'_>, index: usize) -> Result<&'r str> {
-    row.get_ref(index)?
-        .as_str()
-        .map_err(|e| crate::error::Error::verify(format!("the ledger holds a malformed text: {e}")))
+    row.get_ref(index)?.as_str().map_err(|e| {
+        crate::error::Error::verify(StoreMessage::MalformedText {
+            detail: e.to_string(),
+        })
+    })
 }
 
 /// Codes strictly between these are the sub-accounts of `account` ('/' follows '.').
@@ -388,9 +391,9 @@ impl Sql<'_> {
                 .push(lenient_posting(row, 0, id, &mut malformed));
         }
         match malformed {
-            Some(problem) => Err(crate::error::Error::verify(format!(
-                "{problem}; the ledger was changed behind lovefund's back — run `lovefund verify`"
-            ))),
+            Some(problem) => Err(crate::error::Error::verify(StoreMessage::Tampered {
+                problem: problem.to_string(),
+            })),
             None => Ok(Some(entry)),
         }
     }

@@ -15,6 +15,7 @@ use super::records::{RowProblem, StoredRecord};
 use super::settings::{self, SettingChange};
 use super::summary::{ActivityCount, PartyMovement};
 use super::{people, periods, receipts};
+use crate::error::message::StoreMessage;
 use crate::error::{Error, Field, Result};
 use crate::ledger::account::{Account, Script};
 use crate::ledger::closing::ResultBalance;
@@ -216,7 +217,7 @@ impl IntegrityCheck {
             Checking::Done(problems) => problems,
             Checking::Beside(handle) => handle
                 .join()
-                .map_err(|_| Error::verify("the integrity check stopped unexpectedly"))?,
+                .map_err(|_| Error::verify(StoreMessage::IntegrityCheckStopped))?,
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::Sql;
 use super::journal::parse_date;
+use crate::error::message::StoreMessage;
 use crate::error::{Error, Result};
 use crate::ledger::money::Money;
 pub use crate::ledger::reconciliation::ReconciliationRecord;
@@ -143,10 +144,7 @@ pub(super) fn insert_reconciliation(
         )
         .ok();
     if let Some(id) = seen {
-        return Err(Error::conflict(format!(
-            "this statement was already reconciled and recorded as reconciliation {id}; \
-             see `lovefund reconcile show {id}`"
-        )));
+        return Err(Error::conflict(StoreMessage::StatementReconciled { id }));
     }
     let as_of = crate::ledger::date::iso(r.as_of);
     let values: [&dyn rusqlite::ToSql; 10] = [
@@ -191,17 +189,17 @@ pub(super) fn insert_reconciliation(
             &line.reference,
             &kind,
         ];
-        clear
-            .execute(&values[..])
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-                    Error::conflict(format!(
-                        "entry {} posting {} is already cleared by an earlier reconciliation; a posting is cleared once",
-                        item.posting_key.0, item.posting_key.1
-                    ))
-                }
-                e => e.into(),
-            })?;
+        clear.execute(&values[..]).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                Error::conflict(StoreMessage::PostingCleared {
+                    entry: item.posting_key.0,
+                    seq: item.posting_key.1,
+                })
+            }
+            e => e.into(),
+        })?;
         collector.add("cleared_postings", &values)?;
     }
     let mut unmatched = conn.prepare_cached(

@@ -504,11 +504,11 @@ impl Fingerprint {
         {
             return Err(crate::error::Error::input_in(
                 crate::error::Field::Fingerprint,
-                format!(
-                    "{{field}} {text:?} is not a ledger fingerprint; give the {digits} hex \
-                     digits printed as the fingerprint (at least the first {})",
-                    Self::DIGITS_MIN
-                ),
+                crate::error::message::VerifyMessage::NotAFingerprint {
+                    text: text.into(),
+                    digits: digits as u64,
+                    min: Self::DIGITS_MIN as u64,
+                },
             ));
         }
         Ok(Fingerprint { prefix })

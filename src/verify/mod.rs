@@ -6,6 +6,7 @@
 
 mod checks;
 
+use crate::error::message::VerifyMessage;
 use crate::error::{Error, Result};
 use crate::ledger::entry::StoredEntry;
 use crate::store::Read;
@@ -118,10 +119,10 @@ pub fn run(
 ) -> Result<VerifyReport> {
     for name in names {
         if !CHECKS.iter().any(|(n, _)| n == name) {
-            return Err(Error::input(format!(
-                "there is no check named {name:?}; the checks are: {}",
-                check_names().join(", ")
-            )));
+            return Err(Error::input(VerifyMessage::NoSuchCheck {
+                name: name.into(),
+                checks: check_names().iter().map(|c| c.to_string()).collect(),
+            }));
         }
     }
     let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);

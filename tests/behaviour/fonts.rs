@@ -36,7 +36,9 @@ fn ledger_with_rare_names() -> Ledger {
 /// `receipt print --year 2022` into DIR with these extra arguments.
 fn print_year(l: &Ledger, dir: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
     let out = l.dir.path().join(dir);
-    let mut args = vec!["receipt", "print", "--year", "2022", "--out"];
+    let mut args = vec![
+        "--lang", "en", "receipt", "print", "--year", "2022", "--out",
+    ];
     args.push(out.to_str().unwrap());
     args.extend_from_slice(extra);
     l.run(&args)
@@ -242,7 +244,7 @@ fn font_must_be_a_regular_file_under_the_size_limit() {
     let assert = l
         .cmd()
         .env("LOVEFUND_FONT", "/dev/zero")
-        .args(["receipt", "print", "2022-000001", "--out"])
+        .args(["--lang", "en", "receipt", "print", "2022-000001", "--out"])
         .arg(&out)
         .assert()
         .code(1);

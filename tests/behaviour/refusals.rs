@@ -17,16 +17,17 @@
 use crate::common;
 
 /// (arguments, exit code, exact stderr)
-type Refusal = (&'static str, i32, &'static str);
+pub(crate) type Refusal = (&'static str, i32, &'static str);
 
-const DONATE: &str = "donate --donor 鷹潭恒通科技有限公司 --date 2023-03-01 --method bank";
+pub(crate) const DONATE: &str =
+    "donate --donor 鷹潭恒通科技有限公司 --date 2023-03-01 --method bank";
 const BAD_AMOUNT: &str = "lovefund: --amount is not an amount; write digits with an optional '.' and at most two decimals, without commas, spaces, exponents or underscores, e.g. 5000.00";
 const READ_ONLY: &str = "lovefund: refused: this command changes the ledger, and --read-only was given; run it without --read-only";
 const CLOSED_2022: &str =
     "is in a closed year (closed through 2022); date the entry or its correction in an open year";
 
 /// Amounts typed as arguments (DESIGN.md, Money): `donate` + the rest of the row.
-const AMOUNTS: &[Refusal] = &[
+pub(crate) const AMOUNTS: &[Refusal] = &[
     (
         "--amount 10.005",
         1,
@@ -65,7 +66,7 @@ const AMOUNTS: &[Refusal] = &[
     ),
 ];
 
-const REFUSALS: &[Refusal] = &[
+pub(crate) const REFUSALS: &[Refusal] = &[
     // Posting amounts and balance.
     (
         "entry add --date 2023-03-02 --memo x --posting=1002=+5 --posting 3101=-5",
@@ -443,7 +444,7 @@ const REFUSALS: &[Refusal] = &[
 ];
 
 /// Splits a row's arguments on spaces; `"…"` is one argument, spaces and all.
-fn words(row: &str) -> Vec<String> {
+pub(crate) fn words(row: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut rest = row.trim();
     while !rest.is_empty() {
@@ -497,8 +498,8 @@ fn expected(stderr: &str) -> String {
     }
 }
 
-#[test]
-fn every_refusal_has_its_exact_message_and_exit_code_and_changes_nothing() {
+/// The demo ledger with the files the rows name.
+pub(crate) fn ledger_for_the_table() -> common::Ledger {
     let ledger = common::demo_ledger();
     let dir = ledger.dir.path();
     std::fs::write(
@@ -511,11 +512,23 @@ fn every_refusal_has_its_exact_message_and_exit_code_and_changes_nothing() {
     std::fs::write(dir.join("exists.db"), "keep me").unwrap();
     let statement = std::fs::read_to_string(dir.join("demo/bank-2022-12.csv")).unwrap();
     std::fs::write(dir.join("bank-crlf.csv"), statement.replace('\n', "\r\n")).unwrap();
-    let before = ledger.fingerprint();
-    let rows = AMOUNTS
+    ledger
+}
+
+/// Every row of the table: its arguments, exit code and expected stderr.
+pub(crate) fn rows() -> impl Iterator<Item = (String, i32, &'static str)> {
+    AMOUNTS
         .iter()
         .map(|(args, code, stderr)| (format!("{DONATE} {args}"), *code, *stderr))
-        .chain(REFUSALS.iter().map(|(a, c, s)| (a.to_string(), *c, *s)));
+        .chain(REFUSALS.iter().map(|(a, c, s)| (a.to_string(), *c, *s)))
+}
+
+#[test]
+fn every_refusal_has_its_exact_message_and_exit_code_and_changes_nothing() {
+    let ledger = ledger_for_the_table();
+    let dir = ledger.dir.path();
+    let before = ledger.fingerprint();
+    let rows = rows();
     let mut failures = Vec::new();
     let mut count = 0;
     for (args, code, stderr) in rows {

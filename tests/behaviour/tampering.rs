@@ -685,7 +685,7 @@ fn every_random_tampering_is_caught_and_named() {
             tampering.what
         );
         let mut cmd = ledger.cmd();
-        cmd.arg("--db").arg(&copy).arg("verify");
+        cmd.arg("--db").arg(&copy).args(["--lang", "en", "verify"]);
         if tampering.earliest.is_none() && tampering.row.is_none() {
             cmd.args(["--fingerprint", &fingerprint]);
         }
@@ -773,7 +773,11 @@ fn a_rolled_back_copy_passes_verify_but_not_the_fingerprint_printed_later() {
     // The older copy is a perfectly good ledger …
     let old = |args: &[&str]| {
         let mut cmd = ledger.cmd();
-        cmd.arg("--db").arg(&older).args(args).assert()
+        cmd.arg("--db")
+            .arg(&older)
+            .args(["--lang", "en"])
+            .args(args)
+            .assert()
     };
     old(&["verify"]).success();
     old(&["verify", "--fingerprint", &first]).success();

@@ -1,7 +1,7 @@
 //! The sentences only the command line says: its environment, its warnings. A web
 //! page would have a part of its own.
 
-use super::Quoted;
+use super::{AmountFault, Quoted};
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -17,4 +17,18 @@ pub enum CliMessage {
     },
     /// Bad lines beyond those listed.
     MoreBadLines { more: u64 },
+    /// A `--posting` without '='.
+    PostingForm { text: Quoted },
+    /// A `--posting` whose amount is bad.
+    PostingAmount { text: Quoted, fault: AmountFault },
+    /// An amount flag (`{field}`) that is not an amount.
+    BadAmount { fault: AmountFault },
+    /// A command that changes the ledger, under --read-only.
+    ReadOnly,
+    /// A usage error as clap words it (in-process runs only).
+    Usage { detail: String },
+    /// A flag `reconcile` needs.
+    RequiredToReconcile { flag: String },
+    /// `--from` after `--to`.
+    FromAfterTo { from: String, to: String },
 }

@@ -84,6 +84,32 @@ pub enum ImportMessage {
     Refused {
         bad_lines: u64,
     },
+    /// Several parties of one role (a code) and type (a code) share the line's name.
+    AmbiguousParty {
+        role: String,
+        party_type: String,
+        name: Quoted,
+        candidates: Vec<Candidate>,
+    },
+    /// A reference recorded before as a different entry; `kind` and `differences`
+    /// as codes.
+    ReferenceRecorded {
+        reference: Quoted,
+        id: i64,
+        kind: String,
+        /// In fen.
+        amount: i64,
+        date: String,
+        differences: Vec<String>,
+    },
+}
+
+/// A party a name may mean, with what tells it from the others.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    pub id: i64,
+    pub phone: Option<String>,
+    pub id_last4: Option<String>,
 }
 
 /// A fund or program one may name: its names in each script and its alias.

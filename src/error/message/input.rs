@@ -9,6 +9,9 @@ pub enum InputMessage {
     LineNotText,
     /// A line the CSV reader could not read; `detail` is the reader's own words.
     LineNotCsv { detail: String },
+    /// A line that failed for a reason outside lovefund (`detail`: SQLite's or the
+    /// OS's words).
+    LineFailed { detail: String },
     /// The header line could not be decoded.
     HeaderNotText,
     /// The header line could not be read as CSV.

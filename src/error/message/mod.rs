@@ -27,7 +27,7 @@ mod verify;
 
 pub use bill::{BillMessage, Wallet};
 pub use cli::CliMessage;
-pub use import::{Choice, ImportMessage};
+pub use import::{Candidate, Choice, ImportMessage};
 pub use input::{AmountFault, InputMessage, TextFlaw};
 pub use ledger::{DayTotal, Holder, LedgerMessage};
 pub use ops::OpsMessage;
@@ -44,9 +44,6 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Message {
-    /// An English sentence not yet in the catalogue. Issue 15 moves every one into a
-    /// part below; the test of the catalogue fails while any is left.
-    Text(String),
     /// Boxed: its largest sentences carry several values, and every `Result` of the
     /// library carries a `Message` in its error.
     Ledger(Box<LedgerMessage>),
@@ -62,28 +59,6 @@ pub enum Message {
     Bill(BillMessage),
     /// What only the command line says.
     Cli(CliMessage),
-}
-
-impl Message {
-    /// The English sentence of a message not yet in the catalogue, if it is one.
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            Message::Text(text) => Some(text),
-            _ => None,
-        }
-    }
-}
-
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::Text(super::bounded_echo(&text))
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::from(text.to_string())
-    }
 }
 
 macro_rules! part {
@@ -205,7 +180,10 @@ mod tests {
 
     #[test]
     fn a_message_serialises_as_its_part_and_values() {
-        let m = Message::from("plain");
-        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"text":"plain"}"#);
+        let m = Message::from(CliMessage::UnknownLangEnv { text: "fr".into() });
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            r#"{"cli":{"unknown-lang-env":{"text":{"shown":"fr","chars":2}}}}"#
+        );
     }
 }

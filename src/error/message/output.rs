@@ -15,4 +15,12 @@ pub enum OutputMessage {
     EncodingForCsvOnly { format: String },
     /// A report file whose name says neither CSV nor Excel.
     NotASheetName { path: String },
+    /// `{field}` is the ledger or one of its files.
+    IsTheLedger { path: String },
+    /// `{field}` names no file.
+    NoFileName { path: String },
+    /// `{field}` is a folder.
+    IsAFolder { path: String },
+    /// The file exists; `{field}` is the flag that replaces it.
+    Exists { path: String },
 }

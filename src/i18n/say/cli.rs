@@ -1,11 +1,12 @@
 //! The words of `CliMessage`.
 
+use super::input::amount_fault;
 use super::{Say, words};
 use crate::error::message::CliMessage;
 use crate::i18n::Lang;
 
 impl Say for CliMessage {
-    fn say(&self, lang: Lang, _field: &str) -> String {
+    fn say(&self, lang: Lang, field: &str) -> String {
         match self {
             CliMessage::UnknownLangEnv { text } => words!(
                 lang,
@@ -31,6 +32,49 @@ impl Say for CliMessage {
                 "……另有 {more} 行有錯",
                 "……另有 {more} 行有错",
                 "… and {more} more bad lines",
+            ),
+            CliMessage::PostingForm { text } => words!(
+                lang,
+                "--posting「{text}」須寫成 科目[@基金]=金額，例如 1002@助學=5000.00",
+                "--posting“{text}”须写成 科目[@基金]=金额，例如 1002@助学=5000.00",
+                "--posting \"{text}\" needs the form ACCOUNT[@FUND]=AMOUNT, e.g. 1002@助學=5000.00",
+            ),
+            CliMessage::PostingAmount { text, fault } => {
+                let fault = amount_fault(lang, *fault);
+                words!(
+                    lang,
+                    "--posting「{text}」：金額{fault}",
+                    "--posting“{text}”：金额{fault}",
+                    "--posting \"{text}\": the amount {fault}",
+                )
+            }
+            CliMessage::BadAmount { fault } => {
+                let fault = amount_fault(lang, *fault);
+                words!(
+                    lang,
+                    "{field} {fault}",
+                    "{field} {fault}",
+                    "{field} {fault}"
+                )
+            }
+            CliMessage::ReadOnly => words!(
+                lang,
+                "已拒絕：這個命令會修改賬本，而給了 --read-only；請不加 --read-only 執行",
+                "已拒绝：这个命令会修改账本，而给了 --read-only；请不加 --read-only 运行",
+                "refused: this command changes the ledger, and --read-only was given; run it without --read-only",
+            ),
+            CliMessage::Usage { detail } => detail.clone(),
+            CliMessage::RequiredToReconcile { flag } => words!(
+                lang,
+                "對賬需要 {flag}",
+                "对账需要 {flag}",
+                "{flag} is required to reconcile",
+            ),
+            CliMessage::FromAfterTo { from, to } => words!(
+                lang,
+                "--from {from} 晚於 --to {to}；請對調兩者",
+                "--from {from} 晚于 --to {to}；请对调两者",
+                "--from {from} is after --to {to}; swap them",
             ),
         }
     }

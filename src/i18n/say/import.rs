@@ -2,7 +2,7 @@
 
 use super::input::amount_fault;
 use super::{Say, words};
-use crate::error::message::{Choice, ImportMessage, Quoted};
+use crate::error::message::{Candidate, Choice, ImportMessage, Quoted};
 use crate::i18n::Lang;
 
 impl Say for ImportMessage {
@@ -96,6 +96,46 @@ impl Say for ImportMessage {
                     "撥付是給學生或家庭的，不會給{word}",
                     "拨付是给学生或家庭的，不会给{word}",
                     "a disbursement goes to a student or household, not a {party_type}",
+                )
+            }
+            ImportMessage::AmbiguousParty {
+                role,
+                party_type,
+                name,
+                candidates,
+            } => {
+                let count = candidates.len();
+                let who = super::store::role_word(lang, role);
+                let kind = party_type_word(lang, party_type);
+                let described = candidates
+                    .iter()
+                    .map(|c| candidate(lang, c))
+                    .collect::<Vec<_>>()
+                    .join(if lang == Lang::En { "; " } else { "；" });
+                words!(
+                    lang,
+                    "有 {count} 個{kind}{who}名為「{name}」（{described}）；請在 counterparty_id 欄填上所指那一位的身分證號，或用 `lovefund donate`/`disburse` 加編號記下這一行",
+                    "有 {count} 个{kind}{who}名为“{name}”（{described}）；请在 counterparty_id 列填上所指那一位的身份证号，或用 `lovefund donate`/`disburse` 加编号记下这一行",
+                    "{count} {who}s of type {kind} are named \"{name}\" ({described}); fill in the counterparty_id column with the identity number of the one meant, or record this line with `lovefund donate`/`disburse` and the id",
+                )
+            }
+            ImportMessage::ReferenceRecorded {
+                reference,
+                id,
+                kind,
+                amount,
+                date,
+                differences,
+            } => {
+                let kind = crate::ledger::entry::EntryKind::parse(kind)
+                    .map_or_else(|| kind.clone(), |k| k.label(lang).to_string());
+                let differences = differences.join(if lang == Lang::En { ", " } else { "、" });
+                let amount = crate::ledger::money::Money::from_fen(*amount);
+                words!(
+                    lang,
+                    "參考號「{reference}」已記為憑證 {id}（{date} 的{kind} {amount}），它與這一行不同之處在：{differences}；請給這一行新的參考號，或把它改成一致",
+                    "参考号“{reference}”已记为凭证 {id}（{date} 的{kind} {amount}），它与这一行不同之处在：{differences}；请给这一行新的参考号，或把它改成一致",
+                    "reference \"{reference}\" was already recorded as entry {id} ({kind} of {amount} on {date}), which differs from this line in: {differences}; give the line a new reference, or correct it to match",
                 )
             }
             ImportMessage::EmptyCounterparty => words!(
@@ -193,6 +233,29 @@ fn unknown_columns(lang: Lang, columns: &[Quoted], required: &str, optional: &st
             )
         }
     }
+}
+
+/// What tells a party from others of the same name.
+fn candidate(lang: Lang, c: &Candidate) -> String {
+    let id = c.id;
+    let mut told = vec![words!(lang, "編號 {id}", "编号 {id}", "id {id}")];
+    if let Some(phone) = &c.phone {
+        told.push(words!(
+            lang,
+            "電話 {phone}",
+            "电话 {phone}",
+            "phone {phone}"
+        ));
+    }
+    if let Some(last4) = &c.id_last4 {
+        told.push(words!(
+            lang,
+            "身分證號末四位 {last4}",
+            "身份证号末四位 {last4}",
+            "identity number ending {last4}",
+        ));
+    }
+    told.join(if lang == Lang::En { ", " } else { "，" })
 }
 
 /// A party type's word, from its code.

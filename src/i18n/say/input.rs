@@ -21,6 +21,12 @@ impl Say for InputMessage {
                 "这一行读不成 CSV；请修正 CSV 的引号或编码",
                 "the line cannot be read as CSV ({detail}); fix the CSV quoting or encoding",
             ),
+            InputMessage::LineFailed { detail } => words!(
+                lang,
+                "這一行處理失敗：{detail}",
+                "这一行处理失败：{detail}",
+                "the line failed: {detail}",
+            ),
             InputMessage::HeaderNotText => words!(
                 lang,
                 "第 1 行：這一行不是檔案編碼下的有效文字",

@@ -20,7 +20,7 @@ mod store;
 mod verify;
 
 use super::Lang;
-use crate::error::{Error, FIELD_SLOT, Field, Message, Refusal};
+use crate::error::{Error, Field, Message, Refusal};
 
 /// A sentence in the reader's language: zh-Hant, zh-Hans, English, each a format
 /// string whose `{name}`s are variables in scope (the message's values, bound by the
@@ -47,7 +47,6 @@ trait Say {
 /// `message` in `lang`; `field` is the front end's word for the field it names.
 pub fn say(lang: Lang, message: &Message, field: &str) -> String {
     match message {
-        Message::Text(text) => text.replacen(FIELD_SLOT, field, 1),
         Message::Ledger(m) => m.say(lang, field),
         Message::Store(m) => m.say(lang, field),
         Message::Input(m) => m.say(lang, field),
@@ -87,7 +86,7 @@ pub fn error(lang: Lang, error: &Error, name_of: impl Fn(&Field) -> String) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::message::CliMessage;
+    use crate::error::message::{CliMessage, OpsMessage};
 
     #[test]
     fn a_message_is_worded_in_each_language_with_its_field() {
@@ -99,10 +98,10 @@ mod tests {
         );
         assert!(refusal(Lang::ZhHant, r, |_| String::new()).contains("「fr」"));
         assert!(refusal(Lang::En, r, |_| String::new()).contains("\"fr\""));
-        let legacy = Error::input_in(Field::Amount, "{field} is bad");
+        let amount = Error::input_in(Field::Amount, OpsMessage::AmountOutOfRange);
         assert_eq!(
-            error(Lang::En, &legacy, |f| format!("--{}", f.name())),
-            "--amount is bad"
+            error(Lang::En, &amount, |f| format!("--{}", f.name())),
+            "--amount is out of range"
         );
     }
 }

@@ -29,6 +29,30 @@ impl Say for OutputMessage {
                 "{field} {path}：报表文件名须以 .csv 或 .xlsx 结尾",
                 "{field} {path}: a report file's name ends in .csv or .xlsx",
             ),
+            OutputMessage::IsTheLedger { path } => words!(
+                lang,
+                "{field} {path} 是賬本或它的檔案之一（或指向它們的連結）；什麼都沒有寫入，請寫到賬本以外的檔案",
+                "{field} {path} 是账本或它的文件之一（或指向它们的链接）；什么都没有写入，请写到账本以外的文件",
+                "{field} {path} is the ledger or one of its files (or a link to them); nothing was written — write to a file outside the ledger",
+            ),
+            OutputMessage::NoFileName { path } => words!(
+                lang,
+                "{field} {path} 沒有指明檔案；請給出檔名",
+                "{field} {path} 没有指明文件；请给出文件名",
+                "{field} {path} does not name a file; give a file name",
+            ),
+            OutputMessage::IsAFolder { path } => words!(
+                lang,
+                "{field} {path} 是資料夾；請給出要寫入的檔案名稱",
+                "{field} {path} 是文件夹；请给出要写入的文件名称",
+                "{field} {path} is a folder; give the name of the file to write",
+            ),
+            OutputMessage::Exists { path } => words!(
+                lang,
+                "{path} 已經存在；什麼都沒有寫入。請另選名稱，或給出 {field} 取代它",
+                "{path} 已经存在；什么都没有写入。请另选名称，或给出 {field} 替换它",
+                "{path} already exists; nothing was written — choose another name, or give {field} to replace it",
+            ),
         }
     }
 }

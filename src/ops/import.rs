@@ -108,7 +108,15 @@ pub fn import_file(
         Err(errors) => Ok(ImportOutcome::BadLines(BadLines::new(errors, 0))),
         Ok(mut summary) => {
             summary.dry_run = dry_run;
-            summary.encoding = file.encoding.map_or("", Encoding::name).to_string();
+            // A workbook has no text encoding: its format is shown instead (XLSX).
+            summary.encoding = match file.encoding {
+                Some(encoding) => encoding.name().to_string(),
+                None => request
+                    .file
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_uppercase())
+                    .unwrap_or_default(),
+            };
             let names = summary.new_donor_names.iter().map(String::as_str);
             let unprintable = super::documents::unprintable_names(names);
             Ok(ImportOutcome::Imported(Imported(summary, unprintable)))

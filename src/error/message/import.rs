@@ -80,6 +80,15 @@ pub enum ImportMessage {
         text: Quoted,
     },
     EmptyReference,
+    /// A name holding "?": what Excel writes for a character its GBK save lacks.
+    NameLostCharacter {
+        name: Quoted,
+    },
+    /// A sheet's total row that is not the sum of the rows above it.
+    TotalDiffers {
+        found: String,
+        sum: String,
+    },
     /// The refusal after a file's bad lines are listed.
     Refused {
         bad_lines: u64,

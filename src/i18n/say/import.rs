@@ -70,8 +70,8 @@ impl Say for ImportMessage {
             }
             ImportMessage::NotAKind { text } => words!(
                 lang,
-                "類別「{text}」不對；請寫 donation（捐贈）或 disbursement（撥付）",
-                "类别“{text}”不对；请写 donation（捐赠）或 disbursement（拨付）",
+                "類別「{text}」不對；請寫 捐款（donation）或 資助（disbursement）",
+                "类别“{text}”不对；请写 捐款（donation）或 资助（disbursement）",
                 "kind \"{text}\" is not donation or disbursement",
             ),
             ImportMessage::NotAPartyType { text } => words!(
@@ -106,9 +106,9 @@ impl Say for ImportMessage {
             ),
             ImportMessage::NotADate { text } => words!(
                 lang,
-                "{field}「{text}」不是日期；請寫成 年-月-日，例如 2022-03-01",
-                "{field}“{text}”不是日期；请写成 年-月-日，例如 2022-03-01",
-                "{field} \"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2022-03-01",
+                "{field}「{text}」不是日期；請寫成 年-月-日，例如 2022-03-01（也可以是 2022/3/1、2022年3月1日 或 20220301）",
+                "{field}“{text}”不是日期；请写成 年-月-日，例如 2022-03-01（也可以是 2022/3/1、2022年3月1日 或 20220301）",
+                "{field} \"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2022-03-01 (or 2022/3/1, 2022年3月1日, 20220301)",
             ),
             ImportMessage::NotAFund { text, funds } => {
                 let funds = choices(lang, funds);
@@ -148,6 +148,18 @@ impl Say for ImportMessage {
                 "編號是空的；每一行都要有一個不重複的編號",
                 "编号是空的；每一行都要有一个不重复的编号",
                 "reference is empty; every line needs a unique reference",
+            ),
+            ImportMessage::NameLostCharacter { name } => words!(
+                lang,
+                "{field}「{name}」裏有「?」：Excel 存成 GBK 編碼的 CSV 時，把 GBK 沒有的字（如 䶮、𠮷）換成了問號；請在原表中改正這個名字，或另存為「CSV UTF-8」或 .xlsx 再匯入",
+                "{field}“{name}”里有“?”：Excel 存成 GBK 编码的 CSV 时，把 GBK 没有的字（如 䶮、𠮷）换成了问号；请在原表中改正这个名字，或另存为“CSV UTF-8”或 .xlsx 再导入",
+                "{field} \"{name}\" holds \"?\": Excel's GBK save writes it for a character GBK lacks (such as 䶮 or 𠮷); correct the name in the sheet, or save it as \"CSV UTF-8\" or .xlsx and import that",
+            ),
+            ImportMessage::TotalDiffers { found, sum } => words!(
+                lang,
+                "合計列寫的是 {found}，上面各行加起來卻是 {sum}；請檢查表中是否漏了或多了行",
+                "合计行写的是 {found}，上面各行加起来却是 {sum}；请检查表中是否漏了或多了行",
+                "the total row says {found}, but the rows above it add up to {sum}; check the sheet for missing or extra rows",
             ),
             ImportMessage::Refused { bad_lines } => words!(
                 lang,

@@ -1,0 +1,233 @@
+//! Issue 15, §2.1: the donation and payment lists treasurers keep in Excel or WPS,
+//! imported as they are — headers and values in zh-Hans, zh-Hant or English, a title
+//! row above the header and a 合计 row below the data, dates and amounts as Excel
+//! writes them, no reference column (each line's reference is derived from it, so a
+//! second import adds nothing). The layouts are described in
+//! tests/fixtures/sheets/README.md: a title merged across the columns, `序号 | 日期 |
+//! 捐款人 | 类别 | 金额 | 用途 | 方式 | 备注`, then 合计 — the shape of the 捐款明细
+//! tables funds publish. Each refusal: exit 1, the ledger unchanged, one sentence in
+//! zh-Hans naming the line and the column.
+
+use crate::common::Ledger;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sheets");
+    path.join(name).to_string_lossy().into_owned()
+}
+
+/// Writes `bytes` as `name` in the ledger's directory; returns its path.
+fn write(l: &Ledger, name: &str, bytes: &[u8]) -> String {
+    let path: PathBuf = l.dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// Each fund's closing balance by alias.
+fn fund_closing(l: &Ledger) -> Vec<(String, String)> {
+    let report = l.json(&["fund", "balances"]);
+    report["funds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let text = |key: &str| f[key].as_str().unwrap().to_string();
+            (text("alias"), text("closing"))
+        })
+        .collect()
+}
+
+/// (name, type, count, total) of every donor.
+fn donors(l: &Ledger) -> Vec<(String, String, u64, String)> {
+    let list: Value = l.json(&["donor", "list"]);
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let text = |key: &str| d[key].as_str().unwrap().to_string();
+            (
+                text("name"),
+                text("type"),
+                d["count"].as_u64().unwrap(),
+                text("total"),
+            )
+        })
+        .collect()
+}
+
+fn closing(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// An import that must be refused without changing the ledger; its zh-Hans stderr.
+fn refused_unchanged(l: &Ledger, file: &str) -> String {
+    let before = l.fingerprint();
+    let message = l.refused(&["--lang", "zh-Hans", "import", file]);
+    assert_eq!(
+        l.fingerprint(),
+        before,
+        "a refused import changed the ledger"
+    );
+    message
+}
+
+#[test]
+fn a_treasurers_donation_sheet_imports_as_it_is_and_twice_adds_nothing() {
+    let l = Ledger::new();
+    let file = fixture("donations_2022.csv");
+    let summary = l.json(&["import", &file]);
+    assert_eq!(summary["donations"], 6, "{summary}");
+    assert_eq!(summary["donations_total"], "14900.50");
+    assert_eq!(
+        fund_closing(&l),
+        closing(&[
+            ("unrestricted", "500.00"),
+            ("study-aid", "3400.00"),
+            ("poverty-relief", "11000.50"),
+            ("hardship", "0.00"),
+        ])
+    );
+    let expected = |name: &str, kind: &str, count: u64, total: &str| {
+        (name.to_string(), kind.to_string(), count, total.to_string())
+    };
+    assert_eq!(
+        donors(&l),
+        vec![
+            expected("张三", "person", 1, "3000.00"),
+            expected("鹰潭某科技有限公司", "organization", 1, "10000.00"),
+            expected("愛心人士", "anonymous", 1, "500.00"),
+            expected("李四", "person", 2, "400.00"),
+            expected("王五", "person", 1, "1000.50"),
+        ]
+    );
+    let before = l.fingerprint();
+    let again = l.json(&["import", &file]);
+    assert_eq!(again["already_imported"], 6, "{again}");
+    assert_eq!(again["donations"], 0);
+    assert_eq!(
+        l.fingerprint(),
+        before,
+        "a second import changed the ledger"
+    );
+    // The derived references are shown with the entries: two equal gifts of one
+    // day are two lines, each its own.
+    let found = l.stdout(&["--lang", "zh-Hans", "search", "李四"]);
+    assert_eq!(found.matches("200.00").count(), 2, "{found}");
+}
+
+#[test]
+fn a_payment_list_in_traditional_chinese_big5_tab_separated() {
+    let l = Ledger::new();
+    l.run(&["import", &fixture("donations_2022.csv")]).success();
+    // Excel's "Text (tab delimited)" on a Taiwan or Hong Kong system: Big5, tabs.
+    let sheet = "愛心基金2022年助學金及幫困款發放表\t\t\t\t\t\t\t\n\
+                 序號\t日期\t受助人\t類別\t金額\t項目\t方式\t備註\n\
+                 1\t2022/4/1\t小明\t學生\t1,500.00\t助學\t銀行\t高一上學期\n\
+                 2\t2022/4/1\t陳家\t家庭\t800\t扶貧\t轉賬\t\n\
+                 總計\t\t\t\t2,300.00\t\t\t\n";
+    let (bytes, _, lossy) = encoding_rs::BIG5.encode(sheet);
+    assert!(!lossy);
+    let file = write(&l, "發放表.txt", &bytes);
+    let summary = l.json(&["import", &file, "--encoding", "big5"]);
+    assert_eq!(summary["disbursements"], 2, "{summary}");
+    assert_eq!(summary["new_beneficiaries"], 2);
+    assert_eq!(
+        fund_closing(&l),
+        closing(&[
+            ("unrestricted", "500.00"),
+            ("study-aid", "1900.00"),
+            ("poverty-relief", "10200.50"),
+            ("hardship", "0.00"),
+        ])
+    );
+    let again = l.json(&["import", &file, "--encoding", "big5"]);
+    assert_eq!(again["already_imported"], 2);
+}
+
+#[test]
+fn english_headers_and_values_without_a_kind_column() {
+    let l = Ledger::new();
+    let sheet = "No.,Date,Donor,Type,Amount,Fund,Method,Memo\n\
+                 1,2022-05-01,Acme Ltd,organisation,\"2,000.00\",study-aid,bank,\n\
+                 2,2022-05-02,,anonymous,50,unrestricted,cash,\n\
+                 Total,,,,\"2,050.00\",,,\n";
+    let summary = l.json(&["import", &write(&l, "gifts.csv", sheet.as_bytes())]);
+    assert_eq!(summary["donations"], 2, "{summary}");
+    assert_eq!(summary["donations_total"], "2050.00");
+}
+
+#[test]
+fn a_bad_date_is_refused_naming_the_line_and_the_column_as_the_sheet_does() {
+    let l = Ledger::new();
+    let sheet = "捐款明细\n日期,捐款人,类别,金额,用途,方式\n\
+                 2022/3/1,张三,个人,100,助学,银行\n\
+                 2022/2/30,李四,个人,100,助学,银行\n";
+    let message = refused_unchanged(&l, &write(&l, "bad_date.csv", sheet.as_bytes()));
+    assert!(
+        message.contains("第 4 行，列“日期”：日期“2022/2/30”不是日期"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_total_row_that_is_not_the_sum_is_refused() {
+    let l = Ledger::new();
+    let text = std::fs::read_to_string(fixture("donations_2022.csv")).unwrap();
+    let wrong = text.replace("\"14,900.50\"", "\"15,900.50\"");
+    let message = refused_unchanged(&l, &write(&l, "wrong_total.csv", wrong.as_bytes()));
+    assert!(
+        message.contains(
+            "第 9 行，列“金额（元）”：合计行写的是 15,900.50，上面各行加起来却是 14,900.50"
+        ),
+        "{message}"
+    );
+}
+
+/// 劉䶮 saved by Excel as GBK "CSV" becomes 劉?: refused, naming the line.
+#[test]
+fn a_name_that_lost_a_character_to_gbk_is_refused() {
+    let l = Ledger::new();
+    let sheet = "日期,捐款人,类别,金额,用途,方式\n\
+                 2022-03-01,张三,个人,100,助学,银行\n\
+                 2022-03-02,劉?,个人,100,助学,银行\n";
+    let (bytes, _, lossy) = encoding_rs::GBK.encode(sheet);
+    assert!(!lossy);
+    let message = refused_unchanged(&l, &write(&l, "gbk.csv", &bytes));
+    assert!(
+        message.contains("第 3 行，列“捐款人”：捐款人“劉?”里有“?”"),
+        "{message}"
+    );
+    let donors: Value = l.json(&["donor", "list"]);
+    assert_eq!(donors, serde_json::json!([]));
+}
+
+#[test]
+fn a_sheet_that_does_not_say_who_is_giving_needs_a_kind_column() {
+    let l = Ledger::new();
+    let sheet = "日期,姓名,类别,金额,用途,方式\n2022-03-01,张三,个人,100,助学,银行\n";
+    let message = refused_unchanged(&l, &write(&l, "no_kind.csv", sheet.as_bytes()));
+    assert!(message.contains("缺少必需的列 kind"), "{message}");
+}
+
+#[test]
+fn amounts_typed_as_arguments_keep_the_strict_grammar() {
+    let l = Ledger::new();
+    let message = l.refused(&[
+        "--lang",
+        "en",
+        "donate",
+        "--donor",
+        "x",
+        "--amount",
+        "1,000.00",
+        "--date",
+        "2022-03-01",
+        "--method",
+        "bank",
+    ]);
+    assert!(message.contains("--amount is not an amount"), "{message}");
+}

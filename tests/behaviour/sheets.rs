@@ -231,3 +231,121 @@ fn amounts_typed_as_arguments_keep_the_strict_grammar() {
     ]);
     assert!(message.contains("--amount is not an amount"), "{message}");
 }
+
+/// (year, month, day, donor, type, amount, fund, method).
+type SheetRow = (
+    u16,
+    u8,
+    u8,
+    &'static str,
+    &'static str,
+    f64,
+    &'static str,
+    &'static str,
+);
+
+/// The donation sheet as WPS or Excel saves it as .xlsx: a title merged across the
+/// columns, date cells holding real Excel dates (one with a time), amounts as numbers
+/// with a currency format (one the float sum 0.1 + 0.2 that Excel shows as 0.30), and
+/// a 合计 row whose formula carries its computed value, as Excel stores it.
+fn write_workbook(path: &Path, total: &str) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let title = Format::new().set_bold();
+    let date = Format::new().set_num_format("yyyy/m/d");
+    let date_time = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+    let money = Format::new().set_num_format("¥#,##0.00");
+    sheet
+        .merge_range(0, 0, 0, 7, "鹰潭市政协爱心基金2022年捐款明细", &title)
+        .unwrap();
+    let header = [
+        "序号",
+        "日期",
+        "捐款人",
+        "类别",
+        "金额",
+        "用途",
+        "方式",
+        "备注",
+    ];
+    for (column, name) in header.iter().enumerate() {
+        sheet.write_string(1, column as u16, *name).unwrap();
+    }
+    let rows: [SheetRow; 4] = [
+        (2022, 3, 1, "张三", "个人", 3000.0, "助学", "银行"),
+        (2022, 3, 2, "鹰潭某公司", "单位", 10000.0, "扶贫", "微信"),
+        (2022, 3, 3, "李四", "个人", 0.1 + 0.2, "不限", "现金"),
+        (2022, 3, 3, "李四", "个人", 0.1 + 0.2, "不限", "现金"),
+    ];
+    for (i, (y, m, d, name, kind, amount, fund, method)) in rows.iter().enumerate() {
+        let row = i as u32 + 2;
+        sheet.write_number(row, 0, (i + 1) as f64).unwrap();
+        let day = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+        if i == 1 {
+            let when = day.and_hms(10, 20, 30).unwrap();
+            sheet
+                .write_datetime_with_format(row, 1, &when, &date_time)
+                .unwrap();
+        } else {
+            sheet
+                .write_datetime_with_format(row, 1, &day, &date)
+                .unwrap();
+        }
+        for (column, text) in [(2, name), (3, kind), (5, fund), (6, method)] {
+            sheet.write_string(row, column, *text).unwrap();
+        }
+        sheet
+            .write_number_with_format(row, 4, *amount, &money)
+            .unwrap();
+    }
+    sheet.write_string(6, 0, "合计").unwrap();
+    let sum = Formula::new("=SUM(E3:E6)").set_result(total);
+    sheet.write_formula_with_format(6, 4, sum, &money).unwrap();
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn an_xlsx_workbook_is_read_directly_with_its_dates_and_numbers_exact() {
+    let l = Ledger::new();
+    let path = l.dir.path().join("捐款明细.xlsx");
+    write_workbook(&path, "13000.6");
+    let file = path.to_string_lossy().into_owned();
+    let summary = l.json(&["import", &file]);
+    assert_eq!(summary["donations"], 4, "{summary}");
+    assert_eq!(summary["donations_total"], "13000.60");
+    assert_eq!(summary["encoding"], "XLSX");
+    assert_eq!(
+        fund_closing(&l),
+        closing(&[
+            ("unrestricted", "0.60"),
+            ("study-aid", "3000.00"),
+            ("poverty-relief", "10000.00"),
+            ("hardship", "0.00"),
+        ])
+    );
+    let found = l.stdout(&["--lang", "zh-Hans", "search", "鹰潭某公司"]);
+    assert!(found.contains("2022-03-02"), "{found}");
+    let again = l.json(&["import", &file]);
+    assert_eq!(again["already_imported"], 4, "{again}");
+}
+
+#[test]
+fn an_xlsx_workbook_whose_total_differs_is_refused_at_its_row() {
+    let l = Ledger::new();
+    let path = l.dir.path().join("捐款明细.xlsx");
+    write_workbook(&path, "13500");
+    let message = refused_unchanged(&l, &path.to_string_lossy());
+    assert!(
+        message.contains("第 7 行，列“金额”：合计行写的是 13,500.00，上面各行加起来却是 13,000.60"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_file_named_xlsx_that_is_not_a_workbook_is_refused() {
+    let l = Ledger::new();
+    let file = write(&l, "not.xlsx", b"date,kind\n");
+    let message = refused_unchanged(&l, &file);
+    assert!(message.contains("这个电子表格文件读不出来"), "{message}");
+}

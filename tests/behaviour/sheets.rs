@@ -349,3 +349,73 @@ fn a_file_named_xlsx_that_is_not_a_workbook_is_refused() {
     let message = refused_unchanged(&l, &file);
     assert!(message.contains("这个电子表格文件读不出来"), "{message}");
 }
+
+/// The benchmark's sheet (BENCHMARKS.md, "Sheets"): `LOVEFUND_BENCH_ROWS` donations
+/// (default 100,000) as the same rows twice, a .xlsx with date cells and numbers and
+/// a UTF-8 CSV with the text Excel shows, written to `LOVEFUND_BENCH_DIR`. Run by
+/// `cargo test --test behaviour sheets::write_benchmark_sheets -- --ignored`.
+#[test]
+#[ignore = "writes the benchmark's files; run on demand"]
+fn write_benchmark_sheets() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = PathBuf::from(std::env::var("LOVEFUND_BENCH_DIR").expect("LOVEFUND_BENCH_DIR"));
+    let rows: u32 = std::env::var("LOVEFUND_BENCH_ROWS").map_or(100_000, |n| n.parse().unwrap());
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let date = Format::new().set_num_format("yyyy/m/d");
+    let money = Format::new().set_num_format("¥#,##0.00");
+    let mut csv =
+        String::from("\u{feff}捐款明细,,,,,,,\n序号,日期,捐款人,类别,金额,用途,方式,备注\n");
+    sheet.write_string(0, 0, "捐款明细").unwrap();
+    let header = [
+        "序号",
+        "日期",
+        "捐款人",
+        "类别",
+        "金额",
+        "用途",
+        "方式",
+        "备注",
+    ];
+    for (column, name) in header.iter().enumerate() {
+        sheet.write_string(1, column as u16, *name).unwrap();
+    }
+    let funds = ["助学", "扶贫", "不限"];
+    let methods = ["银行", "微信", "现金"];
+    let mut total_fen: i64 = 0;
+    for i in 0..rows {
+        let row = i + 2;
+        let (month, day) = (i % 12 + 1, i % 28 + 1);
+        let name = format!("捐款人{}", i % 5000);
+        let fen = i64::from(i % 100_000 + 1) * 100 + i64::from(i % 100);
+        total_fen += fen;
+        let amount = format!("{}.{:02}", fen / 100, fen % 100);
+        let (fund, method) = (funds[i as usize % 3], methods[i as usize % 3]);
+        let when = ExcelDateTime::from_ymd(2022, month as u8, day as u8).unwrap();
+        sheet.write_number(row, 0, f64::from(i + 1)).unwrap();
+        sheet
+            .write_datetime_with_format(row, 1, &when, &date)
+            .unwrap();
+        sheet.write_string(row, 2, &name).unwrap();
+        sheet.write_string(row, 3, "个人").unwrap();
+        let value: f64 = amount.parse().unwrap();
+        sheet
+            .write_number_with_format(row, 4, value, &money)
+            .unwrap();
+        sheet.write_string(row, 5, fund).unwrap();
+        sheet.write_string(row, 6, method).unwrap();
+        csv.push_str(&format!(
+            "{},2022/{month}/{day},{name},个人,{amount},{fund},{method},\n",
+            i + 1
+        ));
+    }
+    let total = format!("{}.{:02}", total_fen / 100, total_fen % 100);
+    sheet.write_string(rows + 2, 0, "合计").unwrap();
+    let value: f64 = total.parse().unwrap();
+    sheet
+        .write_number_with_format(rows + 2, 4, value, &money)
+        .unwrap();
+    csv.push_str(&format!("合计,,,,{total},,,\n"));
+    workbook.save(dir.join("sheet.xlsx")).unwrap();
+    std::fs::write(dir.join("sheet.csv"), csv).unwrap();
+}

@@ -462,6 +462,9 @@ pub struct ImportArgs {
     /// The file's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]
     #[arg(long, value_enum, ignore_case = true)]
     pub encoding: Option<EncodingArg>,
+    /// Record a sheet's new lines even where one looks like a corrected version of an entry imported before (same date, kind and amount)
+    #[arg(long)]
+    pub accept_new: bool,
 }
 
 #[derive(Args, Debug)]

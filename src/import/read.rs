@@ -82,6 +82,8 @@ pub struct ImportFile {
     pub errors: Vec<LineError>,
     /// Bad lines beyond those kept in `errors`.
     pub errors_more: usize,
+    /// The file has no reference column: each line's reference was derived from it.
+    pub derived_references: bool,
 }
 
 impl ImportFile {
@@ -275,6 +277,7 @@ fn read_rows(
     let width = rows.header().len();
     let mut out = ImportFile {
         encoding,
+        derived_references: layout.derives_references(),
         ..ImportFile::default()
     };
     let mut checker = LineChecker {

@@ -17,6 +17,9 @@ pub struct ImportRequest {
     pub dry_run: bool,
     /// None: detected.
     pub encoding: Option<Encoding>,
+    /// Records a sheet's new lines even when they look like corrected versions of
+    /// entries imported before.
+    pub accept_new: bool,
 }
 
 /// What an import did, or the lines that stopped it (then nothing was written).
@@ -94,9 +97,10 @@ pub fn import_file(
     let total = file.lines.len() as u64;
     let line_done = |done: u64| progress(done, total);
     let dry_run = request.dry_run;
+    let accept_new = request.accept_new;
     let outcome =
         store.write_bulk_or_rollback(&actor.stamp(), |appender| {
-            match import::apply(appender, &mut file, &key, memo_lang, &line_done)? {
+            match import::apply(appender, &mut file, &key, memo_lang, accept_new, &line_done)? {
                 Ok(summary) => {
                     appender.finish()?;
                     Ok((Ok(summary), !dry_run))

@@ -419,3 +419,44 @@ fn write_benchmark_sheets() {
     workbook.save(dir.join("sheet.xlsx")).unwrap();
     std::fs::write(dir.join("sheet.csv"), csv).unwrap();
 }
+
+/// A name fixed in the sheet after its import (张三 → 張三) derives a new reference:
+/// the dry run and the import name the entry it likely replaces (same date, kind and
+/// amount) and refuse; after that entry is reversed the corrected line imports, and
+/// `--accept-new` records it anyway.
+#[test]
+fn a_line_corrected_after_its_import_names_the_entry_it_replaces() {
+    let l = Ledger::new();
+    let original = std::fs::read_to_string(fixture("donations_2022.csv")).unwrap();
+    l.run(&["import", &fixture("donations_2022.csv")]).success();
+    let corrected = original.replace(",张三,", ",張三,");
+    let file = write(&l, "corrected.csv", corrected.as_bytes());
+    let before = l.fingerprint();
+    let dry = l.refused(&["--lang", "zh-Hans", "import", &file, "--dry-run"]);
+    let named =
+        "第 3 行，整行：这一行像是之前从表格导入的第 1 号凭证（2022-03-01，“张三”，3,000.00）";
+    assert!(dry.contains(named), "{dry}");
+    let message = refused_unchanged(&l, &file);
+    assert!(message.contains(named), "{message}");
+    assert_eq!(l.fingerprint(), before);
+    // The other five lines are the same: only the corrected one is new.
+    l.run(&[
+        "reverse",
+        "1",
+        "--reason",
+        "名字写错",
+        "--date",
+        "2022-03-10",
+    ])
+    .success();
+    let summary = l.json(&["import", &file]);
+    assert_eq!(summary["donations"], 1, "{summary}");
+    assert_eq!(summary["already_imported"], 5);
+    // A second corrected version: refused again, then recorded with --accept-new.
+    let again = corrected.replace(",張三,", ",張叁,");
+    let file = write(&l, "again.csv", again.as_bytes());
+    let message = refused_unchanged(&l, &file);
+    assert!(message.contains("“張三”"), "{message}");
+    let summary = l.json(&["import", &file, "--accept-new"]);
+    assert_eq!(summary["donations"], 1, "{summary}");
+}

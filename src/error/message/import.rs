@@ -84,6 +84,14 @@ pub enum ImportMessage {
     NameLostCharacter {
         name: Quoted,
     },
+    /// A sheet's new line that looks like a corrected version of an entry imported
+    /// from a sheet before (same date, kind and amount).
+    LikelyReplaces {
+        entry: i64,
+        date: String,
+        name: Quoted,
+        amount: String,
+    },
     /// A sheet's total row that is not the sum of the rows above it.
     TotalDiffers {
         found: String,

@@ -155,6 +155,17 @@ impl Say for ImportMessage {
                 "{field}“{name}”里有“?”：Excel 存成 GBK 编码的 CSV 时，把 GBK 没有的字（如 䶮、𠮷）换成了问号；请在原表中改正这个名字，或另存为“CSV UTF-8”或 .xlsx 再导入",
                 "{field} \"{name}\" holds \"?\": Excel's GBK save writes it for a character GBK lacks (such as 䶮 or 𠮷); correct the name in the sheet, or save it as \"CSV UTF-8\" or .xlsx and import that",
             ),
+            ImportMessage::LikelyReplaces {
+                entry,
+                date,
+                name,
+                amount,
+            } => words!(
+                lang,
+                "這一行像是之前從表格匯入的第 {entry} 號憑證（{date}，「{name}」，{amount}）改正後的樣子：內容改了，所以它的編號是新的，匯入會把這筆款記兩次；請先沖銷第 {entry} 號憑證（lovefund reverse {entry} --reason …）再匯入，若它確是另一筆款，請加 --accept-new",
+                "这一行像是之前从表格导入的第 {entry} 号凭证（{date}，“{name}”，{amount}）改正后的样子：内容改了，所以它的编号是新的，导入会把这笔款记两次；请先冲销第 {entry} 号凭证（lovefund reverse {entry} --reason …）再导入，若它确是另一笔款，请加 --accept-new",
+                "this line looks like entry {entry} ({date}, \"{name}\", {amount}), imported from a sheet before, as corrected since: it changed, so its derived reference is new, and importing it would record the money twice; reverse entry {entry} first (lovefund reverse {entry} --reason …), or, if it is another payment, import with --accept-new",
+            ),
             ImportMessage::TotalDiffers { found, sum } => words!(
                 lang,
                 "合計列寫的是 {found}，上面各行加起來卻是 {sum}；請檢查表中是否漏了或多了行",

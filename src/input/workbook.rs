@@ -78,20 +78,24 @@ impl Rows for SheetRows {
         self.header_line
     }
 
+    /// Rows are taken by index: calamine's row iterator has no fast `nth`, so
+    /// skipping to the next row through it made reading a sheet quadratic.
     fn next_line(&mut self, _errors: &mut LineErrors) -> Option<(u64, &csv::StringRecord)> {
-        for (i, row) in self.range.rows().skip(self.next).enumerate() {
-            if row.iter().all(is_blank) {
+        let (height, width) = self.range.get_size();
+        let cell = |row: usize, column: usize| self.range.get((row, column));
+        while self.next < height {
+            let index = self.next;
+            self.next += 1;
+            if (0..width).all(|c| cell(index, c).is_none_or(is_blank)) {
                 continue;
             }
-            let index = self.next + i;
-            self.next = index + 1;
             self.record.clear();
-            for cell in row {
-                self.record.push_field(&cell_text(cell));
+            for column in 0..width {
+                let text = cell(index, column).map(cell_text).unwrap_or_default();
+                self.record.push_field(&text);
             }
             return Some((self.first_line + index as u64, &self.record));
         }
-        self.next = self.range.height();
         None
     }
 

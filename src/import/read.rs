@@ -84,12 +84,25 @@ pub struct ImportFile {
     pub errors_more: usize,
     /// The file has no reference column: each line's reference was derived from it.
     pub derived_references: bool,
+    /// Each of `IMPORT_COLUMNS` as the file's header names it (empty before reading).
+    pub column_names: Vec<String>,
 }
 
 impl ImportFile {
     pub fn text(&self, span: Span) -> &str {
         let start = span.start as usize;
         &self.text[start..start + span.length as usize]
+    }
+
+    /// Names the columns of errors found while recording (which know lovefund's
+    /// codes: `amount`) as the file's header does (`金额`).
+    pub fn name_columns(&self, errors: &mut [LineError]) {
+        for error in errors {
+            let known = IMPORT_COLUMNS.iter().position(|c| *c == error.column);
+            if let Some(name) = known.and_then(|i| self.column_names.get(i)) {
+                error.column.clone_from(name);
+            }
+        }
     }
 
     fn keep(&mut self, text: &str) -> Result<Span> {
@@ -187,7 +200,7 @@ impl Layout {
 /// languages, see `words`) or one the import ignores, named once, and the required
 /// ones all there. The reference is required only if the kind is (lovefund's own
 /// layout); a sheet without one has each line's reference derived from it.
-fn layout_from_header(header: &csv::StringRecord) -> Result<Layout> {
+fn layout_from_header(header: &csv::StringRecord, line: u64) -> Result<Layout> {
     let mut columns = Columns::default();
     let mut names = IMPORT_COLUMNS.map(String::from);
     let mut kind_of_lines = None;
@@ -203,6 +216,7 @@ fn layout_from_header(header: &csv::StringRecord) -> Result<Layout> {
         };
         if !columns.place(column, i) {
             return Err(Error::input(ImportMessage::ColumnTwice {
+                line,
                 column: raw.trim().to_string(),
             }));
         }
@@ -211,6 +225,7 @@ fn layout_from_header(header: &csv::StringRecord) -> Result<Layout> {
     }
     if !unknown.is_empty() {
         return Err(Error::input(ImportMessage::UnknownColumns {
+            line,
             columns: unknown,
             required: IMPORT_REQUIRED.join(", "),
             optional: IMPORT_COLUMNS[IMPORT_REQUIRED_COUNT..].join(", "),
@@ -232,6 +247,7 @@ fn layout_from_header(header: &csv::StringRecord) -> Result<Layout> {
         .collect();
     if !missing.is_empty() {
         return Err(Error::input(ImportMessage::MissingColumns {
+            line,
             columns: missing.join(", "),
         }));
     }
@@ -273,11 +289,12 @@ fn read_rows(
             break;
         }
     }
-    let layout = layout_from_header(rows.header())?;
+    let layout = layout_from_header(rows.header(), rows.header_line())?;
     let width = rows.header().len();
     let mut out = ImportFile {
         encoding,
         derived_references: layout.derives_references(),
+        column_names: layout.names.to_vec(),
         ..ImportFile::default()
     };
     let mut checker = LineChecker {
@@ -926,7 +943,8 @@ mod tests {
 
     #[test]
     fn a_bad_header_is_one_error_on_line_1() {
-        let header = |cells: &[&str]| layout_from_header(&csv::StringRecord::from(cells.to_vec()));
+        let header =
+            |cells: &[&str]| layout_from_header(&csv::StringRecord::from(cells.to_vec()), 1);
         let required = IMPORT_REQUIRED.to_vec();
         assert!(header(&required).is_ok());
         let message = |cells: &[&str]| {
@@ -942,6 +960,7 @@ mod tests {
         assert_eq!(
             message(&twice),
             ImportMessage::ColumnTwice {
+                line: 1,
                 column: "DATE".into()
             }
             .into()
@@ -949,6 +968,7 @@ mod tests {
         assert_eq!(
             message(&["date", "kind"]),
             ImportMessage::MissingColumns {
+                line: 1,
                 columns: "counterparty, counterparty_type, program, amount, method, reference"
                     .into()
             }

@@ -109,7 +109,10 @@ pub fn import_file(
             }
         })?;
     match outcome {
-        Err(errors) => Ok(ImportOutcome::BadLines(BadLines::new(errors, 0))),
+        Err(mut errors) => {
+            file.name_columns(&mut errors);
+            Ok(ImportOutcome::BadLines(BadLines::new(errors, 0)))
+        }
         Ok(mut summary) => {
             summary.dry_run = dry_run;
             // A workbook has no text encoding: its format is shown instead (XLSX).

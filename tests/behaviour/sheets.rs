@@ -208,9 +208,20 @@ fn a_name_that_lost_a_character_to_gbk_is_refused() {
 #[test]
 fn a_sheet_that_does_not_say_who_is_giving_needs_a_kind_column() {
     let l = Ledger::new();
-    let sheet = "日期,姓名,类别,金额,用途,方式\n2022-03-01,张三,个人,100,助学,银行\n";
+    let sheet =
+        "捐款明细,,,,,\n日期,姓名,类别,金额,用途,方式\n2022-03-01,张三,个人,100,助学,银行\n";
     let message = refused_unchanged(&l, &write(&l, "no_kind.csv", sheet.as_bytes()));
-    assert!(message.contains("缺少必需的列 kind"), "{message}");
+    assert!(
+        message.contains("第 2 行：表头缺少必需的列 kind"),
+        "{message}"
+    );
+    // Every unknown column named at once, on the header's own line.
+    let sheet = "捐款明细\n日期,捐款人,类别,金额,用途,方式,颜色,电话\n";
+    let message = refused_unchanged(&l, &write(&l, "unknown.csv", sheet.as_bytes()));
+    assert!(
+        message.contains("第 2 行：列 “颜色”、“电话” 不是导入的列"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -459,4 +470,15 @@ fn a_line_corrected_after_its_import_names_the_entry_it_replaces() {
     assert!(message.contains("“張三”"), "{message}");
     let summary = l.json(&["import", &file, "--accept-new"]);
     assert_eq!(summary["donations"], 1, "{summary}");
+}
+
+/// What only recording finds (a fund that would go negative) names the column as the
+/// sheet does too, not by lovefund's code.
+#[test]
+fn a_payment_the_fund_cannot_cover_is_refused_naming_the_sheets_column() {
+    let l = Ledger::new();
+    l.run(&["import", &fixture("donations_2022.csv")]).success();
+    let sheet = "受助人,日期,类别,金额,项目,方式\n小明,2022-04-01,学生,\"5,000.00\",助学,银行\n";
+    let message = refused_unchanged(&l, &write(&l, "aid.csv", sheet.as_bytes()));
+    assert!(message.contains("第 2 行，列“金额”："), "{message}");
 }

@@ -16,16 +16,20 @@ pub enum ImportMessage {
     },
     /// Header columns that are no import column, all of them.
     UnknownColumns {
+        /// The header's line (below a sheet's title rows).
+        line: u64,
         columns: Vec<Quoted>,
         required: String,
         optional: String,
     },
     /// A header column named twice.
     ColumnTwice {
+        line: u64,
         column: String,
     },
     /// Required columns the header lacks.
     MissingColumns {
+        line: u64,
         columns: String,
     },
     /// A line with a different number of fields than the header.

@@ -27,21 +27,22 @@ impl Say for ImportMessage {
                 "the file has more than {max} lines; split it into several imports",
             ),
             ImportMessage::UnknownColumns {
+                line,
                 columns,
                 required,
                 optional,
-            } => unknown_columns(lang, columns, required, optional),
-            ImportMessage::ColumnTwice { column } => words!(
+            } => unknown_columns(lang, *line, columns, required, optional),
+            ImportMessage::ColumnTwice { line, column } => words!(
                 lang,
-                "第 1 行：欄「{column}」出現了兩次；請只留一個",
-                "第 1 行：列“{column}”出现了两次；请只留一个",
-                "line 1: column \"{column}\" appears twice; keep one",
+                "第 {line} 行：欄「{column}」出現了兩次；請只留一個",
+                "第 {line} 行：列“{column}”出现了两次；请只留一个",
+                "line {line}: column \"{column}\" appears twice; keep one",
             ),
-            ImportMessage::MissingColumns { columns } => words!(
+            ImportMessage::MissingColumns { line, columns } => words!(
                 lang,
-                "第 1 行：表頭缺少必需的欄 {columns}；第一行必須寫出各欄的名稱",
-                "第 1 行：表头缺少必需的列 {columns}；第一行必须写出各列的名称",
-                "line 1: the header lacks the required column(s) {columns}; the first row must name the columns",
+                "第 {line} 行：表頭缺少必需的欄 {columns}；表頭一行（表名之下的第一行）必須寫出各欄的名稱",
+                "第 {line} 行：表头缺少必需的列 {columns}；表头一行（表名之下的第一行）必须写出各列的名称",
+                "line {line}: the header lacks the required column(s) {columns}; the header row (the first below any title) must name the columns",
             ),
             ImportMessage::FieldCount { found, header } => words!(
                 lang,
@@ -182,7 +183,13 @@ impl Say for ImportMessage {
     }
 }
 
-fn unknown_columns(lang: Lang, columns: &[Quoted], required: &str, optional: &str) -> String {
+fn unknown_columns(
+    lang: Lang,
+    line: u64,
+    columns: &[Quoted],
+    required: &str,
+    optional: &str,
+) -> String {
     let quoted = |open: &str, close: &str, between: &str| {
         columns
             .iter()
@@ -194,25 +201,25 @@ fn unknown_columns(lang: Lang, columns: &[Quoted], required: &str, optional: &st
         Lang::ZhHant => {
             let list = quoted("「", "」", "、");
             format!(
-                "第 1 行：欄 {list} 不是匯入的欄；欄位是 {required}（必需）和 {optional}（可選）——請刪除或改名"
+                "第 {line} 行：欄 {list} 不是匯入的欄；欄位是 {required}（必需）和 {optional}（可選）——請刪除或改名"
             )
         }
         Lang::ZhHans => {
             let list = quoted("“", "”", "、");
             format!(
-                "第 1 行：列 {list} 不是导入的列；列名是 {required}（必需）和 {optional}（可选）——请删除或改名"
+                "第 {line} 行：列 {list} 不是导入的列；列名是 {required}（必需）和 {optional}（可选）——请删除或改名"
             )
         }
         Lang::En if columns.len() == 1 => {
             let list = quoted("\"", "\"", ", ");
             format!(
-                "line 1: column {list} is not an import column; the columns are {required} (required) and {optional} (optional) — remove or rename it"
+                "line {line}: column {list} is not an import column; the columns are {required} (required) and {optional} (optional) — remove or rename it"
             )
         }
         Lang::En => {
             let list = quoted("\"", "\"", ", ");
             format!(
-                "line 1: columns {list} are not import columns; the columns are {required} (required) and {optional} (optional) — remove or rename them"
+                "line {line}: columns {list} are not import columns; the columns are {required} (required) and {optional} (optional) — remove or rename them"
             )
         }
     }

@@ -482,3 +482,19 @@ fn a_payment_the_fund_cannot_cover_is_refused_naming_the_sheets_column() {
     let message = refused_unchanged(&l, &write(&l, "aid.csv", sheet.as_bytes()));
     assert!(message.contains("第 2 行，列“金额”："), "{message}");
 }
+
+/// The OpenDocument sheet LibreOffice or WPS saves (tests/fixtures/sheets/make_ods.py):
+/// a title spanning the columns, date cells (one with a time), currency cells, 合计.
+#[test]
+fn an_ods_sheet_is_read_directly() {
+    let l = Ledger::new();
+    let file = fixture("donations_2022.ods");
+    let summary = l.json(&["import", &file]);
+    assert_eq!(summary["donations"], 3, "{summary}");
+    assert_eq!(summary["donations_total"], "13000.50");
+    assert_eq!(summary["encoding"], "ODS");
+    let found = l.stdout(&["--lang", "zh-Hans", "search", "鹰潭某公司"]);
+    assert!(found.contains("2022-03-02"), "{found}");
+    let again = l.json(&["import", &file]);
+    assert_eq!(again["already_imported"], 3, "{again}");
+}

@@ -201,6 +201,15 @@ mod tests {
         assert_eq!(lines, vec![(2, "b".into())]);
     }
 
+    /// A sheet's title line above the header has no separator: the header decides.
+    #[test]
+    fn the_separator_is_the_first_line_that_has_one() {
+        assert_eq!(delimiter_of("捐款明细\n日期\t金额\n".as_bytes()), b'\t');
+        assert_eq!(delimiter_of("捐款明细\n日期,金额\n".as_bytes()), b',');
+        assert_eq!(delimiter_of("捐款明细,,\n日期\t金额\n".as_bytes()), b',');
+        assert_eq!(delimiter_of(b"name\n"), b',');
+    }
+
     #[test]
     fn a_header_that_is_not_text_is_one_error_on_line_1() {
         let error = Source::new(&b"na\xffme\n"[..]).err().unwrap();

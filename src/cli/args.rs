@@ -90,7 +90,7 @@ pub enum Command {
     Disburse(DisburseArgs),
     /// Move money between the fund's own accounts: a WeChat Pay/Alipay withdrawal (提现) to the bank and its fee
     Transfer(TransferArgs),
-    /// Import donations and disbursements from the treasurer's CSV (all or nothing)
+    /// Import donations and disbursements from the treasurer's sheet: CSV, TSV, .xlsx, .xls or .ods (all or nothing)
     Import(ImportArgs),
     /// Reconcile a bank account with its statement (銀行存款餘額調節表); list or show recorded ones
     Reconcile(ReconcileArgs),
@@ -442,13 +442,19 @@ pub struct DisburseArgs {
 
 #[derive(Args, Debug)]
 #[command(
-    after_help = "CSV columns (header row, any order): date, kind (donation|disbursement), \
-    counterparty, counterparty_type (person|organization|anonymous|student|household), program, \
-    amount, method (bank|cash|wechat|alipay), reference (unique per line) — required; \
-    memo, counterparty_id — optional."
+    after_help = "Columns (header row, any order; a title row above it and a total row below the data are \
+    skipped), in lovefund's codes or the sheet's words: date/日期 (2022-03-01, 2022/3/1, \
+    2022年3月1日, 20220301); kind/收支 (donation|disbursement, 捐款|资助), not needed when the name \
+    column says who gives (捐款人/donor: donations) or who receives (受助人/beneficiary: \
+    disbursements); counterparty; counterparty_type/类别 \
+    (person|organization|anonymous|student|household, 个人|单位|匿名|学生|家庭); program/用途/项目 (a \
+    fund; 不限: unrestricted); amount/金额 (3,000.00, ¥3,000.00, 3000元); method/方式 \
+    (bank|cash|wechat|alipay, 银行|现金|微信|支付宝); reference (unique per line; a sheet without it \
+    gets one derived from each line) — required; memo/备注, counterparty_id — optional; 序号 is \
+    ignored."
 )]
 pub struct ImportArgs {
-    /// The CSV file
+    /// The sheet: a CSV or TSV file in any encoding, or a workbook (.xlsx, .xls, .ods; its first sheet)
     pub file: PathBuf,
     /// Check and report what would be imported, change nothing
     #[arg(long)]
@@ -456,6 +462,9 @@ pub struct ImportArgs {
     /// The file's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]
     #[arg(long, value_enum, ignore_case = true)]
     pub encoding: Option<EncodingArg>,
+    /// Record a sheet's new lines even where one looks like a corrected version of an entry imported before (same date, kind and amount)
+    #[arg(long)]
+    pub accept_new: bool,
 }
 
 #[derive(Args, Debug)]

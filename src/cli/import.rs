@@ -18,6 +18,7 @@ pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
         file: args.file,
         dry_run: args.dry_run,
         encoding: args.encoding.map(Into::into),
+        accept_new: args.accept_new,
     };
     let mut ledger = ctx.open_for_writing()?;
     let lang = ctx.lang(&ledger);

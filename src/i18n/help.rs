@@ -423,13 +423,18 @@ help! {
         "從哪個基金支出［預設：該項目自己的基金］",
         "从哪个基金支出［默认：该项目自己的基金］";
     // Import.
-    "Import donations and disbursements from the treasurer's CSV (all or nothing)" =>
-        "從出納的 CSV 匯入捐贈和支出（全部成功或全部不做）",
-        "从出纳的 CSV 导入捐赠和支出（全部成功或全部不做）";
-    "CSV columns (header row, any order): date, kind (donation|disbursement), counterparty, counterparty_type (person|organization|anonymous|student|household), program, amount, method (bank|cash|wechat|alipay), reference (unique per line) — required; memo, counterparty_id — optional." =>
-        "CSV 的欄（第一行為標題，順序不限）：必填 date（日期）、kind（類別：donation|disbursement）、counterparty（對方）、counterparty_type（對方類別：person|organization|anonymous|student|household）、program（項目）、amount（金額）、method（方式：bank|cash|wechat|alipay）、reference（流水號，每行唯一）；選填 memo（備註）、counterparty_id（對方編號）。",
-        "CSV 的列（第一行为标题，顺序不限）：必填 date（日期）、kind（类别：donation|disbursement）、counterparty（对方）、counterparty_type（对方类别：person|organization|anonymous|student|household）、program（项目）、amount（金额）、method（方式：bank|cash|wechat|alipay）、reference（流水号，每行唯一）；选填 memo（备注）、counterparty_id（对方编号）。";
-    "The CSV file" => "CSV 檔案", "CSV 文件";
+    "Import donations and disbursements from the treasurer's sheet: CSV, TSV, .xlsx, .xls or .ods (all or nothing)" =>
+        "從出納的表格匯入捐贈和支出：CSV、TSV、.xlsx、.xls 或 .ods（全部成功或全部不做）",
+        "从出纳的表格导入捐赠和支出：CSV、TSV、.xlsx、.xls 或 .ods（全部成功或全部不做）";
+    "Columns (header row, any order; a title row above it and a total row below the data are skipped), in lovefund's codes or the sheet's words: date/日期 (2022-03-01, 2022/3/1, 2022年3月1日, 20220301); kind/收支 (donation|disbursement, 捐款|资助), not needed when the name column says who gives (捐款人/donor: donations) or who receives (受助人/beneficiary: disbursements); counterparty; counterparty_type/类别 (person|organization|anonymous|student|household, 个人|单位|匿名|学生|家庭); program/用途/项目 (a fund; 不限: unrestricted); amount/金额 (3,000.00, ¥3,000.00, 3000元); method/方式 (bank|cash|wechat|alipay, 银行|现金|微信|支付宝); reference (unique per line; a sheet without it gets one derived from each line) — required; memo/备注, counterparty_id — optional; 序号 is ignored." =>
+        "各欄（第一行為標題，順序不限；標題上方的表名行和資料下方的合計行會略過），可用 lovefund 的代碼或表中的字：date/日期（2022-03-01、2022/3/1、2022年3月1日、20220301）；kind/收支（donation|disbursement、捐款|資助），名字欄已說明是誰捐（捐款人、捐贈人：捐贈）或誰受助（受助人：支出）時可不要；counterparty（對方）；counterparty_type/類別（person|organization|anonymous|student|household、個人|單位|匿名|學生|家庭）；program/用途/項目（基金；不限：非限定）；amount/金額（3,000.00、¥3,000.00、3000元）；method/方式（bank|cash|wechat|alipay、銀行|現金|微信|支付寶）；reference（流水號，每行唯一；沒有這一欄時，依每行的內容產生）——必填；memo/備註、counterparty_id（對方編號）——選填；序號不讀。",
+        "各列（第一行为标题，顺序不限；标题上方的表名行和数据下方的合计行会略过），可用 lovefund 的代码或表中的字：date/日期（2022-03-01、2022/3/1、2022年3月1日、20220301）；kind/收支（donation|disbursement、捐款|资助），名字列已说明是谁捐（捐款人、捐赠人：捐赠）或谁受助（受助人：支出）时可不要；counterparty（对方）；counterparty_type/类别（person|organization|anonymous|student|household、个人|单位|匿名|学生|家庭）；program/用途/项目（基金；不限：非限定）；amount/金额（3,000.00、¥3,000.00、3000元）；method/方式（bank|cash|wechat|alipay、银行|现金|微信|支付宝）；reference（流水号，每行唯一；没有这一列时，依每行的内容生成）——必填；memo/备注、counterparty_id（对方编号）——选填；序号不读。";
+    "Record a sheet's new lines even where one looks like a corrected version of an entry imported before (same date, kind and amount)" =>
+        "照樣記下表格的新行，即使某一行像是之前匯入的憑證改正後的樣子（日期、類別和金額相同）",
+        "照样记下表格的新行，即使某一行像是之前导入的凭证改正后的样子（日期、类别和金额相同）";
+    "The sheet: a CSV or TSV file in any encoding, or a workbook (.xlsx, .xls, .ods; its first sheet)" =>
+        "表格：任何編碼的 CSV 或 TSV 檔案，或試算表檔案（.xlsx、.xls、.ods；讀第一個工作表）",
+        "表格：任何编码的 CSV 或 TSV 文件，或电子表格文件（.xlsx、.xls、.ods；读第一个工作表）";
     "Check and report what would be imported, change nothing" =>
         "只檢查並列出將匯入的內容，不做任何修改",
         "只检查并列出将导入的内容，不做任何修改";

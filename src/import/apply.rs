@@ -5,18 +5,20 @@
 //! the fields that differ when not. Overspending is checked line by line as the
 //! ledger grows. Any error rolls everything back.
 
-use super::read::{ImportFile, ImportLine, Kind};
+use super::read::{DERIVED_REFERENCE_PREFIX, ImportFile, ImportLine, Kind};
 use crate::error::message::{self, ImportMessage, StoreMessage};
 use crate::error::{Error, Result};
 use crate::i18n::{L, Lang};
 use crate::input::LineError;
 use crate::ledger::append::AppendState;
+use crate::ledger::date::iso;
 use crate::ledger::entry::{EntryKind, NewEntry};
 use crate::ledger::fund::Funds;
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
 use crate::ledger::party::{IdNumber, NewParty, Party, PartyType, Role};
 use crate::store::Appender;
+use crate::store::people::DerivedEntry;
 use crate::store::{Read, UnitOfWork};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -197,6 +199,7 @@ pub fn apply(
     file: &mut ImportFile,
     identity_key: &[u8],
     memo_lang: Lang,
+    accept_new: bool,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<std::result::Result<ImportSummary, Vec<LineError>>> {
     file.lines.sort_by_key(|l| (l.date, l.line));
@@ -252,6 +255,13 @@ pub fn apply(
                     Err(e) => errors.push(e),
                 }
             }
+        }
+    }
+    if check_references && file.derived_references && !accept_new {
+        errors.extend(corrected_lines(appender, file, &apply_line)?);
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| e.line);
+            return Ok(Err(errors));
         }
     }
     // After the reference lookups, which need the index on references. Rebuilding
@@ -336,6 +346,55 @@ fn known_reference(
             differences: differences.iter().map(|d| d.to_string()).collect(),
         },
     ))))
+}
+
+/// New lines of a sheet (derived references not yet in the ledger) that look like a
+/// corrected version of a line imported before: an earlier sheet entry of the same
+/// date, kind and amount that no line of this file derives and no reversal undid.
+/// The name (or another field) changed, so its reference did, and importing it would
+/// record the gift twice; the treasurer reverses the old entry or says `--accept-new`.
+fn corrected_lines(
+    appender: &mut Appender<'_>,
+    file: &ImportFile,
+    apply_line: &[bool],
+) -> Result<Vec<LineError>> {
+    let new_lines: Vec<&ImportLine> = file
+        .lines
+        .iter()
+        .zip(apply_line)
+        .filter_map(|(line, apply)| apply.then_some(line))
+        .collect();
+    if new_lines.is_empty() {
+        return Ok(Vec::new());
+    }
+    let in_file: std::collections::HashSet<&str> =
+        file.lines.iter().map(|l| file.text(l.reference)).collect();
+    let mut earlier: HashMap<(String, String, i64), Vec<DerivedEntry>> = HashMap::new();
+    for entry in appender.derived_entries(DERIVED_REFERENCE_PREFIX)? {
+        if !in_file.contains(entry.reference.as_str()) {
+            let key = (entry.date.clone(), entry.kind.clone(), entry.amount_fen);
+            earlier.entry(key).or_default().push(entry);
+        }
+    }
+    let mut errors = Vec::new();
+    for line in new_lines {
+        let kind = match line.kind {
+            Kind::Donation => "donation",
+            Kind::Disbursement => "disbursement",
+        };
+        let key = (iso(line.date), kind.to_string(), line.amount.fen());
+        let Some(entry) = earlier.get_mut(&key).and_then(|found| found.pop()) else {
+            continue;
+        };
+        let reason = ImportMessage::LikelyReplaces {
+            entry: entry.id,
+            date: entry.date,
+            name: entry.name.as_str().into(),
+            amount: Money::from_fen(entry.amount_fen).grouped(),
+        };
+        errors.push(LineError::new(u64::from(line.line), "-", reason));
+    }
+    Ok(errors)
 }
 
 /// The entry a line records: the movement with its counterparty, fund and memo (a

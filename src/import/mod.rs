@@ -5,6 +5,7 @@
 
 mod apply;
 mod read;
+mod words;
 
 pub use crate::input::{Encoding, LINE_ERRORS_MAX, LineError};
 pub use apply::{ImportSummary, apply};

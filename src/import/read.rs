@@ -7,14 +7,18 @@
 //! (`crate::output::csv::unguarded`), so an exported file imports the same names.
 
 use super::IMPORT_LINES_MAX;
+use super::words::{
+    HeaderWord, TotalRow, header_word, is_anonymous_word, is_title_row, is_unrestricted_word,
+    kind_word, method_word, party_type_word, total_row,
+};
 use crate::error::message::{Choice, ImportMessage, Quoted};
 use crate::error::{Error, Message, Result};
 use crate::input::{
     ColumnMap, Encoding, IMPORT_COLUMNS, IMPORT_REQUIRED, IMPORT_REQUIRED_COUNT, LineError,
-    LineErrors, Source, amount_fault, open_text, reason_of,
+    LineErrors, Rows, SheetRows, Source, amount_fault, is_workbook, open_text, reason_of,
 };
 use crate::ledger::account::NAME_LENGTH_MAX;
-use crate::ledger::date::parse_date;
+use crate::ledger::date::{iso, parse_file_date};
 use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::fund::{FundId, Funds};
 use crate::ledger::money::{AMOUNT_FEN_MAX, Money};
@@ -28,7 +32,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Donation,
@@ -78,12 +82,27 @@ pub struct ImportFile {
     pub errors: Vec<LineError>,
     /// Bad lines beyond those kept in `errors`.
     pub errors_more: usize,
+    /// The file has no reference column: each line's reference was derived from it.
+    pub derived_references: bool,
+    /// Each of `IMPORT_COLUMNS` as the file's header names it (empty before reading).
+    pub column_names: Vec<String>,
 }
 
 impl ImportFile {
     pub fn text(&self, span: Span) -> &str {
         let start = span.start as usize;
         &self.text[start..start + span.length as usize]
+    }
+
+    /// Names the columns of errors found while recording (which know lovefund's
+    /// codes: `amount`) as the file's header does (`金额`).
+    pub fn name_columns(&self, errors: &mut [LineError]) {
+        for error in errors {
+            let known = IMPORT_COLUMNS.iter().position(|c| *c == error.column);
+            if let Some(name) = known.and_then(|i| self.column_names.get(i)) {
+                error.column.clone_from(name);
+            }
+        }
     }
 
     fn keep(&mut self, text: &str) -> Result<Span> {
@@ -155,73 +174,146 @@ const COUNTERPARTY_ID: usize = 9;
 /// Where each of `IMPORT_COLUMNS` is in the file's lines (indexed by the constants above).
 type Columns = ColumnMap<{ IMPORT_COLUMNS.len() }>;
 
-/// The column map from the header: every column must be an import column, named
-/// once, and the required ones must all be there.
-fn columns_from_header(header: &csv::StringRecord) -> Result<Columns> {
+/// The most rows above the header read as a title and skipped.
+const TITLE_ROWS_MAX: usize = 5;
+
+/// What the header says about a file's lines.
+#[derive(Debug)]
+struct Layout {
+    columns: Columns,
+    /// Each column's name as the file's header spells it (lovefund's code when the
+    /// file has no such column), for the person reading a bad line.
+    names: [String; IMPORT_COLUMNS.len()],
+    /// The kind of every line, told by the counterparty's header (捐款人, 受助人)
+    /// when the file has no kind column.
+    kind: Option<Kind>,
+}
+
+impl Layout {
+    /// Derived references: the file has no reference column.
+    fn derives_references(&self) -> bool {
+        !self.columns.has(REFERENCE)
+    }
+}
+
+/// The layout from the header: every column an import column (in any of its
+/// languages, see `words`) or one the import ignores, named once, and the required
+/// ones all there. The reference is required only if the kind is (lovefund's own
+/// layout); a sheet without one has each line's reference derived from it.
+fn layout_from_header(header: &csv::StringRecord, line: u64) -> Result<Layout> {
     let mut columns = Columns::default();
+    let mut names = IMPORT_COLUMNS.map(String::from);
+    let mut kind_of_lines = None;
     let mut unknown: Vec<Quoted> = Vec::new();
     for (i, raw) in header.iter().enumerate() {
-        let name = raw
-            .trim()
-            .trim_start_matches('\u{feff}')
-            .to_ascii_lowercase();
-        let Some(known) = IMPORT_COLUMNS.iter().position(|c| *c == name) else {
-            unknown.push(raw.into());
-            continue;
+        let (column, kind) = match header_word(raw) {
+            Some(HeaderWord::Column { column, kind }) => (column, kind),
+            Some(HeaderWord::Ignored) => continue,
+            None => {
+                unknown.push(raw.into());
+                continue;
+            }
         };
-        if !columns.place(known, i) {
+        if !columns.place(column, i) {
             return Err(Error::input(ImportMessage::ColumnTwice {
-                column: IMPORT_COLUMNS[known].to_string(),
+                line,
+                column: raw.trim().to_string(),
             }));
         }
+        names[column] = raw.trim().trim_start_matches('\u{feff}').to_string();
+        kind_of_lines = kind_of_lines.or(kind);
     }
     if !unknown.is_empty() {
         return Err(Error::input(ImportMessage::UnknownColumns {
+            line,
             columns: unknown,
             required: IMPORT_REQUIRED.join(", "),
             optional: IMPORT_COLUMNS[IMPORT_REQUIRED_COUNT..].join(", "),
         }));
     }
+    let kind = if columns.has(KIND) {
+        None
+    } else {
+        kind_of_lines
+    };
+    let required = |c: usize| match c {
+        KIND => kind.is_none(),
+        REFERENCE => columns.has(KIND),
+        _ => true,
+    };
     let missing: Vec<&str> = (0..IMPORT_REQUIRED_COUNT)
-        .filter(|c| !columns.has(*c))
+        .filter(|c| required(*c) && !columns.has(*c))
         .map(|c| IMPORT_COLUMNS[c])
         .collect();
     if !missing.is_empty() {
         return Err(Error::input(ImportMessage::MissingColumns {
+            line,
             columns: missing.join(", "),
         }));
     }
-    Ok(columns)
+    Ok(Layout {
+        columns,
+        names,
+        kind,
+    })
 }
 
-/// Reads and checks the whole file. A bad header is an error; bad lines are
-/// collected in `errors`. `encoding` forces one; `None` detects UTF-8, else GB18030.
+/// Reads and checks the whole file: a workbook's first sheet, or a CSV or TSV text.
+/// A bad header is an error; bad lines are collected in `errors`. `encoding` forces
+/// a text's; `None` detects it (see `crate::input::encoding`).
 pub fn read_file(
     path: &Path,
     encoding: Option<Encoding>,
     funds: &Funds,
     identity_key: &[u8],
 ) -> Result<ImportFile> {
+    if is_workbook(path) {
+        let mut rows = SheetRows::open(path)?;
+        return read_rows(&mut rows, None, funds, identity_key);
+    }
     let (encoding, decoder) = open_text(path, encoding)?;
     let mut source = Source::new(decoder)?;
-    let columns = columns_from_header(source.header())?;
-    let width = source.header().len();
+    read_rows(&mut source, Some(encoding), funds, identity_key)
+}
+
+/// Reads and checks every row after the header (and any title rows above it).
+fn read_rows(
+    rows: &mut dyn Rows,
+    encoding: Option<Encoding>,
+    funds: &Funds,
+    identity_key: &[u8],
+) -> Result<ImportFile> {
+    let mut errors = LineErrors::default();
+    for _ in 0..TITLE_ROWS_MAX {
+        if !is_title_row(rows.header()) || !rows.next_header(&mut errors) {
+            break;
+        }
+    }
+    let layout = layout_from_header(rows.header(), rows.header_line())?;
+    let width = rows.header().len();
     let mut out = ImportFile {
-        encoding: Some(encoding),
+        encoding,
+        derived_references: layout.derives_references(),
+        column_names: layout.names.to_vec(),
         ..ImportFile::default()
     };
-    let mut errors = LineErrors::default();
     let mut checker = LineChecker {
         funds,
         identity_key,
+        layout: &layout,
         parties: HashMap::new(),
         key_buffer: String::new(),
+        occurrences: HashMap::new(),
+        total: Total::default(),
     };
-    while let Some((line, record)) = source.next_line(&mut errors) {
+    while let Some((line, record)) = rows.next_line(&mut errors) {
         if out.lines.len() >= IMPORT_LINES_MAX {
             return Err(Error::input(ImportMessage::TooManyLines {
                 max: IMPORT_LINES_MAX as u64,
             }));
+        }
+        if checker.skips(line, record, &mut errors) {
+            continue;
         }
         if record.len() != width {
             let reason = ImportMessage::FieldCount {
@@ -231,7 +323,7 @@ pub fn read_file(
             errors.push(line, "-", reason);
             continue;
         }
-        checker.check(line, record, &columns, &mut out, &mut errors);
+        checker.check(line, record, &mut out, &mut errors);
     }
     out.check_duplicate_references(&mut errors);
     out.check_totals(&mut errors);
@@ -239,28 +331,35 @@ pub fn read_file(
     Ok(out)
 }
 
+/// A sheet's total row and what the rows above it add up to.
+#[derive(Default)]
+struct Total {
+    /// The good lines' amounts so far, in fen.
+    sum_fen: i128,
+    /// A line was bad: the sum is not the sheet's, so a total is not checked.
+    incomplete: bool,
+    /// A total row was seen: rows after it without a date are notes (制表人 …).
+    seen: bool,
+}
+
 /// What a field parser refuses a value with: the sentence for its column.
 type FieldResult<T> = std::result::Result<T, Message>;
 
 fn parse_date_field(text: &str) -> FieldResult<NaiveDate> {
-    parse_date("date", text).map_err(|_| ImportMessage::NotADate { text: text.into() }.into())
+    parse_file_date(text).ok_or_else(|| ImportMessage::NotADate { text: text.into() }.into())
 }
 
 fn parse_kind(text: &str) -> FieldResult<Kind> {
-    if text.eq_ignore_ascii_case("donation") {
-        Ok(Kind::Donation)
-    } else if text.eq_ignore_ascii_case("disbursement") {
-        Ok(Kind::Disbursement)
-    } else {
-        let text = text.to_ascii_lowercase();
-        Err(ImportMessage::NotAKind { text: text.into() }.into())
-    }
+    kind_word(text).ok_or_else(|| {
+        let text = text.to_lowercase();
+        ImportMessage::NotAKind { text: text.into() }.into()
+    })
 }
 
 /// A donation comes from a donor, a disbursement goes to a beneficiary; when the
 /// kind is itself bad, any type is taken so the line reports only the kind.
 fn parse_party_type(text: &str, kind: Option<Kind>) -> FieldResult<PartyType> {
-    let Some(party_type) = PartyType::parse(text) else {
+    let Some(party_type) = party_type_word(text) else {
         return Err(ImportMessage::NotAPartyType { text: text.into() }.into());
     };
     match kind {
@@ -283,7 +382,8 @@ fn parse_party_type(text: &str, kind: Option<Kind>) -> FieldResult<PartyType> {
 /// The counterparty's name; an anonymous donor's spellings (or none) all become
 /// `ANONYMOUS_DONOR`, so they are one party.
 fn parse_counterparty(text: &str, party_type: Option<PartyType>) -> FieldResult<&str> {
-    let name = if party_type == Some(PartyType::Anonymous) && is_anonymous_name(text) {
+    let anonymous = is_anonymous_name(text) || is_anonymous_word(text);
+    let name = if party_type == Some(PartyType::Anonymous) && anonymous {
         ANONYMOUS_DONOR
     } else {
         text
@@ -291,15 +391,38 @@ fn parse_counterparty(text: &str, party_type: Option<PartyType>) -> FieldResult<
     if name.is_empty() {
         return Err(ImportMessage::EmptyCounterparty.into());
     }
+    if lost_a_character(name) {
+        return Err(ImportMessage::NameLostCharacter { name: name.into() }.into());
+    }
     check_text("counterparty", name, NAME_LENGTH_MAX)
         .and_then(|()| refuse_id_like("counterparty", name))
         .map_err(|e| reason_of(&e))?;
     Ok(name)
 }
 
+/// Whether a name holds a `?` beside a Chinese character (劉?, ?明) or is only
+/// question marks: what Excel writes when a GBK save meets a character GBK lacks
+/// (䶮, 𠮷). A `?` among Latin text (a URL) is the person's own.
+fn lost_a_character(name: &str) -> bool {
+    let chinese = |c: char| c as u32 >= 0x2E80 && !c.is_whitespace();
+    let chars: Vec<char> = name.chars().collect();
+    chars.iter().all(|c| *c == '?')
+        || chars.windows(2).any(|pair| match pair {
+            ['?', next] => chinese(*next),
+            [before, '?'] => chinese(*before),
+            _ => false,
+        })
+}
+
 /// The fund a donation goes to, or the program a disbursement pays from (a bad
 /// kind reads it as a fund).
 fn parse_program(funds: &Funds, kind: Option<Kind>, text: &str) -> FieldResult<FundId> {
+    if kind != Some(Kind::Disbursement)
+        && is_unrestricted_word(text)
+        && let Some(fund) = funds.unrestricted()
+    {
+        return Ok(fund.id);
+    }
     let choices = |programs_only: bool| -> Vec<Choice> {
         funds
             .0
@@ -329,7 +452,7 @@ fn parse_program(funds: &Funds, kind: Option<Kind>, text: &str) -> FieldResult<F
 }
 
 fn parse_amount(text: &str) -> FieldResult<Money> {
-    Money::parse_positive(text).map_err(|e| {
+    Money::parse_file_positive(text).map_err(|e| {
         ImportMessage::BadAmount {
             text: text.into(),
             fault: amount_fault(e),
@@ -339,7 +462,7 @@ fn parse_amount(text: &str) -> FieldResult<Money> {
 }
 
 fn parse_method(text: &str) -> FieldResult<Method> {
-    Method::parse(text).ok_or_else(|| ImportMessage::NotAMethod { text: text.into() }.into())
+    method_word(text).ok_or_else(|| ImportMessage::NotAMethod { text: text.into() }.into())
 }
 
 /// The line's reference: what makes importing the same file twice add nothing.
@@ -368,47 +491,151 @@ fn parse_counterparty_id(text: &str, identity_key: &[u8]) -> FieldResult<Option<
         .map_err(|e| reason_of(&e))
 }
 
-/// A parsed field's value, or `None` with its reason in `errors` under its column.
-fn take<T>(errors: &mut LineErrors, line: u64, column: usize, parsed: FieldResult<T>) -> Option<T> {
+/// A parsed field's value, or `None` with its reason in `errors` under its column
+/// (named as the file's header names it).
+fn take<T>(errors: &mut LineErrors, line: u64, name: &str, parsed: FieldResult<T>) -> Option<T> {
     parsed
-        .map_err(|reason| errors.push(line, IMPORT_COLUMNS[column], reason))
+        .map_err(|reason| errors.push(line, name, reason))
         .ok()
 }
+
+/// A line's reference derived from what it holds, for a sheet without a reference
+/// column: its date, kind, counterparty and amount, and how many identical lines
+/// came before it in the file (two equal gifts on one day are two lines), hashed
+/// short. The same sheet imported again derives the same references, so it adds
+/// nothing; a line whose name or amount was corrected derives a new one.
+fn derived_reference(
+    date: NaiveDate,
+    kind: Kind,
+    name: &str,
+    amount: Money,
+    occurrence: u32,
+) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    let kind = match kind {
+        Kind::Donation => "donation",
+        Kind::Disbursement => "disbursement",
+    };
+    for part in [
+        iso(date).as_str(),
+        kind,
+        name,
+        &amount.plain(),
+        &occurrence.to_string(),
+    ] {
+        hash.update(part.as_bytes());
+        hash.update([0x1f]);
+    }
+    let digest = hash.finalize();
+    format!(
+        "{DERIVED_REFERENCE_PREFIX}{}",
+        hex::encode(&digest[..DERIVED_REFERENCE_BYTES])
+    )
+}
+
+/// What begins a derived reference (a sheet's line, S for 表).
+pub const DERIVED_REFERENCE_PREFIX: &str = "S-";
+/// Hash bytes in a derived reference: 48 bits, so a fund's lifetime of sheets
+/// (millions of lines) meets a collision with odds below one in a million.
+const DERIVED_REFERENCE_BYTES: usize = 6;
+
+/// Identical lines so far: (date, kind, counterparty, amount in fen) → count.
+type Occurrences = HashMap<(NaiveDate, Kind, Box<str>, i64), u32>;
 
 struct LineChecker<'a> {
     funds: &'a Funds,
     identity_key: &'a [u8],
+    layout: &'a Layout,
     /// "name␟type␟id number" → index into `ImportFile::parties`.
     parties: HashMap<String, u32>,
     key_buffer: String,
+    occurrences: Occurrences,
+    total: Total,
 }
 
 impl LineChecker<'_> {
+    /// Whether a row is not data: a sheet's total row (checked against the lines
+    /// above it when every one was good), a note below it (no date), or a row with
+    /// nothing in the import's columns (a template's pre-numbered empty row).
+    fn skips(&mut self, line: u64, record: &csv::StringRecord, errors: &mut LineErrors) -> bool {
+        let columns = &self.layout.columns;
+        if let Some(total) = total_row(record) {
+            self.total.seen = true;
+            let found = Money::parse_file_positive(columns.get(record, AMOUNT));
+            if let (TotalRow::Total, Ok(found), false) = (total, found, self.total.incomplete)
+                && found.wide() != self.total.sum_fen
+            {
+                let sum = Money::from_wide("total", self.total.sum_fen)
+                    .map_or_else(|_| self.total.sum_fen.to_string(), Money::grouped);
+                let reason = ImportMessage::TotalDiffers {
+                    found: found.grouped(),
+                    sum,
+                };
+                errors.push(line, &self.layout.names[AMOUNT], reason);
+            }
+            return true;
+        }
+        if self.total.seen && columns.get(record, DATE).is_empty() {
+            return true;
+        }
+        (0..IMPORT_COLUMNS.len()).all(|c| columns.get(record, c).is_empty())
+    }
+
     /// Checks every field of one line, so the person sees all its problems at once;
     /// a good line joins `out.lines`.
     fn check(
         &mut self,
         line: u64,
         record: &csv::StringRecord,
-        columns: &Columns,
         out: &mut ImportFile,
         errors: &mut LineErrors,
     ) {
+        let lines_before = out.lines.len();
+        self.check_fields(line, record, out, errors);
+        match out.lines.get(lines_before) {
+            Some(good) => self.total.sum_fen += good.amount.wide(),
+            None => self.total.incomplete = true,
+        }
+    }
+
+    fn check_fields(
+        &mut self,
+        line: u64,
+        record: &csv::StringRecord,
+        out: &mut ImportFile,
+        errors: &mut LineErrors,
+    ) {
+        let layout = self.layout;
+        let columns = &layout.columns;
         let field = |column: usize| unguarded(columns.get(record, column));
-        let date = take(errors, line, DATE, parse_date_field(field(DATE)));
-        let kind = take(errors, line, KIND, parse_kind(field(KIND)));
+        let name_of = |column: usize| layout.names[column].as_str();
+        let date = take(errors, line, name_of(DATE), parse_date_field(field(DATE)));
+        let kind = match layout.kind {
+            Some(kind) => Some(kind),
+            None => take(errors, line, name_of(KIND), parse_kind(field(KIND))),
+        };
         let party_type = parse_party_type(field(COUNTERPARTY_TYPE), kind);
-        let party_type = take(errors, line, COUNTERPARTY_TYPE, party_type);
+        let party_type = take(errors, line, name_of(COUNTERPARTY_TYPE), party_type);
         let name = parse_counterparty(field(COUNTERPARTY), party_type);
-        let name = take(errors, line, COUNTERPARTY, name);
+        let name = take(errors, line, name_of(COUNTERPARTY), name);
         let fund = parse_program(self.funds, kind, field(PROGRAM));
-        let fund = take(errors, line, PROGRAM, fund);
-        let amount = take(errors, line, AMOUNT, parse_amount(field(AMOUNT)));
-        let method = take(errors, line, METHOD, parse_method(field(METHOD)));
-        let reference = take(errors, line, REFERENCE, parse_reference(field(REFERENCE)));
-        let memo = take(errors, line, MEMO, parse_memo(field(MEMO)));
+        let fund = take(errors, line, name_of(PROGRAM), fund);
+        let amount = take(errors, line, name_of(AMOUNT), parse_amount(field(AMOUNT)));
+        let method = take(errors, line, name_of(METHOD), parse_method(field(METHOD)));
+        let reference = if layout.derives_references() {
+            Some("")
+        } else {
+            take(
+                errors,
+                line,
+                name_of(REFERENCE),
+                parse_reference(field(REFERENCE)),
+            )
+        };
+        let memo = take(errors, line, name_of(MEMO), parse_memo(field(MEMO)));
         let id_number = parse_counterparty_id(field(COUNTERPARTY_ID), self.identity_key);
-        let id_number = take(errors, line, COUNTERPARTY_ID, id_number);
+        let id_number = take(errors, line, name_of(COUNTERPARTY_ID), id_number);
         // Every `None` above has pushed its error: the line is good only if none is.
         let (
             Some(date),
@@ -426,6 +653,16 @@ impl LineChecker<'_> {
         )
         else {
             return;
+        };
+        let derived;
+        let reference = if layout.derives_references() {
+            let key = (date, kind, Box::<str>::from(name), amount.fen());
+            let occurrence = self.occurrences.entry(key).or_default();
+            *occurrence += 1;
+            derived = derived_reference(date, kind, name, amount, *occurrence);
+            derived.as_str()
+        } else {
+            reference
         };
         let party = self.party(name, party_type, id_number, &mut out.parties);
         let (Ok(reference), Ok(memo)) = (out.keep(reference), out.keep(memo)) else {
@@ -508,14 +745,13 @@ mod tests {
 
     #[test]
     fn date() {
+        let march_1 = NaiveDate::from_ymd_opt(2022, 3, 1).unwrap();
+        assert_eq!(parse_date_field("2022-03-01"), Ok(march_1));
+        assert_eq!(parse_date_field("2022年3月1日"), Ok(march_1));
         assert_eq!(
-            parse_date_field("2022-03-01"),
-            Ok(parse_date("t", "2022-03-01").unwrap())
-        );
-        assert_eq!(
-            parse_date_field("2022/03/01"),
+            parse_date_field("2022/02/30"),
             Err(ImportMessage::NotADate {
-                text: "2022/03/01".into()
+                text: "2022/02/30".into()
             }
             .into())
         );
@@ -561,6 +797,21 @@ mod tests {
             }
             .into())
         );
+    }
+
+    #[test]
+    fn a_name_that_lost_a_character_to_gbk() {
+        let person = Some(PartyType::Person);
+        for lost in ["劉?", "?明", "王?明", "??"] {
+            assert_eq!(
+                parse_counterparty(lost, person),
+                Err(ImportMessage::NameLostCharacter { name: lost.into() }.into()),
+                "{lost}"
+            );
+        }
+        for kept in ["Who? Ltd", "=HYPERLINK(\"http://e.example/?x=1\")"] {
+            assert_eq!(parse_counterparty(kept, person), Ok(kept), "{kept}");
+        }
     }
 
     #[test]
@@ -692,7 +943,8 @@ mod tests {
 
     #[test]
     fn a_bad_header_is_one_error_on_line_1() {
-        let header = |cells: &[&str]| columns_from_header(&csv::StringRecord::from(cells.to_vec()));
+        let header =
+            |cells: &[&str]| layout_from_header(&csv::StringRecord::from(cells.to_vec()), 1);
         let required = IMPORT_REQUIRED.to_vec();
         assert!(header(&required).is_ok());
         let message = |cells: &[&str]| {
@@ -708,13 +960,15 @@ mod tests {
         assert_eq!(
             message(&twice),
             ImportMessage::ColumnTwice {
-                column: "date".into()
+                line: 1,
+                column: "DATE".into()
             }
             .into()
         );
         assert_eq!(
             message(&["date", "kind"]),
             ImportMessage::MissingColumns {
+                line: 1,
                 columns: "counterparty, counterparty_type, program, amount, method, reference"
                     .into()
             }

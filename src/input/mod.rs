@@ -12,8 +12,10 @@ mod encoding;
 mod errors;
 mod lines;
 mod source;
+mod workbook;
 
 pub use columns::{ColumnMap, IMPORT_COLUMNS, IMPORT_REQUIRED, IMPORT_REQUIRED_COUNT};
 pub use encoding::{Encoding, open_text};
 pub use errors::{LINE_ERRORS_MAX, LineError, LineErrors, amount_fault, reason_of};
-pub use source::{Source, csv_error_message};
+pub use source::{Rows, Source, csv_error_message};
+pub use workbook::{SheetRows, is_workbook};

@@ -14,9 +14,14 @@ use std::io::{BufRead, BufReader, Read};
 /// How much of the text is looked at for the header's field separator.
 const HEAD_BYTES: usize = 1 << 16;
 
-/// The field separator of the header line at the start of `head`.
+/// The field separator of the first line at the start of `head` that has one (a
+/// sheet's title line above the header may have none).
 fn delimiter_of(head: &[u8]) -> u8 {
-    let header = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    let mut lines = head.split(|&b| b == b'\n');
+    let first = lines.clone().next().unwrap_or_default();
+    let header = lines
+        .find(|line| line.contains(&b'\t') || line.contains(&b','))
+        .unwrap_or(first);
     if header.contains(&b'\t') && !header.contains(&b',') {
         b'\t'
     } else {
@@ -34,12 +39,52 @@ pub fn csv_error_message(e: &csv::Error) -> InputMessage {
     }
 }
 
+/// A file's rows as readers take them, whatever the file: a CSV text (`Source`) or
+/// a workbook's first sheet (`super::workbook::SheetRows`), so that both go through
+/// one reader.
+pub trait Rows {
+    /// The row taken as the header.
+    fn header(&self) -> &csv::StringRecord;
+    /// The line (or sheet row) the header is on.
+    fn header_line(&self) -> u64;
+    /// The next row with a non-blank field and its line; `None` at the end.
+    fn next_line(&mut self, errors: &mut LineErrors) -> Option<(u64, &csv::StringRecord)>;
+    /// Takes the next non-blank row as the header instead (the one before was a
+    /// title above it); false at the end.
+    fn next_header(&mut self, errors: &mut LineErrors) -> bool;
+}
+
 /// The lines of one CSV text, read one at a time into one reused record.
 pub struct Source<R: Read> {
     reader: csv::Reader<LineTap<BufReader<R>>>,
     lines: LineCounter,
     header: csv::StringRecord,
+    header_line: u64,
     record: csv::StringRecord,
+}
+
+impl<R: Read> Rows for Source<R> {
+    fn header(&self) -> &csv::StringRecord {
+        &self.header
+    }
+
+    fn header_line(&self) -> u64 {
+        self.header_line
+    }
+
+    fn next_line(&mut self, errors: &mut LineErrors) -> Option<(u64, &csv::StringRecord)> {
+        Source::next_line(self, errors)
+    }
+
+    fn next_header(&mut self, errors: &mut LineErrors) -> bool {
+        let Some((line, record)) = Source::next_line(self, errors) else {
+            return false;
+        };
+        let record = record.clone();
+        self.header = record;
+        self.header_line = line;
+        true
+    }
 }
 
 impl<R: Read> Source<R> {
@@ -61,7 +106,7 @@ impl<R: Read> Source<R> {
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(tapped);
-        let header = reader
+        let header: csv::StringRecord = reader
             .headers()
             .map_err(|e| {
                 Error::input(match csv_error_message(&e) {
@@ -72,10 +117,12 @@ impl<R: Read> Source<R> {
                 })
             })?
             .clone();
+        let header_line = lines.line_at(header.position()).max(1);
         Ok(Source {
             reader,
             lines,
             header,
+            header_line,
             record: csv::StringRecord::new(),
         })
     }
@@ -152,6 +199,15 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let (lines, _) = read_all(b"name,memo\ta\nb,x\n");
         assert_eq!(lines, vec![(2, "b".into())]);
+    }
+
+    /// A sheet's title line above the header has no separator: the header decides.
+    #[test]
+    fn the_separator_is_the_first_line_that_has_one() {
+        assert_eq!(delimiter_of("捐款明细\n日期\t金额\n".as_bytes()), b'\t');
+        assert_eq!(delimiter_of("捐款明细\n日期,金额\n".as_bytes()), b',');
+        assert_eq!(delimiter_of("捐款明细,,\n日期\t金额\n".as_bytes()), b',');
+        assert_eq!(delimiter_of(b"name\n"), b',');
     }
 
     #[test]

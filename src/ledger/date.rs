@@ -1,4 +1,5 @@
-//! Dates as people type them: strictly `YYYY-MM-DD`.
+//! Dates as people type them: strictly `YYYY-MM-DD`; and dates as files write them
+//! (`parse_file_date`: the forms Excel and WPS save a date cell in).
 
 use crate::error::message::LedgerMessage;
 use crate::error::{Error, Field, Result};
@@ -42,9 +43,101 @@ pub fn parse_count(field: impl Into<Field>, text: &str) -> Result<i64> {
         .ok_or_else(|| Error::input_in(field, LedgerMessage::NotAWholeNumber { text: text.into() }))
 }
 
+/// A date as a spreadsheet or bank file writes it: `2022-03-01`, `2022-3-1`,
+/// `2022/3/1`, `2022.3.1`, `2022年3月1日`, `20220301`, each optionally followed by a
+/// time of day (` 10:20`, ` 10:20:30`, `T10:20:30`), which is dropped: entries are
+/// dated by day. Only for values read from files; typed dates stay `parse_date`.
+pub fn parse_file_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let (day, time) = match text.find([' ', 'T']) {
+        Some(at) => (&text[..at], text[at + 1..].trim()),
+        None => (text, ""),
+    };
+    if !time.is_empty() && !is_time_of_day(time) {
+        return None;
+    }
+    let digits = |s: &str, max: usize| {
+        (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (year, month, date) = if day.len() == 8 && day.bytes().all(|b| b.is_ascii_digit()) {
+        (
+            digits(&day[..4], 4)?,
+            digits(&day[4..6], 2)?,
+            digits(&day[6..], 2)?,
+        )
+    } else {
+        let parts: Vec<&str> = match day.strip_suffix('日') {
+            Some(chinese) => chinese.split(['年', '月']).collect(),
+            None => day.split(['-', '/', '.']).collect(),
+        };
+        let [year, month, date] = parts.as_slice() else {
+            return None;
+        };
+        let separators_agree = day.ends_with('日') || {
+            let mut seps = day.bytes().filter(|b| matches!(b, b'-' | b'/' | b'.'));
+            seps.next() == seps.next()
+        };
+        if year.len() != 4 || !separators_agree {
+            return None;
+        }
+        (digits(year, 4)?, digits(month, 2)?, digits(date, 2)?)
+    };
+    NaiveDate::from_ymd_opt(year as i32, month, date)
+        .filter(|d| (1900..=9998).contains(&chrono::Datelike::year(d)))
+}
+
+/// `HH:MM` or `HH:MM:SS` (with optional fractions of a second), as a valid time.
+fn is_time_of_day(text: &str) -> bool {
+    let text = text.split('.').next().unwrap_or_default();
+    let parts: Vec<&str> = text.split(':').collect();
+    let limits = [24, 60, 61];
+    (2..=3).contains(&parts.len())
+        && parts.iter().zip(limits).all(|(part, limit)| {
+            (1..=2).contains(&part.len())
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && part.parse::<u32>().is_ok_and(|n| n < limit)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_dates_as_excel_writes_them() {
+        let march_1 = NaiveDate::from_ymd_opt(2022, 3, 1);
+        for good in [
+            "2022-03-01",
+            "2022-3-1",
+            "2022/3/1",
+            "2022/03/01",
+            "2022.3.1",
+            "2022年3月1日",
+            "20220301",
+            "2022-03-01 10:20:30",
+            "2022/3/1 9:05",
+            "2022-03-01T10:20:30",
+            " 2022-03-01 ",
+        ] {
+            assert_eq!(parse_file_date(good), march_1, "{good}");
+        }
+        for bad in [
+            "2022-02-30",
+            "22-03-01",
+            "2022/3-1",
+            "2022年3月1",
+            "2022-03-01 25:00",
+            "2022-03-01 noon",
+            "202231",
+            "1899-12-31",
+            "3/1/2022",
+            "",
+        ] {
+            assert_eq!(parse_file_date(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn strict() {

@@ -73,6 +73,40 @@ impl Money {
         Ok(money)
     }
 
+    /// Parses a positive amount read from a file (a sheet, statement or bill) or given
+    /// as `--closing-balance`: the strict grammar, after an optional `¥`/`￥` before and
+    /// `元` after, and `,` grouping of exactly three digits (`3,000.00`, `¥3,000.00`,
+    /// `3000元`). A misplaced comma (`30,00`) is still refused, not read as 3000.
+    pub fn parse_file_positive(text: &str) -> Result<Money, AmountError> {
+        Money::parse_positive(&Money::ungrouped(text)?)
+    }
+
+    /// `text` without its currency sign, `元` and thousands separators.
+    fn ungrouped(text: &str) -> Result<String, AmountError> {
+        let text = text.trim();
+        let text = text.strip_prefix(['¥', '￥']).map_or(text, str::trim_start);
+        let text = text.strip_suffix('元').map_or(text, str::trim_end);
+        if !text.contains(',') {
+            return Ok(text.to_string());
+        }
+        let (integer, fraction) = match text.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (text, None),
+        };
+        let mut groups = integer.split(',');
+        let first = groups.next().unwrap_or_default();
+        let grouped = (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3);
+        if !grouped {
+            return Err(AmountError::Syntax);
+        }
+        let mut plain = integer.replace(',', "");
+        if let Some(f) = fraction {
+            plain.push('.');
+            plain.push_str(f);
+        }
+        Ok(plain)
+    }
+
     /// Parses a signed amount (a posting or a bank statement line): the positive
     /// grammar with an optional leading '-'.
     pub fn parse_signed(text: &str) -> Result<Money, AmountError> {
@@ -235,6 +269,38 @@ impl Serialize for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_amounts_as_files_write_them() {
+        for (text, fen) in [
+            ("3,000.00", 300_000),
+            ("¥3,000.00", 300_000),
+            ("￥3,000.00", 300_000),
+            ("¥ 3,000.00", 300_000),
+            ("3000元", 300_000),
+            ("1,234,567.8", 123_456_780),
+            ("5000", 500_000),
+        ] {
+            assert_eq!(
+                Money::parse_file_positive(text).unwrap().fen(),
+                fen,
+                "{text}"
+            );
+        }
+        for (text, error) in [
+            ("30,00", AmountError::Syntax),
+            ("3,0000.00", AmountError::Syntax),
+            (",300", AmountError::Syntax),
+            ("3,000.005", AmountError::TooManyDecimals),
+            ("-3,000.00", AmountError::NotPositive),
+            ("¥-5", AmountError::NotPositive),
+            ("1e5", AmountError::Syntax),
+            ("$5", AmountError::Syntax),
+        ] {
+            assert_eq!(Money::parse_file_positive(text), Err(error), "{text}");
+        }
+        assert_eq!(Money::parse_positive("3,000.00"), Err(AmountError::Syntax));
+    }
 
     #[test]
     fn parses_strict_amounts() {

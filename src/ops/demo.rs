@@ -420,6 +420,7 @@ pub fn build(dir: &Path, lang: Lang, today: NaiveDate, guard: &Guard) -> Result<
         file: csv_path,
         dry_run: false,
         encoding: None,
+        accept_new: false,
     };
     if let ImportOutcome::BadLines(bad) = import_file(&mut ledger, &actor, &request, &|_, _| {})? {
         return Err(bad.refusal());

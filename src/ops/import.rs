@@ -18,6 +18,9 @@ pub struct ImportRequest {
     pub dry_run: bool,
     /// None: detected.
     pub encoding: Option<Encoding>,
+    /// Records a sheet's new lines even when they look like corrected versions of
+    /// entries imported before.
+    pub accept_new: bool,
 }
 
 /// What an import did, or the lines that stopped it (then nothing was written).
@@ -94,9 +97,10 @@ pub fn import_file(
     let total = file.lines.len() as u64;
     let line_done = |done: u64| progress(done, total);
     let dry_run = request.dry_run;
+    let accept_new = request.accept_new;
     let outcome =
         store.write_bulk_or_rollback(&actor.stamp(), |appender| {
-            match import::apply(appender, &mut file, &key, memo_lang, &line_done)? {
+            match import::apply(appender, &mut file, &key, memo_lang, accept_new, &line_done)? {
                 Ok(summary) => {
                     appender.finish()?;
                     Ok((Ok(summary), !dry_run))
@@ -105,10 +109,21 @@ pub fn import_file(
             }
         })?;
     match outcome {
-        Err(errors) => Ok(ImportOutcome::BadLines(BadLines::new(errors, 0))),
+        Err(mut errors) => {
+            file.name_columns(&mut errors);
+            Ok(ImportOutcome::BadLines(BadLines::new(errors, 0)))
+        }
         Ok(mut summary) => {
             summary.dry_run = dry_run;
-            summary.encoding = file.encoding.map_or("", Encoding::name).to_string();
+            // A workbook has no text encoding: its format is shown instead (XLSX).
+            summary.encoding = match file.encoding {
+                Some(encoding) => encoding.name().to_string(),
+                None => request
+                    .file
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_uppercase())
+                    .unwrap_or_default(),
+            };
             let names = summary.new_donor_names.iter().map(String::as_str);
             let unprintable = super::documents::unprintable_names(names);
             Ok(ImportOutcome::Imported(Imported(summary, unprintable)))

@@ -237,6 +237,51 @@ pub(super) fn entry_by_reference(
         .optional()?)
 }
 
+/// An entry recorded from a sheet line (its reference derived, starting with
+/// `prefix`) that no reversal has undone: what a corrected line may replace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerivedEntry {
+    pub id: i64,
+    pub date: String,
+    pub kind: String,
+    pub amount_fen: i64,
+    pub name: String,
+    pub reference: String,
+}
+
+/// Every standing entry whose reference starts with `prefix`, in id order. The
+/// range on the reference index is what makes this one pass, not a scan per line.
+pub(super) fn derived_entries(conn: &Connection, prefix: &str) -> Result<Vec<DerivedEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT e.id, e.date, e.kind,
+                (SELECT MAX(ABS(p.amount_fen)) FROM postings p WHERE p.entry_id = e.id),
+                COALESCE(party.name, ''), e.reference
+         FROM entries e LEFT JOIN parties party ON party.id = e.party_id
+         WHERE e.reference >= ?1 AND e.reference < ?2
+           AND e.kind IN ('donation', 'disbursement')
+           AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id)
+         ORDER BY e.id",
+    )?;
+    // The first text after every one starting with `prefix`: its last byte plus one.
+    let mut after = prefix.as_bytes().to_vec();
+    match after.last_mut() {
+        Some(last) if *last < 0x7f => *last += 1,
+        _ => return Ok(Vec::new()),
+    }
+    let after = String::from_utf8(after).unwrap_or_default();
+    let rows = stmt.query_map([prefix, after.as_str()], |r| {
+        Ok(DerivedEntry {
+            id: r.get(0)?,
+            date: r.get(1)?,
+            kind: r.get(2)?,
+            amount_fen: r.get(3)?,
+            name: r.get(4)?,
+            reference: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Every party with its identity hash, for matching a whole import at once.
 pub(super) fn parties_for_matching(conn: &Connection) -> Result<Vec<(Party, Option<Vec<u8>>)>> {
     let mut stmt = conn.prepare(

@@ -5,7 +5,7 @@
 //! Not here: the SQL itself, which lives beside the tables it reads (queries.rs,
 //! people.rs, periods.rs …) as methods of `Sql`.
 
-use super::people::ReferencedEntry;
+use super::people::{DerivedEntry, ReferencedEntry};
 use super::periods::ClosedYear;
 use super::queries::{AccountTotal, ChainHead, DailyTotalRow, FundMovement, GuardRow};
 use super::queries::{PartyHistoryRow, RegisterRow};
@@ -72,6 +72,8 @@ pub trait Read {
     /// Whether any entry carries a reference.
     fn any_reference(&self) -> Result<bool>;
     fn entry_by_reference(&self, reference: &str) -> Result<Option<ReferencedEntry>>;
+    /// Standing donations and disbursements whose reference starts with `prefix`.
+    fn derived_entries(&self, prefix: &str) -> Result<Vec<DerivedEntry>>;
     /// Every entry with its postings in id order, as stored; the second value
     /// describes a malformed (tampered) row.
     fn for_each_entry(
@@ -274,6 +276,9 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn entry_by_reference(&self, reference: &str) -> Result<Option<ReferencedEntry>> {
         people::entry_by_reference(self.connection(), reference)
+    }
+    fn derived_entries(&self, prefix: &str) -> Result<Vec<DerivedEntry>> {
+        people::derived_entries(self.connection(), prefix)
     }
     fn for_each_entry(
         &self,

@@ -33,6 +33,7 @@ mod refusals;
 mod retry;
 mod reversed_receipts;
 mod search;
+mod sheets;
 mod small_holes;
 mod spreadsheets;
 mod statements;

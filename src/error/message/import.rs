@@ -16,16 +16,20 @@ pub enum ImportMessage {
     },
     /// Header columns that are no import column, all of them.
     UnknownColumns {
+        /// The header's line (below a sheet's title rows).
+        line: u64,
         columns: Vec<Quoted>,
         required: String,
         optional: String,
     },
     /// A header column named twice.
     ColumnTwice {
+        line: u64,
         column: String,
     },
     /// Required columns the header lacks.
     MissingColumns {
+        line: u64,
         columns: String,
     },
     /// A line with a different number of fields than the header.
@@ -80,6 +84,23 @@ pub enum ImportMessage {
         text: Quoted,
     },
     EmptyReference,
+    /// A name holding "?": what Excel writes for a character its GBK save lacks.
+    NameLostCharacter {
+        name: Quoted,
+    },
+    /// A sheet's new line that looks like a corrected version of an entry imported
+    /// from a sheet before (same date, kind and amount).
+    LikelyReplaces {
+        entry: i64,
+        date: String,
+        name: Quoted,
+        amount: String,
+    },
+    /// A sheet's total row that is not the sum of the rows above it.
+    TotalDiffers {
+        found: String,
+        sum: String,
+    },
     /// The refusal after a file's bad lines are listed.
     Refused {
         bad_lines: u64,

@@ -18,6 +18,10 @@ pub enum InputMessage {
     HeaderNotCsv { detail: String },
     /// The start of the file could not be read.
     HeaderUnreadable { detail: String },
+    /// A workbook calamine could not open or read; `detail` is its reason.
+    WorkbookUnreadable { detail: String },
+    /// A workbook without a sheet.
+    WorkbookEmpty,
     /// The file is not text in the encoding forced or named by its byte order mark.
     NotInEncoding {
         path: String,

@@ -27,21 +27,22 @@ impl Say for ImportMessage {
                 "the file has more than {max} lines; split it into several imports",
             ),
             ImportMessage::UnknownColumns {
+                line,
                 columns,
                 required,
                 optional,
-            } => unknown_columns(lang, columns, required, optional),
-            ImportMessage::ColumnTwice { column } => words!(
+            } => unknown_columns(lang, *line, columns, required, optional),
+            ImportMessage::ColumnTwice { line, column } => words!(
                 lang,
-                "第 1 行：欄「{column}」出現了兩次；請只留一個",
-                "第 1 行：列“{column}”出现了两次；请只留一个",
-                "line 1: column \"{column}\" appears twice; keep one",
+                "第 {line} 行：欄「{column}」出現了兩次；請只留一個",
+                "第 {line} 行：列“{column}”出现了两次；请只留一个",
+                "line {line}: column \"{column}\" appears twice; keep one",
             ),
-            ImportMessage::MissingColumns { columns } => words!(
+            ImportMessage::MissingColumns { line, columns } => words!(
                 lang,
-                "第 1 行：表頭缺少必需的欄 {columns}；第一行必須寫出各欄的名稱",
-                "第 1 行：表头缺少必需的列 {columns}；第一行必须写出各列的名称",
-                "line 1: the header lacks the required column(s) {columns}; the first row must name the columns",
+                "第 {line} 行：表頭缺少必需的欄 {columns}；表頭一行（表名之下的第一行）必須寫出各欄的名稱",
+                "第 {line} 行：表头缺少必需的列 {columns}；表头一行（表名之下的第一行）必须写出各列的名称",
+                "line {line}: the header lacks the required column(s) {columns}; the header row (the first below any title) must name the columns",
             ),
             ImportMessage::FieldCount { found, header } => words!(
                 lang,
@@ -70,8 +71,8 @@ impl Say for ImportMessage {
             }
             ImportMessage::NotAKind { text } => words!(
                 lang,
-                "類別「{text}」不對；請寫 donation（捐贈）或 disbursement（撥付）",
-                "类别“{text}”不对；请写 donation（捐赠）或 disbursement（拨付）",
+                "類別「{text}」不對；請寫 捐款（donation）或 資助（disbursement）",
+                "类别“{text}”不对；请写 捐款（donation）或 资助（disbursement）",
                 "kind \"{text}\" is not donation or disbursement",
             ),
             ImportMessage::NotAPartyType { text } => words!(
@@ -146,9 +147,9 @@ impl Say for ImportMessage {
             ),
             ImportMessage::NotADate { text } => words!(
                 lang,
-                "{field}「{text}」不是日期；請寫成 年-月-日，例如 2022-03-01",
-                "{field}“{text}”不是日期；请写成 年-月-日，例如 2022-03-01",
-                "{field} \"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2022-03-01",
+                "{field}「{text}」不是日期；請寫成 年-月-日，例如 2022-03-01（也可以是 2022/3/1、2022年3月1日 或 20220301）",
+                "{field}“{text}”不是日期；请写成 年-月-日，例如 2022-03-01（也可以是 2022/3/1、2022年3月1日 或 20220301）",
+                "{field} \"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2022-03-01 (or 2022/3/1, 2022年3月1日, 20220301)",
             ),
             ImportMessage::NotAFund { text, funds } => {
                 let funds = choices(lang, funds);
@@ -189,6 +190,29 @@ impl Say for ImportMessage {
                 "编号是空的；每一行都要有一个不重复的编号",
                 "reference is empty; every line needs a unique reference",
             ),
+            ImportMessage::NameLostCharacter { name } => words!(
+                lang,
+                "{field}「{name}」裏有「?」：Excel 存成 GBK 編碼的 CSV 時，把 GBK 沒有的字（如 䶮、𠮷）換成了問號；請在原表中改正這個名字，或另存為「CSV UTF-8」或 .xlsx 再匯入",
+                "{field}“{name}”里有“?”：Excel 存成 GBK 编码的 CSV 时，把 GBK 没有的字（如 䶮、𠮷）换成了问号；请在原表中改正这个名字，或另存为“CSV UTF-8”或 .xlsx 再导入",
+                "{field} \"{name}\" holds \"?\": Excel's GBK save writes it for a character GBK lacks (such as 䶮 or 𠮷); correct the name in the sheet, or save it as \"CSV UTF-8\" or .xlsx and import that",
+            ),
+            ImportMessage::LikelyReplaces {
+                entry,
+                date,
+                name,
+                amount,
+            } => words!(
+                lang,
+                "這一行像是之前從表格匯入的第 {entry} 號憑證（{date}，「{name}」，{amount}）改正後的樣子：內容改了，所以它的編號是新的，匯入會把這筆款記兩次；請先沖銷第 {entry} 號憑證（lovefund reverse {entry} --reason …）再匯入，若它確是另一筆款，請加 --accept-new",
+                "这一行像是之前从表格导入的第 {entry} 号凭证（{date}，“{name}”，{amount}）改正后的样子：内容改了，所以它的编号是新的，导入会把这笔款记两次；请先冲销第 {entry} 号凭证（lovefund reverse {entry} --reason …）再导入，若它确是另一笔款，请加 --accept-new",
+                "this line looks like entry {entry} ({date}, \"{name}\", {amount}), imported from a sheet before, as corrected since: it changed, so its derived reference is new, and importing it would record the money twice; reverse entry {entry} first (lovefund reverse {entry} --reason …), or, if it is another payment, import with --accept-new",
+            ),
+            ImportMessage::TotalDiffers { found, sum } => words!(
+                lang,
+                "合計列寫的是 {found}，上面各行加起來卻是 {sum}；請檢查表中是否漏了或多了行",
+                "合计行写的是 {found}，上面各行加起来却是 {sum}；请检查表中是否漏了或多了行",
+                "the total row says {found}, but the rows above it add up to {sum}; check the sheet for missing or extra rows",
+            ),
             ImportMessage::Refused { bad_lines } => words!(
                 lang,
                 "匯入被拒絕：有 {bad_lines} 行有錯，已列在上面；什麼都沒有匯入——改正後請再匯入一次",
@@ -199,7 +223,13 @@ impl Say for ImportMessage {
     }
 }
 
-fn unknown_columns(lang: Lang, columns: &[Quoted], required: &str, optional: &str) -> String {
+fn unknown_columns(
+    lang: Lang,
+    line: u64,
+    columns: &[Quoted],
+    required: &str,
+    optional: &str,
+) -> String {
     let quoted = |open: &str, close: &str, between: &str| {
         columns
             .iter()
@@ -211,25 +241,25 @@ fn unknown_columns(lang: Lang, columns: &[Quoted], required: &str, optional: &st
         Lang::ZhHant => {
             let list = quoted("「", "」", "、");
             format!(
-                "第 1 行：欄 {list} 不是匯入的欄；欄位是 {required}（必需）和 {optional}（可選）——請刪除或改名"
+                "第 {line} 行：欄 {list} 不是匯入的欄；欄位是 {required}（必需）和 {optional}（可選）——請刪除或改名"
             )
         }
         Lang::ZhHans => {
             let list = quoted("“", "”", "、");
             format!(
-                "第 1 行：列 {list} 不是导入的列；列名是 {required}（必需）和 {optional}（可选）——请删除或改名"
+                "第 {line} 行：列 {list} 不是导入的列；列名是 {required}（必需）和 {optional}（可选）——请删除或改名"
             )
         }
         Lang::En if columns.len() == 1 => {
             let list = quoted("\"", "\"", ", ");
             format!(
-                "line 1: column {list} is not an import column; the columns are {required} (required) and {optional} (optional) — remove or rename it"
+                "line {line}: column {list} is not an import column; the columns are {required} (required) and {optional} (optional) — remove or rename it"
             )
         }
         Lang::En => {
             let list = quoted("\"", "\"", ", ");
             format!(
-                "line 1: columns {list} are not import columns; the columns are {required} (required) and {optional} (optional) — remove or rename them"
+                "line {line}: columns {list} are not import columns; the columns are {required} (required) and {optional} (optional) — remove or rename them"
             )
         }
     }

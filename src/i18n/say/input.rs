@@ -45,6 +45,18 @@ impl Say for InputMessage {
                 "第 1 行读不出来：{detail}",
                 "line 1: {detail}",
             ),
+            InputMessage::WorkbookUnreadable { detail } => words!(
+                lang,
+                "這個試算表檔案讀不出來（{detail}）；請在 Excel 或 WPS 裏打開它，另存為 .xlsx 或「CSV UTF-8」再匯入",
+                "这个电子表格文件读不出来（{detail}）；请在 Excel 或 WPS 里打开它，另存为 .xlsx 或“CSV UTF-8”再导入",
+                "the workbook cannot be read ({detail}); open it in Excel or WPS and save it as .xlsx or \"CSV UTF-8\", then import that",
+            ),
+            InputMessage::WorkbookEmpty => words!(
+                lang,
+                "這個試算表檔案沒有工作表；匯入讀的是第一個工作表",
+                "这个电子表格文件没有工作表；导入读的是第一个工作表",
+                "the workbook has no sheet; the import reads its first sheet",
+            ),
             InputMessage::NotInEncoding {
                 path,
                 flaw,

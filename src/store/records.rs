@@ -21,7 +21,6 @@ use crate::error::{Error, Result};
 use crate::ledger::chain::{self, GENESIS, HASH_LENGTH, RecordFields};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
-use std::collections::HashMap;
 
 /// A table whose rows are chained: its name, the columns of its primary key and
 /// the others.
@@ -318,8 +317,10 @@ type RowVisitor<'v> = dyn FnMut(&[u8], &[u8]) -> Result<()> + 'v;
 /// An encoded row borrowed from a payload: (table index, key bytes, rest bytes).
 type PayloadRow<'p> = (usize, &'p [u8], &'p [u8]);
 
-/// Per key bytes: the rest bytes and the record that holds them.
-type ExpectedRows<'p> = HashMap<&'p [u8], (&'p [u8], i64)>;
+/// Where a replayed row is: the index of its record and the offset of the row in
+/// that record's payload. Eight bytes a row, so replaying a million receipts holds
+/// 8 MB besides the payloads, not a map of them.
+type RowAt = (u32, u32);
 
 /// Visits every row of a chained table as (key bytes, rest bytes) in the encoding
 /// of a record.
@@ -446,29 +447,38 @@ pub struct RowProblem {
     pub problem: String,
 }
 
-/// One payload split into its rows: (table index, key bytes, rest bytes), or None
-/// when it is not a payload lovefund wrote.
-fn payload_rows(payload: &[u8]) -> Option<Vec<PayloadRow<'_>>> {
+/// The rows of one payload as (table index, offset of the row), or None when it is
+/// not a payload lovefund wrote.
+fn payload_rows(payload: &[u8]) -> Option<Vec<(usize, usize)>> {
     let mut rows = Vec::new();
     let mut at = 0;
-    let take = |n: usize, at: &mut usize| -> Option<&[u8]> {
-        let slice = payload.get(*at..at.checked_add(n)?)?;
-        *at += n;
-        Some(slice)
-    };
-    let u32_at = |bytes: &[u8]| u32::from_be_bytes(bytes.try_into().unwrap_or_default()) as usize;
     while at < payload.len() {
-        let code = usize::from(take(1, &mut at)?[0]);
+        let (code, _, _, next) = row_at(payload, at)?;
         if code >= CHAINED_TABLES.len() {
             return None;
         }
-        let key_len = u32_at(take(4, &mut at)?);
-        let rest_len = u32_at(take(4, &mut at)?);
-        let key = take(key_len, &mut at)?;
-        let rest = take(rest_len, &mut at)?;
-        rows.push((code, key, rest));
+        rows.push((code, at));
+        at = next;
     }
     Some(rows)
+}
+
+/// The row that starts at `at` in a payload: (table index, key bytes, rest bytes,
+/// where the next row starts), or None when the payload ends inside it.
+fn row_at(payload: &[u8], at: usize) -> Option<(usize, &[u8], &[u8], usize)> {
+    let u32_at = |from: usize| -> Option<usize> {
+        let bytes: [u8; 4] = payload.get(from..from.checked_add(4)?)?.try_into().ok()?;
+        Some(u32::from_be_bytes(bytes) as usize)
+    };
+    let code = usize::from(*payload.get(at)?);
+    let key_len = u32_at(at + 1)?;
+    let rest_len = u32_at(at + 5)?;
+    let key_start = at + 9;
+    let rest_start = key_start.checked_add(key_len)?;
+    let end = rest_start.checked_add(rest_len)?;
+    let key = payload.get(key_start..rest_start)?;
+    let rest = payload.get(rest_start..end)?;
+    Some((code, key, rest, end))
 }
 
 /// The encoded key of a row in words: `id 3`, `year 2022, seq 5`.
@@ -510,46 +520,72 @@ fn describe_key(spec: &ChainedTable, mut key: &[u8]) -> String {
 /// Replays the records into the rows each chained table should hold and compares
 /// them with the rows it holds: a row changed, missing or in no record is a problem,
 /// named by its table and key. Tables in `CHAINED_TABLES` order, rows in key order.
+///
+/// The replay does not copy rows: per table it sorts the places of the rows in the
+/// payloads by key (a later record's row replacing an earlier one's), then looks up
+/// each row the table holds there.
 pub(super) fn row_problems(
     conn: &Connection,
     records: &[StoredRecord],
 ) -> Result<(Vec<String>, Vec<RowProblem>)> {
     let mut damaged = Vec::new();
-    // Per table: key → (rest, record id); borrowed from the payloads.
-    let mut expected: Vec<ExpectedRows<'_>> =
-        (0..CHAINED_TABLES.len()).map(|_| HashMap::new()).collect();
-    for record in records {
+    let mut expected: Vec<Vec<RowAt>> = vec![Vec::new(); CHAINED_TABLES.len()];
+    for (index, record) in records.iter().enumerate() {
         match payload_rows(&record.payload) {
             None => damaged.push(format!(
                 "record {} cannot be read: its payload is not one lovefund wrote",
                 record.id
             )),
+            // A payload is at most a blob's 2 GB, and a ledger holds fewer than 4
+            // billion records: both fit in a u32.
             Some(rows) => {
-                for (table, key, rest) in rows {
-                    expected[table].insert(key, (rest, record.id));
+                for (table, at) in rows {
+                    expected[table].push((index as u32, at as u32));
                 }
             }
         }
     }
+    let row = |&(record, at): &RowAt| -> (&[u8], &[u8], i64) {
+        let record = &records[record as usize];
+        // Every place was read by `payload_rows`, so the row is whole.
+        let (_, key, rest, _) = row_at(&record.payload, at as usize).unwrap_or_default();
+        (key, rest, record.id)
+    };
     let mut problems = Vec::new();
     for (index, spec) in CHAINED_TABLES.iter().enumerate() {
-        let expected = &mut expected[index];
+        let mut places = std::mem::take(&mut expected[index]);
+        // Stable: among rows of one key, chain order stays, and the last one wins.
+        places.sort_by(|a, b| row(a).0.cmp(row(b).0));
+        let mut latest: Vec<RowAt> = Vec::with_capacity(places.len());
+        for place in places {
+            match latest.last_mut() {
+                Some(last) if row(last).0 == row(&place).0 => *last = place,
+                _ => latest.push(place),
+            }
+        }
+        let mut seen = vec![false; latest.len()];
         let mut found: Vec<(Vec<u8>, String)> = Vec::new();
         for_each_row(conn, spec, &mut |key, rest| {
-            match expected.remove(key) {
-                Some((recorded, _)) if recorded == rest => {}
-                Some((_, record)) => found.push((
-                    key.to_vec(),
-                    format!("differs from what record {record} holds: it was changed"),
-                )),
-                None => found.push((
+            match latest.binary_search_by(|place| row(place).0.cmp(key)) {
+                Ok(i) => {
+                    seen[i] = true;
+                    let (_, recorded, record) = row(&latest[i]);
+                    if recorded != rest {
+                        found.push((
+                            key.to_vec(),
+                            format!("differs from what record {record} holds: it was changed"),
+                        ));
+                    }
+                }
+                Err(_) => found.push((
                     key.to_vec(),
                     "is in no record: it was added outside lovefund".to_string(),
                 )),
             }
             Ok(())
         })?;
-        for (key, (_, record)) in expected.drain() {
+        for (place, _) in latest.iter().zip(&seen).filter(|(_, seen)| !**seen) {
+            let (key, _, record) = row(place);
             found.push((
                 key.to_vec(),
                 format!("is missing: record {record} holds it, so it was deleted"),
@@ -586,7 +622,11 @@ mod tests {
             )
             .unwrap();
         let payload = collector.payload.clone();
-        let rows = payload_rows(&payload).unwrap();
+        let rows: Vec<(usize, &[u8])> = payload_rows(&payload)
+            .unwrap()
+            .into_iter()
+            .map(|(table, at)| (table, row_at(&payload, at).unwrap().1))
+            .collect();
         let tables: Vec<&str> = rows.iter().map(|r| CHAINED_TABLES[r.0].name).collect();
         assert_eq!(tables, ["funds", "meta", "receipts"]);
         assert_eq!(describe_key(&CHAINED_TABLES[rows[0].0], rows[0].1), "id 5");

@@ -33,11 +33,17 @@ fn ledger_with_rare_names() -> Ledger {
     l
 }
 
-/// `receipt print --year 2022` into DIR with these extra arguments.
+/// `receipt print --year 2022` into DIR with these extra arguments, in English (the
+/// refusals are read in English).
 fn print_year(l: &Ledger, dir: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
+    print_year_in(l, "en", dir, extra)
+}
+
+/// `receipt print --year 2022` into DIR in the language LANG.
+fn print_year_in(l: &Ledger, lang: &str, dir: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
     let out = l.dir.path().join(dir);
     let mut args = vec![
-        "--lang", "en", "receipt", "print", "--year", "2022", "--out",
+        "--lang", lang, "receipt", "print", "--year", "2022", "--out",
     ];
     args.push(out.to_str().unwrap());
     args.extend_from_slice(extra);
@@ -70,7 +76,8 @@ fn extension_a_and_b_names_print_with_the_bundled_font() {
 fn an_opentype_cff_font_is_embedded_as_cff_with_extractable_text() {
     let l = ledger_with_rare_names();
     let font = fixture("receipt-cff.otf");
-    print_year(&l, "otf", &["--font", font.to_str().unwrap()]).success();
+    // In zh-Hant, so the font must draw the labels (捐贈收據) as well as the names.
+    print_year_in(&l, "zh-Hant", "otf", &["--font", font.to_str().unwrap()]).success();
     let pdf = std::fs::read(l.dir.path().join("otf/2022-000001.pdf")).unwrap();
     // A CFF program goes in /FontFile3 as a CIDFontType0 (ISO 32000-1, 9.9), not as
     // TrueType (/FontFile2).

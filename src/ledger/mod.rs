@@ -17,5 +17,6 @@ pub mod party;
 pub mod receipt;
 pub mod reconciliation;
 pub mod settings;
+pub mod signature;
 pub mod time;
 pub mod words;

@@ -101,6 +101,9 @@ pub enum Command {
         /// Replace PATH if it exists
         #[arg(long)]
         force: bool,
+        /// Also copy the receipt signing key (whoever holds it can sign receipts); left out unless given
+        #[arg(long)]
+        with_signing_key: bool,
     },
     /// Reports: balance-sheet, activities, funds, donors, beneficiaries (text, --json or --csv)
     Report {

@@ -382,7 +382,11 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
             reports::report(ctx, report, &to, out)
         }
         Command::Reconcile(a) => reconcile::run(ctx, a, out),
-        Command::Backup { path, force } => reconcile::backup(ctx, &path, force, out),
+        Command::Backup {
+            path,
+            force,
+            with_signing_key,
+        } => reconcile::backup(ctx, &path, force, with_signing_key, out),
         Command::Export(a) => export::run(ctx, a, out),
         Command::Config(c) => config::run(ctx, c, out),
     }

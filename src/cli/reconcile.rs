@@ -93,10 +93,16 @@ pub fn run(ctx: &Context, args: ReconcileArgs, out: &mut dyn Write) -> Result<()
     }
 }
 
-pub fn backup(ctx: &Context, path: &Path, force: bool, out: &mut dyn Write) -> Result<()> {
+pub fn backup(
+    ctx: &Context,
+    path: &Path,
+    force: bool,
+    with_signing_key: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     let guard = super::output_guard(ctx, Field::Path, force);
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
-    let done = reconcile::backup(&ledger, path, &guard)?;
+    let done = reconcile::backup(&ledger, path, &guard, with_signing_key)?;
     ctx.emit(out, lang, &done)
 }

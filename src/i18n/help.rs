@@ -506,6 +506,9 @@ help! {
     "Copy the ledger safely (online backup) to a new file an auditor can open read-only" =>
         "把賬本安全地複製（線上備份）到新檔案，供審計以唯讀方式開啟",
         "把账本安全地复制（在线备份）到新文件，供审计以只读方式打开";
+    "Also copy the receipt signing key (whoever holds it can sign receipts); left out unless given" =>
+        "連收據簽章私鑰一併複製（持有者可簽發收據）；不加此項則不複製",
+        "连收据签名私钥一并复制（持有者可签发收据）；不加此项则不复制";
     "The new file; an existing file is replaced only with --force, the ledger's own files never" =>
         "新檔案；已有的檔案只在加 --force 時才取代，賬本自己的檔案絕不取代",
         "新文件；已有的文件只在加 --force 时才替换，账本自己的文件绝不替换";

@@ -41,6 +41,7 @@ pub fn init(actor: &Actor, request: InitRequest) -> Result<Initialized> {
         unit.meta_set("lang", request.lang.code())?;
         unit.meta_set("created_at", &actor.recorded_at)?;
         unit.identity_key()?;
+        unit.first_signing_key(&actor.user, &actor.recorded_at)?;
         Ok(())
     })?;
     store.seed_default_chart(&actor.user, &actor.recorded_at)?;

@@ -361,8 +361,15 @@ impl Render for BackedUp {
 
 /// Copies the ledger (SQLite's online backup) to `path` through `guard`, then
 /// verifies the copy.
-pub fn backup(ledger: &Ledger, path: &Path, guard: &crate::output::Guard) -> Result<BackedUp> {
-    ledger.reader().backup_to(path, guard)?;
+/// The receipt signing secrets are left out unless `with_signing_key`: an auditor's
+/// copy cannot sign receipts.
+pub fn backup(
+    ledger: &Ledger,
+    path: &Path,
+    guard: &crate::output::Guard,
+    with_signing_key: bool,
+) -> Result<BackedUp> {
+    ledger.reader().backup_to(path, guard, with_signing_key)?;
     let copy = crate::store::Store::open(path, true)?;
     let report = crate::verify::run(&copy, &[], None)?;
     if let Some((check, finding)) = report.first_failure() {

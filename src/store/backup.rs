@@ -18,16 +18,19 @@ impl Store {
     /// Copies the ledger to `target` through `guard`: into a temporary file beside it,
     /// checked, then put in place; the ledger's own files are refused, and an existing
     /// file is replaced only as the guard allows.
-    pub fn backup_to(&self, target: &Path, guard: &Guard) -> Result<()> {
+    /// Without `with_signing_key` the copy holds no receipt signing secret: the rows
+    /// are deleted with SQLite's secure delete and the file vacuumed, so no page of
+    /// the copy keeps them.
+    pub fn backup_to(&self, target: &Path, guard: &Guard, with_signing_key: bool) -> Result<()> {
         guard.check(target)?;
         refuse_a_database_in_use(target)?;
         let (temporary, file) = guard.temporary_for(target)?;
         drop(file);
-        self.copy_into(temporary.path())?;
+        self.copy_into(temporary.path(), with_signing_key)?;
         guard.place(temporary, target)
     }
 
-    fn copy_into(&self, target: &Path) -> Result<()> {
+    fn copy_into(&self, target: &Path, with_signing_key: bool) -> Result<()> {
         let mut copy = Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         {
             use rusqlite::backup::{Backup, StepResult};
@@ -52,6 +55,11 @@ impl Store {
             }
         }
         copy.pragma_update(None, "journal_mode", "DELETE")?;
+        if !with_signing_key {
+            copy.pragma_update(None, "secure_delete", "ON")?;
+            copy.execute("DELETE FROM signing_secrets", [])?;
+            copy.execute_batch("VACUUM")?;
+        }
         let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if check != "ok" {
             return Err(Error::verify(StoreMessage::BackupDamaged { detail: check }));

@@ -39,6 +39,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "wallet_accounts",
         include_str!("../../migrations/0007_wallet_accounts.sql"),
     ),
+    (
+        8,
+        "signing_keys",
+        include_str!("../../migrations/0008_signing_keys.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
@@ -75,6 +80,8 @@ fn after_sql(tx: &Connection, version: i64) -> Result<()> {
         // upgrade's time is the one thing the store reads from the clock itself.
         5 => super::records::record_existing_rows(tx, &now()),
         7 => super::chart::add_wallet_accounts(tx, &now()),
+        // Every ledger, new or older, gets its first receipt signing key here.
+        8 => super::signing::first_key(tx, &now()),
         _ => Ok(()),
     }
 }

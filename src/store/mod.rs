@@ -22,6 +22,7 @@ pub mod reconciliations;
 mod records;
 pub mod search;
 pub mod settings;
+pub mod signing;
 pub mod summary;
 mod unit;
 

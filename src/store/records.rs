@@ -128,6 +128,19 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
         key: &["id"],
         columns: &["key", "value", "set_by", "set_at"],
     },
+    // Receipt signing keys' public halves (migration 0008); the secrets are not chained.
+    ChainedTable {
+        name: "signing_keys",
+        key: &["id"],
+        columns: &[
+            "key_id",
+            "public_key",
+            "event",
+            "reason",
+            "recorded_by",
+            "recorded_at",
+        ],
+    },
 ];
 
 fn table_index(name: &str) -> usize {
@@ -313,9 +326,6 @@ fn select_sql(spec: &ChainedTable) -> String {
 
 /// What is shown of one encoded row: its key bytes and the rest.
 type RowVisitor<'v> = dyn FnMut(&[u8], &[u8]) -> Result<()> + 'v;
-
-/// An encoded row borrowed from a payload: (table index, key bytes, rest bytes).
-type PayloadRow<'p> = (usize, &'p [u8], &'p [u8]);
 
 /// Where a replayed row is: the index of its record and the offset of the row in
 /// that record's payload. Eight bytes a row, so replaying a million receipts holds

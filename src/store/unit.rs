@@ -54,6 +54,8 @@ pub trait UnitOfWork: Read {
     ) -> Result<i64>;
     /// Sets a ledger setting (`name`, `lang` …).
     fn meta_set(&mut self, key: &str, value: &str) -> Result<()>;
+    /// Makes the ledger's first receipt signing key (`init`); returns its id.
+    fn first_signing_key(&mut self, by: &str, at: &str) -> Result<String>;
     /// Records a change of a `config` setting (its value already checked).
     fn insert_setting(&mut self, change: &SettingChange) -> Result<()>;
     /// Refuses a date further after today than `dates.future-days-max` allows.
@@ -122,6 +124,11 @@ impl UnitOfWork for Appender<'_> {
     fn meta_set(&mut self, key: &str, value: &str) -> Result<()> {
         let (tx, collector) = self.transaction()?;
         meta_set(tx, collector, key, value)
+    }
+
+    fn first_signing_key(&mut self, by: &str, at: &str) -> Result<String> {
+        let (tx, collector) = self.transaction()?;
+        super::signing::new_key(tx, collector, by, at)
     }
 
     fn insert_setting(&mut self, change: &SettingChange) -> Result<()> {

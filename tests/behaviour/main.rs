@@ -34,6 +34,7 @@ mod retry;
 mod reversed_receipts;
 mod search;
 mod sheets;
+mod signing;
 mod small_holes;
 mod spreadsheets;
 mod statements;

@@ -110,7 +110,12 @@ pub fn print(
     let store = ledger.reader();
     let funds = store.funds()?;
     let fund_name = store.ledger_name_in(lang.into())?;
-    let doc_of = |r: &ReceiptRecord| receipt_doc(&receipt_view(r, &funds, lang), &fund_name, lang);
+    let signer = crate::report::receipts::Signer::of(store)?;
+    let doc_of = |r: &ReceiptRecord| {
+        let mut view = receipt_view(r, &funds, lang);
+        view.payload = signer.payload(&view);
+        receipt_doc(&view, &fund_name, lang)
+    };
     let for_each = |visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>| match request.number {
         Some(n) => visit(receipt_or_refusal(store, n)?),
         None => store.for_each_receipt(request.year, visit),

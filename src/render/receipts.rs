@@ -143,6 +143,10 @@ pub fn receipt_doc(view: &ReceiptView, fund_name: &str, lang: Lang) -> ReceiptDo
         handler: view.handler.clone(),
         reviewer: String::new(),
         verification_code: view.verification_code.clone(),
+        qr: view
+            .payload
+            .clone()
+            .unwrap_or_else(|| view.verification_code.clone()),
         void_reason,
         labels: labels(lang),
         dates: receipt_dates(view),

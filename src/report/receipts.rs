@@ -35,6 +35,46 @@ pub struct ReceiptView {
     pub voided_at: Option<String>,
     pub replaces: Option<String>,
     pub replaced_by: Option<String>,
+    /// The signed payload its QR code holds (`ledger::signature`); None when this
+    /// file holds no signing secret (a backup made without `--with-signing-key`).
+    pub payload: Option<String>,
+}
+
+/// Signs receipts' payloads. A receipt is signed with the key that was current when
+/// it was issued (the latest key made at or before its issue time; a receipt issued
+/// before the ledger had any key, with the first key), so a reprint is byte for byte
+/// the same after a rotation, and old receipts stay valid under their old key.
+pub struct Signer {
+    keys: Vec<(String, String, Option<[u8; 32]>)>,
+}
+
+impl Signer {
+    pub fn of(store: &impl Read) -> Result<Signer> {
+        let mut keys = Vec::new();
+        for key in store.signing_keys()? {
+            let secret = store.signing_secret(&key.key_id)?;
+            keys.push((key.key_id, key.created_at, secret));
+        }
+        Ok(Signer { keys })
+    }
+
+    /// The payload of `view`, or None without the secret of its key.
+    pub fn payload(&self, view: &ReceiptView) -> Option<String> {
+        let (key_id, _, secret) = self
+            .keys
+            .iter()
+            .rfind(|(_, created, _)| created.as_str() <= view.issued_at.as_str())
+            .or_else(|| self.keys.first())?;
+        let claims = crate::ledger::signature::Claims {
+            key_id: key_id.clone(),
+            number: view.number.clone(),
+            date: view.date.replace('-', ""),
+            fen: view.amount.fen(),
+            fund: view.fund.clone(),
+            donor: crate::ledger::signature::mask_name(&view.donor),
+        };
+        Some(claims.sign(secret.as_ref()?))
+    }
 }
 
 pub fn method_label(method: Option<&str>, lang: impl Words) -> String {
@@ -84,6 +124,7 @@ pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> 
         voided_at: void.map(|v| v.voided_at.clone()),
         replaces: record.replaces.clone(),
         replaced_by: record.replaced_by.clone(),
+        payload: None,
     }
 }
 
@@ -132,8 +173,10 @@ pub fn for_each_receipt(
     mut visit: impl FnMut(&ReceiptView) -> std::io::Result<()>,
 ) -> Result<()> {
     let funds = store.funds()?;
+    let signer = Signer::of(store)?;
     store.for_each_receipt(year, &mut |record| {
-        let view = receipt_view(&record, &funds, lang);
+        let mut view = receipt_view(&record, &funds, lang);
+        view.payload = signer.payload(&view);
         if status.is_none_or(|s| s == view.status) {
             visit(&view).map_err(|e| crate::error::Error::io("cannot write the output", e))?;
         }

@@ -45,6 +45,11 @@ pub trait Read {
     fn funds(&self) -> Result<Funds>;
     /// A stored setting (`name`, `lang` …).
     fn meta(&self, key: &str) -> Result<Option<String>>;
+    /// Every receipt signing key, oldest first.
+    fn signing_keys(&self) -> Result<Vec<super::signing::SigningKeyRow>>;
+    /// The secret of signing key `id`, if this file holds it (a backup made without
+    /// `--with-signing-key` does not).
+    fn signing_secret(&self, id: &str) -> Result<Option<[u8; 32]>>;
     /// The ledger's name, printed on receipts and summaries.
     fn ledger_name(&self) -> Result<String>;
     /// The ledger's name as a reader of `script` sees it: the name `init` gave when
@@ -249,6 +254,12 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn meta(&self, key: &str) -> Result<Option<String>> {
         super::meta_get(self.connection(), key)
+    }
+    fn signing_keys(&self) -> Result<Vec<super::signing::SigningKeyRow>> {
+        super::signing::keys(self.connection())
+    }
+    fn signing_secret(&self, id: &str) -> Result<Option<[u8; 32]>> {
+        super::signing::secret(self.connection(), id)
     }
     fn ledger_name(&self) -> Result<String> {
         sql(self).ledger_name()

@@ -127,16 +127,6 @@ pub(super) fn secret(conn: &Connection, id: &str) -> Result<Option<[u8; 32]>> {
 }
 
 impl Store {
-    /// Every signing key, oldest first.
-    pub fn signing_keys(&self) -> Result<Vec<SigningKeyRow>> {
-        keys(&self.conn)
-    }
-
-    /// The secret of key `id`, if this file holds it.
-    pub fn signing_secret(&self, id: &str) -> Result<Option<[u8; 32]>> {
-        secret(&self.conn, id)
-    }
-
     /// Retires the current key (with `reason`) and makes a new one, as one chained
     /// record. Receipts signed by the old key stay verifiable with its public key.
     /// Returns the new key's id.
@@ -164,6 +154,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::store::Read;
+
     #[test]
     fn a_new_ledger_has_a_key_and_rotation_keeps_the_old_one() {
         let dir = tempfile::tempdir().unwrap();

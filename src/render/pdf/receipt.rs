@@ -68,6 +68,9 @@ pub struct ReceiptDoc {
     pub handler: String,
     pub reviewer: String,
     pub verification_code: String,
+    /// What the QR code holds: the signed payload, or the verification code when
+    /// there is none.
+    pub qr: String,
     /// `Some` for a voided receipt: it then carries a large 作廢 / VOID mark.
     pub void_reason: Option<String>,
     pub labels: ReceiptLabels,
@@ -259,7 +262,7 @@ fn lay_out_footer(canvas: &mut Canvas, doc: &ReceiptDoc, font: &PdfFont) -> Resu
         width: QR_SIDE_MM,
         height: QR_SIDE_MM,
     };
-    lay_out_qr(canvas, &doc.verification_code, qr_frame)?;
+    lay_out_qr(canvas, &doc.qr, qr_frame)?;
     let row = |y, height| Frame {
         x: MARGIN_MM,
         y: qr_frame.y + y,
@@ -381,6 +384,7 @@ mod tests {
             handler: text("王芳"),
             reviewer: text("李建國"),
             verification_code: text("7F3A-92C1-0B4D"),
+            qr: text("7F3A-92C1-0B4D"),
             void_reason: None,
             labels: labels(),
         }

@@ -40,9 +40,9 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0007_wallet_accounts.sql"),
     ),
     (
-        8,
+        9,
         "signing_keys",
-        include_str!("../../migrations/0008_signing_keys.sql"),
+        include_str!("../../migrations/0009_signing_keys.sql"),
     ),
 ];
 
@@ -81,7 +81,7 @@ fn after_sql(tx: &Connection, version: i64) -> Result<()> {
         5 => super::records::record_existing_rows(tx, &now()),
         7 => super::chart::add_wallet_accounts(tx, &now()),
         // Every ledger, new or older, gets its first receipt signing key here.
-        8 => super::signing::first_key(tx, &now()),
+        9 => super::signing::first_key(tx, &now()),
         _ => Ok(()),
     }
 }

@@ -128,7 +128,7 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
         key: &["id"],
         columns: &["key", "value", "set_by", "set_at"],
     },
-    // Receipt signing keys' public halves (migration 0008); the secrets are not chained.
+    // Receipt signing keys' public halves (migration 0009); the secrets are not chained.
     ChainedTable {
         name: "signing_keys",
         key: &["id"],

@@ -267,7 +267,7 @@ fn an_older_ledger_records_its_rows_on_upgrade() {
         recorded,
         [
             (1, 1, "lovefund (schema 5)".to_string()),
-            (2, 1, "lovefund (schema 8)".to_string()),
+            (2, 1, "lovefund (schema 9)".to_string()),
             (3, 1, "tester".to_string())
         ]
     );

@@ -314,9 +314,6 @@ fn select_sql(spec: &ChainedTable) -> String {
 /// What is shown of one encoded row: its key bytes and the rest.
 type RowVisitor<'v> = dyn FnMut(&[u8], &[u8]) -> Result<()> + 'v;
 
-/// An encoded row borrowed from a payload: (table index, key bytes, rest bytes).
-type PayloadRow<'p> = (usize, &'p [u8], &'p [u8]);
-
 /// Where a replayed row is: the index of its record and the offset of the row in
 /// that record's payload. Eight bytes a row, so replaying a million receipts holds
 /// 8 MB besides the payloads, not a map of them.
@@ -391,7 +388,7 @@ pub struct StoredRecord {
 /// Every record in chain order: by the entry it follows, then by id.
 pub(super) fn records(conn: &Connection) -> Result<Vec<StoredRecord>> {
     let mut stmt = conn.prepare(
-        "SELECT id, after_entry, payload, recorded_by, recorded_at, hash
+        "SELECT id, after_entry, typeof(payload), recorded_by, recorded_at, hash
          FROM records ORDER BY after_entry, id",
     )?;
     let mut rows = stmt.query([])?;
@@ -411,6 +408,21 @@ pub(super) fn records(conn: &Connection) -> Result<Vec<StoredRecord>> {
                 0
             }
         };
+        // The payload is read from the row's pages into one buffer: as a column
+        // value SQLite would first hold it whole itself (tens of MiB for a big
+        // import's receipts), and copying it out would hold it twice.
+        let payload = match row.get_ref(2)? {
+            ValueRef::Text(t) if t == b"blob" => {
+                let blob = conn.blob_open("main", "records", "payload", id, true)?;
+                let mut payload = vec![0u8; blob.len()];
+                blob.read_at_exact(&mut payload, 0)?;
+                payload
+            }
+            _ => {
+                note("payload");
+                Vec::new()
+            }
+        };
         let mut bytes = |index: usize, what: &str, text: bool| -> Result<Vec<u8>> {
             Ok(match row.get_ref(index)? {
                 ValueRef::Blob(b) if !text => b.to_vec(),
@@ -421,7 +433,6 @@ pub(super) fn records(conn: &Connection) -> Result<Vec<StoredRecord>> {
                 }
             })
         };
-        let payload = bytes(2, "payload", false)?;
         let recorded_by = String::from_utf8(bytes(3, "recorder", true)?).unwrap_or_default();
         let recorded_at = String::from_utf8(bytes(4, "recording time", true)?).unwrap_or_default();
         let hash = bytes(5, "hash", false)?;

@@ -300,6 +300,29 @@ pub enum DonorCommand {
         #[arg(long)]
         id_number: Option<String>,
     },
+    /// Correct a donor (name, type, phone, identity number); kept as a chained record
+    #[command(
+        after_help = "Examples:\n  lovefund donor edit 3 --name 'Zhang Sanfeng' --reason typo\n  lovefund donor edit 3 --phone 13800000000 --reason 'new number'"
+    )]
+    Edit {
+        /// The donor's id or name
+        donor: String,
+        /// The corrected name
+        #[arg(long)]
+        name: Option<String>,
+        /// The corrected type
+        #[arg(long = "type", value_enum)]
+        donor_type: Option<DonorType>,
+        /// The corrected phone number
+        #[arg(long)]
+        phone: Option<String>,
+        /// The corrected identity number (only a keyed hash and the last 4 characters are kept)
+        #[arg(long)]
+        id_number: Option<String>,
+        /// Why the donor is corrected (required)
+        #[arg(long)]
+        reason: String,
+    },
     /// List donors with their number of gifts and total
     List,
     /// One donor's giving history and total
@@ -346,6 +369,38 @@ pub enum BeneficiaryCommand {
         /// Identity or student number: only a keyed hash and the last 4 characters are kept
         #[arg(long)]
         id_number: Option<String>,
+    },
+    /// Correct a beneficiary (name, type, school, grade, village, household size, identity number)
+    #[command(
+        after_help = "Examples:\n  lovefund beneficiary edit 12 --grade 2 --reason 'new school year'\n  lovefund beneficiary edit 12 --members 5 --reason 'a child was born'"
+    )]
+    Edit {
+        /// The beneficiary's id or name
+        beneficiary: String,
+        /// The corrected name
+        #[arg(long)]
+        name: Option<String>,
+        /// The corrected type
+        #[arg(long = "type", value_enum)]
+        beneficiary_type: Option<BeneficiaryType>,
+        /// The corrected school
+        #[arg(long)]
+        school: Option<String>,
+        /// The corrected grade
+        #[arg(long)]
+        grade: Option<String>,
+        /// The corrected village
+        #[arg(long)]
+        village: Option<String>,
+        /// The corrected household size
+        #[arg(long)]
+        members: Option<String>,
+        /// The corrected identity or student number (only a keyed hash and the last 4 characters are kept)
+        #[arg(long)]
+        id_number: Option<String>,
+        /// Why the beneficiary is corrected (required)
+        #[arg(long)]
+        reason: String,
     },
     /// List beneficiaries with their number of payments and total aid
     List,

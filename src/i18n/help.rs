@@ -361,6 +361,35 @@ help! {
         "捐贈人：新增、列出、查看捐贈紀錄",
         "捐赠人：新增、列出、查看捐赠记录";
     "Add a donor" => "新增捐贈人", "新增捐赠人";
+    "Correct a donor (name, type, phone, identity number); kept as a chained record" =>
+        "更正捐贈人（名稱、類別、電話、身份證號），作為一條鏈上記錄保存，舊的不改",
+        "更正捐赠人（名称、类别、电话、身份证号），作为一条链上记录保存，旧的不改";
+    "Examples:\n  lovefund donor edit 3 --name 'Zhang Sanfeng' --reason typo\n  lovefund donor edit 3 --phone 13800000000 --reason 'new number'" =>
+        "例子：\n  lovefund donor edit 3 --name 張三豐 --reason 姓名錄錯\n  lovefund donor edit 張三豐 --phone 13800000000 --reason 捐贈人換了號碼",
+        "例子：\n  lovefund donor edit 3 --name 张三丰 --reason 姓名录错\n  lovefund donor edit 张三丰 --phone 13800000000 --reason 捐赠人换了号码";
+    "The donor's id or name" => "捐贈人的編號或名稱", "捐赠人的编号或名称";
+    "The corrected name" => "更正後的名稱", "更正后的名称";
+    "The corrected type" => "更正後的類別", "更正后的类别";
+    "The corrected phone number" => "更正後的電話", "更正后的电话";
+    "The corrected identity number (only a keyed hash and the last 4 characters are kept)" =>
+        "更正後的身份證號（只保存加密雜湊和末 4 位）",
+        "更正后的身份证号（只保存加密哈希和末 4 位）";
+    "Why the donor is corrected (required)" => "更正的原因（必填）", "更正的原因（必填）";
+    "Correct a beneficiary (name, type, school, grade, village, household size, identity number)" =>
+        "更正受助人（名稱、類別、學校、年級、村、家庭人數、身份證號），作為一條鏈上記錄保存",
+        "更正受助人（名称、类别、学校、年级、村、家庭人数、身份证号），作为一条链上记录保存";
+    "Examples:\n  lovefund beneficiary edit 12 --grade 2 --reason 'new school year'\n  lovefund beneficiary edit 12 --members 5 --reason 'a child was born'" =>
+        "例子：\n  lovefund beneficiary edit 12 --grade 高二 --reason 升入高二\n  lovefund beneficiary edit 李曉紅 --members 5 --reason 家裡添了孩子",
+        "例子：\n  lovefund beneficiary edit 12 --grade 高二 --reason 升入高二\n  lovefund beneficiary edit 李晓红 --members 5 --reason 家里添了孩子";
+    "The beneficiary's id or name" => "受助人的編號或名稱", "受助人的编号或名称";
+    "The corrected school" => "更正後的學校", "更正后的学校";
+    "The corrected grade" => "更正後的年級", "更正后的年级";
+    "The corrected village" => "更正後的村", "更正后的村";
+    "The corrected household size" => "更正後的家庭人數", "更正后的家庭人数";
+    "The corrected identity or student number (only a keyed hash and the last 4 characters are kept)" =>
+        "更正後的身份證號或學號（只保存加密雜湊和末 4 位）",
+        "更正后的身份证号或学号（只保存加密哈希和末 4 位）";
+    "Why the beneficiary is corrected (required)" => "更正的原因（必填）", "更正的原因（必填）";
     "Identity number: only a keyed hash and the last 4 characters are kept" =>
         "身分證號碼：只保存加密鑰的雜湊值和末 4 位",
         "身份证号码：只保存加密钥的哈希值和末 4 位";

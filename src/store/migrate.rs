@@ -39,6 +39,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "wallet_accounts",
         include_str!("../../migrations/0007_wallet_accounts.sql"),
     ),
+    (
+        8,
+        "party_edits",
+        include_str!("../../migrations/0008_party_edits.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

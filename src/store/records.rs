@@ -128,6 +128,30 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
         key: &["id"],
         columns: &["key", "value", "set_by", "set_at"],
     },
+    ChainedTable {
+        name: "party_edits",
+        key: &["id"],
+        columns: &[
+            "party_id",
+            "type",
+            "name",
+            "phone",
+            "id_hash",
+            "id_last4",
+            "school",
+            "grade",
+            "village",
+            "members",
+            "reason",
+            "edited_by",
+            "edited_at",
+        ],
+    },
+    ChainedTable {
+        name: "receipt_names",
+        key: &["year", "seq"],
+        columns: &["name"],
+    },
 ];
 
 fn table_index(name: &str) -> usize {

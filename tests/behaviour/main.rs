@@ -27,6 +27,7 @@ mod interop;
 mod local_times;
 mod media;
 mod output_guard;
+mod party_edits;
 mod receipts;
 mod records;
 mod refusals;

@@ -159,7 +159,8 @@ impl ColumnMapping {
         let named = |f: Field| self.named[f.index()];
         let pair = named(Field::In) || named(Field::Out);
         let whole_pair = named(Field::In) && named(Field::Out);
-        if (pair && !whole_pair) || (pair && (named(Field::Amount) || named(Field::Direction))) {
+        let mixed = named(Field::Amount) || named(Field::Direction);
+        if pair && (!whole_pair || mixed) {
             return Err(columns_error(ReconcileMessage::MappingAmountShape));
         }
         Ok(())

@@ -712,14 +712,15 @@ pub struct ReconcileArgs {
     /// bill, 1012.02 for an Alipay bill]
     #[arg(long)]
     pub account: Option<String>,
-    /// Statement CSV: date,amount,reference,description (amount signed: + in, − out), or a
-    /// WeChat Pay / Alipay bill as the app exports it (told by its header)
+    /// Statement: a bank's own export (CSV in GBK or UTF-8, .xls or .xlsx; 收入金额/支出金额,
+    /// 借/贷, a running 余额 — told by its header), a plain CSV date,amount,reference,description
+    /// (amount signed: + in, − out), or a WeChat Pay / Alipay bill as the app exports it
     #[arg(long)]
     pub statement: Option<PathBuf>,
     /// Read --statement as this wallet's bill [default: told by its header]
     #[arg(long, value_enum)]
     pub format: Option<BillFormatArg>,
-    /// The statement's closing balance
+    /// The statement's closing balance, e.g. 64,207.35
     #[arg(long, allow_hyphen_values = true)]
     pub closing_balance: Option<String>,
     /// The statement's date (YYYY-MM-DD): ledger items up to it are compared; a statement
@@ -730,7 +731,8 @@ pub struct ReconcileArgs {
     /// the same lines, however laid out, is recorded once per account)
     #[arg(long)]
     pub commit: bool,
-    /// Map a bank's own headers, e.g. date=交易日期,amount=金額,reference=流水號,description=摘要
+    /// Map a bank's own headers: date, amount (signed, or with direction=借貸), or a pair in/out,
+    /// and reference, description, balance, counterparty, e.g. date=交易日期,in=收入金额,out=支出金额
     #[arg(long)]
     pub columns: Option<String>,
     /// The statement's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]

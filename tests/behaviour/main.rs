@@ -13,6 +13,7 @@ mod common;
 
 mod amount_bound;
 mod audit;
+mod bank_statements;
 mod bills;
 mod core;
 mod dates;

@@ -69,13 +69,9 @@ impl Render for PartyAdded {
     }
 }
 
-/// Adds a donor or a beneficiary; an identity number is kept only as a keyed hash
-/// and its last four characters.
-pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> Result<PartyAdded> {
-    if request
-        .members
-        .is_some_and(|m| !(1..=HOUSEHOLD_MEMBERS_MAX).contains(&m))
-    {
+/// Refuses a household size outside 1..=HOUSEHOLD_MEMBERS_MAX.
+fn check_members(members: Option<i64>) -> Result<()> {
+    if members.is_some_and(|m| !(1..=HOUSEHOLD_MEMBERS_MAX).contains(&m)) {
         return Err(Error::input_in(
             Field::Members,
             OpsMessage::HouseholdMembers {
@@ -83,6 +79,13 @@ pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> R
             },
         ));
     }
+    Ok(())
+}
+
+/// Adds a donor or a beneficiary; an identity number is kept only as a keyed hash
+/// and its last four characters.
+pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> Result<PartyAdded> {
+    check_members(request.members)?;
     let mut party = NewParty {
         party_type: Some(request.party_type),
         name: check_party_name(Field::Name, &request.name)?,
@@ -441,17 +444,7 @@ impl Render for PartyEdited {
 pub fn edit_party(ledger: &mut Ledger, actor: &Actor, request: EditRequest) -> Result<PartyEdited> {
     let reason = optional_text(Field::Reason, Some(request.reason), MEMO_LENGTH_MAX)?
         .ok_or_else(|| Error::input_in(Field::Reason, OpsMessage::EditNeedsReason))?;
-    if request
-        .members
-        .is_some_and(|m| !(1..=HOUSEHOLD_MEMBERS_MAX).contains(&m))
-    {
-        return Err(Error::input_in(
-            Field::Members,
-            OpsMessage::HouseholdMembers {
-                max: HOUSEHOLD_MEMBERS_MAX as u64,
-            },
-        ));
-    }
+    check_members(request.members)?;
     let role = request.role;
     let field = match role {
         Role::Donor => Field::Donor,

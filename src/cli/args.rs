@@ -303,6 +303,29 @@ pub enum DonorCommand {
         #[arg(long)]
         id_number: Option<String>,
     },
+    /// Correct a donor (name, type, phone, identity number); kept as a chained record
+    #[command(
+        after_help = "Examples:\n  lovefund donor edit 3 --name 'Zhang Sanfeng' --reason typo\n  lovefund donor edit 3 --phone 13800000000 --reason 'new number'"
+    )]
+    Edit {
+        /// The donor's id or name
+        donor: String,
+        /// The corrected name
+        #[arg(long)]
+        name: Option<String>,
+        /// The corrected type
+        #[arg(long = "type", value_enum)]
+        donor_type: Option<DonorType>,
+        /// The corrected phone number
+        #[arg(long)]
+        phone: Option<String>,
+        /// The corrected identity number (only a keyed hash and the last 4 characters are kept)
+        #[arg(long)]
+        id_number: Option<String>,
+        /// Why the donor is corrected (required)
+        #[arg(long)]
+        reason: String,
+    },
     /// List donors with their number of gifts and total
     List,
     /// One donor's giving history and total
@@ -349,6 +372,38 @@ pub enum BeneficiaryCommand {
         /// Identity or student number: only a keyed hash and the last 4 characters are kept
         #[arg(long)]
         id_number: Option<String>,
+    },
+    /// Correct a beneficiary (name, type, school, grade, village, household size, identity number)
+    #[command(
+        after_help = "Examples:\n  lovefund beneficiary edit 12 --grade 2 --reason 'new school year'\n  lovefund beneficiary edit 12 --members 5 --reason 'a child was born'"
+    )]
+    Edit {
+        /// The beneficiary's id or name
+        beneficiary: String,
+        /// The corrected name
+        #[arg(long)]
+        name: Option<String>,
+        /// The corrected type
+        #[arg(long = "type", value_enum)]
+        beneficiary_type: Option<BeneficiaryType>,
+        /// The corrected school
+        #[arg(long)]
+        school: Option<String>,
+        /// The corrected grade
+        #[arg(long)]
+        grade: Option<String>,
+        /// The corrected village
+        #[arg(long)]
+        village: Option<String>,
+        /// The corrected household size
+        #[arg(long)]
+        members: Option<String>,
+        /// The corrected identity or student number (only a keyed hash and the last 4 characters are kept)
+        #[arg(long)]
+        id_number: Option<String>,
+        /// Why the beneficiary is corrected (required)
+        #[arg(long)]
+        reason: String,
     },
     /// List beneficiaries with their number of payments and total aid
     List,
@@ -660,14 +715,15 @@ pub struct ReconcileArgs {
     /// bill, 1012.02 for an Alipay bill]
     #[arg(long)]
     pub account: Option<String>,
-    /// Statement CSV: date,amount,reference,description (amount signed: + in, − out), or a
-    /// WeChat Pay / Alipay bill as the app exports it (told by its header)
+    /// Statement: a bank's own export (CSV in GBK or UTF-8, .xls or .xlsx; 收入金额/支出金额,
+    /// 借/贷, a running 余额 — told by its header), a plain CSV date,amount,reference,description
+    /// (amount signed: + in, − out), or a WeChat Pay / Alipay bill as the app exports it
     #[arg(long)]
     pub statement: Option<PathBuf>,
     /// Read --statement as this wallet's bill [default: told by its header]
     #[arg(long, value_enum)]
     pub format: Option<BillFormatArg>,
-    /// The statement's closing balance
+    /// The statement's closing balance, e.g. 64,207.35
     #[arg(long, allow_hyphen_values = true)]
     pub closing_balance: Option<String>,
     /// The statement's date (YYYY-MM-DD): ledger items up to it are compared; a statement
@@ -678,7 +734,8 @@ pub struct ReconcileArgs {
     /// the same lines, however laid out, is recorded once per account)
     #[arg(long)]
     pub commit: bool,
-    /// Map a bank's own headers, e.g. date=交易日期,amount=金額,reference=流水號,description=摘要
+    /// Map a bank's own headers: date, amount (signed, or with direction=借貸), or a pair in/out,
+    /// and reference, description, balance, counterparty, e.g. date=交易日期,in=收入金额,out=支出金额
     #[arg(long)]
     pub columns: Option<String>,
     /// The statement's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]

@@ -12,7 +12,7 @@ use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
 use crate::ledger::party::{PartyType, Role};
 use crate::ops::people::{
-    self, DisbursementRequest, DonationRequest, MovementRequest, PartyRequest,
+    self, DisbursementRequest, DonationRequest, EditRequest, MovementRequest, PartyRequest,
 };
 use crate::render::views::Parties;
 use crate::report::people as report;
@@ -51,6 +51,33 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
             };
             add(ctx, request, out)
         }
+        DonorCommand::Edit {
+            donor,
+            name,
+            donor_type,
+            phone,
+            id_number,
+            reason,
+        } => {
+            let request = EditRequest {
+                role: Role::Donor,
+                party: donor,
+                party_type: donor_type.map(|t| match t {
+                    DonorType::Person => PartyType::Person,
+                    DonorType::Organization => PartyType::Organization,
+                    DonorType::Anonymous => PartyType::Anonymous,
+                }),
+                name,
+                phone,
+                school: None,
+                grade: None,
+                village: None,
+                members: None,
+                id_number,
+                reason,
+            };
+            edit(ctx, request, out)
+        }
         DonorCommand::List => list(ctx, Role::Donor, out),
         DonorCommand::Show { id } => show(ctx, Role::Donor, super::values::id(&id)?, out),
     }
@@ -87,11 +114,51 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
             };
             add(ctx, request, out)
         }
+        BeneficiaryCommand::Edit {
+            beneficiary,
+            name,
+            beneficiary_type,
+            school,
+            grade,
+            village,
+            members,
+            id_number,
+            reason,
+        } => {
+            let members = members
+                .as_deref()
+                .map(|m| crate::ledger::date::parse_count(Field::Members, m))
+                .transpose()?;
+            let request = EditRequest {
+                role: Role::Beneficiary,
+                party: beneficiary,
+                party_type: beneficiary_type.map(|t| match t {
+                    BeneficiaryType::Student => PartyType::Student,
+                    BeneficiaryType::Household => PartyType::Household,
+                }),
+                name,
+                phone: None,
+                school,
+                grade,
+                village,
+                members,
+                id_number,
+                reason,
+            };
+            edit(ctx, request, out)
+        }
         BeneficiaryCommand::List => list(ctx, Role::Beneficiary, out),
         BeneficiaryCommand::Show { id } => {
             show(ctx, Role::Beneficiary, super::values::id(&id)?, out)
         }
     }
+}
+
+fn edit(ctx: &Context, request: EditRequest, out: &mut dyn Write) -> Result<()> {
+    let mut ledger = ctx.open_for_writing()?;
+    let lang = ctx.lang(&ledger);
+    let edited = people::edit_party(&mut ledger, &ctx.actor()?, request)?;
+    ctx.emit(out, lang, &edited)
 }
 
 fn list(ctx: &Context, role: Role, out: &mut dyn Write) -> Result<()> {

@@ -34,7 +34,7 @@ fn request(args: ReconcileArgs) -> Result<ReconcileRequest> {
         })
     })?;
     let closing = required(&args.closing_balance, "--closing-balance")?;
-    let closing_balance = Money::parse_signed(closing.trim()).map_err(|e| {
+    let closing_balance = Money::parse_file_signed(closing).map_err(|e| {
         Error::input_in(
             Field::ClosingBalance,
             CliMessage::BadAmount {

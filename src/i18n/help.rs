@@ -361,6 +361,35 @@ help! {
         "捐贈人：新增、列出、查看捐贈紀錄",
         "捐赠人：新增、列出、查看捐赠记录";
     "Add a donor" => "新增捐贈人", "新增捐赠人";
+    "Correct a donor (name, type, phone, identity number); kept as a chained record" =>
+        "更正捐贈人（名稱、類別、電話、身份證號），作為一條鏈上記錄保存，舊的不改",
+        "更正捐赠人（名称、类别、电话、身份证号），作为一条链上记录保存，旧的不改";
+    "Examples:\n  lovefund donor edit 3 --name 'Zhang Sanfeng' --reason typo\n  lovefund donor edit 3 --phone 13800000000 --reason 'new number'" =>
+        "例子：\n  lovefund donor edit 3 --name 張三豐 --reason 姓名錄錯\n  lovefund donor edit 張三豐 --phone 13800000000 --reason 捐贈人換了號碼",
+        "例子：\n  lovefund donor edit 3 --name 张三丰 --reason 姓名录错\n  lovefund donor edit 张三丰 --phone 13800000000 --reason 捐赠人换了号码";
+    "The donor's id or name" => "捐贈人的編號或名稱", "捐赠人的编号或名称";
+    "The corrected name" => "更正後的名稱", "更正后的名称";
+    "The corrected type" => "更正後的類別", "更正后的类别";
+    "The corrected phone number" => "更正後的電話", "更正后的电话";
+    "The corrected identity number (only a keyed hash and the last 4 characters are kept)" =>
+        "更正後的身份證號（只保存加密雜湊和末 4 位）",
+        "更正后的身份证号（只保存加密哈希和末 4 位）";
+    "Why the donor is corrected (required)" => "更正的原因（必填）", "更正的原因（必填）";
+    "Correct a beneficiary (name, type, school, grade, village, household size, identity number)" =>
+        "更正受助人（名稱、類別、學校、年級、村、家庭人數、身份證號），作為一條鏈上記錄保存",
+        "更正受助人（名称、类别、学校、年级、村、家庭人数、身份证号），作为一条链上记录保存";
+    "Examples:\n  lovefund beneficiary edit 12 --grade 2 --reason 'new school year'\n  lovefund beneficiary edit 12 --members 5 --reason 'a child was born'" =>
+        "例子：\n  lovefund beneficiary edit 12 --grade 高二 --reason 升入高二\n  lovefund beneficiary edit 李曉紅 --members 5 --reason 家裡添了孩子",
+        "例子：\n  lovefund beneficiary edit 12 --grade 高二 --reason 升入高二\n  lovefund beneficiary edit 李晓红 --members 5 --reason 家里添了孩子";
+    "The beneficiary's id or name" => "受助人的編號或名稱", "受助人的编号或名称";
+    "The corrected school" => "更正後的學校", "更正后的学校";
+    "The corrected grade" => "更正後的年級", "更正后的年级";
+    "The corrected village" => "更正後的村", "更正后的村";
+    "The corrected household size" => "更正後的家庭人數", "更正后的家庭人数";
+    "The corrected identity or student number (only a keyed hash and the last 4 characters are kept)" =>
+        "更正後的身份證號或學號（只保存加密雜湊和末 4 位）",
+        "更正后的身份证号或学号（只保存加密哈希和末 4 位）";
+    "Why the beneficiary is corrected (required)" => "更正的原因（必填）", "更正的原因（必填）";
     "Identity number: only a keyed hash and the last 4 characters are kept" =>
         "身分證號碼：只保存加密鑰的雜湊值和末 4 位",
         "身份证号码：只保存加密钥的哈希值和末 4 位";
@@ -457,9 +486,9 @@ help! {
     "The account reconciled [default: 1002 for a bank statement, 1012.01 for a WeChat Pay bill, 1012.02 for an Alipay bill]" =>
         "核對的科目［預設：銀行對賬單為 1002，微信支付賬單為 1012.01，支付寶賬單為 1012.02］",
         "核对的科目［默认：银行对账单为 1002，微信支付账单为 1012.01，支付宝账单为 1012.02］";
-    "Statement CSV: date,amount,reference,description (amount signed: + in, − out), or a WeChat Pay / Alipay bill as the app exports it (told by its header)" =>
-        "對賬單 CSV：date,amount,reference,description（日期、金額、流水號、摘要；金額帶正負號：+ 收入，− 支出），或微信支付、支付寶匯出的賬單原檔（依表頭辨認）",
-        "对账单 CSV：date,amount,reference,description（日期、金额、流水号、摘要；金额带正负号：+ 收入，− 支出），或微信支付、支付宝导出的账单原文件（依表头辨认）";
+    "Statement: a bank's own export (CSV in GBK or UTF-8, .xls or .xlsx; 收入金额/支出金额, 借/贷, a running 余额 — told by its header), a plain CSV date,amount,reference,description (amount signed: + in, − out), or a WeChat Pay / Alipay bill as the app exports it" =>
+        "對賬單：網上銀行匯出的原檔（GBK 或 UTF-8 的 CSV、.xls 或 .xlsx；收入金額/支出金額、借/貸、逐行餘額——依表頭辨認），或 date,amount,reference,description 的簡單 CSV（金額帶正負號：+ 收入，− 支出），或微信支付、支付寶匯出的賬單原檔",
+        "对账单：网上银行导出的原文件（GBK 或 UTF-8 的 CSV、.xls 或 .xlsx；收入金额/支出金额、借/贷、逐行余额——依表头辨认），或 date,amount,reference,description 的简单 CSV（金额带正负号：+ 收入，− 支出），或微信支付、支付宝导出的账单原文件";
     "Read --statement as this wallet's bill [default: told by its header]" =>
         "把 --statement 當作這個錢包的賬單讀取［預設：依表頭辨認］",
         "把 --statement 当作这个钱包的账单读取［默认：依表头辨认］";
@@ -483,16 +512,16 @@ help! {
         "提現的交易單號，在賬本中唯一：同一命令再執行一次不會重複記錄，只回覆已記錄的分錄",
         "提现的交易单号，在账本中唯一：同一命令再执行一次不会重复记录，只回复已记录的分录";
     "[default: FROM → TO]" => "［預設：轉出科目 → 轉入科目］", "［默认：转出科目 → 转入科目］";
-    "The statement's closing balance" => "對賬單的期末餘額", "对账单的期末余额";
+    "The statement's closing balance, e.g. 64,207.35" => "對賬單的期末餘額，例如 64,207.35", "对账单的期末余额，例如 64,207.35";
     "The statement's date (YYYY-MM-DD): ledger items up to it are compared; a statement line dated after it is refused" =>
         "對賬單的日期（YYYY-MM-DD）：核對賬本中到這一天為止的項目；對賬單中晚於這一天的行會被拒絕",
         "对账单的日期（YYYY-MM-DD）：核对账本中到这一天为止的项目；对账单中晚于这一天的行会被拒绝";
     "Record the reconciliation and mark the matched postings cleared (a statement with the same lines, however laid out, is recorded once per account)" =>
         "記錄這次對賬，並把對上的分錄標為已核對（內容相同的對賬單，不論排版，每個科目只記一次）",
         "记录这次对账，并把对上的分录标为已核对（内容相同的对账单，不论排版，每个科目只记一次）";
-    "Map a bank's own headers, e.g. date=交易日期,amount=金額,reference=流水號,description=摘要" =>
-        "對應銀行自己的欄名，例如 date=交易日期,amount=金額,reference=流水號,description=摘要",
-        "对应银行自己的列名，例如 date=交易日期,amount=金额,reference=流水号,description=摘要";
+    "Map a bank's own headers: date, amount (signed, or with direction=借貸), or a pair in/out, and reference, description, balance, counterparty, e.g. date=交易日期,in=收入金额,out=支出金额" =>
+        "對應銀行自己的欄名：date、amount（帶正負號，或加 direction=借貸），或一對 in/out，以及 reference、description、balance、counterparty，例如 date=交易日期,in=收入金額,out=支出金額",
+        "对应银行自己的列名：date、amount（带正负号，或加 direction=借贷），或一对 in/out，以及 reference、description、balance、counterparty，例如 date=交易日期,in=收入金额,out=支出金额";
     "The statement's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]" =>
         "對賬單的編碼［預設：依位元組順序記號，否則全部位元組都合乎 UTF-8 時為 UTF-8，否則依偵測為 GB18030 或 Big5；其他一律拒絕］",
         "对账单的编码［默认：依字节顺序标记，否则全部字节都合乎 UTF-8 时为 UTF-8，否则依检测为 GB18030 或 Big5；其他一律拒绝］";

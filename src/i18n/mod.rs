@@ -179,6 +179,9 @@ labels! {
     DonationRecorded => "已記錄捐款", "已记录捐款", "Recorded donation";
     DisbursementRecorded => "已記錄支出", "已记录支出", "Recorded disbursement";
     Added => "已新增", "已新增", "Added";
+    Edited => "已更正", "已更正", "Edited";
+    Corrections => "更正記錄", "更正记录", "Corrections";
+    Changed => "更改", "更改", "Changed";
     Donations => "捐款", "捐款", "Donations";
     Disbursements => "支出", "支出", "Disbursements";
     NewDonors => "新捐贈人", "新捐赠人", "New donors";

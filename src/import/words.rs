@@ -6,6 +6,7 @@
 //! a value's field does with it (see `read`).
 
 use super::read::Kind;
+use crate::input::header_key;
 use crate::ledger::party::{Method, PartyType};
 
 /// What a header cell names: one of `IMPORT_COLUMNS` (by index), telling the kind
@@ -125,23 +126,6 @@ const BENEFICIARY_WORDS: [&str; 7] = [
 const IGNORED_WORDS: [&str; 9] = [
     "序号", "序號", "编号", "編號", "no", "no.", "#", "行号", "行號",
 ];
-
-/// A header cell as compared: trimmed, without a byte order mark, spaces or a unit
-/// (`金额（元）`, `Amount (CNY)`), lower case.
-pub fn header_key(cell: &str) -> String {
-    let mut key: String = cell
-        .trim_start_matches('\u{feff}')
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
-    for unit in ["（元）", "(元)", "(cny)", "（cny）", "(rmb)", "（rmb）"] {
-        if let Some(stripped) = key.strip_suffix(unit) {
-            key = stripped.to_string();
-        }
-    }
-    key
-}
 
 /// What the header cell `cell` names, if it names anything the import knows.
 pub fn header_word(cell: &str) -> Option<HeaderWord> {

@@ -22,6 +22,24 @@ pub const IMPORT_REQUIRED_COUNT: usize = 8;
 /// The import's required columns' names.
 pub const IMPORT_REQUIRED: &[&str] = IMPORT_COLUMNS.as_slice().split_at(IMPORT_REQUIRED_COUNT).0;
 
+/// A header cell as compared by every reader that knows header names by their
+/// words (the import's sheets, the bank statements): trimmed, without a byte order mark, spaces or a unit
+/// (`金额（元）`, `Amount (CNY)`), lower case.
+pub fn header_key(cell: &str) -> String {
+    let mut key: String = cell
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    for unit in ["（元）", "(元)", "(cny)", "（cny）", "(rmb)", "（rmb）"] {
+        if let Some(stripped) = key.strip_suffix(unit) {
+            key = stripped.to_string();
+        }
+    }
+    key
+}
+
 /// For each of a reader's `N` fields, its position in the file's lines, if present.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ColumnMap<const N: usize> {

@@ -14,7 +14,7 @@ mod lines;
 mod source;
 mod workbook;
 
-pub use columns::{ColumnMap, IMPORT_COLUMNS, IMPORT_REQUIRED, IMPORT_REQUIRED_COUNT};
+pub use columns::{ColumnMap, IMPORT_COLUMNS, IMPORT_REQUIRED, IMPORT_REQUIRED_COUNT, header_key};
 pub use encoding::{Encoding, open_text};
 pub use errors::{LINE_ERRORS_MAX, LineError, LineErrors, amount_fault, reason_of};
 pub use source::{Rows, Source, csv_error_message};

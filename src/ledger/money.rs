@@ -81,6 +81,24 @@ impl Money {
         Money::parse_positive(&Money::ungrouped(text)?)
     }
 
+    /// Parses a signed amount read from a file (a bank statement's amount or balance)
+    /// or given as `--closing-balance`: `parse_file_positive`'s grammar with an
+    /// optional `-` (or `+`) before the currency sign or the digits (`-1,000.00`,
+    /// `-¥12.50`, `+500.00`); zero is allowed (a balance may be nil).
+    pub fn parse_file_signed(text: &str) -> Result<Money, AmountError> {
+        let text = text.trim();
+        let (negative, rest) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.strip_prefix('+').unwrap_or(text)),
+        };
+        let plain = Money::ungrouped(rest)?;
+        if plain.starts_with(['-', '+']) {
+            return Err(AmountError::Syntax);
+        }
+        let money = Money::parse_unsigned(&plain)?;
+        Ok(if negative { Money(-money.0) } else { money })
+    }
+
     /// `text` without its currency sign, `元` and thousands separators.
     fn ungrouped(text: &str) -> Result<String, AmountError> {
         let text = text.trim();
@@ -300,6 +318,23 @@ mod tests {
             assert_eq!(Money::parse_file_positive(text), Err(error), "{text}");
         }
         assert_eq!(Money::parse_positive("3,000.00"), Err(AmountError::Syntax));
+    }
+
+    #[test]
+    fn parses_signed_amounts_as_bank_files_write_them() {
+        for (text, fen) in [
+            ("64,207.35", 6_420_735),
+            ("-1,000.00", -100_000),
+            ("+500.00", 50_000),
+            ("-¥12.50", -1_250),
+            (" 0.00 ", 0),
+            ("5000元", 500_000),
+        ] {
+            assert_eq!(Money::parse_file_signed(text), Ok(Money(fen)), "{text}");
+        }
+        for bad in ["", "-", "--5", "¥-5", "+-5", "30,00", "1e5", "1.005"] {
+            assert!(Money::parse_file_signed(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -257,3 +257,59 @@ pub struct NewParty {
     pub village: Option<String>,
     pub members: Option<i64>,
 }
+
+/// A donor or beneficiary as an edit leaves it: the whole party after the change
+/// (an edit row holds every field, so the newest edit is the current state), and
+/// why it was changed.
+#[derive(Clone, Debug)]
+pub struct PartyEdit {
+    pub party_id: i64,
+    pub party_type: PartyType,
+    pub name: String,
+    pub phone: Option<String>,
+    /// A new identity number; None keeps the one the party has.
+    pub id_number: Option<IdNumber>,
+    pub school: Option<String>,
+    pub grade: Option<String>,
+    pub village: Option<String>,
+    pub members: Option<i64>,
+    pub reason: String,
+}
+
+/// One edit as recorded: the party as it left it, with who, when and why.
+#[derive(Clone, Debug, Serialize)]
+pub struct PartyEditRecord {
+    pub id: i64,
+    pub party: Party,
+    pub reason: String,
+    pub edited_by: String,
+    pub edited_at: String,
+}
+
+/// The fields in which two states of a party differ, by their option names.
+pub fn changed_fields(before: &Party, after: &Party) -> Vec<&'static str> {
+    let mut changed = Vec::new();
+    if before.party_type != after.party_type {
+        changed.push("type");
+    }
+    for (name, a, b) in [
+        ("name", Some(&before.name), Some(&after.name)),
+        ("phone", before.phone.as_ref(), after.phone.as_ref()),
+        (
+            "id-number",
+            before.id_last4.as_ref(),
+            after.id_last4.as_ref(),
+        ),
+        ("school", before.school.as_ref(), after.school.as_ref()),
+        ("grade", before.grade.as_ref(), after.grade.as_ref()),
+        ("village", before.village.as_ref(), after.village.as_ref()),
+    ] {
+        if a != b {
+            changed.push(name);
+        }
+    }
+    if before.members != after.members {
+        changed.push("members");
+    }
+    changed
+}

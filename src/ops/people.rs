@@ -15,7 +15,8 @@ use crate::ledger::fund::Fund;
 use crate::ledger::money::Money;
 use crate::ledger::operations::{self, Movement};
 use crate::ledger::party::{
-    IdNumber, Method, NewParty, Party, PartyType, Role, check_party_name, is_anonymous_name,
+    IdNumber, Method, NewParty, Party, PartyEdit, PartyType, Role, changed_fields,
+    check_party_name, is_anonymous_name,
 };
 use crate::render::Render;
 use crate::store::Appender;
@@ -68,13 +69,9 @@ impl Render for PartyAdded {
     }
 }
 
-/// Adds a donor or a beneficiary; an identity number is kept only as a keyed hash
-/// and its last four characters.
-pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> Result<PartyAdded> {
-    if request
-        .members
-        .is_some_and(|m| !(1..=HOUSEHOLD_MEMBERS_MAX).contains(&m))
-    {
+/// Refuses a household size outside 1..=HOUSEHOLD_MEMBERS_MAX.
+fn check_members(members: Option<i64>) -> Result<()> {
+    if members.is_some_and(|m| !(1..=HOUSEHOLD_MEMBERS_MAX).contains(&m)) {
         return Err(Error::input_in(
             Field::Members,
             OpsMessage::HouseholdMembers {
@@ -82,6 +79,13 @@ pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> R
             },
         ));
     }
+    Ok(())
+}
+
+/// Adds a donor or a beneficiary; an identity number is kept only as a keyed hash
+/// and its last four characters.
+pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> Result<PartyAdded> {
+    check_members(request.members)?;
     let mut party = NewParty {
         party_type: Some(request.party_type),
         name: check_party_name(Field::Name, &request.name)?,
@@ -383,4 +387,128 @@ fn memo_or(memo: Option<String>, default: String) -> Result<String> {
     let memo = memo.filter(|m| !m.trim().is_empty()).unwrap_or(default);
     check_text(Field::Memo, &memo, MEMO_LENGTH_MAX)?;
     Ok(memo)
+}
+
+/// An edit of a donor or beneficiary as typed: the party by name or id, and only the
+/// fields to change (a field not given keeps its value).
+pub struct EditRequest {
+    pub role: Role,
+    pub party: String,
+    pub party_type: Option<PartyType>,
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub school: Option<String>,
+    pub grade: Option<String>,
+    pub village: Option<String>,
+    pub members: Option<i64>,
+    pub id_number: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartyEdited {
+    pub id: i64,
+    pub role: Role,
+    pub edit: i64,
+    pub name: String,
+    pub changed: Vec<&'static str>,
+}
+
+impl Render for PartyEdited {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        let label = match self.role {
+            Role::Donor => L::Donor,
+            Role::Beneficiary => L::Beneficiary,
+        };
+        let changed: Vec<&str> = self
+            .changed
+            .iter()
+            .map(|f| crate::render::text::field_label(f, lang))
+            .collect();
+        writeln!(
+            out,
+            "{} {} {}: {} ({}: {})",
+            L::Edited.get(lang),
+            label.get(lang),
+            self.id,
+            self.name,
+            L::Changed.get(lang),
+            changed.join(", ")
+        )
+    }
+}
+
+/// Corrects a donor or beneficiary by a new chained edit record holding the whole
+/// party as it is after the edit; nothing recorded before is changed. Receipts
+/// already issued keep the name printed on them; reports use the new one.
+pub fn edit_party(ledger: &mut Ledger, actor: &Actor, request: EditRequest) -> Result<PartyEdited> {
+    let reason = optional_text(Field::Reason, Some(request.reason), MEMO_LENGTH_MAX)?
+        .ok_or_else(|| Error::input_in(Field::Reason, OpsMessage::EditNeedsReason))?;
+    check_members(request.members)?;
+    let role = request.role;
+    let field = match role {
+        Role::Donor => Field::Donor,
+        Role::Beneficiary => Field::Beneficiary,
+    };
+    let before = ledger.reader().find_party(role, field, &request.party)?;
+    let name = match request.name {
+        Some(name) => check_party_name(Field::Name, &name)?,
+        None => before.name.clone(),
+    };
+    let keep =
+        |field: Field, new: Option<String>, old: &Option<String>| -> Result<Option<String>> {
+            match new {
+                Some(v) => optional_text(field, Some(v), DETAIL_LENGTH_MAX),
+                None => Ok(old.clone()),
+            }
+        };
+    let mut edit = PartyEdit {
+        party_id: before.id,
+        party_type: request.party_type.unwrap_or(before.party_type),
+        name,
+        phone: keep(Field::Phone, request.phone, &before.phone)?,
+        id_number: None,
+        school: keep(Field::School, request.school, &before.school)?,
+        grade: keep(Field::Grade, request.grade, &before.grade)?,
+        village: keep(Field::Village, request.village, &before.village)?,
+        members: request.members.or(before.members),
+        reason,
+    };
+    let (id, after) = ledger.store_mut().write(&actor.stamp(), |unit| {
+        if let Some(text) = &request.id_number {
+            edit.id_number = Some(IdNumber::new(Field::IdNumber, text, &unit.identity_key()?)?);
+        }
+        let mut after = before.clone();
+        after.party_type = edit.party_type;
+        after.name = edit.name.clone();
+        after.phone = edit.phone.clone();
+        after.school = edit.school.clone();
+        after.grade = edit.grade.clone();
+        after.village = edit.village.clone();
+        after.members = edit.members;
+        if let Some(id) = &edit.id_number {
+            after.id_last4 = Some(id.last4.clone());
+        }
+        let changed = changed_fields(&before, &after);
+        // A new identity number with the same last four characters still changes it.
+        if changed.is_empty() && edit.id_number.is_none() {
+            return Err(Error::input(OpsMessage::NothingToEdit {
+                role: role.as_str().to_string(),
+                id: before.id,
+            }));
+        }
+        let id = unit.insert_party_edit(&edit, &actor.user, &actor.recorded_at)?;
+        Ok((id, after))
+    })?;
+    let mut changed = changed_fields(&before, &after);
+    if edit.id_number.is_some() && !changed.contains(&"id-number") {
+        changed.push("id-number");
+    }
+    Ok(PartyEdited {
+        id: before.id,
+        role,
+        edit: id,
+        name: after.name,
+        changed,
+    })
 }

@@ -7,14 +7,15 @@ use crate::error::message::{BillMessage, OpsMessage, Wallet};
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::import::{Encoding, LineError};
+use crate::input::is_workbook;
 use crate::ledger::account::{AccountCode, AccountType};
 use crate::ledger::money::Money;
 use crate::ledger::party::Method;
 use crate::ledger::time::LocalTime;
 use crate::reconcile::adjustment::adjustment;
-use crate::reconcile::bills;
 use crate::reconcile::matching::match_statement;
-use crate::reconcile::statement::{ColumnMapping, lines_sha256, read_statement};
+use crate::reconcile::statement::{ColumnMapping, lines_sha256};
+use crate::reconcile::{bank, bills};
 use crate::render::Render;
 use crate::report::reconciliation::ReconcileReport;
 use crate::store::Read;
@@ -65,6 +66,7 @@ pub fn reconcile(
     let path = &request.statement;
     let wallet = match request.format {
         Some(wallet) => Some(wallet),
+        None if is_workbook(path) => None,
         None => bills::detect(path, request.encoding)?,
     };
     let (account, statement) = match wallet {
@@ -83,7 +85,7 @@ pub fn reconcile(
                 None => AccountCode::parse(Method::Bank.asset_account())?,
             };
             let statement =
-                read_statement(path, request.encoding, &request.columns, request.as_of)?;
+                bank::read_any_statement(path, request.encoding, &request.columns, request.as_of)?;
             (account, statement)
         }
     };

@@ -1,4 +1,5 @@
-//! Bank reconciliation, the pure part: read a bank statement CSV (`statement`),
+//! Bank reconciliation, the pure part: read a bank statement — a plain CSV
+//! (`statement`) or a bank's own export (`bank`) —
 //! match its lines to the ledger's bank postings (`matching`), and build the
 //! 銀行存款餘額調節表 from what is left over (`adjustment`).
 //!
@@ -7,6 +8,7 @@
 //! (`render`). Nothing in this module touches the database.
 
 pub mod adjustment;
+pub mod bank;
 pub mod bills;
 pub mod matching;
 pub mod statement;

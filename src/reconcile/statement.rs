@@ -48,10 +48,35 @@ pub enum Field {
     Amount,
     Reference,
     Description,
+    /// Money in, in a column of its own (收入金额, 贷方发生额); with `Out`.
+    In,
+    /// Money out, in a column of its own (支出金额, 借方发生额); with `In`.
+    Out,
+    /// Which way the amount went (借/贷, 收/支); with an unsigned `Amount`.
+    Direction,
+    /// The running balance (余额), which checks the statement itself.
+    Balance,
+    /// The other party (对方户名), added to the description.
+    Counterparty,
 }
 
+/// How many fields a mapping may name.
+const FIELDS: usize = 9;
+
 impl Field {
-    pub const ALL: [Field; 4] = [
+    pub const ALL: [Field; FIELDS] = [
+        Field::Date,
+        Field::Amount,
+        Field::Reference,
+        Field::Description,
+        Field::In,
+        Field::Out,
+        Field::Direction,
+        Field::Balance,
+        Field::Counterparty,
+    ];
+    /// The plain statement's fields (`date,amount,reference,description`).
+    pub const PLAIN: [Field; 4] = [
         Field::Date,
         Field::Amount,
         Field::Reference,
@@ -64,6 +89,11 @@ impl Field {
             Field::Amount => "amount",
             Field::Reference => "reference",
             Field::Description => "description",
+            Field::In => "in",
+            Field::Out => "out",
+            Field::Direction => "direction",
+            Field::Balance => "balance",
+            Field::Counterparty => "counterparty",
         }
     }
 
@@ -82,16 +112,16 @@ impl Field {
 /// unless `--columns` says otherwise.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ColumnMapping {
-    headers: [String; 4],
+    headers: [String; FIELDS],
     /// Whether `--columns` named the field; a named column must be present.
-    named: [bool; 4],
+    named: [bool; FIELDS],
 }
 
 impl Default for ColumnMapping {
     fn default() -> Self {
         ColumnMapping {
             headers: Field::ALL.map(|f| f.name().to_string()),
-            named: [false; 4],
+            named: [false; FIELDS],
         }
     }
 }
@@ -119,7 +149,34 @@ impl ColumnMapping {
             mapping.set(field, header)?;
         }
         mapping.check_distinct()?;
+        mapping.check_shape()?;
         Ok(mapping)
+    }
+
+    /// The amount is one signed column, one column and a direction, or a pair of
+    /// in and out columns — never a mixture.
+    fn check_shape(&self) -> Result<()> {
+        let named = |f: Field| self.named[f.index()];
+        let pair = named(Field::In) || named(Field::Out);
+        let whole_pair = named(Field::In) && named(Field::Out);
+        let mixed = named(Field::Amount) || named(Field::Direction);
+        if pair && (!whole_pair || mixed) {
+            return Err(columns_error(ReconcileMessage::MappingAmountShape));
+        }
+        Ok(())
+    }
+
+    /// The header `--columns` gave the field, if it named one.
+    pub fn named(&self, field: Field) -> Option<&str> {
+        self.named[field.index()].then(|| self.header(field))
+    }
+
+    /// Whether `--columns` names a field only a bank's own layout has (a pair of
+    /// in and out columns, a direction, a balance or a counterparty).
+    pub fn names_bank_fields(&self) -> bool {
+        Field::ALL[Field::PLAIN.len()..]
+            .iter()
+            .any(|f| self.named[f.index()])
     }
 
     fn set(&mut self, field: Field, header: &str) -> Result<()> {
@@ -186,11 +243,11 @@ impl Positions {
         }
         let mut positions = Positions {
             index: ColumnMap::default(),
-            names: Field::ALL.map(|f| mapping.header(f).to_string()),
+            names: Field::PLAIN.map(|f| mapping.header(f).to_string()),
             width: cells.len(),
         };
         let mut missing = Vec::new();
-        for field in Field::ALL {
+        for field in Field::PLAIN {
             let wanted = mapping.header(field);
             let mut found = cells
                 .iter()

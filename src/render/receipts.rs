@@ -148,6 +148,11 @@ pub fn receipt_doc(view: &ReceiptView, fund_name: &str, lang: Lang) -> ReceiptDo
             .clone()
             .unwrap_or_else(|| view.verification_code.clone()),
         void_reason,
+        replaces: view.replaces.as_ref().map(|old| match lang {
+            Lang::ZhHant => format!("本收據替代第 {old} 號（已作廢）"),
+            Lang::ZhHans => format!("本收据替代第 {old} 号（已作废）"),
+            Lang::En => format!("This receipt replaces No. {old}, which is void."),
+        }),
         labels: labels(lang),
         dates: receipt_dates(view),
     }

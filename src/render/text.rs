@@ -328,6 +328,21 @@ pub fn verify(out: &mut dyn Write, report: &VerifyReport, lang: Lang) -> io::Res
     Ok(())
 }
 
+/// The label of a party field named as its option (`name`, `id-number` …).
+pub fn field_label(field: &str, lang: Lang) -> &'static str {
+    let label = match field {
+        "type" => L::Type,
+        "name" => L::Name,
+        "phone" => L::Phone,
+        "id-number" => L::IdNumber,
+        "school" => L::School,
+        "grade" => L::Grade,
+        "village" => L::Village,
+        _ => L::Members,
+    };
+    label.get(lang)
+}
+
 fn party_type_label(t: PartyType, lang: Lang) -> &'static str {
     match (t, lang) {
         (PartyType::Person, Lang::ZhHant) => "個人",
@@ -446,6 +461,28 @@ pub fn party_detail(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Res
         format!("{} {}", L::Count.get(lang), d.count),
         d.total.grouped(),
     ]);
+    t.write(out)?;
+    if d.edits.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", L::Corrections.get(lang))?;
+    let mut t = Table::new(&[
+        (L::Date.get(lang), Align::Left),
+        (L::RecordedBy.get(lang), Align::Left),
+        (L::Changed.get(lang), Align::Left),
+        (L::Name.get(lang), Align::Left),
+        (L::Reason.get(lang), Align::Left),
+    ]);
+    for e in &d.edits {
+        let changed: Vec<&str> = e.changed.iter().map(|f| field_label(f, lang)).collect();
+        t.row(vec![
+            e.at.clone(),
+            e.by.clone(),
+            changed.join(", "),
+            e.name.clone(),
+            e.reason.clone(),
+        ]);
+    }
     t.write(out)
 }
 

@@ -27,6 +27,20 @@ pub struct PartyDetail {
     pub history: Vec<HistoryLine>,
     pub count: i64,
     pub total: Money,
+    /// The corrections of the party, oldest first.
+    pub edits: Vec<EditLine>,
+}
+
+/// One correction of a party: when (local time), by whom, why, and what changed.
+#[derive(Clone, Debug, Serialize)]
+pub struct EditLine {
+    pub edit: i64,
+    pub at: String,
+    pub by: String,
+    pub reason: String,
+    pub changed: Vec<&'static str>,
+    /// The name after the edit.
+    pub name: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -90,10 +104,26 @@ pub fn party_detail(
         .collect();
     let count = history.iter().filter(|h| h.kind != "reversal").count() as i64;
     let total = Money::total("total", history.iter().map(|h| h.amount))?;
+    let local = store.local_time()?;
+    let mut edits = Vec::new();
+    if let Some(mut before) = store.party_as_added(id)? {
+        for e in store.party_edits(id)? {
+            edits.push(EditLine {
+                edit: e.id,
+                at: local.show(&e.edited_at),
+                by: e.edited_by,
+                reason: e.reason,
+                changed: crate::ledger::party::changed_fields(&before, &e.party),
+                name: e.party.name.clone(),
+            });
+            before = e.party;
+        }
+    }
     Ok(PartyDetail {
         party,
         history,
         count,
         total,
+        edits,
     })
 }

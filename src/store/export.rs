@@ -135,7 +135,7 @@ impl Store {
                          WHERE rc.entry_id = e.id AND NOT EXISTS (
                              SELECT 1 FROM receipt_voids v WHERE v.year = rc.year AND v.seq = rc.seq)
                          ORDER BY rc.year DESC, rc.seq DESC LIMIT 1)
-                 FROM entries e LEFT JOIN parties pa ON pa.id = e.party_id
+                 FROM entries e LEFT JOIN parties_now pa ON pa.id = e.party_id
                       LEFT JOIN entries rv ON rv.reverses = e.id
                       LEFT JOIN entries og ON og.id = e.reverses
                  WHERE e.date >= ?1 AND e.date <= ?2

@@ -433,6 +433,13 @@ fn write_pending(
             );
         }
     }
+    if !pending.receipts.is_empty() {
+        super::people::keep_receipt_names(
+            tx,
+            collector,
+            &mut pending.receipts.iter().map(|r| (r.year, r.seq)),
+        )?;
+    }
     Ok(())
 }
 

@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0007_wallet_accounts.sql"),
     ),
     (
+        8,
+        "party_edits",
+        include_str!("../../migrations/0008_party_edits.sql"),
+    ),
+    (
         9,
         "signing_keys",
         include_str!("../../migrations/0009_signing_keys.sql"),

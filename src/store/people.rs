@@ -5,14 +5,16 @@ use super::records::Collector;
 use super::{meta_get, meta_set};
 use crate::error::message::{LedgerMessage, StoreMessage};
 use crate::error::{Error, Field, Result};
-use crate::ledger::party::{ANONYMOUS_DONOR, NewParty, Party, PartyType, Role};
+use crate::ledger::party::{
+    ANONYMOUS_DONOR, NewParty, Party, PartyEdit, PartyEditRecord, PartyType, Role,
+};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The party columns in the order `party_from_row` reads them (a macro so that
 /// queries stay string literals).
 macro_rules! select_party {
     () => {
-        "SELECT id, role, type, name, phone, id_last4, school, grade, village, members FROM parties"
+        "SELECT id, role, type, name, phone, id_last4, school, grade, village, members FROM parties_now"
     };
 }
 
@@ -290,4 +292,126 @@ pub(super) fn parties_for_matching(conn: &Connection) -> Result<Vec<(Party, Opti
     )?;
     let rows = stmt.query_map([], |r| Ok((party_from_row(r)?, r.get(10)?)))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Records an edit of a party: its whole state after the edit (an identity number
+/// not given is kept), as a new chained row. Refuses an identity number another
+/// party of the role has.
+pub(super) fn insert_party_edit(
+    conn: &Connection,
+    collector: &mut Collector,
+    edit: &PartyEdit,
+    by: &str,
+    at: &str,
+) -> Result<i64> {
+    let role = edit.party_type.role();
+    let (id_hash, id_last4): (Option<Vec<u8>>, Option<String>) = match &edit.id_number {
+        Some(id) => {
+            if let Some(existing) = party_by_id_hash(conn, role, &id.hash)?
+                && existing.id != edit.party_id
+            {
+                return Err(Error::conflict(StoreMessage::IdNumberTaken {
+                    role: role.as_str().to_string(),
+                    id: existing.id,
+                    name: existing.name.to_string(),
+                }));
+            }
+            (Some(id.hash.clone()), Some(id.last4.clone()))
+        }
+        None => conn.query_row(
+            "SELECT id_hash, id_last4 FROM parties_now WHERE id = ?1",
+            [edit.party_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?,
+    };
+    let id: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(id), 0) + 1 FROM party_edits",
+        [],
+        |r| r.get(0),
+    )?;
+    let values: [&dyn rusqlite::ToSql; 14] = [
+        &id,
+        &edit.party_id,
+        &edit.party_type.as_str(),
+        &edit.name,
+        &edit.phone,
+        &id_hash,
+        &id_last4,
+        &edit.school,
+        &edit.grade,
+        &edit.village,
+        &edit.members,
+        &edit.reason,
+        &by,
+        &at,
+    ];
+    conn.execute(
+        "INSERT INTO party_edits (id, party_id, type, name, phone, id_hash, id_last4, school, grade,
+                                  village, members, reason, edited_by, edited_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        &values[..],
+    )?;
+    collector.add("party_edits", &values)?;
+    Ok(id)
+}
+
+/// A party as it was added, before any edit.
+pub(super) fn party_as_added(conn: &Connection, id: i64) -> Result<Option<Party>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, role, type, name, phone, id_last4, school, grade, village, members
+         FROM parties WHERE id = ?1",
+    )?;
+    Ok(stmt.query_row([id], party_from_row).optional()?)
+}
+
+/// A party's edits, oldest first.
+pub(super) fn party_edits(conn: &Connection, id: i64) -> Result<Vec<PartyEditRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.party_id, p.role, e.type, e.name, e.phone, e.id_last4, e.school, e.grade,
+                e.village, e.members, e.id, e.reason, e.edited_by, e.edited_at
+         FROM party_edits e JOIN parties p ON p.id = e.party_id
+         WHERE e.party_id = ?1 ORDER BY e.id",
+    )?;
+    let rows = stmt.query_map([id], |row| {
+        Ok(PartyEditRecord {
+            party: party_from_row(row)?,
+            id: row.get(10)?,
+            reason: row.get(11)?,
+            edited_by: row.get(12)?,
+            edited_at: row.get(13)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Keeps the donor's name on each of these receipts when it is no longer the name
+/// the donor was added with (after an edit), so the receipt keeps the name it was
+/// issued with. Nothing is read when no party was ever edited.
+pub(super) fn keep_receipt_names(
+    conn: &Connection,
+    collector: &mut Collector,
+    receipts: &mut dyn Iterator<Item = (i32, i64)>,
+) -> Result<()> {
+    let edited: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM party_edits)", [], |r| {
+        r.get(0)
+    })?;
+    if !edited {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO receipt_names (year, seq, name)
+         SELECT r.year, r.seq, n.name
+         FROM receipts r JOIN entries e ON e.id = r.entry_id
+              JOIN parties p ON p.id = e.party_id JOIN parties_now n ON n.id = p.id
+         WHERE r.year = ?1 AND r.seq = ?2 AND n.name <> p.name
+         RETURNING name",
+    )?;
+    for (year, seq) in receipts {
+        let mut rows = stmt.query(params![year, seq])?;
+        while let Some(row) = rows.next()? {
+            let name: String = row.get(0)?;
+            collector.add("receipt_names", &[&year, &seq, &name])?;
+        }
+    }
+    Ok(())
 }

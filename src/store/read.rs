@@ -121,6 +121,10 @@ pub trait Read {
 
     // Donors and beneficiaries.
     fn party(&self, role: Role, id: i64) -> Result<Option<Party>>;
+    /// A party as it was added, before any edit.
+    fn party_as_added(&self, id: i64) -> Result<Option<Party>>;
+    /// A party's edits, oldest first.
+    fn party_edits(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyEditRecord>>;
     fn parties(&self, role: Role) -> Result<Vec<Party>>;
     /// One donor or beneficiary by id or exact name; an ambiguous name is refused,
     /// naming `field`.
@@ -349,6 +353,12 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn party(&self, role: Role, id: i64) -> Result<Option<Party>> {
         people::party(self.connection(), role, id)
+    }
+    fn party_as_added(&self, id: i64) -> Result<Option<Party>> {
+        people::party_as_added(self.connection(), id)
+    }
+    fn party_edits(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyEditRecord>> {
+        people::party_edits(self.connection(), id)
     }
     fn parties(&self, role: Role) -> Result<Vec<Party>> {
         people::all_parties(self.connection(), role)

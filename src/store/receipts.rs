@@ -44,7 +44,7 @@ macro_rules! select_receipt {
                 (SELECT printf('%d-%06d', n.year, n.seq) FROM receipts n
                  WHERE n.replaces = printf('%d-%06d', r.year, r.seq)),
                 e.date, e.hash, e.recorded_by, e.method,
-                COALESCE(p.name, ''), COALESCE(p.type, 'person'),
+                COALESCE(rn.name, p.name, ''), COALESCE(p.type, 'person'),
                 (SELECT -SUM(q.amount_fen) FROM postings q
                  WHERE q.entry_id = e.id AND q.account >= '4' AND q.account < '5'),
                 (SELECT MIN(q.fund_id) FROM postings q
@@ -58,6 +58,7 @@ macro_rules! select_receipt {
          FROM receipts r
          JOIN entries e ON e.id = r.entry_id
          LEFT JOIN parties p ON p.id = e.party_id
+         LEFT JOIN receipt_names rn ON rn.year = r.year AND rn.seq = r.seq
          LEFT JOIN receipt_voids v ON v.year = r.year AND v.seq = r.seq"
     };
 }
@@ -157,7 +158,9 @@ pub(super) fn receipt_list_bounds(
          WHERE account >= '4' AND account < '5' AND date BETWEEN ?1 AND ?2",
     )?;
     let largest: Option<i64> = stmt.query_row(params![from, to], |row| row.get(0))?;
-    let mut stmt = conn.prepare_cached("SELECT name FROM parties WHERE role = 'donor'")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT name FROM parties WHERE role = 'donor' UNION ALL SELECT name FROM receipt_names",
+    )?;
     let names = stmt.query_map([], |row| row.get(0))?;
     let names = names.collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn.prepare_cached(
@@ -293,6 +296,11 @@ pub(super) fn insert_reissue(
         &values[..],
     )?;
     collector.add("receipts", &values)?;
+    super::people::keep_receipt_names(
+        conn,
+        collector,
+        &mut std::iter::once((number.year, number.seq)),
+    )?;
     Ok(number)
 }
 

@@ -128,6 +128,30 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
         key: &["id"],
         columns: &["key", "value", "set_by", "set_at"],
     },
+    ChainedTable {
+        name: "party_edits",
+        key: &["id"],
+        columns: &[
+            "party_id",
+            "type",
+            "name",
+            "phone",
+            "id_hash",
+            "id_last4",
+            "school",
+            "grade",
+            "village",
+            "members",
+            "reason",
+            "edited_by",
+            "edited_at",
+        ],
+    },
+    ChainedTable {
+        name: "receipt_names",
+        key: &["year", "seq"],
+        columns: &["name"],
+    },
     // Receipt signing keys' public halves (migration 0009); the secrets are not chained.
     ChainedTable {
         name: "signing_keys",
@@ -401,7 +425,7 @@ pub struct StoredRecord {
 /// Every record in chain order: by the entry it follows, then by id.
 pub(super) fn records(conn: &Connection) -> Result<Vec<StoredRecord>> {
     let mut stmt = conn.prepare(
-        "SELECT id, after_entry, payload, recorded_by, recorded_at, hash
+        "SELECT id, after_entry, typeof(payload), recorded_by, recorded_at, hash
          FROM records ORDER BY after_entry, id",
     )?;
     let mut rows = stmt.query([])?;
@@ -421,6 +445,21 @@ pub(super) fn records(conn: &Connection) -> Result<Vec<StoredRecord>> {
                 0
             }
         };
+        // The payload is read from the row's pages into one buffer: as a column
+        // value SQLite would first hold it whole itself (tens of MiB for a big
+        // import's receipts), and copying it out would hold it twice.
+        let payload = match row.get_ref(2)? {
+            ValueRef::Text(t) if t == b"blob" => {
+                let blob = conn.blob_open("main", "records", "payload", id, true)?;
+                let mut payload = vec![0u8; blob.len()];
+                blob.read_at_exact(&mut payload, 0)?;
+                payload
+            }
+            _ => {
+                note("payload");
+                Vec::new()
+            }
+        };
         let mut bytes = |index: usize, what: &str, text: bool| -> Result<Vec<u8>> {
             Ok(match row.get_ref(index)? {
                 ValueRef::Blob(b) if !text => b.to_vec(),
@@ -431,7 +470,6 @@ pub(super) fn records(conn: &Connection) -> Result<Vec<StoredRecord>> {
                 }
             })
         };
-        let payload = bytes(2, "payload", false)?;
         let recorded_by = String::from_utf8(bytes(3, "recorder", true)?).unwrap_or_default();
         let recorded_at = String::from_utf8(bytes(4, "recording time", true)?).unwrap_or_default();
         let hash = bytes(5, "hash", false)?;

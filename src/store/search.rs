@@ -71,7 +71,7 @@ pub fn search_entries(conn: &Connection, search: &EntrySearch) -> Result<Vec<i64
         for text in &search.texts {
             bind!(
                 &mut sql,
-                " OR e.party_id IN (SELECT id FROM parties WHERE name LIKE ? ESCAPE '\\')",
+                " OR e.party_id IN (SELECT id FROM parties_now WHERE name LIKE ? ESCAPE '\\')",
                 Value::Text(anywhere(text)),
             );
             let n = values.len();

@@ -30,6 +30,13 @@ pub trait UnitOfWork: Read {
     ) -> Result<(Appended, String)>;
     /// A new donor or beneficiary; the same identity number twice is refused.
     fn insert_party(&mut self, party: &NewParty, created_at: &str) -> Result<i64>;
+    /// Records an edit of a party (its whole state after it), by `by` at `at`.
+    fn insert_party_edit(
+        &mut self,
+        edit: &crate::ledger::party::PartyEdit,
+        by: &str,
+        at: &str,
+    ) -> Result<i64>;
     /// The anonymous donor (愛心人士), created on first use.
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64>;
     /// The ledger's key for identity-number hashes, created on first use.
@@ -78,6 +85,16 @@ impl UnitOfWork for Appender<'_> {
     fn insert_party(&mut self, party: &NewParty, created_at: &str) -> Result<i64> {
         let (tx, collector) = self.transaction()?;
         people::insert_party(tx, collector, party, created_at)
+    }
+
+    fn insert_party_edit(
+        &mut self,
+        edit: &crate::ledger::party::PartyEdit,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        let (tx, collector) = self.transaction()?;
+        people::insert_party_edit(tx, collector, edit, by, at)
     }
 
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64> {

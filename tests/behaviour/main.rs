@@ -13,6 +13,7 @@ mod common;
 
 mod amount_bound;
 mod audit;
+mod bank_statements;
 mod bills;
 mod core;
 mod dates;
@@ -27,6 +28,7 @@ mod interop;
 mod local_times;
 mod media;
 mod output_guard;
+mod party_edits;
 mod receipts;
 mod records;
 mod refusals;

@@ -127,6 +127,19 @@ pub(crate) fn prepared() -> Ledger {
     ledger
         .run(&["config", "set", "dates.future-days-max", "60"])
         .success();
+    // A corrected name (party_edits), and a receipt issued under it (receipt_names).
+    ledger
+        .run(&[
+            "donor",
+            "edit",
+            "張三",
+            "--name",
+            "張三豐",
+            "--reason",
+            "misspelt",
+        ])
+        .success();
+    donate(&ledger, "張三豐", "66", "2023-02-02", "非限定", "cash");
     ledger.run(&["verify"]).success();
     ledger
 }

@@ -140,6 +140,13 @@ pub enum OpsMessage {
         role: String,
         id: i64,
     },
+    /// An edit that changes nothing of the party.
+    NothingToEdit {
+        role: String,
+        id: i64,
+    },
+    /// An edit without a reason.
+    EditNeedsReason,
     /// A register whose postings and stored totals disagree.
     TotalsDisagree {
         account: String,

@@ -30,6 +30,8 @@ pub enum ReconcileMessage {
         second: String,
         header: Quoted,
     },
+    /// `--columns` maps half a pair of in/out columns, or a pair and an amount.
+    MappingAmountShape,
     /// The first row is empty.
     NoHeader,
     /// A column the statement is read from appears twice.
@@ -69,6 +71,37 @@ pub enum ReconcileMessage {
     BadAmount {
         text: Quoted,
         fault: AmountFault,
+    },
+    /// No row among the first `lines` names a date and an amount (a pair of in and
+    /// out columns, or an amount); `columns` are the first row's.
+    BankNoHeader {
+        lines: u64,
+        columns: Vec<Quoted>,
+        more: bool,
+    },
+    /// A bank file's date in none of the forms banks write.
+    NotAFileDate {
+        text: Quoted,
+    },
+    /// A row with an amount both in and out (`other` is the out column's name and text).
+    BothSides {
+        text: Quoted,
+        other: String,
+        other_text: Quoted,
+    },
+    /// A row with no amount in either column (`other` is the out column's name).
+    NoSide {
+        other: String,
+    },
+    /// A direction cell that is not 借/贷 or 收/支.
+    UnknownDirection {
+        text: Quoted,
+    },
+    /// A running balance that does not follow from the line before.
+    BalanceBreak {
+        previous_line: u64,
+        expected: String,
+        found: String,
     },
     /// The totals of the table overflow.
     TotalsTooLarge,

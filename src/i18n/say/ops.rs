@@ -279,6 +279,21 @@ impl Say for OpsMessage {
                     "there is no {who} with id {id}",
                 )
             }
+            OpsMessage::NothingToEdit { role, id } => {
+                let who = super::store::role_word(lang, role);
+                words!(
+                    lang,
+                    "這次更正沒有改變{who} {id} 的任何一項；請給出要改的新值，例如 --name",
+                    "这次更正没有改变{who} {id} 的任何一项；请给出要改的新值，例如 --name",
+                    "this edit changes nothing of {who} {id}; give the new value to change, such as --name",
+                )
+            }
+            OpsMessage::EditNeedsReason => words!(
+                lang,
+                "更正必須寫明原因：加上 --reason，例如 --reason \"姓名錄錯\"",
+                "更正必须写明原因：加上 --reason，例如 --reason \"姓名录错\"",
+                "an edit needs a reason: add --reason, e.g. --reason \"name misspelt\"",
+            ),
             OpsMessage::TotalsDisagree {
                 account,
                 postings,

@@ -38,9 +38,9 @@ impl Say for ReconcileMessage {
                 let example = example();
                 words!(
                     lang,
-                    "{field}：「{text}」不是對賬單的欄位；可對照的是 date、amount、reference 或 description，{example}",
-                    "{field}：“{text}”不是对账单的字段；可对应的是 date、amount、reference 或 description，{example}",
-                    "{field}: \"{text}\" is not a statement field; map date, amount, reference or description, {example}",
+                    "{field}：「{text}」不是對賬單的欄位；可對照的是 date、amount、reference、description、in、out、direction、balance 或 counterparty，{example}",
+                    "{field}：“{text}”不是对账单的字段；可对应的是 date、amount、reference、description、in、out、direction、balance 或 counterparty，{example}",
+                    "{field}: \"{text}\" is not a statement field; map date, amount, reference, description, in, out, direction, balance or counterparty, {example}",
                 )
             }
             ReconcileMessage::MappingNoHeader { name } => words!(
@@ -64,6 +64,55 @@ impl Say for ReconcileMessage {
                 "{field}：{first} 和 {second} 都讀欄「{header}」；每個欄位要有自己的欄",
                 "{field}：{first} 和 {second} 都读列“{header}”；每个字段要有自己的列",
                 "{field}: {first} and {second} both read the column \"{header}\"; each field needs its own column",
+            ),
+            ReconcileMessage::MappingAmountShape => words!(
+                lang,
+                "{field}：金額要嘛是一欄有正負號的 amount，要嘛是 amount 加 direction（借/貸），要嘛是一對 in 和 out；例如 in=收入金額,out=支出金額",
+                "{field}：金额要么是一列带正负号的 amount，要么是 amount 加 direction（借/贷），要么是一对 in 和 out；例如 in=收入金额,out=支出金额",
+                "{field}: map the amount as one signed amount, as amount with a direction (借/贷), or as a pair of in and out, e.g. in=收入金额,out=支出金额",
+            ),
+            ReconcileMessage::BankNoHeader {
+                lines,
+                columns,
+                more,
+            } => bank_no_header(lang, field, *lines, columns, *more),
+            ReconcileMessage::NotAFileDate { text } => words!(
+                lang,
+                "{field}「{text}」不是日期；請寫成例如 2022-03-01、2022/03/01 或 20220301",
+                "{field}“{text}”不是日期；请写成例如 2022-03-01、2022/03/01 或 20220301",
+                "{field} \"{text}\" is not a date; write it e.g. as 2022-03-01, 2022/03/01 or 20220301",
+            ),
+            ReconcileMessage::BothSides {
+                text,
+                other,
+                other_text,
+            } => words!(
+                lang,
+                "{field}「{text}」和{other}「{other_text}」都有金額；一行只能有錢進或錢出，請檢查這一行",
+                "{field}“{text}”和{other}“{other_text}”都有金额；一行只能有钱进或钱出，请检查这一行",
+                "{field} \"{text}\" and {other} \"{other_text}\" both hold an amount; a line moves money either in or out, check the line",
+            ),
+            ReconcileMessage::NoSide { other } => words!(
+                lang,
+                "{field}和{other}都沒有金額；對賬單的每一行都有錢進或錢出",
+                "{field}和{other}都没有金额；对账单的每一行都有钱进或钱出",
+                "neither {field} nor {other} holds an amount; a statement line moves money in or out",
+            ),
+            ReconcileMessage::UnknownDirection { text } => words!(
+                lang,
+                "{field}「{text}」看不出錢的方向；應是 貸/收（錢進）或 借/支（錢出），或用 --columns 對照其他欄",
+                "{field}“{text}”看不出钱的方向；应是 贷/收（钱进）或 借/支（钱出），或用 --columns 对应其他列",
+                "{field} \"{text}\" does not say which way the money went; expected 贷/收 (in) or 借/支 (out), or map other columns with --columns",
+            ),
+            ReconcileMessage::BalanceBreak {
+                previous_line,
+                expected,
+                found,
+            } => words!(
+                lang,
+                "{field}應為 {expected}（由第 {previous_line} 行的餘額和這一行的金額算出），卻是 {found}；對賬單少了一行或有打錯的金額，請向銀行重新下載",
+                "{field}应为 {expected}（由第 {previous_line} 行的余额和这一行的金额算出），却是 {found}；对账单少了一行或有打错的金额，请向银行重新下载",
+                "{field} should be {expected} (from line {previous_line}'s balance and this line's amount) but is {found}; the statement lacks a line or has a mistyped amount, download it from the bank again",
             ),
             ReconcileMessage::NoHeader => words!(
                 lang,
@@ -181,5 +230,27 @@ fn missing_columns(
         "第 1 行：對賬單沒有欄 {missing}；它的欄是 {columns}。請改表頭，或用 {field} 對照銀行的欄名（例如 date=交易日期,amount=金額）",
         "第 1 行：对账单没有列 {missing}；它的列是 {columns}。请改表头，或用 {field} 对应银行的列名（例如 date=交易日期,amount=金额）",
         "line 1: rename the header or map the bank's names with {field} (e.g. date=交易日期,amount=金額): the statement has no column {missing}; its columns are {columns}",
+    )
+}
+
+fn bank_no_header(lang: Lang, field: &str, lines: u64, columns: &[Quoted], more: bool) -> String {
+    let (open, close, sep) = match lang {
+        Lang::ZhHant => ("「", "」", "、"),
+        Lang::ZhHans => ("“", "”", "、"),
+        Lang::En => ("\"", "\"", ", "),
+    };
+    let mut shown: Vec<String> = columns
+        .iter()
+        .map(|c| format!("{open}{c}{close}"))
+        .collect();
+    if more {
+        shown.push("…".to_string());
+    }
+    let columns = shown.join(sep);
+    words!(
+        lang,
+        "對賬單前 {lines} 行沒有一行是表頭（要有日期欄，以及收入金額/支出金額、貸方發生額/借方發生額或交易金額）；第 1 行的欄是 {columns}。請用 {field} 對照，例如 date=交易日期,in=收入金額,out=支出金額",
+        "对账单前 {lines} 行没有一行是表头（要有日期列，以及收入金额/支出金额、贷方发生额/借方发生额或交易金额）；第 1 行的列是 {columns}。请用 {field} 对应，例如 date=交易日期,in=收入金额,out=支出金额",
+        "none of the statement's first {lines} lines is a header (a date column and 收入金额/支出金额, 贷方发生额/借方发生额 or 交易金额); line 1's columns are {columns}. Map them with {field}, e.g. date=交易日期,in=收入金额,out=支出金额",
     )
 }

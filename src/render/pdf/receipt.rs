@@ -73,6 +73,9 @@ pub struct ReceiptDoc {
     pub qr: String,
     /// `Some` for a voided receipt: it then carries a large 作廢 / VOID mark.
     pub void_reason: Option<String>,
+    /// For a reissued receipt, the line naming the one it replaces
+    /// (本收據替代第 2022-000002 號（已作廢）).
+    pub replaces: Option<String>,
     pub labels: ReceiptLabels,
     pub dates: PdfDates,
 }
@@ -275,6 +278,9 @@ fn lay_out_footer(canvas: &mut Canvas, doc: &ReceiptDoc, font: &PdfFont) -> Resu
     if let Some(reason) = &doc.void_reason {
         let reason = (labels.void_reason.as_str(), reason.as_str());
         canvas.labelled(font, row(8.0, 6.5), reason, Ink::Accent, Align::Left);
+    } else if let Some(replaces) = &doc.replaces {
+        let replaces_style = style(9.0, 6.5, 1, Align::Left, Ink::Text);
+        canvas.text_in(font, replaces, row(8.0, 6.5), replaces_style);
     }
     let thanks_style = style(11.0, 7.0, 2, Align::Left, Ink::Text);
     canvas.text_in(font, &labels.thanks, row(15.0, 9.0), thanks_style);
@@ -386,6 +392,7 @@ mod tests {
             verification_code: text("7F3A-92C1-0B4D"),
             qr: text("7F3A-92C1-0B4D"),
             void_reason: None,
+            replaces: None,
             labels: labels(),
         }
     }

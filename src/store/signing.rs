@@ -74,7 +74,7 @@ pub(super) fn first_key(conn: &Connection, at: &str) -> Result<()> {
         return Ok(());
     }
     let mut collector = Collector::default();
-    let by = "lovefund (schema 8)";
+    let by = "lovefund (schema 9)";
     new_key(conn, &mut collector, by, at)?;
     let head = records::chain_head(conn)?;
     records::append_record(conn, &collector, head, by, at)?;

@@ -156,7 +156,7 @@ pub enum Command {
         #[arg(long)]
         year: String,
     },
-    /// Donation receipts: print PDFs, list, void, reissue, check the sequence, verify a code
+    /// Donation receipts: print PDFs, list, void, reissue, check the sequence, verify one
     #[command(subcommand)]
     Receipt(ReceiptCommand),
     /// Export the journal for hledger, ledger-cli, beancount, a spreadsheet or a new ledger
@@ -164,6 +164,30 @@ pub enum Command {
     /// Read or change the ledger's settings; each change is recorded (who, when, the value)
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// The keys receipts are signed with: show them for publishing, or change to a new one
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Write the donors' verification page (one offline HTML file), the public keys and the list of voided receipts
+    Publish {
+        /// The folder to write verify.html, keys.txt and voided.txt into
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Replace verify.html, keys.txt and voided.txt there if they exist
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeyCommand {
+    /// Print the public signing keys (the current one and every retired one), one a line: a key file for receipt verify --keyfile
+    Show,
+    /// Retire the current signing key and make a new one (old receipts stay valid under the old key)
+    Rotate {
+        /// Why, e.g. the computer holding the ledger was lost
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -280,10 +304,19 @@ pub enum ReceiptCommand {
         #[arg(long)]
         year: String,
     },
-    /// Which receipt a printed verification code belongs to, and whether it is void
+    /// Check a receipt: its verification code or signed QR text in this ledger, or on any machine with the fund's public key (--key/--keyfile)
     Verify {
-        /// The code printed on the receipt, e.g. A1B2-C3D4-E5F6
+        /// The code printed on the receipt (A1B2-C3D4-E5F6), the text its QR code holds, or the receipt's PDF file
         code: String,
+        /// The fund's public key, 64 hex digits as `lovefund key show` prints it: check without the ledger (may be given more than once)
+        #[arg(long, value_name = "PUBKEY")]
+        key: Vec<String>,
+        /// A file of the fund's public keys, as `lovefund key show` prints them: check without the ledger
+        #[arg(long, value_name = "FILE")]
+        keyfile: Option<PathBuf>,
+        /// The list of voided receipts `lovefund publish` writes (voided.txt): the void status without the ledger
+        #[arg(long, value_name = "FILE")]
+        voided: Option<PathBuf>,
     },
 }
 

@@ -16,6 +16,7 @@ mod progress;
 mod receipts;
 mod reconcile;
 mod reports;
+mod signing;
 mod values;
 
 pub use args::Cli;
@@ -389,6 +390,8 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         } => reconcile::backup(ctx, &path, force, with_signing_key, out),
         Command::Export(a) => export::run(ctx, a, out),
         Command::Config(c) => config::run(ctx, c, out),
+        Command::Key(k) => signing::run(ctx, k, out),
+        Command::Publish { out: dir, force } => signing::publish(ctx, &dir, force, out),
     }
 }
 

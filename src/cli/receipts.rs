@@ -84,12 +84,12 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
             ctx.emit(out, lang, &reissued)
         }
         ReceiptCommand::Gaps { year } => gaps(ctx, super::values::year(&year)?, out),
-        ReceiptCommand::Verify { code } => {
-            let ledger = ctx.open_for_reading()?;
-            let lang = ctx.lang(&ledger);
-            let found = receipts::find_by_code(&ledger, &code, lang)?;
-            ctx.emit(out, lang, &found)
-        }
+        ReceiptCommand::Verify {
+            code,
+            key,
+            keyfile,
+            voided,
+        } => super::signing::verify(ctx, &code, &key, keyfile.as_deref(), voided.as_deref(), out),
     }
 }
 

@@ -78,6 +78,10 @@ pub enum Field {
     Fund,
     Grade,
     IdNumber,
+    /// A public key (`receipt verify --key`).
+    Key,
+    /// A file of public keys (`receipt verify --keyfile`).
+    Keyfile,
     Lang,
     /// The upper bound of an amount range (`search --max`).
     Max,
@@ -108,6 +112,8 @@ pub enum Field {
     /// A setting's new value (`config set`).
     Value,
     Village,
+    /// The list of voided receipts (`receipt verify --voided`).
+    Voided,
     Year,
     /// A field named by the input itself (a CSV column, a statement field).
     Named(String),
@@ -137,6 +143,8 @@ impl Field {
             Field::Fund => "fund",
             Field::Grade => "grade",
             Field::IdNumber => "id-number",
+            Field::Key => "key",
+            Field::Keyfile => "keyfile",
             Field::Lang => "lang",
             Field::Max => "max",
             Field::Members => "members",
@@ -160,6 +168,7 @@ impl Field {
             Field::User => "user",
             Field::Value => "value",
             Field::Village => "village",
+            Field::Voided => "voided",
             Field::Year => "year",
             Field::Named(name) => name,
         }

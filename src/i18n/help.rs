@@ -642,9 +642,9 @@ help! {
         "年終結賬：把收支結轉到淨資產，之後不能再記這一年日期的憑證",
         "年终结账：把收支结转到净资产，之后不能再记这一年日期的凭证";
     // Receipts.
-    "Donation receipts: print PDFs, list, void, reissue, check the sequence, verify a code" =>
-        "捐贈收據：印 PDF、列出、作廢、重開、檢查編號序列、核驗驗證碼",
-        "捐赠收据：印 PDF、列出、作废、重开、检查编号序列、核验验证码";
+    "Donation receipts: print PDFs, list, void, reissue, check the sequence, verify one" =>
+        "捐贈收據：印 PDF、列出、作廢、重開、檢查編號序列、核驗收據",
+        "捐赠收据：印 PDF、列出、作废、重开、检查编号序列、核验收据";
     "Write receipt PDFs: one number, or every receipt of --year" =>
         "寫出收據 PDF：一個號碼，或 --year 那一年的全部收據",
         "写出收据 PDF：一个号码，或 --year 那一年的全部收据";
@@ -675,12 +675,42 @@ help! {
     "The sequence report: every number from 1 to the last is issued or void; gaps fail" =>
         "編號序列報告：從 1 到最後一號，每個號碼都已開出或作廢；有缺號即不通過",
         "编号序列报告：从 1 到最后一号，每个号码都已开出或作废；有缺号即不通过";
-    "Which receipt a printed verification code belongs to, and whether it is void" =>
-        "查印出的驗證碼屬於哪張收據，以及是否已作廢",
-        "查印出的验证码属于哪张收据，以及是否已作废";
-    "The code printed on the receipt, e.g. A1B2-C3D4-E5F6" =>
-        "收據上印的驗證碼，例如 A1B2-C3D4-E5F6",
-        "收据上印的验证码，例如 A1B2-C3D4-E5F6";
+    "Check a receipt: its verification code or signed QR text in this ledger, or on any machine with the fund's public key (--key/--keyfile)" =>
+        "核驗收據：在本帳本中查驗證碼或二維碼的簽名內容；或在任何電腦上只憑基金的公鑰核驗（--key/--keyfile）",
+        "核验收据：在本账本中查验证码或二维码的签名内容；或在任何电脑上只凭基金的公钥核验（--key/--keyfile）";
+    "The code printed on the receipt (A1B2-C3D4-E5F6), the text its QR code holds, or the receipt's PDF file" =>
+        "收據上印的驗證碼（A1B2-C3D4-E5F6）、掃描其二維碼得到的文字，或收據的 PDF 檔",
+        "收据上印的验证码（A1B2-C3D4-E5F6）、扫描其二维码得到的文字，或收据的 PDF 文件";
+    "The fund's public key, 64 hex digits as `lovefund key show` prints it: check without the ledger (may be given more than once)" =>
+        "基金的公鑰，即 `lovefund key show` 印出的 64 位十六進位數字：不用帳本即可核驗（可給多次）",
+        "基金的公钥，即 `lovefund key show` 打印的 64 位十六进制数字：不用账本即可核验（可给多次）";
+    "A file of the fund's public keys, as `lovefund key show` prints them: check without the ledger" =>
+        "存有基金公鑰的檔案（`lovefund key show` 的輸出）：不用帳本即可核驗",
+        "存有基金公钥的文件（`lovefund key show` 的输出）：不用账本即可核验";
+    "The list of voided receipts `lovefund publish` writes (voided.txt): the void status without the ledger" =>
+        "`lovefund publish` 寫出的作廢收據清單（voided.txt）：不用帳本也能查作廢狀態",
+        "`lovefund publish` 写出的作废收据清单（voided.txt）：不用账本也能查作废状态";
+    "The keys receipts are signed with: show them for publishing, or change to a new one" =>
+        "收據的簽名密鑰：印出公鑰以便公布，或更換為新密鑰",
+        "收据的签名密钥：打印公钥以便公布，或更换为新密钥";
+    "Print the public signing keys (the current one and every retired one), one a line: a key file for receipt verify --keyfile" =>
+        "印出驗簽公鑰（目前的與所有已停用的），每行一把：可作核驗收據時 --keyfile 的公鑰檔",
+        "打印验签公钥（当前的与所有已停用的），每行一把：可作核验收据时 --keyfile 的公钥文件";
+    "Retire the current signing key and make a new one (old receipts stay valid under the old key)" =>
+        "停用目前的簽名密鑰並產生新密鑰（舊收據憑舊公鑰仍可核驗）",
+        "停用当前的签名密钥并生成新密钥（旧收据凭旧公钥仍可核验）";
+    "Why, e.g. the computer holding the ledger was lost" =>
+        "原因，例如存放帳本的電腦遺失",
+        "原因，例如存放账本的电脑丢失";
+    "Write the donors' verification page (one offline HTML file), the public keys and the list of voided receipts" =>
+        "寫出捐贈人核驗收據的網頁（一個離線 HTML 檔）、公鑰檔與作廢收據清單",
+        "写出捐赠人核验收据的网页（一个离线 HTML 文件）、公钥文件与作废收据清单";
+    "Replace verify.html, keys.txt and voided.txt there if they exist" =>
+        "若該處已有 verify.html、keys.txt 或 voided.txt，取代之",
+        "若该处已有 verify.html、keys.txt 或 voided.txt，替换之";
+    "The folder to write verify.html, keys.txt and voided.txt into" =>
+        "寫入 verify.html、keys.txt 與 voided.txt 的資料夾",
+        "写入 verify.html、keys.txt 与 voided.txt 的文件夹";
     // Export.
     "Export the journal for hledger, ledger-cli, beancount, a spreadsheet or a new ledger" =>
         "匯出日記賬，供 hledger、ledger-cli、beancount、試算表或新賬本使用",

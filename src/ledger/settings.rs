@@ -67,18 +67,31 @@ pub enum Setting {
     /// to people in this zone (Asia/Shanghai, +08:00, unless set; the zones of China,
     /// Hong Kong, Macau and Taiwan keep no summer time, so an offset says it exactly).
     TimeZone,
+    /// The address of the fund's published verification page (`lovefund publish`):
+    /// when set, a receipt's QR code is this address with the signed payload after
+    /// `#`, so a phone's camera opens the page and the payload never reaches a server.
+    VerifyUrl,
 }
+
+/// The longest verification address: with it, a payload and its `#` stay under the
+/// 200 characters a phone reads from a QR code printed on A5.
+pub const VERIFY_URL_MAX: usize = 60;
 
 /// The most days ahead `dates.future-days-max` may allow: ten years.
 pub const FUTURE_DAYS_LIMIT: i64 = 3660;
 
 impl Setting {
-    pub const ALL: [Setting; 2] = [Setting::FutureDaysMax, Setting::TimeZone];
+    pub const ALL: [Setting; 3] = [
+        Setting::FutureDaysMax,
+        Setting::TimeZone,
+        Setting::VerifyUrl,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
             Setting::FutureDaysMax => "dates.future-days-max",
             Setting::TimeZone => "ledger.time-zone",
+            Setting::VerifyUrl => "verify-url",
         }
     }
 
@@ -87,6 +100,8 @@ impl Setting {
         match self {
             Setting::FutureDaysMax => "31",
             Setting::TimeZone => "+08:00",
+            // No address: the QR code holds the payload alone.
+            Setting::VerifyUrl => "",
         }
     }
 
@@ -136,6 +151,27 @@ impl Setting {
                     },
                 )),
             },
+            Setting::VerifyUrl => {
+                let value = value.trim();
+                let fits = value.is_empty()
+                    || ((value.starts_with("https://") || value.starts_with("http://"))
+                        && value.chars().count() <= VERIFY_URL_MAX
+                        && value.len() > "https://".len()
+                        && !value.contains('#')
+                        && value.chars().all(|c| c.is_ascii_graphic()));
+                if fits {
+                    Ok(value.to_string())
+                } else {
+                    Err(Error::input_in(
+                        Field::Value,
+                        LedgerMessage::NotAVerifyUrl {
+                            value: value.into(),
+                            key: self.key().to_string(),
+                            max: VERIFY_URL_MAX as i64,
+                        },
+                    ))
+                }
+            }
         }
     }
 
@@ -180,6 +216,21 @@ mod tests {
             assert!(Setting::FutureDaysMax.parse(bad).is_err(), "{bad}");
         }
         assert_eq!(Setting::days(None), 31);
+        let url = Setting::VerifyUrl;
+        assert_eq!(
+            url.parse(" https://fund.example.org/verify.html ").unwrap(),
+            "https://fund.example.org/verify.html"
+        );
+        assert_eq!(url.parse("").unwrap(), "");
+        for bad in [
+            "fund.example.org",
+            "https://",
+            "https://a.org/v#x",
+            "https://a.org/一",
+            &format!("https://{}.org", "a".repeat(60)),
+        ] {
+            assert!(url.parse(bad).is_err(), "{bad}");
+        }
         assert_eq!(Setting::days(Some("7")), 7);
         assert_eq!(Setting::days(Some("junk")), 31);
         assert_eq!(

@@ -27,6 +27,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};
 
+use super::daxie::{Script, daxie};
+use super::money::Money;
+use crate::error::message::PrintedField;
+
 /// The version field every payload starts with.
 pub const VERSION: &str = "LF1";
 
@@ -235,6 +239,88 @@ pub fn keys_in_file(text: &str) -> Vec<[u8; 32]> {
         .collect()
 }
 
+/// The first field a receipt's printed text does not show as its payload signs it,
+/// with the signed value as people read it; None when every field is printed. `lines`
+/// are the runs the PDF prints (`input::pdf`): a field is printed when a run is its
+/// value (a donor's name when it masks to the signed mask, alone or run on into the
+/// next run when a long name wrapped); the amount in figures and in words must be the
+/// signed amount wherever the page prints one.
+pub fn printed_mismatch(claims: &Claims, lines: &[String]) -> Option<(PrintedField, String)> {
+    let has = |value: &str| lines.iter().any(|l| l == value);
+    let figures = Money::from_fen(claims.fen).yuan();
+    let in_words = [Script::Simplified, Script::Traditional].map(|s| daxie(claims.fen, s));
+    let amounts: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with('¥') || l.starts_with('￥'))
+        .collect();
+    let words: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with("人民币") || l.starts_with("人民幣"))
+        .collect();
+    let donor_printed = lines.iter().enumerate().any(|(i, line)| {
+        mask_name(line) == claims.donor
+            || lines
+                .get(i + 1)
+                .is_some_and(|next| mask_name(&format!("{line}{next}")) == claims.donor)
+    });
+    if !has(&claims.number) {
+        Some((PrintedField::Number, claims.number.clone()))
+    } else if !has(&claims.date_iso()) {
+        Some((PrintedField::Date, claims.date_iso()))
+    } else if amounts.is_empty() || amounts.iter().any(|a| **a != figures) {
+        Some((PrintedField::Amount, figures))
+    } else if words.is_empty()
+        || words
+            .iter()
+            .any(|w| !in_words.iter().any(|d| d.as_deref() == Some(w.as_str())))
+    {
+        let words = in_words[0].clone().unwrap_or_default();
+        Some((PrintedField::AmountWords, words))
+    } else if !has(&claims.fund) {
+        Some((PrintedField::Fund, claims.fund.clone()))
+    } else if !donor_printed {
+        Some((PrintedField::Donor, claims.donor.clone()))
+    } else {
+        None
+    }
+}
+
+/// The first line of the list of voided receipts `publish` writes.
+pub const VOIDED_HEADER: &str = "# lovefund voided receipts";
+
+/// The list of voided receipts as `publish` writes it: a header line, then one
+/// receipt number a line, in number order.
+pub fn voided_list(numbers: &[String]) -> String {
+    let mut text = format!("{VOIDED_HEADER}\n");
+    for number in numbers {
+        text.push_str(number);
+        text.push('\n');
+    }
+    text
+}
+
+/// The numbers of a voided list; `Err(line)` names the first line (from 1) that is
+/// not a receipt number. Lines starting with `#` and blank lines are skipped.
+pub fn parse_voided_list(text: &str) -> Result<Vec<String>, u64> {
+    let mut numbers = Vec::new();
+    for (at, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let ok = line.len() == 11
+            && line.as_bytes()[4] == b'-'
+            && digits(&line[..4])
+            && digits(&line[5..]);
+        if !ok {
+            return Err(at as u64 + 1);
+        }
+        numbers.push(line.to_string());
+    }
+    Ok(numbers)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +381,51 @@ mod tests {
         ] {
             assert_eq!(parse(bad).err(), Some(Fault::Malformed), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_printed_text_is_compared_field_by_field() {
+        let c = Claims {
+            fund: "助学".into(),
+            ..claims()
+        };
+        let page: Vec<String> = [
+            "捐赠收据",
+            "2022-000123",
+            "2022-03-01",
+            "张三",
+            "丰",
+            "¥123.45",
+            "人民币壹佰贰拾叁元肆角伍分",
+            "助学",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(printed_mismatch(&c, &page), None);
+        let changed = |at: usize, to: &str| {
+            let mut p = page.clone();
+            p[at] = to.to_string();
+            printed_mismatch(&c, &p).map(|m| m.0)
+        };
+        assert_eq!(changed(1, "2022-000124"), Some(PrintedField::Number));
+        assert_eq!(changed(2, "2022-03-02"), Some(PrintedField::Date));
+        assert_eq!(changed(5, "¥123.46"), Some(PrintedField::Amount));
+        assert_eq!(
+            changed(6, "人民币壹佰贰拾叁元肆角陆分"),
+            Some(PrintedField::AmountWords)
+        );
+        assert_eq!(changed(6, "人民幣壹佰貳拾叁元肆角伍分"), None);
+        assert_eq!(changed(7, "扶贫"), Some(PrintedField::Fund));
+        assert_eq!(changed(3, "李四"), Some(PrintedField::Donor));
+    }
+
+    #[test]
+    fn voided_lists_round_trip() {
+        let numbers = vec!["2022-000003".to_string(), "2023-000010".to_string()];
+        let text = voided_list(&numbers);
+        assert!(text.starts_with(VOIDED_HEADER));
+        assert_eq!(parse_voided_list(&text), Ok(numbers));
+        assert_eq!(parse_voided_list("# x\n2022-000001\nhello\n"), Err(3));
     }
 
     #[test]

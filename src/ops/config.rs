@@ -54,6 +54,7 @@ fn description(setting: Setting) -> L {
     match setting {
         Setting::FutureDaysMax => L::SettingFutureDaysMax,
         Setting::TimeZone => L::SettingTimeZone,
+        Setting::VerifyUrl => L::SettingVerifyUrl,
     }
 }
 

@@ -20,6 +20,7 @@ pub mod journal;
 pub mod people;
 pub mod receipts;
 pub mod reconcile;
+pub mod signing;
 
 use crate::error::{Field, Result};
 use crate::i18n::Lang;

@@ -113,7 +113,7 @@ pub fn print(
     let signer = crate::report::receipts::Signer::of(store)?;
     let doc_of = |r: &ReceiptRecord| {
         let mut view = receipt_view(r, &funds, lang);
-        view.payload = signer.payload(&view);
+        signer.sign(&mut view);
         receipt_doc(&view, &fund_name, lang)
     };
     let for_each = |visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>| match request.number {

@@ -11,6 +11,7 @@ pub mod reconcile;
 pub mod summary;
 pub mod table;
 pub mod text;
+pub mod verify_page;
 pub mod views;
 
 use crate::i18n::Lang;

@@ -106,6 +106,7 @@ fn labels(lang: Lang) -> ReceiptLabels {
         handler: t(L::Handler),
         reviewer: t(L::Reviewer),
         verification: t(L::Verification),
+        signing_key: t(L::SigningKey),
         thanks: t(L::Thanks),
         void_mark: t(L::VoidMark),
         void_reason: t(L::VoidReason),
@@ -144,9 +145,14 @@ pub fn receipt_doc(view: &ReceiptView, fund_name: &str, lang: Lang) -> ReceiptDo
         reviewer: String::new(),
         verification_code: view.verification_code.clone(),
         qr: view
-            .payload
+            .qr
             .clone()
             .unwrap_or_else(|| view.verification_code.clone()),
+        payload: view.payload.clone(),
+        signing_key: view
+            .signing_key
+            .as_ref()
+            .map(|k| (k.key_id.clone(), k.public_key.clone())),
         void_reason,
         replaces: view.replaces.as_ref().map(|old| match lang {
             Lang::ZhHant => format!("本收據替代第 {old} 號（已作廢）"),
@@ -176,6 +182,7 @@ pub fn missing_chars_shared(doc: &ReceiptDoc, font: &PdfFont) -> Vec<char> {
         &l.handler,
         &l.reviewer,
         &l.verification,
+        &l.signing_key,
         &l.thanks,
         &l.void_mark,
         &l.void_reason,

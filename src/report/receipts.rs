@@ -9,6 +9,8 @@ use crate::ledger::fund::{FundId, Funds};
 use crate::ledger::money::Money;
 use crate::ledger::party::Method;
 use crate::ledger::receipt::{ReceiptNumber, verification_code};
+use crate::ledger::settings::Setting;
+use crate::ledger::signature::{Claims, mask_name};
 use crate::ledger::words::{Word, Words};
 use crate::store::Read;
 use crate::store::receipts::ReceiptRecord;
@@ -35,9 +37,29 @@ pub struct ReceiptView {
     pub voided_at: Option<String>,
     pub replaces: Option<String>,
     pub replaced_by: Option<String>,
-    /// The signed payload its QR code holds (`ledger::signature`); None when this
-    /// file holds no signing secret (a backup made without `--with-signing-key`).
+    /// The signed payload (`ledger::signature`); None when this file holds no
+    /// signing secret (a backup made without `--with-signing-key`).
     pub payload: Option<String>,
+    /// What its QR code holds: the payload, after the fund's verification address and
+    /// `#` when one is set (`verify-url`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qr: Option<String>,
+    /// The key it is signed with: its id (the fingerprint) and public key in hex.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<SigningKeyView>,
+}
+
+/// A signing key as receipts and summaries print it.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct SigningKeyView {
+    pub key_id: String,
+    pub public_key: String,
+}
+
+struct SignerKey {
+    view: SigningKeyView,
+    created_at: String,
+    secret: Option<[u8; 32]>,
 }
 
 /// Signs receipts' payloads. A receipt is signed with the key that was current when
@@ -45,7 +67,8 @@ pub struct ReceiptView {
 /// before the ledger had any key, with the first key), so a reprint is byte for byte
 /// the same after a rotation, and old receipts stay valid under their old key.
 pub struct Signer {
-    keys: Vec<(String, String, Option<[u8; 32]>)>,
+    keys: Vec<SignerKey>,
+    verify_url: String,
 }
 
 impl Signer {
@@ -53,27 +76,56 @@ impl Signer {
         let mut keys = Vec::new();
         for key in store.signing_keys()? {
             let secret = store.signing_secret(&key.key_id)?;
-            keys.push((key.key_id, key.created_at, secret));
+            keys.push(SignerKey {
+                view: SigningKeyView {
+                    public_key: hex::encode(key.public_key),
+                    key_id: key.key_id,
+                },
+                created_at: key.created_at,
+                secret,
+            });
         }
-        Ok(Signer { keys })
+        let verify_url = store
+            .setting(Setting::VerifyUrl.key())?
+            .map(|c| c.value)
+            .unwrap_or_default();
+        Ok(Signer { keys, verify_url })
     }
 
-    /// The payload of `view`, or None without the secret of its key.
-    pub fn payload(&self, view: &ReceiptView) -> Option<String> {
-        let (key_id, _, secret) = self
+    /// The key current now (the newest), as the summary prints it.
+    pub fn current(&self) -> Option<&SigningKeyView> {
+        self.keys.last().map(|k| &k.view)
+    }
+
+    /// Fills in `view`'s payload, QR text and key (left None without the secret).
+    pub fn sign(&self, view: &mut ReceiptView) {
+        let Some(key) = self
             .keys
             .iter()
-            .rfind(|(_, created, _)| created.as_str() <= view.issued_at.as_str())
-            .or_else(|| self.keys.first())?;
-        let claims = crate::ledger::signature::Claims {
-            key_id: key_id.clone(),
+            .rfind(|k| k.created_at.as_str() <= view.issued_at.as_str())
+            .or_else(|| self.keys.first())
+        else {
+            return;
+        };
+        let Some(secret) = key.secret.as_ref() else {
+            return;
+        };
+        let claims = Claims {
+            key_id: key.view.key_id.clone(),
             number: view.number.clone(),
             date: view.date.replace('-', ""),
             fen: view.amount.fen(),
             fund: view.fund.clone(),
-            donor: crate::ledger::signature::mask_name(&view.donor),
+            donor: mask_name(&view.donor),
         };
-        Some(claims.sign(secret.as_ref()?))
+        let payload = claims.sign(secret);
+        view.qr = Some(if self.verify_url.is_empty() {
+            payload.clone()
+        } else {
+            format!("{}#{payload}", self.verify_url)
+        });
+        view.payload = Some(payload);
+        view.signing_key = Some(key.view.clone());
     }
 }
 
@@ -125,6 +177,8 @@ pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> 
         replaces: record.replaces.clone(),
         replaced_by: record.replaced_by.clone(),
         payload: None,
+        qr: None,
+        signing_key: None,
     }
 }
 
@@ -176,7 +230,7 @@ pub fn for_each_receipt(
     let signer = Signer::of(store)?;
     store.for_each_receipt(year, &mut |record| {
         let mut view = receipt_view(&record, &funds, lang);
-        view.payload = signer.payload(&view);
+        signer.sign(&mut view);
         if status.is_none_or(|s| s == view.status) {
             visit(&view).map_err(|e| crate::error::Error::io("cannot write the output", e))?;
         }

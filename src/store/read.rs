@@ -149,6 +149,8 @@ pub trait Read {
         year: Option<i32>,
     ) -> Result<(Money, Vec<String>, Vec<receipts::ReceiptNote>)>;
     fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>>;
+    /// Every voided receipt's number, in number order.
+    fn voided_receipts(&self) -> Result<Vec<ReceiptNumber>>;
     fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>>;
     fn orphan_voids(&self) -> Result<Vec<(i32, i64)>>;
     /// The receipts issued for one donation entry, void or not, in number order.
@@ -396,6 +398,9 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {
         receipts::receipt_hashes(self.connection())
+    }
+    fn voided_receipts(&self) -> Result<Vec<ReceiptNumber>> {
+        receipts::voided_receipts(self.connection())
     }
     fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>> {
         receipts::receipt_sequence(self.connection())

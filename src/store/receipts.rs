@@ -219,6 +219,18 @@ pub(super) fn live_receipts_of_reversed(
 }
 
 /// Every (number, entry hash) pair, for looking up a verification code.
+/// Every voided receipt's number, in number order.
+pub(super) fn voided_receipts(conn: &Connection) -> Result<Vec<ReceiptNumber>> {
+    let mut stmt = conn.prepare("SELECT year, seq FROM receipt_voids ORDER BY year, seq")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(ReceiptNumber {
+            year: r.get(0)?,
+            seq: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 pub(super) fn receipt_hashes(conn: &Connection) -> Result<Vec<(ReceiptNumber, Vec<u8>)>> {
     let mut stmt = conn.prepare(
         "SELECT r.year, r.seq, e.hash FROM receipts r JOIN entries e ON e.id = r.entry_id",

@@ -162,7 +162,16 @@ fn an_older_ledger_gets_the_wallet_sub_accounts_on_upgrade() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    assert_eq!(by, ["lovefund (schema 5)", "lovefund (schema 7)", "tester"]);
+    // Schema 9 gives the older ledger its first receipt signing key.
+    assert_eq!(
+        by,
+        [
+            "lovefund (schema 5)",
+            "lovefund (schema 7)",
+            "lovefund (schema 9)",
+            "tester"
+        ]
+    );
 }
 
 /// `transfer`: a WeChat withdrawal to the bank with its 服務費 is one balanced entry

@@ -155,6 +155,12 @@ pub enum LedgerMessage {
         value: Quoted,
         key: String,
     },
+    /// A verification address that is not a short http(s) address without `#`.
+    NotAVerifyUrl {
+        value: Quoted,
+        key: String,
+        max: i64,
+    },
 }
 
 /// Which of a day's totals would pass the bound.

@@ -22,6 +22,7 @@ mod ops;
 mod output;
 mod reconcile;
 mod render;
+mod sign;
 mod store;
 mod verify;
 
@@ -34,6 +35,7 @@ pub use ops::OpsMessage;
 pub use output::OutputMessage;
 pub use reconcile::ReconcileMessage;
 pub use render::RenderMessage;
+pub use sign::{PrintedField, SignMessage};
 pub use store::StoreMessage;
 pub use verify::VerifyMessage;
 
@@ -55,6 +57,8 @@ pub enum Message {
     Verify(VerifyMessage),
     Render(RenderMessage),
     Ops(OpsMessage),
+    /// Signed receipts and their keys.
+    Sign(SignMessage),
     /// The WeChat Pay and Alipay bill readers.
     Bill(BillMessage),
     /// What only the command line says.
@@ -86,6 +90,7 @@ part!(
     Verify(VerifyMessage),
     Render(RenderMessage),
     Ops(OpsMessage),
+    Sign(SignMessage),
     Bill(BillMessage),
     Cli(CliMessage),
 );

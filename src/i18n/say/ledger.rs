@@ -309,6 +309,12 @@ impl Say for LedgerMessage {
                 "{key} 的{field}“{value}”不是时区；请写成与 UTC 的时差，例如 +08:00",
                 "{field} \"{value}\" for {key} is not a time zone; write it as an offset from UTC, e.g. +08:00",
             ),
+            LedgerMessage::NotAVerifyUrl { value, key, max } => words!(
+                lang,
+                "{key} 的{field}「{value}」不是可用的驗證網址；請寫 https:// 開頭、不含 # 與空格、至多 {max} 個字元的網址，或寫空值取消",
+                "{key} 的{field}“{value}”不是可用的验证网址；请写 https:// 开头、不含 # 与空格、至多 {max} 个字符的网址，或写空值取消",
+                "{field} \"{value}\" for {key} is not a usable verification address; write an address starting with https://, without # or spaces, of at most {max} characters, or an empty value to unset it",
+            ),
         }
     }
 }

@@ -16,6 +16,7 @@ mod ops;
 mod output;
 mod reconcile;
 mod render;
+mod sign;
 mod store;
 mod verify;
 
@@ -56,6 +57,7 @@ pub fn say(lang: Lang, message: &Message, field: &str) -> String {
         Message::Verify(m) => m.say(lang, field),
         Message::Render(m) => m.say(lang, field),
         Message::Ops(m) => m.say(lang, field),
+        Message::Sign(m) => m.say(lang, field),
         Message::Bill(m) => m.say(lang, field),
         Message::Cli(m) => m.say(lang, field),
     }

@@ -47,6 +47,8 @@ pub struct ReceiptLabels {
     pub handler: String,
     pub reviewer: String,
     pub verification: String,
+    /// Before the signing key's fingerprint and public key (驗簽公鑰).
+    pub signing_key: String,
     pub thanks: String,
     pub void_mark: String,
     /// Printed before the reason of a voided receipt, e.g. 作廢原因 / Reason voided.
@@ -71,6 +73,11 @@ pub struct ReceiptDoc {
     /// What the QR code holds: the signed payload, or the verification code when
     /// there is none.
     pub qr: String,
+    /// The signed payload, also kept in the file's metadata (Keywords), where
+    /// `receipt verify FILE.pdf` reads it.
+    pub payload: Option<String>,
+    /// The signing key's fingerprint and public key in hex, printed under the code.
+    pub signing_key: Option<(String, String)>,
     /// `Some` for a voided receipt: it then carries a large 作廢 / VOID mark.
     pub void_reason: Option<String>,
     /// For a reissued receipt, the line naming the one it replaces
@@ -88,7 +95,9 @@ const LABEL_COLUMN_MM: f32 = 42.0;
 const CELL_PADDING_X_MM: f32 = 2.5;
 const CELL_PADDING_Y_MM: f32 = 1.0;
 const TABLE_TOP_MM: f32 = 37.0;
-const QR_SIDE_MM: f32 = 24.0;
+/// A signed payload after a verification address is up to 200 characters, a version
+/// 10 code at level M (57 modules): at 28 mm a module is 0.46 mm, which phones read.
+const QR_SIDE_MM: f32 = 28.0;
 const QR_QUIET_MODULES: usize = 2;
 const QR_BOTTOM_MARGIN_MM: f32 = 11.0;
 
@@ -100,7 +109,10 @@ pub fn render_receipt(doc: &ReceiptDoc, font: &PdfFont) -> Result<Vec<u8>, Strin
     // (the A4 documents hash the sorted set): a receipt printed again is then
     // byte-identical to the copy printed before.
     let glyphs = glyphs_used(font, canvas.runs.iter());
-    let writer = Writer::new(font, &title, doc.dates, &glyphs)?;
+    let mut writer = Writer::new(font, &title, doc.dates, &glyphs)?;
+    if let Some(payload) = &doc.payload {
+        writer.keywords(vec![payload.clone()]);
+    }
     let mut ops = canvas.shape_ops(PAGE_HEIGHT_MM);
     ops.extend(writer.text_ops(&canvas, PAGE_HEIGHT_MM));
     let page = PdfPage::new(Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM), ops);
@@ -284,6 +296,11 @@ fn lay_out_footer(canvas: &mut Canvas, doc: &ReceiptDoc, font: &PdfFont) -> Resu
     }
     let thanks_style = style(11.0, 7.0, 2, Align::Left, Ink::Text);
     canvas.text_in(font, &labels.thanks, row(15.0, 9.0), thanks_style);
+    if let Some((fingerprint, public_key)) = &doc.signing_key {
+        let key = format!("{} {fingerprint}  {public_key}", labels.signing_key);
+        let key_style = style(6.5, 4.0, 1, Align::Left, Ink::Label);
+        canvas.text_in(font, &font.clean(&key), row(24.5, 4.0), key_style);
+    }
     Ok(())
 }
 
@@ -368,6 +385,7 @@ mod tests {
             handler: text("經辦人"),
             reviewer: text("審核人"),
             verification: text("驗證碼"),
+            signing_key: text("驗簽公鑰"),
             thanks: text("衷心感謝您的愛心捐贈！"),
             void_mark: text("作廢 / VOID"),
             void_reason: text("作廢原因"),
@@ -391,6 +409,8 @@ mod tests {
             reviewer: text("李建國"),
             verification_code: text("7F3A-92C1-0B4D"),
             qr: text("7F3A-92C1-0B4D"),
+            payload: None,
+            signing_key: None,
             void_reason: None,
             replaces: None,
             labels: labels(),

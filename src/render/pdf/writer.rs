@@ -137,6 +137,11 @@ impl<'a> Writer<'a> {
     }
 
     /// The document with `pages`, compressed, as bytes.
+    /// Keeps `words` in the file's metadata (the Info dictionary's Keywords).
+    pub(crate) fn keywords(&mut self, words: Vec<String>) {
+        self.pdf.metadata.info.keywords = words;
+    }
+
     pub(crate) fn finish(mut self, pages: Vec<PdfPage>) -> Result<Vec<u8>, String> {
         // Streams are deflated below rather than by printpdf's `optimize`: see
         // DEFLATE_LEVEL.

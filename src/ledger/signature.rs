@@ -140,18 +140,71 @@ pub struct Parsed {
 }
 
 /// The payload in `text`: the part after a `#` when it is a verification address,
-/// else the text itself, trimmed.
-pub fn payload_in(text: &str) -> &str {
+/// else the text itself, trimmed. What a browser percent-encodes in an address's
+/// fragment (non-ASCII, spaces, quotes) is decoded; the payload's own `%25` and
+/// `%7C` are kept as they are.
+pub fn payload_in(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.trim();
-    match text.rfind('#') {
-        Some(at) if !text.starts_with(VERSION) => &text[at + 1..],
+    let payload = match text.rfind('#') {
+        Some(at) if !text.starts_with(VERSION) => text[at + 1..].trim(),
         _ => text,
+    };
+    if payload.contains('%') {
+        std::borrow::Cow::Owned(unpercent(payload))
+    } else {
+        std::borrow::Cow::Borrowed(payload)
     }
+}
+
+/// Decodes every `%XX` but `%25` and `%7C` (any case); a run that is not UTF-8 is
+/// left as it was. The same rule as the verification page's `unpercent`.
+fn unpercent(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let hex = |b: u8| char::from(b).to_digit(16).map(|d| d as u8);
+    let mut out = String::with_capacity(text.len());
+    let mut pending: Vec<u8> = Vec::new();
+    let mut raw = String::new();
+    let flush = |out: &mut String, pending: &mut Vec<u8>, raw: &mut String| {
+        match std::str::from_utf8(pending) {
+            Ok(decoded) => out.push_str(decoded),
+            Err(_) => out.push_str(raw),
+        }
+        pending.clear();
+        raw.clear();
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let code = (bytes[at] == b'%')
+            .then(|| Some((hex(*bytes.get(at + 1)?)?, hex(*bytes.get(at + 2)?)?)))
+            .flatten();
+        match code {
+            Some((high, low)) => {
+                let byte = high * 16 + low;
+                if byte == b'%' || byte == b'|' {
+                    flush(&mut out, &mut pending, &mut raw);
+                    out.push_str(if byte == b'%' { "%25" } else { "%7C" });
+                } else {
+                    pending.push(byte);
+                    raw.push_str(&text[at..at + 3]);
+                }
+                at += 3;
+            }
+            None => {
+                flush(&mut out, &mut pending, &mut raw);
+                let c = text[at..].chars().next().expect("at a char boundary");
+                out.push(c);
+                at += c.len_utf8();
+            }
+        }
+    }
+    flush(&mut out, &mut pending, &mut raw);
+    out
 }
 
 /// Splits a payload (or `ADDRESS#PAYLOAD`) into its fields.
 pub fn parse(text: &str) -> Result<Parsed, Fault> {
     let text = payload_in(text);
+    let text = text.as_ref();
     let (signed, sig) = text.rsplit_once('|').ok_or(Fault::Malformed)?;
     let fields: Vec<&str> = signed.split('|').collect();
     let [version, key, number, date, fen, fund, donor] = fields[..] else {
@@ -355,6 +408,12 @@ mod tests {
         assert_eq!(verify(&payload, &[key]).unwrap(), claims());
         let url = format!("https://example.org/verify.html#{payload}");
         assert_eq!(verify(&url, &[key]).unwrap(), claims());
+        // As a browser writes the address: non-ASCII percent-encoded, our own
+        // escapes (%7C, %25) kept.
+        let encoded = url
+            .replace("助学", "%E5%8A%A9%E5%AD%A6")
+            .replace('张', "%E5%BC%A0");
+        assert_eq!(verify(&encoded, &[key]).unwrap(), claims());
         assert!(payload.chars().count() < 200 - url.len() + payload.len());
         // Deterministic.
         assert_eq!(payload, claims().sign(&SECRET));
@@ -417,6 +476,36 @@ mod tests {
         assert_eq!(changed(6, "人民幣壹佰貳拾叁元肆角伍分"), None);
         assert_eq!(changed(7, "扶贫"), Some(PrintedField::Fund));
         assert_eq!(changed(3, "李四"), Some(PrintedField::Donor));
+    }
+
+    /// The payloads of tests/data/signing/vectors.tsv, made by OpenSSL (Node.js),
+    /// are what this code signs, byte for byte, and they verify.
+    #[test]
+    fn the_test_vectors_are_signed_and_verified_byte_for_byte() {
+        const VECTORS: &str = include_str!("../../tests/data/signing/vectors.tsv");
+        let secret: [u8; 32] = std::array::from_fn(|i| i as u8 + 1);
+        let public = public_key_of(&secret);
+        assert!(VECTORS.contains(&format!("# public key (hex): {}", hex::encode(public))));
+        let mut cases = 0;
+        for line in VECTORS.lines().filter(|l| !l.starts_with('#')) {
+            let [number, date, fen, fund, donor, payload] =
+                line.split('\t').collect::<Vec<_>>()[..]
+            else {
+                panic!("not a vector: {line}");
+            };
+            let claims = Claims {
+                key_id: key_id(&public),
+                number: number.into(),
+                date: date.into(),
+                fen: fen.parse().unwrap(),
+                fund: fund.into(),
+                donor: mask_name(donor),
+            };
+            assert_eq!(claims.sign(&secret), payload, "{number}");
+            assert_eq!(verify(payload, &[public]).unwrap(), claims);
+            cases += 1;
+        }
+        assert_eq!(cases, 4);
     }
 
     #[test]

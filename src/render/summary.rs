@@ -129,7 +129,17 @@ pub fn summary(out: &mut dyn Write, s: &AnnualSummary, lang: Lang) -> io::Result
         "{}: {}",
         g(L::Fingerprint),
         s.fingerprint.as_deref().unwrap_or("-")
-    )
+    )?;
+    match &s.signing_key {
+        Some(key) => writeln!(
+            out,
+            "{}: {} {}",
+            g(L::SigningKey),
+            key.key_id,
+            key.public_key
+        ),
+        None => Ok(()),
+    }
 }
 
 pub fn reconciliation_line(s: &AnnualSummary, lang: Lang) -> String {
@@ -203,6 +213,10 @@ pub fn summary_doc(
         ),
         fingerprint_label: g(L::Fingerprint),
         fingerprint: s.fingerprint.clone().unwrap_or_default(),
+        signing_key: s
+            .signing_key
+            .as_ref()
+            .map(|k| (g(L::SigningKey), format!("{} {}", k.key_id, k.public_key))),
         signatures: vec![g(L::TreasurerSignature), g(L::AuditorSignature)],
         closing: g(L::HerebyPublished),
         issuer: format!("{}　{}", s.fund_name, long_date(issued, lang)),

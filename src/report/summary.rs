@@ -9,6 +9,7 @@ use crate::error::{Error, Field, Result};
 use crate::ledger::fund::FundId;
 use crate::ledger::money::Money;
 use crate::ledger::words::Words;
+use crate::report::receipts::SigningKeyView;
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -32,6 +33,9 @@ pub struct AnnualSummary {
     /// before the year (of two on one date, the later recorded).
     pub last_reconciliations: Vec<ReconciliationStatus>,
     pub fingerprint: Option<String>,
+    /// The key receipts are signed with now (its id and public key): the summary
+    /// publishes it, so donors can check their receipts.
+    pub signing_key: Option<SigningKeyView>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -180,5 +184,9 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
         months,
         last_reconciliations,
         fingerprint: store.head()?.last.map(|(_, hash)| hex::encode(hash)),
+        signing_key: store.signing_keys()?.last().map(|k| SigningKeyView {
+            key_id: k.key_id.clone(),
+            public_key: hex::encode(k.public_key),
+        }),
     })
 }

@@ -43,6 +43,7 @@ mod statements;
 mod summary;
 mod tampering;
 mod verify_checks;
+mod verify_page;
 mod wallets;
 mod widths;
 

@@ -127,6 +127,13 @@ fn a_payload_is_signed_masked_and_short_enough_for_a_qr_code() {
     );
     let key = l.json(&["key", "show"])["keys"][0].clone();
     assert_eq!(fields[1], key["key_id"].as_str().unwrap());
+    // The annual summary publishes the key receipts are signed with.
+    let summary = l.stdout(&["--lang", "zh-Hans", "summary", "--year", "2022"]);
+    let public = key["public_key"].as_str().unwrap();
+    assert!(
+        summary.contains(&format!("验签公钥: {} {public}", fields[1])),
+        "{summary}"
+    );
     // The same receipt is signed the same way every time (Ed25519 is deterministic).
     assert_eq!(payload(&l, "2022-000001"), p);
     // With a verification address, the QR is the address, `#` and the payload.

@@ -71,6 +71,9 @@ pub struct SummaryDoc {
     pub fingerprint_label: String,
     /// The chain's head hash, 64 hex characters; printed on one line.
     pub fingerprint: String,
+    /// The receipts' signing key, label and "id key", on the line under the
+    /// fingerprint.
+    pub signing_key: Option<(String, String)>,
     /// 出納（簽名）, 審計（簽名）; at most [`SIGNATURES_MAX`].
     pub signatures: Vec<String>,
     /// 特此公告。, on the left above the fingerprint.
@@ -430,6 +433,17 @@ fn lay_out_bottom(sheet: &mut Sheet, doc: &SummaryDoc, font: &PdfFont) -> f32 {
         (&doc.fingerprint_label, &doc.fingerprint),
         full_width(fingerprint_top, FINGERPRINT_MM),
     );
+    // The signing key takes the room between the fingerprint and the signatures, so
+    // the page above keeps its height.
+    if let Some((label, key)) = &doc.signing_key {
+        let key_top = fingerprint_top + FINGERPRINT_MM - 1.0;
+        fingerprint_line(
+            sheet,
+            font,
+            (label, key),
+            full_width(key_top, FINGERPRINT_MM),
+        );
+    }
     let rule_y = fingerprint_top - 2.5;
     let closing_top = rule_y - 3.0 - CLOSING_MM;
     let closing = font.clean(&doc.closing);

@@ -47,12 +47,16 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
             let store = ledger.reader();
             if ctx.json {
                 let mut list = output(ReceiptListJson::start(out))?;
-                report::for_each_receipt(store, year, status, lang, |v| list.row(out, v))?;
+                let payloads = report::Payloads::Signed;
+                report::for_each_receipt(store, year, status, lang, payloads, |v| {
+                    list.row(out, v)
+                })?;
                 return output(list.finish(out));
             }
             let head = report::receipt_list_head(store, year, lang)?;
             let list = output(ReceiptListText::start(out, &head, lang))?;
-            report::for_each_receipt(store, year, status, lang, |v| list.row(out, v))
+            let payloads = report::Payloads::Left;
+            report::for_each_receipt(store, year, status, lang, payloads, |v| list.row(out, v))
         }
         ReceiptCommand::Void {
             number,

@@ -54,6 +54,16 @@ pub fn mask_name(name: &str) -> String {
     }
 }
 
+/// A signing secret made ready to sign: its expanded key derived once, not for every
+/// receipt (the derivation is a scalar multiplication, as long as the signing).
+pub struct Secret(SigningKey);
+
+impl Secret {
+    pub fn from_bytes(secret: &[u8; 32]) -> Secret {
+        Secret(SigningKey::from_bytes(secret))
+    }
+}
+
 /// What a payload says, before it is signed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claims {
@@ -106,8 +116,13 @@ impl Claims {
     /// The whole payload, signed with `secret`. Ed25519 is deterministic: the same
     /// claims and key always give the same payload.
     pub fn sign(&self, secret: &[u8; 32]) -> String {
+        self.sign_with(&Secret::from_bytes(secret))
+    }
+
+    /// `sign` with a key made ready once (a list signs each receipt with it).
+    pub fn sign_with(&self, secret: &Secret) -> String {
         let text = self.signed_text();
-        let signature = SigningKey::from_bytes(secret).sign(text.as_bytes());
+        let signature = secret.0.sign(text.as_bytes());
         format!("{text}|{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
     }
 

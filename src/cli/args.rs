@@ -556,6 +556,12 @@ pub struct ImportArgs {
     /// Record a sheet's new lines even where one looks like a corrected version of an entry imported before (same date, kind and amount)
     #[arg(long)]
     pub accept_new: bool,
+    /// Map headers the import does not know to its fields, e.g. date=收款日期,donor=捐助者,amount=数额,program=用途 (fields: the columns above, and donor, beneficiary, ignore)
+    #[arg(long)]
+    pub columns: Option<String>,
+    /// With --columns: save the mapping in the ledger under NAME once the import succeeds; alone: read the file with the mapping saved as NAME
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -771,6 +777,9 @@ pub struct ReconcileArgs {
     /// and reference, description, balance, counterparty, e.g. date=交易日期,in=收入金额,out=支出金额
     #[arg(long)]
     pub columns: Option<String>,
+    /// With --columns: save the mapping in the ledger under NAME once the reconciliation is committed; alone: read the statement with the mapping saved as NAME
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
     /// The statement's encoding [default: its byte order mark, else UTF-8 if every byte is, else GB18030 or Big5 as detected; anything else is refused]
     #[arg(long, value_enum, ignore_case = true)]
     pub encoding: Option<EncodingArg>,

@@ -19,6 +19,8 @@ pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
         dry_run: args.dry_run,
         encoding: args.encoding.map(Into::into),
         accept_new: args.accept_new,
+        columns: args.columns,
+        profile: args.profile,
     };
     let mut ledger = ctx.open_for_writing()?;
     let lang = ctx.lang(&ledger);

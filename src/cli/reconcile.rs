@@ -10,7 +10,6 @@ use crate::ledger::account::AccountCode;
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
 use crate::ops::reconcile::{self, ReconcileRequest};
-use crate::reconcile::statement::ColumnMapping;
 use std::io::Write;
 use std::path::Path;
 
@@ -43,16 +42,13 @@ fn request(args: ReconcileArgs) -> Result<ReconcileRequest> {
         )
     })?;
     let as_of = parse_date(Field::AsOf, required(&args.as_of, "--as-of")?)?;
-    let columns = match &args.columns {
-        Some(text) => ColumnMapping::parse(text)?,
-        None => ColumnMapping::default(),
-    };
     Ok(ReconcileRequest {
         account,
         statement,
         closing_balance,
         as_of,
-        columns,
+        columns: args.columns.clone(),
+        profile: args.profile.clone(),
         encoding: args.encoding.map(Into::into),
         format: args.format.map(Into::into),
         commit: args.commit,

@@ -100,6 +100,8 @@ pub enum Field {
     Path,
     Phone,
     Posting,
+    /// A saved column mapping's name (`--profile`).
+    Profile,
     Program,
     Reason,
     Reference,
@@ -158,6 +160,7 @@ impl Field {
             Field::Path => "path",
             Field::Phone => "phone",
             Field::Posting => "posting",
+            Field::Profile => "profile",
             Field::Program => "program",
             Field::Reason => "reason",
             Field::Reference => "reference",

@@ -4,11 +4,13 @@
 //! every line is good.
 
 mod apply;
+mod mapping;
 mod read;
 mod words;
 
 pub use crate::input::{Encoding, LINE_ERRORS_MAX, LineError};
 pub use apply::{ImportSummary, apply};
+pub use mapping::SheetColumns;
 pub use read::{ImportFile, ImportLine, Kind, PartyKey, read_file};
 
 /// The most lines one import may hold (one transaction).

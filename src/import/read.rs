@@ -7,6 +7,7 @@
 //! (`crate::output::csv::unguarded`), so an exported file imports the same names.
 
 use super::IMPORT_LINES_MAX;
+use super::mapping::SheetColumns;
 use super::words::{
     HeaderWord, TotalRow, header_word, is_anonymous_word, is_title_row, is_unrestricted_word,
     kind_word, method_word, party_type_word, total_row,
@@ -200,13 +201,24 @@ impl Layout {
 /// languages, see `words`) or one the import ignores, named once, and the required
 /// ones all there. The reference is required only if the kind is (lovefund's own
 /// layout); a sheet without one has each line's reference derived from it.
-fn layout_from_header(header: &csv::StringRecord, line: u64) -> Result<Layout> {
+fn layout_from_header(
+    header: &csv::StringRecord,
+    line: u64,
+    mapping: &SheetColumns,
+) -> Result<Layout> {
+    let cells: Vec<&str> = header.iter().collect();
+    if let Some(header) = mapping.missing_in(&cells) {
+        return Err(Error::input(ImportMessage::MappedColumnMissing {
+            line,
+            header: header.to_string(),
+        }));
+    }
     let mut columns = Columns::default();
     let mut names = IMPORT_COLUMNS.map(String::from);
     let mut kind_of_lines = None;
     let mut unknown: Vec<Quoted> = Vec::new();
     for (i, raw) in header.iter().enumerate() {
-        let (column, kind) = match header_word(raw) {
+        let (column, kind) = match mapping.word(raw).or_else(|| header_word(raw)) {
             Some(HeaderWord::Column { column, kind }) => (column, kind),
             Some(HeaderWord::Ignored) => continue,
             None => {
@@ -264,22 +276,24 @@ fn layout_from_header(header: &csv::StringRecord, line: u64) -> Result<Layout> {
 pub fn read_file(
     path: &Path,
     encoding: Option<Encoding>,
+    mapping: &SheetColumns,
     funds: &Funds,
     identity_key: &[u8],
 ) -> Result<ImportFile> {
     if is_workbook(path) {
         let mut rows = SheetRows::open(path)?;
-        return read_rows(&mut rows, None, funds, identity_key);
+        return read_rows(&mut rows, None, mapping, funds, identity_key);
     }
     let (encoding, decoder) = open_text(path, encoding)?;
     let mut source = Source::new(decoder)?;
-    read_rows(&mut source, Some(encoding), funds, identity_key)
+    read_rows(&mut source, Some(encoding), mapping, funds, identity_key)
 }
 
 /// Reads and checks every row after the header (and any title rows above it).
 fn read_rows(
     rows: &mut dyn Rows,
     encoding: Option<Encoding>,
+    mapping: &SheetColumns,
     funds: &Funds,
     identity_key: &[u8],
 ) -> Result<ImportFile> {
@@ -289,7 +303,7 @@ fn read_rows(
             break;
         }
     }
-    let layout = layout_from_header(rows.header(), rows.header_line())?;
+    let layout = layout_from_header(rows.header(), rows.header_line(), mapping)?;
     let width = rows.header().len();
     let mut out = ImportFile {
         encoding,
@@ -943,8 +957,13 @@ mod tests {
 
     #[test]
     fn a_bad_header_is_one_error_on_line_1() {
-        let header =
-            |cells: &[&str]| layout_from_header(&csv::StringRecord::from(cells.to_vec()), 1);
+        let header = |cells: &[&str]| {
+            layout_from_header(
+                &csv::StringRecord::from(cells.to_vec()),
+                1,
+                &SheetColumns::default(),
+            )
+        };
         let required = IMPORT_REQUIRED.to_vec();
         assert!(header(&required).is_ok());
         let message = |cells: &[&str]| {
@@ -998,7 +1017,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("import.csv");
         std::fs::write(&path, text).unwrap();
-        let file = read_file(&path, None, &funds(), &[7u8; 32]).unwrap();
+        let file = read_file(&path, None, &SheetColumns::default(), &funds(), &[7u8; 32]).unwrap();
         let found: Vec<(u64, &str, &Message)> = file
             .errors
             .iter()
@@ -1033,7 +1052,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("import.csv");
         std::fs::write(&path, text).unwrap();
-        let file = read_file(&path, None, &funds(), &[7u8; 32]).unwrap();
+        let file = read_file(&path, None, &SheetColumns::default(), &funds(), &[7u8; 32]).unwrap();
         assert_eq!(file.errors.len(), 1);
         assert_eq!(
             (file.errors[0].line, &file.errors[0].reason),

@@ -77,6 +77,50 @@ pub enum Setting {
 /// 200 characters a phone reads from a QR code printed on A5.
 pub const VERIFY_URL_MAX: usize = 60;
 
+/// What a saved column mapping (`--profile NAME`) is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileKind {
+    /// `import --columns`: a donation sheet's headers.
+    Import,
+    /// `reconcile --columns`: a bank statement's headers.
+    Statement,
+}
+
+/// The longest profile name.
+pub const PROFILE_NAME_MAX: usize = 40;
+
+impl ProfileKind {
+    /// The keys of this kind's profiles start with this; a profile is kept as a
+    /// setting of its own (chained, append-only like every setting).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            ProfileKind::Import => "profile.import.",
+            ProfileKind::Statement => "profile.statement.",
+        }
+    }
+
+    /// The setting key of profile `name`: 1 to 40 characters, no space, `,` or `=`.
+    pub fn key(self, name: &str) -> Result<String> {
+        let name = name.trim();
+        let fits = !name.is_empty()
+            && name.chars().count() <= PROFILE_NAME_MAX
+            && !name
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == '=');
+        if fits {
+            Ok(format!("{}{name}", self.prefix()))
+        } else {
+            Err(Error::input_in(
+                Field::Profile,
+                LedgerMessage::NotAProfileName {
+                    name: name.into(),
+                    max: PROFILE_NAME_MAX as i64,
+                },
+            ))
+        }
+    }
+}
+
 /// The most days ahead `dates.future-days-max` may allow: ten years.
 pub const FUTURE_DAYS_LIMIT: i64 = 3660;
 

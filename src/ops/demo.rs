@@ -25,7 +25,6 @@ use crate::ledger::party::Method;
 use crate::ledger::receipt::ReceiptNumber;
 use crate::output::Guard;
 use crate::output::csv::{Cell, Cell::Text, Rows};
-use crate::reconcile::statement::ColumnMapping;
 use crate::render::Render;
 use crate::report::summary::AnnualSummary;
 use crate::store::Read;
@@ -421,6 +420,8 @@ pub fn build(dir: &Path, lang: Lang, today: NaiveDate, guard: &Guard) -> Result<
         dry_run: false,
         encoding: None,
         accept_new: false,
+        columns: None,
+        profile: None,
     };
     if let ImportOutcome::BadLines(bad) = import_file(&mut ledger, &actor, &request, &|_, _| {})? {
         return Err(bad.refusal());
@@ -534,7 +535,8 @@ fn reconcile_december(ledger: &mut Ledger, actor: &Actor, dir: &Path, guard: &Gu
         statement: path,
         closing_balance: balance,
         as_of: end,
-        columns: ColumnMapping::default(),
+        columns: None,
+        profile: None,
         encoding: None,
         format: None,
         commit: true,

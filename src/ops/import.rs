@@ -5,7 +5,9 @@ use super::{Actor, Ledger};
 use crate::error::message::OpsMessage;
 use crate::error::{Error, Result};
 use crate::i18n::{L, Lang};
+use crate::import::SheetColumns;
 use crate::import::{self, Encoding, ImportSummary, LineError};
+use crate::ledger::settings::ProfileKind;
 use crate::render::Render;
 use crate::store::Read;
 use crate::store::UnitOfWork;
@@ -21,6 +23,10 @@ pub struct ImportRequest {
     /// Records a sheet's new lines even when they look like corrected versions of
     /// entries imported before.
     pub accept_new: bool,
+    /// `--columns FIELD=HEADER,…`, if given.
+    pub columns: Option<String>,
+    /// `--profile NAME`: the saved mapping, or the name to save `columns` under.
+    pub profile: Option<String>,
 }
 
 /// What an import did, or the lines that stopped it (then nothing was written).
@@ -83,10 +89,20 @@ pub fn import_file(
         }));
     }
     let memo_lang = ledger.lang();
+    let columns = super::profiles::columns(
+        ledger,
+        ProfileKind::Import,
+        request.columns.as_deref(),
+        request.profile.as_deref(),
+    )?;
+    let mapping = match &columns.text {
+        Some(text) => SheetColumns::parse(text)?,
+        None => SheetColumns::default(),
+    };
     let store = ledger.store_mut();
     let key = store.write(&actor.stamp(), |unit| unit.identity_key())?;
     let funds = store.funds()?;
-    let mut file = import::read_file(&request.file, request.encoding, &funds, &key)?;
+    let mut file = import::read_file(&request.file, request.encoding, &mapping, &funds, &key)?;
     if !file.errors.is_empty() {
         let errors = std::mem::take(&mut file.errors);
         return Ok(ImportOutcome::BadLines(BadLines::new(
@@ -102,6 +118,7 @@ pub fn import_file(
         store.write_bulk_or_rollback(&actor.stamp(), |appender| {
             match import::apply(appender, &mut file, &key, memo_lang, accept_new, &line_done)? {
                 Ok(summary) => {
+                    columns.save_in(appender, actor)?;
                     appender.finish()?;
                     Ok((Ok(summary), !dry_run))
                 }

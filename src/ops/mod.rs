@@ -18,6 +18,7 @@ pub mod export;
 pub mod import;
 pub mod journal;
 pub mod people;
+pub mod profiles;
 pub mod receipts;
 pub mod reconcile;
 pub mod signing;

@@ -11,6 +11,7 @@ use crate::input::is_workbook;
 use crate::ledger::account::{AccountCode, AccountType};
 use crate::ledger::money::Money;
 use crate::ledger::party::Method;
+use crate::ledger::settings::ProfileKind;
 use crate::ledger::time::LocalTime;
 use crate::reconcile::adjustment::adjustment;
 use crate::reconcile::matching::match_statement;
@@ -33,7 +34,10 @@ pub struct ReconcileRequest {
     pub statement: PathBuf,
     pub closing_balance: Money,
     pub as_of: NaiveDate,
-    pub columns: ColumnMapping,
+    /// `--columns` as typed, if given.
+    pub columns: Option<String>,
+    /// `--profile NAME`: the saved mapping, or the name to save `columns` under.
+    pub profile: Option<String>,
     pub encoding: Option<Encoding>,
     /// A WeChat Pay or Alipay bill; None: detected from the file's header, else a
     /// bank statement.
@@ -64,6 +68,16 @@ pub fn reconcile(
     request: &ReconcileRequest,
 ) -> Result<std::result::Result<ReconcileReport, BadStatement>> {
     let path = &request.statement;
+    let columns = super::profiles::columns(
+        ledger,
+        ProfileKind::Statement,
+        request.columns.as_deref(),
+        request.profile.as_deref(),
+    )?;
+    let mapping = match &columns.text {
+        Some(text) => ColumnMapping::parse(text)?,
+        None => ColumnMapping::default(),
+    };
     let wallet = match request.format {
         Some(wallet) => Some(wallet),
         None if is_workbook(path) => None,
@@ -85,7 +99,7 @@ pub fn reconcile(
                 None => AccountCode::parse(Method::Bank.asset_account())?,
             };
             let statement =
-                bank::read_any_statement(path, request.encoding, &request.columns, request.as_of)?;
+                bank::read_any_statement(path, request.encoding, &mapping, request.as_of)?;
             (account, statement)
         }
     };
@@ -127,6 +141,7 @@ pub fn reconcile(
         };
         let (user, now) = (&actor.user, &actor.recorded_at);
         Some(store.write(&actor.stamp(), |unit| {
+            columns.save_in(unit, actor)?;
             unit.record_reconciliation(&record, user, now)
         })?)
     } else {

@@ -22,6 +22,24 @@ pub enum ImportMessage {
         required: String,
         optional: String,
     },
+    /// An item of `--columns` that is not FIELD=HEADER.
+    MappingNotAPair {
+        item: Quoted,
+    },
+    /// A field `--columns` names that the import does not have.
+    MappingNotAField {
+        text: Quoted,
+        fields: String,
+    },
+    /// A field or header `--columns` names twice.
+    MappingTwice {
+        text: Quoted,
+    },
+    /// A header `--columns` maps that the header row lacks.
+    MappedColumnMissing {
+        line: u64,
+        header: String,
+    },
     /// A header column named twice.
     ColumnTwice {
         line: u64,

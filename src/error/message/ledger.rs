@@ -155,6 +155,11 @@ pub enum LedgerMessage {
         value: Quoted,
         key: String,
     },
+    /// A profile name that is empty, too long, or holds a space, `,` or `=`.
+    NotAProfileName {
+        name: Quoted,
+        max: i64,
+    },
     /// A verification address that is not a short http(s) address without `#`.
     NotAVerifyUrl {
         value: Quoted,

@@ -147,6 +147,11 @@ pub enum OpsMessage {
     },
     /// An edit without a reason.
     EditNeedsReason,
+    /// `--profile NAME` without `--columns`, and no such profile saved.
+    NoProfile {
+        name: Quoted,
+        saved: Vec<String>,
+    },
     /// A register whose postings and stored totals disagree.
     TotalsDisagree {
         account: String,

@@ -32,6 +32,30 @@ impl Say for ImportMessage {
                 required,
                 optional,
             } => unknown_columns(lang, *line, columns, required, optional),
+            ImportMessage::MappingNotAPair { item } => words!(
+                lang,
+                "{field} 的「{item}」不是「欄位=表頭」；請寫成 date=收款日期,donor=捐助者,amount=數額 這樣",
+                "{field} 的“{item}”不是“字段=表头”；请写成 date=收款日期,donor=捐助者,amount=数额 这样",
+                "{field} item \"{item}\" is not FIELD=HEADER; write e.g. date=收款日期,donor=捐助者,amount=数额",
+            ),
+            ImportMessage::MappingNotAField { text, fields } => words!(
+                lang,
+                "{field} 的「{text}」不是匯入的欄位；欄位有：{fields}",
+                "{field} 的“{text}”不是导入的字段；字段有：{fields}",
+                "{field}: \"{text}\" is not an import field; the fields are: {fields}",
+            ),
+            ImportMessage::MappingTwice { text } => words!(
+                lang,
+                "{field} 把「{text}」對應了兩次；每個欄位與每個表頭只能對應一次",
+                "{field} 把“{text}”对应了两次；每个字段与每个表头只能对应一次",
+                "{field} maps \"{text}\" twice; map each field and each header once",
+            ),
+            ImportMessage::MappedColumnMissing { line, header } => words!(
+                lang,
+                "第 {line} 行：--columns 對應的表頭「{header}」在表頭中沒有；請核對表頭的寫法",
+                "第 {line} 行：--columns 对应的表头“{header}”在表头中没有；请核对表头的写法",
+                "line {line}: the header \"{header}\" that --columns maps is not in the header row; check how the sheet spells it",
+            ),
             ImportMessage::ColumnTwice { line, column } => words!(
                 lang,
                 "第 {line} 行：欄「{column}」出現了兩次；請只留一個",
@@ -241,25 +265,25 @@ fn unknown_columns(
         Lang::ZhHant => {
             let list = quoted("「", "」", "、");
             format!(
-                "第 {line} 行：欄 {list} 不是匯入的欄；欄位是 {required}（必需）和 {optional}（可選）——請刪除或改名"
+                "第 {line} 行：欄 {list} 不是匯入的欄；欄位是 {required}（必需）和 {optional}（可選）——請刪除或改名，或用 --columns 對應，例如 --columns date=收款日期,donor=捐助者"
             )
         }
         Lang::ZhHans => {
             let list = quoted("“", "”", "、");
             format!(
-                "第 {line} 行：列 {list} 不是导入的列；列名是 {required}（必需）和 {optional}（可选）——请删除或改名"
+                "第 {line} 行：列 {list} 不是导入的列；列名是 {required}（必需）和 {optional}（可选）——请删除或改名，或用 --columns 对应，例如 --columns date=收款日期,donor=捐助者"
             )
         }
         Lang::En if columns.len() == 1 => {
             let list = quoted("\"", "\"", ", ");
             format!(
-                "line {line}: column {list} is not an import column; the columns are {required} (required) and {optional} (optional) — remove or rename it"
+                "line {line}: column {list} is not an import column; the columns are {required} (required) and {optional} (optional) — remove or rename it, or map it with --columns, e.g. --columns date=收款日期,donor=捐助者"
             )
         }
         Lang::En => {
             let list = quoted("\"", "\"", ", ");
             format!(
-                "line {line}: columns {list} are not import columns; the columns are {required} (required) and {optional} (optional) — remove or rename them"
+                "line {line}: columns {list} are not import columns; the columns are {required} (required) and {optional} (optional) — remove or rename them, or map them with --columns, e.g. --columns date=收款日期,donor=捐助者"
             )
         }
     }

@@ -309,6 +309,12 @@ impl Say for LedgerMessage {
                 "{key} 的{field}“{value}”不是时区；请写成与 UTC 的时差，例如 +08:00",
                 "{field} \"{value}\" for {key} is not a time zone; write it as an offset from UTC, e.g. +08:00",
             ),
+            LedgerMessage::NotAProfileName { name, max } => words!(
+                lang,
+                "{field}「{name}」不能作為對應方案的名稱；請用 1 至 {max} 個字元，不含空格、逗號與等號，例如 工行",
+                "{field}“{name}”不能作为对应方案的名称；请用 1 至 {max} 个字符，不含空格、逗号与等号，例如 工行",
+                "{field} \"{name}\" cannot name a column profile; use 1 to {max} characters without spaces, commas or =, e.g. icbc",
+            ),
             LedgerMessage::NotAVerifyUrl { value, key, max } => words!(
                 lang,
                 "{key} 的{field}「{value}」不是可用的驗證網址；請寫 https:// 開頭、不含 # 與空格、至多 {max} 個字元的網址，或寫空值取消",

@@ -294,6 +294,30 @@ impl Say for OpsMessage {
                 "更正必须写明原因：加上 --reason，例如 --reason \"姓名录错\"",
                 "an edit needs a reason: add --reason, e.g. --reason \"name misspelt\"",
             ),
+            OpsMessage::NoProfile { name, saved } => {
+                let none = saved.is_empty();
+                let saved = saved.join(if lang == Lang::En { ", " } else { "、" });
+                match (lang, none) {
+                    (Lang::ZhHant, true) => format!(
+                        "沒有名為「{name}」的對應方案，也還沒有存過任何方案；第一次請同時給出 --columns 與 --profile {name}，方案即存入帳本"
+                    ),
+                    (Lang::ZhHant, false) => format!(
+                        "沒有名為「{name}」的對應方案；已存的方案有：{saved}。新方案請同時給出 --columns"
+                    ),
+                    (Lang::ZhHans, true) => format!(
+                        "没有名为“{name}”的对应方案，也还没有存过任何方案；第一次请同时给出 --columns 与 --profile {name}，方案即存入账本"
+                    ),
+                    (Lang::ZhHans, false) => format!(
+                        "没有名为“{name}”的对应方案；已存的方案有：{saved}。新方案请同时给出 --columns"
+                    ),
+                    (Lang::En, true) => format!(
+                        "there is no column profile named \"{name}\", and none is saved yet; give --columns with --profile {name} the first time, and it is saved in the ledger"
+                    ),
+                    (Lang::En, false) => format!(
+                        "there is no column profile named \"{name}\"; the saved ones are: {saved}. Give --columns for a new one"
+                    ),
+                }
+            }
             OpsMessage::TotalsDisagree {
                 account,
                 postings,

@@ -562,6 +562,12 @@ pub struct ImportArgs {
     /// With --columns: save the mapping in the ledger under NAME once the import succeeds; alone: read the file with the mapping saved as NAME
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
+    /// FILE is a WeChat Pay or Alipay bill as the app exports it: its incoming gifts become donations, shown first as a dry run to confirm [default: told by the file's header]
+    #[arg(long, value_enum, conflicts_with_all = ["columns", "profile", "accept_new"])]
+    pub from: Option<BillFormatArg>,
+    /// Record a bill's gifts without asking (for scripts)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Args, Debug)]

@@ -458,6 +458,12 @@ help! {
     "Columns (header row, any order; a title row above it and a total row below the data are skipped), in lovefund's codes or the sheet's words: date/日期 (2022-03-01, 2022/3/1, 2022年3月1日, 20220301); kind/收支 (donation|disbursement, 捐款|资助), not needed when the name column says who gives (捐款人/donor: donations) or who receives (受助人/beneficiary: disbursements); counterparty; counterparty_type/类别 (person|organization|anonymous|student|household, 个人|单位|匿名|学生|家庭); program/用途/项目 (a fund; 不限: unrestricted); amount/金额 (3,000.00, ¥3,000.00, 3000元); method/方式 (bank|cash|wechat|alipay, 银行|现金|微信|支付宝); reference (unique per line; a sheet without it gets one derived from each line) — required; memo/备注, counterparty_id — optional; 序号 is ignored." =>
         "各欄（第一行為標題，順序不限；標題上方的表名行和資料下方的合計行會略過），可用 lovefund 的代碼或表中的字：date/日期（2022-03-01、2022/3/1、2022年3月1日、20220301）；kind/收支（donation|disbursement、捐款|資助），名字欄已說明是誰捐（捐款人、捐贈人：捐贈）或誰受助（受助人：支出）時可不要；counterparty（對方）；counterparty_type/類別（person|organization|anonymous|student|household、個人|單位|匿名|學生|家庭）；program/用途/項目（基金；不限：非限定）；amount/金額（3,000.00、¥3,000.00、3000元）；method/方式（bank|cash|wechat|alipay、銀行|現金|微信|支付寶）；reference（流水號，每行唯一；沒有這一欄時，依每行的內容產生）——必填；memo/備註、counterparty_id（對方編號）——選填；序號不讀。",
         "各列（第一行为标题，顺序不限；标题上方的表名行和数据下方的合计行会略过），可用 lovefund 的代码或表中的字：date/日期（2022-03-01、2022/3/1、2022年3月1日、20220301）；kind/收支（donation|disbursement、捐款|资助），名字列已说明是谁捐（捐款人、捐赠人：捐赠）或谁受助（受助人：支出）时可不要；counterparty（对方）；counterparty_type/类别（person|organization|anonymous|student|household、个人|单位|匿名|学生|家庭）；program/用途/项目（基金；不限：非限定）；amount/金额（3,000.00、¥3,000.00、3000元）；method/方式（bank|cash|wechat|alipay、银行|现金|微信|支付宝）；reference（流水号，每行唯一；没有这一列时，依每行的内容生成）——必填；memo/备注、counterparty_id（对方编号）——选填；序号不读。";
+    "FILE is a WeChat Pay or Alipay bill as the app exports it: its incoming gifts become donations, shown first as a dry run to confirm [default: told by the file's header]" =>
+        "FILE 是微信支付或支付寶匯出的帳單：收到的捐款記為捐款，先以試算列出，確認後才記入［預設：由檔案的表頭判斷］",
+        "FILE 是微信支付或支付宝导出的账单：收到的捐款记为捐款，先以试算列出，确认后才记入［默认：由文件的表头判断］";
+    "Record a bill's gifts without asking (for scripts)" =>
+        "不詢問，直接記入帳單的捐款（供腳本使用）",
+        "不询问，直接记入账单的捐款（供脚本使用）";
     "Map headers the import does not know to its fields, e.g. date=收款日期,donor=捐助者,amount=数额,program=用途 (fields: the columns above, and donor, beneficiary, ignore)" =>
         "把匯入不認識的表頭對應到其欄位，例如 date=收款日期,donor=捐助者,amount=數額,program=用途（欄位：上面各欄，以及 donor、beneficiary、ignore）",
         "把导入不认识的表头对应到其字段，例如 date=收款日期,donor=捐助者,amount=数额,program=用途（字段：上面各列，以及 donor、beneficiary、ignore）";

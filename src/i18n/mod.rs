@@ -263,6 +263,11 @@ labels! {
     Agrees => "相符", "相符", "agree";
     Difference => "差額", "差额", "Difference";
     Line => "行", "行", "Line";
+    BillAlreadyRecorded => "已在帳上（由捐款表記錄，未重複記入）", "已在账上（由捐款表记录，未重复记入）", "Already recorded (from the donation sheet; not added again)";
+    BillAmbiguous => "可能已在帳上但對應不止一筆（未記入，請核對後手工處理）", "可能已在账上但对应不止一笔（未记入，请核对后手工处理）", "Maybe recorded, but more than one donation fits (not added; check them and record by hand)";
+    BillRefunds => "退款（未記入；請用 lovefund reverse 沖銷它退回的那筆捐款）", "退款（未记入；请用 lovefund reverse 冲销它退回的那笔捐款）", "Refunds (not recorded; reverse the donation each refunds with lovefund reverse)";
+    BillConfirm => "確認記入以上捐款？輸入 y 確認，其他任何鍵取消：", "确认记入以上捐款？输入 y 确认，其他任何键取消：", "Record the donations above? Type y to confirm, anything else to cancel: ";
+    BillNotGifts => "非捐款的行（支出、提現、手續費、充值）", "非捐款的行（支出、提现、手续费、充值）", "Rows that are no gift (payments, withdrawals, fees, top-ups)";
     Committed => "已記錄對賬", "已记录对账", "Recorded reconciliation";
     NotCommitted => "未記錄（加 --commit 記錄並勾對）", "未记录（加 --commit 记录并勾对）", "Not recorded (add --commit to record it and clear the matched postings)";
     SummaryTitle => "年度收支公告", "年度收支公告", "Annual report";

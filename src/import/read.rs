@@ -289,6 +289,20 @@ pub fn read_file(
     read_rows(&mut source, Some(encoding), mapping, funds, identity_key)
 }
 
+/// Reads and checks lines lovefund wrote itself in its own import layout (a bill's
+/// gifts, `import --from`): the same checks as a file's.
+pub fn read_text(text: String, funds: &Funds, identity_key: &[u8]) -> Result<ImportFile> {
+    let mut source = Source::new(std::io::Cursor::new(text.into_bytes()))?;
+    let mapping = SheetColumns::default();
+    read_rows(
+        &mut source,
+        Some(Encoding::Utf8),
+        &mapping,
+        funds,
+        identity_key,
+    )
+}
+
 /// Reads and checks every row after the header (and any title rows above it).
 fn read_rows(
     rows: &mut dyn Rows,

@@ -54,7 +54,7 @@ pub struct BadLines {
 }
 
 impl BadLines {
-    fn new(errors: Vec<LineError>, more: usize) -> BadLines {
+    pub(super) fn new(errors: Vec<LineError>, more: usize) -> BadLines {
         BadLines {
             imported: false,
             bad_lines: errors.len() + more,
@@ -88,7 +88,6 @@ pub fn import_file(
             path: request.file.display().to_string(),
         }));
     }
-    let memo_lang = ledger.lang();
     let columns = super::profiles::columns(
         ledger,
         ProfileKind::Import,
@@ -102,7 +101,43 @@ pub fn import_file(
     let store = ledger.store_mut();
     let key = store.write(&actor.stamp(), |unit| unit.identity_key())?;
     let funds = store.funds()?;
-    let mut file = import::read_file(&request.file, request.encoding, &mapping, &funds, &key)?;
+    let file = import::read_file(&request.file, request.encoding, &mapping, &funds, &key)?;
+    let how = Recording {
+        dry_run: request.dry_run,
+        accept_new: request.accept_new,
+        columns: &columns,
+        // A workbook has no text encoding: its format is shown instead (XLSX).
+        format: request
+            .file
+            .extension()
+            .map(|e| e.to_string_lossy().to_uppercase())
+            .unwrap_or_default(),
+    };
+    record(ledger, actor, file, &key, &how, progress)
+}
+
+/// How a read file is recorded.
+pub(super) struct Recording<'a> {
+    pub dry_run: bool,
+    pub accept_new: bool,
+    /// The column profile to save with it.
+    pub columns: &'a super::profiles::Columns,
+    /// What the summary names a file without a text encoding by.
+    pub format: String,
+}
+
+/// Records a read and checked file in one transaction (rolled back for a dry run):
+/// its bad lines instead when it has any, or when recording finds some.
+pub(super) fn record(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    mut file: import::ImportFile,
+    key: &[u8],
+    how: &Recording<'_>,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<ImportOutcome> {
+    let memo_lang = ledger.lang();
+    let store = ledger.store_mut();
     if !file.errors.is_empty() {
         let errors = std::mem::take(&mut file.errors);
         return Ok(ImportOutcome::BadLines(BadLines::new(
@@ -112,13 +147,12 @@ pub fn import_file(
     }
     let total = file.lines.len() as u64;
     let line_done = |done: u64| progress(done, total);
-    let dry_run = request.dry_run;
-    let accept_new = request.accept_new;
+    let (dry_run, accept_new) = (how.dry_run, how.accept_new);
     let outcome =
         store.write_bulk_or_rollback(&actor.stamp(), |appender| {
-            match import::apply(appender, &mut file, &key, memo_lang, accept_new, &line_done)? {
+            match import::apply(appender, &mut file, key, memo_lang, accept_new, &line_done)? {
                 Ok(summary) => {
-                    columns.save_in(appender, actor)?;
+                    how.columns.save_in(appender, actor)?;
                     appender.finish()?;
                     Ok((Ok(summary), !dry_run))
                 }
@@ -132,14 +166,9 @@ pub fn import_file(
         }
         Ok(mut summary) => {
             summary.dry_run = dry_run;
-            // A workbook has no text encoding: its format is shown instead (XLSX).
             summary.encoding = match file.encoding {
                 Some(encoding) => encoding.name().to_string(),
-                None => request
-                    .file
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_uppercase())
-                    .unwrap_or_default(),
+                None => how.format.clone(),
             };
             let names = summary.new_donor_names.iter().map(String::as_str);
             let unprintable = super::documents::unprintable_names(names);

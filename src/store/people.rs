@@ -239,6 +239,37 @@ pub(super) fn entry_by_reference(
         .optional()?)
 }
 
+/// Standing donations of the donor named `name` (as now named), by `method`, of
+/// `amount_fen`, dated `from` to `to`: what a bill's gift may already be recorded as
+/// (the treasurer's own sheet listed it too).
+pub(super) fn donations_like(
+    conn: &Connection,
+    name: &str,
+    method: &str,
+    amount_fen: i64,
+    (from, to): (&str, &str),
+) -> Result<Vec<ReferencedEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.date, e.kind,
+                (SELECT MAX(ABS(p.amount_fen)) FROM postings p WHERE p.entry_id = e.id) AS fen
+         FROM entries e JOIN parties_now party ON party.id = e.party_id
+         WHERE e.kind = 'donation' AND e.method = ?1 AND party.name = ?2
+           AND e.date BETWEEN ?3 AND ?4
+           AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id)
+           AND fen = ?5
+         ORDER BY e.id",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![method, name, from, to, amount_fen], |r| {
+        Ok(ReferencedEntry {
+            id: r.get(0)?,
+            date: r.get(1)?,
+            kind: r.get(2)?,
+            amount_fen: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// An entry recorded from a sheet line (its reference derived, starting with
 /// `prefix`) that no reversal has undone: what a corrected line may replace.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -77,6 +77,15 @@ pub trait Read {
     /// Whether any entry carries a reference.
     fn any_reference(&self) -> Result<bool>;
     fn entry_by_reference(&self, reference: &str) -> Result<Option<ReferencedEntry>>;
+    /// Standing donations of donor `name` by `method` of `amount_fen`, dated within
+    /// `dates` (from, to): a bill's gift already recorded from the treasurer's sheet.
+    fn donations_like(
+        &self,
+        name: &str,
+        method: &str,
+        amount_fen: i64,
+        dates: (&str, &str),
+    ) -> Result<Vec<ReferencedEntry>>;
     /// Standing donations and disbursements whose reference starts with `prefix`.
     fn derived_entries(&self, prefix: &str) -> Result<Vec<DerivedEntry>>;
     /// Every entry with its postings in id order, as stored; the second value
@@ -290,6 +299,15 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn any_reference(&self) -> Result<bool> {
         people::any_reference(self.connection())
+    }
+    fn donations_like(
+        &self,
+        name: &str,
+        method: &str,
+        amount_fen: i64,
+        dates: (&str, &str),
+    ) -> Result<Vec<ReferencedEntry>> {
+        people::donations_like(self.connection(), name, method, amount_fen, dates)
     }
     fn entry_by_reference(&self, reference: &str) -> Result<Option<ReferencedEntry>> {
         people::entry_by_reference(self.connection(), reference)

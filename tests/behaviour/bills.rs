@@ -272,3 +272,104 @@ fn a_row_of_unknown_direction_is_refused_by_line() {
     );
     assert_eq!(l.fingerprint(), before);
 }
+
+/// `import --from`: the gifts of the WeChat fixture (王小明 ¥200, a hidden payer ¥100,
+/// 李** ¥50) as donations; the fund's spending and the withdrawal are no gifts.
+#[test]
+fn a_wechat_bills_gifts_import_once_after_a_dry_run() {
+    let l = Ledger::new();
+    let bill = fixture("wechat-2022-03.csv");
+    // No terminal to confirm on and no --yes: the dry run is shown, nothing written.
+    let before = l.fingerprint();
+    let out = l.run(&["--lang", "zh-Hans", "import", &bill]).code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stdout.contains("试算") && stdout.contains("¥350.00"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("--yes"), "{stderr}");
+    assert_eq!(l.fingerprint(), before);
+
+    let summary = l.json(&["import", "--from", "wechat", &bill, "--yes"]);
+    assert_eq!(summary["imported"]["donations"], 3, "{summary}");
+    assert_eq!(summary["not_gifts"], 2, "{summary}");
+    let list = l.json(&["receipt", "list"]);
+    let donors: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["donor"].as_str().unwrap())
+        .collect();
+    assert_eq!(donors, ["王小明", "愛心人士", "愛心人士"]);
+    let entry = l.json(&["show", "1"]);
+    assert_eq!(entry["reference"], "10000500012022030100001111", "{entry}");
+    assert_eq!(entry["method"], "wechat", "{entry}");
+    // Again: nothing new.
+    let again = l.json(&["import", &bill, "--yes"]);
+    assert_eq!(again["imported"]["donations"], 0);
+    assert_eq!(again["imported"]["already_imported"], 3);
+    l.run(&["verify"]).success();
+}
+
+/// A gift the treasurer's sheet recorded already (same donor, amount, method, within
+/// a day, without the bill's reference) is linked, not added again; two that fit are
+/// shown, not guessed.
+#[test]
+fn a_bill_gift_recorded_from_the_sheet_is_not_added_twice() {
+    let l = Ledger::new();
+    run_ok(&l, &["donor", "add", "王小明"]);
+    let donate = |date: &str| {
+        run_ok(
+            &l,
+            &[
+                "donate",
+                "--donor",
+                "王小明",
+                "--amount",
+                "200",
+                "--method",
+                "wechat",
+                "--date",
+                date,
+            ],
+        )
+    };
+    donate("2022-03-02");
+    let bill = fixture("wechat-2022-03.csv");
+    let summary = l.json(&["import", &bill, "--yes", "--dry-run"]);
+    assert_eq!(summary["already_recorded"][0]["entries"][0], 1, "{summary}");
+    assert_eq!(summary["imported"]["donations"], 2, "{summary}");
+    donate("2022-02-28");
+    let summary = l.json(&["import", &bill, "--yes"]);
+    assert_eq!(summary["ambiguous"][0]["line"], 18, "{summary}");
+    assert_eq!(
+        summary["ambiguous"][0]["entries"],
+        serde_json::json!([1, 2])
+    );
+    assert_eq!(summary["imported"]["donations"], 2, "{summary}");
+    let text = l.stdout(&["--lang", "zh-Hans", "import", &bill, "--yes"]);
+    assert!(
+        text.contains("对应不止一笔") && text.contains("#1、#2"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_alipay_bills_gift_imports_with_its_hidden_payer_as_anonymous() {
+    let l = Ledger::new();
+    let summary = l.json(&[
+        "import",
+        "--from",
+        "alipay",
+        &fixture("alipay-2022-03.csv"),
+        "--yes",
+    ]);
+    assert_eq!(summary["imported"]["donations"], 1, "{summary}");
+    assert_eq!(
+        summary["imported"]["donations_total"], "300.00",
+        "{summary}"
+    );
+    let list = l.json(&["receipt", "list"]);
+    assert_eq!(list[0]["method"], "支付寶", "{list}");
+}

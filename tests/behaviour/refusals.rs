@@ -367,7 +367,7 @@ pub(crate) const REFUSALS: &[Refusal] = &[
     (
         "import bad-header.csv",
         1,
-        "lovefund: line 1: column \"colour\" is not an import column; the columns are date, kind, counterparty, counterparty_type, program, amount, method, reference (required) and memo, counterparty_id (optional) — remove or rename it",
+        "lovefund: line 1: column \"colour\" is not an import column; the columns are date, kind, counterparty, counterparty_type, program, amount, method, reference (required) and memo, counterparty_id (optional) — remove or rename it, or map it with --columns, e.g. --columns date=收款日期,donor=捐助者",
     ),
     (
         "import nonexistent.csv",

@@ -29,6 +29,10 @@ pub enum CliMessage {
     Usage { detail: String },
     /// A flag `reconcile` needs.
     RequiredToReconcile { flag: String },
+    /// A bill import with no terminal to confirm it on and no `--yes`.
+    BillNeedsYes,
+    /// A bill import the treasurer did not confirm.
+    BillNotConfirmed,
     /// `--from` after `--to`.
     FromAfterTo { from: String, to: String },
 }

@@ -70,6 +70,18 @@ impl Say for CliMessage {
                 "对账需要 {flag}",
                 "{flag} is required to reconcile",
             ),
+            CliMessage::BillNeedsYes => words!(
+                lang,
+                "以上是試算，什麼都沒有寫入；沒有終端可以確認，請核對後加上 --yes 再匯入",
+                "以上是试算，什么都没有写入；没有终端可以确认，请核对后加上 --yes 再导入",
+                "the above is a dry run and nothing was written; there is no terminal to confirm on, so check it and import again with --yes",
+            ),
+            CliMessage::BillNotConfirmed => words!(
+                lang,
+                "未確認，什麼都沒有寫入",
+                "未确认，什么都没有写入",
+                "not confirmed; nothing was written",
+            ),
             CliMessage::FromAfterTo { from, to } => words!(
                 lang,
                 "--from {from} 晚於 --to {to}；請對調兩者",

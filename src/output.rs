@@ -235,7 +235,12 @@ fn exists(target: &Path) -> Error {
 }
 
 fn cannot_write(path: &Path, e: std::io::Error) -> Error {
-    Error::io(format!("cannot write {}", path.display()), e)
+    Error::io(
+        crate::error::message::IoMessage::Write {
+            path: path.display().to_string(),
+        },
+        e,
+    )
 }
 
 /// Makes a rename durable; a folder that cannot be opened or synced is no reason to fail.

@@ -47,7 +47,11 @@ pub fn run(ctx: &Context, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
         }
     };
     for note in notes {
-        eprintln!("lovefund: note: {note}");
+        let note = crate::error::message::CliMessage::ExportNote(note);
+        eprintln!(
+            "lovefund: {}",
+            crate::i18n::say::say(lang, &note.into(), "")
+        );
     }
     Ok(())
 }

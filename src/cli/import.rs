@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     bar.finish();
     match outcome? {
         ImportOutcome::Imported(imported) => {
-            super::warn_unprintable(&imported.1);
+            super::warn_unprintable(&imported.1, lang);
             ctx.emit(out, lang, &imported)
         }
         ImportOutcome::BadLines(bad) => {
@@ -126,7 +126,7 @@ fn bill(ctx: &Context, args: &ImportArgs, wallet: Wallet, out: &mut dyn Write) -
     let mut answer = String::new();
     std::io::stdin()
         .read_line(&mut answer)
-        .map_err(|e| Error::io("cannot read the answer", e))?;
+        .map_err(|e| Error::io(crate::error::message::IoMessage::ReadAnswer, e))?;
     if !matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
         return Err(Error::input(CliMessage::BillNotConfirmed));
     }

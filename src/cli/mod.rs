@@ -157,9 +157,14 @@ impl Context {
             let extension = path.extension().and_then(|e| e.to_str());
             match extension.map(str::to_ascii_lowercase).as_deref() {
                 Some("xlsx") => {
-                    let bytes = grid
-                        .to_xlsx()
-                        .map_err(|e| Error::Io(format!("cannot make the workbook: {e}")))?;
+                    let bytes = grid.to_xlsx().map_err(|e| {
+                        Error::io_said(
+                            crate::error::message::IoMessage::LayOut {
+                                document: crate::error::message::Document::Workbook,
+                            },
+                            e,
+                        )
+                    })?;
                     guard.write(path, &bytes)?;
                 }
                 Some("csv") => {
@@ -272,17 +277,19 @@ pub fn run() -> i32 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let outcome = dispatch(&ctx, cli.command, &mut out);
-    let flushed = out.flush().map_err(|e| Error::io(OUTPUT_FAILED, e));
+    let flushed = out
+        .flush()
+        .map_err(|e| Error::io(crate::error::message::IoMessage::Output, e));
     match outcome.and(flushed) {
         Ok(()) => 0,
-        Err(Error::Io(message)) if message.contains("Broken pipe") => 0,
-        Err(Error::Io(message))
-            if message.starts_with(OUTPUT_FAILED) && ctx.changed_the_ledger() =>
-        {
+        Err(e) if e.is_broken_pipe() => 0,
+        Err(e) if e.is_output_failure() && ctx.changed_the_ledger() => {
+            let lang = ctx.error_lang();
+            let why = message(&e, lang);
+            let warning = CliMessage::RecordedNotPrinted { why };
             eprintln!(
-                "lovefund: warning: the change was recorded, but its result could not be \
-                 printed ({message}); do not run the command again — `lovefund register` \
-                 shows what was recorded"
+                "lovefund: {}",
+                crate::i18n::say::say(lang, &warning.into(), "")
             );
             0
         }
@@ -295,14 +302,15 @@ pub fn run() -> i32 {
 
 /// A warning on stderr for each donor name the receipt font cannot draw; the
 /// command still succeeds (the name is recorded as given).
-fn warn_unprintable(names: &[crate::ops::documents::UnprintableName]) {
+fn warn_unprintable(names: &[crate::ops::documents::UnprintableName], lang: Lang) {
     for name in names {
+        let warning = CliMessage::UnprintableName {
+            name: name.name.clone(),
+            characters: name.characters.clone(),
+        };
         eprintln!(
-            "lovefund: warning: the donor name {} has {} that the receipt font cannot draw; \
-             its receipts will not print until a font that has it is given with --font PATH \
-             (or $LOVEFUND_FONT)",
-            name.name,
-            name.characters.join(", ")
+            "lovefund: {}",
+            crate::i18n::say::say(lang, &warning.into(), "")
         );
     }
 }
@@ -402,9 +410,6 @@ fn output_guard(ctx: &Context, field: Field, force: bool) -> crate::output::Guar
 }
 
 /// Turns a failed write to stdout into an error (a closed pipe ends quietly in `run`).
-/// How an output failure's message starts (see `run`).
-const OUTPUT_FAILED: &str = "cannot write the output";
-
 pub fn output<T>(result: io::Result<T>) -> Result<T> {
-    result.map_err(|e| Error::io(OUTPUT_FAILED, e))
+    result.map_err(|e| Error::io(crate::error::message::IoMessage::Output, e))
 }

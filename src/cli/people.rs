@@ -22,7 +22,7 @@ fn add(ctx: &Context, request: PartyRequest, out: &mut dyn Write) -> Result<()> 
     let mut ledger = ctx.open_for_writing()?;
     let lang = ctx.lang(&ledger);
     let added = people::add_party(&mut ledger, &ctx.actor()?, request)?;
-    super::warn_unprintable(&added.unprintable);
+    super::warn_unprintable(&added.unprintable, lang);
     ctx.emit(out, lang, &added)
 }
 

@@ -38,7 +38,14 @@ fn read_list(path: &Path) -> Result<String> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(LIST_BYTES_MAX).read_to_end(&mut bytes))
-        .map_err(|e| Error::io(format!("cannot read {shown}"), e))?;
+        .map_err(|e| {
+            Error::io(
+                crate::error::message::IoMessage::Read {
+                    path: shown.clone(),
+                },
+                e,
+            )
+        })?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

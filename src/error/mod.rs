@@ -33,8 +33,9 @@ pub enum Error {
     /// disk, a failed write and read-only media become `Io` instead (see the store).
     #[error("the ledger database reported an error: {0}")]
     Storage(String),
+    /// A failure outside the ledger's rules: a file, the disk, the output.
     #[error("{0}")]
-    Io(String),
+    Io(Box<message::IoFailure>),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -248,8 +249,40 @@ impl Error {
     pub fn verify(message: impl Into<Message>) -> Self {
         Error::Verify(Box::new(message.into()))
     }
-    pub fn io(context: impl fmt::Display, error: std::io::Error) -> Self {
-        Error::Io(format!("{context}: {error}"))
+    /// `what` could not be done, for the system's reason `error`.
+    pub fn io(what: message::IoMessage, error: std::io::Error) -> Self {
+        Error::Io(Box::new(message::IoFailure {
+            message: what,
+            cause: Some(message::IoCause::of(&error)),
+        }))
+    }
+    /// `what` could not be done, for a library's reason.
+    pub fn io_said(what: message::IoMessage, detail: impl fmt::Display) -> Self {
+        Error::Io(Box::new(message::IoFailure {
+            message: what,
+            cause: Some(message::IoCause::said(detail)),
+        }))
+    }
+    /// `what` could not be done (it says why itself).
+    pub fn failed(what: message::IoMessage) -> Self {
+        Error::Io(Box::new(message::IoFailure {
+            message: what,
+            cause: None,
+        }))
+    }
+    /// A state the code never reaches, for the developers.
+    pub fn internal(detail: impl fmt::Display) -> Self {
+        Error::failed(message::IoMessage::Internal {
+            detail: detail.to_string(),
+        })
+    }
+    /// Whether this is a write to an output that was closed (`lovefund … | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io(f) if f.cause.as_ref().is_some_and(|c| c.kind == message::CauseKind::BrokenPipe))
+    }
+    /// Whether this is a failure to write the output.
+    pub fn is_output_failure(&self) -> bool {
+        matches!(self, Error::Io(f) if f.message == message::IoMessage::Output)
     }
     /// The refusal, if a person's input was refused.
     pub fn refusal(&self) -> Option<&Refusal> {

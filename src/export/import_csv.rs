@@ -11,6 +11,7 @@
 
 use super::postings_csv::rows;
 use super::{FormatWriter, Header};
+use crate::error::message::{ExportNote, LeftOutKind};
 use crate::input::IMPORT_REQUIRED;
 use crate::ledger::account::AccountType;
 use crate::ledger::entry::EntryKind;
@@ -150,37 +151,19 @@ impl FormatWriter for ImportCsvWriter {
         csv.flush()
     }
 
-    fn finish(&mut self, _out: &mut dyn Write, _header: &Header) -> io::Result<Vec<String>> {
+    fn finish(&mut self, _out: &mut dyn Write, _header: &Header) -> io::Result<Vec<ExportNote>> {
         let l = &self.left_out;
         let notes = [
-            (
-                l.manual,
-                "manual entries (entry add) left out, as the import CSV holds only \
-                 donations and disbursements",
-            ),
-            (
-                l.closing,
-                "closing entries left out (after importing, close the year again)",
-            ),
-            (
-                l.reversal_of_earlier,
-                "reversals of entries dated before --from left out",
-            ),
-            (
-                l.other_fund,
-                "disbursements drawn on a fund other than their program's, which will \
-                 import onto the program's own fund",
-            ),
-            (
-                l.across_year_end,
-                "entries left out with a reversal dated in a later year, so each year's \
-                 income and costs after import differ from this ledger's",
-            ),
+            (l.manual, LeftOutKind::Manual),
+            (l.closing, LeftOutKind::Closing),
+            (l.reversal_of_earlier, LeftOutKind::ReversalOfEarlier),
+            (l.other_fund, LeftOutKind::OtherFund),
+            (l.across_year_end, LeftOutKind::AcrossYearEnd),
         ];
         Ok(notes
-            .iter()
+            .into_iter()
             .filter(|(count, _)| *count > 0)
-            .map(|(count, what)| format!("{what}: {count}"))
+            .map(|(count, left_out)| ExportNote::LeftOut { left_out, count })
             .collect())
     }
 }

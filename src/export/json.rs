@@ -154,7 +154,11 @@ impl FormatWriter for JsonWriter {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, _header: &Header) -> io::Result<Vec<String>> {
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        _header: &Header,
+    ) -> io::Result<Vec<crate::error::message::ExportNote>> {
         out.write_all(b"\n]}\n")?;
         Ok(Vec::new())
     }

@@ -145,7 +145,11 @@ pub trait FormatWriter {
     ) -> io::Result<()>;
     /// Ends the output; returns notes on what was left out and why (only the import
     /// CSV leaves entries out).
-    fn finish(&mut self, _out: &mut dyn Write, _header: &Header) -> io::Result<Vec<String>> {
+    fn finish(
+        &mut self,
+        _out: &mut dyn Write,
+        _header: &Header,
+    ) -> io::Result<Vec<crate::error::message::ExportNote>> {
         Ok(Vec::new())
     }
 }

@@ -97,7 +97,12 @@ impl std::fmt::Display for Flaw {
 }
 
 fn cannot_read(path: &Path, e: io::Error) -> Error {
-    Error::io(format!("cannot read {}", path.display()), e)
+    Error::io(
+        crate::error::message::IoMessage::Read {
+            path: path.display().to_string(),
+        },
+        e,
+    )
 }
 
 /// Decodes a byte stream in one encoding, failing on the first malformed sequence

@@ -522,8 +522,8 @@ impl AppendState {
                 Some(balance) => *balance,
                 None if self.all_loaded => 0,
                 None => {
-                    return Err(Error::Io(format!(
-                        "internal error: the balance of account {} in fund {} was not loaded \
+                    return Err(Error::internal(format!(
+                        "the balance of account {} in fund {} was not loaded \
                          before an append",
                         self.account_codes[account], fund.0
                     )));
@@ -667,8 +667,8 @@ impl AppendState {
             std::collections::hash_map::Entry::Vacant(e) if all_loaded => {
                 Ok(e.insert(Default::default()))
             }
-            std::collections::hash_map::Entry::Vacant(_) => Err(Error::Io(format!(
-                "internal error: the balance of {} was not loaded before an append",
+            std::collections::hash_map::Entry::Vacant(_) => Err(Error::internal(format!(
+                "the balance of {} was not loaded before an append",
                 subject.key()
             ))),
         }

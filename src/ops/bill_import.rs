@@ -110,7 +110,14 @@ pub fn import_bill(
     let store = ledger.reader();
     let mut csv = ::csv::Writer::from_writer(Vec::new());
     let header = crate::input::IMPORT_COLUMNS[..9].to_vec();
-    let write_error = |e: ::csv::Error| Error::Io(format!("cannot lay out the bill's gifts: {e}"));
+    let write_error = |e: ::csv::Error| {
+        Error::io_said(
+            crate::error::message::IoMessage::LayOut {
+                document: crate::error::message::Document::BillGifts,
+            },
+            e,
+        )
+    };
     csv.write_record(&header).map_err(write_error)?;
     let mut bill_lines: Vec<u64> = Vec::new();
     let (mut already_recorded, mut ambiguous, mut refunds) = (Vec::new(), Vec::new(), Vec::new());
@@ -173,9 +180,14 @@ pub fn import_bill(
         .map_err(write_error)?;
         bill_lines.push(row.line);
     }
-    let text = csv
-        .into_inner()
-        .map_err(|e| Error::Io(format!("cannot lay out the bill's gifts: {e}")))?;
+    let text = csv.into_inner().map_err(|e| {
+        Error::io_said(
+            crate::error::message::IoMessage::LayOut {
+                document: crate::error::message::Document::BillGifts,
+            },
+            e,
+        )
+    })?;
     let text = String::from_utf8(text).expect("written from UTF-8 text");
     let key = ledger
         .store_mut()

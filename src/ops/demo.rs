@@ -296,7 +296,9 @@ fn made_before(dir: &Path) -> Result<Vec<String>> {
         Ok(text) => Ok(text.lines().map(str::to_string).collect()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(Error::io(
-            format!("cannot read {}", dir.join(MANIFEST).display()),
+            crate::error::message::IoMessage::Read {
+                path: dir.join(MANIFEST).display().to_string(),
+            },
             e,
         )),
     }
@@ -339,7 +341,14 @@ fn remove_previous(dir: &Path, before: &[String]) -> Result<()> {
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(format!("cannot replace {}", path.display()), e)),
+            Err(e) => {
+                return Err(Error::io(
+                    crate::error::message::IoMessage::Replace {
+                        path: path.display().to_string(),
+                    },
+                    e,
+                ));
+            }
         }
     }
     if before.iter().any(|b| b == RECEIPTS) {
@@ -389,8 +398,14 @@ impl Render for DemoBuilt {
 /// manifest are replaced; a file or folder it did not make is refused (see
 /// `refuse_what_is_in_the_way`) before anything is written or removed.
 pub fn build(dir: &Path, lang: Lang, today: NaiveDate, guard: &Guard) -> Result<DemoBuilt> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("cannot make {}", dir.display()), e))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::io(
+            crate::error::message::IoMessage::MakeFolder {
+                path: dir.display().to_string(),
+            },
+            e,
+        )
+    })?;
     let before = made_before(dir)?;
     refuse_what_is_in_the_way(dir, &before, guard)?;
     let ours = |name: &&str| before.iter().any(|b| b == name);

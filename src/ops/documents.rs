@@ -97,8 +97,14 @@ pub fn write_summary_pdf(
         .into_iter()
         .chain(doc.program_rows.iter().flatten());
     refuse_missing(&font, texts)?;
-    let bytes = crate::render::pdf::render_summary(&doc, &font)
-        .map_err(|e| Error::Io(format!("cannot lay out the summary: {e}")))?;
+    let bytes = crate::render::pdf::render_summary(&doc, &font).map_err(|e| {
+        Error::io_said(
+            crate::error::message::IoMessage::LayOut {
+                document: crate::error::message::Document::Summary,
+            },
+            e,
+        )
+    })?;
     guard.write(path, &bytes)
 }
 
@@ -131,7 +137,13 @@ pub fn write_donor_statement(
         .into_iter()
         .chain(doc.rows.iter().flatten());
     refuse_missing(&font, texts)?;
-    let bytes = crate::render::pdf::render_statement(&doc, &font)
-        .map_err(|e| Error::Io(format!("cannot lay out the statement: {e}")))?;
+    let bytes = crate::render::pdf::render_statement(&doc, &font).map_err(|e| {
+        Error::io_said(
+            crate::error::message::IoMessage::LayOut {
+                document: crate::error::message::Document::Statement,
+            },
+            e,
+        )
+    })?;
     guard.write(path, &bytes)
 }

@@ -17,8 +17,8 @@ pub fn export(
     range: (Option<NaiveDate>, Option<NaiveDate>),
     lang: Lang,
     out: &mut dyn Write,
-) -> Result<Vec<String>> {
-    let written = |e| Error::io("cannot write the output", e);
+) -> Result<Vec<crate::error::message::ExportNote>> {
+    let written = |e| Error::io(crate::error::message::IoMessage::Output, e);
     ledger.reader().with_export_snapshot(|store| {
         let header = Header::new(
             store.ledger_name_in(lang.into())?,

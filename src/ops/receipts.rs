@@ -162,8 +162,14 @@ pub fn print(
             year: i64::from(request.year.unwrap_or_default()),
         }));
     };
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("cannot make the folder {}", dir.display()), e))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::io(
+            crate::error::message::IoMessage::MakeFolder {
+                path: dir.display().to_string(),
+            },
+            e,
+        )
+    })?;
 
     // Second pass: the printable receipts, rendered and written by the workers.
     let left_out: std::collections::HashSet<&str> =
@@ -184,7 +190,14 @@ pub fn print(
                     };
                     let Ok((number, doc)) = job else { return };
                     let result = crate::render::pdf::render_receipt(&doc, font)
-                        .map_err(|e| Error::Io(format!("cannot lay out receipt {number}: {e}")))
+                        .map_err(|e| {
+                            Error::io_said(
+                                crate::error::message::IoMessage::LayOut {
+                                    document: crate::error::message::Document::Receipt,
+                                },
+                                format!("{number}: {e}"),
+                            )
+                        })
                         .and_then(|bytes| {
                             let path = path_of(number);
                             guard.write(&path, &bytes)?;
@@ -207,7 +220,9 @@ pub fn print(
             if !left_out.contains(record.number.to_string().as_str()) {
                 let doc = doc_of(&record);
                 if jobs.send((record.number, doc)).is_err() {
-                    return Err(Error::Io("the receipt printers stopped".into()));
+                    return Err(Error::failed(
+                        crate::error::message::IoMessage::WorkerStopped,
+                    ));
                 }
             }
             results.try_iter().try_for_each(&mut take)

@@ -204,8 +204,14 @@ fn refuse_unless_asset(
 /// The SHA-256 of the file's bytes: what reconciliations recorded before issue 14
 /// stored, so a byte-identical copy of one of those is still known.
 fn file_sha256(path: &Path) -> Result<String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::io(
+            crate::error::message::IoMessage::Read {
+                path: path.display().to_string(),
+            },
+            e,
+        )
+    })?;
     Ok(hex::encode(Sha256::digest(&bytes)))
 }
 

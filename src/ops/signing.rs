@@ -272,7 +272,14 @@ fn read_pdf(path: &Path) -> Result<Presented> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(PDF_BYTES_MAX + 1).read_to_end(&mut bytes))
-        .map_err(|e| Error::io(format!("cannot read {shown}"), e))?;
+        .map_err(|e| {
+            Error::io(
+                crate::error::message::IoMessage::Read {
+                    path: shown.clone(),
+                },
+                e,
+            )
+        })?;
     if bytes.len() as u64 > PDF_BYTES_MAX {
         return Err(Error::input_in(
             Field::Code,
@@ -482,10 +489,22 @@ pub fn publish(ledger: &Ledger, guard: &Guard, dir: &Path, lang: Lang) -> Result
         lang,
     );
     let mut key_text = Vec::new();
-    list.text(&mut key_text, lang)
-        .map_err(|e| Error::io("cannot lay out the keys", e))?;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    list.text(&mut key_text, lang).map_err(|e| {
+        Error::io(
+            crate::error::message::IoMessage::LayOut {
+                document: crate::error::message::Document::Keys,
+            },
+            e,
+        )
+    })?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::io(
+            crate::error::message::IoMessage::MakeFolder {
+                path: dir.display().to_string(),
+            },
+            e,
+        )
+    })?;
     let contents = [
         html.into_bytes(),
         key_text,

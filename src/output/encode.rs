@@ -217,7 +217,7 @@ pub fn write_encoded<T>(
     let value = written?;
     encoded
         .finish()
-        .map_err(|e| Error::io("cannot write the output", e))?;
+        .map_err(|e| Error::io(crate::error::message::IoMessage::Output, e))?;
     Ok(value)
 }
 

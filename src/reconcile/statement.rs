@@ -333,7 +333,14 @@ fn read_text(path: &Path, encoding: Option<Encoding>) -> Result<(Encoding, Vec<u
     let mut bytes = Vec::new();
     text.take(STATEMENT_BYTES_MAX + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+        .map_err(|e| {
+            Error::io(
+                crate::error::message::IoMessage::Read {
+                    path: path.display().to_string(),
+                },
+                e,
+            )
+        })?;
     if bytes.len() as u64 > STATEMENT_BYTES_MAX {
         return Err(Error::input(ReconcileMessage::TooLarge {
             path: path.display().to_string(),

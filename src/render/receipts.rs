@@ -25,7 +25,7 @@ pub const FONT_BYTES_MAX: u64 = 64 * 1024 * 1024;
 pub fn load_font(path: Option<&Path>) -> Result<PdfFont> {
     let Some(given) = path else {
         return PdfFont::from_bytes(BUNDLED_FONT)
-            .map_err(|e| Error::Io(format!("the bundled font is damaged: {e}")));
+            .map_err(|e| Error::io_said(crate::error::message::IoMessage::BundledFontDamaged, e));
     };
     let (file, face_index) = font_path_and_face(given);
     let bytes = read_font_file(&file)?;
@@ -63,8 +63,14 @@ fn font_path_and_face(given: &Path) -> (PathBuf, u32) {
 fn read_font_file(file: &Path) -> Result<Vec<u8>> {
     let path = file.display().to_string();
     let refuse = |why: RenderMessage| Error::input_in(Field::Font, why);
-    let metadata = std::fs::metadata(file)
-        .map_err(|e| Error::io(format!("cannot read the font {}", file.display()), e))?;
+    let metadata = std::fs::metadata(file).map_err(|e| {
+        Error::io(
+            crate::error::message::IoMessage::ReadFont {
+                path: file.display().to_string(),
+            },
+            e,
+        )
+    })?;
     if !metadata.is_file() {
         return Err(refuse(RenderMessage::FontNotAFile { path: path.clone() }));
     }
@@ -77,14 +83,27 @@ fn read_font_file(file: &Path) -> Result<Vec<u8>> {
     if metadata.len() > FONT_BYTES_MAX {
         return Err(too_big());
     }
-    let opened = std::fs::File::open(file)
-        .map_err(|e| Error::io(format!("cannot read the font {}", file.display()), e))?;
+    let opened = std::fs::File::open(file).map_err(|e| {
+        Error::io(
+            crate::error::message::IoMessage::ReadFont {
+                path: file.display().to_string(),
+            },
+            e,
+        )
+    })?;
     // The file may grow between the check and the read: never read past the limit.
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     opened
         .take(FONT_BYTES_MAX + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(format!("cannot read the font {}", file.display()), e))?;
+        .map_err(|e| {
+            Error::io(
+                crate::error::message::IoMessage::ReadFont {
+                    path: file.display().to_string(),
+                },
+                e,
+            )
+        })?;
     if bytes.len() as u64 > FONT_BYTES_MAX {
         return Err(too_big());
     }

@@ -243,7 +243,9 @@ pub fn for_each_receipt(
             if payloads == Payloads::Signed {
                 signer.sign(&mut view);
             }
-            visit(&view).map_err(|e| crate::error::Error::io("cannot write the output", e))?;
+            visit(&view).map_err(|e| {
+                crate::error::Error::io(crate::error::message::IoMessage::Output, e)
+            })?;
         }
         Ok(())
     })

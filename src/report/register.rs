@@ -164,7 +164,7 @@ impl Register<'_> {
                     (row.amount, Money::ZERO)
                 };
                 line.balance = Money::from_fen(balance);
-                visit(&line).map_err(|e| Error::io("cannot write the output", e))
+                visit(&line).map_err(|e| Error::io(crate::error::message::IoMessage::Output, e))
             })?;
         if balance != head.closing_balance.fen() {
             return Err(Error::verify(OpsMessage::TotalsDisagree {

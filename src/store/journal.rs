@@ -242,8 +242,8 @@ impl<'t> Appender<'t> {
             }
             (worker.join(), failure)
         });
-        let (state, result) = joined
-            .map_err(|_| Error::Io("the import's worker thread stopped unexpectedly".into()))?;
+        let (state, result) =
+            joined.map_err(|_| Error::failed(crate::error::message::IoMessage::WorkerStopped))?;
         self.state = state;
         match failure {
             Some(e) => Err(e),

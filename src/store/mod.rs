@@ -220,7 +220,14 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
         .mode(0o600)
         .open(path)
         .map(drop)
-        .map_err(|e| Error::io(format!("cannot create {}", path.display()), e))
+        .map_err(|e| {
+            Error::io(
+                crate::error::message::IoMessage::Create {
+                    path: path.display().to_string(),
+                },
+                e,
+            )
+        })
 }
 
 #[cfg(not(unix))]
@@ -230,7 +237,14 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
         .create_new(true)
         .open(path)
         .map(drop)
-        .map_err(|e| Error::io(format!("cannot create {}", path.display()), e))
+        .map_err(|e| {
+            Error::io(
+                crate::error::message::IoMessage::Create {
+                    path: path.display().to_string(),
+                },
+                e,
+            )
+        })
 }
 
 impl Store {
@@ -323,27 +337,15 @@ fn storage_error(error: rusqlite::Error) -> Error {
     use rusqlite::ErrorCode;
     let extended_code = error.sqlite_error().map(|e| e.extended_code);
     match error.sqlite_error_code() {
-        Some(ErrorCode::DiskFull) => Error::Io(
-            "the disk holding the ledger is full, so nothing was recorded; free some space \
-             (or move the ledger elsewhere with --db) and run the command again"
-                .to_string(),
-        ),
+        Some(ErrorCode::DiskFull) => Error::failed(crate::error::message::IoMessage::DiskFull),
         Some(ErrorCode::SystemIoFailure)
             if extended_code == Some(rusqlite::ffi::SQLITE_IOERR_WRITE) =>
         {
-            Error::Io(
-                "the ledger file could not be written (the disk is full, or the file is at \
-                 a size limit or on a failing disk), so nothing was recorded; free some space \
-                 and run the command again"
-                    .to_string(),
-            )
+            Error::failed(crate::error::message::IoMessage::LedgerWriteFailed)
         }
-        Some(ErrorCode::ReadOnly) => Error::Io(
-            "the ledger file cannot be written here (read-only media, or no permission to \
-             write it or its folder); use --read-only to read it, or copy it somewhere \
-             writable to record"
-                .to_string(),
-        ),
+        Some(ErrorCode::ReadOnly) => {
+            Error::failed(crate::error::message::IoMessage::LedgerReadOnly)
+        }
         _ => Error::Storage(error.to_string()),
     }
 }
@@ -351,8 +353,14 @@ fn storage_error(error: rusqlite::Error) -> Error {
 /// Refuses a ledger reached through a symbolic link (which could be swapped under
 /// the treasurer) or writable by everyone (which anyone could rewrite).
 fn check_file_safety(path: &Path) -> Result<()> {
-    let meta = std::fs::symlink_metadata(path)
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    let meta = std::fs::symlink_metadata(path).map_err(|e| {
+        Error::io(
+            crate::error::message::IoMessage::Read {
+                path: path.display().to_string(),
+            },
+            e,
+        )
+    })?;
     if meta.file_type().is_symlink() {
         let target = std::fs::canonicalize(path)
             .map_or_else(|_| "its target".to_string(), |t| t.display().to_string());

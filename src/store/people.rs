@@ -46,7 +46,7 @@ pub(super) fn identity_key(conn: &Connection, collector: &mut Collector) -> Resu
     }
     let mut key = vec![0u8; 32];
     getrandom::fill(&mut key)
-        .map_err(|e| Error::Io(format!("cannot get random bytes for the identity key: {e}")))?;
+        .map_err(|e| Error::io_said(crate::error::message::IoMessage::Random, e))?;
     meta_set(conn, collector, "identity_key", &hex::encode(&key))?;
     Ok(key)
 }

@@ -220,8 +220,8 @@ fn output_ref<'a>(output: &'a ToSqlOutput<'a>) -> Result<ValueRef<'a>> {
     match output {
         ToSqlOutput::Borrowed(v) => Ok(*v),
         ToSqlOutput::Owned(v) => Ok(ValueRef::from(v)),
-        _ => Err(Error::Io(
-            "internal error: a chained value is not a plain SQLite value".into(),
+        _ => Err(Error::internal(
+            "a chained value is not a plain SQLite value",
         )),
     }
 }

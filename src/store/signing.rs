@@ -50,7 +50,7 @@ pub(super) fn new_key(
 ) -> Result<String> {
     let mut secret = [0u8; 32];
     getrandom::fill(&mut secret)
-        .map_err(|e| Error::Io(format!("cannot get random bytes for the signing key: {e}")))?;
+        .map_err(|e| Error::io_said(crate::error::message::IoMessage::Random, e))?;
     let public = public_key_of(&secret);
     let id = key_id(&public);
     conn.execute(

@@ -135,7 +135,7 @@ fn a_name_the_font_cannot_draw_blocks_only_its_own_receipt() {
     let added = l.run(&["donor", "add", &name]).success();
     let warning = String::from_utf8_lossy(&added.get_output().stderr).to_string();
     assert!(
-        warning.contains("warning") && warning.contains("U+20001") && warning.contains("--font"),
+        warning.contains("警告") && warning.contains("U+20001") && warning.contains("--font"),
         "{warning}"
     );
     l.run(&[

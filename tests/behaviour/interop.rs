@@ -478,11 +478,8 @@ fn import_csv_round_trips_into_a_new_ledger_with_identical_balances() {
         .stderr
         .clone();
     let notes = String::from_utf8(notes).unwrap();
-    assert!(
-        notes.contains("manual entries (entry add) left out"),
-        "{notes}"
-    );
-    assert!(notes.contains("closing entries left out"), "{notes}");
+    assert!(notes.contains("手工分錄（entry add）未匯出"), "{notes}");
+    assert!(notes.contains("結賬憑證未匯出"), "{notes}");
 
     let copy = Ledger::new();
     for args in user_additions() {

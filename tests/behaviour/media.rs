@@ -1,7 +1,7 @@
 //! Disk full and read-only media (RELIABILITY.md, item 7).
 //!
 //! - An import onto a filesystem that runs out of space fails with one clear sentence
-//!   ("the disk … is full …", never a raw SQLite message) and leaves the ledger file
+//!   ("存放帳本的磁碟已滿 …" in the ledger's language, never a raw SQLite message) and leaves the ledger file
 //!   byte for byte as it was; the ledger works again once there is room. The full disk
 //!   is a 1 MiB tmpfs mounted for the test, which needs root (CI runs as root); where
 //!   mounting is not possible the test skips with a message, unless
@@ -116,7 +116,8 @@ fn small_ledger(dir: &Path, db: &Path) -> Ledger {
 /// The stderr of a refused import: one line, the disk-full sentence, no SQLite words.
 fn assert_clear_disk_full_message(stderr: &str) {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("is full"), "{stderr}");
+    // The ledger's language (zh-Hant): 存放帳本的磁碟已滿 …
+    assert!(stderr.contains("磁碟已滿"), "{stderr}");
     assert!(
         !stderr.contains("database or disk") && !stderr.contains("SQLite"),
         "{stderr}"

@@ -343,6 +343,18 @@ const REFUSALS: &[&[&str]] = &[
     &["account", "add", "6001", "雜項", "--type", "asset"],
     &["close", "--year", "2999"],
     &["import", "missing.csv"],
+    // Failures outside the ledger's rules: a folder that cannot be made (a file is in
+    // the way), a font that is a folder, a key file that does not exist.
+    &["summary", "--year", "2022", "--pdf", "in-the-way/s.pdf"],
+    &[
+        "receipt",
+        "verify",
+        "LF1|x",
+        "--keyfile",
+        "no-such-keys.txt",
+    ],
+    &["import", "sheet.csv", "--profile", "nope"],
+    &["key", "rotate", "--reason", " "],
 ];
 
 #[test]
@@ -350,6 +362,8 @@ fn refusals_in_the_catalogue_are_chinese_in_its_own_script() {
     let l = Ledger::new();
     let dir = l.dir.path();
     std::fs::write(dir.join("bad-header.csv"), "date,kind,colour\n").unwrap();
+    std::fs::write(dir.join("in-the-way"), "a file, not a folder").unwrap();
+    std::fs::write(dir.join("sheet.csv"), "日期\n").unwrap();
     std::fs::write(
         dir.join("bad-amount.csv"),
         "date,kind,counterparty,counterparty_type,program,amount,method,reference\n\

@@ -29,10 +29,42 @@ pub enum CliMessage {
     Usage { detail: String },
     /// A flag `reconcile` needs.
     RequiredToReconcile { flag: String },
+    /// The change was recorded, but its result could not be printed.
+    RecordedNotPrinted { why: String },
+    /// A new donor's name has characters the receipt font cannot draw.
+    UnprintableName {
+        name: String,
+        characters: Vec<String>,
+    },
+    /// What an export had to leave out.
+    ExportNote(super::ExportNote),
     /// A bill import with no terminal to confirm it on and no `--yes`.
     BillNeedsYes,
     /// A bill import the treasurer did not confirm.
     BillNotConfirmed,
     /// `--from` after `--to`.
     FromAfterTo { from: String, to: String },
+}
+
+/// What an export had to leave out, and how many.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportNote {
+    LeftOut { left_out: LeftOutKind, count: u64 },
+}
+
+/// Which entries the import CSV leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LeftOutKind {
+    /// Manual entries (`entry add`): the import CSV holds donations and disbursements.
+    Manual,
+    /// Closing entries: close the year again after importing.
+    Closing,
+    /// Reversals of entries dated before `--from`.
+    ReversalOfEarlier,
+    /// Disbursements drawn on a fund other than their program's.
+    OtherFund,
+    /// Entries reversed in a later year.
+    AcrossYearEnd,
 }

@@ -2,7 +2,7 @@
 
 use super::input::amount_fault;
 use super::{Say, words};
-use crate::error::message::CliMessage;
+use crate::error::message::{CliMessage, ExportNote, LeftOutKind};
 use crate::i18n::Lang;
 
 impl Say for CliMessage {
@@ -70,6 +70,61 @@ impl Say for CliMessage {
                 "对账需要 {flag}",
                 "{flag} is required to reconcile",
             ),
+            CliMessage::RecordedNotPrinted { why } => words!(
+                lang,
+                "警告：已經記錄，但結果沒能印出（{why}）；請不要再執行一次，lovefund register 會列出記錄了什麼",
+                "警告：已经记录，但结果没能打印（{why}）；请不要再运行一次，lovefund register 会列出记录了什么",
+                "warning: the change was recorded, but its result could not be printed ({why}); do not run the command again — `lovefund register` shows what was recorded",
+            ),
+            CliMessage::UnprintableName { name, characters } => {
+                let characters = characters.join(if lang == Lang::En { ", " } else { "、" });
+                words!(
+                    lang,
+                    "警告：捐贈人名稱「{name}」有收據字型畫不出的字 {characters}；在用 --font PATH（或 $LOVEFUND_FONT）給出有這些字的字型之前，其收據無法列印",
+                    "警告：捐赠人名称“{name}”有收据字体画不出的字 {characters}；在用 --font PATH（或 $LOVEFUND_FONT）给出有这些字的字体之前，其收据无法打印",
+                    "warning: the donor name \"{name}\" has {characters} that the receipt font cannot draw; its receipts will not print until a font that has it is given with --font PATH (or $LOVEFUND_FONT)",
+                )
+            }
+            CliMessage::ExportNote(ExportNote::LeftOut { left_out, count }) => {
+                let what = match left_out {
+                    LeftOutKind::Manual => words!(
+                        lang,
+                        "手工分錄（entry add）未匯出，匯入用的 CSV 只有捐款與支出",
+                        "手工分录（entry add）未导出，导入用的 CSV 只有捐款与支出",
+                        "manual entries (entry add) left out, as the import CSV holds only donations and disbursements",
+                    ),
+                    LeftOutKind::Closing => words!(
+                        lang,
+                        "結賬憑證未匯出（匯入後請重新結賬）",
+                        "结账凭证未导出（导入后请重新结账）",
+                        "closing entries left out (after importing, close the year again)",
+                    ),
+                    LeftOutKind::ReversalOfEarlier => words!(
+                        lang,
+                        "沖銷 --from 之前分錄的憑證未匯出",
+                        "冲销 --from 之前分录的凭证未导出",
+                        "reversals of entries dated before --from left out",
+                    ),
+                    LeftOutKind::OtherFund => words!(
+                        lang,
+                        "從其項目以外的基金支出的款項，匯入後將記在項目自己的基金上",
+                        "从其项目以外的基金支出的款项，导入后将记在项目自己的基金上",
+                        "disbursements drawn on a fund other than their program's, which will import onto the program's own fund",
+                    ),
+                    LeftOutKind::AcrossYearEnd => words!(
+                        lang,
+                        "在之後年度被沖銷的分錄未匯出，因此匯入後各年的收入與費用與本帳本不同",
+                        "在之后年度被冲销的分录未导出，因此导入后各年的收入与费用与本账本不同",
+                        "entries left out with a reversal dated in a later year, so each year's income and costs after import differ from this ledger's",
+                    ),
+                };
+                words!(
+                    lang,
+                    "注意：{what}：{count}",
+                    "注意：{what}：{count}",
+                    "note: {what}: {count}"
+                )
+            }
             CliMessage::BillNeedsYes => words!(
                 lang,
                 "以上是試算，什麼都沒有寫入；沒有終端可以確認，請核對後加上 --yes 再匯入",

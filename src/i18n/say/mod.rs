@@ -11,6 +11,7 @@ pub mod bill;
 mod cli;
 mod import;
 mod input;
+pub mod io;
 mod ledger;
 mod ops;
 mod output;
@@ -81,7 +82,7 @@ pub fn error(lang: Lang, error: &Error, name_of: impl Fn(&Field) -> String) -> S
             "账本数据库报告了错误：{detail}",
             "the ledger database reported an error: {detail}",
         ),
-        Error::Io(detail) => detail.clone(),
+        Error::Io(failure) => io::failure(lang, failure),
     }
 }
 

@@ -284,6 +284,7 @@ pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<
     check_text(Field::Reason, reason, MEMO_LENGTH_MAX)?;
     let date = request.date.unwrap_or(actor.today);
     let lang = ledger.lang();
+    let clock = ledger.reader().local_time()?;
     let store = ledger.store_mut();
     let reversal = store.write(&actor.stamp(), |appender| {
         let record = appender.receipt(number)?.ok_or_else(|| {
@@ -291,7 +292,7 @@ pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<
                 number: number.to_string(),
             })
         })?;
-        refuse_if_void(&record)?;
+        refuse_if_void(&record, clock)?;
         appender.void_receipt(number, reason, &actor.user, &actor.recorded_at)?;
         if !request.reverse {
             return Ok(None);
@@ -306,13 +307,14 @@ pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<
     })
 }
 
-fn refuse_if_void(record: &ReceiptRecord) -> Result<()> {
+/// A void receipt's refusal, its time in the ledger's zone.
+fn refuse_if_void(record: &ReceiptRecord, clock: crate::ledger::time::LocalTime) -> Result<()> {
     match &record.void {
         Some(v) => Err(Error::conflict(OpsMessage::ReceiptVoid {
             number: record.number.to_string(),
             reason: v.reason.to_string(),
             by: v.voided_by.to_string(),
-            at: v.voided_at.to_string(),
+            at: clock.show(&v.voided_at),
         })),
         None => Ok(()),
     }
@@ -352,13 +354,14 @@ pub fn reissue(
         "" => REISSUE_REASON_DEFAULT,
         r => r,
     };
+    let clock = ledger.reader().local_time()?;
     let new = ledger.store_mut().write(&actor.stamp(), |unit| {
         let record = unit.receipt(number)?.ok_or_else(|| {
             Error::not_found(OpsMessage::NoReceipt {
                 number: number.to_string(),
             })
         })?;
-        refuse_if_void(&record)?;
+        refuse_if_void(&record, clock)?;
         if let Some(by) = unit.reversed_by(record.entry_id)? {
             return Err(Error::conflict(OpsMessage::DonationReversed {
                 number: number.to_string(),

@@ -623,6 +623,38 @@ pub enum EntryCommand {
         lovefund entry add --date 2022-03-01 --memo \"張三捐款\" \\\n    \
         --posting 1002@助學=5000.00 --posting 4101@助學=-5000.00")]
     Add(EntryAddArgs),
+    /// Store original documents (scans, photos, PDFs) with an entry: each file kept once by its SHA-256, in the hash chain
+    Attach {
+        /// The entry they belong to
+        entry: String,
+        /// The files (at most attachments.max-mb each, 20 MiB unless set)
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List an entry's original documents
+    Attachments {
+        /// The entry
+        entry: String,
+    },
+    /// Write one stored document to a file, checked against its SHA-256
+    AttachmentGet {
+        /// The attachment's number (#N in entry attachments)
+        id: String,
+        /// The file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Withdraw an attachment (attached in error): a recorded withdrawal with a reason; its bytes stay
+    AttachmentWithdraw {
+        /// The attachment's number
+        id: String,
+        /// Why
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Args, Debug)]

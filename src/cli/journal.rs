@@ -99,3 +99,49 @@ pub fn transfer(ctx: &Context, args: TransferArgs, out: &mut dyn Write) -> Resul
     let recorded = journal::transfer(&mut ledger, &ctx.actor()?, request)?;
     ctx.emit(out, lang, &recorded)
 }
+
+/// `entry attach | attachments | attachment-get | attachment-withdraw`.
+pub fn attachments(
+    ctx: &Context,
+    command: super::args::EntryCommand,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use super::args::EntryCommand as E;
+    use crate::ops::attachments as ops;
+    match command {
+        E::Add(a) => entry_add(ctx, a, out),
+        E::Attach { entry, files } => {
+            ctx.refuse_if_read_only()?;
+            let entry = super::values::id(&entry)?;
+            let mut ledger = ctx.open_for_writing()?;
+            let lang = ctx.lang(&ledger);
+            let attached = ops::attach(&mut ledger, &ctx.actor()?, entry, &files)?;
+            ctx.emit(out, lang, &attached)
+        }
+        E::Attachments { entry } => {
+            let entry = super::values::id(&entry)?;
+            let ledger = ctx.open_for_reading()?;
+            let lang = ctx.lang(&ledger);
+            ctx.emit(out, lang, &ops::list(&ledger, entry)?)
+        }
+        E::AttachmentGet {
+            id,
+            out: file,
+            force,
+        } => {
+            let id = super::values::id(id.trim_start_matches('#'))?;
+            let guard = super::output_guard(ctx, Field::Out, force);
+            let ledger = ctx.open_for_reading()?;
+            let lang = ctx.lang(&ledger);
+            ctx.emit(out, lang, &ops::get(&ledger, &guard, id, &file)?)
+        }
+        E::AttachmentWithdraw { id, reason } => {
+            ctx.refuse_if_read_only()?;
+            let id = super::values::id(id.trim_start_matches('#'))?;
+            let mut ledger = ctx.open_for_writing()?;
+            let lang = ctx.lang(&ledger);
+            let row = ops::withdraw(&mut ledger, &ctx.actor()?, id, &reason)?;
+            ctx.emit(out, lang, &row)
+        }
+    }
+}

@@ -354,6 +354,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Account(a) => chart::account(ctx, a, out),
         Command::Fund(a) => chart::fund(ctx, a, out),
         Command::Entry(args::EntryCommand::Add(a)) => journal::entry_add(ctx, a, out),
+        Command::Entry(e) => journal::attachments(ctx, e, out),
         Command::Reverse(a) => journal::reverse(ctx, a, out),
         Command::Transfer(a) => journal::transfer(ctx, a, out),
         Command::Balance(a) => reports::balance(ctx, a, out),

@@ -311,6 +311,27 @@ help! {
         "期间的第一天［默认：--as-of 那一年的 1 月 1 日］";
     // Entries.
     "Record a journal entry" => "記錄一張記賬憑證", "记录一张记账凭证";
+    "Store original documents (scans, photos, PDFs) with an entry: each file kept once by its SHA-256, in the hash chain" =>
+        "把原始憑證（掃描件、照片、PDF）存入帳本並附於憑證：每個檔案按 SHA-256 只存一份，並進入雜湊鏈",
+        "把原始凭证（扫描件、照片、PDF）存入账本并附于凭证：每个文件按 SHA-256 只存一份，并进入哈希链";
+    "The entry they belong to" => "它們所屬的憑證", "它们所属的凭证";
+    "The files (at most attachments.max-mb each, 20 MiB unless set)" =>
+        "檔案（每個至多 attachments.max-mb，未設定時為 20 MiB）",
+        "文件（每个至多 attachments.max-mb，未设置时为 20 MiB）";
+    "List an entry's original documents" => "列出憑證的原始憑證附件", "列出凭证的原始凭证附件";
+    "The entry" => "憑證", "凭证";
+    "Write one stored document to a file, checked against its SHA-256" =>
+        "把一個存入的附件寫到檔案，寫出前核對其 SHA-256",
+        "把一个存入的附件写到文件，写出前核对其 SHA-256";
+    "The attachment's number (#N in entry attachments)" =>
+        "附件編號（entry attachments 中的 #N）",
+        "附件编号（entry attachments 中的 #N）";
+    "The file to write" => "要寫出的檔案", "要写出的文件";
+    "Withdraw an attachment (attached in error): a recorded withdrawal with a reason; its bytes stay" =>
+        "撤回誤附的附件：記錄一筆帶原因的撤回；檔案內容保留",
+        "撤回误附的附件：记录一笔带原因的撤回；文件内容保留";
+    "The attachment's number" => "附件編號", "附件编号";
+    "Why" => "原因", "原因";
     "Record an entry: debits positive, credits negative, summing to 0.00" =>
         "記錄憑證：借方為正，貸方為負，合計必須為 0.00",
         "记录凭证：借方为正，贷方为负，合计必须为 0.00";

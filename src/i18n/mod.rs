@@ -131,6 +131,7 @@ labels! {
     SettingSetBy => "設定人", "设定人", "set by";
     SettingFutureDaysMax => "分錄日期最多可晚於今天的天數（防止把 2022 誤打成 2922）", "分录日期最多可晚于今天的天数（防止把 2022 误打成 2922）", "how many days after today an entry may be dated (so a typo like 2922 for 2022 is refused)";
     SettingTimeZone => "帳本的時區，寫成與 UTC 的時差（+08:00 即北京、香港、台北時間）；時間以 UTC 存入，按此時區顯示", "账本的时区，写成与 UTC 的时差（+08:00 即北京时间）；时间以 UTC 存入，按此时区显示", "the ledger's time zone as an offset from UTC (+08:00 is China, Hong Kong and Taiwan time); times are stored in UTC and shown in this zone";
+    SettingAttachmentMaxMb => "entry attach 存入的每個原始憑證檔案的大小上限（MiB）", "entry attach 存入的每个原始凭证文件的大小上限（MiB）", "the largest original document entry attach stores, in MiB";
     SettingVerifyUrl => "捐贈人核驗收據的網頁地址（lovefund publish 寫出的頁面放在此處）；設定後收據的二維碼為此地址加 # 與簽名內容，手機掃碼即開啟該頁，內容不經任何伺服器", "捐赠人核验收据的网页地址（lovefund publish 写出的页面放在此处）；设置后收据的二维码为此地址加 # 与签名内容，手机扫码即打开该页，内容不经任何服务器", "the address of the page donors check receipts on (put the page lovefund publish writes there); when set, a receipt's QR code is this address, # and the signed payload, so a phone's camera opens the page and the payload reaches no server";
     VoidedByReversal => "捐款已由沖銷憑證", "捐款已由冲销凭证", "The donation was reversed by entry";
     Reason => "原因", "原因", "Reason";
@@ -263,6 +264,11 @@ labels! {
     Agrees => "相符", "相符", "agree";
     Difference => "差額", "差额", "Difference";
     Line => "行", "行", "Line";
+    Attached => "已附於憑證", "已附于凭证", "Attached to entry";
+    StoredOnce => "（同一檔案已存過，只存一份）", "（同一文件已存过，只存一份）", "(the same file was stored before; kept once)";
+    NoAttachments => "這張憑證沒有附件", "这张凭证没有附件", "this entry has no attachments";
+    AttachedBy => "附上人", "附上人", "attached by";
+    Withdrawn => "已撤回", "已撤回", "withdrawn";
     BillAlreadyRecorded => "已在帳上（由捐款表記錄，未重複記入）", "已在账上（由捐款表记录，未重复记入）", "Already recorded (from the donation sheet; not added again)";
     BillAmbiguous => "可能已在帳上但對應不止一筆（未記入，請核對後手工處理）", "可能已在账上但对应不止一笔（未记入，请核对后手工处理）", "Maybe recorded, but more than one donation fits (not added; check them and record by hand)";
     BillRefunds => "退款（未記入；請用 lovefund reverse 沖銷它退回的那筆捐款）", "退款（未记入；请用 lovefund reverse 冲销它退回的那笔捐款）", "Refunds (not recorded; reverse the donation each refunds with lovefund reverse)";

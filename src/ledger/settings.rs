@@ -71,11 +71,16 @@ pub enum Setting {
     /// when set, a receipt's QR code is this address with the signed payload after
     /// `#`, so a phone's camera opens the page and the payload never reaches a server.
     VerifyUrl,
+    /// The largest original document `entry attach` stores, in MiB.
+    AttachmentMaxMb,
 }
 
 /// The longest verification address: with it, a payload and its `#` stay under the
 /// 200 characters a phone reads from a QR code printed on A5.
 pub const VERIFY_URL_MAX: usize = 60;
+
+/// The most `attachments.max-mb` may allow.
+pub const ATTACHMENT_MB_LIMIT: i64 = 500;
 
 /// What a saved column mapping (`--profile NAME`) is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,10 +130,11 @@ impl ProfileKind {
 pub const FUTURE_DAYS_LIMIT: i64 = 3660;
 
 impl Setting {
-    pub const ALL: [Setting; 3] = [
+    pub const ALL: [Setting; 4] = [
         Setting::FutureDaysMax,
         Setting::TimeZone,
         Setting::VerifyUrl,
+        Setting::AttachmentMaxMb,
     ];
 
     pub fn key(self) -> &'static str {
@@ -136,6 +142,7 @@ impl Setting {
             Setting::FutureDaysMax => "dates.future-days-max",
             Setting::TimeZone => "ledger.time-zone",
             Setting::VerifyUrl => "verify-url",
+            Setting::AttachmentMaxMb => "attachments.max-mb",
         }
     }
 
@@ -146,6 +153,7 @@ impl Setting {
             Setting::TimeZone => "+08:00",
             // No address: the QR code holds the payload alone.
             Setting::VerifyUrl => "",
+            Setting::AttachmentMaxMb => "20",
         }
     }
 
@@ -195,6 +203,24 @@ impl Setting {
                     },
                 )),
             },
+            Setting::AttachmentMaxMb => {
+                let value = value.trim();
+                let mib = value.parse::<i64>().ok().filter(|m| {
+                    (1..=ATTACHMENT_MB_LIMIT).contains(m)
+                        && value.bytes().all(|b| b.is_ascii_digit())
+                });
+                match mib {
+                    Some(mib) => Ok(mib.to_string()),
+                    None => Err(Error::input_in(
+                        Field::Value,
+                        LedgerMessage::NotAttachmentMb {
+                            value: value.into(),
+                            key: self.key().to_string(),
+                            max: ATTACHMENT_MB_LIMIT,
+                        },
+                    )),
+                }
+            }
             Setting::VerifyUrl => {
                 let value = value.trim();
                 let fits = value.is_empty()
@@ -226,6 +252,17 @@ impl Setting {
             .and_then(parse_offset)
             .or_else(|| parse_offset(Setting::TimeZone.default_value()))
             .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is an offset"))
+    }
+
+    /// The size limit of `AttachmentMaxMb` in bytes, from its stored form (the default
+    /// when it does not read).
+    pub fn attachment_bytes(stored: Option<&str>) -> u64 {
+        let read = |s: &str| Setting::AttachmentMaxMb.parse(s).ok()?.parse::<u64>().ok();
+        let mib = stored
+            .and_then(read)
+            .or_else(|| read(Setting::AttachmentMaxMb.default_value()))
+            .unwrap_or(20);
+        mib * 1024 * 1024
     }
 
     /// The number of days of `FutureDaysMax` from its stored form (the default when

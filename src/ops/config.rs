@@ -55,6 +55,7 @@ fn description(setting: Setting) -> L {
         Setting::FutureDaysMax => L::SettingFutureDaysMax,
         Setting::TimeZone => L::SettingTimeZone,
         Setting::VerifyUrl => L::SettingVerifyUrl,
+        Setting::AttachmentMaxMb => L::SettingAttachmentMaxMb,
     }
 }
 

@@ -9,6 +9,7 @@
 //! store's append), SQL (store/), and how a result looks (each result implements
 //! `render::Render`).
 
+pub mod attachments;
 pub mod bill_import;
 pub mod chart;
 pub mod close;

@@ -49,6 +49,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "signing_keys",
         include_str!("../../migrations/0009_signing_keys.sql"),
     ),
+    (
+        11,
+        "attachments",
+        include_str!("../../migrations/0011_attachments.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

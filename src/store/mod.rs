@@ -8,6 +8,7 @@
 //! SQLite's own (pragmas, `BEGIN IMMEDIATE`, bulk index rebuilds, the integrity
 //! pragmas) stays in this module.
 
+pub mod attachments;
 mod backup;
 mod chart;
 pub mod export;

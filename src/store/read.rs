@@ -160,6 +160,14 @@ pub trait Read {
     fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>>;
     /// Every voided receipt's number, in number order.
     fn voided_receipts(&self) -> Result<Vec<ReceiptNumber>>;
+    /// The documents attached to an entry, in the order attached.
+    fn attachments_of(&self, entry_id: i64) -> Result<Vec<super::attachments::AttachmentRow>>;
+    fn attachment(&self, id: i64) -> Result<Option<super::attachments::AttachmentRow>>;
+    /// A stored document's bytes, by its SHA-256.
+    fn attachment_bytes(&self, sha256: &[u8; 32]) -> Result<Option<Vec<u8>>>;
+    /// Stored documents whose bytes do not match their hash, and attachments whose
+    /// document is missing: (attachment id, hash).
+    fn attachment_problems(&self) -> Result<Vec<(Option<i64>, String)>>;
     fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>>;
     fn orphan_voids(&self) -> Result<Vec<(i32, i64)>>;
     /// The receipts issued for one donation entry, void or not, in number order.
@@ -419,6 +427,18 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn voided_receipts(&self) -> Result<Vec<ReceiptNumber>> {
         receipts::voided_receipts(self.connection())
+    }
+    fn attachments_of(&self, entry_id: i64) -> Result<Vec<super::attachments::AttachmentRow>> {
+        super::attachments::of_entry(self.connection(), entry_id)
+    }
+    fn attachment(&self, id: i64) -> Result<Option<super::attachments::AttachmentRow>> {
+        super::attachments::attachment(self.connection(), id)
+    }
+    fn attachment_bytes(&self, sha256: &[u8; 32]) -> Result<Option<Vec<u8>>> {
+        super::attachments::blob_bytes(self.connection(), sha256)
+    }
+    fn attachment_problems(&self) -> Result<Vec<(Option<i64>, String)>> {
+        super::attachments::problems(self.connection())
     }
     fn receipt_sequence(&self) -> Result<Vec<(i32, i64, Option<String>)>> {
         receipts::receipt_sequence(self.connection())

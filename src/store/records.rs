@@ -165,6 +165,25 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
             "recorded_at",
         ],
     },
+    // Original documents (migration 0011): each attachment names its file's SHA-256;
+    // the bytes are not chained, `verify attachments` hashes them.
+    ChainedTable {
+        name: "attachments",
+        key: &["id"],
+        columns: &[
+            "entry_id",
+            "sha256",
+            "file_name",
+            "size",
+            "attached_by",
+            "attached_at",
+        ],
+    },
+    ChainedTable {
+        name: "attachment_withdrawals",
+        key: &["id"],
+        columns: &["attachment_id", "reason", "withdrawn_by", "withdrawn_at"],
+    },
 ];
 
 fn table_index(name: &str) -> usize {

@@ -4,6 +4,7 @@
 //! still queued, so what a unit of work reads afterwards is up to date.
 
 use super::Appender;
+use super::attachments;
 use super::periods::{self, ClosedYear};
 use super::read::Read;
 use super::receipts::{self, ReceiptRecord};
@@ -67,6 +68,18 @@ pub trait UnitOfWork: Read {
     fn insert_setting(&mut self, change: &SettingChange) -> Result<()>;
     /// Refuses a date further after today than `dates.future-days-max` allows.
     fn check_date_ahead(&self, date: NaiveDate) -> Result<()>;
+    /// Attaches a document (its bytes stored once by SHA-256) to an entry; returns
+    /// the attachment's id and whether its bytes were new to the ledger.
+    fn attach(
+        &mut self,
+        entry_id: i64,
+        file_name: &str,
+        bytes: &[u8],
+        by: &str,
+        at: &str,
+    ) -> Result<(i64, bool)>;
+    /// Withdraws an attachment with a reason; its bytes stay.
+    fn withdraw_attachment(&mut self, id: i64, reason: &str, by: &str, at: &str) -> Result<()>;
 }
 
 impl UnitOfWork for Appender<'_> {
@@ -155,5 +168,27 @@ impl UnitOfWork for Appender<'_> {
 
     fn check_date_ahead(&self, date: NaiveDate) -> Result<()> {
         Appender::check_date_ahead(self, date)
+    }
+
+    fn attach(
+        &mut self,
+        entry_id: i64,
+        file_name: &str,
+        bytes: &[u8],
+        by: &str,
+        at: &str,
+    ) -> Result<(i64, bool)> {
+        use sha2::{Digest, Sha256};
+        let sha256: [u8; 32] = Sha256::digest(bytes).into();
+        let (tx, collector) = self.transaction()?;
+        let new = attachments::insert_blob(tx, &sha256, bytes)?;
+        let row = (entry_id, &sha256, file_name, bytes.len() as i64);
+        let id = attachments::insert_attachment(tx, collector, row, by, at)?;
+        Ok((id, new))
+    }
+
+    fn withdraw_attachment(&mut self, id: i64, reason: &str, by: &str, at: &str) -> Result<()> {
+        let (tx, collector) = self.transaction()?;
+        attachments::insert_withdrawal(tx, collector, id, reason, by, at)
     }
 }

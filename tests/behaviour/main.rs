@@ -12,6 +12,7 @@
 mod common;
 
 mod amount_bound;
+mod attachments;
 mod audit;
 mod bank_statements;
 mod bills;

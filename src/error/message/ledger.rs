@@ -155,6 +155,12 @@ pub enum LedgerMessage {
         value: Quoted,
         key: String,
     },
+    /// An attachment size limit that is not a whole number of MiB in range.
+    NotAttachmentMb {
+        value: Quoted,
+        key: String,
+        max: i64,
+    },
     /// A profile name that is empty, too long, or holds a space, `,` or `=`.
     NotAProfileName {
         name: Quoted,

@@ -147,6 +147,24 @@ pub enum OpsMessage {
     },
     /// An edit without a reason.
     EditNeedsReason,
+    /// A document to attach that is no regular file.
+    NotADocument {
+        path: String,
+    },
+    /// A document larger than `attachments.max-mb`.
+    DocumentTooLarge {
+        path: String,
+        mib: u64,
+    },
+    NoAttachment {
+        id: i64,
+    },
+    /// An attachment withdrawn already.
+    AttachmentWithdrawn {
+        id: i64,
+        reason: String,
+    },
+    WithdrawNeedsReason,
     /// `--profile NAME` without `--columns`, and no such profile saved.
     NoProfile {
         name: Quoted,

@@ -309,6 +309,12 @@ impl Say for LedgerMessage {
                 "{key} 的{field}“{value}”不是时区；请写成与 UTC 的时差，例如 +08:00",
                 "{field} \"{value}\" for {key} is not a time zone; write it as an offset from UTC, e.g. +08:00",
             ),
+            LedgerMessage::NotAttachmentMb { value, key, max } => words!(
+                lang,
+                "{key} 的{field}「{value}」不是 1 至 {max} 的 MiB 數",
+                "{key} 的{field}“{value}”不是 1 至 {max} 的 MiB 数",
+                "{field} \"{value}\" for {key} is not a number of MiB from 1 to {max}",
+            ),
             LedgerMessage::NotAProfileName { name, max } => words!(
                 lang,
                 "{field}「{name}」不能作為對應方案的名稱；請用 1 至 {max} 個字元，不含空格、逗號與等號，例如 工行",

@@ -258,6 +258,36 @@ impl Say for OpsMessage {
                 "{path} 的备份没有通过检查（{check}：{finding}）；已保留以供查看",
                 "the backup at {path} does not verify ({check}: {finding}); it is kept for inspection",
             ),
+            OpsMessage::NotADocument { path } => words!(
+                lang,
+                "{path} 不是檔案；請給出掃描件、照片或 PDF 的路徑",
+                "{path} 不是文件；请给出扫描件、照片或 PDF 的路径",
+                "{path} is not a file; give the path of a scan, photo or PDF",
+            ),
+            OpsMessage::DocumentTooLarge { path, mib } => words!(
+                lang,
+                "{path} 大於 {mib} MiB，沒有存入；請縮小檔案，或調高上限：lovefund config set attachments.max-mb N",
+                "{path} 大于 {mib} MiB，没有存入；请缩小文件，或调高上限：lovefund config set attachments.max-mb N",
+                "{path} is larger than {mib} MiB and was not stored; make it smaller, or raise the limit: lovefund config set attachments.max-mb N",
+            ),
+            OpsMessage::NoAttachment { id } => words!(
+                lang,
+                "沒有附件 {id}；lovefund entry attachments ENTRY 列出憑證的附件",
+                "没有附件 {id}；lovefund entry attachments ENTRY 列出凭证的附件",
+                "there is no attachment {id}; lovefund entry attachments ENTRY lists an entry's",
+            ),
+            OpsMessage::AttachmentWithdrawn { id, reason } => words!(
+                lang,
+                "附件 {id} 已經撤回（{reason}）",
+                "附件 {id} 已经撤回（{reason}）",
+                "attachment {id} is withdrawn already ({reason})",
+            ),
+            OpsMessage::WithdrawNeedsReason => words!(
+                lang,
+                "撤回附件必須寫明原因：加上 --reason，例如 --reason \"掃錯了檔案\"",
+                "撤回附件必须写明原因：加上 --reason，例如 --reason \"扫错了文件\"",
+                "a withdrawal needs a reason: add --reason, e.g. --reason \"wrong file scanned\"",
+            ),
             OpsMessage::NoEntry { id } => words!(
                 lang,
                 "沒有憑證 {id}；憑證編號從 1 開始",

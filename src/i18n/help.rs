@@ -324,9 +324,10 @@ help! {
         "把一個存入的附件寫到檔案，寫出前核對其 SHA-256",
         "把一个存入的附件写到文件，写出前核对其 SHA-256";
     "The attachment's number (#N in entry attachments)" =>
-        "附件編號（entry attachments 中的 #N）",
-        "附件编号（entry attachments 中的 #N）";
+        "附件編號（`entry attachments` 列出的 #N）",
+        "附件编号（`entry attachments` 列出的 #N）";
     "The file to write" => "要寫出的檔案", "要写出的文件";
+    "Replace FILE if it exists" => "若 FILE 已存在，取代之", "若 FILE 已存在，替换之";
     "Withdraw an attachment (attached in error): a recorded withdrawal with a reason; its bytes stay" =>
         "撤回誤附的附件：記錄一筆帶原因的撤回；檔案內容保留",
         "撤回误附的附件：记录一笔带原因的撤回；文件内容保留";

@@ -461,24 +461,27 @@ pub(crate) fn words(row: &str) -> Vec<String> {
     words
 }
 
-/// `2026-12-03T08:23:00Z` → `<time>`, wherever it is.
+/// `2026-12-03T08:23:00Z`, or the local `2026-12-03 16:23:00 +08:00`, → `<time>`,
+/// wherever it is.
 fn without_times(text: &str) -> String {
     let bytes = text.as_bytes();
-    let shape = b"dddd-dd-ddTdd:dd:ddZ";
+    let shapes: [&[u8]; 2] = [b"dddd-dd-ddTdd:dd:ddZ", b"dddd-dd-dd dd:dd:dd +dd:dd"];
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < text.len() {
-        let is_time = bytes.len() >= i + shape.len()
-            && shape.iter().zip(&bytes[i..]).all(|(s, b)| match s {
-                b'd' => b.is_ascii_digit(),
-                _ => s == b,
-            });
-        match is_time {
-            true => {
+        let time = shapes.iter().find(|shape| {
+            bytes.len() >= i + shape.len()
+                && shape.iter().zip(&bytes[i..]).all(|(s, b)| match s {
+                    b'd' => b.is_ascii_digit(),
+                    _ => s == b,
+                })
+        });
+        match time {
+            Some(shape) => {
                 out.push_str("<time>");
                 i += shape.len();
             }
-            false => {
+            None => {
                 let c = text[i..].chars().next().expect("a char");
                 out.push(c);
                 i += c.len_utf8();

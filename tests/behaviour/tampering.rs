@@ -140,6 +140,14 @@ pub(crate) fn prepared() -> Ledger {
         ])
         .success();
     donate(&ledger, "張三豐", "66", "2023-02-02", "非限定", "cash");
+    // Original documents (attachments), one withdrawn (attachment_withdrawals).
+    let slip = ledger.dir.path().join("slip.pdf");
+    std::fs::write(&slip, "%PDF a bank slip").unwrap();
+    let slip = slip.to_str().unwrap();
+    ledger.run(&["entry", "attach", "1", slip, slip]).success();
+    ledger
+        .run(&["entry", "attachment-withdraw", "2", "--reason", "twice"])
+        .success();
     ledger.run(&["verify"]).success();
     ledger
 }

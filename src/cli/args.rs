@@ -167,12 +167,37 @@ pub enum Command {
     /// The keys receipts are signed with: show them for publishing, or change to a new one
     #[command(subcommand)]
     Key(KeyCommand),
+    /// Accounting vouchers (记账凭证) as A5 PDFs
+    #[command(subcommand)]
+    Voucher(VoucherCommand),
     /// Write the donors' verification page (one offline HTML file), the public keys and the list of voided receipts
     Publish {
         /// The folder to write verify.html, keys.txt and voided.txt into
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Replace verify.html, keys.txt and voided.txt there if they exist
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum VoucherCommand {
+    /// Write the voucher of one entry, or of every entry of --month, to DIR (记-YYYY-MM-NNN.pdf)
+    Print {
+        /// The entry [default: every entry of --month]
+        #[arg(required_unless_present = "month", conflicts_with = "month")]
+        entry: Option<String>,
+        /// YYYY-MM: every entry dated in the month, numbered 记-001 on in the order recorded
+        #[arg(long)]
+        month: Option<String>,
+        /// The folder to write into
+        #[arg(long, value_name = "DIR", default_value = "vouchers-out")]
+        out: PathBuf,
+        /// A TrueType/OpenType font instead of the bundled one
+        #[arg(long, value_name = "FONT")]
+        font: Option<PathBuf>,
+        /// Replace voucher files that exist already
         #[arg(long)]
         force: bool,
     },

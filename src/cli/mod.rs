@@ -400,6 +400,25 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Export(a) => export::run(ctx, a, out),
         Command::Config(c) => config::run(ctx, c, out),
         Command::Key(k) => signing::run(ctx, k, out),
+        Command::Voucher(args::VoucherCommand::Print {
+            entry,
+            month,
+            out: dir,
+            font,
+            force,
+        }) => {
+            let guard = output_guard(ctx, Field::Out, force);
+            let request = crate::ops::vouchers::VoucherRequest {
+                entry: entry.as_deref().map(values::id).transpose()?,
+                month: month.as_deref().map(values::month).transpose()?,
+                dir,
+                font,
+            };
+            let ledger = ctx.open_for_reading()?;
+            let lang = ctx.lang(&ledger);
+            let printed = crate::ops::vouchers::print(&ledger, &guard, &request, lang)?;
+            ctx.emit(out, lang, &printed)
+        }
         Command::Publish { out: dir, force } => signing::publish(ctx, &dir, force, out),
     }
 }

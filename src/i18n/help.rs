@@ -311,6 +311,17 @@ help! {
         "期间的第一天［默认：--as-of 那一年的 1 月 1 日］";
     // Entries.
     "Record a journal entry" => "記錄一張記賬憑證", "记录一张记账凭证";
+    "Accounting vouchers (记账凭证) as A5 PDFs" => "記賬憑證（A5 PDF）", "记账凭证（A5 PDF）";
+    "Write the voucher of one entry, or of every entry of --month, to DIR (记-YYYY-MM-NNN.pdf)" =>
+        "把一張憑證、或 --month 整月的憑證寫到 DIR（記-YYYY-MM-NNN.pdf）",
+        "把一张凭证、或 --month 整月的凭证写到 DIR（记-YYYY-MM-NNN.pdf）";
+    "The entry [default: every entry of --month]" => "憑證［預設：--month 的全部憑證］", "凭证［默认：--month 的全部凭证］";
+    "YYYY-MM: every entry dated in the month, numbered 记-001 on in the order recorded" =>
+        "YYYY-MM：該月的全部憑證，按記錄先後編為 記-001 起",
+        "YYYY-MM：该月的全部凭证，按记录先后编为 记-001 起";
+    "The folder to write into" => "寫入的資料夾", "写入的文件夹";
+    "A TrueType/OpenType font instead of the bundled one" => "以此 TrueType/OpenType 字型代替內附字型", "以此 TrueType/OpenType 字体代替内附字体";
+    "Replace voucher files that exist already" => "取代已存在的憑證檔案", "替换已存在的凭证文件";
     "Store original documents (scans, photos, PDFs) with an entry: each file kept once by its SHA-256, in the hash chain" =>
         "把原始憑證（掃描件、照片、PDF）存入帳本並附於憑證：每個檔案按 SHA-256 只存一份，並進入雜湊鏈",
         "把原始凭证（扫描件、照片、PDF）存入账本并附于凭证：每个文件按 SHA-256 只存一份，并进入哈希链";

@@ -264,6 +264,15 @@ labels! {
     Agrees => "相符", "相符", "agree";
     Difference => "差額", "差额", "Difference";
     Line => "行", "行", "Line";
+    VoucherTitle => "記賬憑證", "记账凭证", "Accounting voucher";
+    VoucherNumber => "憑證號", "凭证号", "Voucher";
+    VoucherPrefix => "記", "记", "J";
+    VoucherDocuments => "附單據 {n} 張", "附单据 {n} 张", "{n} documents attached";
+    DebitAmount => "借方金額", "借方金额", "Debit";
+    CreditAmount => "貸方金額", "贷方金额", "Credit";
+    PreparedBy => "制單", "制单", "Prepared by";
+    ReviewedBy => "審核", "审核", "Reviewed by";
+    BookedBy => "記賬", "记账", "Booked by";
     Attached => "已附於憑證", "已附于凭证", "Attached to entry";
     StoredOnce => "（同一檔案已存過，只存一份）", "（同一文件已存过，只存一份）", "(the same file was stored before; kept once)";
     NoAttachments => "這張憑證沒有附件", "这张凭证没有附件", "this entry has no attachments";

@@ -24,6 +24,7 @@ pub mod profiles;
 pub mod receipts;
 pub mod reconcile;
 pub mod signing;
+pub mod vouchers;
 
 use crate::error::{Field, Result};
 use crate::i18n::Lang;

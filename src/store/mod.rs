@@ -26,6 +26,7 @@ pub mod settings;
 pub mod signing;
 pub mod summary;
 mod unit;
+pub mod vouchers;
 
 pub use journal::Appender;
 pub use migrate::MIGRATIONS;

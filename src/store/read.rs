@@ -160,6 +160,10 @@ pub trait Read {
     fn receipt_hashes(&self) -> Result<Vec<(ReceiptNumber, Vec<u8>)>>;
     /// Every voided receipt's number, in number order.
     fn voided_receipts(&self) -> Result<Vec<ReceiptNumber>>;
+    /// Entry `id`'s voucher number in its month (the entry dated `date`).
+    fn voucher_number(&self, id: i64, date: NaiveDate) -> Result<i64>;
+    /// The entries dated in `month`'s month, in voucher-number order.
+    fn entries_of_month(&self, month: NaiveDate) -> Result<Vec<i64>>;
     /// The documents attached to an entry, in the order attached.
     fn attachments_of(&self, entry_id: i64) -> Result<Vec<super::attachments::AttachmentRow>>;
     fn attachment(&self, id: i64) -> Result<Option<super::attachments::AttachmentRow>>;
@@ -430,6 +434,12 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn attachments_of(&self, entry_id: i64) -> Result<Vec<super::attachments::AttachmentRow>> {
         super::attachments::of_entry(self.connection(), entry_id)
+    }
+    fn voucher_number(&self, id: i64, date: NaiveDate) -> Result<i64> {
+        super::vouchers::number_of(self.connection(), id, date)
+    }
+    fn entries_of_month(&self, month: NaiveDate) -> Result<Vec<i64>> {
+        super::vouchers::entries_of_month(self.connection(), month)
     }
     fn attachment(&self, id: i64) -> Result<Option<super::attachments::AttachmentRow>> {
         super::attachments::attachment(self.connection(), id)

@@ -46,6 +46,7 @@ mod summary;
 mod tampering;
 mod verify_checks;
 mod verify_page;
+mod vouchers;
 mod wallets;
 mod widths;
 

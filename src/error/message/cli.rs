@@ -29,6 +29,8 @@ pub enum CliMessage {
     Usage { detail: String },
     /// A flag `reconcile` needs.
     RequiredToReconcile { flag: String },
+    /// Not `YYYY-MM`.
+    NotAMonth { text: Quoted },
     /// The change was recorded, but its result could not be printed.
     RecordedNotPrinted { why: String },
     /// A new donor's name has characters the receipt font cannot draw.

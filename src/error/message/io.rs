@@ -62,6 +62,7 @@ pub enum Document {
     Workbook,
     Keys,
     BillGifts,
+    Voucher,
 }
 
 /// What the operating system said, by kind.

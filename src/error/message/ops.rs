@@ -165,6 +165,10 @@ pub enum OpsMessage {
         reason: String,
     },
     WithdrawNeedsReason,
+    /// `voucher print --month` of a month without entries.
+    NoEntriesInMonth {
+        month: String,
+    },
     /// `--profile NAME` without `--columns`, and no such profile saved.
     NoProfile {
         name: Quoted,

@@ -70,6 +70,12 @@ impl Say for CliMessage {
                 "对账需要 {flag}",
                 "{flag} is required to reconcile",
             ),
+            CliMessage::NotAMonth { text } => words!(
+                lang,
+                "{field}「{text}」不是月份；請寫成 YYYY-MM，例如 2022-03",
+                "{field}“{text}”不是月份；请写成 YYYY-MM，例如 2022-03",
+                "{field} \"{text}\" is not a month; write YYYY-MM, e.g. 2022-03",
+            ),
             CliMessage::RecordedNotPrinted { why } => words!(
                 lang,
                 "警告：已經記錄，但結果沒能印出（{why}）；請不要再執行一次，lovefund register 會列出記錄了什麼",

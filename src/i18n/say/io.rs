@@ -12,6 +12,7 @@ fn document(lang: Lang, document: Document) -> &'static str {
         Document::Workbook => ["試算表", "电子表格", "the workbook"],
         Document::Keys => ["公鑰清單", "公钥清单", "the keys"],
         Document::BillGifts => ["帳單的捐款", "账单的捐款", "the bill's gifts"],
+        Document::Voucher => ["記賬憑證", "记账凭证", "the voucher"],
     };
     match lang {
         Lang::ZhHant => hant,

@@ -288,6 +288,12 @@ impl Say for OpsMessage {
                 "撤回附件必须写明原因：加上 --reason，例如 --reason \"扫错了文件\"",
                 "a withdrawal needs a reason: add --reason, e.g. --reason \"wrong file scanned\"",
             ),
+            OpsMessage::NoEntriesInMonth { month } => words!(
+                lang,
+                "{month} 沒有憑證；請給出有記帳的月份，或用 voucher print ENTRY 印一張",
+                "{month} 没有凭证；请给出有记账的月份，或用 voucher print ENTRY 打印一张",
+                "{month} has no entries; give a month with entries, or print one with voucher print ENTRY",
+            ),
             OpsMessage::NoEntry { id } => words!(
                 lang,
                 "沒有憑證 {id}；憑證編號從 1 開始",

@@ -19,10 +19,12 @@ pub mod statement;
 pub mod summary;
 #[cfg(test)]
 mod testing;
+pub mod voucher;
 pub(crate) mod writer;
 
 pub use font::PdfFont;
 pub use receipt::{ReceiptDoc, ReceiptLabels, render_receipt};
 pub use statement::{StatementDoc, render_statement};
 pub use summary::{SummaryDoc, render_summary};
+pub use voucher::{VoucherDoc, VoucherLabels, VoucherLine, render_voucher};
 pub use writer::PdfDates;

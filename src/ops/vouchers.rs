@@ -1,0 +1,193 @@
+//! `voucher print`: the accounting vouchers (记账凭证) of one entry or of a month, as
+//! A5 PDFs (issue 17 §2). The voucher number is derived from the journal
+//! (`store::vouchers`); the lines are the entry's postings; 附单据 counts the
+//! original documents attached and not withdrawn; 制单 and 记账 name who recorded the
+//! entry (审核 stays blank until entries are reviewed).
+
+use super::Ledger;
+use crate::error::message::{IoMessage, OpsMessage};
+use crate::error::{Error, Result};
+use crate::i18n::{L, Lang};
+use crate::ledger::daxie::{Script, daxie};
+use crate::ledger::money::Money;
+use crate::ledger::time::unix_seconds;
+use crate::output::Guard;
+use crate::render::Render;
+use crate::render::pdf::{
+    PdfDates, PdfFont, VoucherDoc, VoucherLabels, VoucherLine, render_voucher,
+};
+use crate::report::entry::entry_view;
+use crate::store::Read;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+pub struct VoucherRequest {
+    /// One entry, or (None) every entry of `month`.
+    pub entry: Option<i64>,
+    pub month: Option<NaiveDate>,
+    pub dir: PathBuf,
+    pub font: Option<PathBuf>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VouchersPrinted {
+    /// (voucher number, file)
+    pub written: Vec<(String, String)>,
+}
+
+impl Render for VouchersPrinted {
+    fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        for (number, path) in &self.written {
+            writeln!(out, "{} {path}  ({number})", L::Wrote.get(lang))?;
+        }
+        Ok(())
+    }
+}
+
+/// 记-003 in the reader's script (J-003 in English).
+pub fn voucher_label(month_seq: i64, lang: Lang) -> String {
+    let prefix = L::VoucherPrefix.get(lang);
+    format!("{prefix}-{month_seq:03}")
+}
+
+fn labels(lang: Lang) -> VoucherLabels {
+    let t = |l: L| l.get(lang).to_string();
+    VoucherLabels {
+        title: t(L::VoucherTitle),
+        number: t(L::VoucherNumber),
+        date: t(L::Date),
+        documents: t(L::VoucherDocuments),
+        memo: t(L::Memo),
+        account: t(L::Accounts),
+        debit: t(L::DebitAmount),
+        credit: t(L::CreditAmount),
+        total: t(L::Total),
+        amount_words: t(L::AmountWords),
+        prepared: t(L::PreparedBy),
+        reviewed: t(L::ReviewedBy),
+        booked: t(L::BookedBy),
+    }
+}
+
+fn figures(amount: Money) -> String {
+    if amount.is_zero() {
+        String::new()
+    } else {
+        amount.grouped()
+    }
+}
+
+/// The voucher of entry `id`, laid out for the PDF.
+pub fn voucher_doc(store: &impl Read, id: i64, lang: Lang) -> Result<VoucherDoc> {
+    let view = entry_view(store, id, lang)?;
+    let entry = &view.entry;
+    let seq = store.voucher_number(id, entry.date)?;
+    let documents = store
+        .attachments_of(id)?
+        .iter()
+        .filter(|a| a.withdrawn.is_none())
+        .count();
+    let mut total = Money::ZERO;
+    let lines = view
+        .lines
+        .iter()
+        .map(|line| {
+            total = total.plus("debits", line.debit).unwrap_or(total);
+            let account = if line.fund.is_empty() {
+                format!("{} {}", line.account, line.account_name)
+            } else {
+                format!("{} {} · {}", line.account, line.account_name, line.fund)
+            };
+            VoucherLine {
+                memo: entry.memo.clone(),
+                account,
+                debit: figures(line.debit),
+                credit: figures(line.credit),
+            }
+        })
+        .collect();
+    let script = if lang == Lang::ZhHant {
+        Script::Traditional
+    } else {
+        Script::Simplified
+    };
+    let recorded = unix_seconds(&entry.recorded_at).unwrap_or_default();
+    Ok(VoucherDoc {
+        fund_name: store.ledger_name_in(lang.into())?,
+        number: voucher_label(seq, lang),
+        date: entry.date.format("%Y-%m-%d").to_string(),
+        documents,
+        lines,
+        total_debit: total.grouped(),
+        total_credit: total.grouped(),
+        total_words: daxie(total.fen(), script).unwrap_or_default(),
+        prepared_by: entry.recorded_by.clone(),
+        reviewed_by: String::new(),
+        booked_by: entry.recorded_by.clone(),
+        labels: labels(lang),
+        dates: PdfDates::at(recorded),
+    })
+}
+
+/// Writes each voucher asked for to DIR/记-YYYY-MM-NNN.pdf (through the output guard,
+/// every target checked before the first is written).
+pub fn print(
+    ledger: &Ledger,
+    guard: &Guard,
+    request: &VoucherRequest,
+    lang: Lang,
+) -> Result<VouchersPrinted> {
+    let store = ledger.reader();
+    let ids = match (request.entry, request.month) {
+        (Some(id), _) => vec![id],
+        (None, Some(month)) => store.entries_of_month(month)?,
+        (None, None) => Vec::new(),
+    };
+    if ids.is_empty() {
+        let month = request
+            .month
+            .map(|m| m.format("%Y-%m").to_string())
+            .unwrap_or_default();
+        return Err(Error::not_found(OpsMessage::NoEntriesInMonth { month }));
+    }
+    let font: PdfFont = super::documents::font(request.font.as_deref())?;
+    let mut docs = Vec::with_capacity(ids.len());
+    for id in ids {
+        let doc = voucher_doc(store, id, lang)?;
+        let file = file_name(&doc);
+        let target = request.dir.join(&file);
+        guard.check(&target)?;
+        docs.push((doc, target));
+    }
+    std::fs::create_dir_all(&request.dir).map_err(|e| {
+        Error::io(
+            IoMessage::MakeFolder {
+                path: request.dir.display().to_string(),
+            },
+            e,
+        )
+    })?;
+    let mut written = Vec::new();
+    for (doc, target) in docs {
+        let bytes = render_voucher(&doc, &font).map_err(|e| {
+            Error::io_said(
+                IoMessage::LayOut {
+                    document: crate::error::message::Document::Voucher,
+                },
+                e,
+            )
+        })?;
+        guard.write(&target, &bytes)?;
+        written.push((doc.number.clone(), target.display().to_string()));
+    }
+    Ok(VouchersPrinted { written })
+}
+
+/// `记-2022-03-003.pdf`: the number with its month, so a year's vouchers share a folder.
+fn file_name(doc: &VoucherDoc) -> String {
+    let (prefix, seq) = doc.number.rsplit_once('-').unwrap_or(("", &doc.number));
+    let month = doc.date.get(..7).unwrap_or(&doc.date);
+    format!("{prefix}-{month}-{seq}.pdf")
+}

@@ -83,7 +83,7 @@ fn figures(amount: Money) -> String {
 pub fn voucher_doc(store: &impl Read, id: i64, lang: Lang) -> Result<VoucherDoc> {
     let view = entry_view(store, id, lang)?;
     let entry = &view.entry;
-    let seq = store.voucher_number(id, entry.date)?;
+    let seq = view.voucher;
     let documents = store
         .attachments_of(id)?
         .iter()

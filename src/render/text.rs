@@ -165,6 +165,13 @@ pub fn entry(out: &mut dyn Write, v: &EntryView, lang: Lang) -> io::Result<()> {
         e.date,
         e.kind.label(lang)
     )?;
+    writeln!(
+        out,
+        "{}: {}-{:03}",
+        L::VoucherNumber.get(lang),
+        L::VoucherPrefix.get(lang),
+        v.voucher
+    )?;
     writeln!(out, "{}: {}", L::Memo.get(lang), e.memo)?;
     if let Some(counterparty) = &v.counterparty {
         writeln!(out, "{}: {counterparty}", L::Counterparty.get(lang))?;

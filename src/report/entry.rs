@@ -21,6 +21,8 @@ pub struct EntryView {
     /// The entry's receipts, oldest first (a reissue follows the receipt it replaces).
     pub receipts: Vec<ReceiptState>,
     pub lines: Vec<EntryLine>,
+    /// Its voucher number in its month (记-NNN).
+    pub voucher: i64,
     /// When it was recorded, in the ledger's time zone (the JSON keeps the stored
     /// UTC time, `recorded_at`).
     #[serde(skip)]
@@ -117,6 +119,7 @@ pub fn entry_view(store: &impl Read, id: i64, lang: impl Words) -> Result<EntryV
         })
         .collect();
     Ok(EntryView {
+        voucher: store.voucher_number(id, entry.date)?,
         recorded_local: store.local_time()?.show(&entry.recorded_at),
         reversed_by: store.reversed_by(id)?,
         counterparty: counterparty(store, &entry, lang)?,

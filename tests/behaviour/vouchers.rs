@@ -40,6 +40,10 @@ fn vouchers_are_numbered_gap_free_per_month_and_never_renumbered() {
             .unwrap()
             .ends_with("記-2022-03-003.pdf")
     );
+    // `show` says the number too.
+    let shown = l.stdout(&["--lang", "zh-Hans", "show", "4"]);
+    assert!(shown.contains("凭证号: 记-003"), "{shown}");
+    assert_eq!(l.json(&["show", "4"])["voucher"], 3);
     // A month without entries, or not a month, is refused.
     let err = l.refused(&[
         "--lang", "zh-Hans", "voucher", "print", "--month", "2022-05", "--out", dir,

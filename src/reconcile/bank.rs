@@ -354,12 +354,29 @@ fn read_rows(
         .filter(|c| !c.is_empty())
         .map(Quoted::new)
         .collect();
+    // The mapped headers no row before the header has, to name them all at once.
+    let mut unseen: Vec<String> = Field::ALL
+        .iter()
+        .filter_map(|f| mapping.named(*f))
+        .map(str::to_string)
+        .collect();
     let mut layout = None;
     for _ in 0..PREAMBLE_LINES_MAX {
+        let keys: Vec<String> = rows.header().iter().map(header_key).collect();
+        unseen.retain(|h| !keys.contains(&header_key(h)));
         layout = recognise(rows.header(), mapping);
         if layout.is_some() || !rows.next_header(&mut errors) {
             break;
         }
+    }
+    if layout.is_none() && !unseen.is_empty() {
+        return Err(Error::input_in(
+            crate::error::Field::Columns,
+            ReconcileMessage::MappedColumnsMissing {
+                missing: unseen.iter().map(|h| Quoted::new(h)).collect(),
+                columns: first.into_iter().take(HEADER_NAMES_SHOWN_MAX).collect(),
+            },
+        ));
     }
     let Some(layout) = layout else {
         return Err(Error::input_in(

@@ -208,3 +208,32 @@ fn zh_hans_refusals_name_line_and_column() {
         "{err}"
     );
 }
+
+/// Headers `--columns` maps that the statement does not have are all named at once,
+/// beside the headers it has.
+#[test]
+fn mapped_headers_the_statement_lacks_are_named_together() {
+    let l = ledger();
+    let path = l.dir.path().join("odd.csv");
+    std::fs::write(&path, "记账日,发生额,附言\n2022-03-02,1000.00,x\n").unwrap();
+    let before = l.fingerprint();
+    let err = l.refused(&[
+        "--lang",
+        "zh-Hans",
+        "reconcile",
+        "--statement",
+        path.to_str().unwrap(),
+        "--closing-balance",
+        "1",
+        "--as-of",
+        "2022-03-31",
+        "--columns",
+        "date=记账日,amount=金额,reference=流水",
+    ]);
+    assert!(
+        err.contains("“金额”、“流水”") && err.contains("“发生额”"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(l.fingerprint(), before);
+}

@@ -79,6 +79,12 @@ pub enum ReconcileMessage {
         columns: Vec<Quoted>,
         more: bool,
     },
+    /// Headers `--columns` maps that no row of the preamble has; `columns` are the
+    /// first row's.
+    MappedColumnsMissing {
+        missing: Vec<Quoted>,
+        columns: Vec<Quoted>,
+    },
     /// A bank file's date in none of the forms banks write.
     NotAFileDate {
         text: Quoted,

@@ -76,6 +76,27 @@ impl Say for ReconcileMessage {
                 columns,
                 more,
             } => bank_no_header(lang, field, *lines, columns, *more),
+            ReconcileMessage::MappedColumnsMissing { missing, columns } => {
+                let (open, close, between) = match lang {
+                    Lang::ZhHant => ("「", "」", "、"),
+                    Lang::ZhHans => ("“", "”", "、"),
+                    Lang::En => ("\"", "\"", ", "),
+                };
+                let list = |items: &[Quoted]| {
+                    items
+                        .iter()
+                        .map(|c| format!("{open}{c}{close}"))
+                        .collect::<Vec<_>>()
+                        .join(between)
+                };
+                let (missing, columns) = (list(missing), list(columns));
+                words!(
+                    lang,
+                    "{field} 對應的表頭 {missing} 在對賬單的表頭中都沒有；第 1 行的欄是 {columns}，請照對賬單的寫法對應",
+                    "{field} 对应的表头 {missing} 在对账单的表头中都没有；第 1 行的列是 {columns}，请照对账单的写法对应",
+                    "{field} maps {missing}, which no header row of the statement has; line 1's columns are {columns}: map the statement's own names",
+                )
+            }
             ReconcileMessage::NotAFileDate { text } => words!(
                 lang,
                 "{field}「{text}」不是日期；請寫成例如 2022-03-01、2022/03/01 或 20220301",

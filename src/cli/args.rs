@@ -890,6 +890,12 @@ pub enum ReportCommand {
         #[arg(long)]
         year: String,
     },
+    /// 現金流量表 (after 會民非03, direct method): the year's money in and out by line, with 行次
+    CashFlow {
+        /// The year, e.g. 2022
+        #[arg(long)]
+        year: String,
+    },
     /// Per fund: opening, raised, disbursed, transfers, closing for the year
     Funds {
         /// The year, e.g. 2022

@@ -164,6 +164,11 @@ pub fn report(
             let r = statements::activities(store, super::values::year(&year)?, lang)?;
             ctx.emit_table(out, lang, &r, to)
         }
+        ReportCommand::CashFlow { year } => {
+            let year = super::values::year(&year)?;
+            let r = crate::report::cash_flow::cash_flow(store, year)?;
+            ctx.emit_table(out, lang, &r, to)
+        }
         ReportCommand::Funds { year } => {
             let (start, end) = reports::year_bounds(super::values::year(&year)?)?;
             let r = crate::report::fund_balances::fund_balances(

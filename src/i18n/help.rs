@@ -311,6 +311,9 @@ help! {
         "期间的第一天［默认：--as-of 那一年的 1 月 1 日］";
     // Entries.
     "Record a journal entry" => "記錄一張記賬憑證", "记录一张记账凭证";
+    "現金流量表 (after 會民非03, direct method): the year's money in and out by line, with 行次" =>
+        "現金流量表（依會民非03，直接法）：全年資金流入流出按項目列出，附行次",
+        "现金流量表（依会民非03，直接法）：全年资金流入流出按项目列出，附行次";
     "Accounting vouchers (记账凭证) as A5 PDFs" => "記賬憑證（A5 PDF）", "记账凭证（A5 PDF）";
     "Write the voucher of one entry, or of every entry of --month, to DIR (记-YYYY-MM-NNN.pdf)" =>
         "把一張憑證、或 --month 整月的憑證寫到 DIR（記-YYYY-MM-NNN.pdf）",

@@ -222,3 +222,61 @@ pub fn donor_statement(r: &crate::report::annual::DonorStatement, lang: Lang) ->
         ]),
     }
 }
+
+/// The 现金流量表: each line with its 行次, the subtotals and the net increase last.
+pub fn cash_flow(r: &crate::report::cash_flow::CashFlow, lang: Lang) -> Grid {
+    use crate::report::cash_flow::CashLine as C;
+    let g = |l: L| l.get(lang).to_string();
+    let label = |line: C| match line {
+        C::DonationsReceived => L::CashDonationsReceived,
+        C::DuesReceived => L::CashDuesReceived,
+        C::ServicesReceived => L::CashServicesReceived,
+        C::SalesReceived => L::CashSalesReceived,
+        C::GrantsReceived => L::CashGrantsReceived,
+        C::OtherReceived => L::CashOtherReceived,
+        C::OperatingInflow => L::CashInflowSubtotal,
+        C::AidPaid => L::CashAidPaid,
+        C::StaffPaid => L::CashStaffPaid,
+        C::GoodsPaid => L::CashGoodsPaid,
+        C::OtherPaid => L::CashOtherPaid,
+        C::OperatingOutflow => L::CashOutflowSubtotal,
+        C::OperatingNet => L::CashOperatingNet,
+        C::InvestingNet => L::CashInvestingNet,
+        C::FinancingNet => L::CashFinancingNet,
+        C::ExchangeEffect => L::CashExchangeEffect,
+        C::NetIncrease => L::CashNetIncrease,
+    };
+    let heading = |l: L| vec![text(&g(l)), text(""), text("")];
+    let mut rows = vec![heading(L::CashOperating)];
+    let mut totals = None;
+    for row in &r.rows {
+        let indent = match row.line {
+            C::OperatingInflow | C::OperatingOutflow | C::OperatingNet => "",
+            C::InvestingNet | C::FinancingNet | C::ExchangeEffect | C::NetIncrease => "",
+            _ => "  ",
+        };
+        let cells = vec![
+            text(&format!("{indent}{}", g(label(row.line)))),
+            Cell::Count(i64::from(row.row)),
+            Cell::Amount(row.amount),
+        ];
+        match row.line {
+            C::NetIncrease => totals = Some(cells),
+            C::InvestingNet => {
+                rows.push(heading(L::CashInvesting));
+                rows.push(cells);
+            }
+            C::FinancingNet => {
+                rows.push(heading(L::CashFinancing));
+                rows.push(cells);
+            }
+            _ => rows.push(cells),
+        }
+    }
+    Grid {
+        title: format!("{} {}", r.year, g(L::CashFlowTitle)),
+        columns: vec![g(L::Item), g(L::RowNumber), g(L::Amount)],
+        rows,
+        totals,
+    }
+}

@@ -7,6 +7,7 @@ use super::{Render, Tabular, annual, receipts, text};
 use crate::i18n::Lang;
 use crate::ledger::party::Role;
 use crate::report::annual::{BeneficiaryReport, DonorReport, DonorStatement};
+use crate::report::cash_flow::CashFlow;
 use crate::report::entry::EntryView;
 use crate::report::fund_balances::FundBalances;
 use crate::report::lists::{AccountLine, FundLine};
@@ -71,6 +72,7 @@ macro_rules! grid_with {
 grid_with! {
     BalanceSheet => annual::balance_sheet;
     Activities => annual::activities;
+    CashFlow => annual::cash_flow;
     DonorStatement => annual::donor_statement;
     DonorReport => annual::donors;
     BeneficiaryReport => annual::beneficiaries;

@@ -3,6 +3,7 @@
 //! cannot disagree between them.
 
 pub mod annual;
+pub mod cash_flow;
 pub mod entry;
 pub mod fund_balances;
 pub mod lists;

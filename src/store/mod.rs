@@ -10,6 +10,7 @@
 
 pub mod attachments;
 mod backup;
+pub mod cash;
 mod chart;
 pub mod export;
 mod journal;

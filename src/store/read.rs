@@ -164,6 +164,9 @@ pub trait Read {
     fn voucher_number(&self, id: i64, date: NaiveDate) -> Result<i64>;
     /// The entries dated in `month`'s month, in voucher-number order.
     fn entries_of_month(&self, month: NaiveDate) -> Result<Vec<i64>>;
+    /// The entries dated in [start, end] that moved the fund's money, with the
+    /// income and cost accounts on their other side.
+    fn cash_moves(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<super::cash::CashMove>>;
     /// The documents attached to an entry, in the order attached.
     fn attachments_of(&self, entry_id: i64) -> Result<Vec<super::attachments::AttachmentRow>>;
     fn attachment(&self, id: i64) -> Result<Option<super::attachments::AttachmentRow>>;
@@ -434,6 +437,13 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn attachments_of(&self, entry_id: i64) -> Result<Vec<super::attachments::AttachmentRow>> {
         super::attachments::of_entry(self.connection(), entry_id)
+    }
+    fn cash_moves(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<super::cash::CashMove>> {
+        let (start, end) = (
+            crate::ledger::date::iso(start),
+            crate::ledger::date::iso(end),
+        );
+        super::cash::cash_moves(self.connection(), &start, &end)
     }
     fn voucher_number(&self, id: i64, date: NaiveDate) -> Result<i64> {
         super::vouchers::number_of(self.connection(), id, date)

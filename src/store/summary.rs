@@ -36,7 +36,9 @@ impl Sql<'_> {
     /// dated before `date`.
     pub fn money_before(&self, date: NaiveDate) -> Result<Money> {
         let mut total = Money::ZERO;
-        for code in GUARDED_ASSET_CODES {
+        // A parent's balance holds its sub-accounts' (1012 holds 1012.01 and .02):
+        // only the top codes are added, or an e-wallet's money counts twice.
+        for code in GUARDED_ASSET_CODES.iter().filter(|c| !c.contains('.')) {
             total = total.plus("money held", self.balance_before(code, date)?)?;
         }
         Ok(total)

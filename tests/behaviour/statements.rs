@@ -228,3 +228,104 @@ fn a_statement_recorded_before_lines_were_hashed_is_still_known_by_its_bytes() {
     let err = l.refused_en(&args("1002", &march, "1487.50", "2022-03-31"));
     assert!(err.contains("recorded as reconciliation 1"), "{err}");
 }
+
+/// 现金流量表: on the demo year, donations in (行次 1) and aid out (14) are the
+/// published figures, the fee is other cash paid (19), and the net increase (61)
+/// equals the change in the fund's money, 1001 + 1002 + 1012. A reversed gift counts
+/// against line 1; a transfer between the fund's own accounts is no line but its fee.
+#[test]
+fn the_cash_flow_statement_adds_up_to_the_change_in_money() {
+    let l = crate::common::demo_ledger();
+    let r = l.json(&["report", "cash-flow", "--year", "2022"]);
+    let line = |row: u64| {
+        r["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["row"] == row)
+            .unwrap()["amount"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(line(1), "293300.00");
+    assert_eq!(line(14), "237300.00");
+    let change = |a: &str, b: &str| {
+        let f = |s: &str| s.replace('.', "").parse::<i64>().unwrap();
+        f(b) - f(a)
+    };
+    let net = line(61).replace('.', "").parse::<i64>().unwrap();
+    let money = change(
+        r["opening_money"].as_str().unwrap(),
+        r["closing_money"].as_str().unwrap(),
+    );
+    assert_eq!(net, money, "{r}");
+    let summary = l.json(&["summary", "--year", "2022"]);
+    assert_eq!(r["closing_money"], summary["closing_balance"]);
+    // CSV and the text table in zh-Hans carry the same lines with their 行次.
+    let csv = l.stdout(&["report", "cash-flow", "--year", "2022", "--csv"]);
+    assert!(
+        csv.contains(",1,293300.00") || csv.contains(",1,\"293,300.00\""),
+        "{csv}"
+    );
+    let text = l.stdout(&["--lang", "zh-Hans", "report", "cash-flow", "--year", "2022"]);
+    assert!(
+        text.contains("接受捐赠收到的现金") && text.contains("现金及现金等价物净增加额"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_transfer_is_no_cash_flow_but_its_fee_is() {
+    let l = crate::common::Ledger::new();
+    l.run(&["donor", "add", "王小明"]).success();
+    for (amount, method) in [("200", "wechat"), ("50", "bank")] {
+        l.run(&[
+            "donate",
+            "--donor",
+            "王小明",
+            "--amount",
+            amount,
+            "--method",
+            method,
+            "--date",
+            "2022-03-01",
+        ])
+        .success();
+    }
+    l.run(&[
+        "transfer",
+        "--from",
+        "1012.01",
+        "--to",
+        "1002",
+        "--amount",
+        "100",
+        "--fee",
+        "0.10",
+        "--date",
+        "2022-03-31",
+    ])
+    .success();
+    l.run(&["reverse", "2", "--reason", "退回", "--date", "2022-04-01"])
+        .success();
+    let r = l.json(&["report", "cash-flow", "--year", "2022"]);
+    let line = |row: u64| {
+        r["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["row"] == row)
+            .unwrap()["amount"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(line(1), "200.00", "{r}");
+    assert_eq!(line(19), "0.10", "{r}");
+    assert_eq!(line(61), "199.90", "{r}");
+    assert_eq!(r["closing_money"], "199.90");
+    // The summary adds an e-wallet's money once (1012 holds 1012.01).
+    let summary = l.json(&["summary", "--year", "2022"]);
+    assert_eq!(summary["closing_balance"], "199.90", "{summary}");
+}

@@ -149,6 +149,9 @@ pub enum Command {
         /// With --pdf: replace FILE if it exists
         #[arg(long, requires = "pdf")]
         force: bool,
+        /// The date the PDF notice is signed on, YYYY-MM-DD [default: today]
+        #[arg(long, requires = "pdf")]
+        date: Option<String>,
     },
     /// Close a year: closing entries into net assets, then no entry may be dated in it
     Close {

@@ -374,7 +374,14 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
             pdf,
             font,
             force,
-        } => reports::summary(ctx, values::year(&year)?, pdf, font, force, out),
+            date,
+        } => {
+            let date = date
+                .as_deref()
+                .map(|d| crate::ledger::date::parse_date(Field::Date, d))
+                .transpose()?;
+            reports::summary(ctx, values::year(&year)?, (pdf, font, force, date), out)
+        }
         Command::Demo { out: dir, force } => demo::run(ctx, &dir, force, out),
         Command::Report {
             report,

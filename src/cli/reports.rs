@@ -114,14 +114,16 @@ pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()
     }
 }
 
-pub fn summary(
-    ctx: &Context,
-    year: i32,
-    pdf: Option<std::path::PathBuf>,
-    font: Option<std::path::PathBuf>,
-    force: bool,
-    out: &mut dyn Write,
-) -> Result<()> {
+/// (the PDF file, its font, --force, the date it is signed on)
+type SummaryPdf = (
+    Option<std::path::PathBuf>,
+    Option<std::path::PathBuf>,
+    bool,
+    Option<chrono::NaiveDate>,
+);
+
+pub fn summary(ctx: &Context, year: i32, pdf: SummaryPdf, out: &mut dyn Write) -> Result<()> {
+    let (pdf, font, force, date) = pdf;
     let guard = super::output_guard(ctx, Field::Pdf, force);
     if let Some(path) = &pdf {
         guard.check(path)?;
@@ -130,9 +132,9 @@ pub fn summary(
     let lang = ctx.lang(&ledger);
     let report = crate::report::summary::annual_summary(ledger.reader(), year, lang)?;
     if let Some(path) = &pdf {
-        let today = ctx.actor()?.today;
+        let signed = date.unwrap_or(ctx.actor()?.today);
         let font = font.as_deref();
-        documents::write_summary_pdf(&report, lang, today, path, font, &guard)?;
+        documents::write_summary_pdf(&report, lang, signed, path, font, &guard)?;
     }
     ctx.emit(out, lang, &report)?;
     if let (Some(path), false) = (pdf, ctx.json) {

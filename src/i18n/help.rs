@@ -314,6 +314,9 @@ help! {
     "現金流量表 (after 會民非03, direct method): the year's money in and out by line, with 行次" =>
         "現金流量表（依會民非03，直接法）：全年資金流入流出按項目列出，附行次",
         "现金流量表（依会民非03，直接法）：全年资金流入流出按项目列出，附行次";
+    "The date the PDF notice is signed on, YYYY-MM-DD [default: today]" =>
+        "PDF 公告落款的日期，YYYY-MM-DD［預設：今天］",
+        "PDF 公告落款的日期，YYYY-MM-DD［默认：今天］";
     "Accounting vouchers (记账凭证) as A5 PDFs" => "記賬憑證（A5 PDF）", "记账凭证（A5 PDF）";
     "Write the voucher of one entry, or of every entry of --month, to DIR (记-YYYY-MM-NNN.pdf)" =>
         "把一張憑證、或 --month 整月的憑證寫到 DIR（記-YYYY-MM-NNN.pdf）",

@@ -264,6 +264,8 @@ labels! {
     Agrees => "相符", "相符", "agree";
     Difference => "差額", "差额", "Difference";
     Line => "行", "行", "Line";
+    MonthlyResults => "每月籌集與支出", "每月筹集与支出", "Raised and disbursed by month";
+    Preliminary => "（初步，本年尚未結賬）", "（初步，本年尚未结账）", " (preliminary: the year is not closed)";
     CashFlowTitle => "年度現金流量表（會民非03）", "年度现金流量表（会民非03）", "cash-flow statement (會民非03)";
     Item => "項目", "项目", "Item";
     RowNumber => "行次", "行次", "Row";

@@ -42,7 +42,14 @@ pub fn other_movements(s: &AnnualSummary) -> Money {
 
 pub fn summary(out: &mut dyn Write, s: &AnnualSummary, lang: Lang) -> io::Result<()> {
     let g = |l: L| l.get(lang);
-    writeln!(out, "{}  {} {}", s.fund_name, s.year, g(L::SummaryTitle))?;
+    let preliminary = if s.preliminary { g(L::Preliminary) } else { "" };
+    writeln!(
+        out,
+        "{}  {} {}{preliminary}",
+        s.fund_name,
+        s.year,
+        g(L::SummaryTitle)
+    )?;
     writeln!(out)?;
     writeln!(
         out,
@@ -74,6 +81,27 @@ pub fn summary(out: &mut dyn Write, s: &AnnualSummary, lang: Lang) -> io::Result
             p.name.clone(),
             p.raised.grouped(),
             p.disbursed.grouped(),
+        ]);
+    }
+    t.rule();
+    t.row(vec![
+        g(L::Total).to_string(),
+        s.raised.grouped(),
+        s.disbursed.grouped(),
+    ]);
+    t.write(out)?;
+    writeln!(out)?;
+    writeln!(out, "{}", g(L::MonthlyResults))?;
+    let mut t = Table::new(&[
+        (g(L::Month), Align::Right),
+        (g(L::Raised), Align::Right),
+        (g(L::Disbursed), Align::Right),
+    ]);
+    for m in &s.months {
+        t.row(vec![
+            m.month.to_string(),
+            m.raised.grouped(),
+            m.disbursed.grouped(),
         ]);
     }
     t.rule();
@@ -181,13 +209,17 @@ pub fn summary_doc(
                     .to_string(),
                 _ => format!("{}月", m.month),
             };
-            (label, m.money_in.fen().max(0), m.money_out.fen().max(0))
+            (label, m.raised.fen().max(0), m.disbursed.fen().max(0))
         })
         .collect();
     crate::render::pdf::summary::SummaryDoc {
         dates,
         fund_name: s.fund_name.clone(),
-        title: format!("{} {}", s.year, g(L::SummaryTitle)),
+        title: if s.preliminary {
+            format!("{} {}{}", s.year, g(L::SummaryTitle), g(L::Preliminary))
+        } else {
+            format!("{} {}", s.year, g(L::SummaryTitle))
+        },
         headline: vec![
             (g(L::RaisedFunds), s.raised.yuan()),
             (g(L::DisbursedFunds), s.disbursed.yuan()),
@@ -195,8 +227,8 @@ pub fn summary_doc(
         ],
         program_headers: vec![g(L::Program), g(L::Raised), g(L::Disbursed)],
         program_rows: program_rows(s, lang),
-        chart_title: g(L::MonthlyMoney),
-        chart_legend: (g(L::MoneyIn), g(L::MoneyOut)),
+        chart_title: g(L::MonthlyResults),
+        chart_legend: (g(L::Raised), g(L::Disbursed)),
         months,
         roll_forward_title: g(L::RollForward),
         roll_forward: vec![

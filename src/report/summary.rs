@@ -33,6 +33,8 @@ pub struct AnnualSummary {
     /// before the year (of two on one date, the later recorded).
     pub last_reconciliations: Vec<ReconciliationStatus>,
     pub fingerprint: Option<String>,
+    /// The year is not closed yet: its figures may still change (初步).
+    pub preliminary: bool,
     /// The key receipts are signed with now (its id and public key): the summary
     /// publishes it, so donors can check their receipts.
     pub signing_key: Option<SigningKeyView>,
@@ -50,6 +52,11 @@ pub struct ProgramLine {
 #[derive(Clone, Debug, Serialize)]
 pub struct MonthLine {
     pub month: u32,
+    /// Donations raised in the month, net of reversals: the months add up to `raised`.
+    pub raised: Money,
+    /// Aid disbursed in the month: the months add up to `disbursed`.
+    pub disbursed: Money,
+    /// Money into and out of 1001 + 1002 + 1012, transfers between them left out.
     pub money_in: Money,
     pub money_out: Money,
 }
@@ -158,14 +165,26 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
     let mut months: Vec<MonthLine> = (1..=12)
         .map(|month| MonthLine {
             month,
+            raised: Money::ZERO,
+            disbursed: Money::ZERO,
             money_in: Money::ZERO,
             money_out: Money::ZERO,
         })
         .collect();
-    for (month, money_in, money_out) in store.monthly_money(start, end)? {
+    for (month, raised, disbursed) in store.monthly_results(start, end)? {
         if let Some(line) = months.get_mut(month.saturating_sub(1) as usize) {
-            line.money_in = money_in;
-            line.money_out = money_out;
+            line.raised = Money::from_fen(raised);
+            line.disbursed = Money::from_fen(disbursed);
+        }
+    }
+    for m in store.cash_moves(start, end)? {
+        if let Some(line) = months.get_mut(m.month.saturating_sub(1) as usize) {
+            let fen = Money::from_fen(m.cash_fen.abs());
+            if m.cash_fen > 0 {
+                line.money_in = line.money_in.plus("money in", fen)?;
+            } else {
+                line.money_out = line.money_out.plus("money out", fen)?;
+            }
         }
     }
     Ok(AnnualSummary {
@@ -184,6 +203,7 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
         months,
         last_reconciliations,
         fingerprint: store.head()?.last.map(|(_, hash)| hex::encode(hash)),
+        preliminary: store.closed_year(year)?.is_none(),
         signing_key: store.signing_keys()?.last().map(|k| SigningKeyView {
             key_id: k.key_id.clone(),
             public_key: hex::encode(k.public_key),

@@ -167,6 +167,8 @@ pub trait Read {
     /// The entries dated in [start, end] that moved the fund's money, with the
     /// income and cost accounts on their other side.
     fn cash_moves(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<super::cash::CashMove>>;
+    /// Per month: (month, raised, disbursed) in fen, as the summary's headline counts.
+    fn monthly_results(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<(u32, i64, i64)>>;
     /// The documents attached to an entry, in the order attached.
     fn attachments_of(&self, entry_id: i64) -> Result<Vec<super::attachments::AttachmentRow>>;
     fn attachment(&self, id: i64) -> Result<Option<super::attachments::AttachmentRow>>;
@@ -444,6 +446,13 @@ impl<T: sealed::Sqlite> Read for T {
             crate::ledger::date::iso(end),
         );
         super::cash::cash_moves(self.connection(), &start, &end)
+    }
+    fn monthly_results(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<(u32, i64, i64)>> {
+        let (start, end) = (
+            crate::ledger::date::iso(start),
+            crate::ledger::date::iso(end),
+        );
+        super::cash::monthly_results(self.connection(), &start, &end)
     }
     fn voucher_number(&self, id: i64, date: NaiveDate) -> Result<i64> {
         super::vouchers::number_of(self.connection(), id, date)

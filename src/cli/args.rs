@@ -113,7 +113,7 @@ pub enum Command {
         #[arg(long, global = true)]
         csv: bool,
         /// Write the report to FILE instead: FILE.xlsx as an Excel workbook (amounts as
-        /// numbers), FILE.csv as CSV; an existing FILE is replaced only with --force
+        /// numbers), FILE.csv as CSV, FILE.pdf as an A4 PDF; an existing FILE is replaced only with --force
         #[arg(long, global = true, value_name = "FILE")]
         out: Option<PathBuf>,
         /// Replace the FILE of --out (or of donors --pdf) if it exists

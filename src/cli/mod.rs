@@ -149,6 +149,7 @@ impl Context {
         lang: Lang,
         report: &impl crate::render::Tabular,
         to: &TableOut,
+        ledger: &crate::ops::Ledger,
     ) -> Result<()> {
         use crate::output::encode::write_encoded;
         let grid = report.grid(lang);
@@ -166,6 +167,9 @@ impl Context {
                         )
                     })?;
                     guard.write(path, &bytes)?;
+                }
+                Some("pdf") => {
+                    crate::ops::documents::write_grid_pdf(ledger, &grid, lang, path, &guard)?;
                 }
                 Some("csv") => {
                     let encoding = values::out_encoding(to.encoding, true);

@@ -160,16 +160,16 @@ pub fn report(
         ReportCommand::BalanceSheet { as_of } => {
             let as_of = parse_date(Field::AsOf, &as_of)?;
             let r = statements::balance_sheet(store, as_of, lang)?;
-            ctx.emit_table(out, lang, &r, to)
+            ctx.emit_table(out, lang, &r, to, &ledger)
         }
         ReportCommand::Activities { year } => {
             let r = statements::activities(store, super::values::year(&year)?, lang)?;
-            ctx.emit_table(out, lang, &r, to)
+            ctx.emit_table(out, lang, &r, to, &ledger)
         }
         ReportCommand::CashFlow { year } => {
             let year = super::values::year(&year)?;
             let r = crate::report::cash_flow::cash_flow(store, year)?;
-            ctx.emit_table(out, lang, &r, to)
+            ctx.emit_table(out, lang, &r, to, &ledger)
         }
         ReportCommand::Funds { year } => {
             let (start, end) = reports::year_bounds(super::values::year(&year)?)?;
@@ -180,7 +180,7 @@ pub fn report(
                 end,
                 lang,
             )?;
-            ctx.emit_table(out, lang, &YearFunds(r), to)
+            ctx.emit_table(out, lang, &YearFunds(r), to, &ledger)
         }
         ReportCommand::Donors {
             year,
@@ -192,7 +192,7 @@ pub fn report(
                 let guard = super::output_guard(ctx, Field::Pdf, to.force);
                 documents::write_donor_statement(&ledger, &r, lang, path, &guard)?;
             }
-            ctx.emit_table(out, lang, &r, to)
+            ctx.emit_table(out, lang, &r, to, &ledger)
         }
         ReportCommand::Donors {
             year,
@@ -200,11 +200,11 @@ pub fn report(
             ..
         } => {
             let r = reports::donor_report(store, super::values::year(&year)?, lang)?;
-            ctx.emit_table(out, lang, &r, to)
+            ctx.emit_table(out, lang, &r, to, &ledger)
         }
         ReportCommand::Beneficiaries { year } => {
             let r = reports::beneficiary_report(store, super::values::year(&year)?, lang)?;
-            ctx.emit_table(out, lang, &r, to)
+            ctx.emit_table(out, lang, &r, to, &ledger)
         }
     }
 }

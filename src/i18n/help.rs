@@ -622,9 +622,9 @@ help! {
         "最多列出這麼多筆，最新的在前",
         "最多列出这么多笔，最新的在前";
     // Files for Excel.
-    "Write the report to FILE instead: FILE.xlsx as an Excel workbook (amounts as numbers), FILE.csv as CSV; an existing FILE is replaced only with --force" =>
-        "改把報表寫入 FILE：FILE.xlsx 為 Excel 活頁簿（金額為數值），FILE.csv 為 CSV；已有的 FILE 只在加 --force 時才取代",
-        "改把报表写入 FILE：FILE.xlsx 为 Excel 工作簿（金额为数值），FILE.csv 为 CSV；已有的 FILE 只在加 --force 时才替换";
+    "Write the report to FILE instead: FILE.xlsx as an Excel workbook (amounts as numbers), FILE.csv as CSV, FILE.pdf as an A4 PDF; an existing FILE is replaced only with --force" =>
+        "改把報表寫入 FILE：FILE.xlsx 為 Excel 活頁簿（金額為數值），FILE.csv 為 CSV，FILE.pdf 為 A4 PDF；已有的 FILE 只在加 --force 時才取代",
+        "改把报表写入 FILE：FILE.xlsx 为 Excel 工作簿（金额为数值），FILE.csv 为 CSV，FILE.pdf 为 A4 PDF；已有的 FILE 只在加 --force 时才替换";
     "Replace the FILE of --out (or of donors --pdf) if it exists" =>
         "--out（或 donors --pdf）的 FILE 已存在時取代它",
         "--out（或 donors --pdf）的 FILE 已存在时替换它";

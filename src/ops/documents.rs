@@ -147,3 +147,66 @@ pub fn write_donor_statement(
     })?;
     guard.write(path, &bytes)
 }
+
+/// Any report's grid (the balance sheet, activities, cash flow, funds …) as a
+/// paginated A4 PDF in the fund's layout: its title, the table with its amount
+/// columns right-aligned, the total ruled, and the ledger fingerprint.
+pub fn write_grid_pdf(
+    ledger: &super::Ledger,
+    grid: &crate::render::grid::Grid,
+    lang: Lang,
+    path: &Path,
+    guard: &Guard,
+) -> Result<()> {
+    use crate::render::grid::Cell;
+    guard.check(path)?;
+    let store = ledger.reader();
+    let fingerprint = store
+        .head()?
+        .last
+        .map(|(_, hash)| hex::encode(hash))
+        .unwrap_or_default();
+    // The columns from the first that holds an amount in every row that has one.
+    let width = grid.columns.len();
+    let amount_columns = (0..width)
+        .rev()
+        .take_while(|&c| {
+            grid.rows
+                .iter()
+                .all(|r| !matches!(r.get(c), Some(Cell::Text(t)) if !t.is_empty()))
+        })
+        .count();
+    let text = |cells: &[Cell]| cells.iter().map(Cell::text).collect::<Vec<_>>();
+    let doc = crate::render::pdf::StatementDoc {
+        fund_name: store.ledger_name_in(lang.into())?,
+        dates: printed_now(),
+        title: grid.title.clone(),
+        donor: String::new(),
+        headers: grid.columns.clone(),
+        rows: grid.rows.iter().map(|r| text(r)).collect(),
+        total: grid.totals.as_deref().map(text).unwrap_or_default(),
+        amount_columns,
+        note: String::new(),
+        page_label: match lang {
+            Lang::En => "Page {n} of {m}".to_string(),
+            Lang::ZhHans => "第 {n} / {m} 页".to_string(),
+            Lang::ZhHant => "第 {n} / {m} 頁".to_string(),
+        },
+        fingerprint_label: crate::i18n::L::Fingerprint.get(lang).to_string(),
+        fingerprint,
+    };
+    let font = font(None)?;
+    let texts = [&doc.fund_name, &doc.title]
+        .into_iter()
+        .chain(doc.rows.iter().flatten());
+    refuse_missing(&font, texts)?;
+    let bytes = crate::render::pdf::render_statement(&doc, &font).map_err(|e| {
+        Error::io_said(
+            crate::error::message::IoMessage::LayOut {
+                document: crate::error::message::Document::Statement,
+            },
+            e,
+        )
+    })?;
+    guard.write(path, &bytes)
+}

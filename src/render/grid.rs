@@ -22,7 +22,7 @@ pub struct Grid {
 }
 
 impl Cell {
-    fn text(&self) -> String {
+    pub fn text(&self) -> String {
         match self {
             Cell::Text(t) => t.clone(),
             Cell::Amount(m) => m.grouped(),

@@ -334,6 +334,7 @@ pub fn statement_doc(
             String::new(),
             r.total.yuan(),
         ],
+        amount_columns: 1,
         note: g(L::StatementNote),
         page_label: match lang {
             Lang::En => "Page {n} of {m}".to_string(),

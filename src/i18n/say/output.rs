@@ -25,9 +25,9 @@ impl Say for OutputMessage {
             ),
             OutputMessage::NotASheetName { path } => words!(
                 lang,
-                "{field} {path}：報表檔名須以 .csv 或 .xlsx 結尾",
-                "{field} {path}：报表文件名须以 .csv 或 .xlsx 结尾",
-                "{field} {path}: a report file's name ends in .csv or .xlsx",
+                "{field} {path}：報表檔名須以 .csv、.xlsx 或 .pdf 結尾",
+                "{field} {path}：报表文件名须以 .csv、.xlsx 或 .pdf 结尾",
+                "{field} {path}: a report file's name ends in .csv, .xlsx or .pdf",
             ),
             OutputMessage::IsTheLedger { path } => words!(
                 lang,

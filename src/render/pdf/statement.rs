@@ -40,6 +40,8 @@ pub struct StatementDoc {
     pub rows: Vec<Vec<String>>,
     /// The total row, ruled above and double-ruled below.
     pub total: Vec<String>,
+    /// How many columns at the right are amounts, right-aligned (0: the last one).
+    pub amount_columns: usize,
     /// A thank-you or certification sentence under the table.
     pub note: String,
     /// Page numbers: `{n}` is replaced by the page, `{m}` by the count, e.g.
@@ -190,6 +192,7 @@ fn lay_out(doc: &StatementDoc, font: &PdfFont) -> Result<Vec<Sheet>, String> {
         let table = Table {
             widths: &widths,
             font,
+            doc_amount_columns: doc.amount_columns.max(1),
         };
         let mut y = table.header(&mut sheet, &doc.headers, TABLE_TOP_MM);
         for row in rows.by_ref().take(count) {
@@ -268,6 +271,8 @@ fn lay_out_header(sheet: &mut Sheet, doc: &StatementDoc, font: &PdfFont) {
 struct Table<'a> {
     widths: &'a [f32],
     font: &'a PdfFont,
+    /// How many columns at the right are amounts (at least one).
+    doc_amount_columns: usize,
 }
 
 impl Table<'_> {
@@ -296,7 +301,7 @@ impl Table<'_> {
         sheet.hline(top, 0.8, Paint::Rule);
         let frames = self.cells(top, HEADER_ROW_MM);
         for (index, (frame, text)) in frames.iter().zip(headers).enumerate() {
-            let align = if index + 1 == headers.len() {
+            let align = if index + self.doc_amount_columns >= headers.len() {
                 Align::Right
             } else {
                 Align::Center
@@ -322,7 +327,7 @@ impl Table<'_> {
         let columns = frames.len();
         for (index, frame) in frames.iter().enumerate() {
             let text = cells.get(index).map_or("", String::as_str);
-            let amount = index + 1 == columns;
+            let amount = index + self.doc_amount_columns >= columns;
             let cell_style = if amount {
                 style(BODY_PT, 6.0, 1, Align::Right, Ink::Text)
             } else {
@@ -340,16 +345,21 @@ impl Table<'_> {
     }
 }
 
-/// The note in a shaded box with a red bar, then the fingerprint.
+/// The note in a shaded box with a red bar (none without a note), then the
+/// fingerprint.
 fn lay_out_closing(sheet: &mut Sheet, doc: &StatementDoc, font: &PdfFont, top: f32) {
-    let note = full_width(top, NOTE_MM);
-    sheet.fills.push((note, Paint::Shade));
-    sheet.line((note.x, note.y), (note.x, note.bottom()), 1.2, Paint::Seal);
-    let note_style = style(10.5, 6.5, 4, Align::Left, Ink::Text);
-    sheet
-        .canvas
-        .text_in(font, &doc.note, note.inset(3.5, 1.5), note_style);
-    let fingerprint_top = note.bottom() + GAP_MM;
+    let fingerprint_top = if doc.note.is_empty() {
+        top
+    } else {
+        let note = full_width(top, NOTE_MM);
+        sheet.fills.push((note, Paint::Shade));
+        sheet.line((note.x, note.y), (note.x, note.bottom()), 1.2, Paint::Seal);
+        let note_style = style(10.5, 6.5, 4, Align::Left, Ink::Text);
+        sheet
+            .canvas
+            .text_in(font, &doc.note, note.inset(3.5, 1.5), note_style);
+        note.bottom() + GAP_MM
+    };
     fingerprint_line(
         sheet,
         font,
@@ -411,6 +421,7 @@ mod tests {
                 })
                 .collect(),
             total: strings(&["合計", "", "", "", "¥543,210.00"]),
+            amount_columns: 1,
             note: "感謝您對愛心基金的支持。以上捐贈均已入賬，特此證明。".into(),
             page_label: "第 {n} / {m} 頁".into(),
             fingerprint_label: "賬本指紋（SHA-256）".into(),
@@ -430,6 +441,7 @@ mod tests {
                 .map(|_| (0..COLUMNS_MAX).map(|_| h("¥1")).collect())
                 .collect(),
             total: (0..COLUMNS_MAX).map(|_| h("合計")).collect(),
+            amount_columns: 1,
             note: h("證明"),
             page_label: h("{n}{m}"),
             fingerprint_label: h("指紋"),

@@ -1,4 +1,4 @@
-//! Original documents as stored (migration 0011): each distinct file's bytes once in
+//! Original documents as stored (migration 0012): each distinct file's bytes once in
 //! `attachment_blobs` by SHA-256, an `attachments` row (chained) for each time one is
 //! attached to an entry, and `attachment_withdrawals` (chained) for the withdrawn.
 

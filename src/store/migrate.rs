@@ -50,9 +50,9 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0009_signing_keys.sql"),
     ),
     (
-        11,
+        12,
         "attachments",
-        include_str!("../../migrations/0011_attachments.sql"),
+        include_str!("../../migrations/0012_attachments.sql"),
     ),
 ];
 

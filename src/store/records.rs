@@ -165,7 +165,7 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
             "recorded_at",
         ],
     },
-    // Original documents (migration 0011): each attachment names its file's SHA-256;
+    // Original documents (migration 0012): each attachment names its file's SHA-256;
     // the bytes are not chained, `verify attachments` hashes them.
     ChainedTable {
         name: "attachments",

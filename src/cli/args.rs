@@ -323,6 +323,27 @@ pub enum DonorCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Merge a donor entered twice into the one to keep: from then on its gifts count as the kept donor's in every report; kept as a chained record
+    #[command(
+        after_help = "Examples:\n  lovefund donor merge 3 7 --reason 'the same person entered twice'\n  lovefund donor unmerge 7 --reason 'not the same person after all'"
+    )]
+    Merge {
+        /// The donor to keep (id or name)
+        into: String,
+        /// The donor entered twice, merged into the first (id or name)
+        donor: String,
+        /// Why the two are one donor (required)
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Undo a merge: the donor's gifts count as its own again; kept as a chained record
+    Unmerge {
+        /// The merged donor (id or name)
+        donor: String,
+        /// Why the merge is undone (required)
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// List donors with their number of gifts and total
     List,
     /// One donor's giving history and total

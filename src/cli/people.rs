@@ -11,6 +11,7 @@ use crate::input::amount_fault;
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
 use crate::ledger::party::{PartyType, Role};
+use crate::ops::merges;
 use crate::ops::people::{
     self, DisbursementRequest, DonationRequest, EditRequest, MovementRequest, PartyRequest,
 };
@@ -77,6 +78,31 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
                 reason,
             };
             edit(ctx, request, out)
+        }
+        DonorCommand::Merge {
+            into,
+            donor,
+            reason,
+        } => {
+            let mut ledger = ctx.open_for_writing()?;
+            let lang = ctx.lang(&ledger);
+            let request = merges::MergeRequest {
+                into,
+                party: donor,
+                reason,
+            };
+            let merged = merges::merge_parties(&mut ledger, &ctx.actor()?, request)?;
+            ctx.emit(out, lang, &merged)
+        }
+        DonorCommand::Unmerge { donor, reason } => {
+            let mut ledger = ctx.open_for_writing()?;
+            let lang = ctx.lang(&ledger);
+            let request = merges::UnmergeRequest {
+                party: donor,
+                reason,
+            };
+            let unmerged = merges::unmerge_party(&mut ledger, &ctx.actor()?, request)?;
+            ctx.emit(out, lang, &unmerged)
         }
         DonorCommand::List => list(ctx, Role::Donor, out),
         DonorCommand::Show { id } => show(ctx, Role::Donor, super::values::id(&id)?, out),

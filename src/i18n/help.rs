@@ -375,6 +375,22 @@ help! {
         "更正後的身份證號（只保存加密雜湊和末 4 位）",
         "更正后的身份证号（只保存加密哈希和末 4 位）";
     "Why the donor is corrected (required)" => "更正的原因（必填）", "更正的原因（必填）";
+    "Merge a donor entered twice into the one to keep: from then on its gifts count as the kept donor's in every report; kept as a chained record" =>
+        "把重複登記的捐贈人併入要保留的那位：從此其捐款在所有報表中都計入保留的捐贈人；作為一條鏈上記錄保存",
+        "把重复登记的捐赠人并入要保留的那位：从此其捐款在所有报表中都计入保留的捐赠人；作为一条链上记录保存";
+    "Examples:\n  lovefund donor merge 3 7 --reason 'the same person entered twice'\n  lovefund donor unmerge 7 --reason 'not the same person after all'" =>
+        "例子：\n  lovefund donor merge 3 7 --reason 同一人登記了兩次\n  lovefund donor unmerge 7 --reason 查明不是同一人",
+        "例子：\n  lovefund donor merge 3 7 --reason 同一人登记了两次\n  lovefund donor unmerge 7 --reason 查明不是同一人";
+    "The donor to keep (id or name)" => "要保留的捐贈人（編號或名稱）", "要保留的捐赠人（编号或名称）";
+    "The donor entered twice, merged into the first (id or name)" =>
+        "重複登記的捐贈人，併入前一位（編號或名稱）",
+        "重复登记的捐赠人，并入前一位（编号或名称）";
+    "Why the two are one donor (required)" => "為何兩者是同一捐贈人（必填）", "为何两者是同一捐赠人（必填）";
+    "Undo a merge: the donor's gifts count as its own again; kept as a chained record" =>
+        "取消合併：該捐贈人的捐款重新單獨計算；作為一條鏈上記錄保存",
+        "取消合并：该捐赠人的捐款重新单独计算；作为一条链上记录保存";
+    "The merged donor (id or name)" => "已合併的捐贈人（編號或名稱）", "已合并的捐赠人（编号或名称）";
+    "Why the merge is undone (required)" => "取消合併的原因（必填）", "取消合并的原因（必填）";
     "Correct a beneficiary (name, type, school, grade, village, household size, identity number)" =>
         "更正受助人（名稱、類別、學校、年級、村、家庭人數、身份證號），作為一條鏈上記錄保存",
         "更正受助人（名称、类别、学校、年级、村、家庭人数、身份证号），作为一条链上记录保存";

@@ -17,6 +17,7 @@ pub mod documents;
 pub mod export;
 pub mod import;
 pub mod journal;
+pub mod merges;
 pub mod people;
 pub mod receipts;
 pub mod reconcile;

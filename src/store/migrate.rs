@@ -44,6 +44,12 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "party_edits",
         include_str!("../../migrations/0008_party_edits.sql"),
     ),
+    // 9 is kept for the signing keys of another branch.
+    (
+        10,
+        "party_merges",
+        include_str!("../../migrations/0010_party_merges.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

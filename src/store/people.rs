@@ -6,7 +6,7 @@ use super::{meta_get, meta_set};
 use crate::error::message::{LedgerMessage, StoreMessage};
 use crate::error::{Error, Field, Result};
 use crate::ledger::party::{
-    ANONYMOUS_DONOR, NewParty, Party, PartyEdit, PartyEditRecord, PartyType, Role,
+    ANONYMOUS_DONOR, NewParty, Party, PartyEdit, PartyEditRecord, PartyMergeRecord, PartyType, Role,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -414,4 +414,67 @@ pub(super) fn keep_receipt_names(
         }
     }
     Ok(())
+}
+
+/// Records a merge of donor `party_id` into `into_id`, or with `into_id` None its
+/// unmerge, as a new chained row. The ops layer has checked that it makes no cycle.
+pub(super) fn insert_party_merge(
+    conn: &Connection,
+    collector: &mut Collector,
+    party_id: i64,
+    into_id: Option<i64>,
+    reason: &str,
+    by: &str,
+    at: &str,
+) -> Result<i64> {
+    let id: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(id), 0) + 1 FROM party_merges",
+        [],
+        |r| r.get(0),
+    )?;
+    let values: [&dyn rusqlite::ToSql; 6] = [&id, &party_id, &into_id, &reason, &by, &at];
+    conn.execute(
+        "INSERT INTO party_merges (id, party_id, into_id, reason, merged_by, merged_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &values[..],
+    )?;
+    collector.add("party_merges", &values)?;
+    Ok(id)
+}
+
+/// Every party merged now, with its root: the party its gifts count for.
+pub(super) fn merge_roots(conn: &Connection) -> Result<std::collections::HashMap<i64, i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id, root FROM party_roots")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The party `id` is merged into now (one step, not its root), if any.
+pub(super) fn merged_into(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT into_id FROM party_merged_now WHERE id = ?1")?;
+    Ok(stmt.query_row([id], |r| r.get(0)).optional()?)
+}
+
+/// A party's merges and unmerges, oldest first: those of the party itself and those
+/// of parties merged into it (or unmerged from it).
+pub(super) fn party_merges(conn: &Connection, id: i64) -> Result<Vec<PartyMergeRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id, m.party_id, m.into_id, m.reason, m.merged_by, m.merged_at
+         FROM party_merges m
+         WHERE m.party_id = ?1 OR m.into_id = ?1
+            OR (m.into_id IS NULL AND ?1 = (SELECT x.into_id FROM party_merges x
+                WHERE x.party_id = m.party_id AND x.id < m.id ORDER BY x.id DESC LIMIT 1))
+         ORDER BY m.id",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(PartyMergeRecord {
+            id: r.get(0)?,
+            party_id: r.get(1)?,
+            into_id: r.get(2)?,
+            reason: r.get(3)?,
+            merged_by: r.get(4)?,
+            merged_at: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

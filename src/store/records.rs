@@ -152,6 +152,11 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
         key: &["year", "seq"],
         columns: &["name"],
     },
+    ChainedTable {
+        name: "party_merges",
+        key: &["id"],
+        columns: &["party_id", "into_id", "reason", "merged_by", "merged_at"],
+    },
 ];
 
 fn table_index(name: &str) -> usize {

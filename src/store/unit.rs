@@ -37,6 +37,16 @@ pub trait UnitOfWork: Read {
         by: &str,
         at: &str,
     ) -> Result<i64>;
+    /// Records a merge of donor `party_id` into `into_id` (None: its unmerge), by
+    /// `by` at `at`.
+    fn insert_party_merge(
+        &mut self,
+        party_id: i64,
+        into_id: Option<i64>,
+        reason: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<i64>;
     /// The anonymous donor (愛心人士), created on first use.
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64>;
     /// The ledger's key for identity-number hashes, created on first use.
@@ -93,6 +103,18 @@ impl UnitOfWork for Appender<'_> {
     ) -> Result<i64> {
         let (tx, collector) = self.transaction()?;
         people::insert_party_edit(tx, collector, edit, by, at)
+    }
+
+    fn insert_party_merge(
+        &mut self,
+        party_id: i64,
+        into_id: Option<i64>,
+        reason: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        let (tx, collector) = self.transaction()?;
+        people::insert_party_merge(tx, collector, party_id, into_id, reason, by, at)
     }
 
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64> {

@@ -29,6 +29,7 @@ mod local_times;
 mod media;
 mod output_guard;
 mod party_edits;
+mod party_merges;
 mod receipts;
 mod records;
 mod refusals;

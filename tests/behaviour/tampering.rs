@@ -140,6 +140,18 @@ pub(crate) fn prepared() -> Ledger {
         ])
         .success();
     donate(&ledger, "張三豐", "66", "2023-02-02", "非限定", "cash");
+    // The same donor entered twice, merged (party_merges).
+    ledger.run(&["donor", "add", "張叁"]).success();
+    ledger
+        .run(&[
+            "donor",
+            "merge",
+            "張三豐",
+            "張叁",
+            "--reason",
+            "entered twice",
+        ])
+        .success();
     ledger.run(&["verify"]).success();
     ledger
 }

@@ -348,7 +348,7 @@ pub enum DonorCommand {
     List,
     /// One donor's giving history and total
     Show {
-        /// The donor's id (see `donor list`)
+        /// The donor: id, name, any part of a name, pinyin initials (zs for 张三) or the last 4 identity characters
         id: String,
     },
 }
@@ -427,14 +427,14 @@ pub enum BeneficiaryCommand {
     List,
     /// One beneficiary's aid history
     Show {
-        /// The beneficiary's id (see `beneficiary list`)
+        /// The beneficiary: id, name, any part of a name, pinyin initials (zs for 张三) or the last 4 identity characters
         id: String,
     },
 }
 
 #[derive(Args, Debug)]
 pub struct DonateArgs {
-    /// Donor name or id; 愛心人士 (or "anonymous") for an anonymous gift
+    /// Donor: id, name, any part of a name, pinyin initials or the last 4 identity characters; 愛心人士 (or "anonymous") for an anonymous gift
     #[arg(long)]
     pub donor: String,
     /// Positive, at most two decimals, e.g. 5000.00
@@ -489,7 +489,7 @@ pub struct TransferArgs {
 
 #[derive(Args, Debug)]
 pub struct DisburseArgs {
-    /// Beneficiary name or id
+    /// Beneficiary: id, name, any part of a name, pinyin initials or the last 4 identity characters
     #[arg(long)]
     pub to: String,
     /// Positive, at most two decimals

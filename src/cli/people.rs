@@ -105,7 +105,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
             ctx.emit(out, lang, &unmerged)
         }
         DonorCommand::List => list(ctx, Role::Donor, out),
-        DonorCommand::Show { id } => show(ctx, Role::Donor, super::values::id(&id)?, out),
+        DonorCommand::Show { id } => show(ctx, Role::Donor, &id, out),
     }
 }
 
@@ -174,9 +174,7 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
             edit(ctx, request, out)
         }
         BeneficiaryCommand::List => list(ctx, Role::Beneficiary, out),
-        BeneficiaryCommand::Show { id } => {
-            show(ctx, Role::Beneficiary, super::values::id(&id)?, out)
-        }
+        BeneficiaryCommand::Show { id } => show(ctx, Role::Beneficiary, &id, out),
     }
 }
 
@@ -194,10 +192,12 @@ fn list(ctx: &Context, role: Role, out: &mut dyn Write) -> Result<()> {
     ctx.emit(out, lang, &Parties { role, lines })
 }
 
-fn show(ctx: &Context, role: Role, id: i64, out: &mut dyn Write) -> Result<()> {
+/// `donor show` / `beneficiary show` by id, name, part of a name, pinyin initials or
+/// the last 4 identity characters (`find_party`).
+fn show(ctx: &Context, role: Role, who: &str, out: &mut dyn Write) -> Result<()> {
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
-    let detail = report::party_detail(ledger.reader(), role, id, lang)?;
+    let detail = report::party_detail_named(ledger.reader(), role, who, lang)?;
     ctx.emit(out, lang, &detail)
 }
 

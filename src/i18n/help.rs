@@ -415,9 +415,9 @@ help! {
     "One donor's giving history and total" =>
         "一位捐贈人的捐贈紀錄和總額",
         "一位捐赠人的捐赠记录和总额";
-    "The donor's id (see `donor list`)" =>
-        "捐贈人的編號（見 `donor list`）",
-        "捐赠人的编号（见 `donor list`）";
+    "The donor: id, name, any part of a name, pinyin initials (zs for 张三) or the last 4 identity characters" =>
+        "捐贈人：編號、名稱、名稱的任一部分、拼音首字母（zs 即 張三）或身分證號末 4 位",
+        "捐赠人：编号、名称、名称的任一部分、拼音首字母（zs 即 张三）或身份证号末 4 位";
     "Beneficiaries (students, households): add, list, show aid history" =>
         "受助人（學生、家庭）：新增、列出、查看受助紀錄",
         "受助人（学生、家庭）：新增、列出、查看受助记录";
@@ -432,15 +432,15 @@ help! {
         "列出受助人及其受助次數和總額",
         "列出受助人及其受助次数和总额";
     "One beneficiary's aid history" => "一位受助人的受助紀錄", "一位受助人的受助记录";
-    "The beneficiary's id (see `beneficiary list`)" =>
-        "受助人的編號（見 `beneficiary list`）",
-        "受助人的编号（见 `beneficiary list`）";
+    "The beneficiary: id, name, any part of a name, pinyin initials (zs for 张三) or the last 4 identity characters" =>
+        "受助人：編號、名稱、名稱的任一部分、拼音首字母（zs 即 張三）或身分證號末 4 位",
+        "受助人：编号、名称、名称的任一部分、拼音首字母（zs 即 张三）或身份证号末 4 位";
     "Record a donation and issue its receipt number" =>
         "記錄一筆捐贈並開出收據號碼",
         "记录一笔捐赠并开出收据号码";
-    "Donor name or id; 愛心人士 (or \"anonymous\") for an anonymous gift" =>
-        "捐贈人的名稱或編號；匿名捐贈寫 愛心人士（或 \"anonymous\"）",
-        "捐赠人的名称或编号；匿名捐赠写 爱心人士（或 \"anonymous\"）";
+    "Donor: id, name, any part of a name, pinyin initials or the last 4 identity characters; 愛心人士 (or \"anonymous\") for an anonymous gift" =>
+        "捐贈人：編號、名稱、名稱的任一部分、拼音首字母或身分證號末 4 位；匿名捐贈寫 愛心人士（或 \"anonymous\"）",
+        "捐赠人：编号、名称、名称的任一部分、拼音首字母或身份证号末 4 位；匿名捐赠写 爱心人士（或 \"anonymous\"）";
     "Positive, at most two decimals, e.g. 5000.00" =>
         "正數，最多兩位小數，例如 5000.00",
         "正数，最多两位小数，例如 5000.00";
@@ -459,7 +459,9 @@ help! {
     "Record aid paid to a beneficiary from a program" =>
         "記錄從某個項目付給受助人的款項",
         "记录从某个项目付给受助人的款项";
-    "Beneficiary name or id" => "受助人的名稱或編號", "受助人的名称或编号";
+    "Beneficiary: id, name, any part of a name, pinyin initials or the last 4 identity characters" =>
+        "受助人：編號、名稱、名稱的任一部分、拼音首字母或身分證號末 4 位",
+        "受助人：编号、名称、名称的任一部分、拼音首字母或身份证号末 4 位";
     "Positive, at most two decimals" => "正數，最多兩位小數", "正数，最多两位小数";
     "助學, 扶貧 or 幫困 (either script) or study-aid, poverty-relief, hardship" =>
         "助學、扶貧或幫困（繁簡皆可），或 study-aid、poverty-relief、hardship",

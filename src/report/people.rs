@@ -2,7 +2,7 @@
 //! Identity numbers appear only masked (see `ledger::party`).
 
 use crate::error::message::OpsMessage;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::ledger::money::Money;
 use crate::ledger::party::{Party, Role};
 use crate::ledger::words::Words;
@@ -105,6 +105,22 @@ pub fn party_list(store: &impl Read, role: Role) -> Result<Vec<PartyLine>> {
             }
         })
         .collect())
+}
+
+/// `party_detail` of the party `who` names: an id, a name, any part of one, pinyin
+/// initials or the last 4 identity characters (see `Read::find_party`).
+pub fn party_detail_named(
+    store: &impl Read,
+    role: Role,
+    who: &str,
+    lang: impl Words,
+) -> Result<PartyDetail> {
+    let field = match role {
+        Role::Donor => Field::Donor,
+        Role::Beneficiary => Field::Beneficiary,
+    };
+    let id = store.find_party(role, field, who)?.id;
+    party_detail(store, role, id, lang)
 }
 
 pub fn party_detail(

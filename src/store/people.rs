@@ -3,7 +3,7 @@
 
 use super::records::Collector;
 use super::{meta_get, meta_set};
-use crate::error::message::{LedgerMessage, StoreMessage};
+use crate::error::message::{LedgerMessage, OpsMessage, StoreMessage};
 use crate::error::{Error, Field, Result};
 use crate::ledger::party::{
     ANONYMOUS_DONOR, NewParty, Party, PartyEdit, PartyEditRecord, PartyMergeRecord, PartyType, Role,
@@ -166,6 +166,13 @@ pub(super) fn next_receipt_seq(conn: &Connection, year: i32) -> Result<i64> {
     Ok(stmt.query_row([year], |r| r.get(0))?)
 }
 
+/// One donor or beneficiary as a person names it (`donor show`, `--donor`,
+/// `--beneficiary` …), tried in this order: the id; the exact current name; then every
+/// party that matches by any part of its name (one character will do), by pinyin
+/// initials (zs → 张三, any reading of a character with several), or by the last 4
+/// characters of its identity number. An exact match wins over partial ones. A donor
+/// merged into another that also matches is left out (its gifts are that one's). No
+/// match, or more than one, is refused; the refusal lists the ids and names.
 pub(super) fn find_party(
     conn: &Connection,
     role: Role,
@@ -179,7 +186,15 @@ pub(super) fn find_party(
         return Ok(p);
     }
     let mut found = parties_named(conn, role, text)?;
+    if found.is_empty() {
+        found = parties_matching(conn, role, text)?;
+    }
+    let mut found = without_merged(conn, found)?;
     match found.len() {
+        0 if text.parse::<i64>().is_ok() => Err(Error::not_found(OpsMessage::NoParty {
+            role: role.as_str().to_string(),
+            id: text.parse().unwrap_or_default(),
+        })),
         0 => Err(Error::not_found_in(
             field,
             StoreMessage::NoPartyNamed {
@@ -194,10 +209,56 @@ pub(super) fn find_party(
                 count: found.len() as u64,
                 role: role.as_str().to_string(),
                 text: text.into(),
-                ids: found.iter().map(|p| p.id).collect(),
+                parties: found
+                    .iter()
+                    .take(PARTIES_LISTED_MAX)
+                    .map(|p| (p.id, p.name.clone()))
+                    .collect(),
             },
         )),
     }
+}
+
+/// The most matches a refusal lists (it says how many there are).
+const PARTIES_LISTED_MAX: usize = 20;
+
+/// The parties of `role` that `text` matches partly: by any part of the current name,
+/// by pinyin initials, or by the last 4 identity characters. One pass over the
+/// parties; the pinyin is read only when the text is letters.
+fn parties_matching(conn: &Connection, role: Role, text: &str) -> Result<Vec<Party>> {
+    use crate::ledger::names::{initials_match, is_initials, name_contains};
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let initials = is_initials(text);
+    let last4 = text.chars().count() == 4 && text.chars().all(|c| c.is_ascii_alphanumeric());
+    Ok(all_parties(conn, role)?
+        .into_iter()
+        .filter(|p| {
+            name_contains(&p.name, text)
+                || (initials && initials_match(&p.name, text))
+                || (last4
+                    && p.id_last4
+                        .as_deref()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(text)))
+        })
+        .collect())
+}
+
+/// `found` without the donors merged into another donor that is also in it.
+fn without_merged(conn: &Connection, found: Vec<Party>) -> Result<Vec<Party>> {
+    if found.len() < 2 {
+        return Ok(found);
+    }
+    let roots = merge_roots(conn)?;
+    if roots.is_empty() {
+        return Ok(found);
+    }
+    let ids: std::collections::HashSet<i64> = found.iter().map(|p| p.id).collect();
+    Ok(found
+        .into_iter()
+        .filter(|p| !roots.get(&p.id).is_some_and(|root| ids.contains(root)))
+        .collect())
 }
 
 /// An entry already recorded under a reference: id, date, kind and its amount.

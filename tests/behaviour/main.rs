@@ -30,6 +30,7 @@ mod media;
 mod output_guard;
 mod party_edits;
 mod party_merges;
+mod party_names;
 mod receipts;
 mod records;
 mod refusals;

@@ -299,6 +299,8 @@ pub enum DonorCommand {
         /// Identity number: only a keyed hash and the last 4 characters are kept
         #[arg(long)]
         id_number: Option<String>,
+        #[command(flatten)]
+        publish: PublishArgs,
     },
     /// Correct a donor (name, type, phone, identity number); kept as a chained record
     #[command(
@@ -319,6 +321,8 @@ pub enum DonorCommand {
         /// The corrected identity number (only a keyed hash and the last 4 characters are kept)
         #[arg(long)]
         id_number: Option<String>,
+        #[command(flatten)]
+        publish: PublishArgs,
         /// Why the donor is corrected (required)
         #[arg(long)]
         reason: String,
@@ -351,6 +355,28 @@ pub enum DonorCommand {
         /// The donor: id, name, any part of a name, pinyin initials (zs for 张三) or the last 4 identity characters
         id: String,
     },
+}
+
+/// `--publish` / `--no-publish`: whether a donor may be named in public reports.
+#[derive(Args, Debug)]
+pub struct PublishArgs {
+    /// Name the donor in public reports (the default)
+    #[arg(long, conflicts_with = "no_publish")]
+    pub publish: bool,
+    /// The donor asked not to be named in public reports: the year's donor list shows 愛心人士 instead
+    #[arg(long)]
+    pub no_publish: bool,
+}
+
+impl PublishArgs {
+    /// The choice typed, if any.
+    pub fn choice(&self) -> Option<bool> {
+        match (self.publish, self.no_publish) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]

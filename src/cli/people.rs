@@ -34,6 +34,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
             donor_type,
             phone,
             id_number,
+            publish,
         } => {
             let party_type = match donor_type {
                 DonorType::Person => PartyType::Person,
@@ -49,6 +50,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
                 village: None,
                 members: None,
                 id_number,
+                publish: publish.choice().unwrap_or(true),
             };
             add(ctx, request, out)
         }
@@ -58,6 +60,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
             donor_type,
             phone,
             id_number,
+            publish,
             reason,
         } => {
             let request = EditRequest {
@@ -75,6 +78,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
                 village: None,
                 members: None,
                 id_number,
+                publish: publish.choice(),
                 reason,
             };
             edit(ctx, request, out)
@@ -137,6 +141,7 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
                 village,
                 members,
                 id_number,
+                publish: true,
             };
             add(ctx, request, out)
         }
@@ -169,6 +174,7 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
                 village,
                 members,
                 id_number,
+                publish: None,
                 reason,
             };
             edit(ctx, request, out)

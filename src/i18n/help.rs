@@ -381,6 +381,12 @@ help! {
     "Examples:\n  lovefund donor merge 3 7 --reason 'the same person entered twice'\n  lovefund donor unmerge 7 --reason 'not the same person after all'" =>
         "例子：\n  lovefund donor merge 3 7 --reason 同一人登記了兩次\n  lovefund donor unmerge 7 --reason 查明不是同一人",
         "例子：\n  lovefund donor merge 3 7 --reason 同一人登记了两次\n  lovefund donor unmerge 7 --reason 查明不是同一人";
+    "Name the donor in public reports (the default)" =>
+        "在公開的報表中列出捐贈人的名字（預設）",
+        "在公开的报表中列出捐赠人的名字（默认）";
+    "The donor asked not to be named in public reports: the year's donor list shows 愛心人士 instead" =>
+        "捐贈人要求不在公開的報表中具名：全年捐贈人名單改列為愛心人士",
+        "捐赠人要求不在公开的报表中具名：全年捐赠人名单改列为爱心人士";
     "The donor to keep (id or name)" => "要保留的捐贈人（編號或名稱）", "要保留的捐赠人（编号或名称）";
     "The donor entered twice, merged into the first (id or name)" =>
         "重複登記的捐贈人，併入前一位（編號或名稱）",

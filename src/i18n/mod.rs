@@ -183,6 +183,8 @@ labels! {
     Edited => "已更正", "已更正", "Edited";
     Corrections => "更正記錄", "更正记录", "Corrections";
     Merged => "已併入", "已并入", "merged";
+    Publish => "公開具名", "公开具名", "Named in public";
+    NotPublished => "不公開具名", "不公开具名", "not named in public";
     MergedInto => "併入", "并入", "merged into";
     Merges => "合併記錄", "合并记录", "Merges";
     Unmerged => "取消合併", "取消合并", "unmerged";

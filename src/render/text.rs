@@ -338,6 +338,7 @@ pub fn field_label(field: &str, lang: Lang) -> &'static str {
         "school" => L::School,
         "grade" => L::Grade,
         "village" => L::Village,
+        "publish" => L::Publish,
         _ => L::Members,
     };
     label.get(lang)
@@ -396,6 +397,10 @@ pub fn party_list(
             let merged = format!("{} {root}", L::MergedInto.get(lang));
             details = [details, merged].join(" ").trim().to_string();
         }
+        if !l.publish {
+            let unnamed = L::NotPublished.get(lang).to_string();
+            details = [details, unnamed].join(" ").trim().to_string();
+        }
         t.row(vec![
             l.party.id.to_string(),
             shown_name(l.party.party_type, &l.party.name, lang),
@@ -425,6 +430,9 @@ pub fn party_detail(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Res
     )?;
     if let Some((root, name)) = &d.merged_into {
         writeln!(out, "{} {root}  {name}", L::MergedInto.get(lang))?;
+    }
+    if !d.publish {
+        writeln!(out, "{}", L::NotPublished.get(lang))?;
     }
     let fields = [
         (L::Phone, p.phone.clone()),

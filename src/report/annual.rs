@@ -64,12 +64,14 @@ pub fn donor_report(store: &impl Read, year: i32, lang: impl Words) -> Result<Do
     };
     // A donor merged into another counts as its root (`donor merge`).
     let roots = store.merge_roots()?;
+    // Donors who asked not to be named are counted with the anonymous ones.
+    let unnamed = store.unnamed_parties()?;
     for (party, _, count, amount) in store.party_movements(start, end, false)? {
         let party = roots.get(&party).copied().unwrap_or(party);
         let Some(p) = parties.get(&party) else {
             continue;
         };
-        let line = if p.party_type == PartyType::Anonymous {
+        let line = if p.party_type == PartyType::Anonymous || unnamed.contains(&party) {
             &mut anonymous
         } else {
             named.entry(party).or_insert_with(|| DonorLine {

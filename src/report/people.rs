@@ -21,6 +21,8 @@ pub struct PartyLine {
     pub total: Money,
     /// The donor this one is merged into (its root), if it is.
     pub merged_into: Option<i64>,
+    /// False for a donor who asked not to be named in public reports.
+    pub publish: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -36,6 +38,8 @@ pub struct PartyDetail {
     pub merged_into: Option<(i64, String)>,
     /// The merges and unmerges of this donor and of those merged into it, oldest first.
     pub merges: Vec<MergeLine>,
+    /// False for a donor who asked not to be named in public reports.
+    pub publish: bool,
 }
 
 /// One merge or unmerge: `party` merged into `into` (None: unmerged), when (local
@@ -81,6 +85,7 @@ pub struct HistoryLine {
 pub fn party_list(store: &impl Read, role: Role) -> Result<Vec<PartyLine>> {
     let own = store.party_totals(role)?;
     let roots = store.merge_roots()?;
+    let unnamed = store.unnamed_parties()?;
     // A root's line counts the gifts of the donors merged into it.
     let mut totals = own.clone();
     for (merged, root) in &roots {
@@ -95,6 +100,7 @@ pub fn party_list(store: &impl Read, role: Role) -> Result<Vec<PartyLine>> {
         .into_iter()
         .map(|party| {
             let merged_into = roots.get(&party.id).copied();
+            let publish = !unnamed.contains(&party.id);
             let figures = if merged_into.is_some() { &own } else { &totals };
             let (count, total) = figures.get(&party.id).copied().unwrap_or((0, Money::ZERO));
             PartyLine {
@@ -102,6 +108,7 @@ pub fn party_list(store: &impl Read, role: Role) -> Result<Vec<PartyLine>> {
                 count,
                 total,
                 merged_into,
+                publish,
             }
         })
         .collect())
@@ -184,6 +191,7 @@ pub fn party_detail(
         edits,
         merged_into,
         merges,
+        publish: !store.unnamed_parties()?.contains(&id),
     })
 }
 

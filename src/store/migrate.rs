@@ -50,6 +50,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "party_merges",
         include_str!("../../migrations/0010_party_merges.sql"),
     ),
+    (
+        11,
+        "party_publish",
+        include_str!("../../migrations/0011_party_publish.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

@@ -539,3 +539,36 @@ pub(super) fn party_merges(conn: &Connection, id: i64) -> Result<Vec<PartyMergeR
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Records whether a donor may be named in public reports, as a new chained row.
+pub(super) fn insert_party_publish(
+    conn: &Connection,
+    collector: &mut Collector,
+    party_id: i64,
+    publish: bool,
+    reason: Option<&str>,
+    by: &str,
+    at: &str,
+) -> Result<i64> {
+    let id: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(id), 0) + 1 FROM party_publish",
+        [],
+        |r| r.get(0),
+    )?;
+    let publish = i64::from(publish);
+    let values: [&dyn rusqlite::ToSql; 6] = [&id, &party_id, &publish, &reason, &by, &at];
+    conn.execute(
+        "INSERT INTO party_publish (id, party_id, publish, reason, set_by, set_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &values[..],
+    )?;
+    collector.add("party_publish", &values)?;
+    Ok(id)
+}
+
+/// The parties that asked, as of now, not to be named in public reports.
+pub(super) fn unnamed_parties(conn: &Connection) -> Result<std::collections::HashSet<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM parties_unnamed")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

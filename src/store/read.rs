@@ -124,6 +124,8 @@ pub trait Read {
     fn merge_roots(&self) -> Result<HashMap<i64, i64>>;
     /// The donor `id` is merged into now (one step, not its root), if any.
     fn merged_into(&self, id: i64) -> Result<Option<i64>>;
+    /// The donors who asked, as of now, not to be named in public reports.
+    fn unnamed_parties(&self) -> Result<std::collections::HashSet<i64>>;
     /// The merges and unmerges of a donor and of the donors merged into it, oldest first.
     fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>>;
     fn parties(&self, role: Role) -> Result<Vec<Party>>;
@@ -360,6 +362,9 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn merged_into(&self, id: i64) -> Result<Option<i64>> {
         people::merged_into(self.connection(), id)
+    }
+    fn unnamed_parties(&self) -> Result<std::collections::HashSet<i64>> {
+        people::unnamed_parties(self.connection())
     }
     fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>> {
         people::party_merges(self.connection(), id)

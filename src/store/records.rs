@@ -157,6 +157,11 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
         key: &["id"],
         columns: &["party_id", "into_id", "reason", "merged_by", "merged_at"],
     },
+    ChainedTable {
+        name: "party_publish",
+        key: &["id"],
+        columns: &["party_id", "publish", "reason", "set_by", "set_at"],
+    },
 ];
 
 fn table_index(name: &str) -> usize {

@@ -47,6 +47,15 @@ pub trait UnitOfWork: Read {
         by: &str,
         at: &str,
     ) -> Result<i64>;
+    /// Records whether donor `party_id` may be named in public reports.
+    fn insert_party_publish(
+        &mut self,
+        party_id: i64,
+        publish: bool,
+        reason: Option<&str>,
+        by: &str,
+        at: &str,
+    ) -> Result<i64>;
     /// The anonymous donor (愛心人士), created on first use.
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64>;
     /// The ledger's key for identity-number hashes, created on first use.
@@ -115,6 +124,18 @@ impl UnitOfWork for Appender<'_> {
     ) -> Result<i64> {
         let (tx, collector) = self.transaction()?;
         people::insert_party_merge(tx, collector, party_id, into_id, reason, by, at)
+    }
+
+    fn insert_party_publish(
+        &mut self,
+        party_id: i64,
+        publish: bool,
+        reason: Option<&str>,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        let (tx, collector) = self.transaction()?;
+        people::insert_party_publish(tx, collector, party_id, publish, reason, by, at)
     }
 
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64> {

@@ -31,6 +31,7 @@ mod output_guard;
 mod party_edits;
 mod party_merges;
 mod party_names;
+mod party_publish;
 mod receipts;
 mod records;
 mod refusals;

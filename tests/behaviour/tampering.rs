@@ -140,6 +140,10 @@ pub(crate) fn prepared() -> Ledger {
         ])
         .success();
     donate(&ledger, "張三豐", "66", "2023-02-02", "非限定", "cash");
+    // A donor who asked not to be named (party_publish).
+    ledger
+        .run(&["donor", "add", "王五", "--no-publish"])
+        .success();
     // The same donor entered twice, merged (party_merges).
     ledger.run(&["donor", "add", "張叁"]).success();
     ledger

@@ -32,11 +32,15 @@ BEGIN SELECT RAISE(ABORT, 'lovefund: an attachment is never deleted; withdraw it
 
 CREATE TABLE attachment_withdrawals (
     id             INTEGER PRIMARY KEY,
-    attachment_id  INTEGER NOT NULL UNIQUE REFERENCES attachments (id),
+    attachment_id  INTEGER NOT NULL REFERENCES attachments (id),
     reason         TEXT NOT NULL,
     withdrawn_by   TEXT NOT NULL,
     withdrawn_at   TEXT NOT NULL
 );
+-- One withdrawal an attachment: `entry attachment-withdraw` refuses a second (not a
+-- UNIQUE constraint, so that a row copied in by hand is found by `verify records`
+-- rather than refused by SQLite).
+CREATE INDEX attachment_withdrawals_attachment ON attachment_withdrawals (attachment_id, id);
 CREATE TRIGGER attachment_withdrawals_no_update BEFORE UPDATE ON attachment_withdrawals
 BEGIN SELECT RAISE(ABORT, 'lovefund: a withdrawal is never changed'); END;
 CREATE TRIGGER attachment_withdrawals_no_delete BEFORE DELETE ON attachment_withdrawals

@@ -363,6 +363,8 @@ pub enum DonorCommand {
         /// Identity number: only a keyed hash and the last 4 characters are kept
         #[arg(long)]
         id_number: Option<String>,
+        #[command(flatten)]
+        publish: PublishArgs,
     },
     /// Correct a donor (name, type, phone, identity number); kept as a chained record
     #[command(
@@ -383,17 +385,62 @@ pub enum DonorCommand {
         /// The corrected identity number (only a keyed hash and the last 4 characters are kept)
         #[arg(long)]
         id_number: Option<String>,
+        #[command(flatten)]
+        publish: PublishArgs,
         /// Why the donor is corrected (required)
         #[arg(long)]
         reason: String,
+    },
+    /// Merge a donor entered twice into the one to keep: from then on its gifts count as the kept donor's in every report; kept as a chained record
+    #[command(
+        after_help = "Examples:\n  lovefund donor merge 3 7 --reason 'the same person entered twice'\n  lovefund donor unmerge 7 --reason 'not the same person after all'"
+    )]
+    Merge {
+        /// The donor to keep (id or name)
+        into: String,
+        /// The donor entered twice, merged into the first (id or name)
+        donor: String,
+        /// Why the two are one donor (required)
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Undo a merge: the donor's gifts count as its own again; kept as a chained record
+    Unmerge {
+        /// The merged donor (id or name)
+        donor: String,
+        /// Why the merge is undone (required)
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// List donors with their number of gifts and total
     List,
     /// One donor's giving history and total
     Show {
-        /// The donor's id (see `donor list`)
+        /// The donor: id, name, any part of a name, pinyin initials (zs for 张三) or the last 4 identity characters
         id: String,
     },
+}
+
+/// `--publish` / `--no-publish`: whether a donor may be named in public reports.
+#[derive(Args, Debug)]
+pub struct PublishArgs {
+    /// Name the donor in public reports (the default)
+    #[arg(long, conflicts_with = "no_publish")]
+    pub publish: bool,
+    /// The donor asked not to be named in public reports: the year's donor list shows 愛心人士 instead
+    #[arg(long)]
+    pub no_publish: bool,
+}
+
+impl PublishArgs {
+    /// The choice typed, if any.
+    pub fn choice(&self) -> Option<bool> {
+        match (self.publish, self.no_publish) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -470,14 +517,14 @@ pub enum BeneficiaryCommand {
     List,
     /// One beneficiary's aid history
     Show {
-        /// The beneficiary's id (see `beneficiary list`)
+        /// The beneficiary: id, name, any part of a name, pinyin initials (zs for 张三) or the last 4 identity characters
         id: String,
     },
 }
 
 #[derive(Args, Debug)]
 pub struct DonateArgs {
-    /// Donor name or id; 愛心人士 (or "anonymous") for an anonymous gift
+    /// Donor: id, name, any part of a name, pinyin initials or the last 4 identity characters; 愛心人士 (or "anonymous") for an anonymous gift
     #[arg(long)]
     pub donor: String,
     /// Positive, at most two decimals, e.g. 5000.00
@@ -532,7 +579,7 @@ pub struct TransferArgs {
 
 #[derive(Args, Debug)]
 pub struct DisburseArgs {
-    /// Beneficiary name or id
+    /// Beneficiary: id, name, any part of a name, pinyin initials or the last 4 identity characters
     #[arg(long)]
     pub to: String,
     /// Positive, at most two decimals

@@ -11,6 +11,7 @@ use crate::input::amount_fault;
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
 use crate::ledger::party::{PartyType, Role};
+use crate::ops::merges;
 use crate::ops::people::{
     self, DisbursementRequest, DonationRequest, EditRequest, MovementRequest, PartyRequest,
 };
@@ -33,6 +34,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
             donor_type,
             phone,
             id_number,
+            publish,
         } => {
             let party_type = match donor_type {
                 DonorType::Person => PartyType::Person,
@@ -48,6 +50,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
                 village: None,
                 members: None,
                 id_number,
+                publish: publish.choice().unwrap_or(true),
             };
             add(ctx, request, out)
         }
@@ -57,6 +60,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
             donor_type,
             phone,
             id_number,
+            publish,
             reason,
         } => {
             let request = EditRequest {
@@ -74,12 +78,38 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
                 village: None,
                 members: None,
                 id_number,
+                publish: publish.choice(),
                 reason,
             };
             edit(ctx, request, out)
         }
+        DonorCommand::Merge {
+            into,
+            donor,
+            reason,
+        } => {
+            let mut ledger = ctx.open_for_writing()?;
+            let lang = ctx.lang(&ledger);
+            let request = merges::MergeRequest {
+                into,
+                party: donor,
+                reason,
+            };
+            let merged = merges::merge_parties(&mut ledger, &ctx.actor()?, request)?;
+            ctx.emit(out, lang, &merged)
+        }
+        DonorCommand::Unmerge { donor, reason } => {
+            let mut ledger = ctx.open_for_writing()?;
+            let lang = ctx.lang(&ledger);
+            let request = merges::UnmergeRequest {
+                party: donor,
+                reason,
+            };
+            let unmerged = merges::unmerge_party(&mut ledger, &ctx.actor()?, request)?;
+            ctx.emit(out, lang, &unmerged)
+        }
         DonorCommand::List => list(ctx, Role::Donor, out),
-        DonorCommand::Show { id } => show(ctx, Role::Donor, super::values::id(&id)?, out),
+        DonorCommand::Show { id } => show(ctx, Role::Donor, &id, out),
     }
 }
 
@@ -111,6 +141,7 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
                 village,
                 members,
                 id_number,
+                publish: true,
             };
             add(ctx, request, out)
         }
@@ -143,14 +174,13 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
                 village,
                 members,
                 id_number,
+                publish: None,
                 reason,
             };
             edit(ctx, request, out)
         }
         BeneficiaryCommand::List => list(ctx, Role::Beneficiary, out),
-        BeneficiaryCommand::Show { id } => {
-            show(ctx, Role::Beneficiary, super::values::id(&id)?, out)
-        }
+        BeneficiaryCommand::Show { id } => show(ctx, Role::Beneficiary, &id, out),
     }
 }
 
@@ -168,10 +198,12 @@ fn list(ctx: &Context, role: Role, out: &mut dyn Write) -> Result<()> {
     ctx.emit(out, lang, &Parties { role, lines })
 }
 
-fn show(ctx: &Context, role: Role, id: i64, out: &mut dyn Write) -> Result<()> {
+/// `donor show` / `beneficiary show` by id, name, part of a name, pinyin initials or
+/// the last 4 identity characters (`find_party`).
+fn show(ctx: &Context, role: Role, who: &str, out: &mut dyn Write) -> Result<()> {
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
-    let detail = report::party_detail(ledger.reader(), role, id, lang)?;
+    let detail = report::party_detail_named(ledger.reader(), role, who, lang)?;
     ctx.emit(out, lang, &detail)
 }
 

@@ -414,6 +414,28 @@ help! {
         "更正後的身份證號（只保存加密雜湊和末 4 位）",
         "更正后的身份证号（只保存加密哈希和末 4 位）";
     "Why the donor is corrected (required)" => "更正的原因（必填）", "更正的原因（必填）";
+    "Merge a donor entered twice into the one to keep: from then on its gifts count as the kept donor's in every report; kept as a chained record" =>
+        "把重複登記的捐贈人併入要保留的那位：從此其捐款在所有報表中都計入保留的捐贈人；作為一條鏈上記錄保存",
+        "把重复登记的捐赠人并入要保留的那位：从此其捐款在所有报表中都计入保留的捐赠人；作为一条链上记录保存";
+    "Examples:\n  lovefund donor merge 3 7 --reason 'the same person entered twice'\n  lovefund donor unmerge 7 --reason 'not the same person after all'" =>
+        "例子：\n  lovefund donor merge 3 7 --reason 同一人登記了兩次\n  lovefund donor unmerge 7 --reason 查明不是同一人",
+        "例子：\n  lovefund donor merge 3 7 --reason 同一人登记了两次\n  lovefund donor unmerge 7 --reason 查明不是同一人";
+    "Name the donor in public reports (the default)" =>
+        "在公開的報表中列出捐贈人的名字（預設）",
+        "在公开的报表中列出捐赠人的名字（默认）";
+    "The donor asked not to be named in public reports: the year's donor list shows 愛心人士 instead" =>
+        "捐贈人要求不在公開的報表中具名：全年捐贈人名單改列為愛心人士",
+        "捐赠人要求不在公开的报表中具名：全年捐赠人名单改列为爱心人士";
+    "The donor to keep (id or name)" => "要保留的捐贈人（編號或名稱）", "要保留的捐赠人（编号或名称）";
+    "The donor entered twice, merged into the first (id or name)" =>
+        "重複登記的捐贈人，併入前一位（編號或名稱）",
+        "重复登记的捐赠人，并入前一位（编号或名称）";
+    "Why the two are one donor (required)" => "為何兩者是同一捐贈人（必填）", "为何两者是同一捐赠人（必填）";
+    "Undo a merge: the donor's gifts count as its own again; kept as a chained record" =>
+        "取消合併：該捐贈人的捐款重新單獨計算；作為一條鏈上記錄保存",
+        "取消合并：该捐赠人的捐款重新单独计算；作为一条链上记录保存";
+    "The merged donor (id or name)" => "已合併的捐贈人（編號或名稱）", "已合并的捐赠人（编号或名称）";
+    "Why the merge is undone (required)" => "取消合併的原因（必填）", "取消合并的原因（必填）";
     "Correct a beneficiary (name, type, school, grade, village, household size, identity number)" =>
         "更正受助人（名稱、類別、學校、年級、村、家庭人數、身份證號），作為一條鏈上記錄保存",
         "更正受助人（名称、类别、学校、年级、村、家庭人数、身份证号），作为一条链上记录保存";
@@ -438,9 +460,9 @@ help! {
     "One donor's giving history and total" =>
         "一位捐贈人的捐贈紀錄和總額",
         "一位捐赠人的捐赠记录和总额";
-    "The donor's id (see `donor list`)" =>
-        "捐贈人的編號（見 `donor list`）",
-        "捐赠人的编号（见 `donor list`）";
+    "The donor: id, name, any part of a name, pinyin initials (zs for 张三) or the last 4 identity characters" =>
+        "捐贈人：編號、名稱、名稱的任一部分、拼音首字母（zs 即 張三）或身分證號末 4 位",
+        "捐赠人：编号、名称、名称的任一部分、拼音首字母（zs 即 张三）或身份证号末 4 位";
     "Beneficiaries (students, households): add, list, show aid history" =>
         "受助人（學生、家庭）：新增、列出、查看受助紀錄",
         "受助人（学生、家庭）：新增、列出、查看受助记录";
@@ -455,15 +477,15 @@ help! {
         "列出受助人及其受助次數和總額",
         "列出受助人及其受助次数和总额";
     "One beneficiary's aid history" => "一位受助人的受助紀錄", "一位受助人的受助记录";
-    "The beneficiary's id (see `beneficiary list`)" =>
-        "受助人的編號（見 `beneficiary list`）",
-        "受助人的编号（见 `beneficiary list`）";
+    "The beneficiary: id, name, any part of a name, pinyin initials (zs for 张三) or the last 4 identity characters" =>
+        "受助人：編號、名稱、名稱的任一部分、拼音首字母（zs 即 張三）或身分證號末 4 位",
+        "受助人：编号、名称、名称的任一部分、拼音首字母（zs 即 张三）或身份证号末 4 位";
     "Record a donation and issue its receipt number" =>
         "記錄一筆捐贈並開出收據號碼",
         "记录一笔捐赠并开出收据号码";
-    "Donor name or id; 愛心人士 (or \"anonymous\") for an anonymous gift" =>
-        "捐贈人的名稱或編號；匿名捐贈寫 愛心人士（或 \"anonymous\"）",
-        "捐赠人的名称或编号；匿名捐赠写 爱心人士（或 \"anonymous\"）";
+    "Donor: id, name, any part of a name, pinyin initials or the last 4 identity characters; 愛心人士 (or \"anonymous\") for an anonymous gift" =>
+        "捐贈人：編號、名稱、名稱的任一部分、拼音首字母或身分證號末 4 位；匿名捐贈寫 愛心人士（或 \"anonymous\"）",
+        "捐赠人：编号、名称、名称的任一部分、拼音首字母或身份证号末 4 位；匿名捐赠写 爱心人士（或 \"anonymous\"）";
     "Positive, at most two decimals, e.g. 5000.00" =>
         "正數，最多兩位小數，例如 5000.00",
         "正数，最多两位小数，例如 5000.00";
@@ -482,7 +504,9 @@ help! {
     "Record aid paid to a beneficiary from a program" =>
         "記錄從某個項目付給受助人的款項",
         "记录从某个项目付给受助人的款项";
-    "Beneficiary name or id" => "受助人的名稱或編號", "受助人的名称或编号";
+    "Beneficiary: id, name, any part of a name, pinyin initials or the last 4 identity characters" =>
+        "受助人：編號、名稱、名稱的任一部分、拼音首字母或身分證號末 4 位",
+        "受助人：编号、名称、名称的任一部分、拼音首字母或身份证号末 4 位";
     "Positive, at most two decimals" => "正數，最多兩位小數", "正数，最多两位小数";
     "助學, 扶貧 or 幫困 (either script) or study-aid, poverty-relief, hardship" =>
         "助學、扶貧或幫困（繁簡皆可），或 study-aid、poverty-relief、hardship",

@@ -65,6 +65,7 @@ impl crate::ledger::words::Words for Lang {
             Word::TotalCosts => L::TotalCosts,
             Word::Release => L::ReleaseMemo,
             Word::ChangeInNetAssets => L::ChangeInNetAssets,
+            Word::Merged => L::Merged,
             Word::Method(Method::Bank) => L::MethodBank,
             Word::Method(Method::Cash) => L::MethodCash,
             Word::Method(Method::Wechat) => L::MethodWechat,
@@ -183,6 +184,12 @@ labels! {
     Added => "已新增", "已新增", "Added";
     Edited => "已更正", "已更正", "Edited";
     Corrections => "更正記錄", "更正记录", "Corrections";
+    Merged => "已併入", "已并入", "merged";
+    Publish => "公開具名", "公开具名", "Named in public";
+    NotPublished => "不公開具名", "不公开具名", "not named in public";
+    MergedInto => "併入", "并入", "merged into";
+    Merges => "合併記錄", "合并记录", "Merges";
+    Unmerged => "取消合併", "取消合并", "unmerged";
     Changed => "更改", "更改", "Changed";
     Donations => "捐款", "捐款", "Donations";
     Disbursements => "支出", "支出", "Disbursements";

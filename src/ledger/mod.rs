@@ -12,6 +12,7 @@ pub mod entry;
 pub mod fund;
 pub mod guard;
 pub mod money;
+pub mod names;
 pub mod operations;
 pub mod party;
 pub mod receipt;

@@ -313,3 +313,15 @@ pub fn changed_fields(before: &Party, after: &Party) -> Vec<&'static str> {
     }
     changed
 }
+
+/// One row of a donor's merge history: merged into `into` (None: unmerged), with who,
+/// when and why.
+#[derive(Clone, Debug, Serialize)]
+pub struct PartyMergeRecord {
+    pub id: i64,
+    pub party_id: i64,
+    pub into_id: Option<i64>,
+    pub reason: String,
+    pub merged_by: String,
+    pub merged_at: String,
+}

@@ -17,6 +17,8 @@ pub enum Word {
     /// 限定性淨資產轉為非限定性淨資產.
     Release,
     ChangeInNetAssets,
+    /// Said of a donor merged into another (`donor merge`): 已併入.
+    Merged,
     Method(Method),
 }
 

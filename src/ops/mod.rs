@@ -19,6 +19,7 @@ pub mod documents;
 pub mod export;
 pub mod import;
 pub mod journal;
+pub mod merges;
 pub mod people;
 pub mod profiles;
 pub mod receipts;

@@ -40,6 +40,8 @@ pub struct PartyRequest {
     pub village: Option<String>,
     pub members: Option<i64>,
     pub id_number: Option<String>,
+    /// False for a donor who asked not to be named in public reports (`--no-publish`).
+    pub publish: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -100,7 +102,11 @@ pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> R
         if let Some(text) = &request.id_number {
             party.id_number = Some(IdNumber::new(Field::IdNumber, text, &unit.identity_key()?)?);
         }
-        unit.insert_party(&party, &actor.recorded_at)
+        let id = unit.insert_party(&party, &actor.recorded_at)?;
+        if !request.publish && request.party_type.role() == Role::Donor {
+            unit.insert_party_publish(id, false, None, &actor.user, &actor.recorded_at)?;
+        }
+        Ok(id)
     })?;
     let role = request.party_type.role();
     let unprintable = match role {
@@ -402,6 +408,9 @@ pub struct EditRequest {
     pub village: Option<String>,
     pub members: Option<i64>,
     pub id_number: Option<String>,
+    /// A donor's new choice to be named in public reports or not (`--publish`,
+    /// `--no-publish`); None keeps it.
+    pub publish: Option<bool>,
     pub reason: String,
 }
 
@@ -409,7 +418,8 @@ pub struct EditRequest {
 pub struct PartyEdited {
     pub id: i64,
     pub role: Role,
-    pub edit: i64,
+    /// The party_edits row written; None when only the choice to be named changed.
+    pub edit: Option<i64>,
     pub name: String,
     pub changed: Vec<&'static str>,
 }
@@ -474,7 +484,7 @@ pub fn edit_party(ledger: &mut Ledger, actor: &Actor, request: EditRequest) -> R
         members: request.members.or(before.members),
         reason,
     };
-    let (id, after) = ledger.store_mut().write(&actor.stamp(), |unit| {
+    let (id, after, publish_changed) = ledger.store_mut().write(&actor.stamp(), |unit| {
         if let Some(text) = &request.id_number {
             edit.id_number = Some(IdNumber::new(Field::IdNumber, text, &unit.identity_key()?)?);
         }
@@ -490,19 +500,32 @@ pub fn edit_party(ledger: &mut Ledger, actor: &Actor, request: EditRequest) -> R
             after.id_last4 = Some(id.last4.clone());
         }
         let changed = changed_fields(&before, &after);
+        let named = !unit.unnamed_parties()?.contains(&before.id);
+        let publish = request.publish.filter(|p| *p != named);
         // A new identity number with the same last four characters still changes it.
-        if changed.is_empty() && edit.id_number.is_none() {
+        let fields_changed = !changed.is_empty() || edit.id_number.is_some();
+        if !fields_changed && publish.is_none() {
             return Err(Error::input(OpsMessage::NothingToEdit {
                 role: role.as_str().to_string(),
                 id: before.id,
             }));
         }
-        let id = unit.insert_party_edit(&edit, &actor.user, &actor.recorded_at)?;
-        Ok((id, after))
+        let id = match fields_changed {
+            true => Some(unit.insert_party_edit(&edit, &actor.user, &actor.recorded_at)?),
+            false => None,
+        };
+        if let Some(publish) = publish {
+            let reason = Some(edit.reason.as_str());
+            unit.insert_party_publish(before.id, publish, reason, &actor.user, &actor.recorded_at)?;
+        }
+        Ok((id, after, publish.is_some()))
     })?;
     let mut changed = changed_fields(&before, &after);
     if edit.id_number.is_some() && !changed.contains(&"id-number") {
         changed.push("id-number");
+    }
+    if publish_changed {
+        changed.push("publish");
     }
     Ok(PartyEdited {
         id: before.id,

@@ -93,6 +93,7 @@ fn a_party_is_checked_field_by_field() {
         village: Some("白露村".into()),
         members: Some(members),
         id_number: None,
+        publish: true,
     };
     let r = refusal(add_party(&mut ledger, &actor, household(0)).unwrap_err());
     assert_eq!(r.field, Some(Field::Members));

@@ -345,6 +345,7 @@ pub fn field_label(field: &str, lang: Lang) -> &'static str {
         "school" => L::School,
         "grade" => L::Grade,
         "village" => L::Village,
+        "publish" => L::Publish,
         _ => L::Members,
     };
     label.get(lang)
@@ -398,11 +399,20 @@ pub fn party_list(
         (L::Total.get(lang), Align::Right),
     ]);
     for l in lines {
+        let mut details = party_details_line(&l.party);
+        if let Some(root) = l.merged_into {
+            let merged = format!("{} {root}", L::MergedInto.get(lang));
+            details = [details, merged].join(" ").trim().to_string();
+        }
+        if !l.publish {
+            let unnamed = L::NotPublished.get(lang).to_string();
+            details = [details, unnamed].join(" ").trim().to_string();
+        }
         t.row(vec![
             l.party.id.to_string(),
             shown_name(l.party.party_type, &l.party.name, lang),
             party_type_label(l.party.party_type, lang).to_string(),
-            party_details_line(&l.party),
+            details,
             l.count.to_string(),
             l.total.grouped(),
         ]);
@@ -425,6 +435,12 @@ pub fn party_detail(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Res
         shown_name(p.party_type, &p.name, lang),
         party_type_label(p.party_type, lang)
     )?;
+    if let Some((root, name)) = &d.merged_into {
+        writeln!(out, "{} {root}  {name}", L::MergedInto.get(lang))?;
+    }
+    if !d.publish {
+        writeln!(out, "{}", L::NotPublished.get(lang))?;
+    }
     let fields = [
         (L::Phone, p.phone.clone()),
         (L::IdNumber, p.id_last4.as_deref().map(mask)),
@@ -454,7 +470,11 @@ pub fn party_detail(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Res
             h.fund.clone(),
             h.method.clone().unwrap_or_default(),
             h.receipt.clone().unwrap_or_default(),
-            h.memo.clone(),
+            match h.merged_from {
+                // A gift of a donor merged into this one names it.
+                Some(from) => format!("[{from} {}] {}", L::Merged.get(lang), h.memo),
+                None => h.memo.clone(),
+            },
             h.amount.grouped(),
         ]);
     }
@@ -469,6 +489,7 @@ pub fn party_detail(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Res
         d.total.grouped(),
     ]);
     t.write(out)?;
+    party_merges(out, d, lang)?;
     if d.edits.is_empty() {
         return Ok(());
     }
@@ -488,6 +509,35 @@ pub fn party_detail(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Res
             changed.join(", "),
             e.name.clone(),
             e.reason.clone(),
+        ]);
+    }
+    t.write(out)
+}
+
+/// A donor's merges: which donor went into which (or came out again), when, by whom, why.
+fn party_merges(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Result<()> {
+    if d.merges.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", L::Merges.get(lang))?;
+    let mut t = Table::new(&[
+        (L::Date.get(lang), Align::Left),
+        (L::RecordedBy.get(lang), Align::Left),
+        (L::Donor.get(lang), Align::Left),
+        (L::Changed.get(lang), Align::Left),
+        (L::Reason.get(lang), Align::Left),
+    ]);
+    for m in &d.merges {
+        let change = match m.into {
+            Some(into) => format!("{} {into}", L::MergedInto.get(lang)),
+            None => L::Unmerged.get(lang).to_string(),
+        };
+        t.row(vec![
+            m.at.clone(),
+            m.by.clone(),
+            format!("{} {}", m.party, m.name),
+            change,
+            m.reason.clone(),
         ]);
     }
     t.write(out)

@@ -62,11 +62,16 @@ pub fn donor_report(store: &impl Read, year: i32, lang: impl Words) -> Result<Do
         count: 0,
         total: Money::ZERO,
     };
+    // A donor merged into another counts as its root (`donor merge`).
+    let roots = store.merge_roots()?;
+    // Donors who asked not to be named are counted with the anonymous ones.
+    let unnamed = store.unnamed_parties()?;
     for (party, _, count, amount) in store.party_movements(start, end, false)? {
+        let party = roots.get(&party).copied().unwrap_or(party);
         let Some(p) = parties.get(&party) else {
             continue;
         };
-        let line = if p.party_type == PartyType::Anonymous {
+        let line = if p.party_type == PartyType::Anonymous || unnamed.contains(&party) {
             &mut anonymous
         } else {
             named.entry(party).or_insert_with(|| DonorLine {
@@ -204,6 +209,11 @@ pub fn donor_statement(
 ) -> Result<DonorStatement> {
     let (start, end) = year_bounds(year)?;
     let party = store.find_party(Role::Donor, Field::Statement, donor)?;
+    // A merged donor's gifts are its root's: the statement is the root's.
+    let party = match store.merge_roots()?.get(&party.id) {
+        Some(root) => store.party(Role::Donor, *root)?.unwrap_or(party),
+        None => party,
+    };
     let history = super::people::party_detail(store, Role::Donor, party.id, lang)?.history;
     let gifts: Vec<StatementGift> = history
         .into_iter()

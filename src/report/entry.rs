@@ -4,10 +4,11 @@
 
 use crate::error::message::OpsMessage;
 use crate::error::{Error, Result};
+use crate::ledger::account::Script;
 use crate::ledger::entry::{EntryKind, StoredEntry};
 use crate::ledger::money::Money;
 use crate::ledger::party::{Method, Role, shown_name};
-use crate::ledger::words::Words;
+use crate::ledger::words::{Word, Words};
 use crate::store::Read;
 use serde::Serialize;
 
@@ -54,7 +55,26 @@ pub fn counterparty(
         Some(p) => Some(p),
         None => store.party(role.other(), party)?,
     };
-    Ok(found.map(|p| shown_name(p.party_type, &p.name, lang)))
+    let Some(found) = found else {
+        return Ok(None);
+    };
+    let own = shown_name(found.party_type, &found.name, lang);
+    // A donor merged into another is shown as the root, the entry's own name noted.
+    let root = match store.merge_roots()?.get(&party) {
+        Some(root) => store.party(found.role, *root)?,
+        None => None,
+    };
+    Ok(Some(match root {
+        Some(root) => {
+            let root = shown_name(root.party_type, &root.name, lang);
+            let merged = lang.word(Word::Merged);
+            match lang.script() {
+                Script::English => format!("{root} ({own}, {merged})"),
+                _ => format!("{root}（{own} {merged}）"),
+            }
+        }
+        None => own,
+    }))
 }
 
 /// The receipts of entry `id`, oldest first.

@@ -2,7 +2,7 @@
 //! Identity numbers appear only masked (see `ledger::party`).
 
 use crate::error::message::OpsMessage;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::ledger::money::Money;
 use crate::ledger::party::{Party, Role};
 use crate::ledger::words::Words;
@@ -16,8 +16,13 @@ pub struct PartyLine {
     pub party: Party,
     /// Donations (or disbursements) recorded, reversals not subtracted.
     pub count: i64,
-    /// Net of reversals.
+    /// Net of reversals. A donor's own gifts and those of the donors merged into it;
+    /// a merged donor's line shows its own.
     pub total: Money,
+    /// The donor this one is merged into (its root), if it is.
+    pub merged_into: Option<i64>,
+    /// False for a donor who asked not to be named in public reports.
+    pub publish: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -29,6 +34,25 @@ pub struct PartyDetail {
     pub total: Money,
     /// The corrections of the party, oldest first.
     pub edits: Vec<EditLine>,
+    /// The donor this one is merged into (its root) and that donor's name.
+    pub merged_into: Option<(i64, String)>,
+    /// The merges and unmerges of this donor and of those merged into it, oldest first.
+    pub merges: Vec<MergeLine>,
+    /// False for a donor who asked not to be named in public reports.
+    pub publish: bool,
+}
+
+/// One merge or unmerge: `party` merged into `into` (None: unmerged), when (local
+/// time), by whom and why.
+#[derive(Clone, Debug, Serialize)]
+pub struct MergeLine {
+    pub merge: i64,
+    pub party: i64,
+    pub name: String,
+    pub into: Option<i64>,
+    pub at: String,
+    pub by: String,
+    pub reason: String,
 }
 
 /// One correction of a party: when (local time), by whom, why, and what changed.
@@ -54,22 +78,56 @@ pub struct HistoryLine {
     pub receipt: Option<String>,
     pub reference: Option<String>,
     pub memo: String,
+    /// The donor merged into this one whose gift this is; None for its own.
+    pub merged_from: Option<i64>,
 }
 
 pub fn party_list(store: &impl Read, role: Role) -> Result<Vec<PartyLine>> {
-    let totals = store.party_totals(role)?;
+    let own = store.party_totals(role)?;
+    let roots = store.merge_roots()?;
+    let unnamed = store.unnamed_parties()?;
+    // A root's line counts the gifts of the donors merged into it.
+    let mut totals = own.clone();
+    for (merged, root) in &roots {
+        if let Some((count, total)) = own.get(merged) {
+            let line = totals.entry(*root).or_insert((0, Money::ZERO));
+            line.0 += count;
+            line.1 = line.1.plus("donor's total", *total)?;
+        }
+    }
     Ok(store
         .parties(role)?
         .into_iter()
         .map(|party| {
-            let (count, total) = totals.get(&party.id).copied().unwrap_or((0, Money::ZERO));
+            let merged_into = roots.get(&party.id).copied();
+            let publish = !unnamed.contains(&party.id);
+            let figures = if merged_into.is_some() { &own } else { &totals };
+            let (count, total) = figures.get(&party.id).copied().unwrap_or((0, Money::ZERO));
             PartyLine {
                 party,
                 count,
                 total,
+                merged_into,
+                publish,
             }
         })
         .collect())
+}
+
+/// `party_detail` of the party `who` names: an id, a name, any part of one, pinyin
+/// initials or the last 4 identity characters (see `Read::find_party`).
+pub fn party_detail_named(
+    store: &impl Read,
+    role: Role,
+    who: &str,
+    lang: impl Words,
+) -> Result<PartyDetail> {
+    let field = match role {
+        Role::Donor => Field::Donor,
+        Role::Beneficiary => Field::Beneficiary,
+    };
+    let id = store.find_party(role, field, who)?.id;
+    party_detail(store, role, id, lang)
 }
 
 pub fn party_detail(
@@ -100,6 +158,7 @@ pub fn party_detail(
             receipt: r.receipt,
             reference: r.reference,
             memo: r.memo,
+            merged_from: (r.party_id != id).then_some(r.party_id),
         })
         .collect();
     let count = history.iter().filter(|h| h.kind != "reversal").count() as i64;
@@ -119,11 +178,39 @@ pub fn party_detail(
             before = e.party;
         }
     }
+    let merged_into = match store.merge_roots()?.get(&id) {
+        Some(root) => store.party(role, *root)?.map(|p| (p.id, p.name)),
+        None => None,
+    };
+    let merges = merge_lines(store, role, id)?;
     Ok(PartyDetail {
         party,
         history,
         count,
         total,
         edits,
+        merged_into,
+        merges,
+        publish: !store.unnamed_parties()?.contains(&id),
     })
+}
+
+fn merge_lines(store: &impl Read, role: Role, id: i64) -> Result<Vec<MergeLine>> {
+    let local = store.local_time()?;
+    let mut lines = Vec::new();
+    for m in store.party_merges(id)? {
+        let name = store
+            .party(role, m.party_id)?
+            .map_or_else(String::new, |p| p.name);
+        lines.push(MergeLine {
+            merge: m.id,
+            party: m.party_id,
+            name,
+            into: m.into_id,
+            at: local.show(&m.merged_at),
+            by: m.merged_by,
+            reason: m.reason,
+        });
+    }
+    Ok(lines)
 }

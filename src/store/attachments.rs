@@ -89,7 +89,8 @@ macro_rules! select_attachment {
         "SELECT a.id, a.entry_id, a.sha256, a.file_name, a.size, a.attached_by,
                 a.attached_at, w.reason, w.withdrawn_by, w.withdrawn_at
          FROM attachments a
-         LEFT JOIN attachment_withdrawals w ON w.attachment_id = a.id"
+         LEFT JOIN attachment_withdrawals w ON w.id =
+             (SELECT MIN(x.id) FROM attachment_withdrawals x WHERE x.attachment_id = a.id)"
     };
 }
 

@@ -50,6 +50,16 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0009_signing_keys.sql"),
     ),
     (
+        10,
+        "party_merges",
+        include_str!("../../migrations/0010_party_merges.sql"),
+    ),
+    (
+        11,
+        "party_publish",
+        include_str!("../../migrations/0011_party_publish.sql"),
+    ),
+    (
         12,
         "attachments",
         include_str!("../../migrations/0012_attachments.sql"),

@@ -3,10 +3,10 @@
 
 use super::records::Collector;
 use super::{meta_get, meta_set};
-use crate::error::message::{LedgerMessage, StoreMessage};
+use crate::error::message::{LedgerMessage, OpsMessage, StoreMessage};
 use crate::error::{Error, Field, Result};
 use crate::ledger::party::{
-    ANONYMOUS_DONOR, NewParty, Party, PartyEdit, PartyEditRecord, PartyType, Role,
+    ANONYMOUS_DONOR, NewParty, Party, PartyEdit, PartyEditRecord, PartyMergeRecord, PartyType, Role,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -166,6 +166,13 @@ pub(super) fn next_receipt_seq(conn: &Connection, year: i32) -> Result<i64> {
     Ok(stmt.query_row([year], |r| r.get(0))?)
 }
 
+/// One donor or beneficiary as a person names it (`donor show`, `--donor`,
+/// `--beneficiary` …), tried in this order: the id; the exact current name; then every
+/// party that matches by any part of its name (one character will do), by pinyin
+/// initials (zs → 张三, any reading of a character with several), or by the last 4
+/// characters of its identity number. An exact match wins over partial ones. A donor
+/// merged into another that also matches is left out (its gifts are that one's). No
+/// match, or more than one, is refused; the refusal lists the ids and names.
 pub(super) fn find_party(
     conn: &Connection,
     role: Role,
@@ -179,7 +186,15 @@ pub(super) fn find_party(
         return Ok(p);
     }
     let mut found = parties_named(conn, role, text)?;
+    if found.is_empty() {
+        found = parties_matching(conn, role, text)?;
+    }
+    let mut found = without_merged(conn, found)?;
     match found.len() {
+        0 if text.parse::<i64>().is_ok() => Err(Error::not_found(OpsMessage::NoParty {
+            role: role.as_str().to_string(),
+            id: text.parse().unwrap_or_default(),
+        })),
         0 => Err(Error::not_found_in(
             field,
             StoreMessage::NoPartyNamed {
@@ -194,10 +209,56 @@ pub(super) fn find_party(
                 count: found.len() as u64,
                 role: role.as_str().to_string(),
                 text: text.into(),
-                ids: found.iter().map(|p| p.id).collect(),
+                parties: found
+                    .iter()
+                    .take(PARTIES_LISTED_MAX)
+                    .map(|p| (p.id, p.name.clone()))
+                    .collect(),
             },
         )),
     }
+}
+
+/// The most matches a refusal lists (it says how many there are).
+const PARTIES_LISTED_MAX: usize = 20;
+
+/// The parties of `role` that `text` matches partly: by any part of the current name,
+/// by pinyin initials, or by the last 4 identity characters. One pass over the
+/// parties; the pinyin is read only when the text is letters.
+fn parties_matching(conn: &Connection, role: Role, text: &str) -> Result<Vec<Party>> {
+    use crate::ledger::names::{initials_match, is_initials, name_contains};
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let initials = is_initials(text);
+    let last4 = text.chars().count() == 4 && text.chars().all(|c| c.is_ascii_alphanumeric());
+    Ok(all_parties(conn, role)?
+        .into_iter()
+        .filter(|p| {
+            name_contains(&p.name, text)
+                || (initials && initials_match(&p.name, text))
+                || (last4
+                    && p.id_last4
+                        .as_deref()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(text)))
+        })
+        .collect())
+}
+
+/// `found` without the donors merged into another donor that is also in it.
+fn without_merged(conn: &Connection, found: Vec<Party>) -> Result<Vec<Party>> {
+    if found.len() < 2 {
+        return Ok(found);
+    }
+    let roots = merge_roots(conn)?;
+    if roots.is_empty() {
+        return Ok(found);
+    }
+    let ids: std::collections::HashSet<i64> = found.iter().map(|p| p.id).collect();
+    Ok(found
+        .into_iter()
+        .filter(|p| !roots.get(&p.id).is_some_and(|root| ids.contains(root)))
+        .collect())
 }
 
 /// An entry already recorded under a reference: id, date, kind and its amount.
@@ -445,4 +506,100 @@ pub(super) fn keep_receipt_names(
         }
     }
     Ok(())
+}
+
+/// Records a merge of donor `party_id` into `into_id`, or with `into_id` None its
+/// unmerge, as a new chained row. The ops layer has checked that it makes no cycle.
+pub(super) fn insert_party_merge(
+    conn: &Connection,
+    collector: &mut Collector,
+    party_id: i64,
+    into_id: Option<i64>,
+    reason: &str,
+    by: &str,
+    at: &str,
+) -> Result<i64> {
+    let id: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(id), 0) + 1 FROM party_merges",
+        [],
+        |r| r.get(0),
+    )?;
+    let values: [&dyn rusqlite::ToSql; 6] = [&id, &party_id, &into_id, &reason, &by, &at];
+    conn.execute(
+        "INSERT INTO party_merges (id, party_id, into_id, reason, merged_by, merged_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &values[..],
+    )?;
+    collector.add("party_merges", &values)?;
+    Ok(id)
+}
+
+/// Every party merged now, with its root: the party its gifts count for.
+pub(super) fn merge_roots(conn: &Connection) -> Result<std::collections::HashMap<i64, i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id, root FROM party_roots")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The party `id` is merged into now (one step, not its root), if any.
+pub(super) fn merged_into(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT into_id FROM party_merged_now WHERE id = ?1")?;
+    Ok(stmt.query_row([id], |r| r.get(0)).optional()?)
+}
+
+/// A party's merges and unmerges, oldest first: those of the party itself and those
+/// of parties merged into it (or unmerged from it).
+pub(super) fn party_merges(conn: &Connection, id: i64) -> Result<Vec<PartyMergeRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id, m.party_id, m.into_id, m.reason, m.merged_by, m.merged_at
+         FROM party_merges m
+         WHERE m.party_id = ?1 OR m.into_id = ?1
+            OR (m.into_id IS NULL AND ?1 = (SELECT x.into_id FROM party_merges x
+                WHERE x.party_id = m.party_id AND x.id < m.id ORDER BY x.id DESC LIMIT 1))
+         ORDER BY m.id",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(PartyMergeRecord {
+            id: r.get(0)?,
+            party_id: r.get(1)?,
+            into_id: r.get(2)?,
+            reason: r.get(3)?,
+            merged_by: r.get(4)?,
+            merged_at: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Records whether a donor may be named in public reports, as a new chained row.
+pub(super) fn insert_party_publish(
+    conn: &Connection,
+    collector: &mut Collector,
+    party_id: i64,
+    publish: bool,
+    reason: Option<&str>,
+    by: &str,
+    at: &str,
+) -> Result<i64> {
+    let id: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(id), 0) + 1 FROM party_publish",
+        [],
+        |r| r.get(0),
+    )?;
+    let publish = i64::from(publish);
+    let values: [&dyn rusqlite::ToSql; 6] = [&id, &party_id, &publish, &reason, &by, &at];
+    conn.execute(
+        "INSERT INTO party_publish (id, party_id, publish, reason, set_by, set_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &values[..],
+    )?;
+    collector.add("party_publish", &values)?;
+    Ok(id)
+}
+
+/// The parties that asked, as of now, not to be named in public reports.
+pub(super) fn unnamed_parties(conn: &Connection) -> Result<std::collections::HashSet<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM parties_unnamed")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -255,6 +255,8 @@ pub struct PartyHistoryRow {
     pub fund_id: i64,
     /// Revenue (for a donor) or program cost (for a beneficiary), positive.
     pub amount: Money,
+    /// The party the entry names: the one asked for, or a donor merged into it.
+    pub party_id: i64,
 }
 
 /// Net debit (debit − credit) per fund and account type, before a date and between
@@ -302,15 +304,17 @@ impl Sql<'_> {
         Ok(out)
     }
 
+    /// A party's entries, and those of the donors merged into it.
     pub fn party_history(&self, role: Role, party_id: i64) -> Result<Vec<PartyHistoryRow>> {
         let (low, high, sign) = party_account_range(role);
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.date, e.kind, e.memo, e.method, e.reference,
                     (SELECT printf('%d-%06d', r.year, r.seq) FROM receipts r WHERE r.entry_id = e.id
                      ORDER BY r.year DESC, r.seq DESC LIMIT 1),
-                    MIN(p.fund_id), SUM(p.amount_fen)
+                    MIN(p.fund_id), SUM(p.amount_fen), e.party_id
              FROM entries e JOIN postings p ON p.entry_id = e.id
-             WHERE e.party_id = ?1 AND p.account >= ?2 AND p.account < ?3
+             WHERE e.party_id IN (SELECT ?1 UNION ALL SELECT id FROM party_roots WHERE root = ?1)
+               AND p.account >= ?2 AND p.account < ?3
              GROUP BY e.id ORDER BY e.date, e.id",
         )?;
         let mut rows = stmt.query(params![party_id, low, high])?;
@@ -326,6 +330,7 @@ impl Sql<'_> {
                 receipt: r.get(6)?,
                 fund_id: r.get(7)?,
                 amount: Money::from_fen(r.get::<_, i64>(8)? * sign),
+                party_id: r.get(9)?,
             });
         }
         Ok(out)

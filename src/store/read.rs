@@ -134,6 +134,14 @@ pub trait Read {
     fn party_as_added(&self, id: i64) -> Result<Option<Party>>;
     /// A party's edits, oldest first.
     fn party_edits(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyEditRecord>>;
+    /// Every donor merged now, with its root: the donor its gifts count for.
+    fn merge_roots(&self) -> Result<HashMap<i64, i64>>;
+    /// The donor `id` is merged into now (one step, not its root), if any.
+    fn merged_into(&self, id: i64) -> Result<Option<i64>>;
+    /// The donors who asked, as of now, not to be named in public reports.
+    fn unnamed_parties(&self) -> Result<std::collections::HashSet<i64>>;
+    /// The merges and unmerges of a donor and of the donors merged into it, oldest first.
+    fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>>;
     fn parties(&self, role: Role) -> Result<Vec<Party>>;
     /// One donor or beneficiary by id or exact name; an ambiguous name is refused,
     /// naming `field`.
@@ -396,6 +404,18 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn party_edits(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyEditRecord>> {
         people::party_edits(self.connection(), id)
+    }
+    fn merge_roots(&self) -> Result<HashMap<i64, i64>> {
+        people::merge_roots(self.connection())
+    }
+    fn merged_into(&self, id: i64) -> Result<Option<i64>> {
+        people::merged_into(self.connection(), id)
+    }
+    fn unnamed_parties(&self) -> Result<std::collections::HashSet<i64>> {
+        people::unnamed_parties(self.connection())
+    }
+    fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>> {
+        people::party_merges(self.connection(), id)
     }
     fn parties(&self, role: Role) -> Result<Vec<Party>> {
         people::all_parties(self.connection(), role)

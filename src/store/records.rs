@@ -165,6 +165,16 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
             "recorded_at",
         ],
     },
+    ChainedTable {
+        name: "party_merges",
+        key: &["id"],
+        columns: &["party_id", "into_id", "reason", "merged_by", "merged_at"],
+    },
+    ChainedTable {
+        name: "party_publish",
+        key: &["id"],
+        columns: &["party_id", "publish", "reason", "set_by", "set_at"],
+    },
     // Original documents (migration 0012): each attachment names its file's SHA-256;
     // the bytes are not chained, `verify attachments` hashes them.
     ChainedTable {

@@ -75,6 +75,11 @@ pub fn search_entries(conn: &Connection, search: &EntrySearch) -> Result<Vec<i64
                 Value::Text(anywhere(text)),
             );
             let n = values.len();
+            // The gifts of donors merged into a donor so named (`donor merge`).
+            sql.push_str(&format!(
+                " OR e.party_id IN (SELECT m.id FROM party_roots m JOIN parties_now r ON r.id = m.root \
+                 WHERE r.name LIKE ?{n} ESCAPE '\\')"
+            ));
             sql.push_str(&format!(
                 " OR e.memo LIKE ?{n} ESCAPE '\\' OR e.reference LIKE ?{n} ESCAPE '\\'"
             ));

@@ -16,8 +16,9 @@ impl Sql<'_> {
     /// reversed by an entry dated on or before `end`, grouped by kind and party type.
     pub fn activity_counts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<ActivityCount>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.kind, COALESCE(p.type, ''), COUNT(*), COUNT(DISTINCT e.party_id)
-             FROM entries e LEFT JOIN parties_now p ON p.id = e.party_id
+            "SELECT e.kind, COALESCE(p.type, ''), COUNT(*), COUNT(DISTINCT p.id)
+             FROM entries e LEFT JOIN party_roots m ON m.id = e.party_id
+                  LEFT JOIN parties_now p ON p.id = COALESCE(m.root, e.party_id)
              WHERE e.date >= ?1 AND e.date <= ?2 AND e.kind IN ('donation', 'disbursement')
                AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.date <= ?2)
              GROUP BY e.kind, p.type",

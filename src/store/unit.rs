@@ -38,6 +38,25 @@ pub trait UnitOfWork: Read {
         by: &str,
         at: &str,
     ) -> Result<i64>;
+    /// Records a merge of donor `party_id` into `into_id` (None: its unmerge), by
+    /// `by` at `at`.
+    fn insert_party_merge(
+        &mut self,
+        party_id: i64,
+        into_id: Option<i64>,
+        reason: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<i64>;
+    /// Records whether donor `party_id` may be named in public reports.
+    fn insert_party_publish(
+        &mut self,
+        party_id: i64,
+        publish: bool,
+        reason: Option<&str>,
+        by: &str,
+        at: &str,
+    ) -> Result<i64>;
     /// The anonymous donor (愛心人士), created on first use.
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64>;
     /// The ledger's key for identity-number hashes, created on first use.
@@ -108,6 +127,30 @@ impl UnitOfWork for Appender<'_> {
     ) -> Result<i64> {
         let (tx, collector) = self.transaction()?;
         people::insert_party_edit(tx, collector, edit, by, at)
+    }
+
+    fn insert_party_merge(
+        &mut self,
+        party_id: i64,
+        into_id: Option<i64>,
+        reason: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        let (tx, collector) = self.transaction()?;
+        people::insert_party_merge(tx, collector, party_id, into_id, reason, by, at)
+    }
+
+    fn insert_party_publish(
+        &mut self,
+        party_id: i64,
+        publish: bool,
+        reason: Option<&str>,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        let (tx, collector) = self.transaction()?;
+        people::insert_party_publish(tx, collector, party_id, publish, reason, by, at)
     }
 
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64> {

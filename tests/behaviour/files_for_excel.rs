@@ -154,7 +154,7 @@ fn an_encoding_is_for_csv_and_a_report_file_is_csv_or_xlsx() {
     let err = l.refused(&[
         "--lang", "zh-Hans", "report", "donors", "--year", "2022", "--out", "r.txt",
     ]);
-    assert!(err.contains(".csv 或 .xlsx"), "{err}");
+    assert!(err.contains(".csv、.xlsx 或 .pdf"), "{err}");
     assert!(!l.dir.path().join("r.txt").exists());
 }
 

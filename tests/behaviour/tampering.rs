@@ -148,6 +148,22 @@ pub(crate) fn prepared() -> Ledger {
     ledger
         .run(&["entry", "attachment-withdraw", "2", "--reason", "twice"])
         .success();
+    // A donor who asked not to be named (party_publish).
+    ledger
+        .run(&["donor", "add", "王五", "--no-publish"])
+        .success();
+    // The same donor entered twice, merged (party_merges).
+    ledger.run(&["donor", "add", "張叁"]).success();
+    ledger
+        .run(&[
+            "donor",
+            "merge",
+            "張三豐",
+            "張叁",
+            "--reason",
+            "entered twice",
+        ])
+        .success();
     ledger.run(&["verify"]).success();
     ledger
 }
@@ -438,7 +454,8 @@ fn tamper_chained_row(conn: &Connection, shape: &Shape, dice: &mut Dice) -> Tamp
             let columns: Vec<(&str, Value)> = (row.columns.iter())
                 .map(|(c, v)| match v {
                     Value::Text(t) => (*c, Value::Text(format!("{t}′"))),
-                    Value::Blob(_) => (*c, Value::Null),
+                    // Made unique too (a unique hash), and never NULL (a NOT NULL one).
+                    Value::Blob(b) => (*c, Value::Blob(b.iter().map(|x| x ^ 0x5a).collect())),
                     other => (*c, other.clone()),
                 })
                 .collect();

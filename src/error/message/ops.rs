@@ -174,6 +174,31 @@ pub enum OpsMessage {
         name: Quoted,
         saved: Vec<String>,
     },
+    /// A merge or unmerge without a reason.
+    MergeNeedsReason,
+    /// `donor merge A A`.
+    MergeIntoItself {
+        id: i64,
+    },
+    /// A merge naming a beneficiary: only donors are merged.
+    MergeNotDonor {
+        id: i64,
+        name: String,
+    },
+    /// A merge of a donor that is already merged (into `into`).
+    AlreadyMerged {
+        id: i64,
+        into: i64,
+    },
+    /// A merge of `id` into `into`, which is itself merged into `id`: a circle.
+    MergeCycle {
+        id: i64,
+        into: i64,
+    },
+    /// An unmerge of a donor that is not merged.
+    NotMerged {
+        id: i64,
+    },
     /// A register whose postings and stored totals disagree.
     TotalsDisagree {
         account: String,

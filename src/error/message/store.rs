@@ -107,12 +107,13 @@ pub enum StoreMessage {
         role: String,
         text: Quoted,
     },
-    /// Several parties of `role` share the name.
+    /// Several parties of `role` match the text: `count` of them, the first few
+    /// listed by id and name.
     PartiesNamed {
         count: u64,
         role: String,
         text: Quoted,
-        ids: Vec<i64>,
+        parties: Vec<(i64, String)>,
     },
     IdNumberTaken {
         role: String,

@@ -324,6 +324,42 @@ impl Say for OpsMessage {
                     "this edit changes nothing of {who} {id}; give the new value to change, such as --name",
                 )
             }
+            OpsMessage::MergeNeedsReason => words!(
+                lang,
+                "合併或取消合併必須寫明原因：加上 --reason，例如 --reason \"同一人登記了兩次\"",
+                "合并或取消合并必须写明原因：加上 --reason，例如 --reason \"同一人登记了两次\"",
+                "a merge or unmerge needs a reason: add --reason, e.g. --reason \"the same person entered twice\"",
+            ),
+            OpsMessage::MergeIntoItself { id } => words!(
+                lang,
+                "不能把捐贈人 {id} 併入它自己；請給出兩個不同的捐贈人：先是保留的那位，再是重複登記的那位",
+                "不能把捐赠人 {id} 并入它自己；请给出两个不同的捐赠人：先是保留的那位，再是重复登记的那位",
+                "donor {id} cannot be merged into itself; give two donors: first the one to keep, then the one entered twice",
+            ),
+            OpsMessage::MergeNotDonor { id, name } => words!(
+                lang,
+                "{id}（{name}）是受助人，不是捐贈人；只有捐贈人可以合併",
+                "{id}（{name}）是受助人，不是捐赠人；只有捐赠人可以合并",
+                "{id} ({name}) is a beneficiary, not a donor; only donors are merged",
+            ),
+            OpsMessage::AlreadyMerged { id, into } => words!(
+                lang,
+                "捐贈人 {id} 已經併入 {into}；要改併入別人，請先 `lovefund donor unmerge {id} --reason …`",
+                "捐赠人 {id} 已经并入 {into}；要改并入别人，请先 `lovefund donor unmerge {id} --reason …`",
+                "donor {id} is already merged into {into}; to merge it elsewhere, first `lovefund donor unmerge {id} --reason …`",
+            ),
+            OpsMessage::MergeCycle { id, into } => words!(
+                lang,
+                "捐贈人 {into} 已經併入 {id}，再把 {id} 併入 {into} 就成了循環；請先 `lovefund donor unmerge {into} --reason …`",
+                "捐赠人 {into} 已经并入 {id}，再把 {id} 并入 {into} 就成了循环；请先 `lovefund donor unmerge {into} --reason …`",
+                "donor {into} is merged into {id}, so merging {id} into {into} would make a circle; first `lovefund donor unmerge {into} --reason …`",
+            ),
+            OpsMessage::NotMerged { id } => words!(
+                lang,
+                "捐贈人 {id} 沒有併入任何人，無需取消合併；`lovefund donor show {id}` 列出併入它的捐贈人",
+                "捐赠人 {id} 没有并入任何人，无需取消合并；`lovefund donor show {id}` 列出并入它的捐赠人",
+                "donor {id} is not merged into anyone, so there is nothing to unmerge; `lovefund donor show {id}` lists the donors merged into it",
+            ),
             OpsMessage::EditNeedsReason => words!(
                 lang,
                 "更正必須寫明原因：加上 --reason，例如 --reason \"姓名錄錯\"",

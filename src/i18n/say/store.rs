@@ -189,16 +189,23 @@ impl Say for StoreMessage {
                 count,
                 role,
                 text,
-                ids,
+                parties,
             } => {
                 let who = role_word(lang, role);
                 let sep = if lang == Lang::En { ", " } else { "、" };
-                let ids = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(sep);
+                let mut listed = parties
+                    .iter()
+                    .map(|(id, name)| format!("{id} {name}"))
+                    .collect::<Vec<_>>()
+                    .join(sep);
+                if (parties.len() as u64) < *count {
+                    listed.push_str(if lang == Lang::En { " …" } else { "……" });
+                }
                 words!(
                     lang,
-                    "{field}：有 {count} 個{who}名為「{text}」（編號 {ids}）；請改給編號",
-                    "{field}：有 {count} 个{who}名为“{text}”（编号 {ids}）；请改给编号",
-                    "{field}: {count} {who}s are named \"{text}\" (ids {ids}); give the id instead",
+                    "{field}：有 {count} 個{who}與「{text}」相符（{listed}）；請改給編號",
+                    "{field}：有 {count} 个{who}与“{text}”相符（{listed}）；请改给编号",
+                    "{field}: {count} {who}s match \"{text}\" ({listed}); give the id instead",
                 )
             }
             StoreMessage::IdNumberTaken { role, id, name } => {

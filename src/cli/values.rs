@@ -210,6 +210,7 @@ pub enum CheckArg {
     Receipts,
     Periods,
     Reconciliations,
+    Attachments,
     Integrity,
 }
 

@@ -93,6 +93,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "every cleared posting exists and matches what was reconciled",
     ),
     (
+        "attachments",
+        "every stored original document's bytes match the SHA-256 its chained attachment names",
+    ),
+    (
         "integrity",
         "SQLite's integrity check and foreign keys pass",
     ),
@@ -256,6 +260,22 @@ fn run_on_snapshot(
             })
             .collect();
         results.push(("reconciliations", findings));
+    }
+    if wanted("attachments") {
+        let findings = store
+            .attachment_problems()?
+            .into_iter()
+            .map(|(id, hash)| Finding {
+                entry: None,
+                message: match id {
+                    Some(id) => format!(
+                        "attachment {id} names the document {hash}, which is not stored with that size"
+                    ),
+                    None => format!("the stored document {hash} does not match its SHA-256"),
+                },
+            })
+            .collect();
+        results.push(("attachments", findings));
     }
     if let Some(d) = derived {
         let (totals, funds) = d.finish(&store.stored_daily_totals()?, &store.stored_guard_days()?);

@@ -109,6 +109,17 @@ const CASES: &[Case] = &[
         failing: &["reconciliations", "records"],
     },
     Case {
+        check: "attachments",
+        lift: &[],
+        // A stored document whose bytes are not what its SHA-256 key says (the bytes
+        // are not chained: only this check hashes them).
+        sql: "INSERT INTO attachment_blobs (sha256, size, bytes)
+              VALUES (zeroblob(32), 3, CAST('abc' AS BLOB))",
+        leave_lifted: false,
+        stderr: "lovefund: verify failed: attachments: the stored document 0000000000000000000000000000000000000000000000000000000000000000 does not match its SHA-256",
+        failing: &["attachments"],
+    },
+    Case {
         check: "integrity",
         lift: &[],
         // A statement line of a reconciliation that does not exist.

@@ -108,6 +108,38 @@ pub fn write_summary_pdf(
     guard.write(path, &bytes)
 }
 
+/// The ledger's fingerprint (its chain head, hex), or "" for an empty ledger.
+fn fingerprint_of(store: &impl Read) -> Result<String> {
+    Ok(store
+        .head()?
+        .last
+        .map(|(_, hash)| hex::encode(hash))
+        .unwrap_or_default())
+}
+
+/// Draws `doc` (an A4 statement layout) in the bundled font and writes it to `path`,
+/// refused first if the font lacks a character of its names, title or rows.
+fn write_statement_doc(
+    doc: &crate::render::pdf::StatementDoc,
+    path: &Path,
+    guard: &Guard,
+) -> Result<()> {
+    let font = font(None)?;
+    let texts = [&doc.fund_name, &doc.title, &doc.donor]
+        .into_iter()
+        .chain(doc.rows.iter().flatten());
+    refuse_missing(&font, texts)?;
+    let bytes = crate::render::pdf::render_statement(doc, &font).map_err(|e| {
+        Error::io_said(
+            crate::error::message::IoMessage::LayOut {
+                document: crate::error::message::Document::Statement,
+            },
+            e,
+        )
+    })?;
+    guard.write(path, &bytes)
+}
+
 /// One donor's year-end statement as a paginated PDF at `path`, with the fund's name
 /// and the ledger's fingerprint.
 pub fn write_donor_statement(
@@ -119,11 +151,7 @@ pub fn write_donor_statement(
 ) -> Result<()> {
     guard.check(path)?;
     let store = ledger.reader();
-    let fingerprint = store
-        .head()?
-        .last
-        .map(|(_, hash)| hex::encode(hash))
-        .unwrap_or_default();
+    let fingerprint = fingerprint_of(store)?;
     let fund_name = store.ledger_name_in(lang.into())?;
     let doc = crate::render::summary::statement_doc(
         statement,
@@ -132,20 +160,7 @@ pub fn write_donor_statement(
         lang,
         printed_now(),
     );
-    let font = font(None)?;
-    let texts = [&doc.fund_name, &doc.donor]
-        .into_iter()
-        .chain(doc.rows.iter().flatten());
-    refuse_missing(&font, texts)?;
-    let bytes = crate::render::pdf::render_statement(&doc, &font).map_err(|e| {
-        Error::io_said(
-            crate::error::message::IoMessage::LayOut {
-                document: crate::error::message::Document::Statement,
-            },
-            e,
-        )
-    })?;
-    guard.write(path, &bytes)
+    write_statement_doc(&doc, path, guard)
 }
 
 /// Any report's grid (the balance sheet, activities, cash flow, funds …) as a
@@ -161,11 +176,7 @@ pub fn write_grid_pdf(
     use crate::render::grid::Cell;
     guard.check(path)?;
     let store = ledger.reader();
-    let fingerprint = store
-        .head()?
-        .last
-        .map(|(_, hash)| hex::encode(hash))
-        .unwrap_or_default();
+    let fingerprint = fingerprint_of(store)?;
     // The columns from the first that holds an amount in every row that has one.
     let width = grid.columns.len();
     let amount_columns = (0..width)
@@ -195,18 +206,5 @@ pub fn write_grid_pdf(
         fingerprint_label: crate::i18n::L::Fingerprint.get(lang).to_string(),
         fingerprint,
     };
-    let font = font(None)?;
-    let texts = [&doc.fund_name, &doc.title]
-        .into_iter()
-        .chain(doc.rows.iter().flatten());
-    refuse_missing(&font, texts)?;
-    let bytes = crate::render::pdf::render_statement(&doc, &font).map_err(|e| {
-        Error::io_said(
-            crate::error::message::IoMessage::LayOut {
-                document: crate::error::message::Document::Statement,
-            },
-            e,
-        )
-    })?;
-    guard.write(path, &bytes)
+    write_statement_doc(&doc, path, guard)
 }

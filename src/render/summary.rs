@@ -7,6 +7,7 @@ use super::table::{Align, Table};
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
 use crate::report::summary::AnnualSummary;
+use crate::report::summary::MonthLine;
 use std::io::{self, Write};
 
 /// "貧困學生 42 名、貧困戶 40 戶" / "42 students, 40 households".
@@ -91,41 +92,26 @@ pub fn summary(out: &mut dyn Write, s: &AnnualSummary, lang: Lang) -> io::Result
     ]);
     t.write(out)?;
     writeln!(out)?;
-    writeln!(out, "{}", g(L::MonthlyResults))?;
-    let mut t = Table::new(&[
-        (g(L::Month), Align::Right),
-        (g(L::Raised), Align::Right),
-        (g(L::Disbursed), Align::Right),
-    ]);
-    for m in &s.months {
-        t.row(vec![
-            m.month.to_string(),
-            m.raised.grouped(),
-            m.disbursed.grouped(),
-        ]);
-    }
-    t.rule();
-    t.row(vec![
-        g(L::Total).to_string(),
-        s.raised.grouped(),
-        s.disbursed.grouped(),
-    ]);
-    t.write(out)?;
+    let results = |m: &MonthLine| (m.raised, m.disbursed);
+    let total = Some((s.raised, s.disbursed));
+    month_table(
+        out,
+        lang,
+        (L::MonthlyResults, L::Raised, L::Disbursed),
+        s,
+        results,
+        total,
+    )?;
     writeln!(out)?;
-    writeln!(out, "{}", g(L::MonthlyMoney))?;
-    let mut t = Table::new(&[
-        (g(L::Month), Align::Right),
-        (g(L::MoneyIn), Align::Right),
-        (g(L::MoneyOut), Align::Right),
-    ]);
-    for m in &s.months {
-        t.row(vec![
-            m.month.to_string(),
-            m.money_in.grouped(),
-            m.money_out.grouped(),
-        ]);
-    }
-    t.write(out)?;
+    let money = |m: &MonthLine| (m.money_in, m.money_out);
+    month_table(
+        out,
+        lang,
+        (L::MonthlyMoney, L::MoneyIn, L::MoneyOut),
+        s,
+        money,
+        None,
+    )?;
     writeln!(out)?;
     writeln!(out, "{}", g(L::RollForward))?;
     let mut t = Table::new(&[("", Align::Left), ("", Align::Right)]);
@@ -168,6 +154,37 @@ pub fn summary(out: &mut dyn Write, s: &AnnualSummary, lang: Lang) -> io::Result
         ),
         None => Ok(()),
     }
+}
+
+/// A table of the twelve months: its title and two columns, each month's pair, and
+/// the total row when given.
+fn month_table(
+    out: &mut dyn Write,
+    lang: Lang,
+    (title, first, second): (L, L, L),
+    s: &AnnualSummary,
+    pair: impl Fn(&MonthLine) -> (Money, Money),
+    total: Option<(Money, Money)>,
+) -> io::Result<()> {
+    writeln!(out, "{}", title.get(lang))?;
+    let mut t = Table::new(&[
+        (L::Month.get(lang), Align::Right),
+        (first.get(lang), Align::Right),
+        (second.get(lang), Align::Right),
+    ]);
+    for m in &s.months {
+        let (a, b) = pair(m);
+        t.row(vec![m.month.to_string(), a.grouped(), b.grouped()]);
+    }
+    if let Some((a, b)) = total {
+        t.rule();
+        t.row(vec![
+            L::Total.get(lang).to_string(),
+            a.grouped(),
+            b.grouped(),
+        ]);
+    }
+    t.write(out)
 }
 
 pub fn reconciliation_line(s: &AnnualSummary, lang: Lang) -> String {

@@ -252,12 +252,15 @@ impl Say for OpsMessage {
                 path,
                 check,
                 finding,
-            } => words!(
-                lang,
-                "{path} 的備份沒有通過檢查（{check}：{finding}）；已保留以供查看",
-                "{path} 的备份没有通过检查（{check}：{finding}）；已保留以供查看",
-                "the backup at {path} does not verify ({check}: {finding}); it is kept for inspection",
-            ),
+            } => {
+                let finding = finding.say(lang, "");
+                words!(
+                    lang,
+                    "{path} 的備份沒有通過檢查（{check}：{finding}）；已保留以供查看",
+                    "{path} 的备份没有通过检查（{check}：{finding}）；已保留以供查看",
+                    "the backup at {path} does not verify ({check}: {finding}); it is kept for inspection",
+                )
+            }
             OpsMessage::NoEntry { id } => words!(
                 lang,
                 "沒有憑證 {id}；憑證編號從 1 開始",

@@ -109,7 +109,7 @@ pub fn verify(ctx: &Context, args: VerifyArgs, out: &mut dyn Write) -> Result<()
         None => Ok(()),
         Some((check, finding)) => Err(Error::verify(VerifyMessage::Failed {
             check: check.to_string(),
-            finding: finding.message.clone(),
+            finding: Box::new(finding.message.clone()),
         })),
     }
 }

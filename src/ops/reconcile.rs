@@ -399,7 +399,7 @@ pub fn backup(
         return Err(Error::verify(OpsMessage::BackupDoesNotVerify {
             path: path.display().to_string(),
             check: check.to_string(),
-            finding: finding.message.clone(),
+            finding: Box::new(finding.message.clone()),
         }));
     }
     Ok(BackedUp {

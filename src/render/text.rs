@@ -1,6 +1,7 @@
 //! Text renderings of the reports, in the display language.
 
 use super::table::{Align, Table, width};
+use crate::i18n::say::finding as say_finding;
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
 use crate::ledger::party::{Party, PartyType, Role, mask, shown_name};
@@ -308,8 +309,8 @@ pub fn verify(out: &mut dyn Write, report: &VerifyReport, lang: Lang) -> io::Res
     ]);
     for c in &report.checks {
         let (result, detail) = match c.findings.first() {
-            None => (L::Pass, c.description.to_string()),
-            Some(f) => (L::Fail, f.message.clone()),
+            None => (L::Pass, c.description.get(lang).to_string()),
+            Some(f) => (L::Fail, say_finding(lang, &f.message)),
         };
         t.row(vec![
             c.check.to_string(),
@@ -317,14 +318,21 @@ pub fn verify(out: &mut dyn Write, report: &VerifyReport, lang: Lang) -> io::Res
             detail,
         ]);
         for more in c.findings.iter().skip(1).take(9) {
-            t.row(vec![String::new(), String::new(), more.message.clone()]);
+            let more = say_finding(lang, &more.message);
+            t.row(vec![String::new(), String::new(), more]);
         }
         if c.findings.len() > 10 {
-            t.row(vec![
-                String::new(),
-                String::new(),
-                format!("… {} more", c.findings.len() - 10),
-            ]);
+            t.row(vec![String::new(), String::new(), {
+                let more = c.findings.len() - 10;
+                match lang {
+                    Lang::En => format!("… {more} more"),
+                    _ => format!(
+                        "…{} {more} {}",
+                        L::MoreFindings.get(lang),
+                        L::FindingsUnit.get(lang)
+                    ),
+                }
+            }]);
         }
     }
     t.write(out)?;

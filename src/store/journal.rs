@@ -7,6 +7,7 @@
 use super::chart::{load_accounts, load_funds};
 use super::records::{self, Collector};
 use crate::error::message::StoreMessage;
+use crate::error::message::{FindingMessage, StoredColumn, StoredValue};
 use crate::error::{Error, Result};
 use crate::ledger::account::AccountCode;
 use crate::ledger::append::{
@@ -543,7 +544,7 @@ pub(super) use entry_columns;
 /// error, and read as empty.
 pub(super) fn entry_from_row(
     row: &rusqlite::Row<'_>,
-) -> rusqlite::Result<(StoredEntry, Option<String>)> {
+) -> rusqlite::Result<(StoredEntry, Option<FindingMessage>)> {
     let id: i64 = row.get(0)?;
     let mut malformed = None;
     let mut column = Lenient {
@@ -551,24 +552,30 @@ pub(super) fn entry_from_row(
         id,
         malformed: &mut malformed,
     };
-    let date_text: String = column.get(1, "date");
-    let kind_text: String = column.get(2, "kind");
-    let memo = column.get(3, "memo");
+    let date_text: String = column.get(1, StoredColumn::Date);
+    let kind_text: String = column.get(2, StoredColumn::Kind);
+    let memo = column.get(3, StoredColumn::Memo);
     let details = EntryDetails {
-        party_id: column.get(4, "party"),
-        method: column.get(5, "method"),
-        reference: column.get(6, "reference"),
-        reverses: column.get(7, "reversal link"),
-        reason: column.get(8, "reason"),
+        party_id: column.get(4, StoredColumn::Party),
+        method: column.get(5, StoredColumn::Method),
+        reference: column.get(6, StoredColumn::Reference),
+        reverses: column.get(7, StoredColumn::ReversalLink),
+        reason: column.get(8, StoredColumn::Reason),
     };
-    let recorded_by = column.get(9, "recorder");
-    let recorded_at = column.get(10, "recording time");
-    let hash = column.get(11, "hash");
+    let recorded_by = column.get(9, StoredColumn::Recorder);
+    let recorded_at = column.get(10, StoredColumn::RecordingTime);
+    let hash = column.get(11, StoredColumn::Hash);
     let date = stored_date(&date_text);
     let kind = EntryKind::parse(&kind_text);
     let problem = match (date, kind) {
-        (None, _) => Some(format!("entry {id} has a malformed date {date_text:?}")),
-        (_, None) => Some(format!("entry {id} has an unknown kind {kind_text:?}")),
+        (None, _) => Some(FindingMessage::MalformedDate {
+            entry: id,
+            text: date_text.as_str().into(),
+        }),
+        (_, None) => Some(FindingMessage::UnknownKind {
+            entry: id,
+            text: kind_text.as_str().into(),
+        }),
         _ => None,
     };
     let entry = StoredEntry {
@@ -591,13 +598,13 @@ pub(super) fn lenient_posting(
     row: &rusqlite::Row<'_>,
     first: usize,
     id: i64,
-    malformed: &mut Option<String>,
+    malformed: &mut Option<FindingMessage>,
 ) -> Posting {
     let mut column = Lenient { row, id, malformed };
     Posting {
-        account: AccountCode::from_stored(column.get(first, "posting account")),
-        fund: FundId(column.get(first + 1, "posting fund")),
-        amount: Money::from_fen(column.get(first + 2, "posting amount")),
+        account: AccountCode::from_stored(column.get(first, StoredColumn::PostingAccount)),
+        fund: FundId(column.get(first + 1, StoredColumn::PostingFund)),
+        amount: Money::from_fen(column.get(first + 2, StoredColumn::PostingAmount)),
     }
 }
 
@@ -605,20 +612,30 @@ pub(super) fn lenient_posting(
 struct Lenient<'r, 'm> {
     row: &'r rusqlite::Row<'r>,
     id: i64,
-    malformed: &'m mut Option<String>,
+    malformed: &'m mut Option<FindingMessage>,
 }
 
 impl Lenient<'_, '_> {
-    fn get<T: rusqlite::types::FromSql + Default>(&mut self, index: usize, field: &str) -> T {
+    fn get<T: rusqlite::types::FromSql + Default>(
+        &mut self,
+        index: usize,
+        column: StoredColumn,
+    ) -> T {
         self.row.get(index).unwrap_or_else(|_| {
             let id = self.id;
+            use rusqlite::types::Type;
             let stored = match self.row.get_ref(index).map(|v| v.data_type()) {
-                Ok(rusqlite::types::Type::Text) => "text that is not UTF-8".to_string(),
-                Ok(other) => format!("a {} value", other.to_string().to_lowercase()),
-                Err(_) => "an unreadable value".to_string(),
+                Ok(Type::Text) => StoredValue::NotUtf8,
+                Ok(Type::Null) => StoredValue::Null,
+                Ok(Type::Integer) => StoredValue::Integer,
+                Ok(Type::Real) => StoredValue::Real,
+                Ok(Type::Blob) => StoredValue::Blob,
+                Err(_) => StoredValue::Unreadable,
             };
-            self.malformed.get_or_insert_with(|| {
-                format!("entry {id} has {stored} as its {field}, which lovefund never writes")
+            self.malformed.get_or_insert(FindingMessage::EntryValue {
+                entry: id,
+                stored,
+                column,
             });
             T::default()
         })

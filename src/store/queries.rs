@@ -4,6 +4,7 @@ use super::journal::{entry_columns, entry_from_row, lenient_posting, parse_date}
 use super::{Sql, Store};
 use crate::error::Result;
 use crate::error::message::StoreMessage;
+use crate::error::message::{ClearedFault, FindingMessage};
 use crate::ledger::entry::StoredEntry;
 use crate::ledger::money::Money;
 use crate::ledger::party::Role;
@@ -155,7 +156,7 @@ impl Sql<'_> {
     /// included: the second value describes a malformed date or kind).
     pub fn for_each_entry(
         &self,
-        mut visit: impl FnMut(&StoredEntry, Option<&str>) -> Result<()>,
+        mut visit: impl FnMut(&StoredEntry, Option<&FindingMessage>) -> Result<()>,
     ) -> Result<()> {
         let mut stmt = self.conn.prepare(concat!(
             "SELECT ",
@@ -165,12 +166,12 @@ impl Sql<'_> {
              ORDER BY e.id, p.seq"
         ))?;
         let mut rows = stmt.query([])?;
-        let mut current: Option<(StoredEntry, Option<String>)> = None;
+        let mut current: Option<(StoredEntry, Option<FindingMessage>)> = None;
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
             if current.as_ref().is_none_or(|(e, _)| e.id != id) {
                 if let Some((entry, malformed)) = current.take() {
-                    visit(&entry, malformed.as_deref())?;
+                    visit(&entry, malformed.as_ref())?;
                 }
                 current = Some(entry_from_row(row)?);
             }
@@ -182,7 +183,7 @@ impl Sql<'_> {
             }
         }
         if let Some((entry, malformed)) = current {
-            visit(&entry, malformed.as_deref())?;
+            visit(&entry, malformed.as_ref())?;
         }
         Ok(())
     }
@@ -397,7 +398,7 @@ impl Sql<'_> {
         }
         match malformed {
             Some(problem) => Err(crate::error::Error::verify(StoreMessage::Tampered {
-                problem: problem.to_string(),
+                problem: Box::new(problem),
             })),
             None => Ok(Some(entry)),
         }
@@ -416,14 +417,14 @@ impl Sql<'_> {
 
 impl Sql<'_> {
     /// SQLite's own checks: `integrity_check` then `foreign_key_check`; empty when sound.
-    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+    pub fn integrity_problems(&self) -> Result<Vec<FindingMessage>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         for row in rows {
             let row = row?;
             if row != "ok" {
-                problems.push(format!("SQLite integrity check: {row}"));
+                problems.push(FindingMessage::Sqlite { detail: row });
             }
         }
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
@@ -436,16 +437,17 @@ impl Sql<'_> {
         })?;
         for row in rows {
             let (table, rowid, parent) = row?;
-            let at = rowid.map_or_else(String::new, |id| format!(" (row {id})"));
-            problems.push(format!(
-                "a row of {table}{at} points at a missing row of {parent}"
-            ));
+            problems.push(FindingMessage::ForeignKey {
+                table,
+                row: rowid,
+                parent,
+            });
         }
         Ok(problems)
     }
 
     /// Cleared postings that no longer match their posting: (entry, seq, why).
-    pub fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, String)>> {
+    pub fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, ClearedFault)>> {
         let mut stmt = self.conn.prepare(
             "SELECT c.entry_id, c.seq, p.amount_fen, c.amount_fen, p.account, r.account
              FROM cleared_postings c
@@ -467,15 +469,17 @@ impl Sql<'_> {
         for row in rows {
             let (entry, seq, posted, cleared, account, reconciled) = row?;
             let why = match (posted, account, reconciled) {
-                (None, _, _) => "the cleared posting does not exist".to_string(),
-                (_, _, None) => "its reconciliation record is missing".to_string(),
-                (Some(p), _, _) if p != cleared => format!(
-                    "it was cleared at {} but the posting now says {}",
-                    Money::from_fen(cleared).plain(),
-                    Money::from_fen(p).plain()
-                ),
+                (None, _, _) => ClearedFault::PostingGone,
+                (_, _, None) => ClearedFault::ReconciliationGone,
+                (Some(p), _, _) if p != cleared => ClearedFault::AmountChanged {
+                    cleared: Money::from_fen(cleared).plain(),
+                    now: Money::from_fen(p).plain(),
+                },
                 (_, Some(a), Some(r)) if a != r && !a.starts_with(&format!("{r}.")) => {
-                    format!("it is on account {a}, not the reconciled account {r}")
+                    ClearedFault::OtherAccount {
+                        account: a,
+                        reconciled: r,
+                    }
                 }
                 _ => continue,
             };
@@ -493,7 +497,7 @@ impl Sql<'_> {
 pub(super) fn integrity_problems_beside(
     path: std::path::PathBuf,
     read_only: bool,
-) -> std::thread::JoinHandle<Result<Vec<String>>> {
+) -> std::thread::JoinHandle<Result<Vec<FindingMessage>>> {
     std::thread::spawn(move || {
         let store = Store::open(&path, read_only)?;
         store.tune_for_reading()?;

@@ -92,7 +92,10 @@ pub trait Read {
     /// describes a malformed (tampered) row.
     fn for_each_entry(
         &self,
-        visit: &mut dyn FnMut(&StoredEntry, Option<&str>) -> Result<()>,
+        visit: &mut dyn FnMut(
+            &StoredEntry,
+            Option<&crate::error::message::FindingMessage>,
+        ) -> Result<()>,
     ) -> Result<()>;
 
     // Balances and movements, from the derived daily totals or the postings.
@@ -230,7 +233,7 @@ pub trait Read {
     fn triggers(&self) -> Result<Vec<(String, String)>>;
     fn stored_daily_totals(&self) -> Result<Vec<DailyTotalRow>>;
     fn stored_guard_days(&self) -> Result<Vec<GuardRow>>;
-    fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, String)>>;
+    fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, crate::error::message::ClearedFault)>>;
     /// Every chained record, in chain order (by the entry it follows, then by id).
     fn records(&self) -> Result<Vec<StoredRecord>>;
     /// The records replayed into the chained tables and compared with them: the
@@ -238,7 +241,7 @@ pub trait Read {
     fn record_row_problems(
         &self,
         records: &[StoredRecord],
-    ) -> Result<(Vec<String>, Vec<RowProblem>)>;
+    ) -> Result<(Vec<crate::error::message::FindingMessage>, Vec<RowProblem>)>;
     /// The storage's own consistency checks, started now and, where the storage
     /// allows, run beside the caller's reads; `IntegrityCheck::join` for the problems.
     fn integrity_check(&self) -> IntegrityCheck;
@@ -253,13 +256,13 @@ pub trait Read {
 pub struct IntegrityCheck(Checking);
 
 enum Checking {
-    Beside(std::thread::JoinHandle<Result<Vec<String>>>),
-    Done(Result<Vec<String>>),
+    Beside(std::thread::JoinHandle<Result<Vec<crate::error::message::FindingMessage>>>),
+    Done(Result<Vec<crate::error::message::FindingMessage>>),
 }
 
 impl IntegrityCheck {
     /// The problems found; empty when the storage is sound.
-    pub fn join(self) -> Result<Vec<String>> {
+    pub fn join(self) -> Result<Vec<crate::error::message::FindingMessage>> {
         match self.0 {
             Checking::Done(problems) => problems,
             Checking::Beside(handle) => handle
@@ -342,7 +345,10 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn for_each_entry(
         &self,
-        visit: &mut dyn FnMut(&StoredEntry, Option<&str>) -> Result<()>,
+        visit: &mut dyn FnMut(
+            &StoredEntry,
+            Option<&crate::error::message::FindingMessage>,
+        ) -> Result<()>,
     ) -> Result<()> {
         sql(self).for_each_entry(visit)
     }
@@ -553,7 +559,7 @@ impl<T: sealed::Sqlite> Read for T {
     fn stored_guard_days(&self) -> Result<Vec<GuardRow>> {
         sql(self).stored_guard_days()
     }
-    fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, String)>> {
+    fn cleared_mismatches(&self) -> Result<Vec<(i64, i64, crate::error::message::ClearedFault)>> {
         sql(self).cleared_mismatches()
     }
     fn records(&self) -> Result<Vec<StoredRecord>> {
@@ -562,7 +568,7 @@ impl<T: sealed::Sqlite> Read for T {
     fn record_row_problems(
         &self,
         records: &[StoredRecord],
-    ) -> Result<(Vec<String>, Vec<RowProblem>)> {
+    ) -> Result<(Vec<crate::error::message::FindingMessage>, Vec<RowProblem>)> {
         super::records::row_problems(self.connection(), records)
     }
     fn integrity_check(&self) -> IntegrityCheck {

@@ -17,6 +17,7 @@
 //! `CHAINED_TABLES`; a payload is the rows in the order they were inserted. So a
 //! million receipts cost 38 bytes each, written once, with no second copy.
 
+use crate::error::message::{FindingMessage, RowFault, StoredColumn};
 use crate::error::{Error, Result};
 use crate::ledger::chain::{self, GENESIS, HASH_LENGTH, RecordFields};
 use rusqlite::types::{ToSqlOutput, ValueRef};
@@ -448,7 +449,7 @@ pub struct StoredRecord {
     pub recorded_by: String,
     pub recorded_at: String,
     pub hash: Vec<u8>,
-    pub malformed: Option<String>,
+    pub malformed: Option<crate::error::message::FindingMessage>,
 }
 
 /// Every record in chain order: by the entry it follows, then by id.
@@ -462,15 +463,13 @@ pub(super) fn records(conn: &Connection) -> Result<Vec<StoredRecord>> {
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let mut malformed = None;
-        let mut note = |what: &str| {
-            malformed.get_or_insert_with(|| {
-                format!("record {id} has a value of the wrong type as its {what}")
-            });
+        let mut note = |column: StoredColumn| {
+            malformed.get_or_insert(FindingMessage::RecordValue { record: id, column });
         };
         let after_entry = match row.get_ref(1)? {
             ValueRef::Integer(i) => i,
             _ => {
-                note("entry it follows");
+                note(StoredColumn::EntryItFollows);
                 0
             }
         };
@@ -485,11 +484,11 @@ pub(super) fn records(conn: &Connection) -> Result<Vec<StoredRecord>> {
                 payload
             }
             _ => {
-                note("payload");
+                note(StoredColumn::Payload);
                 Vec::new()
             }
         };
-        let mut bytes = |index: usize, what: &str, text: bool| -> Result<Vec<u8>> {
+        let mut bytes = |index: usize, what: StoredColumn, text: bool| -> Result<Vec<u8>> {
             Ok(match row.get_ref(index)? {
                 ValueRef::Blob(b) if !text => b.to_vec(),
                 ValueRef::Text(t) if text && std::str::from_utf8(t).is_ok() => t.to_vec(),
@@ -499,9 +498,11 @@ pub(super) fn records(conn: &Connection) -> Result<Vec<StoredRecord>> {
                 }
             })
         };
-        let recorded_by = String::from_utf8(bytes(3, "recorder", true)?).unwrap_or_default();
-        let recorded_at = String::from_utf8(bytes(4, "recording time", true)?).unwrap_or_default();
-        let hash = bytes(5, "hash", false)?;
+        let recorded_by =
+            String::from_utf8(bytes(3, StoredColumn::Recorder, true)?).unwrap_or_default();
+        let recorded_at =
+            String::from_utf8(bytes(4, StoredColumn::RecordingTime, true)?).unwrap_or_default();
+        let hash = bytes(5, StoredColumn::Hash, false)?;
         out.push(StoredRecord {
             id,
             after_entry,
@@ -521,7 +522,7 @@ pub struct RowProblem {
     pub table: &'static str,
     /// The row's key, as `id 3` or `year 2022, seq 5`.
     pub key: String,
-    pub problem: String,
+    pub problem: RowFault,
 }
 
 /// The rows of one payload as (table index, offset of the row), or None when it is
@@ -604,15 +605,12 @@ fn describe_key(spec: &ChainedTable, mut key: &[u8]) -> String {
 pub(super) fn row_problems(
     conn: &Connection,
     records: &[StoredRecord],
-) -> Result<(Vec<String>, Vec<RowProblem>)> {
+) -> Result<(Vec<FindingMessage>, Vec<RowProblem>)> {
     let mut damaged = Vec::new();
     let mut expected: Vec<Vec<RowAt>> = vec![Vec::new(); CHAINED_TABLES.len()];
     for (index, record) in records.iter().enumerate() {
         match payload_rows(&record.payload) {
-            None => damaged.push(format!(
-                "record {} cannot be read: its payload is not one lovefund wrote",
-                record.id
-            )),
+            None => damaged.push(FindingMessage::RecordUnreadable { record: record.id }),
             // A payload is at most a blob's 2 GB, and a ledger holds fewer than 4
             // billion records: both fit in a u32.
             Some(rows) => {
@@ -641,34 +639,25 @@ pub(super) fn row_problems(
             }
         }
         let mut seen = vec![false; latest.len()];
-        let mut found: Vec<(Vec<u8>, String)> = Vec::new();
+        let mut found: Vec<(Vec<u8>, RowFault)> = Vec::new();
         for_each_row(conn, spec, &mut |key, rest| {
             match latest.binary_search_by(|place| row(place).0.cmp(key)) {
                 Ok(i) => {
                     seen[i] = true;
                     let (_, recorded, record) = row(&latest[i]);
                     if recorded != rest {
-                        found.push((
-                            key.to_vec(),
-                            format!("differs from what record {record} holds: it was changed"),
-                        ));
+                        found.push((key.to_vec(), RowFault::Changed { record }));
                     }
                 }
-                Err(_) => found.push((
-                    key.to_vec(),
-                    "is in no record: it was added outside lovefund".to_string(),
-                )),
+                Err(_) => found.push((key.to_vec(), RowFault::Added)),
             }
             Ok(())
         })?;
         for (place, _) in latest.iter().zip(&seen).filter(|(_, seen)| !**seen) {
             let (key, _, record) = row(place);
-            found.push((
-                key.to_vec(),
-                format!("is missing: record {record} holds it, so it was deleted"),
-            ));
+            found.push((key.to_vec(), RowFault::Deleted { record }));
         }
-        found.sort();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
         problems.extend(found.into_iter().map(|(key, problem)| RowProblem {
             table: spec.name,
             key: describe_key(spec, &key),

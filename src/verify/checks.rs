@@ -1,6 +1,7 @@
 //! The checks themselves: each sees only the data handed to it.
 
 use super::{EntryCheck, Finding};
+use crate::error::message::{ChainEnd, FindingMessage as F, Holder};
 use crate::ledger::account::{Account, AccountType};
 use crate::ledger::chain::RecordFields;
 use crate::ledger::chain::{self, EntryFields, GENESIS};
@@ -13,7 +14,7 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
-fn finding(entry: Option<i64>, message: String) -> Finding {
+fn finding(entry: Option<i64>, message: F) -> Finding {
     Finding { entry, message }
 }
 
@@ -24,23 +25,23 @@ pub struct Balanced {
 }
 
 impl EntryCheck for Balanced {
-    fn observe(&mut self, entry: &StoredEntry, _malformed: Option<&str>) {
+    fn observe(&mut self, entry: &StoredEntry, _malformed: Option<&F>) {
         let id = entry.id;
         let problem = if entry.postings.len() < 2 {
-            Some(format!(
-                "entry {id} has {} posting(s); it needs at least two",
-                entry.postings.len()
-            ))
+            Some(F::TooFewPostings {
+                entry: id,
+                postings: entry.postings.len() as u64,
+            })
         } else if entry.postings.iter().any(|p| p.amount.is_zero()) {
-            Some(format!("entry {id} has a posting of 0.00"))
+            Some(F::ZeroPosting { entry: id })
         } else {
             match sum_postings(&entry.postings) {
                 Some(sum) if sum.is_zero() => None,
-                Some(sum) => Some(format!(
-                    "entry {id} does not balance: its postings sum to {}",
-                    sum.plain()
-                )),
-                None => Some(format!("entry {id} has postings too large to add up")),
+                Some(sum) => Some(F::Unbalanced {
+                    entry: id,
+                    sum: sum.plain(),
+                }),
+                None => Some(F::PostingsTooLarge { entry: id }),
             }
         };
         if let Some(message) = problem {
@@ -73,15 +74,7 @@ impl Chain {
     pub fn new(orphans: Vec<i64>, records: Rc<[StoredRecord]>) -> Chain {
         let findings = orphans
             .into_iter()
-            .map(|id| {
-                (
-                    (id, 0),
-                    finding(
-                        Some(id),
-                        format!("entry {id} was deleted: its postings remain without it"),
-                    ),
-                )
-            })
+            .map(|id| ((id, 0), finding(Some(id), F::EntryDeleted { entry: id })))
             .collect();
         Chain {
             previous_id: 0,
@@ -103,8 +96,7 @@ impl Chain {
             self.next_record += 1;
             let id = record.id;
             if let Some(message) = &record.malformed {
-                self.findings
-                    .push((place, finding(None, message.to_string())));
+                self.findings.push((place, finding(None, message.clone())));
             }
             let fields = RecordFields {
                 id,
@@ -119,11 +111,10 @@ impl Chain {
                     place,
                     finding(
                         None,
-                        format!(
-                            "record {id} (after entry {}) no longer matches its hash: it or \
-                             the item before it was changed",
-                            record.after_entry
-                        ),
+                        F::RecordHashMismatch {
+                            record: id,
+                            after_entry: record.after_entry,
+                        },
                     ),
                 ));
             }
@@ -133,7 +124,7 @@ impl Chain {
 }
 
 impl EntryCheck for Chain {
-    fn observe(&mut self, entry: &StoredEntry, malformed: Option<&str>) {
+    fn observe(&mut self, entry: &StoredEntry, malformed: Option<&F>) {
         let id = entry.id;
         self.records_before(id);
         if id != self.previous_id + 1 {
@@ -142,13 +133,16 @@ impl EntryCheck for Chain {
                 (missing, 0),
                 finding(
                     Some(missing),
-                    format!("entry {missing} is missing from the journal (the next entry is {id})"),
+                    F::EntryMissing {
+                        entry: missing,
+                        next: id,
+                    },
                 ),
             ));
         }
         if let Some(message) = malformed {
             self.findings
-                .push(((id, 0), finding(Some(id), message.to_string())));
+                .push(((id, 0), finding(Some(id), message.clone())));
         }
         let fields = EntryFields {
             id,
@@ -164,12 +158,7 @@ impl EntryCheck for Chain {
         if expected.as_slice() != entry.hash.as_slice() {
             self.findings.push((
                 (id, 0),
-                finding(
-                    Some(id),
-                    format!(
-                        "entry {id} no longer matches its hash: it or the item before it was changed"
-                    ),
-                ),
+                finding(Some(id), F::EntryHashMismatch { entry: id }),
             ));
         }
         self.previous_id = id;
@@ -184,11 +173,16 @@ impl EntryCheck for Chain {
 }
 
 /// `records`: the chained tables hold exactly the rows their records hold.
-pub fn records(damaged: Vec<String>, problems: Vec<RowProblem>) -> Vec<Finding> {
+pub fn records(damaged: Vec<F>, problems: Vec<RowProblem>) -> Vec<Finding> {
     let damaged = damaged.into_iter().map(|message| finding(None, message));
-    let rows = problems
-        .into_iter()
-        .map(|p| finding(None, format!("{} row {} {}", p.table, p.key, p.problem)));
+    let rows = problems.into_iter().map(|p| {
+        let message = F::Row {
+            table: p.table.to_string(),
+            key: p.key,
+            fault: p.problem,
+        };
+        finding(None, message)
+    });
     damaged.chain(rows).collect()
 }
 
@@ -217,14 +211,10 @@ impl AppendOnly {
             .into_iter()
             .filter_map(
                 |(name, sql)| match stored.iter().find(|(n, _)| *n == name) {
-                    None => Some(finding(
-                        None,
-                        format!("trigger {name} is missing: the journal can be edited"),
-                    )),
-                    Some((_, s)) if normalize(s) != sql => Some(finding(
-                        None,
-                        format!("trigger {name} was altered: the journal can be edited"),
-                    )),
+                    None => Some(finding(None, F::TriggerMissing { name })),
+                    Some((_, s)) if normalize(s) != sql => {
+                        Some(finding(None, F::TriggerAltered { name }))
+                    }
                     Some(_) => None,
                 },
             )
@@ -335,10 +325,11 @@ impl Derived {
         {
             totals.push(finding(
                 None,
-                format!(
-                    "the stored daily totals of account {} fund {} on {} differ from its postings",
-                    key.0, key.1, key.2
-                ),
+                F::DailyTotalsDiffer {
+                    account: key.0.clone(),
+                    fund: key.1,
+                    date: key.2.clone(),
+                },
             ));
         }
         let recomputed: BTreeMap<(String, String), (i64, i64)> = self
@@ -355,29 +346,29 @@ impl Derived {
             .map(|(s, d, delta, min)| ((s.clone(), d.clone()), (*delta, *min)))
             .collect();
         if recomputed != stored {
-            totals.push(finding(
-                None,
-                "the stored balance guards differ from the postings".to_string(),
-            ));
+            totals.push(finding(None, F::GuardsDiffer));
         }
         let funds = self
             .guards
             .iter()
             .filter_map(|(subject, days)| {
                 let (date, low) = days.first_negative()?;
-                let what = match subject {
-                    Subject::Fund(id) => self.funds.get(*id).map_or_else(
-                        || format!("fund {}", id.0),
-                        |f| format!("fund {}", f.names.zh_hant),
-                    ),
-                    Subject::Asset(code) => format!("account {code}"),
+                let holder = match subject {
+                    Subject::Fund(id) => Holder::Fund {
+                        id: id.0,
+                        names: self.funds.get(*id).map(crate::ledger::fund::Fund::choice),
+                    },
+                    Subject::Asset(code) => Holder::Account {
+                        code: code.to_string(),
+                    },
                 };
                 Some(finding(
                     None,
-                    format!(
-                        "{what} goes negative on {date} (down to {})",
-                        crate::ledger::money::Money::from_fen(low).plain()
-                    ),
+                    F::GoesNegative {
+                        holder,
+                        date: date.to_string(),
+                        low: crate::ledger::money::Money::from_fen(low).plain(),
+                    },
                 ))
             })
             .collect();
@@ -393,10 +384,7 @@ impl Derived {
         let bound = i128::from(AMOUNT_FEN_MAX);
         let mut found = Vec::new();
         if let Some(id) = self.unbounded_posting {
-            found.push(finding(
-                Some(id),
-                format!("entry {id} has a posting past the amount bound"),
-            ));
+            found.push(finding(Some(id), F::PostingPastBound { entry: id }));
         }
         let mut accounts: Vec<&String> = self.totals.keys().collect();
         accounts.sort();
@@ -407,10 +395,11 @@ impl Derived {
                 if *debit > bound || *credit > bound {
                     found.push(finding(
                         None,
-                        format!(
-                            "the debits or credits of account {account} fund {fund} on {date} \
-                             add up past the amount bound"
-                        ),
+                        F::DayPastBound {
+                            account: account.clone(),
+                            fund: *fund,
+                            date: date.to_string(),
+                        },
                     ));
                 }
             }
@@ -418,10 +407,10 @@ impl Derived {
                 if balance.abs() > bound {
                     found.push(finding(
                         None,
-                        format!(
-                            "the balance of account {account} fund {fund} is past the amount \
-                             bound"
-                        ),
+                        F::BalancePastBound {
+                            account: account.clone(),
+                            fund,
+                        },
                     ));
                 }
             }
@@ -446,16 +435,19 @@ pub fn receipts(
         if let Some(first) = report.missing.first() {
             findings.push(finding(
                 None,
-                format!(
-                    "receipt {first} is missing: {} number(s) of {year} were deleted",
-                    report.missing.len()
-                ),
+                F::ReceiptsDeleted {
+                    first: first.to_string(),
+                    missing: report.missing.len() as u64,
+                    year: year.into(),
+                },
             ));
         }
         if let Some(v) = report.void.iter().find(|v| v.reason.trim().is_empty()) {
             findings.push(finding(
                 None,
-                format!("receipt {} is void without a reason", v.number),
+                F::VoidWithoutReason {
+                    number: v.number.to_string(),
+                },
             ));
         }
     }
@@ -466,16 +458,19 @@ pub fn receipts(
         };
         findings.push(finding(
             None,
-            format!("a void names receipt {number}, which does not exist"),
+            F::VoidOfNoReceipt {
+                number: number.to_string(),
+            },
         ));
     }
     for (number, entry, reversal) in live_of_reversed {
         findings.push(finding(
             Some(*entry),
-            format!(
-                "receipt {number} is still valid although its donation (entry {entry}) \
-                 was reversed by entry {reversal}; void the receipt"
-            ),
+            F::ReceiptOfReversed {
+                number: number.to_string(),
+                entry: *entry,
+                reversal: *reversal,
+            },
         ));
     }
     findings
@@ -543,7 +538,7 @@ impl FingerprintCheck {
 }
 
 impl EntryCheck for FingerprintCheck {
-    fn observe(&mut self, entry: &StoredEntry, _malformed: Option<&str>) {
+    fn observe(&mut self, entry: &StoredEntry, _malformed: Option<&F>) {
         let hash = hex::encode(&entry.hash);
         if !self.found && hash.starts_with(self.fingerprint.as_str()) {
             self.found = true;
@@ -560,25 +555,23 @@ impl EntryCheck for FingerprintCheck {
         // any, is the head.
         let last_record = self.records.last().filter(|r| r.after_entry >= last_entry);
         let now = match (&self.last, last_record) {
-            (_, Some(r)) => format!(
-                "the ledger now ends at record {} (after entry {}), fingerprint {}",
-                r.id,
-                r.after_entry,
-                hex::encode(&r.hash)
-            ),
-            (None, None) => "the ledger now holds no entries".to_string(),
-            (Some((id, hash)), None) => {
-                format!("the ledger now ends at entry {id}, fingerprint {hash}")
-            }
+            (_, Some(r)) => ChainEnd::Record {
+                id: r.id,
+                after_entry: r.after_entry,
+                fingerprint: hex::encode(&r.hash),
+            },
+            (None, None) => ChainEnd::Empty,
+            (Some((id, hash)), None) => ChainEnd::Entry {
+                id: *id,
+                fingerprint: hash.clone(),
+            },
         };
         vec![finding(
             None,
-            format!(
-                "no entry or record has the fingerprint {}: the item that was the head when \
-                 it was printed is gone — newer entries were cut off or the chain was \
-                 rewritten ({now})",
-                self.fingerprint.as_str()
-            ),
+            F::FingerprintGone {
+                fingerprint: self.fingerprint.as_str().to_string(),
+                now,
+            },
         )]
     }
 }

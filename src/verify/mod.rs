@@ -6,8 +6,9 @@
 
 mod checks;
 
-use crate::error::message::VerifyMessage;
+use crate::error::message::{FindingMessage, VerifyMessage};
 use crate::error::{Error, Result};
+use crate::i18n::L;
 use crate::ledger::entry::StoredEntry;
 use crate::store::Read;
 use serde::Serialize;
@@ -18,13 +19,15 @@ pub use checks::{AppendOnly, Balanced, Chain, Derived, Fingerprint, FingerprintC
 #[derive(Clone, Debug, Serialize)]
 pub struct Finding {
     pub entry: Option<i64>,
-    pub message: String,
+    pub message: FindingMessage,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CheckResult {
     pub check: &'static str,
-    pub description: &'static str,
+    /// What the check proves, in the reader's words (not in JSON: `check` names it).
+    #[serde(skip)]
+    pub description: L,
     pub passed: bool,
     pub findings: Vec<Finding>,
 }
@@ -50,56 +53,23 @@ impl VerifyReport {
 
 /// A check that looks at each entry in id order, then reports.
 pub trait EntryCheck {
-    fn observe(&mut self, entry: &StoredEntry, malformed: Option<&str>);
+    fn observe(&mut self, entry: &StoredEntry, malformed: Option<&FindingMessage>);
     fn finish(self: Box<Self>) -> Vec<Finding>;
 }
 
 /// Every check by name, with what it proves.
-pub const CHECKS: &[(&str, &str)] = &[
-    (
-        "balanced",
-        "every entry has two or more non-zero postings summing to 0.00",
-    ),
-    (
-        "chain",
-        "every entry's and record's hash matches its content and the item before it",
-    ),
-    (
-        "records",
-        "the chart, donors and beneficiaries, receipts and voids, closed years, reconciliations and the ledger's settings hold exactly the rows their chained records hold",
-    ),
-    (
-        "append-only",
-        "the triggers that refuse UPDATE and DELETE on the journal, the records and every table they cover are in place",
-    ),
-    (
-        "totals",
-        "the derived daily totals and balance guards match the postings, and no balance or day total is past the amount bound",
-    ),
-    (
-        "funds",
-        "no fund, cash, bank or e-wallet balance is negative on any date",
-    ),
-    (
-        "receipts",
-        "receipt numbers run from 1 without gaps in every year; every void has a reason; no reversed donation has a valid receipt",
-    ),
-    (
-        "periods",
-        "nothing is dated in a closed year after its close",
-    ),
-    (
-        "reconciliations",
-        "every cleared posting exists and matches what was reconciled",
-    ),
-    (
-        "attachments",
-        "every stored original document's bytes match the SHA-256 its chained attachment names",
-    ),
-    (
-        "integrity",
-        "SQLite's integrity check and foreign keys pass",
-    ),
+pub const CHECKS: &[(&str, L)] = &[
+    ("balanced", L::CheckBalanced),
+    ("chain", L::CheckChain),
+    ("records", L::CheckRecords),
+    ("append-only", L::CheckAppendOnly),
+    ("totals", L::CheckTotals),
+    ("funds", L::CheckFunds),
+    ("receipts", L::CheckReceipts),
+    ("periods", L::CheckPeriods),
+    ("reconciliations", L::CheckReconciliations),
+    ("attachments", L::CheckAttachments),
+    ("integrity", L::CheckIntegrity),
 ];
 
 pub fn check_names() -> Vec<&'static str> {
@@ -107,10 +77,7 @@ pub fn check_names() -> Vec<&'static str> {
 }
 
 /// The result of `--fingerprint`, reported right after `chain`.
-const FINGERPRINT_CHECK: (&str, &str) = (
-    "fingerprint",
-    "the entry or record with the fingerprint given is still in the chain",
-);
+const FINGERPRINT_CHECK: (&str, L) = ("fingerprint", L::CheckFingerprint);
 
 /// Runs the named checks (all when `names` is empty), and with `fingerprint` also
 /// looks for the entry that had it. SQLite's own checks run on a second connection
@@ -153,7 +120,7 @@ pub fn run(
             let (_, findings) = results.iter().find(|(n, _)| n == name)?;
             Some(CheckResult {
                 check: name,
-                description,
+                description: *description,
                 passed: findings.is_empty(),
                 findings: findings.clone(),
             })
@@ -243,9 +210,11 @@ fn run_on_snapshot(
             .into_iter()
             .map(|(id, date, year)| Finding {
                 entry: Some(id),
-                message: format!(
-                    "entry {id} is dated {date}, in {year}, which was closed before it was recorded"
-                ),
+                message: FindingMessage::DatedInClosedYear {
+                    entry: id,
+                    date,
+                    year: year.into(),
+                },
             })
             .collect();
         results.push(("periods", findings));
@@ -254,9 +223,13 @@ fn run_on_snapshot(
         let findings = store
             .cleared_mismatches()?
             .into_iter()
-            .map(|(id, seq, why)| Finding {
+            .map(|(id, seq, fault)| Finding {
                 entry: Some(id),
-                message: format!("entry {id} posting {seq} is marked cleared, but {why}"),
+                message: FindingMessage::Cleared {
+                    entry: id,
+                    seq,
+                    fault,
+                },
             })
             .collect();
         results.push(("reconciliations", findings));
@@ -268,10 +241,11 @@ fn run_on_snapshot(
             .map(|(id, hash)| Finding {
                 entry: None,
                 message: match id {
-                    Some(id) => format!(
-                        "attachment {id} names the document {hash}, which is not stored with that size"
-                    ),
-                    None => format!("the stored document {hash} does not match its SHA-256"),
+                    Some(attachment) => FindingMessage::DocumentMissing {
+                        attachment,
+                        sha256: hash,
+                    },
+                    None => FindingMessage::DocumentChanged { sha256: hash },
                 },
             })
             .collect();

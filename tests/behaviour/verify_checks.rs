@@ -78,7 +78,7 @@ const CASES: &[Case] = &[
         sql: "UPDATE entries SET date = '2022-01-01'
               WHERE id = (SELECT min(id) FROM entries WHERE kind = 'disbursement')",
         leave_lifted: false,
-        stderr: "lovefund: verify failed: funds: fund 助學 goes negative on 2022-01-01 (down to -1000.00)",
+        stderr: "lovefund: verify failed: funds: fund 助學 (study-aid) goes negative on 2022-01-01 (down to -1000.00)",
         failing: &["chain", "totals", "funds"],
     },
     Case {

@@ -39,7 +39,9 @@ pub use reconcile::ReconcileMessage;
 pub use render::RenderMessage;
 pub use sign::{PrintedField, SignMessage};
 pub use store::StoreMessage;
-pub use verify::VerifyMessage;
+pub use verify::{
+    ChainEnd, ClearedFault, FindingMessage, RowFault, StoredColumn, StoredValue, VerifyMessage,
+};
 
 use serde::Serialize;
 use std::fmt;

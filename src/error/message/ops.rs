@@ -126,7 +126,7 @@ pub enum OpsMessage {
     BackupDoesNotVerify {
         path: String,
         check: String,
-        finding: String,
+        finding: Box<super::FindingMessage>,
     },
     NoEntry {
         id: i64,

@@ -89,9 +89,9 @@ pub enum StoreMessage {
     MalformedText {
         detail: String,
     },
-    /// A stored entry that does not read; `problem` names what (its own words).
+    /// A stored entry that does not read; `problem` names what.
     Tampered {
-        problem: String,
+        problem: Box<super::FindingMessage>,
     },
     IntegrityCheckStopped,
     NewerSchema {

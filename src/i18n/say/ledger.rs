@@ -332,7 +332,7 @@ impl Say for LedgerMessage {
 }
 
 /// A guarded balance as a sentence names it.
-fn holder(lang: Lang, holder: &Holder) -> String {
+pub(super) fn holder(lang: Lang, holder: &Holder) -> String {
     match holder {
         Holder::Fund { names: Some(c), .. } => match lang {
             Lang::ZhHant => format!("基金「{}」", c.zh_hant),

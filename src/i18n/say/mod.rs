@@ -21,6 +21,8 @@ mod sign;
 mod store;
 mod verify;
 
+pub use verify::finding;
+
 use super::Lang;
 use crate::error::{Error, Field, Message, Refusal};
 

@@ -252,12 +252,15 @@ impl Say for OpsMessage {
                 path,
                 check,
                 finding,
-            } => words!(
-                lang,
-                "{path} 的備份沒有通過檢查（{check}：{finding}）；已保留以供查看",
-                "{path} 的备份没有通过检查（{check}：{finding}）；已保留以供查看",
-                "the backup at {path} does not verify ({check}: {finding}); it is kept for inspection",
-            ),
+            } => {
+                let finding = finding.say(lang, "");
+                words!(
+                    lang,
+                    "{path} 的備份沒有通過檢查（{check}：{finding}）；已保留以供查看",
+                    "{path} 的备份没有通过检查（{check}：{finding}）；已保留以供查看",
+                    "the backup at {path} does not verify ({check}: {finding}); it is kept for inspection",
+                )
+            }
             OpsMessage::NotADocument { path } => words!(
                 lang,
                 "{path} 不是檔案；請給出掃描件、照片或 PDF 的路徑",

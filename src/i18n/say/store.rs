@@ -152,12 +152,15 @@ impl Say for StoreMessage {
                 "账本里有格式错误的文本：{detail}",
                 "the ledger holds a malformed text: {detail}",
             ),
-            StoreMessage::Tampered { problem } => words!(
-                lang,
-                "{problem}；賬本在 lovefund 之外被改動過，請執行 `lovefund verify`",
-                "{problem}；账本在 lovefund 之外被改动过，请运行 `lovefund verify`",
-                "{problem}; the ledger was changed behind lovefund's back — run `lovefund verify`",
-            ),
+            StoreMessage::Tampered { problem } => {
+                let problem = problem.say(lang, "");
+                words!(
+                    lang,
+                    "{problem}；賬本在 lovefund 之外被改動過，請執行 `lovefund verify`",
+                    "{problem}；账本在 lovefund 之外被改动过，请运行 `lovefund verify`",
+                    "{problem}; the ledger was changed behind lovefund's back — run `lovefund verify`",
+                )
+            }
             StoreMessage::IntegrityCheckStopped => words!(
                 lang,
                 "完整性檢查意外中止",

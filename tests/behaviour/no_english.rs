@@ -440,3 +440,38 @@ fn every_refusal_of_the_table_is_chinese_in_its_own_script() {
     assert!(count >= 80, "only {count} refusals");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `verify` on a tampered ledger speaks the reader's language: every check's
+/// description and finding, and the one-line failure (issue 15 §1).
+#[test]
+fn verify_of_a_tampered_ledger_is_chinese_in_its_own_script() {
+    let l = Ledger::new();
+    l.donate("2022-03-01", "100");
+    l.donate("2022-03-02", "200");
+    l.raw()
+        .execute_batch(
+            "DROP TRIGGER postings_no_update;
+             UPDATE postings SET amount_fen = amount_fen + 1 WHERE entry_id = 1 AND seq = 1;",
+        )
+        .unwrap();
+    let mut failures = Vec::new();
+    for lang in ["zh-Hans", "zh-Hant"] {
+        let out = l.cmd().args(["verify", "--lang", lang]).assert().code(1);
+        let o = out.get_output();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        // Check names (balanced, chain …) are arguments, kept as typed; trigger and
+        // table names are the schema's own.
+        let text = text
+            .replace("postings_no_update", "")
+            .replace("append-only", "")
+            .replace("reconciliations", "")
+            .replace("attachments", "")
+            .replace("integrity", "");
+        failures.extend(faults("lovefund verify", lang, &text));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -456,6 +456,25 @@ pub enum BeneficiaryType {
     Household,
 }
 
+impl From<DonorType> for crate::ledger::party::PartyType {
+    fn from(t: DonorType) -> Self {
+        match t {
+            DonorType::Person => Self::Person,
+            DonorType::Organization => Self::Organization,
+            DonorType::Anonymous => Self::Anonymous,
+        }
+    }
+}
+
+impl From<BeneficiaryType> for crate::ledger::party::PartyType {
+    fn from(t: BeneficiaryType) -> Self {
+        match t {
+            BeneficiaryType::Student => Self::Student,
+            BeneficiaryType::Household => Self::Household,
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum BeneficiaryCommand {
     /// Add a student (--school, --grade) or a household (--village, --members)

@@ -2,15 +2,13 @@
 //! requests for the people operations.
 
 use super::Context;
-use super::args::{
-    BeneficiaryCommand, BeneficiaryType, DisburseArgs, DonateArgs, DonorCommand, DonorType,
-};
+use super::args::{BeneficiaryCommand, DisburseArgs, DonateArgs, DonorCommand};
 use crate::error::message::CliMessage;
 use crate::error::{Error, Field, Result};
 use crate::input::amount_fault;
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
-use crate::ledger::party::{PartyType, Role};
+use crate::ledger::party::Role;
 use crate::ops::merges;
 use crate::ops::people::{
     self, DisbursementRequest, DonationRequest, EditRequest, MovementRequest, PartyRequest,
@@ -36,11 +34,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
             id_number,
             publish,
         } => {
-            let party_type = match donor_type {
-                DonorType::Person => PartyType::Person,
-                DonorType::Organization => PartyType::Organization,
-                DonorType::Anonymous => PartyType::Anonymous,
-            };
+            let party_type = donor_type.into();
             let request = PartyRequest {
                 party_type,
                 name,
@@ -66,11 +60,7 @@ pub fn donor(ctx: &Context, command: DonorCommand, out: &mut dyn Write) -> Resul
             let request = EditRequest {
                 role: Role::Donor,
                 party: donor,
-                party_type: donor_type.map(|t| match t {
-                    DonorType::Person => PartyType::Person,
-                    DonorType::Organization => PartyType::Organization,
-                    DonorType::Anonymous => PartyType::Anonymous,
-                }),
+                party_type: donor_type.map(Into::into),
                 name,
                 phone,
                 school: None,
@@ -124,10 +114,7 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
             members,
             id_number,
         } => {
-            let party_type = match beneficiary_type {
-                BeneficiaryType::Student => PartyType::Student,
-                BeneficiaryType::Household => PartyType::Household,
-            };
+            let party_type = beneficiary_type.into();
             let members = members
                 .as_deref()
                 .map(|m| crate::ledger::date::parse_count(Field::Members, m))
@@ -163,10 +150,7 @@ pub fn beneficiary(ctx: &Context, command: BeneficiaryCommand, out: &mut dyn Wri
             let request = EditRequest {
                 role: Role::Beneficiary,
                 party: beneficiary,
-                party_type: beneficiary_type.map(|t| match t {
-                    BeneficiaryType::Student => PartyType::Student,
-                    BeneficiaryType::Household => PartyType::Household,
-                }),
+                party_type: beneficiary_type.map(Into::into),
                 name,
                 phone: None,
                 school,

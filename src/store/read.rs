@@ -121,7 +121,6 @@ pub trait Read {
         start: NaiveDate,
         end: NaiveDate,
     ) -> Result<Vec<(i64, String, Money)>>;
-    fn monthly_money(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<(u32, Money, Money)>>;
     fn money_before(&self, date: NaiveDate) -> Result<Money>;
     fn activity_counts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<ActivityCount>>;
     fn party_movements(
@@ -384,9 +383,6 @@ impl<T: sealed::Sqlite> Read for T {
         end: NaiveDate,
     ) -> Result<Vec<(i64, String, Money)>> {
         sql(self).account_movements(start, end)
-    }
-    fn monthly_money(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<(u32, Money, Money)>> {
-        sql(self).monthly_money(start, end)
     }
     fn money_before(&self, date: NaiveDate) -> Result<Money> {
         sql(self).money_before(date)

@@ -90,36 +90,6 @@ impl Sql<'_> {
             .map(|((fund, account), fen)| (fund, account, Money::from_fen(fen)))
             .collect())
     }
-
-    /// Money into and out of cash, bank and e-wallets per month of [start, end]:
-    /// (month 1–12, in, out), closing entries aside (they never touch money).
-    pub fn monthly_money(
-        &self,
-        start: NaiveDate,
-        end: NaiveDate,
-    ) -> Result<Vec<(u32, Money, Money)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT CAST(substr(date, 6, 2) AS INTEGER), SUM(debit_fen), SUM(credit_fen)
-             FROM daily_totals
-             WHERE date >= ?1 AND date <= ?2
-               AND (substr(account, 1, 4) IN ('1001', '1002', '1012'))
-             GROUP BY substr(date, 1, 7) ORDER BY 1",
-        )?;
-        let rows = stmt.query_map(
-            params![
-                crate::ledger::date::iso(start),
-                crate::ledger::date::iso(end)
-            ],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    Money::from_fen(r.get(1)?),
-                    Money::from_fen(r.get(2)?),
-                ))
-            },
-        )?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
 }
 
 /// A donor's or beneficiary's movements in a period: (party, program account or

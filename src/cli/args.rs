@@ -48,7 +48,7 @@ pub struct GlobalArgs {
     /// Open the ledger read-only: reports work, every change is refused
     #[arg(long, global = true)]
     pub read_only: bool,
-    /// Who is recording [env: LOVEFUND_USER; default: the OS user]
+    /// Who is recording; on a ledger with users, who signs in (password from LOVEFUND_PASSWORD or a prompt) [env: LOVEFUND_USER; default: the OS user]
     #[arg(long, global = true, value_name = "NAME")]
     pub user: Option<String>,
 }
@@ -173,6 +173,9 @@ pub enum Command {
     /// Accounting vouchers (记账凭证) as A5 PDFs
     #[command(subcommand)]
     Voucher(VoucherCommand),
+    /// Users and their roles (treasurer, reviewer, auditor); once a ledger has users, every command signs one in
+    #[command(subcommand)]
+    User(UserCommand),
     /// Write the donors' verification page (one offline HTML file), the public keys and the list of voided receipts
     Publish {
         /// The folder to write verify.html, keys.txt and voided.txt into
@@ -182,6 +185,92 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Add a user; the first must be a treasurer and gets a one-time recovery code
+    #[command(
+        after_help = "Example:\n  lovefund user add 王司庫 --role treasurer\n  \
+        echo \"$NEW_PASSWORD\" | lovefund user add 李審核 --role reviewer --password-stdin"
+    )]
+    Add {
+        /// The user's name (no spaces)
+        name: String,
+        /// What the user may do
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// Read the new password from standard input (one line) instead of a prompt
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List the users, their roles and whether they are active
+    List,
+    /// Change your own password
+    Passwd {
+        /// Read the new password from standard input (one line) instead of a prompt
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password for a user (a treasurer only)
+    Reset {
+        /// The user
+        name: String,
+        /// Read the new password from standard input (one line) instead of a prompt
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Give a user another role (a treasurer only)
+    Role {
+        /// The user
+        name: String,
+        /// The new role
+        #[arg(value_enum)]
+        role: RoleArg,
+    },
+    /// Disable a user: they can no longer sign in (a treasurer only)
+    Disable {
+        /// The user
+        name: String,
+    },
+    /// Let a disabled user sign in again (a treasurer only)
+    Enable {
+        /// The user
+        name: String,
+    },
+    /// A treasurer who forgot their password sets a new one with the recovery code (no sign-in); a new code is printed
+    Recover {
+        /// The treasurer
+        name: String,
+        /// The recovery code [default: asked on the terminal]
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
+        /// Read the new password from standard input (one line) instead of a prompt
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+/// A user's role.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum RoleArg {
+    /// Records, corrects, prints, imports, closes; manages users
+    Treasurer,
+    /// Reads; approves or rejects entries others prepared
+    Reviewer,
+    /// Reads only
+    Auditor,
+}
+
+impl From<RoleArg> for crate::ledger::user::Role {
+    fn from(role: RoleArg) -> Self {
+        use crate::ledger::user::Role;
+        match role {
+            RoleArg::Treasurer => Role::Treasurer,
+            RoleArg::Reviewer => Role::Reviewer,
+            RoleArg::Auditor => Role::Auditor,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -740,6 +829,29 @@ pub enum EntryCommand {
         /// Replace FILE if it exists
         #[arg(long)]
         force: bool,
+    },
+    /// Approve entries another user prepared (a reviewer only): a recorded review mark, not a posting
+    Approve {
+        /// The entries
+        #[arg(required = true)]
+        entries: Vec<String>,
+        /// The reviewer's note
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Reject an entry another user prepared (a reviewer only); its preparer then reverses it
+    Reject {
+        /// The entry
+        entry: String,
+        /// What is wrong
+        #[arg(long)]
+        reason: String,
+    },
+    /// The entries no reviewer has approved or rejected yet, oldest first
+    Pending {
+        /// Only entries of this year
+        #[arg(long)]
+        year: Option<String>,
     },
     /// Withdraw an attachment (attached in error): a recorded withdrawal with a reason; its bytes stay
     AttachmentWithdraw {

@@ -110,6 +110,41 @@ pub fn attachments(
     use crate::ops::attachments as ops;
     match command {
         E::Add(a) => entry_add(ctx, a, out),
+        E::Approve { entries, note } => {
+            let ids = entries
+                .iter()
+                .map(|e| super::values::id(e))
+                .collect::<Result<Vec<_>>>()?;
+            let mut ledger = ctx.open_for_writing()?;
+            let lang = ctx.lang(&ledger);
+            let done = crate::ops::users::review(
+                &mut ledger,
+                &ctx.actor()?,
+                &ids,
+                crate::ledger::user::Verdict::Approved,
+                note,
+            )?;
+            ctx.emit(out, lang, &done)
+        }
+        E::Reject { entry, reason } => {
+            let id = super::values::id(&entry)?;
+            let mut ledger = ctx.open_for_writing()?;
+            let lang = ctx.lang(&ledger);
+            let done = crate::ops::users::review(
+                &mut ledger,
+                &ctx.actor()?,
+                &[id],
+                crate::ledger::user::Verdict::Rejected,
+                Some(reason),
+            )?;
+            ctx.emit(out, lang, &done)
+        }
+        E::Pending { year } => {
+            let year = year.as_deref().map(super::values::year).transpose()?;
+            let ledger = ctx.open_for_reading()?;
+            let lang = ctx.lang(&ledger);
+            ctx.emit(out, lang, &crate::ops::users::pending(&ledger, year)?)
+        }
         E::Attach { entry, files } => {
             ctx.refuse_if_read_only()?;
             let entry = super::values::id(&entry)?;

@@ -17,6 +17,7 @@ mod receipts;
 mod reconcile;
 mod reports;
 mod signing;
+mod users;
 mod values;
 
 pub use args::Cli;
@@ -105,10 +106,12 @@ impl Context {
         Actor::now(&self.user)
     }
 
-    /// Opens the ledger for reading (read-only at the OS level with --read-only).
+    /// Opens the ledger for reading (read-only at the OS level with --read-only),
+    /// signing the user in when it has users.
     pub fn open_for_reading(&self) -> Result<Ledger> {
-        let ledger = Ledger::open_for_reading(&self.db, self.read_only)?;
-        self.lang(&ledger);
+        let mut ledger = Ledger::open_for_reading(&self.db, self.read_only)?;
+        let lang = self.lang(&ledger);
+        ledger.sign_in(&users::Prompted::new(&self.user, lang))?;
         Ok(ledger)
     }
 
@@ -116,7 +119,8 @@ impl Context {
     pub fn open_for_writing(&self) -> Result<Ledger> {
         self.refuse_if_read_only()?;
         let mut ledger = Ledger::open_for_writing(&self.db)?;
-        self.lang(&ledger);
+        let lang = self.lang(&ledger);
+        ledger.sign_in(&users::Prompted::new(&self.user, lang))?;
         ledger.count_commits_in(Rc::clone(&self.commits));
         Ok(ledger)
     }
@@ -411,6 +415,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Export(a) => export::run(ctx, a, out),
         Command::Config(c) => config::run(ctx, c, out),
         Command::Key(k) => signing::run(ctx, k, out),
+        Command::User(u) => users::run(ctx, u, out),
         Command::Voucher(args::VoucherCommand::Print {
             entry,
             month,

@@ -91,10 +91,14 @@ pub enum Field {
     Min,
     Memo,
     Name,
+    /// A review's note (`entry approve --note`).
+    Note,
     OfficialReceiptNo,
     Out,
     /// The encoding of a CSV written for a spreadsheet.
     OutEncoding,
+    /// A user's password (or a recovery code).
+    Password,
     /// A file to write a PDF to.
     Pdf,
     /// A file named on its own (e.g. the backup's).
@@ -106,6 +110,8 @@ pub enum Field {
     Program,
     Reason,
     Reference,
+    /// A user's role (`user add --role`).
+    Role,
     School,
     /// A setting's key (`config`).
     Setting,
@@ -164,6 +170,9 @@ impl Field {
             Field::Profile => "profile",
             Field::Program => "program",
             Field::Reason => "reason",
+            Field::Role => "role",
+            Field::Note => "note",
+            Field::Password => "password",
             Field::Reference => "reference",
             Field::School => "school",
             Field::Setting => "setting",

@@ -262,9 +262,9 @@ help! {
     "Open the ledger read-only: reports work, every change is refused" =>
         "以唯讀方式開啟賬本：報表照常，任何修改都會被拒絕",
         "以只读方式打开账本：报表照常，任何修改都会被拒绝";
-    "Who is recording [env: LOVEFUND_USER; default: the OS user]" =>
-        "記錄人［環境變數 LOVEFUND_USER；預設為作業系統的使用者］",
-        "记录人［环境变量 LOVEFUND_USER；默认为操作系统的用户］";
+    "Who is recording; on a ledger with users, who signs in (password from LOVEFUND_PASSWORD or a prompt) [env: LOVEFUND_USER; default: the OS user]" =>
+        "記錄人；賬本有使用者時，是登入的使用者（密碼取自 LOVEFUND_PASSWORD 或提示輸入）［環境變數 LOVEFUND_USER；預設為作業系統的使用者］",
+        "记录人；账本有用户时，是登录的用户（密码取自 LOVEFUND_PASSWORD 或提示输入）［环境变量 LOVEFUND_USER；默认为操作系统的用户］";
     // clap's own.
     "Print help (see more with '--help')" =>
         "顯示說明（用 --help 看完整說明）",
@@ -855,4 +855,58 @@ help! {
         "重開的原因（隨作廢的收據保存）",
         "重开的原因（随作废的收据保存）";
     "Why it is void (kept with the receipt)" => "作廢的原因（隨收據保存）", "作废的原因（随收据保存）";
+    // Users, roles and review (issue 17 §1).
+    "A treasurer who forgot their password sets a new one with the recovery code (no sign-in); a new code is printed" =>
+        "忘記密碼的司庫用恢復碼設定新密碼（無需登入）；會印出新的恢復碼",
+        "忘记密码的司库用恢复码设置新密码（无需登录）；会打印新的恢复码";
+    "Add a user; the first must be a treasurer and gets a one-time recovery code" =>
+        "加入使用者；第一位必須是司庫，並得到一次性的恢復碼",
+        "加入用户；第一位必须是司库，并得到一次性的恢复码";
+    "Approve entries another user prepared (a reviewer only): a recorded review mark, not a posting" =>
+        "審核別人制單的憑證（只限審核人）：記下審核，不是記賬",
+        "审核别人制单的凭证（只限审核人）：记下审核，不是记账";
+    "Change your own password" => "更改自己的密碼", "更改自己的密码";
+    "Disable a user: they can no longer sign in (a treasurer only)" =>
+        "停用使用者：此後不能登入（只限司庫）",
+        "停用用户：此后不能登录（只限司库）";
+    "Example:\n  lovefund user add 王司庫 --role treasurer\n  echo \"$NEW_PASSWORD\" | lovefund user add 李審核 --role reviewer --password-stdin" =>
+        "例：\n  lovefund user add 王司庫 --role treasurer\n  echo \"$NEW_PASSWORD\" | lovefund user add 李審核 --role reviewer --password-stdin",
+        "例：\n  lovefund user add 王司库 --role treasurer\n  echo \"$NEW_PASSWORD\" | lovefund user add 李审核 --role reviewer --password-stdin";
+    "Give a user another role (a treasurer only)" => "改變使用者的角色（只限司庫）", "改变用户的角色（只限司库）";
+    "Let a disabled user sign in again (a treasurer only)" =>
+        "讓停用的使用者重新可以登入（只限司庫）",
+        "让停用的用户重新可以登录（只限司库）";
+    "List the users, their roles and whether they are active" =>
+        "列出使用者、其角色和是否在用",
+        "列出用户、其角色和是否在用";
+    "Only entries of this year" => "只列這一年的憑證", "只列这一年的凭证";
+    "Read the new password from standard input (one line) instead of a prompt" =>
+        "從標準輸入讀新密碼（一行），不提示輸入",
+        "从标准输入读新密码（一行），不提示输入";
+    "Reads only" => "只能查閱", "只能查阅";
+    "Reads; approves or rejects entries others prepared" =>
+        "查閱；審核或退回別人制單的憑證",
+        "查阅；审核或退回别人制单的凭证";
+    "Records, corrects, prints, imports, closes; manages users" =>
+        "記賬、更正、列印、匯入、結賬；管理使用者",
+        "记账、更正、打印、导入、结账；管理用户";
+    "Reject an entry another user prepared (a reviewer only); its preparer then reverses it" =>
+        "退回別人制單的憑證（只限審核人）；之後由制單人沖銷",
+        "退回别人制单的凭证（只限审核人）；之后由制单人冲销";
+    "Set a new password for a user (a treasurer only)" => "為使用者設定新密碼（只限司庫）", "为用户设置新密码（只限司库）";
+    "The entries no reviewer has approved or rejected yet, oldest first" =>
+        "還沒有審核或退回的憑證，從最早的起",
+        "还没有审核或退回的凭证，从最早的起";
+    "The entries" => "憑證", "凭证";
+    "The new role" => "新的角色", "新的角色";
+    "The recovery code [default: asked on the terminal]" => "恢復碼［預設：在終端機上提示輸入］", "恢复码［默认：在终端上提示输入］";
+    "The reviewer's note" => "審核意見", "审核意见";
+    "The treasurer" => "司庫", "司库";
+    "The user" => "使用者", "用户";
+    "The user's name (no spaces)" => "使用者名稱（不含空白）", "用户名（不含空白）";
+    "Users and their roles (treasurer, reviewer, auditor); once a ledger has users, every command signs one in" =>
+        "使用者及其角色（司庫、審核人、審計）；賬本有了使用者後，每個命令都要登入",
+        "用户及其角色（司库、审核人、审计）；账本有了用户后，每个命令都要登录";
+    "What is wrong" => "哪裡不對", "哪里不对";
+    "What the user may do" => "使用者可以做什麼", "用户可以做什么";
 }

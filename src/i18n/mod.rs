@@ -258,6 +258,15 @@ labels! {
     MethodWechat => "微信支付", "微信支付", "WeChat Pay";
     MethodAlipay => "支付寶", "支付宝", "Alipay";
     Status => "狀態", "状态", "Status";
+    User => "使用者", "用户", "User";
+    Role => "角色", "角色", "Role";
+    AddedAt => "加入時間", "加入时间", "Added";
+    PasswordSetAt => "密碼設定時間", "密码设置时间", "Password set";
+    Active => "在用", "在用", "active";
+    Disabled => "已停用", "已停用", "disabled";
+    Review => "審核", "审核", "Review";
+    Unreviewed => "未審核", "未审核", "not reviewed";
+    ReviewNote => "審核意見", "审核意见", "Review note";
     Issued => "已開具", "已开具", "issued";
     Void => "作廢", "作废", "void";
     Replaces => "補開自", "补开自", "Replaces";

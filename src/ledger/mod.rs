@@ -20,4 +20,5 @@ pub mod reconciliation;
 pub mod settings;
 pub mod signature;
 pub mod time;
+pub mod user;
 pub mod words;

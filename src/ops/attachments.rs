@@ -139,7 +139,7 @@ pub fn attach(
         .iter()
         .map(|path| Ok((file_name(path), read_document(path, limit)?)))
         .collect::<Result<Vec<_>>>()?;
-    let attachments = ledger.store_mut().write(&actor.stamp(), |unit| {
+    let attachments = ledger.store_mut()?.write(&actor.stamp(), |unit| {
         let mut out = Vec::new();
         for (name, bytes) in &documents {
             check_text(Field::Path, name, MEMO_LENGTH_MAX)?;
@@ -278,7 +278,7 @@ pub fn withdraw(
             OpsMessage::WithdrawNeedsReason,
         ));
     }
-    ledger.store_mut().write(&actor.stamp(), |unit| {
+    ledger.store_mut()?.write(&actor.stamp(), |unit| {
         let row = attachment_or_refusal(unit, id)?;
         if let Some(w) = &row.withdrawn {
             return Err(Error::conflict(OpsMessage::AttachmentWithdrawn {

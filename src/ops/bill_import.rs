@@ -190,7 +190,7 @@ pub fn import_bill(
     })?;
     let text = String::from_utf8(text).expect("written from UTF-8 text");
     let key = ledger
-        .store_mut()
+        .store_mut()?
         .write(&actor.stamp(), |unit| unit.identity_key())?;
     let funds = ledger.reader().funds()?;
     let mut file = import::read_text(text, &funds, &key)?;

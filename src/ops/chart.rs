@@ -88,7 +88,7 @@ pub fn add_account(
     let code = AccountCode::parse(code)?;
     let name = check_name(Field::Name, name)?;
     ledger
-        .store_mut()
+        .store_mut()?
         .add_account(&code, account_type, &name, &actor.user, &actor.recorded_at)?;
     Ok(AccountAdded {
         code,
@@ -125,7 +125,7 @@ pub fn add_fund(
 ) -> Result<FundAdded> {
     let name = check_name(Field::Name, name)?;
     let id = ledger
-        .store_mut()
+        .store_mut()?
         .add_fund(&name, restricted, &actor.user, &actor.recorded_at)?;
     Ok(FundAdded {
         id,

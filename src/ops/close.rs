@@ -58,7 +58,7 @@ pub fn close_year(ledger: &mut Ledger, actor: &Actor, year: i32) -> Result<YearC
     }
     let memo_lang = ledger.lang();
     let memo = (L::ClosingMemo.get(memo_lang), L::ReleaseMemo.get(memo_lang));
-    let store = ledger.store_mut();
+    let store = ledger.store_mut()?;
     let ids = store.write(&actor.stamp(), |appender| {
         refuse_out_of_order(appender, year)?;
         let balances = appender.result_balances(end)?;

@@ -108,7 +108,7 @@ pub fn get(ledger: &Ledger, key: Option<&str>) -> Result<SettingValues> {
 pub fn set(ledger: &mut Ledger, actor: &Actor, key: &str, value: &str) -> Result<SettingValue> {
     let setting = Setting::from_key(key)?;
     let value = setting.parse(value)?;
-    let change = ledger.store_mut().write(&actor.stamp(), |unit| {
+    let change = ledger.store_mut()?.write(&actor.stamp(), |unit| {
         let current = unit.setting(setting.key())?;
         let in_force = current
             .as_ref()

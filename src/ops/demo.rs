@@ -427,6 +427,7 @@ pub fn build(dir: &Path, lang: Lang, today: NaiveDate, guard: &Guard) -> Result<
         },
     )?;
     let mut ledger = Ledger::open_for_writing(&db)?;
+    ledger.sign_in(&super::users::NoPassword(&actor.user))?;
     let mut dice = Dice(0x5EED_2022_0A11);
     let csv_path = dir.join("demo-2022.csv");
     guard.write(&csv_path, &year_csv(&mut dice))?;

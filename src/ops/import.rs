@@ -98,7 +98,7 @@ pub fn import_file(
         Some(text) => SheetColumns::parse(text)?,
         None => SheetColumns::default(),
     };
-    let store = ledger.store_mut();
+    let store = ledger.store_mut()?;
     let key = store.write(&actor.stamp(), |unit| unit.identity_key())?;
     let funds = store.funds()?;
     let file = import::read_file(&request.file, request.encoding, &mapping, &funds, &key)?;
@@ -137,7 +137,7 @@ pub(super) fn record(
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<ImportOutcome> {
     let memo_lang = ledger.lang();
-    let store = ledger.store_mut();
+    let store = ledger.store_mut()?;
     if !file.errors.is_empty() {
         let errors = std::mem::take(&mut file.errors);
         return Ok(ImportOutcome::BadLines(BadLines::new(

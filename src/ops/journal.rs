@@ -143,7 +143,7 @@ pub fn record_entry(ledger: &mut Ledger, actor: &Actor, request: EntryRequest) -
         request.reference,
         crate::ledger::entry::REFERENCE_LENGTH_MAX,
     )?;
-    let written = ledger.store_mut().write(&actor.stamp(), |appender| {
+    let written = ledger.store_mut()?.write(&actor.stamp(), |appender| {
         let postings = request
             .postings
             .into_iter()
@@ -183,7 +183,7 @@ pub struct ReverseRequest {
 pub fn reverse(ledger: &mut Ledger, actor: &Actor, request: ReverseRequest) -> Result<Recorded> {
     let date = request.date.unwrap_or(actor.today);
     let lang = ledger.lang();
-    let appended = ledger.store_mut().write(&actor.stamp(), |unit| {
+    let appended = ledger.store_mut()?.write(&actor.stamp(), |unit| {
         reverse_in(unit, actor, request.entry_id, date, &request.reason, lang)
     })?;
     Ok(Recorded::from(&appended))

@@ -124,7 +124,7 @@ pub fn merge_parties(
     request: MergeRequest,
 ) -> Result<PartyMerged> {
     let reason = reason_of(request.reason)?;
-    ledger.store_mut().write(&actor.stamp(), |unit| {
+    ledger.store_mut()?.write(&actor.stamp(), |unit| {
         let into = donor(unit, &request.into)?;
         let party = donor(unit, &request.party)?;
         if into.id == party.id {
@@ -175,7 +175,7 @@ pub fn unmerge_party(
     request: UnmergeRequest,
 ) -> Result<PartyMerged> {
     let reason = reason_of(request.reason)?;
-    ledger.store_mut().write(&actor.stamp(), |unit| {
+    ledger.store_mut()?.write(&actor.stamp(), |unit| {
         let party = donor(unit, &request.party)?;
         if unit.merged_into(party.id)?.is_none() {
             return Err(Error::conflict(OpsMessage::NotMerged { id: party.id }));

@@ -25,6 +25,7 @@ pub mod profiles;
 pub mod receipts;
 pub mod reconcile;
 pub mod signing;
+pub mod users;
 pub mod vouchers;
 
 use crate::error::{Field, Result};
@@ -71,9 +72,12 @@ impl Actor {
     }
 }
 
-/// An opened ledger, for reading or for operations that change it.
+/// An opened ledger, for reading or for operations that change it. Opening it is
+/// not enough to change it: `sign_in` says who has it open, and each operation asks
+/// for the access it needs (`store_for`), which the role decides.
 pub struct Ledger {
     store: Store,
+    identity: Option<users::Identity>,
 }
 
 impl Ledger {
@@ -82,13 +86,34 @@ impl Ledger {
     pub fn open_for_reading(path: &Path, read_only: bool) -> Result<Ledger> {
         let store = Store::open(path, read_only)?;
         store.tune_for_reading()?;
-        Ok(Ledger { store })
+        Ok(Ledger {
+            store,
+            identity: None,
+        })
     }
 
     /// Opens an existing ledger to change it (applying any pending migrations).
     pub fn open_for_writing(path: &Path) -> Result<Ledger> {
         Ok(Ledger {
             store: Store::open(path, false)?,
+            identity: None,
+        })
+    }
+
+    /// Signs `credentials` in (on a ledger without users, whoever they name is its
+    /// treasurer); a wrong password waits, then is refused.
+    pub fn sign_in(&mut self, credentials: &dyn users::Credentials) -> Result<&users::Identity> {
+        let identity = users::sign_in(&self.store, credentials)?;
+        Ok(self.identity.insert(identity))
+    }
+
+    /// Who signed in; refused before anyone has.
+    pub fn identity(&self) -> Result<&users::Identity> {
+        self.identity.as_ref().ok_or_else(|| {
+            crate::error::Error::input_in(
+                Field::Password,
+                crate::error::message::AccessMessage::SignInFailed { user: "".into() },
+            )
         })
     }
 
@@ -113,13 +138,50 @@ impl Ledger {
         &self.store
     }
 
-    pub(crate) fn store_mut(&mut self) -> &mut Store {
+    /// The store, to change the books: the signed-in user must be a treasurer.
+    pub(crate) fn store_mut(&mut self) -> Result<&mut Store> {
+        self.store_for(crate::error::message::Action::Write)
+    }
+
+    /// The store, for an operation that does `action`, if the signed-in user's role
+    /// allows it.
+    pub(crate) fn store_for(
+        &mut self,
+        action: crate::error::message::Action,
+    ) -> Result<&mut Store> {
+        users::allow(self.identity()?, action)?;
+        Ok(&mut self.store)
+    }
+
+    /// The store, for what any signed-in user may change of their own (a password).
+    pub(crate) fn store_signed_in(&mut self) -> Result<&mut Store> {
+        self.identity()?;
+        Ok(&mut self.store)
+    }
+
+    /// The store with no sign-in: for `user recover` alone, which proves itself
+    /// with the recovery code.
+    fn store_mut_unchecked(&mut self) -> &mut Store {
         &mut self.store
     }
 
     pub fn path(&self) -> &Path {
         self.store.path()
     }
+}
+
+/// The language a ledger was made in, read without signing in (for words said
+/// before anyone has: a help page, a sign-in prompt, `user recover`).
+pub fn ledger_lang(path: &Path) -> Option<Lang> {
+    if !path.exists() {
+        return None;
+    }
+    let store = Store::open(path, true).ok()?;
+    store
+        .meta("lang")
+        .ok()
+        .flatten()
+        .and_then(|l| Lang::parse(&l))
 }
 
 /// Optional text as typed: trimmed, None when blank, refused when too long or holding

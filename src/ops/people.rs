@@ -98,7 +98,7 @@ pub fn add_party(ledger: &mut Ledger, actor: &Actor, request: PartyRequest) -> R
         members: request.members,
         ..NewParty::default()
     };
-    let id = ledger.store_mut().write(&actor.stamp(), |unit| {
+    let id = ledger.store_mut()?.write(&actor.stamp(), |unit| {
         if let Some(text) = &request.id_number {
             party.id_number = Some(IdNumber::new(Field::IdNumber, text, &unit.identity_key()?)?);
         }
@@ -369,7 +369,7 @@ fn record<T>(
 ) -> Result<(Written<T>, Party)> {
     let reference = optional_text(Field::Reference, request.reference, REFERENCE_LENGTH_MAX)?;
     let memo_label = side.memo_label.get(ledger.lang());
-    let store = ledger.store_mut();
+    let store = ledger.store_mut()?;
     store.write(&actor.stamp(), |appender| {
         let chosen = (side.choose)(appender, &request.counterparty)?;
         let memo = memo_or(request.memo, format!("{memo_label} {}", chosen.party.name))?;
@@ -484,7 +484,7 @@ pub fn edit_party(ledger: &mut Ledger, actor: &Actor, request: EditRequest) -> R
         members: request.members.or(before.members),
         reason,
     };
-    let (id, after, publish_changed) = ledger.store_mut().write(&actor.stamp(), |unit| {
+    let (id, after, publish_changed) = ledger.store_mut()?.write(&actor.stamp(), |unit| {
         if let Some(text) = &request.id_number {
             edit.id_number = Some(IdNumber::new(Field::IdNumber, text, &unit.identity_key()?)?);
         }

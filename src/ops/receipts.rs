@@ -285,7 +285,7 @@ pub fn void(ledger: &mut Ledger, actor: &Actor, request: VoidRequest) -> Result<
     let date = request.date.unwrap_or(actor.today);
     let lang = ledger.lang();
     let clock = ledger.reader().local_time()?;
-    let store = ledger.store_mut();
+    let store = ledger.store_mut()?;
     let reversal = store.write(&actor.stamp(), |appender| {
         let record = appender.receipt(number)?.ok_or_else(|| {
             Error::not_found(OpsMessage::NoReceipt {
@@ -355,7 +355,7 @@ pub fn reissue(
         r => r,
     };
     let clock = ledger.reader().local_time()?;
-    let new = ledger.store_mut().write(&actor.stamp(), |unit| {
+    let new = ledger.store_mut()?.write(&actor.stamp(), |unit| {
         let record = unit.receipt(number)?.ok_or_else(|| {
             Error::not_found(OpsMessage::NoReceipt {
                 number: number.to_string(),

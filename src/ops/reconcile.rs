@@ -110,7 +110,7 @@ pub fn reconcile(
         }));
     }
     let account = &account;
-    let store = ledger.store_mut();
+    let store = ledger.store_mut()?;
     refuse_unless_asset(&store.accounts()?, account)?;
     let items = store.uncleared_items(account.as_str(), request.as_of)?;
     let day_after = request.as_of.succ_opt().unwrap_or(request.as_of);

@@ -146,7 +146,7 @@ pub fn rotate(ledger: &mut Ledger, actor: &Actor, reason: &str) -> Result<Rotate
     }
     let key_id =
         ledger
-            .store_mut()
+            .store_mut()?
             .rotate_signing_key(reason.trim(), &actor.user, &actor.recorded_at)?;
     let after = keys(ledger)?;
     let public_key = after

@@ -25,7 +25,11 @@ fn ledger(dir: &tempfile::TempDir) -> (Ledger, Actor) {
         lang: Lang::ZhHans,
     };
     init(&actor, request).unwrap();
-    (Ledger::open_for_writing(&path).unwrap(), actor)
+    let mut ledger = Ledger::open_for_writing(&path).unwrap();
+    ledger
+        .sign_in(&super::users::NoPassword(&actor.user))
+        .unwrap();
+    (ledger, actor)
 }
 
 fn gift(donor: &str, fund: &str) -> DonationRequest {

@@ -64,6 +64,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "attachments",
         include_str!("../../migrations/0012_attachments.sql"),
     ),
+    (13, "users", include_str!("../../migrations/0013_users.sql")),
 ];
 
 pub fn latest_version() -> i64 {

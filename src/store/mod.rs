@@ -27,6 +27,7 @@ pub mod settings;
 pub mod signing;
 pub mod summary;
 mod unit;
+pub mod users;
 pub mod vouchers;
 
 pub use journal::Appender;

@@ -144,6 +144,19 @@ pub trait Read {
     fn unnamed_parties(&self) -> Result<std::collections::HashSet<i64>>;
     /// The merges and unmerges of a donor and of the donors merged into it, oldest first.
     fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>>;
+    /// Every user record, oldest first (fold them with `ledger::user::fold`).
+    fn user_records(&self) -> Result<Vec<crate::ledger::user::UserRecord>>;
+    /// Whether the ledger has users (then every command signs one in).
+    fn has_users(&self) -> Result<bool>;
+    /// The argon2id hash of the recovery code in force.
+    fn recovery_code_hash(&self) -> Result<Option<String>>;
+    /// The review decision on an entry.
+    fn decision(&self, entry: i64) -> Result<Option<crate::ledger::user::Decision>>;
+    /// Every review decision, by entry.
+    fn decisions(&self) -> Result<HashMap<i64, crate::ledger::user::Decision>>;
+    /// The entries dated `from..=to` not reviewed yet (closing entries aside): how
+    /// many, and the ids of the first `first`.
+    fn unreviewed(&self, from: NaiveDate, to: NaiveDate, first: usize) -> Result<(i64, Vec<i64>)>;
     fn parties(&self, role: Role) -> Result<Vec<Party>>;
     /// One donor or beneficiary by id or exact name; an ambiguous name is refused,
     /// naming `field`.
@@ -418,6 +431,24 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>> {
         people::party_merges(self.connection(), id)
+    }
+    fn user_records(&self) -> Result<Vec<crate::ledger::user::UserRecord>> {
+        super::users::user_records(self.connection())
+    }
+    fn has_users(&self) -> Result<bool> {
+        super::users::has_users(self.connection())
+    }
+    fn recovery_code_hash(&self) -> Result<Option<String>> {
+        super::users::recovery_code_hash(self.connection())
+    }
+    fn decision(&self, entry: i64) -> Result<Option<crate::ledger::user::Decision>> {
+        super::users::decision(self.connection(), entry)
+    }
+    fn decisions(&self) -> Result<HashMap<i64, crate::ledger::user::Decision>> {
+        super::users::decisions(self.connection())
+    }
+    fn unreviewed(&self, from: NaiveDate, to: NaiveDate, first: usize) -> Result<(i64, Vec<i64>)> {
+        super::users::unreviewed(self.connection(), from, to, first)
     }
     fn parties(&self, role: Role) -> Result<Vec<Party>> {
         people::all_parties(self.connection(), role)

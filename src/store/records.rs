@@ -195,6 +195,29 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
         key: &["id"],
         columns: &["attachment_id", "reason", "withdrawn_by", "withdrawn_at"],
     },
+    // Users and review decisions (migration 0013).
+    ChainedTable {
+        name: "user_records",
+        key: &["id"],
+        columns: &[
+            "name",
+            "event",
+            "role",
+            "password_hash",
+            "recorded_by",
+            "recorded_at",
+        ],
+    },
+    ChainedTable {
+        name: "recovery_codes",
+        key: &["id"],
+        columns: &["code_hash", "recorded_by", "recorded_at"],
+    },
+    ChainedTable {
+        name: "approvals",
+        key: &["entry_id"],
+        columns: &["verdict", "note", "decided_by", "decided_at"],
+    },
 ];
 
 fn table_index(name: &str) -> usize {

@@ -57,6 +57,12 @@ pub trait UnitOfWork: Read {
         by: &str,
         at: &str,
     ) -> Result<i64>;
+    /// A user record: added, a new password, a new role, disabled, enabled.
+    fn insert_user_record(&mut self, record: &crate::ledger::user::UserRecord) -> Result<i64>;
+    /// A new recovery code's hash, replacing the one in force.
+    fn insert_recovery_code(&mut self, code_hash: &str, by: &str, at: &str) -> Result<()>;
+    /// A reviewer's decision on an entry.
+    fn insert_decision(&mut self, decision: &crate::ledger::user::Decision) -> Result<()>;
     /// The anonymous donor (愛心人士), created on first use.
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64>;
     /// The ledger's key for identity-number hashes, created on first use.
@@ -151,6 +157,30 @@ impl UnitOfWork for Appender<'_> {
     ) -> Result<i64> {
         let (tx, collector) = self.transaction()?;
         people::insert_party_publish(tx, collector, party_id, publish, reason, by, at)
+    }
+
+    fn insert_user_record(&mut self, record: &crate::ledger::user::UserRecord) -> Result<i64> {
+        let (tx, collector) = self.transaction()?;
+        super::users::insert_user_record(
+            tx,
+            collector,
+            &record.name,
+            record.event,
+            record.role,
+            record.password_hash.as_deref(),
+            &record.recorded_by,
+            &record.recorded_at,
+        )
+    }
+
+    fn insert_recovery_code(&mut self, code_hash: &str, by: &str, at: &str) -> Result<()> {
+        let (tx, collector) = self.transaction()?;
+        super::users::insert_recovery_code(tx, collector, code_hash, by, at)
+    }
+
+    fn insert_decision(&mut self, decision: &crate::ledger::user::Decision) -> Result<()> {
+        let (tx, collector) = self.transaction()?;
+        super::users::insert_decision(tx, collector, decision)
     }
 
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64> {

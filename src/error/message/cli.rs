@@ -44,6 +44,13 @@ pub enum CliMessage {
     BillNeedsYes,
     /// A bill import the treasurer did not confirm.
     BillNotConfirmed,
+    /// The ledger has users, and neither a terminal nor LOVEFUND_PASSWORD gives
+    /// the password.
+    PasswordNeeded { user: String },
+    /// The two new passwords typed differ.
+    PasswordsDiffer,
+    /// `--password-stdin` with nothing on standard input.
+    NoPasswordOnStdin,
     /// `--from` after `--to`.
     FromAfterTo { from: String, to: String },
 }

@@ -13,6 +13,7 @@
 //! Serialised (`--json`, the web), a message is its part, its variant (both in kebab
 //! case) and the variant's fields: `{"ledger":{"not-a-date":{"text":"2022-13-01"}}}`.
 
+mod access;
 mod bill;
 mod cli;
 mod import;
@@ -27,6 +28,7 @@ mod sign;
 mod store;
 mod verify;
 
+pub use access::{AccessMessage, Action};
 pub use bill::{BillMessage, Wallet};
 pub use cli::{CliMessage, ExportNote, LeftOutKind};
 pub use import::{Candidate, Choice, ImportMessage};
@@ -67,6 +69,8 @@ pub enum Message {
     Bill(BillMessage),
     /// What only the command line says.
     Cli(CliMessage),
+    /// Users, roles and review.
+    Access(AccessMessage),
 }
 
 macro_rules! part {
@@ -97,6 +101,7 @@ part!(
     Sign(SignMessage),
     Bill(BillMessage),
     Cli(CliMessage),
+    Access(AccessMessage),
 );
 
 /// What a person typed or a file held, quoted in a message. Shown with control and

@@ -63,6 +63,24 @@ impl Say for CliMessage {
                 "已拒绝：这个命令会修改账本，而给了 --read-only；请不加 --read-only 运行",
                 "refused: this command changes the ledger, and --read-only was given; run it without --read-only",
             ),
+            CliMessage::PasswordNeeded { user } => words!(
+                lang,
+                "這個賬本有使用者，要以 {user} 登入就要密碼：請在終端機上執行（會提示輸入密碼），或在腳本裡設定 LOVEFUND_PASSWORD；用 --user 或 LOVEFUND_USER 指定使用者",
+                "这个账本有用户，要以 {user} 登录就要密码：请在终端上运行（会提示输入密码），或在脚本里设置 LOVEFUND_PASSWORD；用 --user 或 LOVEFUND_USER 指定用户",
+                "this ledger has users, and signing in as {user} needs a password: run on a terminal (it asks for it) or set LOVEFUND_PASSWORD in a script; name the user with --user or LOVEFUND_USER",
+            ),
+            CliMessage::PasswordsDiffer => words!(
+                lang,
+                "兩次輸入的新密碼不一樣；沒有改動，請再試一次",
+                "两次输入的新密码不一样；没有改动，请再试一次",
+                "the two new passwords typed differ; nothing changed, try again",
+            ),
+            CliMessage::NoPasswordOnStdin => words!(
+                lang,
+                "--password-stdin 要從標準輸入讀新密碼（一行），但標準輸入是空的",
+                "--password-stdin 要从标准输入读新密码（一行），但标准输入是空的",
+                "--password-stdin reads the new password (one line) from standard input, and standard input is empty",
+            ),
             CliMessage::Usage { detail } => detail.clone(),
             CliMessage::RequiredToReconcile { flag } => words!(
                 lang,

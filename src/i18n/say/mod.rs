@@ -7,6 +7,7 @@
 //! refusal names (a flag, a form label, a column); the sentences put it where the
 //! language wants it, as `{field}`.
 
+mod access;
 pub mod bill;
 mod cli;
 mod import;
@@ -21,6 +22,7 @@ mod sign;
 mod store;
 mod verify;
 
+pub use access::{role_name, verdict_name};
 pub use verify::finding;
 
 use super::Lang;
@@ -63,6 +65,7 @@ pub fn say(lang: Lang, message: &Message, field: &str) -> String {
         Message::Sign(m) => m.say(lang, field),
         Message::Bill(m) => m.say(lang, field),
         Message::Cli(m) => m.say(lang, field),
+        Message::Access(m) => m.say(lang, field),
     }
 }
 

@@ -1,0 +1,96 @@
+//! The sentences of users, roles and review (issue 17 §1): signing in, what a role
+//! may do, managing users, approving and rejecting entries.
+
+use super::Quoted;
+use crate::ledger::user::{Role, Verdict};
+use serde::Serialize;
+
+/// What a refused user tried to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Change the books: record, correct, print, import, close, configure.
+    Write,
+    /// Approve or reject entries.
+    Review,
+    /// Add, reset, disable users or change their roles.
+    ManageUsers,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccessMessage {
+    PasswordTooShort {
+        min: i64,
+    },
+    PasswordNotAllowed {
+        max: i64,
+    },
+    /// An unknown user or a wrong password: one sentence for both, so a guesser
+    /// does not learn which names exist.
+    SignInFailed {
+        user: Quoted,
+    },
+    UserDisabled {
+        user: String,
+    },
+    NotAllowed {
+        user: String,
+        role: Role,
+        action: Action,
+    },
+    NotARole {
+        text: Quoted,
+    },
+    NotAUserName {
+        text: Quoted,
+    },
+    UserExists {
+        user: String,
+    },
+    UnknownUser {
+        user: Quoted,
+        users: Vec<String>,
+    },
+    /// The first user of a ledger must be able to manage the others.
+    FirstUserTreasurer,
+    /// Disabling or demoting the last treasurer would lock the books.
+    LastTreasurer {
+        user: String,
+    },
+    /// The command needs users, and the ledger has none.
+    NoUsers,
+    SameRole {
+        user: String,
+        role: Role,
+    },
+    AlreadyDisabled {
+        user: String,
+    },
+    NotDisabled {
+        user: String,
+    },
+    /// The reviewer prepared the entry.
+    OwnEntry {
+        entry: i64,
+        user: String,
+    },
+    AlreadyDecided {
+        entry: i64,
+        verdict: Verdict,
+        by: String,
+    },
+    /// `entry reject` without a reason.
+    RejectNeedsReason,
+    WrongRecoveryCode,
+    RecoverNotTreasurer {
+        user: String,
+    },
+    /// `close --year` while entries of the year wait for review.
+    Unapproved {
+        year: i32,
+        count: i64,
+        entries: Vec<i64>,
+        setting: String,
+    },
+}

@@ -132,6 +132,7 @@ labels! {
     SettingSetBy => "設定人", "设定人", "set by";
     SettingFutureDaysMax => "分錄日期最多可晚於今天的天數（防止把 2022 誤打成 2922）", "分录日期最多可晚于今天的天数（防止把 2022 误打成 2922）", "how many days after today an entry may be dated (so a typo like 2922 for 2022 is refused)";
     SettingTimeZone => "帳本的時區，寫成與 UTC 的時差（+08:00 即北京、香港、台北時間）；時間以 UTC 存入，按此時區顯示", "账本的时区，写成与 UTC 的时差（+08:00 即北京时间）；时间以 UTC 存入，按此时区显示", "the ledger's time zone as an offset from UTC (+08:00 is China, Hong Kong and Taiwan time); times are stored in UTC and shown in this zone";
+    SettingCloseNeedsReview => "有使用者的賬本，close --year 是否要等審核人審核完全年的憑證（yes 或 no；一人管理的基金設為 no）", "有用户的账本，close --year 是否要等审核人审核完全年的凭证（yes 或 no；一人管理的基金设为 no）", "whether close --year waits until a reviewer has decided on every entry of the year, on a ledger with users (yes or no; no for a fund one person keeps)";
     SettingAttachmentMaxMb => "entry attach 存入的每個原始憑證檔案的大小上限（MiB）", "entry attach 存入的每个原始凭证文件的大小上限（MiB）", "the largest original document entry attach stores, in MiB";
     SettingVerifyUrl => "捐贈人核驗收據的網頁地址（lovefund publish 寫出的頁面放在此處）；設定後收據的二維碼為此地址加 # 與簽名內容，手機掃碼即開啟該頁，內容不經任何伺服器", "捐赠人核验收据的网页地址（lovefund publish 写出的页面放在此处）；设置后收据的二维码为此地址加 # 与签名内容，手机扫码即打开该页，内容不经任何服务器", "the address of the page donors check receipts on (put the page lovefund publish writes there); when set, a receipt's QR code is this address, # and the signed payload, so a phone's camera opens the page and the payload reaches no server";
     VoidedByReversal => "捐款已由沖銷憑證", "捐款已由冲销凭证", "The donation was reversed by entry";
@@ -266,6 +267,8 @@ labels! {
     Disabled => "已停用", "已停用", "disabled";
     Review => "審核", "审核", "Review";
     Unreviewed => "未審核", "未审核", "not reviewed";
+    UnreviewedMark => "未審", "未审", "pending";
+    RejectedMark => "退回", "退回", "rejected";
     ReviewNote => "審核意見", "审核意见", "Review note";
     Issued => "已開具", "已开具", "issued";
     Void => "作廢", "作废", "void";

@@ -73,6 +73,9 @@ pub enum Setting {
     VerifyUrl,
     /// The largest original document `entry attach` stores, in MiB.
     AttachmentMaxMb,
+    /// Whether `close --year` waits until a reviewer has decided on every entry of
+    /// the year (on a ledger with users); `no` for a fund one person keeps.
+    CloseNeedsReview,
 }
 
 /// The longest verification address: with it, a payload and its `#` stay under the
@@ -130,11 +133,12 @@ impl ProfileKind {
 pub const FUTURE_DAYS_LIMIT: i64 = 3660;
 
 impl Setting {
-    pub const ALL: [Setting; 4] = [
+    pub const ALL: [Setting; 5] = [
         Setting::FutureDaysMax,
         Setting::TimeZone,
         Setting::VerifyUrl,
         Setting::AttachmentMaxMb,
+        Setting::CloseNeedsReview,
     ];
 
     pub fn key(self) -> &'static str {
@@ -143,6 +147,7 @@ impl Setting {
             Setting::TimeZone => "ledger.time-zone",
             Setting::VerifyUrl => "verify-url",
             Setting::AttachmentMaxMb => "attachments.max-mb",
+            Setting::CloseNeedsReview => "close.require-review",
         }
     }
 
@@ -154,6 +159,7 @@ impl Setting {
             // No address: the QR code holds the payload alone.
             Setting::VerifyUrl => "",
             Setting::AttachmentMaxMb => "20",
+            Setting::CloseNeedsReview => "yes",
         }
     }
 
@@ -221,6 +227,17 @@ impl Setting {
                     )),
                 }
             }
+            Setting::CloseNeedsReview => match value.trim().to_ascii_lowercase().as_str() {
+                "yes" | "true" | "on" | "1" | "是" => Ok("yes".into()),
+                "no" | "false" | "off" | "0" | "否" => Ok("no".into()),
+                _ => Err(Error::input_in(
+                    Field::Value,
+                    LedgerMessage::NotYesOrNo {
+                        value: value.trim().into(),
+                        key: self.key().to_string(),
+                    },
+                )),
+            },
             Setting::VerifyUrl => {
                 let value = value.trim();
                 let fits = value.is_empty()
@@ -252,6 +269,11 @@ impl Setting {
             .and_then(parse_offset)
             .or_else(|| parse_offset(Setting::TimeZone.default_value()))
             .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is an offset"))
+    }
+
+    /// Whether `CloseNeedsReview` is on, from its stored form (on unless `no`).
+    pub fn is_yes(stored: Option<&str>) -> bool {
+        stored.is_none_or(|s| s != "no")
     }
 
     /// The size limit of `AttachmentMaxMb` in bytes, from its stored form (the default

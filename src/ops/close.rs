@@ -35,6 +35,34 @@ impl Render for YearClosed {
     }
 }
 
+/// How many unreviewed entries a refusal to close lists.
+const UNREVIEWED_LISTED: usize = 10;
+
+/// On a ledger with users, refuses to close while entries of the year wait for a
+/// reviewer, unless `close.require-review` is `no`.
+fn refuse_unreviewed(store: &impl Read, year: i32, end: NaiveDate) -> Result<()> {
+    use crate::ledger::settings::Setting;
+    let setting = Setting::CloseNeedsReview;
+    let on = Setting::is_yes(store.setting(setting.key())?.map(|c| c.value).as_deref());
+    if !on || !store.has_users()? {
+        return Ok(());
+    }
+    let start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(end);
+    let (count, entries) = store.unreviewed(start, end, UNREVIEWED_LISTED)?;
+    if count == 0 {
+        return Ok(());
+    }
+    Err(Error::conflict_in(
+        Field::Year,
+        crate::error::message::AccessMessage::Unapproved {
+            year,
+            count,
+            entries,
+            setting: setting.key().to_string(),
+        },
+    ))
+}
+
 /// Closes `year`: refused before 31 December has passed, when the year is closed
 /// already, when a later year is, or when the year before is still open.
 pub fn close_year(ledger: &mut Ledger, actor: &Actor, year: i32) -> Result<YearClosed> {
@@ -56,6 +84,7 @@ pub fn close_year(ledger: &mut Ledger, actor: &Actor, year: i32) -> Result<YearC
             },
         ));
     }
+    refuse_unreviewed(ledger.reader(), year, end)?;
     let memo_lang = ledger.lang();
     let memo = (L::ClosingMemo.get(memo_lang), L::ReleaseMemo.get(memo_lang));
     let store = ledger.store_mut()?;

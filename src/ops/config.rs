@@ -56,6 +56,7 @@ fn description(setting: Setting) -> L {
         Setting::TimeZone => L::SettingTimeZone,
         Setting::VerifyUrl => L::SettingVerifyUrl,
         Setting::AttachmentMaxMb => L::SettingAttachmentMaxMb,
+        Setting::CloseNeedsReview => L::SettingCloseNeedsReview,
     }
 }
 

@@ -111,8 +111,10 @@ pub fn print(
     let funds = store.funds()?;
     let fund_name = store.ledger_name_in(lang.into())?;
     let signer = crate::report::receipts::Signer::of(store)?;
+    let reviewers = crate::report::receipts::reviewers(store)?;
     let doc_of = |r: &ReceiptRecord| {
         let mut view = receipt_view(r, &funds, lang);
+        view.reviewer = reviewers.get(&r.entry_id).cloned();
         signer.sign(&mut view);
         receipt_doc(&view, &fund_name, lang)
     };
@@ -393,7 +395,9 @@ pub fn find_by_code(ledger: &Ledger, code: &str, lang: Lang) -> Result<CodeFound
                 code: code.to_string(),
             })
         })?;
-    let view = receipt_view(&receipt_or_refusal(store, found)?, &store.funds()?, lang);
+    let record = receipt_or_refusal(store, found)?;
+    let mut view = receipt_view(&record, &store.funds()?, lang);
+    view.reviewer = crate::report::receipts::reviewers(store)?.remove(&record.entry_id);
     Ok(CodeFound { code, view })
 }
 

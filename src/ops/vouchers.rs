@@ -2,7 +2,7 @@
 //! A5 PDFs (issue 17 §2). The voucher number is derived from the journal
 //! (`store::vouchers`); the lines are the entry's postings; 附单据 counts the
 //! original documents attached and not withdrawn; 制单 and 记账 name who recorded the
-//! entry (审核 stays blank until entries are reviewed).
+//! entry (审核 names the reviewer once the entry is approved).
 
 use super::Ledger;
 use crate::error::message::{IoMessage, OpsMessage};
@@ -124,7 +124,11 @@ pub fn voucher_doc(store: &impl Read, id: i64, lang: Lang) -> Result<VoucherDoc>
         total_credit: total.grouped(),
         total_words: daxie(total.fen(), script).unwrap_or_default(),
         prepared_by: entry.recorded_by.clone(),
-        reviewed_by: String::new(),
+        reviewed_by: store
+            .decision(entry.id)?
+            .filter(|d| d.verdict == crate::ledger::user::Verdict::Approved)
+            .map(|d| d.decided_by)
+            .unwrap_or_default(),
         booked_by: entry.recorded_by.clone(),
         labels: labels(lang),
         dates: PdfDates::at(recorded),

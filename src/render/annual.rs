@@ -5,6 +5,19 @@ use crate::i18n::{L, Lang};
 use crate::report::annual::{BeneficiaryReport, DonorReport};
 use crate::report::fund_balances::FundBalances;
 
+/// After a statement's title: how many of the period's entries wait for review, on
+/// a ledger with users (nothing when all are reviewed).
+pub fn unreviewed_note(count: Option<i64>, lang: Lang) -> String {
+    match count {
+        Some(n) if n > 0 => match lang {
+            Lang::ZhHant => format!("（含未審核憑證 {n} 張）"),
+            Lang::ZhHans => format!("（含未审核凭证 {n} 张）"),
+            Lang::En => format!(" (including {n} entries not reviewed yet)"),
+        },
+        _ => String::new(),
+    }
+}
+
 fn text(s: &str) -> Cell {
     Cell::Text(s.to_string())
 }
@@ -147,7 +160,13 @@ pub fn balance_sheet(r: &crate::report::statements::BalanceSheet, lang: Lang) ->
         Cell::Amount(r.total_net_assets),
     ]);
     Grid {
-        title: format!("{}  ({} {})", g(L::BalanceSheet), g(L::AsOf), r.as_of),
+        title: format!(
+            "{}  ({} {}){}",
+            g(L::BalanceSheet),
+            g(L::AsOf),
+            r.as_of,
+            unreviewed_note(r.unreviewed, lang)
+        ),
         columns: vec![g(L::Account), g(L::Code), g(L::Amount)],
         rows,
         totals: Some(vec![
@@ -177,7 +196,12 @@ pub fn activities(r: &crate::report::statements::Activities, lang: Lang) -> Grid
     rows.push(row(&r.total_costs, ""));
     rows.push(row(&r.release, ""));
     Grid {
-        title: format!("{} {}", r.year, g(L::ActivitiesTitle)),
+        title: format!(
+            "{} {}{}",
+            r.year,
+            g(L::ActivitiesTitle),
+            unreviewed_note(r.unreviewed, lang)
+        ),
         columns: vec![
             String::new(),
             g(L::Unrestricted),
@@ -274,7 +298,12 @@ pub fn cash_flow(r: &crate::report::cash_flow::CashFlow, lang: Lang) -> Grid {
         }
     }
     Grid {
-        title: format!("{} {}", r.year, g(L::CashFlowTitle)),
+        title: format!(
+            "{} {}{}",
+            r.year,
+            g(L::CashFlowTitle),
+            unreviewed_note(r.unreviewed, lang)
+        ),
         columns: vec![g(L::Item), g(L::RowNumber), g(L::Amount)],
         rows,
         totals,

@@ -161,7 +161,7 @@ pub fn receipt_doc(view: &ReceiptView, fund_name: &str, lang: Lang) -> ReceiptDo
         method: view.method.clone(),
         official_no: view.official_no.clone(),
         handler: view.handler.clone(),
-        reviewer: String::new(),
+        reviewer: view.reviewer.clone().unwrap_or_default(),
         verification_code: view.verification_code.clone(),
         qr: view
             .qr
@@ -210,7 +210,7 @@ pub fn missing_chars_shared(doc: &ReceiptDoc, font: &PdfFont) -> Vec<char> {
 }
 
 /// The characters of this receipt's own text (its donor, amount, fund, method,
-/// handler, numbers, void reason) that the font cannot draw.
+/// handler, reviewer, numbers, void reason) that the font cannot draw.
 pub fn missing_chars_own(doc: &ReceiptDoc, font: &PdfFont) -> Vec<char> {
     let texts = [
         &doc.number,
@@ -221,6 +221,7 @@ pub fn missing_chars_own(doc: &ReceiptDoc, font: &PdfFont) -> Vec<char> {
         &doc.purpose,
         &doc.method,
         &doc.handler,
+        &doc.reviewer,
         &doc.verification_code,
     ];
     let extra = [doc.official_no.as_ref(), doc.void_reason.as_ref()];

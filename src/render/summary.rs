@@ -46,10 +46,11 @@ pub fn summary(out: &mut dyn Write, s: &AnnualSummary, lang: Lang) -> io::Result
     let preliminary = if s.preliminary { g(L::Preliminary) } else { "" };
     writeln!(
         out,
-        "{}  {} {}{preliminary}",
+        "{}  {} {}{preliminary}{}",
         s.fund_name,
         s.year,
-        g(L::SummaryTitle)
+        g(L::SummaryTitle),
+        crate::render::annual::unreviewed_note(s.unreviewed, lang)
     )?;
     writeln!(out)?;
     writeln!(
@@ -236,7 +237,7 @@ pub fn summary_doc(
             format!("{} {}{}", s.year, g(L::SummaryTitle), g(L::Preliminary))
         } else {
             format!("{} {}", s.year, g(L::SummaryTitle))
-        },
+        } + &crate::render::annual::unreviewed_note(s.unreviewed, lang),
         headline: vec![
             (g(L::RaisedFunds), s.raised.yuan()),
             (g(L::DisbursedFunds), s.disbursed.yuan()),

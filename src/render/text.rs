@@ -70,6 +70,9 @@ pub fn trial_balance(out: &mut dyn Write, tb: &TrialBalance, lang: Lang) -> io::
 /// balance plus it, and the memo comes last, so it needs no width.
 pub struct RegisterText {
     table: Table,
+    /// The memo's prefix for an entry not reviewed yet, and for a rejected one.
+    unreviewed: String,
+    rejected: String,
 }
 
 impl RegisterText {
@@ -113,10 +116,30 @@ impl RegisterText {
         let opening = head.opening_balance.grouped();
         let label = L::OpeningBalance.get(lang);
         table.write_row(out, &[&from, "", "", "", "", "", &opening, label])?;
-        Ok(RegisterText { table })
+        let mark = |label: &str| match lang {
+            Lang::En => format!("({label}) "),
+            _ => format!("（{label}）"),
+        };
+        Ok(RegisterText {
+            table,
+            unreviewed: mark(L::UnreviewedMark.get(lang)),
+            rejected: mark(L::RejectedMark.get(lang)),
+        })
     }
 
     pub fn line(&self, out: &mut dyn Write, line: &RegisterLine) -> io::Result<()> {
+        let marked;
+        let memo = if line.unreviewed || line.rejected {
+            let mark = if line.rejected {
+                &self.rejected
+            } else {
+                &self.unreviewed
+            };
+            marked = format!("{mark}{}", line.memo);
+            &marked
+        } else {
+            &line.memo
+        };
         let cells = [
             line.date.to_string(),
             line.entry.to_string(),
@@ -134,7 +157,7 @@ impl RegisterText {
                 &cells[2],
                 &cells[3],
                 &cells[4],
-                &line.memo,
+                memo,
             ],
         )
     }
@@ -204,6 +227,30 @@ pub fn entry(out: &mut dyn Write, v: &EntryView, lang: Lang) -> io::Result<()> {
     }
     writeln!(out, "{}: {}", L::RecordedBy.get(lang), e.recorded_by)?;
     writeln!(out, "{}: {}", L::RecordedAt.get(lang), v.recorded_local)?;
+    match &v.review {
+        crate::report::entry::Review::Off => {}
+        crate::report::entry::Review::Pending => {
+            writeln!(out, "{}: {}", L::Review.get(lang), L::Unreviewed.get(lang))?;
+        }
+        crate::report::entry::Review::Decided(d) => {
+            let verdict = crate::i18n::say::verdict_name(lang, d.verdict);
+            let when = v.reviewed_local.as_deref().unwrap_or_default();
+            let (open, sep, close) = if lang == Lang::En {
+                (" (", ", ", ")")
+            } else {
+                ("（", "，", "）")
+            };
+            writeln!(
+                out,
+                "{}: {verdict}{open}{}{sep}{when}{close}",
+                L::Review.get(lang),
+                d.decided_by,
+            )?;
+            if let Some(note) = &d.note {
+                writeln!(out, "{}: {note}", L::ReviewNote.get(lang))?;
+            }
+        }
+    }
     writeln!(out, "{}: {}", L::Hash.get(lang), hex::encode(&e.hash))?;
     let mut t = Table::new(&[
         (L::Code.get(lang), Align::Left),

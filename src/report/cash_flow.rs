@@ -78,6 +78,9 @@ pub struct CashFlow {
     /// The fund's money at the start and end of the year (1001 + 1002 + 1012).
     pub opening_money: Money,
     pub closing_money: Money,
+    /// On a ledger with users: the year's entries not reviewed yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreviewed: Option<i64>,
 }
 
 impl CashFlow {
@@ -140,5 +143,6 @@ pub fn cash_flow(store: &impl Read, year: i32) -> Result<CashFlow> {
             .collect(),
         opening_money: store.money_before(start)?,
         closing_money: store.money_before(end.succ_opt().unwrap_or(end))?,
+        unreviewed: super::statements::unreviewed(store, start, end)?,
     })
 }

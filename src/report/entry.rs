@@ -24,10 +24,44 @@ pub struct EntryView {
     pub lines: Vec<EntryLine>,
     /// Its voucher number in its month (记-NNN).
     pub voucher: i64,
+    /// Its review, on a ledger with users: None there means nobody decided yet. On
+    /// a ledger without users the key is absent (nobody can review there).
+    #[serde(skip_serializing_if = "Review::is_off")]
+    pub review: Review,
+    /// When the review was decided, in the ledger's time zone.
+    #[serde(skip)]
+    pub reviewed_local: Option<String>,
     /// When it was recorded, in the ledger's time zone (the JSON keeps the stored
     /// UTC time, `recorded_at`).
     #[serde(skip)]
     pub recorded_local: String,
+}
+
+/// Whether an entry was reviewed.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Review {
+    /// The ledger has no users: nobody reviews.
+    Off,
+    Pending,
+    Decided(crate::ledger::user::Decision),
+}
+
+impl Review {
+    pub fn is_off(&self) -> bool {
+        matches!(self, Review::Off)
+    }
+
+    /// The review of entry `id`.
+    pub fn of(store: &impl Read, id: i64) -> Result<Review> {
+        if !store.has_users()? {
+            return Ok(Review::Off);
+        }
+        Ok(match store.decision(id)? {
+            Some(d) => Review::Decided(d),
+            None => Review::Pending,
+        })
+    }
 }
 
 /// A receipt of an entry and whether it is void.
@@ -138,7 +172,14 @@ pub fn entry_view(store: &impl Read, id: i64, lang: impl Words) -> Result<EntryV
             }
         })
         .collect();
+    let review = Review::of(store, id)?;
+    let zone = store.local_time()?;
     Ok(EntryView {
+        reviewed_local: match &review {
+            Review::Decided(d) => Some(zone.show(&d.decided_at)),
+            _ => None,
+        },
+        review,
         voucher: store.voucher_number(id, entry.date)?,
         recorded_local: store.local_time()?.show(&entry.recorded_at),
         reversed_by: store.reversed_by(id)?,

@@ -28,6 +28,9 @@ pub struct ReceiptView {
     pub method: String,
     pub official_no: Option<String>,
     pub handler: String,
+    /// Who approved the donation, once a reviewer has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
     /// When it was issued (UTC).
     pub issued_at: String,
     pub verification_code: String,
@@ -168,6 +171,7 @@ pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> 
         method: method_label(record.method.as_deref(), lang),
         official_no: record.official_no.clone(),
         handler: record.recorded_by.clone(),
+        reviewer: None,
         issued_at: record.issued_at.clone(),
         verification_code: verification_code(&record.entry_hash, record.number),
         status: if void.is_some() { "void" } else { "issued" },
@@ -225,6 +229,20 @@ pub enum Payloads {
     Left,
 }
 
+/// Who approved each approved entry, by entry: a receipt names its reviewer once
+/// the donation is approved (empty on a ledger without users).
+pub fn reviewers(store: &impl Read) -> Result<std::collections::HashMap<i64, String>> {
+    if !store.has_users()? {
+        return Ok(Default::default());
+    }
+    Ok(store
+        .decisions()?
+        .into_iter()
+        .filter(|(_, d)| d.verdict == crate::ledger::user::Verdict::Approved)
+        .map(|(id, d)| (id, d.decided_by))
+        .collect())
+}
+
 /// The receipts of a year (or all), optionally only issued or only void ones, one at
 /// a time, in number order.
 pub fn for_each_receipt(
@@ -237,8 +255,10 @@ pub fn for_each_receipt(
 ) -> Result<()> {
     let funds = store.funds()?;
     let signer = Signer::of(store)?;
+    let reviewers = reviewers(store)?;
     store.for_each_receipt(year, &mut |record| {
         let mut view = receipt_view(&record, &funds, lang);
+        view.reviewer = reviewers.get(&record.entry_id).cloned();
         if status.is_none_or(|s| s == view.status) {
             if payloads == Payloads::Signed {
                 signer.sign(&mut view);

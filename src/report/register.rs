@@ -54,6 +54,12 @@ pub struct RegisterLine {
     pub debit: Money,
     pub credit: Money,
     pub balance: Money,
+    /// On a ledger with users: no reviewer has decided on the entry yet.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unreviewed: bool,
+    /// A reviewer rejected the entry (its preparer reverses it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rejected: bool,
 }
 
 /// A register ready to stream: its head, and what is needed to read its lines.
@@ -65,6 +71,8 @@ pub struct Register<'s> {
     script: Script,
     /// +1 when debits raise the balance, -1 when credits do.
     sign: i64,
+    /// The entries a reviewer decided on, when the ledger has users.
+    decided: Option<std::collections::HashMap<i64, crate::ledger::user::Verdict>>,
 }
 
 pub fn register<'s>(
@@ -118,12 +126,24 @@ pub fn register<'s>(
             .collect(),
         last_entry: store.last_entry_id()?,
     };
+    let decided = if store.has_users()? {
+        Some(
+            store
+                .decisions()?
+                .into_iter()
+                .map(|(id, d)| (id, d.verdict))
+                .collect(),
+        )
+    } else {
+        None
+    };
     Ok(Register {
         head,
         store,
         funds,
         script: lang.script(),
         sign,
+        decided,
     })
 }
 
@@ -146,6 +166,8 @@ impl Register<'_> {
             debit: Money::ZERO,
             credit: Money::ZERO,
             balance: Money::ZERO,
+            unreviewed: false,
+            rejected: false,
         };
         self.store
             .for_each_register_row(&head.account, head.from, head.to, &mut |row| {
@@ -164,6 +186,10 @@ impl Register<'_> {
                     (row.amount, Money::ZERO)
                 };
                 line.balance = Money::from_fen(balance);
+                let verdict = self.decided.as_ref().map(|d| d.get(&row.entry_id));
+                line.unreviewed = matches!(verdict, Some(None));
+                line.rejected =
+                    matches!(verdict, Some(Some(crate::ledger::user::Verdict::Rejected)));
                 visit(&line).map_err(|e| Error::io(crate::error::message::IoMessage::Output, e))
             })?;
         if balance != head.closing_balance.fen() {

@@ -11,7 +11,7 @@ use crate::ledger::fund::FundId;
 use crate::ledger::money::Money;
 use crate::ledger::words::{Word, Words};
 use crate::store::Read;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -33,6 +33,10 @@ pub struct BalanceSheet {
     pub total_net_assets: Money,
     pub total_liabilities_and_net_assets: Money,
     pub balanced: bool,
+    /// On a ledger with users: the entries of the year up to `as_of` no reviewer has
+    /// decided on yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreviewed: Option<i64>,
 }
 
 fn sum(lines: &[StatementLine]) -> Result<Money> {
@@ -99,7 +103,9 @@ pub fn balance_sheet(
     let total_net_assets = unrestricted.plus("net assets", restricted)?;
     let total_liabilities_and_net_assets =
         total_liabilities.plus("liabilities and net assets", total_net_assets)?;
+    let year_start = NaiveDate::from_ymd_opt(as_of.year(), 1, 1).unwrap_or(as_of);
     Ok(BalanceSheet {
+        unreviewed: unreviewed(store, year_start, as_of)?,
         as_of,
         balanced: total_assets == total_liabilities_and_net_assets,
         assets,
@@ -123,6 +129,9 @@ pub struct Activities {
     /// 限定性淨資產轉為非限定性淨資產: restricted money spent in the year.
     pub release: ActivityLine,
     pub change_in_net_assets: ActivityLine,
+    /// On a ledger with users: the year's entries not reviewed yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreviewed: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -206,5 +215,14 @@ pub fn activities(store: &impl Read, year: i32, lang: impl Words) -> Result<Acti
         total_costs,
         release,
         change_in_net_assets,
+        unreviewed: unreviewed(store, start, end)?,
     })
+}
+
+/// How many entries dated `from..=to` wait for review, on a ledger with users.
+pub fn unreviewed(store: &impl Read, from: NaiveDate, to: NaiveDate) -> Result<Option<i64>> {
+    if !store.has_users()? {
+        return Ok(None);
+    }
+    Ok(Some(store.unreviewed(from, to, 0)?.0))
 }

@@ -35,6 +35,9 @@ pub struct AnnualSummary {
     pub fingerprint: Option<String>,
     /// The year is not closed yet: its figures may still change (初步).
     pub preliminary: bool,
+    /// On a ledger with users: the year's entries not reviewed yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreviewed: Option<i64>,
     /// The key receipts are signed with now (its id and public key): the summary
     /// publishes it, so donors can check their receipts.
     pub signing_key: Option<SigningKeyView>,
@@ -204,6 +207,7 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
         last_reconciliations,
         fingerprint: store.head()?.last.map(|(_, hash)| hex::encode(hash)),
         preliminary: store.closed_year(year)?.is_none(),
+        unreviewed: super::statements::unreviewed(store, start, end)?,
         signing_key: store.signing_keys()?.last().map(|k| SigningKeyView {
             key_id: k.key_id.clone(),
             public_key: hex::encode(k.public_key),

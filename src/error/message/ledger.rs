@@ -82,6 +82,11 @@ pub enum LedgerMessage {
     NotAYear {
         text: Quoted,
     },
+    /// A yes/no setting given something else.
+    NotYesOrNo {
+        value: Quoted,
+        key: String,
+    },
     NotAWholeNumber {
         text: Quoted,
     },

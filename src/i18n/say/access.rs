@@ -212,11 +212,15 @@ impl Say for AccessMessage {
                 entries,
                 setting,
             } => {
-                let entries = entries
+                let more = usize::try_from(*count).is_ok_and(|c| c > entries.len());
+                let mut entries = entries
                     .iter()
                     .map(i64::to_string)
                     .collect::<Vec<_>>()
                     .join(if lang == Lang::En { ", " } else { "、" });
+                if more {
+                    entries.push('…');
+                }
                 words!(
                     lang,
                     "{year} 年還有 {count} 張憑證未審核（{entries}）：請審核人審核後再結賬；一人管理的基金可用 lovefund config set {setting} no 關閉這項要求",

@@ -309,6 +309,12 @@ impl Say for LedgerMessage {
                 "{key} 的{field}“{value}”不是时区；请写成与 UTC 的时差，例如 +08:00",
                 "{field} \"{value}\" for {key} is not a time zone; write it as an offset from UTC, e.g. +08:00",
             ),
+            LedgerMessage::NotYesOrNo { value, key } => words!(
+                lang,
+                "{key} 的{field}「{value}」不是 yes 或 no",
+                "{key} 的{field}“{value}”不是 yes 或 no",
+                "{field} \"{value}\" for {key} is neither yes nor no",
+            ),
             LedgerMessage::NotAttachmentMb { value, key, max } => words!(
                 lang,
                 "{key} 的{field}「{value}」不是 1 至 {max} 的 MiB 數",

@@ -93,6 +93,18 @@ impl Context {
         self.lang_flag.or(self.locale_lang).unwrap_or_default()
     }
 
+    /// The display language of a command that reads the ledger's language without
+    /// opening it for a user (`user recover`): --lang, $LOVEFUND_LANG, the ledger's,
+    /// then the locale's.
+    pub fn lang_without_sign_in(&self) -> Lang {
+        let lang = self
+            .lang_flag
+            .or_else(|| crate::ops::ledger_lang(&self.db))
+            .unwrap_or_else(|| self.lang_without_ledger());
+        self.spoken.set(Some(lang));
+        lang
+    }
+
     /// The language of this command's errors: the one it spoke in (the ledger's once
     /// it was open), else the language without a ledger.
     fn error_lang(&self) -> Lang {

@@ -113,8 +113,7 @@ pub fn run(
             password_stdin,
         } => {
             ctx.refuse_if_read_only()?;
-            let lang =
-                crate::ops::ledger_lang(&ctx.db).unwrap_or_else(|| ctx.lang_without_ledger());
+            let lang = ctx.lang_without_sign_in();
             let code = match code {
                 Some(code) => code,
                 None if terminal() => ask(match lang {
@@ -124,7 +123,7 @@ pub fn run(
                 })?,
                 None => {
                     return Err(Error::input_in(
-                        crate::error::Field::Code,
+                        crate::error::Field::RecoveryCode,
                         crate::error::message::AccessMessage::WrongRecoveryCode,
                     ));
                 }
@@ -139,6 +138,7 @@ pub fn run(
             password_stdin,
         } => {
             let (mut ledger, lang, actor) = for_writing(ctx)?;
+            ops::may_add_user(&ledger)?;
             let password = new_password(lang, password_stdin)?;
             let done = ops::add_user(&mut ledger, &actor, &name, role.into(), &password)?;
             ctx.emit(out, lang, &done)
@@ -154,6 +154,7 @@ pub fn run(
             password_stdin,
         } => {
             let (mut ledger, lang, actor) = for_writing(ctx)?;
+            ops::may_manage_users(&ledger)?;
             let password = new_password(lang, password_stdin)?;
             let done = ops::reset_password(&mut ledger, &actor, &name, &password)?;
             ctx.emit(out, lang, &done)

@@ -97,8 +97,10 @@ pub enum Field {
     Out,
     /// The encoding of a CSV written for a spreadsheet.
     OutEncoding,
-    /// A user's password (or a recovery code).
+    /// A user's password.
     Password,
+    /// The recovery code of `user recover`.
+    RecoveryCode,
     /// A file to write a PDF to.
     Pdf,
     /// A file named on its own (e.g. the backup's).
@@ -173,6 +175,7 @@ impl Field {
             Field::Role => "role",
             Field::Note => "note",
             Field::Password => "password",
+            Field::RecoveryCode => "code",
             Field::Reference => "reference",
             Field::School => "school",
             Field::Setting => "setting",

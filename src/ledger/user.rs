@@ -11,33 +11,7 @@ use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use serde::Serialize;
 
-/// What a user may do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    /// 司庫: records, corrects, prints, closes, manages users.
-    Treasurer,
-    /// 審核人: reads, and approves or rejects entries others prepared.
-    Reviewer,
-    /// 審計: reads only.
-    Auditor,
-}
-
-impl Role {
-    pub const ALL: [Role; 3] = [Role::Treasurer, Role::Reviewer, Role::Auditor];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Treasurer => "treasurer",
-            Role::Reviewer => "reviewer",
-            Role::Auditor => "auditor",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == text)
-    }
-}
+pub use crate::error::message::{Role, Verdict};
 
 /// One chained change of a user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -217,31 +191,6 @@ pub fn normalise_code(text: &str) -> String {
         .filter(|c| !c.is_whitespace() && *c != '-')
         .map(|c| c.to_ascii_uppercase())
         .collect()
-}
-
-/// A reviewer's decision on an entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    Approved,
-    Rejected,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Approved => "approved",
-            Verdict::Rejected => "rejected",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Verdict> {
-        match text {
-            "approved" => Some(Verdict::Approved),
-            "rejected" => Some(Verdict::Rejected),
-            _ => None,
-        }
-    }
 }
 
 /// A decision as stored.

@@ -230,6 +230,20 @@ impl Render for UserChanged {
     }
 }
 
+/// Whether the signed-in user may add users (anyone may add the first): asked before
+/// a front end asks for the new password.
+pub fn may_add_user(ledger: &Ledger) -> Result<()> {
+    if !ledger.reader().has_users()? {
+        return Ok(());
+    }
+    allow(ledger.identity()?, Action::ManageUsers)
+}
+
+/// Whether the signed-in user may manage users.
+pub fn may_manage_users(ledger: &Ledger) -> Result<()> {
+    allow(ledger.identity()?, Action::ManageUsers)
+}
+
 /// Adds a user with `role` and `password`. The first user of a ledger must be a
 /// treasurer; it gets the recovery code. After that only treasurers add users.
 pub fn add_user(
@@ -258,7 +272,11 @@ pub fn add_user(
         .as_deref()
         .map(|c| hash_secret(&normalise_code(c)))
         .transpose()?;
-    let store = ledger.store_for(Action::ManageUsers)?;
+    let store = if first {
+        ledger.store_signed_in()?
+    } else {
+        ledger.store_for(Action::ManageUsers)?
+    };
     store.write(&actor.stamp(), |unit| {
         let users = user::fold(&unit.user_records()?);
         if users.iter().any(|u| u.name == name) {
@@ -448,7 +466,7 @@ pub fn recover(
     if !secret_matches(&code_hash, &normalise_code(code)) {
         std::thread::sleep(SIGN_IN_DELAY);
         return Err(Error::input_in(
-            Field::Code,
+            Field::RecoveryCode,
             AccessMessage::WrongRecoveryCode,
         ));
     }

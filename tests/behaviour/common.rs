@@ -7,6 +7,9 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
+/// The password of the user "tester" on the ledgers that have users.
+pub const TESTER_PASSWORD: &str = "tester-pass";
+
 pub struct Ledger {
     pub dir: TempDir,
     pub db: PathBuf,
@@ -33,6 +36,8 @@ impl Ledger {
         cmd.current_dir(self.dir.path())
             .env("LOVEFUND_DB", &self.db)
             .env("LOVEFUND_USER", "tester")
+            // Asked for only on a ledger with users (where "tester" is one).
+            .env("LOVEFUND_PASSWORD", TESTER_PASSWORD)
             .env_remove("LOVEFUND_LANG")
             // The locale chooses the language too: tests start from none.
             .env_remove("LC_ALL")

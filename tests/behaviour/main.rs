@@ -47,6 +47,7 @@ mod spreadsheets;
 mod statements;
 mod summary;
 mod tampering;
+mod users;
 mod verify_checks;
 mod verify_page;
 mod vouchers;

@@ -475,3 +475,90 @@ fn verify_of_a_tampered_ledger_is_chinese_in_its_own_script() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The refusals of users and review (issue 17 §1), on a ledger with a treasurer, a
+/// reviewer and an auditor: signing in, roles, review, recovery.
+#[test]
+fn refusals_of_users_and_review_are_chinese_in_its_own_script() {
+    let l = Ledger::new();
+    l.donate("2022-03-01", "100");
+    let mut failures = Vec::new();
+    let refused = |user: &str, password: &str, args: &[&str], lang: &str| {
+        let out = l
+            .cmd()
+            .env("LOVEFUND_USER", user)
+            .env("LOVEFUND_PASSWORD", password)
+            .args(args)
+            .args(["--lang", lang])
+            .assert()
+            .code(1);
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    for lang in ["zh-Hans", "zh-Hant"] {
+        let text = refused("tester", "", &["entry", "approve", "1"], lang);
+        failures.extend(faults("entry approve without users", lang, &text));
+    }
+    for (name, role) in [
+        ("tester", "treasurer"),
+        ("reviewer", "reviewer"),
+        ("auditor", "auditor"),
+    ] {
+        l.cmd()
+            .env("LOVEFUND_PASSWORD", "tester-pass")
+            .args(["user", "add", name, "--role", role, "--password-stdin"])
+            .write_stdin(format!("{name}-pass\n"))
+            .assert()
+            .success();
+    }
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("tester", "wrong-pass", &["balance"]),
+        ("auditor", "auditor-pass", &["donor", "add", "x"]),
+        ("reviewer", "reviewer-pass", &["donor", "add", "x"]),
+        ("tester", "tester-pass", &["entry", "approve", "1"]),
+        ("reviewer", "reviewer-pass", &["user", "disable", "auditor"]),
+        ("tester", "tester-pass", &["user", "disable", "tester"]),
+        (
+            "tester",
+            "tester-pass",
+            &["user", "role", "nobody", "auditor"],
+        ),
+        ("tester", "tester-pass", &["close", "--year", "2022"]),
+        (
+            "reviewer",
+            "reviewer-pass",
+            &["entry", "reject", "1", "--reason", " "],
+        ),
+        (
+            "tester",
+            "tester-pass",
+            &["config", "set", "close.require-review", "maybe"],
+        ),
+        (
+            "tester",
+            "tester-pass",
+            &[
+                "user",
+                "recover",
+                "tester",
+                "--code",
+                "x",
+                "--password-stdin",
+            ],
+        ),
+    ];
+    for lang in ["zh-Hans", "zh-Hant"] {
+        for (user, password, args) in cases {
+            let text = refused(user, password, args, lang);
+            failures.extend(faults(&format!("lovefund {}", args.join(" ")), lang, &text));
+        }
+        let out = l
+            .cmd()
+            .env_remove("LOVEFUND_PASSWORD")
+            .args(["balance", "--lang", lang])
+            .assert()
+            .code(1);
+        let text = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        failures.extend(faults("balance without a password", lang, &text));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -220,7 +220,8 @@ fn a_ledger_made_before_merges_verifies_after_the_upgrade() {
     let l = ledger_with_a_donor_entered_twice();
     let raw = l.raw();
     raw.execute_batch(
-        "DROP VIEW parties_unnamed; DROP TABLE party_publish;
+        "DROP TABLE approvals; DROP TABLE recovery_codes; DROP TABLE user_records;
+         DROP VIEW parties_unnamed; DROP TABLE party_publish;
          DROP VIEW party_roots; DROP VIEW party_merged_now; DROP TABLE party_merges;
          DROP TABLE attachment_withdrawals; DROP TABLE attachments; DROP TABLE attachment_blobs;
          PRAGMA user_version = 9;",

@@ -114,7 +114,8 @@ fn a_ledger_made_before_the_choice_verifies_after_the_upgrade() {
     .success();
     let raw = l.raw();
     raw.execute_batch(
-        "DROP VIEW parties_unnamed; DROP TABLE party_publish;
+        "DROP TABLE approvals; DROP TABLE recovery_codes; DROP TABLE user_records;
+         DROP VIEW parties_unnamed; DROP TABLE party_publish;
          DROP TABLE attachment_withdrawals; DROP TABLE attachments; DROP TABLE attachment_blobs;
          PRAGMA user_version = 10;",
     )

@@ -164,8 +164,36 @@ pub(crate) fn prepared() -> Ledger {
             "entered twice",
         ])
         .success();
+    // Users (user_records, recovery_codes) and a review decision (approvals):
+    // "tester" is the treasurer, "rev" approves entry 1.
+    for (name, role, password) in [
+        ("tester", "treasurer", common::TESTER_PASSWORD),
+        ("rev", "reviewer", REVIEWER_PASSWORD),
+    ] {
+        ledger
+            .cmd()
+            .args(["user", "add", name, "--role", role, "--password-stdin"])
+            .write_stdin(format!("{password}\n"))
+            .assert()
+            .success();
+    }
+    as_reviewer(ledger.cmd())
+        .args(["entry", "approve", "1"])
+        .assert()
+        .success();
     ledger.run(&["verify"]).success();
     ledger
+}
+
+/// The reviewer of the prepared ledger.
+const REVIEWER_PASSWORD: &str = "reviewer-pass";
+
+/// `cmd` signed in as the prepared ledger's reviewer: `verify` of a copy whose
+/// treasurer's own user row was tampered with signs in as the reviewer instead.
+fn as_reviewer(mut cmd: assert_cmd::Command) -> assert_cmd::Command {
+    cmd.env("LOVEFUND_USER", "rev")
+        .env("LOVEFUND_PASSWORD", REVIEWER_PASSWORD);
+    cmd
 }
 
 /// February's bank statement, committed: two gifts matched, a fee the ledger lacks.
@@ -722,12 +750,19 @@ fn every_random_tampering_is_caught_and_named() {
             "LOVEFUND_TAMPER_SEED={seed}, case {case}: {}",
             tampering.what
         );
-        let mut cmd = ledger.cmd();
-        cmd.arg("--db").arg(&copy).args(["--lang", "en", "verify"]);
-        if tampering.earliest.is_none() && tampering.row.is_none() {
-            cmd.args(["--fingerprint", &fingerprint]);
+        let verify = |cmd: assert_cmd::Command| {
+            let mut cmd = cmd;
+            cmd.arg("--db").arg(&copy).args(["--lang", "en", "verify"]);
+            if tampering.earliest.is_none() && tampering.row.is_none() {
+                cmd.args(["--fingerprint", &fingerprint]);
+            }
+            cmd.output().unwrap()
+        };
+        let mut out = verify(ledger.cmd());
+        if String::from_utf8_lossy(&out.stderr).contains("or the password is wrong") {
+            // The treasurer's own user row was changed: the reviewer signs in.
+            out = verify(as_reviewer(ledger.cmd()));
         }
-        let out = cmd.output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(
             out.status.code(),

@@ -28,7 +28,7 @@ mod sign;
 mod store;
 mod verify;
 
-pub use access::{AccessMessage, Action};
+pub use access::{AccessMessage, Action, Role, Verdict};
 pub use bill::{BillMessage, Wallet};
 pub use cli::{CliMessage, ExportNote, LeftOutKind};
 pub use import::{Candidate, Choice, ImportMessage};

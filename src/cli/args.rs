@@ -568,6 +568,11 @@ pub struct DonateArgs {
     /// A note kept with the entry
     #[arg(long)]
     pub memo: Option<String>,
+    /// A gift the donor designates for one named student or household: held in trust for
+    /// them (受托代理, 2601), not donation revenue; paid out with `disburse --entrusted`.
+    /// The beneficiary as for `disburse --to`
+    #[arg(long = "for", value_name = "BENEFICIARY", conflicts_with = "fund")]
+    pub entrusted_for: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -608,11 +613,15 @@ pub struct DisburseArgs {
     #[arg(long)]
     pub date: String,
     /// 助學, 扶貧 or 幫困 (either script) or study-aid, poverty-relief, hardship
-    #[arg(long)]
-    pub program: String,
+    #[arg(long, required_unless_present = "entrusted")]
+    pub program: Option<String>,
     /// The fund to draw on [default: the program's own fund]
     #[arg(long)]
     pub fund: Option<String>,
+    /// Pay out gifts held in trust for this beneficiary (`donate --for`) instead of a
+    /// program's aid; refused beyond what is held for them
+    #[arg(long, conflicts_with_all = ["program", "fund"])]
+    pub entrusted: bool,
     /// How the money moved: the bank account, cash, WeChat Pay or Alipay
     #[arg(long, value_enum)]
     pub method: MethodArg,

@@ -73,6 +73,8 @@ pub enum Field {
     Fee,
     Fingerprint,
     Font,
+    /// The beneficiary a gift is held in trust for (`donate --for`).
+    For,
     Force,
     Format,
     From,
@@ -138,6 +140,7 @@ impl Field {
             Field::Beneficiary => "beneficiary",
             Field::Encoding => "encoding",
             Field::Fee => "fee",
+            Field::For => "for",
             Field::Fingerprint => "fingerprint",
             Field::Font => "font",
             Field::Force => "force",

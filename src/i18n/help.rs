@@ -511,6 +511,12 @@ help! {
     "助學, 扶貧 or 幫困 (either script) or study-aid, poverty-relief, hardship" =>
         "助學、扶貧或幫困（繁簡皆可），或 study-aid、poverty-relief、hardship",
         "助学、扶贫或帮困（繁简皆可），或 study-aid、poverty-relief、hardship";
+    "A gift the donor designates for one named student or household: held in trust for them (受托代理, 2601), not donation revenue; paid out with `disburse --entrusted`. The beneficiary as for `disburse --to`" =>
+        "捐贈人指定給某一位學生或某一戶家庭的捐款：作為受托代理為其代管（受托代理負債 2601），不計入捐贈收入；用 `disburse --entrusted` 轉交。受益人的寫法與 `disburse --to` 相同",
+        "捐赠人指定给某一位学生或某一户家庭的捐款：作为受托代理为其代管（受托代理负债 2601），不计入捐赠收入；用 `disburse --entrusted` 转交。受益人的写法与 `disburse --to` 相同";
+    "Pay out gifts held in trust for this beneficiary (`donate --for`) instead of a program's aid; refused beyond what is held for them" =>
+        "轉交為這位受益人代管的受托代理款（`donate --for`），而不是項目資助；超過代管的金額會被拒絕",
+        "转交为这位受益人代管的受托代理款（`donate --for`），而不是项目资助；超过代管的金额会被拒绝";
     "The fund to draw on [default: the program's own fund]" =>
         "從哪個基金支出［預設：該項目自己的基金］",
         "从哪个基金支出［默认：该项目自己的基金］";

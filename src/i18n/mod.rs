@@ -66,6 +66,7 @@ impl crate::ledger::words::Words for Lang {
             Word::Release => L::ReleaseMemo,
             Word::ChangeInNetAssets => L::ChangeInNetAssets,
             Word::Merged => L::Merged,
+            Word::Entrusted => L::EntrustedFor,
             Word::Method(Method::Bank) => L::MethodBank,
             Word::Method(Method::Cash) => L::MethodCash,
             Word::Method(Method::Wechat) => L::MethodWechat,
@@ -195,6 +196,9 @@ labels! {
     AidTo => "資助", "资助", "Aid to";
     DonationRecorded => "已記錄捐款", "已记录捐款", "Recorded donation";
     DisbursementRecorded => "已記錄支出", "已记录支出", "Recorded disbursement";
+    EntrustedFor => "受托代理，轉交", "受托代理，转交", "Held in trust (受托代理) for";
+    EntrustedTo => "受托代理轉交", "受托代理转交", "Paid in trust to";
+    EntrustedPaidOut => "已記錄受托代理轉交", "已记录受托代理转交", "Recorded payout of gifts held in trust";
     Added => "已新增", "已新增", "Added";
     Edited => "已更正", "已更正", "Edited";
     Corrections => "更正記錄", "更正记录", "Corrections";

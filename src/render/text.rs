@@ -177,6 +177,9 @@ pub fn entry(out: &mut dyn Write, v: &EntryView, lang: Lang) -> io::Result<()> {
     if let Some(counterparty) = &v.counterparty {
         writeln!(out, "{}: {counterparty}", L::Counterparty.get(lang))?;
     }
+    if let Some(beneficiary) = &v.entrusted_for {
+        writeln!(out, "{}: {beneficiary}", L::EntrustedFor.get(lang))?;
+    }
     if let Some(method) = crate::report::entry::method(e, lang) {
         writeln!(out, "{}: {method}", L::Method.get(lang))?;
     }

@@ -64,6 +64,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "attachments",
         include_str!("../../migrations/0012_attachments.sql"),
     ),
+    (
+        14,
+        "entrusted",
+        include_str!("../../migrations/0014_entrusted.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
@@ -102,6 +107,7 @@ fn after_sql(tx: &Connection, version: i64) -> Result<()> {
         7 => super::chart::add_wallet_accounts(tx, &now()),
         // Every ledger, new or older, gets its first receipt signing key here.
         9 => super::signing::first_key(tx, &now()),
+        14 => super::chart::add_entrusted_accounts(tx, &now()),
         _ => Ok(()),
     }
 }

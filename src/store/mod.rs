@@ -12,6 +12,7 @@ pub mod attachments;
 mod backup;
 pub mod cash;
 mod chart;
+mod entrusted;
 pub mod export;
 mod journal;
 mod migrate;

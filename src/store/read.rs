@@ -142,6 +142,13 @@ pub trait Read {
     fn merged_into(&self, id: i64) -> Result<Option<i64>>;
     /// The donors who asked, as of now, not to be named in public reports.
     fn unnamed_parties(&self) -> Result<std::collections::HashSet<i64>>;
+    /// The beneficiary a 受托代理 gift or payout is held for (None: entry `id` is
+    /// neither).
+    fn entrusted_beneficiary(&self, entry_id: i64) -> Result<Option<i64>>;
+    /// Each change to what is held in trust for a beneficiary, in the order they apply.
+    fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64)>>;
+    /// What is held in trust for each beneficiary on `as_of` (None: all dates), in fen.
+    fn entrusted_held(&self, as_of: Option<NaiveDate>) -> Result<Vec<(i64, i64)>>;
     /// The merges and unmerges of a donor and of the donors merged into it, oldest first.
     fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>>;
     fn parties(&self, role: Role) -> Result<Vec<Party>>;
@@ -415,6 +422,15 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn unnamed_parties(&self) -> Result<std::collections::HashSet<i64>> {
         people::unnamed_parties(self.connection())
+    }
+    fn entrusted_beneficiary(&self, entry_id: i64) -> Result<Option<i64>> {
+        super::entrusted::entrusted_beneficiary(self.connection(), entry_id)
+    }
+    fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64)>> {
+        super::entrusted::entrusted_changes(self.connection(), beneficiary_id)
+    }
+    fn entrusted_held(&self, as_of: Option<NaiveDate>) -> Result<Vec<(i64, i64)>> {
+        super::entrusted::entrusted_held(self.connection(), as_of)
     }
     fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>> {
         people::party_merges(self.connection(), id)

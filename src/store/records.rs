@@ -195,6 +195,12 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
         key: &["id"],
         columns: &["attachment_id", "reason", "withdrawn_by", "withdrawn_at"],
     },
+    // 受托代理 gifts and payouts (migration 0014): the beneficiary each is held for.
+    ChainedTable {
+        name: "entrusted",
+        key: &["entry_id"],
+        columns: &["beneficiary_id"],
+    },
 ];
 
 fn table_index(name: &str) -> usize {

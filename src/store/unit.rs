@@ -57,6 +57,8 @@ pub trait UnitOfWork: Read {
         by: &str,
         at: &str,
     ) -> Result<i64>;
+    /// Names the beneficiary a 受托代理 gift or payout (entry `entry_id`) is for.
+    fn insert_entrusted(&mut self, entry_id: i64, beneficiary_id: i64) -> Result<()>;
     /// The anonymous donor (愛心人士), created on first use.
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64>;
     /// The ledger's key for identity-number hashes, created on first use.
@@ -151,6 +153,11 @@ impl UnitOfWork for Appender<'_> {
     ) -> Result<i64> {
         let (tx, collector) = self.transaction()?;
         people::insert_party_publish(tx, collector, party_id, publish, reason, by, at)
+    }
+
+    fn insert_entrusted(&mut self, entry_id: i64, beneficiary_id: i64) -> Result<()> {
+        let (tx, collector) = self.transaction()?;
+        super::entrusted::insert_entrusted(tx, collector, entry_id, beneficiary_id)
     }
 
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64> {

@@ -20,6 +20,7 @@ mod core;
 mod dates;
 mod demo;
 mod encodings;
+mod entrusted;
 mod files_for_excel;
 mod fonts;
 mod fund_accounting;

@@ -164,6 +164,36 @@ pub(crate) fn prepared() -> Ledger {
             "entered twice",
         ])
         .success();
+    // A gift held in trust for a named student (entrusted), paid out in part.
+    ledger
+        .run(&[
+            "donate",
+            "--donor",
+            "王五",
+            "--amount",
+            "300",
+            "--date",
+            "2023-02-03",
+            "--method",
+            "bank",
+            "--for",
+            "王小明",
+        ])
+        .success();
+    ledger
+        .run(&[
+            "disburse",
+            "--to",
+            "王小明",
+            "--entrusted",
+            "--amount",
+            "100",
+            "--date",
+            "2023-02-04",
+            "--method",
+            "bank",
+        ])
+        .success();
     ledger.run(&["verify"]).success();
     ledger
 }

@@ -1000,4 +1000,13 @@ pub enum ReportCommand {
         #[arg(long)]
         year: String,
     },
+    /// 年度信息公开 (慈善组织信息公开办法): income by source and kind, spending and people
+    /// aided by program, each project's money in and out, gifts held in trust, donors and
+    /// beneficiaries as the public may see them (names masked, 张*; donors who asked not to
+    /// be named never named)
+    Disclosure {
+        /// The year, e.g. 2022
+        #[arg(long)]
+        year: String,
+    },
 }

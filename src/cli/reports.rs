@@ -206,5 +206,10 @@ pub fn report(
             let r = reports::beneficiary_report(store, super::values::year(&year)?, lang)?;
             ctx.emit_table(out, lang, &r, to, &ledger)
         }
+        ReportCommand::Disclosure { year } => {
+            let year = super::values::year(&year)?;
+            let r = crate::report::disclosure::disclosure(store, year, lang)?;
+            ctx.emit_table(out, lang, &r, to, &ledger)
+        }
     }
 }

@@ -517,6 +517,9 @@ help! {
     "Pay out gifts held in trust for this beneficiary (`donate --for`) instead of a program's aid; refused beyond what is held for them" =>
         "轉交為這位受益人代管的受托代理款（`donate --for`），而不是項目資助；超過代管的金額會被拒絕",
         "转交为这位受益人代管的受托代理款（`donate --for`），而不是项目资助；超过代管的金额会被拒绝";
+    "年度信息公开 (慈善组织信息公开办法): income by source and kind, spending and people aided by program, each project's money in and out, gifts held in trust, donors and beneficiaries as the public may see them (names masked, 张*; donors who asked not to be named never named)" =>
+        "年度信息公開（慈善組織信息公開辦法）：收入按來源和種類、各項目的支出和受助人數、每個項目的收支、受托代理，以及可公開的捐贈人和受助人（姓名遮蔽，如 張*；要求不具名的捐贈人絕不列名）",
+        "年度信息公开（慈善组织信息公开办法）：收入按来源和种类、各项目的支出和受助人数、每个项目的收支、受托代理，以及可公开的捐赠人和受助人（姓名遮蔽，如 张*；要求不具名的捐赠人绝不列名）";
     "The fund to draw on [default: the program's own fund]" =>
         "從哪個基金支出［預設：該項目自己的基金］",
         "从哪个基金支出［默认：该项目自己的基金］";

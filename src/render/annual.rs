@@ -329,21 +329,9 @@ pub fn disclosure(r: &crate::report::disclosure::Disclosure, lang: Lang) -> Grid
         [amount(r.total_income), blank(), blank(), blank()],
     );
     for p in &r.spending_by_program {
-        let (students, households) = (g(L::StudentsAided), g(L::HouseholdsAided));
-        let item = match lang {
-            Lang::En => format!(
-                "{} ({} {students}, {} {households})",
-                p.program, p.students, p.households
-            ),
-            _ => format!(
-                "{}（{students} {}{}、{households} {}{}）",
-                p.program,
-                p.students,
-                g(L::PersonUnit),
-                p.households,
-                g(L::HouseholdUnit)
-            ),
-        };
+        // The people aided (students and households) are the last column; the JSON
+        // has each apart.
+        let item = p.program.clone();
         let people = Cell::Count(p.students + p.households);
         row(
             L::SpendingByProgram,
@@ -413,7 +401,7 @@ pub fn disclosure(r: &crate::report::disclosure::Disclosure, lang: Lang) -> Grid
             g(L::DisclosureItem),
             g(L::MoneyIn),
             g(L::MoneyOut),
-            g(L::ClosingBalance),
+            g(L::DisclosureLeft),
             g(L::People),
         ],
         rows,

@@ -19,6 +19,7 @@ mod bills;
 mod core;
 mod dates;
 mod demo;
+mod disclosure;
 mod encodings;
 mod entrusted;
 mod files_for_excel;

@@ -67,6 +67,7 @@ impl crate::ledger::words::Words for Lang {
             Word::ChangeInNetAssets => L::ChangeInNetAssets,
             Word::Merged => L::Merged,
             Word::Entrusted => L::EntrustedFor,
+            Word::Trust => L::EntrustedSection,
             Word::Method(Method::Bank) => L::MethodBank,
             Word::Method(Method::Cash) => L::MethodCash,
             Word::Method(Method::Wechat) => L::MethodWechat,

@@ -21,6 +21,8 @@ pub enum Word {
     Merged,
     /// 受托代理, 轉交: a gift held in trust for a named beneficiary, as a receipt's purpose.
     Entrusted,
+    /// 受托代理 alone: where a gift in trust is kept, in place of a fund's name.
+    Trust,
     Method(Method),
 }
 

@@ -5,7 +5,7 @@ use crate::error::message::OpsMessage;
 use crate::error::{Error, Field, Result};
 use crate::ledger::money::Money;
 use crate::ledger::party::{Party, Role};
-use crate::ledger::words::Words;
+use crate::ledger::words::{Word, Words};
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -149,9 +149,12 @@ pub fn party_detail(
         .map(|r| HistoryLine {
             entry: r.entry_id,
             date: r.date,
-            fund: funds
-                .get(crate::ledger::fund::FundId(r.fund_id))
-                .map_or_else(String::new, |f| f.name(lang.script()).to_string()),
+            fund: match r.entrusted {
+                true => lang.word(Word::Trust).to_string(),
+                false => funds
+                    .get(crate::ledger::fund::FundId(r.fund_id))
+                    .map_or_else(String::new, |f| f.name(lang.script()).to_string()),
+            },
             kind: r.kind,
             method: r.method,
             amount: r.amount,

@@ -130,6 +130,27 @@ fn a_gift_for_a_beneficiary_is_held_on_2601_and_paying_it_out_clears_it() {
     let shown = l.stdout(&["--lang", "zh-Hans", "show", "4"]);
     // The memo is in the ledger's own language (zh-Hant here).
     assert!(shown.contains("摘要: 受托代理轉交 张小明"), "{shown}");
+    // The donor's year-end statement lists the gift with its receipt, as 受托代理;
+    // the beneficiary's history shows what was passed on.
+    let statement = l.stdout(&[
+        "--lang",
+        "zh-Hans",
+        "report",
+        "donors",
+        "--year",
+        "2025",
+        "--statement",
+        "王五",
+    ]);
+    assert!(
+        statement.contains("2025-000001  受托代理  银行转账  3,000.00"),
+        "{statement}"
+    );
+    let history = l.stdout(&["--lang", "zh-Hans", "beneficiary", "show", "张小明"]);
+    assert!(
+        history.contains("受托代理") && history.contains("3,000.00"),
+        "{history}"
+    );
     l.run(&["verify"]).success();
 }
 

@@ -1008,5 +1008,13 @@ pub enum ReportCommand {
         /// The year, e.g. 2022
         #[arg(long)]
         year: String,
+        /// Record the disclosure as published now (in the ledger's language), so that any
+        /// later change can only be published as a new version with a --correction
+        #[arg(long)]
+        publish: bool,
+        /// With --publish, once published: what was corrected and why (更正说明); the
+        /// corrected figures become a new version, the old one stays on record
+        #[arg(long, requires = "publish")]
+        correction: Option<String>,
     },
 }

@@ -64,6 +64,8 @@ pub enum Field {
     AsOf,
     ClosingBalance,
     Code,
+    /// A published report's 更正说明 (`report disclosure --correction`).
+    Correction,
     Columns,
     Date,
     Donor,
@@ -134,6 +136,7 @@ impl Field {
             Field::AsOf => "as-of",
             Field::ClosingBalance => "closing-balance",
             Field::Code => "code",
+            Field::Correction => "correction",
             Field::Columns => "columns",
             Field::Date => "date",
             Field::Donor => "donor",

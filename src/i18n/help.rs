@@ -520,6 +520,12 @@ help! {
     "年度信息公开 (慈善组织信息公开办法): income by source and kind, spending and people aided by program, each project's money in and out, gifts held in trust, donors and beneficiaries as the public may see them (names masked, 张*; donors who asked not to be named never named)" =>
         "年度信息公開（慈善組織信息公開辦法）：收入按來源和種類、各項目的支出和受助人數、每個項目的收支、受托代理，以及可公開的捐贈人和受助人（姓名遮蔽，如 張*；要求不具名的捐贈人絕不列名）",
         "年度信息公开（慈善组织信息公开办法）：收入按来源和种类、各项目的支出和受助人数、每个项目的收支、受托代理，以及可公开的捐赠人和受助人（姓名遮蔽，如 张*；要求不具名的捐赠人绝不列名）";
+    "Record the disclosure as published now (in the ledger's language), so that any later change can only be published as a new version with a --correction" =>
+        "把這份信息公開記錄為現在發布的版本（用賬本的語言），之後任何變化都只能加上 --correction 作為新的一版發布",
+        "把这份信息公开记录为现在发布的版本（用账本的语言），之后任何变化都只能加上 --correction 作为新的一版发布";
+    "With --publish, once published: what was corrected and why (更正说明); the corrected figures become a new version, the old one stays on record" =>
+        "與 --publish 一起用於已發布之後：更正了什麼、為什麼（更正說明）；更正後的數字成為新的一版，舊的一版仍保留在記錄中",
+        "与 --publish 一起用于已发布之后：更正了什么、为什么（更正说明）；更正后的数字成为新的一版，旧的一版仍保留在记录中";
     "The fund to draw on [default: the program's own fund]" =>
         "從哪個基金支出［預設：該項目自己的基金］",
         "从哪个基金支出［默认：该项目自己的基金］";

@@ -214,6 +214,11 @@ labels! {
     SourceAnonymous => "匿名（愛心人士）", "匿名（爱心人士）", "Anonymous (愛心人士)";
     TypeStudent => "學生", "学生", "student";
     TypeHousehold => "家庭", "家庭", "household";
+    PublishedAs => "已發布：第", "已发布：第", "published: version";
+    VersionUnit => "版", "版", "";
+    VersionOrdinal => "第", "第", "version";
+    ChangedSincePublished => "，之後數字已變，尚未發布更正", "，之后数字已变，尚未发布更正", ", changed since and no correction published yet";
+    CorrectionNote => "更正說明", "更正说明", "Correction (更正说明)";
     EntrustedFor => "受托代理，轉交", "受托代理，转交", "Held in trust (受托代理) for";
     EntrustedTo => "受托代理轉交", "受托代理转交", "Paid in trust to";
     EntrustedPaidOut => "已記錄受托代理轉交", "已记录受托代理转交", "Recorded payout of gifts held in trust";

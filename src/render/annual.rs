@@ -389,13 +389,38 @@ pub fn disclosure(r: &crate::report::disclosure::Disclosure, lang: Lang) -> Grid
             [blank(), amount(b.amount), blank(), blank()],
         );
     }
+    let mut published = String::new();
+    if let Some(p) = &r.publication {
+        for c in &p.corrections {
+            let version = format!(
+                "{} {} {}",
+                g(L::VersionOrdinal),
+                c.version,
+                g(L::VersionUnit)
+            );
+            let date = c.published_at.get(..10).unwrap_or(&c.published_at);
+            let item = format!("{} {date}: {}", version.trim_end(), c.note);
+            row(
+                L::CorrectionNote,
+                item,
+                [blank(), blank(), blank(), blank()],
+            );
+        }
+        let changed = if p.unchanged {
+            String::new()
+        } else {
+            g(L::ChangedSincePublished)
+        };
+        let version = format!("{} {} {}", g(L::PublishedAs), p.version, g(L::VersionUnit));
+        published = format!(" [{}{changed}]", version.trim_end());
+    }
     let preliminary = if r.preliminary {
         g(L::Preliminary)
     } else {
         String::new()
     };
     Grid {
-        title: format!("{} {}{preliminary}", r.year, g(L::Disclosure)),
+        title: format!("{} {}{preliminary}{published}", r.year, g(L::Disclosure)),
         columns: vec![
             g(L::Section),
             g(L::DisclosureItem),

@@ -48,6 +48,73 @@ pub struct Disclosure {
     pub donors: Vec<PublicDonor>,
     pub beneficiaries: Vec<PublicBeneficiary>,
     pub fingerprint: Option<String>,
+    /// What was published of this year's disclosure (`--publish`), if anything.
+    pub publication: Option<PublicationState>,
+}
+
+/// The published versions of a year's disclosure, as the report shows them.
+#[derive(Clone, Debug, Serialize)]
+pub struct PublicationState {
+    /// The latest version published.
+    pub version: i64,
+    pub published_at: String,
+    pub published_by: String,
+    /// The figures are still those of the latest version published.
+    pub unchanged: bool,
+    /// Each correction (更正说明), oldest first.
+    pub corrections: Vec<CorrectionNote>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CorrectionNote {
+    pub version: i64,
+    pub note: String,
+    pub published_at: String,
+}
+
+/// The name publications know the disclosure by.
+pub const DISCLOSURE: &str = "disclosure";
+
+impl Disclosure {
+    /// What is published and compared: the report as JSON, without the ledger
+    /// fingerprint (it moves with every later entry of any year) and without what was
+    /// published before; and its SHA-256 in hex.
+    pub fn published_form(&self) -> (String, String) {
+        use sha2::{Digest, Sha256};
+        let bare = Disclosure {
+            fingerprint: None,
+            publication: None,
+            ..self.clone()
+        };
+        let content = serde_json::to_string(&bare).unwrap_or_default();
+        let sha256 = hex::encode(Sha256::digest(content.as_bytes()));
+        (content, sha256)
+    }
+}
+
+/// The state of what was published, for a disclosure computed now.
+fn publication_state(store: &impl Read, now: &Disclosure) -> Result<Option<PublicationState>> {
+    let published = store.publications(DISCLOSURE, now.year)?;
+    let Some(latest) = published.last() else {
+        return Ok(None);
+    };
+    let corrections = published
+        .iter()
+        .filter_map(|p| {
+            p.correction.as_ref().map(|note| CorrectionNote {
+                version: p.version,
+                note: note.clone(),
+                published_at: p.published_at.clone(),
+            })
+        })
+        .collect();
+    Ok(Some(PublicationState {
+        version: latest.version,
+        published_at: latest.published_at.clone(),
+        published_by: latest.published_by.clone(),
+        unchanged: now.published_form().1 == latest.sha256,
+        corrections,
+    }))
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -105,7 +172,24 @@ pub struct PublicBeneficiary {
     pub amount: Money,
 }
 
-pub fn disclosure(store: &impl Read, year: i32, lang: impl Words) -> Result<Disclosure> {
+/// The disclosure in `lang`; what was published (always in the ledger's own
+/// language, `published_in`) is compared with the figures as they are now.
+pub fn disclosure(
+    store: &impl Read,
+    year: i32,
+    lang: impl Words,
+    published_in: impl Words,
+) -> Result<Disclosure> {
+    let mut now = computed(store, year, lang)?;
+    let published = match lang.script() == published_in.script() {
+        true => None,
+        false => Some(computed(store, year, published_in)?),
+    };
+    now.publication = publication_state(store, published.as_ref().unwrap_or(&now))?;
+    Ok(now)
+}
+
+fn computed(store: &impl Read, year: i32, lang: impl Words) -> Result<Disclosure> {
     let (start, end) = year_bounds(year)?;
     let summary = annual_summary(store, year, lang)?;
     let statement = activities(store, year, lang)?;
@@ -184,6 +268,7 @@ pub fn disclosure(store: &impl Read, year: i32, lang: impl Words) -> Result<Disc
         donors: public_donors(store, year, lang)?,
         beneficiaries,
         fingerprint: summary.fingerprint,
+        publication: None,
     })
 }
 

@@ -69,6 +69,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "entrusted",
         include_str!("../../migrations/0014_entrusted.sql"),
     ),
+    (
+        15,
+        "publications",
+        include_str!("../../migrations/0015_publications.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

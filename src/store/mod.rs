@@ -18,6 +18,7 @@ mod journal;
 mod migrate;
 pub mod people;
 pub mod periods;
+pub mod publications;
 mod queries;
 mod read;
 pub mod receipts;

@@ -149,6 +149,12 @@ pub trait Read {
     fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64)>>;
     /// What is held in trust for each beneficiary on `as_of` (None: all dates), in fen.
     fn entrusted_held(&self, as_of: Option<NaiveDate>) -> Result<Vec<(i64, i64)>>;
+    /// The published versions of a public report for a year, oldest first.
+    fn publications(
+        &self,
+        report: &str,
+        year: i32,
+    ) -> Result<Vec<super::publications::Publication>>;
     /// The merges and unmerges of a donor and of the donors merged into it, oldest first.
     fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>>;
     fn parties(&self, role: Role) -> Result<Vec<Party>>;
@@ -431,6 +437,13 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn entrusted_held(&self, as_of: Option<NaiveDate>) -> Result<Vec<(i64, i64)>> {
         super::entrusted::entrusted_held(self.connection(), as_of)
+    }
+    fn publications(
+        &self,
+        report: &str,
+        year: i32,
+    ) -> Result<Vec<super::publications::Publication>> {
+        super::publications::publications(self.connection(), report, year)
     }
     fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>> {
         people::party_merges(self.connection(), id)

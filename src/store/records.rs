@@ -201,6 +201,21 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
         key: &["entry_id"],
         columns: &["beneficiary_id"],
     },
+    // Public reports as published, each version with its 更正说明 (migration 0015).
+    ChainedTable {
+        name: "publications",
+        key: &["id"],
+        columns: &[
+            "report",
+            "year",
+            "version",
+            "sha256",
+            "content",
+            "correction",
+            "published_by",
+            "published_at",
+        ],
+    },
 ];
 
 fn table_index(name: &str) -> usize {

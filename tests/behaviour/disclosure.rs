@@ -284,3 +284,112 @@ fn the_disclosure_is_written_as_pdf_and_xlsx() {
     let csv = std::fs::read(dir.join("disclosure.csv")).unwrap();
     assert_nobody_named(&String::from_utf8_lossy(&csv));
 }
+
+fn disclosure_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "--lang",
+        "zh-Hans",
+        "report",
+        "disclosure",
+        "--year",
+        "2025",
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
+/// Once published, a change is published only as a new version with its 更正说明;
+/// the old version stays on record (chained), and the ledger still verifies.
+#[test]
+fn a_published_disclosure_changes_only_by_a_correction() {
+    let l = ledger_for_disclosure();
+    // Nothing published yet: nothing to correct.
+    let stderr = l.refused(&disclosure_args(&["--publish", "--correction", "x"]));
+    assert!(
+        stderr.contains("--correction：2025 年度的信息公开还没有发布过"),
+        "{stderr}"
+    );
+    let out = l.stdout(&disclosure_args(&["--publish"]));
+    assert!(out.contains("[已发布：第 1 版]"), "{out}");
+    // Publishing the same figures again records nothing.
+    let before = l.fingerprint();
+    l.run(&disclosure_args(&["--publish"])).success();
+    assert_eq!(l.fingerprint(), before);
+    // A gift recorded late changes the figures: the report says so, and publishing
+    // them without a 更正说明 is refused, the ledger unchanged.
+    l.run(&[
+        "donate",
+        "--donor",
+        "信达铜业",
+        "--amount",
+        "100",
+        "--date",
+        "2025-06-01",
+        "--method",
+        "bank",
+    ])
+    .success();
+    let out = l.stdout(&disclosure_args(&[]));
+    assert!(
+        out.contains("[已发布：第 1 版，之后数字已变，尚未发布更正]"),
+        "{out}"
+    );
+    let before = l.fingerprint();
+    let stderr = l.refused(&disclosure_args(&["--publish"]));
+    assert!(
+        stderr.contains("已于")
+            && stderr.contains("发布为第 1 版，之后数字有了变化；请用 --correction"),
+        "{stderr}"
+    );
+    assert_eq!(l.fingerprint(), before);
+    let out = l.stdout(&disclosure_args(&[
+        "--publish",
+        "--correction",
+        "补记6月1日信达铜业捐款100元",
+    ]));
+    assert!(out.contains("[已发布：第 2 版]"), "{out}");
+    let d = l.json(&["report", "disclosure", "--year", "2025"]);
+    assert_eq!(d["publication"]["version"], 2, "{d}");
+    assert_eq!(d["publication"]["unchanged"], true, "{d}");
+    assert_eq!(
+        d["publication"]["corrections"][0]["note"],
+        "补记6月1日信达铜业捐款100元"
+    );
+    let csv = l.stdout(&["report", "disclosure", "--year", "2025", "--csv"]);
+    assert!(csv.contains("补记6月1日信达铜业捐款100元"), "{csv}");
+    // Both versions are kept, as published.
+    let versions: Vec<(i64, Option<String>)> = l
+        .raw()
+        .prepare("SELECT version, correction FROM publications ORDER BY version")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0], (1, None));
+    // Nothing changed since version 2: a correction is refused.
+    let stderr = l.refused(&disclosure_args(&["--publish", "--correction", "again"]));
+    assert!(stderr.contains("与已发布的第 2 版相同"), "{stderr}");
+    // --correction needs --publish; a read-only ledger publishes nothing.
+    l.usage_error(&disclosure_args(&["--correction", "x"]));
+    l.refused(&[
+        "--read-only",
+        "report",
+        "disclosure",
+        "--year",
+        "2025",
+        "--publish",
+    ]);
+    // A published version cannot be changed in place.
+    let raw = l.raw();
+    assert!(
+        raw.execute(
+            "UPDATE publications SET content = '{}' WHERE version = 1",
+            []
+        )
+        .is_err()
+    );
+    drop(raw);
+    l.run(&["verify"]).success();
+}

@@ -194,6 +194,10 @@ pub(crate) fn prepared() -> Ledger {
             "bank",
         ])
         .success();
+    // The year's disclosure as published (publications).
+    ledger
+        .run(&["report", "disclosure", "--year", "2023", "--publish"])
+        .success();
     ledger.run(&["verify"]).success();
     ledger
 }

@@ -157,11 +157,13 @@ pub fn entrusted_payout_entry(
     )
 }
 
-/// What is held in trust for one beneficiary, day by day, from its changes in the
-/// order they apply (credits to 2601 positive).
-pub fn entrusted_days(changes: &[(NaiveDate, i64)]) -> SubjectDays {
+/// What is held in trust for one beneficiary, day by day, from its changes (date,
+/// entry, fen; credits to 2601 positive) in the order they apply, leaving out entry
+/// `except` (a payout being tried again under its reference: its own check must not
+/// count it).
+pub fn entrusted_days(changes: &[(NaiveDate, i64, i64)], except: Option<i64>) -> SubjectDays {
     let mut days = SubjectDays::default();
-    for (date, fen) in changes {
+    for (date, _, fen) in changes.iter().filter(|c| Some(c.1) != except) {
         days.apply(*date, *fen);
     }
     days

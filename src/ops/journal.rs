@@ -245,7 +245,7 @@ fn check_entrusted_reversal(unit: &impl UnitOfWork, reversal: &NewEntry, id: i64
         .filter(|p| p.account.top() == ENTRUSTED_LIABILITIES)
         .map(|p| -p.amount.fen())
         .sum();
-    let held = entrusted_days(&unit.entrusted_changes(beneficiary)?);
+    let held = entrusted_days(&unit.entrusted_changes(beneficiary)?, None);
     let name = unit
         .party(Role::Beneficiary, beneficiary)?
         .map(|p| p.name)

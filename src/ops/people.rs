@@ -347,6 +347,7 @@ pub fn disburse(
 ) -> Result<DisbursementRecorded> {
     let amount = request.movement.amount;
     let entrusted = matches!(request.source, AidSource::Entrusted);
+    let reference = request.movement.reference.clone();
     let side = Side {
         memo_label: if entrusted { L::EntrustedTo } else { L::AidTo },
         choose: &|appender: &mut Appender<'_>, who: &str| {
@@ -367,9 +368,16 @@ pub fn disburse(
             };
             let party = appender.find_party(Role::Beneficiary, Field::Beneficiary, who)?;
             let held = match entrusted {
-                true => Some(operations::entrusted_days(
-                    &appender.entrusted_changes(party.id)?,
-                )),
+                true => {
+                    // A retry of a payout recorded under this reference is checked as if
+                    // it were not recorded yet, so it finds itself rather than a refusal.
+                    let retried = match reference.as_deref().map(str::trim) {
+                        Some(r) => appender.entry_by_reference(r)?.map(|e| e.id),
+                        None => None,
+                    };
+                    let changes = appender.entrusted_changes(party.id)?;
+                    Some(operations::entrusted_days(&changes, retried))
+                }
                 false => None,
             };
             Ok(Chosen {

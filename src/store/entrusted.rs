@@ -30,13 +30,14 @@ pub(super) fn entrusted_beneficiary(conn: &Connection, entry_id: i64) -> Result<
     Ok(stmt.query_row([entry_id], |r| r.get(0)).optional()?)
 }
 
-/// Each change to what is held for `beneficiary_id` (credits to 2601 positive), by
+/// Each change to what is held for `beneficiary_id`: (date, entry, fen; credits to
+/// 2601 positive), by
 /// the gifts and payouts named for them and the reversals of those, in the order
 /// they apply: by date, then as recorded.
 pub(super) fn entrusted_changes(
     conn: &Connection,
     beneficiary_id: i64,
-) -> Result<Vec<(NaiveDate, i64)>> {
+) -> Result<Vec<(NaiveDate, i64, i64)>> {
     let (low, high) = account_range();
     let mut stmt = conn.prepare_cached(
         "SELECT e.date, e.id, -SUM(p.amount_fen)
@@ -51,12 +52,16 @@ pub(super) fn entrusted_changes(
          ORDER BY 1, 2",
     )?;
     let rows = stmt.query_map(params![beneficiary_id, low, high], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
     })?;
     let mut changes = Vec::new();
     for row in rows {
-        let (date, fen) = row?;
-        changes.push((super::journal::parse_date(&date)?, fen));
+        let (date, id, fen) = row?;
+        changes.push((super::journal::parse_date(&date)?, id, fen));
     }
     Ok(changes)
 }

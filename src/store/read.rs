@@ -145,8 +145,9 @@ pub trait Read {
     /// The beneficiary a 受托代理 gift or payout is held for (None: entry `id` is
     /// neither).
     fn entrusted_beneficiary(&self, entry_id: i64) -> Result<Option<i64>>;
-    /// Each change to what is held in trust for a beneficiary, in the order they apply.
-    fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64)>>;
+    /// Each change to what is held in trust for a beneficiary (date, entry, fen), in
+    /// the order they apply.
+    fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64, i64)>>;
     /// What is held in trust for each beneficiary on `as_of` (None: all dates), in fen.
     fn entrusted_held(&self, as_of: Option<NaiveDate>) -> Result<Vec<(i64, i64)>>;
     /// The published versions of a public report for a year, oldest first.
@@ -432,7 +433,7 @@ impl<T: sealed::Sqlite> Read for T {
     fn entrusted_beneficiary(&self, entry_id: i64) -> Result<Option<i64>> {
         super::entrusted::entrusted_beneficiary(self.connection(), entry_id)
     }
-    fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64)>> {
+    fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64, i64)>> {
         super::entrusted::entrusted_changes(self.connection(), beneficiary_id)
     }
     fn entrusted_held(&self, as_of: Option<NaiveDate>) -> Result<Vec<(i64, i64)>> {

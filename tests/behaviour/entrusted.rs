@@ -368,3 +368,21 @@ fn an_older_ledger_gets_the_trust_accounts_on_upgrade() {
     assert_eq!(balance_of(&l, "2601"), ("0.00".into(), "500.00".into()));
     l.run(&["verify"]).success();
 }
+
+/// A payout under a reference, run again (after a lost answer, say), answers with the
+/// entry already recorded instead of refusing it for what it took itself.
+#[test]
+fn a_payout_run_again_under_its_reference_records_nothing_twice() {
+    let l = ledger_with_a_gift_in_trust();
+    let mut payout = pay_out("3000", "2025-04-01");
+    payout.extend(["--reference".to_string(), "PAY-001".to_string()]);
+    l.run(&args(&payout)).success();
+    let before = l.fingerprint();
+    let again = l.json(&args(&payout));
+    assert_eq!(
+        (&again["already"], &again["entry"]),
+        (&true.into(), &3.into())
+    );
+    assert_eq!(l.fingerprint(), before);
+    assert_eq!(balance_of(&l, "2601"), ("0.00".into(), "0.00".into()));
+}

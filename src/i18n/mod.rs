@@ -216,6 +216,7 @@ labels! {
     TypeHousehold => "家庭", "家庭", "household";
     PublishedAs => "已發布：第", "已发布：第", "published: version";
     VersionUnit => "版", "版", "";
+    HeldInTrust => "受托代理代管中", "受托代理代管中", "Held in trust (受托代理)";
     VersionOrdinal => "第", "第", "version";
     ChangedSincePublished => "，之後數字已變，尚未發布更正", "，之后数字已变，尚未发布更正", ", changed since and no correction published yet";
     CorrectionNote => "更正說明", "更正说明", "Correction (更正说明)";

@@ -465,6 +465,9 @@ pub fn party_detail(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Res
             writeln!(out, "{}: {v}", label.get(lang))?;
         }
     }
+    if let Some(held) = d.held_in_trust {
+        writeln!(out, "{}: {}", L::HeldInTrust.get(lang), held.grouped())?;
+    }
     let mut t = Table::new(&[
         (L::Date.get(lang), Align::Left),
         (L::Entry.get(lang), Align::Right),

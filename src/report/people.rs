@@ -40,6 +40,9 @@ pub struct PartyDetail {
     pub merges: Vec<MergeLine>,
     /// False for a donor who asked not to be named in public reports.
     pub publish: bool,
+    /// For a beneficiary: what is held in trust for them now (受托代理, 2601), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_in_trust: Option<Money>,
 }
 
 /// One merge or unmerge: `party` merged into `into` (None: unmerged), when (local
@@ -195,6 +198,13 @@ pub fn party_detail(
         merged_into,
         merges,
         publish: !store.unnamed_parties()?.contains(&id),
+        held_in_trust: match role {
+            Role::Beneficiary => {
+                let held: i64 = store.entrusted_changes(id)?.iter().map(|c| c.2).sum();
+                (held != 0).then_some(Money::from_fen(held))
+            }
+            Role::Donor => None,
+        },
     })
 }
 

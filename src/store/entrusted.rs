@@ -66,27 +66,6 @@ pub(super) fn entrusted_changes(
     Ok(changes)
 }
 
-/// What is held for each beneficiary on `as_of` (all dates when None), from the
-/// gifts and payouts named for them and their reversals: (beneficiary, fen held),
-/// beneficiaries with nothing left out.
-pub(super) fn entrusted_held(
-    conn: &Connection,
-    as_of: Option<NaiveDate>,
-) -> Result<Vec<(i64, i64)>> {
-    let (low, high) = account_range();
-    let as_of = as_of.map_or_else(|| "9999-12-31".to_string(), crate::ledger::date::iso);
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.beneficiary_id, -SUM(p.amount_fen)
-         FROM entrusted t JOIN entries e ON e.id = t.entry_id OR e.reverses = t.entry_id
-              JOIN postings p ON p.entry_id = e.id AND p.account >= ?1 AND p.account < ?2
-         WHERE e.date <= ?3
-         GROUP BY t.beneficiary_id HAVING SUM(p.amount_fen) <> 0
-         ORDER BY t.beneficiary_id",
-    )?;
-    let rows = stmt.query_map(params![low, high, as_of], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
 /// The codes of 2601 and its sub-accounts, as a half-open range of text.
 fn account_range() -> (String, String) {
     (

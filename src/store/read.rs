@@ -148,8 +148,6 @@ pub trait Read {
     /// Each change to what is held in trust for a beneficiary (date, entry, fen), in
     /// the order they apply.
     fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64, i64)>>;
-    /// What is held in trust for each beneficiary on `as_of` (None: all dates), in fen.
-    fn entrusted_held(&self, as_of: Option<NaiveDate>) -> Result<Vec<(i64, i64)>>;
     /// The published versions of a public report for a year, oldest first.
     fn publications(
         &self,
@@ -435,9 +433,6 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64, i64)>> {
         super::entrusted::entrusted_changes(self.connection(), beneficiary_id)
-    }
-    fn entrusted_held(&self, as_of: Option<NaiveDate>) -> Result<Vec<(i64, i64)>> {
-        super::entrusted::entrusted_held(self.connection(), as_of)
     }
     fn publications(
         &self,

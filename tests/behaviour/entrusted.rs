@@ -117,6 +117,8 @@ fn a_gift_for_a_beneficiary_is_held_on_2601_and_paying_it_out_clears_it() {
     assert_eq!(line("liabilities", "2601").as_deref(), Some("3000.00"));
     assert_eq!(sheet["balanced"], true);
 
+    let history = l.stdout(&["--lang", "zh-Hans", "beneficiary", "show", "张小明"]);
+    assert!(history.contains("受托代理代管中: 3,000.00"), "{history}");
     let out = l.stdout(&args(&pay_out("1200", "2025-04-01")));
     assert!(out.contains("已记录受托代理转交 3: 张小明"), "{out}");
     l.run(&args(&pay_out("1800", "2025-05-01"))).success();

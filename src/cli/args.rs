@@ -657,6 +657,11 @@ pub struct DonateArgs {
     /// A note kept with the entry
     #[arg(long)]
     pub memo: Option<String>,
+    /// A gift the donor designates for one named student or household: held in trust for
+    /// them (受托代理, 2601), not donation revenue; paid out with `disburse --entrusted`.
+    /// The beneficiary as for `disburse --to`
+    #[arg(long = "for", value_name = "BENEFICIARY", conflicts_with = "fund")]
+    pub entrusted_for: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -697,11 +702,15 @@ pub struct DisburseArgs {
     #[arg(long)]
     pub date: String,
     /// 助學, 扶貧 or 幫困 (either script) or study-aid, poverty-relief, hardship
-    #[arg(long)]
-    pub program: String,
+    #[arg(long, required_unless_present = "entrusted")]
+    pub program: Option<String>,
     /// The fund to draw on [default: the program's own fund]
     #[arg(long)]
     pub fund: Option<String>,
+    /// Pay out gifts held in trust for this beneficiary (`donate --for`) instead of a
+    /// program's aid; refused beyond what is held for them
+    #[arg(long, conflicts_with_all = ["program", "fund"])]
+    pub entrusted: bool,
     /// How the money moved: the bank account, cash, WeChat Pay or Alipay
     #[arg(long, value_enum)]
     pub method: MethodArg,
@@ -1102,5 +1111,22 @@ pub enum ReportCommand {
         /// The year, e.g. 2022
         #[arg(long)]
         year: String,
+    },
+    /// 年度信息公开 (慈善组织信息公开办法): income by source and kind, spending and people
+    /// aided by program, each project's money in and out, gifts held in trust, donors and
+    /// beneficiaries as the public may see them (names masked, 张*; donors who asked not to
+    /// be named never named)
+    Disclosure {
+        /// The year, e.g. 2022
+        #[arg(long)]
+        year: String,
+        /// Record the disclosure as published now (in the ledger's language), so that any
+        /// later change can only be published as a new version with a --correction
+        #[arg(long)]
+        publish: bool,
+        /// With --publish, once published: what was corrected and why (更正说明); the
+        /// corrected figures become a new version, the old one stays on record
+        #[arg(long, requires = "publish")]
+        correction: Option<String>,
     },
 }

@@ -11,7 +11,8 @@ use crate::ledger::money::Money;
 use crate::ledger::party::Role;
 use crate::ops::merges;
 use crate::ops::people::{
-    self, DisbursementRequest, DonationRequest, EditRequest, MovementRequest, PartyRequest,
+    self, AidSource, DisbursementRequest, DonationRequest, EditRequest, MovementRequest,
+    PartyRequest,
 };
 use crate::render::views::Parties;
 use crate::report::people as report;
@@ -216,6 +217,7 @@ pub fn donate(ctx: &Context, args: DonateArgs, out: &mut dyn Write) -> Result<()
         },
         fund: args.fund,
         official_receipt_no: args.official_receipt_no,
+        entrusted_for: args.entrusted_for,
     };
     let mut ledger = ctx.open_for_writing()?;
     let lang = ctx.lang(&ledger);
@@ -234,8 +236,13 @@ pub fn disburse(ctx: &Context, args: DisburseArgs, out: &mut dyn Write) -> Resul
             reference: args.reference,
             memo: args.memo,
         },
-        program: args.program,
-        fund: args.fund,
+        source: match args.program {
+            Some(program) if !args.entrusted => AidSource::Program {
+                program,
+                fund: args.fund,
+            },
+            _ => AidSource::Entrusted,
+        },
     };
     let mut ledger = ctx.open_for_writing()?;
     let lang = ctx.lang(&ledger);

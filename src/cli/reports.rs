@@ -153,6 +153,28 @@ pub fn report(
     use super::args::ReportCommand;
     use crate::report::annual as reports;
     use crate::report::statements;
+    if let ReportCommand::Disclosure {
+        year,
+        publish: true,
+        correction,
+    } = command
+    {
+        ctx.refuse_if_read_only()?;
+        let year = super::values::year(&year)?;
+        let mut ledger = ctx.open_for_writing()?;
+        let lang = ctx.lang(&ledger);
+        let actor = ctx.actor()?;
+        let published =
+            crate::ops::disclosure::publish_disclosure(&mut ledger, &actor, year, correction)?;
+        // Shown in the reader's language; recorded in the ledger's.
+        let r = match lang == ledger.lang() {
+            true => published,
+            false => {
+                crate::report::disclosure::disclosure(ledger.reader(), year, lang, ledger.lang())?
+            }
+        };
+        return ctx.emit_table(out, lang, &r, to, &ledger);
+    }
     let ledger = ctx.open_for_reading()?;
     let lang = ctx.lang(&ledger);
     let store = ledger.reader();
@@ -204,6 +226,11 @@ pub fn report(
         }
         ReportCommand::Beneficiaries { year } => {
             let r = reports::beneficiary_report(store, super::values::year(&year)?, lang)?;
+            ctx.emit_table(out, lang, &r, to, &ledger)
+        }
+        ReportCommand::Disclosure { year, .. } => {
+            let year = super::values::year(&year)?;
+            let r = crate::report::disclosure::disclosure(store, year, lang, ledger.lang())?;
             ctx.emit_table(out, lang, &r, to, &ledger)
         }
     }

@@ -41,12 +41,28 @@ pub const DEFAULT_ACCOUNTS: &[DefaultAccount] = &[
     // §2.3); ledgers made before migration 0007 keep their older postings on 1012.
     account("1012.01", Asset, "微信", "微信", "WeChat Pay"),
     account("1012.02", Asset, "支付寶", "支付宝", "Alipay"),
+    // 受托代理 (issue 17 §3): a gift the donor designates for one named student or
+    // household is held for them, not the fund's revenue (see `ENTRUSTED_LIABILITIES`).
+    account(
+        "1501",
+        Asset,
+        "受托代理資產",
+        "受托代理资产",
+        "Entrusted assets",
+    ),
     account(
         "2209",
         Liability,
         "其他應付款",
         "其他应付款",
         "Other payables",
+    ),
+    account(
+        "2601",
+        Liability,
+        "受托代理負債",
+        "受托代理负债",
+        "Entrusted liabilities",
     ),
     account(
         "3101",
@@ -139,3 +155,15 @@ pub const TRANSFER_FEE_ACCOUNT: &str = "5201";
 /// neither goes negative on the other's money), else toward its top-level code (a
 /// user's 1002.01 is bank money; an older ledger's postings on 1012 stay on 1012).
 pub const GUARDED_ASSET_CODES: &[&str] = &["1001", "1002", "1012", "1012.01", "1012.02"];
+
+/// 受托代理資產: what the fund holds for a named beneficiary other than money
+/// (goods, say), recorded by hand (`entry add`).
+pub const ENTRUSTED_ASSETS: &str = "1501";
+
+/// 受托代理負債: what the fund owes the beneficiaries donors named (`donate --for`),
+/// credited when such a gift arrives and debited when it is paid out to them.
+/// 2004 chart codes, kept from 2026: the revised chart's codes could not be confirmed.
+pub const ENTRUSTED_LIABILITIES: &str = "2601";
+
+/// The accounts migration 0014 adds to a ledger that lacks them.
+pub const ENTRUSTED_ACCOUNTS: &[&str] = &[ENTRUSTED_ASSETS, ENTRUSTED_LIABILITIES];

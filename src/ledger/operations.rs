@@ -1,10 +1,13 @@
 //! The treasurer's two everyday entries, built from checked values:
 //! a donation (debit the method's asset, credit 4101 捐贈收入, both on the fund) and a
-//! disbursement (debit the program's 5101 sub-account, credit the method's asset).
+//! disbursement (debit the program's 5101 sub-account, credit the method's asset);
+//! and a gift held in trust for a named beneficiary (受托代理) and its payout.
 
 use super::account::AccountCode;
+use super::chart::ENTRUSTED_LIABILITIES;
 use super::entry::{EntryDetails, EntryKind, NewEntry, Posting};
 use super::fund::{Fund, Funds};
+use super::guard::SubjectDays;
 use super::money::Money;
 use super::party::Method;
 use crate::error::message::LedgerMessage;
@@ -81,6 +84,111 @@ pub fn disbursement_entry(m: &Movement<'_>, program_account: &str) -> Result<New
         details(m),
         postings,
     )
+}
+
+/// 受托代理 (民間非營利組織會計制度 2004, accounts 1501 / 2601): a gift the donor
+/// designates for one named student or household is not the fund's to use — the fund
+/// only passes it on, cannot change who gets it, and so it is never 捐贈收入. The
+/// system books a trust asset against a trust liability (借 受托代理資產 1501 / 貸
+/// 受托代理負債 2601), but lets money received in trust stay in 現金 / 銀行存款 /
+/// 其他貨幣資金 under a 受托代理資產 detail instead of 1501. That is what a love fund
+/// has: the gift reaches its own bank account or wallet, is reconciled with the bank
+/// statement there, and leaves from there. So a gift in trust debits the method's
+/// asset and credits 2601 (no 1501 posting: that would count the money twice); 2601
+/// is kept per beneficiary (the system's 明細賬 by designated recipient) by the store,
+/// and the balance sheet moves the money held in trust from 貨幣資金 (line 1) to
+/// 受托代理資產 (line 51), as the system's notes to the form say. 1501 stays for
+/// entrusted goods booked by hand. The postings are on the unrestricted fund: they
+/// change no fund's net assets, so no fund guard sees them.
+pub fn entrusted_gift_entry(m: &Movement<'_>) -> Result<NewEntry> {
+    let postings = vec![
+        Posting {
+            account: code(m.method.asset_account())?,
+            fund: m.fund.id,
+            amount: m.amount,
+        },
+        Posting {
+            account: code(ENTRUSTED_LIABILITIES)?,
+            fund: m.fund.id,
+            amount: negated(m.amount)?,
+        },
+    ];
+    NewEntry::new(m.date, EntryKind::Donation, &m.memo, details(m), postings)
+}
+
+/// Paying a gift held in trust out to its beneficiary (`m.party_id`): debit 2601,
+/// credit the method's asset. `held` is what is held for them, day by day; paying
+/// more than is available on the date (counting every later entry) is refused.
+pub fn entrusted_payout_entry(
+    m: &Movement<'_>,
+    held: &SubjectDays,
+    beneficiary: &str,
+) -> Result<NewEntry> {
+    let available = held.available(m.date);
+    if m.amount.fen() > available {
+        return Err(Error::input_in(
+            Field::Amount,
+            LedgerMessage::EntrustedOverpaid {
+                takes: m.amount.to_string(),
+                beneficiary: beneficiary.into(),
+                date: m.date.to_string(),
+                held: Money::from_fen(available.max(0)).to_string(),
+            },
+        ));
+    }
+    let postings = vec![
+        Posting {
+            account: code(ENTRUSTED_LIABILITIES)?,
+            fund: m.fund.id,
+            amount: m.amount,
+        },
+        Posting {
+            account: code(m.method.asset_account())?,
+            fund: m.fund.id,
+            amount: negated(m.amount)?,
+        },
+    ];
+    NewEntry::new(
+        m.date,
+        EntryKind::Disbursement,
+        &m.memo,
+        details(m),
+        postings,
+    )
+}
+
+/// What is held in trust for one beneficiary, day by day, from its changes (date,
+/// entry, fen; credits to 2601 positive) in the order they apply, leaving out entry
+/// `except` (a payout being tried again under its reference: its own check must not
+/// count it).
+pub fn entrusted_days(changes: &[(NaiveDate, i64, i64)], except: Option<i64>) -> SubjectDays {
+    let mut days = SubjectDays::default();
+    for (date, _, fen) in changes.iter().filter(|c| Some(c.1) != except) {
+        days.apply(*date, *fen);
+    }
+    days
+}
+
+/// Refuses a reversal that would take more out of what is held for `beneficiary`
+/// than is left (a gift in trust already paid out): `change` is the reversal's change
+/// to it, on `date`.
+pub fn check_entrusted_reversal(
+    held: &SubjectDays,
+    date: NaiveDate,
+    change: i64,
+    id: i64,
+    beneficiary: &str,
+) -> Result<()> {
+    let available = held.available(date);
+    if change < 0 && -change > available {
+        return Err(Error::conflict(LedgerMessage::EntrustedReversalOverdrawn {
+            id,
+            beneficiary: beneficiary.into(),
+            takes: Money::from_fen(-change).to_string(),
+            held: Money::from_fen(available.max(0)).to_string(),
+        }));
+    }
+    Ok(())
 }
 
 /// A program (助學, 扶貧, 幫困 in either script, or study-aid, poverty-relief,

@@ -19,6 +19,10 @@ pub enum Word {
     ChangeInNetAssets,
     /// Said of a donor merged into another (`donor merge`): 已併入.
     Merged,
+    /// 受托代理, 轉交: a gift held in trust for a named beneficiary, as a receipt's purpose.
+    Entrusted,
+    /// 受托代理 alone: where a gift in trust is kept, in place of a fund's name.
+    Trust,
     Method(Method),
 }
 

@@ -480,6 +480,7 @@ fn corrections(ledger: &mut Ledger, actor: &Actor) -> Result<()> {
         },
         fund: "非限定".into(),
         official_receipt_no: None,
+        entrusted_for: None,
     };
     let recorded = donate(ledger, actor, twice)?;
     let request = ReverseRequest {

@@ -211,6 +211,7 @@ pub(super) fn reverse_in(
     }
     let reversed_by = unit.reversed_by(id)?;
     let entry = reversal_entry(&original, reversed_by, date, reason, L::Reverses.get(lang))?;
+    check_entrusted_reversal(unit, &entry, id)?;
     let appended = unit.append(&entry)?;
     if original.kind == EntryKind::Donation {
         let why = format!(
@@ -226,6 +227,30 @@ pub(super) fn reverse_in(
         }
     }
     Ok(appended)
+}
+
+/// Refuses reversing a gift held in trust once what it gave was paid out: what is
+/// held for its beneficiary would go negative (a reversal counts for the beneficiary
+/// of the entry it reverses; see store::entrusted).
+fn check_entrusted_reversal(unit: &impl UnitOfWork, reversal: &NewEntry, id: i64) -> Result<()> {
+    use crate::ledger::chart::ENTRUSTED_LIABILITIES;
+    use crate::ledger::operations::{check_entrusted_reversal, entrusted_days};
+    use crate::ledger::party::Role;
+    let Some(beneficiary) = unit.entrusted_beneficiary(id)? else {
+        return Ok(());
+    };
+    let change: i64 = reversal
+        .postings()
+        .iter()
+        .filter(|p| p.account.top() == ENTRUSTED_LIABILITIES)
+        .map(|p| -p.amount.fen())
+        .sum();
+    let held = entrusted_days(&unit.entrusted_changes(beneficiary)?, None);
+    let name = unit
+        .party(Role::Beneficiary, beneficiary)?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    check_entrusted_reversal(&held, reversal.date, change, id, &name)
 }
 
 /// Money moved between the fund's own accounts (`transfer`): a WeChat Pay or Alipay

@@ -15,6 +15,7 @@ pub mod chart;
 pub mod close;
 pub mod config;
 pub mod demo;
+pub mod disclosure;
 pub mod documents;
 pub mod export;
 pub mod import;

@@ -135,11 +135,13 @@ pub struct MovementRequest {
 }
 
 /// A donation to a fund (by any of its names), with the official receipt number
-/// when one was issued.
+/// when one was issued; or, with `entrusted_for`, a gift held in trust (受托代理) for
+/// that beneficiary (by the same names as `disburse --to`), which goes to no fund.
 pub struct DonationRequest {
     pub movement: MovementRequest,
     pub fund: String,
     pub official_receipt_no: Option<String>,
+    pub entrusted_for: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -155,6 +157,11 @@ pub struct DonationRecorded {
     pub hash: String,
     /// Recorded before under the same reference; nothing was added now.
     pub already: bool,
+    /// The beneficiary a gift in trust is held for (受托代理), by id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entrusted_for: Option<i64>,
+    #[serde(skip)]
+    pub entrusted_name: Option<String>,
 }
 
 impl Render for DonationRecorded {
@@ -172,7 +179,11 @@ impl Render for DonationRecorded {
             self.amount.yuan(),
             L::Receipt.get(lang),
             self.receipt
-        )
+        )?;
+        match &self.entrusted_name {
+            Some(name) => writeln!(out, "{}: {name}", L::EntrustedFor.get(lang)),
+            None => Ok(()),
+        }
     }
 }
 
@@ -188,16 +199,27 @@ pub fn donate(
         DETAIL_LENGTH_MAX,
     )?;
     let amount = request.movement.amount;
+    let entrusted_for = request.entrusted_for.as_deref();
+    let held_for = std::cell::RefCell::new(None);
     let side = Side {
         memo_label: L::DonationFrom,
         choose: &|appender: &mut Appender<'_>, who: &str| {
-            let fund =
-                operations::fund(appender.loaded_funds(), Field::Fund, &request.fund)?.clone();
+            let funds = appender.loaded_funds();
+            let fund = match entrusted_for {
+                // A gift in trust changes no fund's net assets (`entrusted_gift_entry`).
+                Some(_) => operations::fund(funds, Field::Fund, "unrestricted")?.clone(),
+                None => operations::fund(funds, Field::Fund, &request.fund)?.clone(),
+            };
+            if let Some(name) = entrusted_for {
+                let beneficiary = appender.find_party(Role::Beneficiary, Field::For, name)?;
+                *held_for.borrow_mut() = Some(beneficiary);
+            }
             let donor = donor_of(appender, actor, who)?;
             Ok(Chosen {
                 fund,
                 party: donor,
                 program_account: None,
+                held: None,
             })
         },
     };
@@ -206,9 +228,19 @@ pub fn donate(
         actor,
         request.movement,
         side,
-        |m, _| operations::donation_entry(m),
-        |a, e| a.donation(e, official_no.as_deref()),
+        |m, _| match entrusted_for {
+            Some(_) => operations::entrusted_gift_entry(m),
+            None => operations::donation_entry(m),
+        },
+        |a, e| {
+            let (appended, receipt) = a.donation(e, official_no.as_deref())?;
+            if let Some(beneficiary) = held_for.borrow().as_ref() {
+                a.insert_entrusted(appended.id, beneficiary.id)?;
+            }
+            Ok((appended, receipt))
+        },
     )?;
+    let beneficiary = held_for.into_inner();
     let (entry, hash, receipt, already) = match written {
         Written::New((appended, receipt)) => (appended.id, appended.hash.to_vec(), receipt, false),
         Written::Already(stored) => {
@@ -225,6 +257,8 @@ pub fn donate(
         amount,
         hash: hex::encode(hash),
         already,
+        entrusted_for: beneficiary.as_ref().map(|b| b.id),
+        entrusted_name: beneficiary.map(|b| b.name),
     })
 }
 
@@ -255,11 +289,21 @@ fn donor_of(unit: &mut impl UnitOfWork, actor: &Actor, name_or_id: &str) -> Resu
 }
 
 /// Aid from a program (助學, 扶貧, 幫困 in any spelling), drawn on its own fund unless
-/// another is named.
+/// another is named; or the payout of gifts held in trust for the beneficiary.
 pub struct DisbursementRequest {
     pub movement: MovementRequest,
-    pub program: String,
-    pub fund: Option<String>,
+    pub source: AidSource,
+}
+
+/// What aid is paid from.
+pub enum AidSource {
+    /// A program, charged to its 5101 sub-account, on `fund` (None: its own).
+    Program {
+        program: String,
+        fund: Option<String>,
+    },
+    /// What is held in trust (受托代理, 2601) for the beneficiary (`--entrusted`).
+    Entrusted,
 }
 
 #[derive(Debug, Serialize)]
@@ -272,13 +316,16 @@ pub struct DisbursementRecorded {
     pub hash: String,
     /// Recorded before under the same reference; nothing was added now.
     pub already: bool,
+    /// Paid from what is held in trust for the beneficiary.
+    pub entrusted: bool,
 }
 
 impl Render for DisbursementRecorded {
     fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
-        let label = match self.already {
-            true => L::AlreadyRecorded,
-            false => L::DisbursementRecorded,
+        let label = match (self.already, self.entrusted) {
+            (true, _) => L::AlreadyRecorded,
+            (false, false) => L::DisbursementRecorded,
+            (false, true) => L::EntrustedPaidOut,
         };
         writeln!(
             out,
@@ -291,28 +338,53 @@ impl Render for DisbursementRecorded {
     }
 }
 
-/// Records aid paid to a beneficiary, charged to the program's 5101 sub-account.
+/// Records aid paid to a beneficiary, charged to the program's 5101 sub-account, or
+/// paid from what is held in trust for them (refused beyond what is held).
 pub fn disburse(
     ledger: &mut Ledger,
     actor: &Actor,
     request: DisbursementRequest,
 ) -> Result<DisbursementRecorded> {
     let amount = request.movement.amount;
+    let entrusted = matches!(request.source, AidSource::Entrusted);
+    let reference = request.movement.reference.clone();
     let side = Side {
-        memo_label: L::AidTo,
+        memo_label: if entrusted { L::EntrustedTo } else { L::AidTo },
         choose: &|appender: &mut Appender<'_>, who: &str| {
             let funds = appender.loaded_funds();
-            let program = operations::program(funds, Field::Program, &request.program)?;
-            let program_account = program.program_account.clone();
-            let fund = match &request.fund {
-                Some(f) => operations::fund(funds, Field::Fund, f)?.clone(),
-                None => program.clone(),
+            let (fund, program_account) = match &request.source {
+                AidSource::Program { program, fund } => {
+                    let program = operations::program(funds, Field::Program, program)?;
+                    let fund = match fund {
+                        Some(f) => operations::fund(funds, Field::Fund, f)?.clone(),
+                        None => program.clone(),
+                    };
+                    (fund, program.program_account.clone())
+                }
+                AidSource::Entrusted => (
+                    operations::fund(funds, Field::Fund, "unrestricted")?.clone(),
+                    None,
+                ),
             };
             let party = appender.find_party(Role::Beneficiary, Field::Beneficiary, who)?;
+            let held = match entrusted {
+                true => {
+                    // A retry of a payout recorded under this reference is checked as if
+                    // it were not recorded yet, so it finds itself rather than a refusal.
+                    let retried = match reference.as_deref().map(str::trim) {
+                        Some(r) => appender.entry_by_reference(r)?.map(|e| e.id),
+                        None => None,
+                    };
+                    let changes = appender.entrusted_changes(party.id)?;
+                    Some(operations::entrusted_days(&changes, retried))
+                }
+                false => None,
+            };
             Ok(Chosen {
                 fund,
                 party,
                 program_account,
+                held,
             })
         },
     };
@@ -321,11 +393,21 @@ pub fn disburse(
         actor,
         request.movement,
         side,
-        |m, c| {
-            let account = c.program_account.as_deref().unwrap_or_default();
-            operations::disbursement_entry(m, account)
+        |m, c| match &c.held {
+            Some(held) => operations::entrusted_payout_entry(m, held, &c.party.name),
+            None => {
+                let account = c.program_account.as_deref().unwrap_or_default();
+                operations::disbursement_entry(m, account)
+            }
         },
-        |a, e| a.append(e),
+        |a, e| {
+            let appended = a.append(e)?;
+            if entrusted {
+                let party_id = e.details.party_id.unwrap_or_default();
+                a.insert_entrusted(appended.id, party_id)?;
+            }
+            Ok(appended)
+        },
     )?;
     let (entry, hash, already) = match written {
         Written::New(appended) => (appended.id, appended.hash.to_vec(), false),
@@ -338,6 +420,7 @@ pub fn disburse(
         amount,
         hash: hex::encode(hash),
         already,
+        entrusted,
     })
 }
 
@@ -348,11 +431,13 @@ struct Side<'a> {
     choose: &'a dyn Fn(&mut Appender<'_>, &str) -> Result<Chosen>,
 }
 
-/// The fund and counterparty of a movement, and for aid the program's account.
+/// The fund and counterparty of a movement, for aid the program's account, and for
+/// a payout of gifts in trust what is held for the beneficiary.
 struct Chosen {
     fund: Fund,
     party: Party,
     program_account: Option<String>,
+    held: Option<crate::ledger::guard::SubjectDays>,
 }
 
 /// Records one movement in one transaction: checks the typed text, chooses the fund

@@ -44,6 +44,7 @@ fn gift(donor: &str, fund: &str) -> DonationRequest {
         },
         fund: fund.into(),
         official_receipt_no: None,
+        entrusted_for: None,
     }
 }
 

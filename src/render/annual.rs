@@ -304,8 +304,161 @@ pub fn cash_flow(r: &crate::report::cash_flow::CashFlow, lang: Lang) -> Grid {
             g(L::CashFlowTitle),
             unreviewed_note(r.unreviewed, lang)
         ),
-        columns: vec![g(L::Item), g(L::RowNumber), g(L::Amount)],
+        columns: vec![g(L::DisclosureItem), g(L::RowNumber), g(L::Amount)],
         rows,
         totals,
+    }
+}
+
+/// The year's disclosure as one grid: a section column, then what each line is, its
+/// money in and out, what is left (projects) and the people (donors for a source,
+/// students and households aided for a program).
+pub fn disclosure(r: &crate::report::disclosure::Disclosure, lang: Lang) -> Grid {
+    use crate::ledger::party::PartyType;
+    let g = |l: L| l.get(lang).to_string();
+    let blank = || text("");
+    let amount = |m: crate::ledger::money::Money| Cell::Amount(m);
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut row = |section: L, item: String, cells: [Cell; 4]| {
+        let mut line = vec![text(&g(section)), Cell::Text(item)];
+        line.extend(cells);
+        rows.push(line);
+    };
+    for s in &r.income_by_source {
+        let source = match s.source {
+            PartyType::Organization => L::SourceOrganization,
+            PartyType::Anonymous => L::SourceAnonymous,
+            _ => L::SourcePerson,
+        };
+        let people = Cell::Count(s.donors);
+        row(
+            L::IncomeBySource,
+            g(source),
+            [amount(s.amount), blank(), blank(), people],
+        );
+    }
+    for k in &r.income_by_kind {
+        for (restriction, money) in [
+            (L::Restricted, k.restricted),
+            (L::Unrestricted, k.unrestricted),
+        ] {
+            if !money.is_zero() {
+                let item = format!("{} · {}", k.name, g(restriction));
+                row(
+                    L::IncomeByKind,
+                    item,
+                    [amount(money), blank(), blank(), blank()],
+                );
+            }
+        }
+    }
+    row(
+        L::IncomeByKind,
+        g(L::TotalRevenue),
+        [amount(r.total_income), blank(), blank(), blank()],
+    );
+    for p in &r.spending_by_program {
+        // The people aided (students and households) are the last column; the JSON
+        // has each apart.
+        let item = p.program.clone();
+        let people = Cell::Count(p.students + p.households);
+        row(
+            L::SpendingByProgram,
+            item,
+            [blank(), amount(p.amount), blank(), people],
+        );
+    }
+    for k in &r.other_spending {
+        row(
+            L::OtherSpending,
+            k.name.clone(),
+            [blank(), amount(k.total), blank(), blank()],
+        );
+    }
+    let aided = Cell::Count(r.students_aided + r.households_aided);
+    row(
+        L::SpendingByProgram,
+        g(L::TotalCosts),
+        [blank(), amount(r.total_spending), blank(), aided],
+    );
+    for p in &r.projects {
+        let cells = [
+            amount(p.raised),
+            amount(p.disbursed),
+            amount(p.closing),
+            blank(),
+        ];
+        row(L::ProjectsSection, p.fund.clone(), cells);
+    }
+    if !r.entrusted_received.is_zero() || !r.entrusted_paid.is_zero() {
+        let cells = [
+            amount(r.entrusted_received),
+            amount(r.entrusted_paid),
+            blank(),
+            blank(),
+        ];
+        row(L::EntrustedSection, g(L::EntrustedGifts), cells);
+    }
+    for d in &r.donors {
+        row(
+            L::Donors,
+            d.name.clone(),
+            [amount(d.amount), blank(), blank(), blank()],
+        );
+    }
+    for b in &r.beneficiaries {
+        let kind = match b.beneficiary_type {
+            PartyType::Household => L::TypeHousehold,
+            _ => L::TypeStudent,
+        };
+        let item = format!("{} · {} · {}", b.name, g(kind), b.program);
+        row(
+            L::Beneficiaries,
+            item,
+            [blank(), amount(b.amount), blank(), blank()],
+        );
+    }
+    let mut published = String::new();
+    if let Some(p) = &r.publication {
+        for c in &p.corrections {
+            let version = format!(
+                "{} {} {}",
+                g(L::VersionOrdinal),
+                c.version,
+                g(L::VersionUnit)
+            );
+            let date = c.published_at.get(..10).unwrap_or(&c.published_at);
+            let item = format!("{} {date}: {}", version.trim_end(), c.note);
+            row(
+                L::CorrectionNote,
+                item,
+                [blank(), blank(), blank(), blank()],
+            );
+        }
+        let changed = if p.unchanged {
+            String::new()
+        } else {
+            g(L::ChangedSincePublished)
+        };
+        let version = format!("{} {} {}", g(L::PublishedAs), p.version, g(L::VersionUnit));
+        published = format!(" [{}{changed}]", version.trim_end());
+    }
+    let preliminary = if r.preliminary {
+        g(L::Preliminary)
+    } else {
+        String::new()
+    };
+    Grid {
+        title: format!("{} {}{preliminary}{published}", r.year, g(L::Disclosure)),
+        columns: vec![
+            g(L::Section),
+            g(L::DisclosureItem),
+            g(L::MoneyIn),
+            g(L::MoneyOut),
+            g(L::DisclosureLeft),
+            g(L::People),
+        ],
+        rows,
+        totals: None,
     }
 }

@@ -200,6 +200,9 @@ pub fn entry(out: &mut dyn Write, v: &EntryView, lang: Lang) -> io::Result<()> {
     if let Some(counterparty) = &v.counterparty {
         writeln!(out, "{}: {counterparty}", L::Counterparty.get(lang))?;
     }
+    if let Some(beneficiary) = &v.entrusted_for {
+        writeln!(out, "{}: {beneficiary}", L::EntrustedFor.get(lang))?;
+    }
     if let Some(method) = crate::report::entry::method(e, lang) {
         writeln!(out, "{}: {method}", L::Method.get(lang))?;
     }
@@ -508,6 +511,9 @@ pub fn party_detail(out: &mut dyn Write, d: &PartyDetail, lang: Lang) -> io::Res
         if let Some(v) = value {
             writeln!(out, "{}: {v}", label.get(lang))?;
         }
+    }
+    if let Some(held) = d.held_in_trust {
+        writeln!(out, "{}: {}", L::HeldInTrust.get(lang), held.grouped())?;
     }
     let mut t = Table::new(&[
         (L::Date.get(lang), Align::Left),

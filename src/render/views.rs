@@ -76,6 +76,7 @@ grid_with! {
     DonorStatement => annual::donor_statement;
     DonorReport => annual::donors;
     BeneficiaryReport => annual::beneficiaries;
+    crate::report::disclosure::Disclosure => annual::disclosure;
 }
 
 /// The funds report of a year: the fund roll-forward as a grid.

@@ -22,6 +22,10 @@ pub struct EntryView {
     /// The entry's receipts, oldest first (a reissue follows the receipt it replaces).
     pub receipts: Vec<ReceiptState>,
     pub lines: Vec<EntryLine>,
+    /// A gift held in trust (受托代理), its payout or their reversal: the beneficiary
+    /// it is held for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entrusted_for: Option<String>,
     /// Its voucher number in its month (记-NNN).
     pub voucher: i64,
     /// Its review, on a ledger with users: None there means nobody decided yet. On
@@ -174,12 +178,18 @@ pub fn entry_view(store: &impl Read, id: i64, lang: impl Words) -> Result<EntryV
         .collect();
     let review = Review::of(store, id)?;
     let zone = store.local_time()?;
+    let held_by = entry.details.reverses.unwrap_or(id);
+    let entrusted_for = match store.entrusted_beneficiary(held_by)? {
+        Some(b) => store.party(Role::Beneficiary, b)?.map(|p| p.name),
+        None => None,
+    };
     Ok(EntryView {
         reviewed_local: match &review {
             Review::Decided(d) => Some(zone.show(&d.decided_at)),
             _ => None,
         },
         review,
+        entrusted_for,
         voucher: store.voucher_number(id, entry.date)?,
         recorded_local: store.local_time()?.show(&entry.recorded_at),
         reversed_by: store.reversed_by(id)?,

@@ -4,6 +4,7 @@
 
 pub mod annual;
 pub mod cash_flow;
+pub mod disclosure;
 pub mod entry;
 pub mod fund_balances;
 pub mod lists;

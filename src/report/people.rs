@@ -5,7 +5,7 @@ use crate::error::message::OpsMessage;
 use crate::error::{Error, Field, Result};
 use crate::ledger::money::Money;
 use crate::ledger::party::{Party, Role};
-use crate::ledger::words::Words;
+use crate::ledger::words::{Word, Words};
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -40,6 +40,9 @@ pub struct PartyDetail {
     pub merges: Vec<MergeLine>,
     /// False for a donor who asked not to be named in public reports.
     pub publish: bool,
+    /// For a beneficiary: what is held in trust for them now (受托代理, 2601), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_in_trust: Option<Money>,
 }
 
 /// One merge or unmerge: `party` merged into `into` (None: unmerged), when (local
@@ -149,9 +152,12 @@ pub fn party_detail(
         .map(|r| HistoryLine {
             entry: r.entry_id,
             date: r.date,
-            fund: funds
-                .get(crate::ledger::fund::FundId(r.fund_id))
-                .map_or_else(String::new, |f| f.name(lang.script()).to_string()),
+            fund: match r.entrusted {
+                true => lang.word(Word::Trust).to_string(),
+                false => funds
+                    .get(crate::ledger::fund::FundId(r.fund_id))
+                    .map_or_else(String::new, |f| f.name(lang.script()).to_string()),
+            },
             kind: r.kind,
             method: r.method,
             amount: r.amount,
@@ -192,6 +198,13 @@ pub fn party_detail(
         merged_into,
         merges,
         publish: !store.unnamed_parties()?.contains(&id),
+        held_in_trust: match role {
+            Role::Beneficiary => {
+                let held: i64 = store.entrusted_changes(id)?.iter().map(|c| c.2).sum();
+                (held != 0).then_some(Money::from_fen(held))
+            }
+            Role::Donor => None,
+        },
     })
 }
 

@@ -164,10 +164,15 @@ pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> 
         donor,
         amount: record.amount,
         amount_words: amount_words(record.amount, lang),
-        fund: funds
-            .get(FundId(record.fund_id))
-            .map_or("", |f| f.name(lang.script()))
-            .to_string(),
+        fund: match &record.entrusted_for {
+            // The purpose a gift in trust is printed and signed with: 受托代理 and the
+            // beneficiary, masked as on every page others may see (张*).
+            Some(name) => format!("{} {}", lang.word(Word::Entrusted), mask_name(name)),
+            None => funds
+                .get(FundId(record.fund_id))
+                .map_or("", |f| f.name(lang.script()))
+                .to_string(),
+        },
         method: method_label(record.method.as_deref(), lang),
         official_no: record.official_no.clone(),
         handler: record.recorded_by.clone(),

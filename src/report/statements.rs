@@ -7,6 +7,7 @@ use super::annual::year_bounds;
 use super::fund_balances::fund_balances;
 use crate::error::Result;
 use crate::ledger::account::AccountType;
+use crate::ledger::chart::{ENTRUSTED_ASSETS, ENTRUSTED_LIABILITIES};
 use crate::ledger::fund::FundId;
 use crate::ledger::money::Money;
 use crate::ledger::words::{Word, Words};
@@ -58,12 +59,18 @@ pub fn balance_sheet(
             .sum();
         Money::from_fen(if debit_normal { net } else { -net })
     };
-    let money = Money::from_fen(
-        ["1001", "1002", "1012"]
-            .iter()
-            .map(|c| balance(c, true).fen())
-            .sum(),
-    );
+    // Money received in trust stays in cash, bank and e-wallet accounts
+    // (`operations::entrusted_gift_entry`); as the 2004 system's notes to the balance
+    // sheet say, it is shown as 受托代理資產 (line 51), not 貨幣資金 (line 1): what
+    // 2601 owes beyond the entrusted goods on 1501 moves from the one line to the other.
+    let all_money: i64 = ["1001", "1002", "1012"]
+        .iter()
+        .map(|c| balance(c, true).fen())
+        .sum();
+    let entrusted_money = (balance(ENTRUSTED_LIABILITIES, false).fen()
+        - balance(ENTRUSTED_ASSETS, true).fen())
+    .clamp(0, all_money.max(0));
+    let money = Money::from_fen(all_money - entrusted_money);
     let mut assets = vec![StatementLine {
         label: lang.word(Word::CashAndBank).to_string(),
         code: None,
@@ -75,7 +82,10 @@ pub fn balance_sheet(
         let line = |debit_normal| StatementLine {
             label: a.names.get(lang.script()).to_string(),
             code: Some(code.to_string()),
-            amount: balance(code, debit_normal),
+            amount: match code == ENTRUSTED_ASSETS {
+                true => Money::from_fen(balance(code, debit_normal).fen() + entrusted_money),
+                false => balance(code, debit_normal),
+            },
         };
         match a.account_type {
             AccountType::Asset if !["1001", "1002", "1012"].contains(&code) => {

@@ -5,7 +5,7 @@ use super::records::Collector;
 use crate::error::message::StoreMessage;
 use crate::error::{Error, Field, Result};
 use crate::ledger::account::{Account, AccountCode, AccountType, Names};
-use crate::ledger::chart::{DEFAULT_ACCOUNTS, DEFAULT_FUNDS, WALLET_ACCOUNTS};
+use crate::ledger::chart::{DEFAULT_ACCOUNTS, DEFAULT_FUNDS, ENTRUSTED_ACCOUNTS, WALLET_ACCOUNTS};
 use crate::ledger::fund::{Fund, FundId, Funds};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -127,6 +127,32 @@ pub(super) fn add_wallet_accounts(conn: &Connection, recorded_at: &str) -> Resul
     }
     let head = super::records::chain_head(conn)?;
     super::records::append_record(conn, &collector, head, "lovefund (schema 7)", recorded_at)?;
+    Ok(())
+}
+
+/// Migration 0014's step: 1501 受托代理資產 and 2601 受托代理負債 from the default
+/// chart, for a ledger made before them (one that has neither code in use already),
+/// written as one chained record.
+pub(super) fn add_entrusted_accounts(conn: &Connection, recorded_at: &str) -> Result<()> {
+    // A new ledger is migrated before `init` writes its chart, which has both.
+    let accounts: i64 = conn.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))?;
+    if accounts == 0 {
+        return Ok(());
+    }
+    let mut collector = Collector::default();
+    for a in DEFAULT_ACCOUNTS
+        .iter()
+        .filter(|a| ENTRUSTED_ACCOUNTS.contains(&a.code))
+    {
+        let code = AccountCode::parse(a.code)?;
+        if find_account(conn, &code)?.is_some() {
+            continue;
+        }
+        let names = Names::new(a.zh_hant, a.zh_hans, a.en);
+        insert_account(conn, &mut collector, &code, a.account_type, &names)?;
+    }
+    let head = super::records::chain_head(conn)?;
+    super::records::append_record(conn, &collector, head, "lovefund (schema 14)", recorded_at)?;
     Ok(())
 }
 

@@ -65,6 +65,16 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0012_attachments.sql"),
     ),
     (13, "users", include_str!("../../migrations/0013_users.sql")),
+    (
+        14,
+        "entrusted",
+        include_str!("../../migrations/0014_entrusted.sql"),
+    ),
+    (
+        15,
+        "publications",
+        include_str!("../../migrations/0015_publications.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
@@ -103,6 +113,7 @@ fn after_sql(tx: &Connection, version: i64) -> Result<()> {
         7 => super::chart::add_wallet_accounts(tx, &now()),
         // Every ledger, new or older, gets its first receipt signing key here.
         9 => super::signing::first_key(tx, &now()),
+        14 => super::chart::add_entrusted_accounts(tx, &now()),
         _ => Ok(()),
     }
 }

@@ -254,10 +254,13 @@ pub struct PartyHistoryRow {
     pub reference: Option<String>,
     pub receipt: Option<String>,
     pub fund_id: i64,
-    /// Revenue (for a donor) or program cost (for a beneficiary), positive.
+    /// Revenue (for a donor) or program cost (for a beneficiary), positive; for a gift
+    /// held in trust what it put on 2601, for its payout what it took off.
     pub amount: Money,
     /// The party the entry names: the one asked for, or a donor merged into it.
     pub party_id: i64,
+    /// A gift held in trust (受托代理, 2601), its payout or their reversal.
+    pub entrusted: bool,
 }
 
 /// Net debit (debit − credit) per fund and account type, before a date and between
@@ -288,7 +291,8 @@ impl Sql<'_> {
                     COUNT(DISTINCT CASE WHEN e.kind IN ('donation', 'disbursement') THEN e.id END),
                     SUM(p.amount_fen)
              FROM entries e JOIN postings p ON p.entry_id = e.id
-             WHERE e.party_id IS NOT NULL AND p.account >= ?1 AND p.account < ?2
+             WHERE e.party_id IS NOT NULL
+               AND ((p.account >= ?1 AND p.account < ?2) OR (p.account >= '2601' AND p.account < '2601/'))
              GROUP BY e.party_id",
         )?;
         let rows = stmt.query_map(params![low, high], |r| {
@@ -312,10 +316,11 @@ impl Sql<'_> {
             "SELECT e.id, e.date, e.kind, e.memo, e.method, e.reference,
                     (SELECT printf('%d-%06d', r.year, r.seq) FROM receipts r WHERE r.entry_id = e.id
                      ORDER BY r.year DESC, r.seq DESC LIMIT 1),
-                    MIN(p.fund_id), SUM(p.amount_fen), e.party_id
+                    MIN(p.fund_id), SUM(p.amount_fen), e.party_id,
+                    EXISTS (SELECT 1 FROM entrusted t WHERE t.entry_id = COALESCE(e.reverses, e.id))
              FROM entries e JOIN postings p ON p.entry_id = e.id
              WHERE e.party_id IN (SELECT ?1 UNION ALL SELECT id FROM party_roots WHERE root = ?1)
-               AND p.account >= ?2 AND p.account < ?3
+               AND ((p.account >= ?2 AND p.account < ?3) OR (p.account >= '2601' AND p.account < '2601/'))
              GROUP BY e.id ORDER BY e.date, e.id",
         )?;
         let mut rows = stmt.query(params![party_id, low, high])?;
@@ -332,6 +337,7 @@ impl Sql<'_> {
                 fund_id: r.get(7)?,
                 amount: Money::from_fen(r.get::<_, i64>(8)? * sign),
                 party_id: r.get(9)?,
+                entrusted: r.get(10)?,
             });
         }
         Ok(out)

@@ -142,6 +142,18 @@ pub trait Read {
     fn merged_into(&self, id: i64) -> Result<Option<i64>>;
     /// The donors who asked, as of now, not to be named in public reports.
     fn unnamed_parties(&self) -> Result<std::collections::HashSet<i64>>;
+    /// The beneficiary a 受托代理 gift or payout is held for (None: entry `id` is
+    /// neither).
+    fn entrusted_beneficiary(&self, entry_id: i64) -> Result<Option<i64>>;
+    /// Each change to what is held in trust for a beneficiary (date, entry, fen), in
+    /// the order they apply.
+    fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64, i64)>>;
+    /// The published versions of a public report for a year, oldest first.
+    fn publications(
+        &self,
+        report: &str,
+        year: i32,
+    ) -> Result<Vec<super::publications::Publication>>;
     /// The merges and unmerges of a donor and of the donors merged into it, oldest first.
     fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>>;
     /// Every user record, oldest first (fold them with `ledger::user::fold`).
@@ -428,6 +440,19 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn unnamed_parties(&self) -> Result<std::collections::HashSet<i64>> {
         people::unnamed_parties(self.connection())
+    }
+    fn entrusted_beneficiary(&self, entry_id: i64) -> Result<Option<i64>> {
+        super::entrusted::entrusted_beneficiary(self.connection(), entry_id)
+    }
+    fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64, i64)>> {
+        super::entrusted::entrusted_changes(self.connection(), beneficiary_id)
+    }
+    fn publications(
+        &self,
+        report: &str,
+        year: i32,
+    ) -> Result<Vec<super::publications::Publication>> {
+        super::publications::publications(self.connection(), report, year)
     }
     fn party_merges(&self, id: i64) -> Result<Vec<crate::ledger::party::PartyMergeRecord>> {
         people::party_merges(self.connection(), id)

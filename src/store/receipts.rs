@@ -24,6 +24,8 @@ pub struct ReceiptRecord {
     pub donor_type: String,
     pub amount: Money,
     pub fund_id: i64,
+    /// A gift held in trust (受托代理): the beneficiary's name, as it is now.
+    pub entrusted_for: Option<String>,
     /// When it was issued (UTC): with its donation, or for a reissue when the receipt
     /// it replaces was voided.
     pub issued_at: String,
@@ -46,20 +48,25 @@ macro_rules! select_receipt {
                 e.date, e.hash, e.recorded_by, e.method,
                 COALESCE(rn.name, p.name, ''), COALESCE(p.type, 'person'),
                 (SELECT -SUM(q.amount_fen) FROM postings q
-                 WHERE q.entry_id = e.id AND q.account >= '4' AND q.account < '5'),
+                 WHERE q.entry_id = e.id AND ((q.account >= '4' AND q.account < '5')
+                    OR (t.entry_id IS NOT NULL AND q.account >= '2601' AND q.account < '2601/'))),
                 (SELECT MIN(q.fund_id) FROM postings q
-                 WHERE q.entry_id = e.id AND q.account >= '4' AND q.account < '5'),
+                 WHERE q.entry_id = e.id AND ((q.account >= '4' AND q.account < '5')
+                    OR (t.entry_id IS NOT NULL AND q.account >= '2601' AND q.account < '2601/'))),
                 v.reason, v.voided_by, v.voided_at,
                 CASE WHEN r.replaces IS NULL THEN e.recorded_at
                      ELSE COALESCE((SELECT o.voided_at FROM receipt_voids o
                                     WHERE o.year = CAST(substr(r.replaces, 1, 4) AS INTEGER)
                                       AND o.seq = CAST(substr(r.replaces, 6) AS INTEGER)),
-                                   e.recorded_at) END
+                                   e.recorded_at) END,
+                b.name
          FROM receipts r
          JOIN entries e ON e.id = r.entry_id
          LEFT JOIN parties p ON p.id = e.party_id
          LEFT JOIN receipt_names rn ON rn.year = r.year AND rn.seq = r.seq
-         LEFT JOIN receipt_voids v ON v.year = r.year AND v.seq = r.seq"
+         LEFT JOIN receipt_voids v ON v.year = r.year AND v.seq = r.seq
+         LEFT JOIN entrusted t ON t.entry_id = e.id
+         LEFT JOIN parties_now b ON b.id = t.beneficiary_id"
     };
 }
 
@@ -83,6 +90,7 @@ fn record_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReceiptRecord> {
         amount: Money::from_fen(row.get::<_, Option<i64>>(12)?.unwrap_or_default()),
         fund_id: row.get::<_, Option<i64>>(13)?.unwrap_or_default(),
         issued_at: row.get(17)?,
+        entrusted_for: row.get(18)?,
         void: match reason {
             None => None,
             Some(reason) => Some(VoidRecord {

@@ -218,6 +218,27 @@ pub const CHAINED_TABLES: &[ChainedTable] = &[
         key: &["entry_id"],
         columns: &["verdict", "note", "decided_by", "decided_at"],
     },
+    // 受托代理 gifts and payouts (migration 0014): the beneficiary each is held for.
+    ChainedTable {
+        name: "entrusted",
+        key: &["entry_id"],
+        columns: &["beneficiary_id"],
+    },
+    // Public reports as published, each version with its 更正说明 (migration 0015).
+    ChainedTable {
+        name: "publications",
+        key: &["id"],
+        columns: &[
+            "report",
+            "year",
+            "version",
+            "sha256",
+            "content",
+            "correction",
+            "published_by",
+            "published_at",
+        ],
+    },
 ];
 
 fn table_index(name: &str) -> usize {

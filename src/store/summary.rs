@@ -14,6 +14,8 @@ pub type ActivityCount = (String, String, i64, i64);
 impl Sql<'_> {
     /// Entries of kind donation or disbursement dated in [start, end] and not
     /// reversed by an entry dated on or before `end`, grouped by kind and party type.
+    /// Gifts held in trust and their payouts (受托代理) are neither the fund's
+    /// donations nor its aid, and are not counted.
     pub fn activity_counts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<ActivityCount>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.kind, COALESCE(p.type, ''), COUNT(*), COUNT(DISTINCT p.id)
@@ -21,6 +23,7 @@ impl Sql<'_> {
                   LEFT JOIN parties_now p ON p.id = COALESCE(m.root, e.party_id)
              WHERE e.date >= ?1 AND e.date <= ?2 AND e.kind IN ('donation', 'disbursement')
                AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.date <= ?2)
+               AND NOT EXISTS (SELECT 1 FROM entrusted t WHERE t.entry_id = e.id)
              GROUP BY e.kind, p.type",
         )?;
         let rows = stmt.query_map(

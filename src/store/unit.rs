@@ -63,6 +63,10 @@ pub trait UnitOfWork: Read {
     fn insert_recovery_code(&mut self, code_hash: &str, by: &str, at: &str) -> Result<()>;
     /// A reviewer's decision on an entry.
     fn insert_decision(&mut self, decision: &crate::ledger::user::Decision) -> Result<()>;
+    /// Names the beneficiary a 受托代理 gift or payout (entry `entry_id`) is for.
+    fn insert_entrusted(&mut self, entry_id: i64, beneficiary_id: i64) -> Result<()>;
+    /// Records a version of a public report as published.
+    fn insert_publication(&mut self, p: &super::publications::Publication) -> Result<i64>;
     /// The anonymous donor (愛心人士), created on first use.
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64>;
     /// The ledger's key for identity-number hashes, created on first use.
@@ -181,6 +185,16 @@ impl UnitOfWork for Appender<'_> {
     fn insert_decision(&mut self, decision: &crate::ledger::user::Decision) -> Result<()> {
         let (tx, collector) = self.transaction()?;
         super::users::insert_decision(tx, collector, decision)
+    }
+
+    fn insert_entrusted(&mut self, entry_id: i64, beneficiary_id: i64) -> Result<()> {
+        let (tx, collector) = self.transaction()?;
+        super::entrusted::insert_entrusted(tx, collector, entry_id, beneficiary_id)
+    }
+
+    fn insert_publication(&mut self, p: &super::publications::Publication) -> Result<i64> {
+        let (tx, collector) = self.transaction()?;
+        super::publications::insert_publication(tx, collector, p)
     }
 
     fn anonymous_donor(&mut self, created_at: &str) -> Result<i64> {

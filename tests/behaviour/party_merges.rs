@@ -224,6 +224,7 @@ fn a_ledger_made_before_merges_verifies_after_the_upgrade() {
          DROP VIEW parties_unnamed; DROP TABLE party_publish;
          DROP VIEW party_roots; DROP VIEW party_merged_now; DROP TABLE party_merges;
          DROP TABLE attachment_withdrawals; DROP TABLE attachments; DROP TABLE attachment_blobs;
+         DROP TABLE entrusted; DROP TABLE publications;
          PRAGMA user_version = 9;",
     )
     .unwrap();

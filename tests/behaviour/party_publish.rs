@@ -117,6 +117,7 @@ fn a_ledger_made_before_the_choice_verifies_after_the_upgrade() {
         "DROP TABLE approvals; DROP TABLE recovery_codes; DROP TABLE user_records;
          DROP VIEW parties_unnamed; DROP TABLE party_publish;
          DROP TABLE attachment_withdrawals; DROP TABLE attachments; DROP TABLE attachment_blobs;
+         DROP TABLE entrusted; DROP TABLE publications;
          PRAGMA user_version = 10;",
     )
     .unwrap();

@@ -268,7 +268,9 @@ fn an_older_ledger_records_its_rows_on_upgrade() {
         [
             (1, 1, "lovefund (schema 5)".to_string()),
             (2, 1, "lovefund (schema 9)".to_string()),
-            (3, 1, "tester".to_string())
+            // Schema 14 adds 1501 受托代理資產 and 2601 受托代理負債 to the chart.
+            (3, 1, "lovefund (schema 14)".to_string()),
+            (4, 1, "tester".to_string())
         ]
     );
     drop(conn);

@@ -164,6 +164,40 @@ pub(crate) fn prepared() -> Ledger {
             "entered twice",
         ])
         .success();
+    // A gift held in trust for a named student (entrusted), paid out in part.
+    ledger
+        .run(&[
+            "donate",
+            "--donor",
+            "王五",
+            "--amount",
+            "300",
+            "--date",
+            "2023-02-03",
+            "--method",
+            "bank",
+            "--for",
+            "王小明",
+        ])
+        .success();
+    ledger
+        .run(&[
+            "disburse",
+            "--to",
+            "王小明",
+            "--entrusted",
+            "--amount",
+            "100",
+            "--date",
+            "2023-02-04",
+            "--method",
+            "bank",
+        ])
+        .success();
+    // The year's disclosure as published (publications).
+    ledger
+        .run(&["report", "disclosure", "--year", "2023", "--publish"])
+        .success();
     // Users (user_records, recovery_codes) and a review decision (approvals):
     // "tester" is the treasurer, "rev" approves entry 1.
     for (name, role, password) in [

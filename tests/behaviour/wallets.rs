@@ -169,6 +169,7 @@ fn an_older_ledger_gets_the_wallet_sub_accounts_on_upgrade() {
             "lovefund (schema 5)",
             "lovefund (schema 7)",
             "lovefund (schema 9)",
+            "lovefund (schema 14)",
             "tester"
         ]
     );

@@ -69,6 +69,20 @@ pub enum LedgerMessage {
         date: String,
         available: String,
     },
+    /// A payout to a beneficiary of more than is held in trust for them then.
+    EntrustedOverpaid {
+        takes: String,
+        beneficiary: Quoted,
+        date: String,
+        held: String,
+    },
+    /// A reversal of a gift in trust that was (in part) paid out already.
+    EntrustedReversalOverdrawn {
+        id: i64,
+        beneficiary: Quoted,
+        takes: String,
+        held: String,
+    },
     /// A year with no 31 December.
     YearOutOfRange {
         year: i64,

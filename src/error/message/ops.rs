@@ -147,6 +147,21 @@ pub enum OpsMessage {
     },
     /// An edit without a reason.
     EditNeedsReason,
+    /// A 更正说明 for a year whose disclosure was never published.
+    NothingPublishedToCorrect {
+        year: i64,
+    },
+    /// A 更正说明 although the figures are those already published.
+    PublishedUnchanged {
+        year: i64,
+        version: i64,
+    },
+    /// Publishing changed figures without a 更正说明.
+    PublishedChanged {
+        year: i64,
+        version: i64,
+        published_at: String,
+    },
     /// A document to attach that is no regular file.
     NotADocument {
         path: String,

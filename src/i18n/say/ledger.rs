@@ -261,6 +261,28 @@ impl Say for LedgerMessage {
                 "{field} {date} 早于凭证 {id} 的日期 {original}；冲销不能早于被冲销的凭证",
                 "{field} {date} is before entry {id}'s date {original}; a reversal cannot precede what it reverses",
             ),
+            LedgerMessage::EntrustedOverpaid {
+                takes,
+                beneficiary,
+                date,
+                held,
+            } => words!(
+                lang,
+                "拒絕：{field} {takes} 超過 {date} 為「{beneficiary}」代管的受托代理款 {held}（已計入之後的每張憑證）；請記不超過 {held} 的金額",
+                "拒绝：{field} {takes} 超过 {date} 为“{beneficiary}”代管的受托代理款 {held}（已计入之后的每张凭证）；请记不超过 {held} 的金额",
+                "refused: {field} {takes} is more than the {held} held in trust (受托代理) for \"{beneficiary}\" on {date} (counting every later entry); pay at most {held}",
+            ),
+            LedgerMessage::EntrustedReversalOverdrawn {
+                id,
+                beneficiary,
+                takes,
+                held,
+            } => words!(
+                lang,
+                "拒絕：沖銷憑證 {id} 要從為「{beneficiary}」代管的受托代理款取回 {takes}，但只剩 {held}（其餘已轉交）；請先沖銷轉交給受益人的憑證",
+                "拒绝：冲销凭证 {id} 要从为“{beneficiary}”代管的受托代理款取回 {takes}，但只剩 {held}（其余已转交）；请先冲销转交给受益人的凭证",
+                "refused: reversing entry {id} takes back {takes} held in trust for \"{beneficiary}\", but only {held} is left (the rest was paid out); reverse the payouts to the beneficiary first",
+            ),
             LedgerMessage::NameIsNumber { name } => words!(
                 lang,
                 "{field}「{name}」是數字，lovefund 會把它當作編號；請在名稱裡加上文字（例如「{name}號」）",

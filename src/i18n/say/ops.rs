@@ -318,6 +318,28 @@ impl Say for OpsMessage {
                     "there is no {who} with id {id}",
                 )
             }
+            OpsMessage::NothingPublishedToCorrect { year } => words!(
+                lang,
+                "{field}：{year} 年度的信息公開還沒有發布過，沒有可更正的；第一次發布請不要加 --correction",
+                "{field}：{year} 年度的信息公开还没有发布过，没有可更正的；第一次发布请不要加 --correction",
+                "{field}: the {year} disclosure was never published, so there is nothing to correct; publish it first without --correction",
+            ),
+            OpsMessage::PublishedUnchanged { year, version } => words!(
+                lang,
+                "{field}：{year} 年度的信息公開與已發布的第 {version} 版相同，沒有要更正的內容",
+                "{field}：{year} 年度的信息公开与已发布的第 {version} 版相同，没有要更正的内容",
+                "{field}: the {year} disclosure is the same as version {version} as published; there is nothing to correct",
+            ),
+            OpsMessage::PublishedChanged {
+                year,
+                version,
+                published_at,
+            } => words!(
+                lang,
+                "拒絕：{year} 年度的信息公開已於 {published_at} 發布為第 {version} 版，之後數字有了變化；請用 {field} 說明更正了什麼、為什麼（更正說明），作為新的一版發布",
+                "拒绝：{year} 年度的信息公开已于 {published_at} 发布为第 {version} 版，之后数字有了变化；请用 {field} 说明更正了什么、为什么（更正说明），作为新的一版发布",
+                "refused: the {year} disclosure was published as version {version} on {published_at} and its figures have changed since; say what was corrected and why with {field} (更正说明) to publish it as a new version",
+            ),
             OpsMessage::NothingToEdit { role, id } => {
                 let who = super::store::role_word(lang, role);
                 words!(

@@ -10,6 +10,7 @@
 //! `render::Render`).
 
 pub mod attachments;
+pub mod audit_pack;
 pub mod bill_import;
 pub mod chart;
 pub mod close;

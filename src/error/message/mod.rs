@@ -21,6 +21,7 @@ mod io;
 mod ledger;
 mod ops;
 mod output;
+mod pack;
 mod reconcile;
 mod render;
 mod sign;
@@ -35,6 +36,7 @@ pub use io::{CauseKind, Document, IoCause, IoFailure, IoMessage};
 pub use ledger::{DayTotal, Holder, LedgerMessage};
 pub use ops::OpsMessage;
 pub use output::OutputMessage;
+pub use pack::{FileProblem, PackMessage, SignatureState};
 pub use reconcile::ReconcileMessage;
 pub use render::RenderMessage;
 pub use sign::{PrintedField, SignMessage};
@@ -65,6 +67,8 @@ pub enum Message {
     Sign(SignMessage),
     /// The WeChat Pay and Alipay bill readers.
     Bill(BillMessage),
+    /// The audit pack.
+    Pack(PackMessage),
     /// What only the command line says.
     Cli(CliMessage),
 }
@@ -96,6 +100,7 @@ part!(
     Ops(OpsMessage),
     Sign(SignMessage),
     Bill(BillMessage),
+    Pack(PackMessage),
     Cli(CliMessage),
 );
 

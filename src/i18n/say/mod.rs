@@ -15,6 +15,7 @@ pub mod io;
 mod ledger;
 mod ops;
 mod output;
+mod pack;
 mod reconcile;
 mod render;
 mod sign;
@@ -62,6 +63,7 @@ pub fn say(lang: Lang, message: &Message, field: &str) -> String {
         Message::Ops(m) => m.say(lang, field),
         Message::Sign(m) => m.say(lang, field),
         Message::Bill(m) => m.say(lang, field),
+        Message::Pack(m) => m.say(lang, field),
         Message::Cli(m) => m.say(lang, field),
     }
 }

@@ -226,8 +226,14 @@ fn add_receipts(
     })
 }
 
-/// Each month's vouchers, and the documents attached to each entry of the year
-/// (their stored bytes, checked against their hash).
+/// A file of the pack made on a worker: a voucher to draw, or a document's bytes.
+enum Job {
+    Voucher(String, Box<crate::render::pdf::VoucherDoc>),
+    Attachment(String, Vec<u8>),
+}
+
+/// Each month's vouchers (drawn on every core), and the documents attached to each
+/// entry of the year (their stored bytes, checked against their hash).
 fn add_vouchers_and_attachments(
     zip: &mut ZipOut<'_>,
     store: &impl Read,
@@ -236,38 +242,54 @@ fn add_vouchers_and_attachments(
     counts: &mut Counts,
 ) -> Result<()> {
     use crate::error::message::Document;
+    use std::cell::Cell;
     let font = super::documents::font(request.font.as_deref())?;
-    for month in 1..=12 {
-        let Some(first) = NaiveDate::from_ymd_opt(request.year, month, 1) else {
-            continue;
-        };
-        for id in store.entries_of_month(first)? {
-            let doc = super::vouchers::voucher_doc(store, id, lang)?;
-            super::documents::refuse_missing(
-                &font,
-                doc.lines.iter().map(|l| &l.memo).chain([&doc.prepared_by]),
-            )?;
-            let bytes = crate::render::pdf::render_voucher(&doc, &font)
-                .map_err(|e| layout_failed(Document::Voucher, e))?;
-            let (_, seq) = doc.number.rsplit_once('-').unwrap_or(("", &doc.number));
-            let month_text = first.format("%Y-%m");
-            let path = format!("vouchers/{month_text}/{month_text}-{seq}.pdf");
-            zip.add_bytes(&path, Squeeze::Packed, &bytes)?;
-            counts.vouchers += 1;
-            for attachment in store.attachments_of(id)? {
-                add_attachment(zip, store, &attachment)?;
-                counts.attachments += 1;
+    let (vouchers, attachments) = (Cell::new(0u64), Cell::new(0u64));
+    let feed = |send: &mut dyn FnMut(Job) -> Result<()>| {
+        for month in 1..=12 {
+            let Some(first) = NaiveDate::from_ymd_opt(request.year, month, 1) else {
+                continue;
+            };
+            let month_text = first.format("%Y-%m").to_string();
+            for id in store.entries_of_month(first)? {
+                let doc = super::vouchers::voucher_doc(store, id, lang)?;
+                super::documents::refuse_missing(
+                    &font,
+                    doc.lines.iter().map(|l| &l.memo).chain([&doc.prepared_by]),
+                )?;
+                let (_, seq) = doc.number.rsplit_once('-').unwrap_or(("", &doc.number));
+                let path = format!("vouchers/{month_text}/{month_text}-{seq}.pdf");
+                send(Job::Voucher(path, Box::new(doc)))?;
+                vouchers.set(vouchers.get() + 1);
+                for attachment in store.attachments_of(id)? {
+                    let (path, bytes) = attachment_file(store, &attachment)?;
+                    send(Job::Attachment(path, bytes))?;
+                    attachments.set(attachments.get() + 1);
+                }
             }
         }
-    }
+        Ok(())
+    };
+    let work = |job: Job| match job {
+        Job::Voucher(path, doc) => crate::render::pdf::render_voucher(&doc, &font)
+            .map(|bytes| (path, bytes))
+            .map_err(|e| layout_failed(Document::Voucher, e)),
+        Job::Attachment(path, bytes) => Ok((path, bytes)),
+    };
+    super::workers::on_workers(&feed, &work, &mut |(path, bytes): (String, Vec<u8>)| {
+        zip.add_bytes(&path, Squeeze::Packed, &bytes).map(drop)
+    })?;
+    counts.vouchers = vouchers.get();
+    counts.attachments = attachments.get();
     Ok(())
 }
 
-fn add_attachment(
-    zip: &mut ZipOut<'_>,
+/// An attached document's path in the pack and its stored bytes, checked against
+/// their hash.
+fn attachment_file(
     store: &impl Read,
     attachment: &crate::store::attachments::AttachmentRow,
-) -> Result<()> {
+) -> Result<(String, Vec<u8>)> {
     use sha2::{Digest, Sha256};
     let id = attachment.id;
     let bytes = store.attachment_bytes(&attachment.sha256)?.ok_or_else(|| {
@@ -285,8 +307,7 @@ fn add_attachment(
         attachment.entry_id,
         safe_file_name(&attachment.file_name)
     );
-    zip.add_bytes(&path, Squeeze::Packed, &bytes)?;
-    Ok(())
+    Ok((path, bytes))
 }
 
 /// The reconciliations recorded as of a date in the year: the list, and each one's

@@ -27,6 +27,7 @@ pub mod receipts;
 pub mod reconcile;
 pub mod signing;
 pub mod vouchers;
+pub mod workers;
 
 use crate::error::{Field, Result};
 use crate::i18n::Lang;

@@ -197,11 +197,9 @@ pub fn print(
 type ForEach<'a> = dyn Fn(&mut dyn FnMut(ReceiptRecord) -> Result<()>) -> Result<()> + 'a;
 
 /// Lays out every receipt `for_each` gives (but those `skip` leaves out) on this
-/// thread and renders it on every core; `deliver` runs on the worker with the PDF's
-/// bytes (writes the file, or hands them back), and `take` on this thread with what
-/// it returned, in the order they finish. The queue to the workers is bounded and
-/// this thread takes every finished one before it lays out the next, so at most a
-/// few receipts per worker are in memory at once, however many there are.
+/// thread and renders it on every core (`super::workers`); `deliver` runs on the
+/// worker with the PDF's bytes (writes the file, or hands them back), and `take` on
+/// this thread with what it returned, in the order they finish.
 fn render_all<T: Send>(
     font: &PdfFont,
     for_each: &ForEach<'_>,
@@ -210,54 +208,26 @@ fn render_all<T: Send>(
     deliver: &(dyn Fn(ReceiptNumber, Vec<u8>) -> Result<T> + Sync),
     take: &mut dyn FnMut(T) -> Result<()>,
 ) -> Result<()> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let (jobs, queue) = std::sync::mpsc::sync_channel::<(ReceiptNumber, ReceiptDoc)>(workers * 2);
-    let queue = std::sync::Mutex::new(queue);
-    let (done, results) = std::sync::mpsc::channel::<Result<T>>();
-    std::thread::scope(|scope| -> Result<()> {
-        for _ in 0..workers {
-            let (queue, done) = (&queue, done.clone());
-            scope.spawn(move || {
-                loop {
-                    let job = match queue.lock() {
-                        Ok(queue) => queue.recv(),
-                        Err(_) => return,
-                    };
-                    let Ok((number, doc)) = job else { return };
-                    let result = crate::render::pdf::render_receipt(&doc, font)
-                        .map_err(|e| {
-                            Error::io_said(
-                                crate::error::message::IoMessage::LayOut {
-                                    document: crate::error::message::Document::Receipt,
-                                },
-                                format!("{number}: {e}"),
-                            )
-                        })
-                        .and_then(|bytes| deliver(number, bytes));
-                    if done.send(result).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(done);
-        let mut take = |result: Result<T>| take(result?);
-        let fed = for_each(&mut |record| {
-            if !skip(&record) {
-                let doc = doc_of(&record);
-                if jobs.send((record.number, doc)).is_err() {
-                    return Err(Error::failed(
-                        crate::error::message::IoMessage::WorkerStopped,
-                    ));
-                }
+    let work = |(number, doc): (ReceiptNumber, ReceiptDoc)| {
+        let bytes = crate::render::pdf::render_receipt(&doc, font).map_err(|e| {
+            Error::io_said(
+                crate::error::message::IoMessage::LayOut {
+                    document: crate::error::message::Document::Receipt,
+                },
+                format!("{number}: {e}"),
+            )
+        })?;
+        deliver(number, bytes)
+    };
+    let feed = |send: &mut dyn FnMut((ReceiptNumber, ReceiptDoc)) -> Result<()>| {
+        for_each(&mut |record| {
+            if skip(&record) {
+                return Ok(());
             }
-            results.try_iter().try_for_each(&mut take)
-        });
-        drop(jobs);
-        // Every job sent is finished (or failed) before the first error is returned.
-        let drained = results.iter().try_for_each(&mut take);
-        fed.and(drained)
-    })
+            send((record.number, doc_of(&record)))
+        })
+    };
+    super::workers::on_workers(&feed, &work, take)
 }
 
 /// Every receipt of `year` as its PDF's bytes, handed to `take` in the order they

@@ -1,0 +1,59 @@
+//! Work spread over every core (up to `WORKERS_MAX`) while this thread reads the
+//! store: what needs the store (reading, laying out) happens here, what needs only
+//! the CPU (drawing a PDF) on the workers, and what must happen in order on one
+//! writer (a zip member) back here. Receipts and vouchers are printed this way.
+//!
+//! Memory stays flat: the queue to the workers is bounded, and this thread takes
+//! every finished result before it feeds the next job, so at most a few jobs per
+//! worker are in memory at once, however many there are.
+
+use crate::error::message::IoMessage;
+use crate::error::{Error, Result};
+
+/// The most worker threads.
+pub const WORKERS_MAX: usize = 8;
+
+/// A source of jobs: calls its argument with each job, in order.
+pub type Feed<'a, J> = dyn Fn(&mut dyn FnMut(J) -> Result<()>) -> Result<()> + 'a;
+
+/// Runs `work` on every job `feed` gives, on the workers; `take` gets each result on
+/// this thread, in the order they finish. The first error stops the feed; every job
+/// sent is finished before it is returned.
+pub fn on_workers<J: Send, T: Send>(
+    feed: &Feed<'_, J>,
+    work: &(dyn Fn(J) -> Result<T> + Sync),
+    take: &mut dyn FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(WORKERS_MAX));
+    let (jobs, queue) = std::sync::mpsc::sync_channel::<J>(workers * 2);
+    let queue = std::sync::Mutex::new(queue);
+    let (done, results) = std::sync::mpsc::channel::<Result<T>>();
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..workers {
+            let (queue, done) = (&queue, done.clone());
+            scope.spawn(move || {
+                loop {
+                    let job = match queue.lock() {
+                        Ok(queue) => queue.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok(job) = job else { return };
+                    if done.send(work(job)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done);
+        let mut take = |result: Result<T>| take(result?);
+        let fed = feed(&mut |job| {
+            if jobs.send(job).is_err() {
+                return Err(Error::failed(IoMessage::WorkerStopped));
+            }
+            results.try_iter().try_for_each(&mut take)
+        });
+        drop(jobs);
+        let drained = results.iter().try_for_each(&mut take);
+        fed.and(drained)
+    })
+}

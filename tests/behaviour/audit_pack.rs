@@ -14,6 +14,9 @@ use std::path::Path;
 /// A zip's members by name, with their bytes.
 type Members = BTreeMap<String, Vec<u8>>;
 
+/// A copy's name, what is done to its members, and what verify says of it.
+type Tamper = (&'static str, fn(&mut Members), &'static str);
+
 /// Every member of a zip, by name, with its bytes.
 fn members(zip: &Path) -> Members {
     let file = std::fs::File::open(zip).unwrap();
@@ -191,7 +194,7 @@ fn a_changed_an_added_and_a_removed_file_are_each_named_and_exit_1() {
     let pack = path_in(&l, "pack.zip");
     l.run(&["audit-pack", "--year", "2022", "--out", &pack])
         .success();
-    let cases: [(&str, fn(&mut Members), &str); 3] = [
+    let cases: [Tamper; 3] = [
         (
             "changed.zip",
             |m| {

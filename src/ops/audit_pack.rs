@@ -140,7 +140,7 @@ fn add_grid(
         })
     })?;
     let pdf = super::documents::grid_pdf(store, grid, lang)?;
-    zip.add_bytes(&format!("{name}.pdf"), Squeeze::Packed, &pdf)?;
+    zip.add_bytes(&format!("{name}.pdf"), Squeeze::Compressed, &pdf)?;
     Ok(())
 }
 
@@ -168,7 +168,7 @@ fn add_statements(
     })?;
     let font = request.font.as_deref();
     let pdf = super::documents::summary_pdf(&summary, lang, request.date, font)?;
-    zip.add_bytes("statements/summary.pdf", Squeeze::Packed, &pdf)?;
+    zip.add_bytes("statements/summary.pdf", Squeeze::Compressed, &pdf)?;
     Ok(())
 }
 
@@ -221,8 +221,12 @@ fn add_receipts(
     })?;
     let font = request.font.as_deref();
     super::receipts::render_year(ledger, request.year, font, lang, &mut |number, bytes| {
-        zip.add_bytes(&format!("receipts/{number}.pdf"), Squeeze::Packed, &bytes)
-            .map(drop)
+        zip.add_bytes(
+            &format!("receipts/{number}.pdf"),
+            Squeeze::Compressed,
+            &bytes,
+        )
+        .map(drop)
     })
 }
 
@@ -272,12 +276,12 @@ fn add_vouchers_and_attachments(
     };
     let work = |job: Job| match job {
         Job::Voucher(path, doc) => crate::render::pdf::render_voucher(&doc, &font)
-            .map(|bytes| (path, bytes))
+            .map(|bytes| (path, bytes, Squeeze::Compressed))
             .map_err(|e| layout_failed(Document::Voucher, e)),
-        Job::Attachment(path, bytes) => Ok((path, bytes)),
+        Job::Attachment(path, bytes) => Ok((path, bytes, Squeeze::Document)),
     };
-    super::workers::on_workers(&feed, &work, &mut |(path, bytes): (String, Vec<u8>)| {
-        zip.add_bytes(&path, Squeeze::Packed, &bytes).map(drop)
+    super::workers::on_workers(&feed, &work, &mut |(path, bytes, squeeze)| {
+        zip.add_bytes(&path, squeeze, &bytes).map(drop)
     })?;
     counts.vouchers = vouchers.get();
     counts.attachments = attachments.get();

@@ -25,12 +25,15 @@ pub struct Member {
     pub sha256: String,
 }
 
-/// How hard a member is deflated: text squeezes well; a PDF's streams are deflated
-/// already, and a second hard pass over them costs time for nothing.
+/// How a member is squeezed: text is deflated well; a PDF lovefund drew has its
+/// streams deflated already (a second pass saves 1 % for the time of the whole
+/// pack's slowest thread) and is stored as it is; a document of unknown kind (an
+/// attachment: a photo, a scan) gets a quick pass.
 #[derive(Clone, Copy, Debug)]
 pub enum Squeeze {
     Text,
-    Packed,
+    Document,
+    Compressed,
 }
 
 /// A zip archive being written to its target through a temporary file.
@@ -101,13 +104,14 @@ impl<'g> ZipOut<'g> {
         write: impl FnOnce(&mut dyn Write) -> Result<()>,
     ) -> Result<&Member> {
         debug_assert!(is_safe_member_path(path), "{path}");
-        let level = match squeeze {
-            Squeeze::Text => 6,
-            Squeeze::Packed => 1,
+        let (method, level) = match squeeze {
+            Squeeze::Text => (CompressionMethod::Deflated, Some(6)),
+            Squeeze::Document => (CompressionMethod::Deflated, Some(1)),
+            Squeeze::Compressed => (CompressionMethod::Stored, None),
         };
         let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .compression_level(Some(level))
+            .compression_method(method)
+            .compression_level(level)
             .unix_permissions(0o644)
             .large_file(false);
         self.zip

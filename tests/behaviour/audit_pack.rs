@@ -342,6 +342,25 @@ fn a_refused_pack_leaves_no_file_and_the_ledger_unchanged() {
         "--font",
         font,
     ]);
+    // A backup made without the signing key cannot sign a pack.
+    let copy = path_in(&l, "copy.db");
+    l.run(&["backup", &copy]).success();
+    let mut cmd = l.cmd();
+    let unsigned = path_in(&l, "unsigned.zip");
+    cmd.args([
+        "--lang",
+        "en",
+        "--db",
+        &copy,
+        "audit-pack",
+        "--year",
+        "2022",
+        "--out",
+        &unsigned,
+    ]);
+    let err = String::from_utf8(cmd.assert().code(1).get_output().stderr.clone()).unwrap();
+    assert!(err.contains("signing secret"), "{err}");
+    assert!(!Path::new(&unsigned).exists());
     assert!(!Path::new(&empty).exists());
     assert!(!Path::new(&refused).exists());
     let names: Vec<_> = std::fs::read_dir(l.dir.path())

@@ -249,6 +249,9 @@ fn add_vouchers_and_attachments(
     use std::cell::Cell;
     let font = super::documents::font(request.font.as_deref())?;
     let (vouchers, attachments) = (Cell::new(0u64), Cell::new(0u64));
+    let (accounts, funds) = (store.accounts()?, store.funds()?);
+    let fund_name = store.ledger_name_in(lang.into())?;
+    let context = (accounts.as_slice(), &funds, fund_name.as_str());
     let feed = |send: &mut dyn FnMut(Job) -> Result<()>| {
         for month in 1..=12 {
             let Some(first) = NaiveDate::from_ymd_opt(request.year, month, 1) else {
@@ -256,7 +259,7 @@ fn add_vouchers_and_attachments(
             };
             let month_text = first.format("%Y-%m").to_string();
             for id in store.entries_of_month(first)? {
-                let doc = super::vouchers::voucher_doc(store, id, lang)?;
+                let doc = super::vouchers::voucher_doc_in(store, id, lang, context)?;
                 super::documents::refuse_missing(
                     &font,
                     doc.lines.iter().map(|l| &l.memo).chain([&doc.prepared_by]),

@@ -547,11 +547,29 @@ fn compare(manifest: &Manifest, members: &[Member]) -> Vec<FileFinding> {
             Some(_) => {}
         }
     }
+    // A name the zip holds twice is one file too many, whichever copy a tool shows:
+    // the second is named as added even when the manifest lists the name.
+    let mut seen = std::collections::HashSet::new();
     for member in members {
-        if !listed.contains_key(member.path.as_str()) {
+        let again = !seen.insert(member.path.as_str());
+        if again || !listed.contains_key(member.path.as_str()) {
             findings.push(FileFinding {
                 path: member.path.clone(),
                 problem: FileProblem::Added,
+            });
+        }
+    }
+    // Of a name held twice, each copy is compared: one that differs is changed.
+    for member in members {
+        if let Some(file) = listed.get(member.path.as_str())
+            && (member.sha256 != file.sha256 || member.size != file.size)
+            && present
+                .get(member.path.as_str())
+                .is_some_and(|m| !std::ptr::eq(*m, member))
+        {
+            findings.push(FileFinding {
+                path: member.path.clone(),
+                problem: FileProblem::Changed,
             });
         }
     }
@@ -616,6 +634,29 @@ mod tests {
             path: path.into(),
             size: 1,
             sha256: sha256.into(),
+        }
+    }
+
+    #[test]
+    fn a_name_held_twice_is_named_whichever_copy_is_good() {
+        let manifest = Manifest {
+            format: MANIFEST_FORMAT.into(),
+            year: 2022,
+            fund: String::new(),
+            fingerprint: String::new(),
+            key_id: String::new(),
+            public_key: String::new(),
+            made_at: String::new(),
+            files: vec![member("a", "1")],
+        };
+        for members in [
+            [member("a", "9"), member("a", "1")],
+            [member("a", "1"), member("a", "9")],
+        ] {
+            let found = compare(&manifest, &members);
+            let named: Vec<_> = found.iter().map(|f| (f.path.as_str(), f.problem)).collect();
+            assert!(named.contains(&("a", FileProblem::Added)), "{named:?}");
+            assert!(named.contains(&("a", FileProblem::Changed)), "{named:?}");
         }
     }
 

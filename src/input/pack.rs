@@ -8,7 +8,7 @@
 
 use crate::error::message::{IoMessage, PackMessage};
 use crate::error::{Error, Result};
-use crate::output::zip::Member;
+use crate::ledger::manifest::Member;
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::Path;

@@ -12,28 +12,24 @@
 //! (the renderers), or the signature's bytes (`ledger::signature`).
 
 use super::Ledger;
-use crate::error::message::{
-    FileProblem, IoMessage, PackMessage, Quoted, SignMessage, SignatureState,
-};
+use crate::error::message::{IoMessage, PackMessage, Quoted, SignMessage, SignatureState};
 use crate::error::{Error, Result};
 use crate::export::Format;
 use crate::i18n::Lang;
 use crate::i18n::say::say;
 use crate::input::pack::{MANIFEST, PackContents, SIGNATURE};
+use crate::ledger::manifest::{FileFinding, MANIFEST_FORMAT, Manifest, compare};
 use crate::ledger::signature::{self, Fault, Secret};
 use crate::output::Guard;
 use crate::output::encode::{OutEncoding, write_encoded};
-use crate::output::zip::{Member, Squeeze, ZipOut};
+use crate::output::zip::{Squeeze, ZipOut};
 use crate::render::grid::Grid;
 use crate::render::{Render, Tabular};
 use crate::store::Read;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// What manifest.json's `format` says: the version of this layout.
-pub const MANIFEST_FORMAT: &str = "lovefund-audit-pack-1";
 
 /// The longest an attachment's name is kept inside the pack (characters).
 const ATTACHMENT_NAME_CHARS_MAX: usize = 80;
@@ -46,23 +42,6 @@ pub struct PackRequest {
     pub font: Option<PathBuf>,
     /// The date the summary is signed on.
     pub date: NaiveDate,
-}
-
-/// manifest.json: what the pack holds, signed whole by manifest.sig.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Manifest {
-    pub format: String,
-    pub year: i32,
-    pub fund: String,
-    /// The ledger's fingerprint when the pack was made: its chain head, hex.
-    pub fingerprint: String,
-    /// The id of the key manifest.sig is made with, and the key itself.
-    pub key_id: String,
-    pub public_key: String,
-    /// When the pack was made (UTC).
-    pub made_at: String,
-    /// Every file of the pack but manifest.json and manifest.sig, in the zip's order.
-    pub files: Vec<Member>,
 }
 
 /// What `audit-pack` wrote.
@@ -338,11 +317,40 @@ fn add_reconciliations(zip: &mut ZipOut<'_>, ledger: &Ledger, year: i32) -> Resu
         let name = format!("reconciliations/reconciliation-{}.csv", record.id);
         zip.add(&name, Squeeze::Text, |w| {
             write_encoded(w, OutEncoding::Utf8Bom, |w| {
-                crate::render::pack::reconciliation_lines_csv(w, &detail).map_err(io)
+                crate::render::pack::reconciliation_lines_csv(w, lines_of(&detail)).map_err(io)
             })
         })?;
     }
     Ok(())
+}
+
+/// A reconciliation's cleared postings, then its unmatched statement lines, as its
+/// CSV writes them.
+fn lines_of(
+    detail: &super::reconcile::ReconciliationDetail,
+) -> impl Iterator<Item = crate::render::pack::ReconciliationLine<'_>> {
+    use crate::render::pack::ReconciliationLine;
+    let cleared = detail.cleared.iter().map(|c| ReconciliationLine {
+        cleared: true,
+        statement_line: c.statement_line,
+        date: &c.date,
+        amount: c.amount,
+        reference: &c.reference,
+        posting: Some((c.entry, c.seq)),
+        match_kind: &c.match_kind,
+        description: "",
+    });
+    let unmatched = detail.unmatched.iter().map(|u| ReconciliationLine {
+        cleared: false,
+        statement_line: u.statement_line,
+        date: &u.date,
+        amount: u.amount,
+        reference: &u.reference,
+        posting: None,
+        match_kind: "",
+        description: &u.description,
+    });
+    cleared.chain(unmatched)
 }
 
 /// `verify`'s report, as text in the ledger's language and as JSON.
@@ -452,13 +460,6 @@ impl Render for PackVerdict {
     }
 }
 
-/// One file of a pack that differs from its manifest.
-#[derive(Debug, Serialize)]
-pub struct FileFinding {
-    pub path: String,
-    pub problem: FileProblem,
-}
-
 /// `audit-pack verify`'s verdict.
 #[derive(Debug, Serialize)]
 pub struct PackVerdict {
@@ -521,61 +522,6 @@ fn signature_state(signature: Option<&[u8]>, manifest: &[u8], keys: &[[u8; 32]])
     }
 }
 
-/// Compares a pack's files with its manifest: each changed, added or removed file,
-/// in the manifest's order, then the added ones in the zip's.
-fn compare(manifest: &Manifest, members: &[Member]) -> Vec<FileFinding> {
-    use std::collections::HashMap;
-    let present: HashMap<&str, &Member> = members.iter().map(|m| (m.path.as_str(), m)).collect();
-    let listed: HashMap<&str, &Member> = manifest
-        .files
-        .iter()
-        .map(|m| (m.path.as_str(), m))
-        .collect();
-    let mut findings = Vec::new();
-    for file in &manifest.files {
-        match present.get(file.path.as_str()) {
-            None => findings.push(FileFinding {
-                path: file.path.clone(),
-                problem: FileProblem::Removed,
-            }),
-            Some(m) if m.sha256 != file.sha256 || m.size != file.size => {
-                findings.push(FileFinding {
-                    path: file.path.clone(),
-                    problem: FileProblem::Changed,
-                })
-            }
-            Some(_) => {}
-        }
-    }
-    // A name the zip holds twice is one file too many, whichever copy a tool shows:
-    // the second is named as added even when the manifest lists the name.
-    let mut seen = std::collections::HashSet::new();
-    for member in members {
-        let again = !seen.insert(member.path.as_str());
-        if again || !listed.contains_key(member.path.as_str()) {
-            findings.push(FileFinding {
-                path: member.path.clone(),
-                problem: FileProblem::Added,
-            });
-        }
-    }
-    // Of a name held twice, each copy is compared: one that differs is changed.
-    for member in members {
-        if let Some(file) = listed.get(member.path.as_str())
-            && (member.sha256 != file.sha256 || member.size != file.size)
-            && present
-                .get(member.path.as_str())
-                .is_some_and(|m| !std::ptr::eq(*m, member))
-        {
-            findings.push(FileFinding {
-                path: member.path.clone(),
-                problem: FileProblem::Changed,
-            });
-        }
-    }
-    findings
-}
-
 /// Checks the pack at `path` with the fund's public `keys`, opening no ledger: the
 /// signature over manifest.json's exact bytes and every file against the manifest.
 /// Refused when the file is no zip or holds no manifest it can read.
@@ -627,63 +573,5 @@ mod tests {
         assert_eq!(safe_file_name("///"), "___");
         assert_eq!(safe_file_name(""), "file");
         assert!(safe_file_name(&"x".repeat(500)).chars().count() <= ATTACHMENT_NAME_CHARS_MAX);
-    }
-
-    fn member(path: &str, sha256: &str) -> Member {
-        Member {
-            path: path.into(),
-            size: 1,
-            sha256: sha256.into(),
-        }
-    }
-
-    #[test]
-    fn a_name_held_twice_is_named_whichever_copy_is_good() {
-        let manifest = Manifest {
-            format: MANIFEST_FORMAT.into(),
-            year: 2022,
-            fund: String::new(),
-            fingerprint: String::new(),
-            key_id: String::new(),
-            public_key: String::new(),
-            made_at: String::new(),
-            files: vec![member("a", "1")],
-        };
-        for members in [
-            [member("a", "9"), member("a", "1")],
-            [member("a", "1"), member("a", "9")],
-        ] {
-            let found = compare(&manifest, &members);
-            let named: Vec<_> = found.iter().map(|f| (f.path.as_str(), f.problem)).collect();
-            assert!(named.contains(&("a", FileProblem::Added)), "{named:?}");
-            assert!(named.contains(&("a", FileProblem::Changed)), "{named:?}");
-        }
-    }
-
-    #[test]
-    fn a_changed_an_added_and_a_removed_file_are_each_named() {
-        let manifest = Manifest {
-            format: MANIFEST_FORMAT.into(),
-            year: 2022,
-            fund: String::new(),
-            fingerprint: String::new(),
-            key_id: String::new(),
-            public_key: String::new(),
-            made_at: String::new(),
-            files: vec![member("a", "1"), member("b", "2"), member("c", "3")],
-        };
-        let found = compare(
-            &manifest,
-            &[member("a", "1"), member("b", "9"), member("d", "4")],
-        );
-        let named: Vec<_> = found.iter().map(|f| (f.path.as_str(), f.problem)).collect();
-        assert_eq!(
-            named,
-            [
-                ("b", FileProblem::Changed),
-                ("c", FileProblem::Removed),
-                ("d", FileProblem::Added)
-            ]
-        );
     }
 }

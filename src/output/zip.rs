@@ -10,20 +10,12 @@
 use super::{AtomicFile, Guard};
 use crate::error::message::IoMessage;
 use crate::error::{Error, Result};
-use serde::Serialize;
+use crate::ledger::manifest::Member;
 use sha2::{Digest, Sha256};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
-
-/// One member as written: its path in the archive, its size and its SHA-256 (hex).
-#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq, Eq)]
-pub struct Member {
-    pub path: String,
-    pub size: u64,
-    pub sha256: String,
-}
 
 /// How a member is squeezed: text is deflated well; a PDF lovefund drew has its
 /// streams deflated already (a second pass saves 1 % for the time of the whole

@@ -3,8 +3,8 @@
 //! its own, so a script reads them whatever the ledger's language; every cell goes
 //! through `output::csv`.
 
+use crate::ledger::money::Money;
 use crate::ledger::reconciliation::ReconciliationRecord;
-use crate::ops::reconcile::ReconciliationDetail;
 use crate::output::csv::{Cell, Rows};
 use crate::report::receipts::ReceiptView;
 use std::io::{self, Write};
@@ -115,9 +115,26 @@ pub fn reconciliations_csv(
     rows.flush()
 }
 
-/// One reconciliation's lines: the postings it cleared (with the statement line that
-/// cleared each), then the statement lines nothing matched.
-pub fn reconciliation_lines_csv(out: &mut dyn Write, d: &ReconciliationDetail) -> io::Result<()> {
+/// One line of a reconciliation: a posting it cleared (with the statement line that
+/// cleared it), or a statement line nothing matched (no entry).
+pub struct ReconciliationLine<'a> {
+    pub cleared: bool,
+    pub statement_line: i64,
+    pub date: &'a str,
+    pub amount: Money,
+    pub reference: &'a str,
+    /// The entry and posting cleared.
+    pub posting: Option<(i64, i64)>,
+    pub match_kind: &'a str,
+    pub description: &'a str,
+}
+
+/// One reconciliation's lines: the postings it cleared, then the statement lines
+/// nothing matched.
+pub fn reconciliation_lines_csv<'a>(
+    out: &mut dyn Write,
+    lines: impl Iterator<Item = ReconciliationLine<'a>>,
+) -> io::Result<()> {
     let mut rows = Rows::new(out);
     rows.heading(&[
         "line",
@@ -130,30 +147,21 @@ pub fn reconciliation_lines_csv(out: &mut dyn Write, d: &ReconciliationDetail) -
         "match",
         "description",
     ])?;
-    for c in &d.cleared {
+    for l in lines {
+        let (entry, posting) = match l.posting {
+            Some((entry, seq)) => (Cell::Integer(entry), Cell::Integer(seq)),
+            None => (Cell::Text(""), Cell::Text("")),
+        };
         rows.row(&[
-            Cell::Text("cleared"),
-            Cell::Integer(c.statement_line),
-            Cell::Text(&c.date),
-            Cell::Amount(c.amount),
-            Cell::Text(&c.reference),
-            Cell::Integer(c.entry),
-            Cell::Integer(c.seq),
-            Cell::Text(&c.match_kind),
-            Cell::Text(""),
-        ])?;
-    }
-    for u in &d.unmatched {
-        rows.row(&[
-            Cell::Text("unmatched"),
-            Cell::Integer(u.statement_line),
-            Cell::Text(&u.date),
-            Cell::Amount(u.amount),
-            Cell::Text(&u.reference),
-            Cell::Text(""),
-            Cell::Text(""),
-            Cell::Text(""),
-            Cell::Text(&u.description),
+            Cell::Text(if l.cleared { "cleared" } else { "unmatched" }),
+            Cell::Integer(l.statement_line),
+            Cell::Text(l.date),
+            Cell::Amount(l.amount),
+            Cell::Text(l.reference),
+            entry,
+            posting,
+            Cell::Text(l.match_kind),
+            Cell::Text(l.description),
         ])?;
     }
     rows.flush()

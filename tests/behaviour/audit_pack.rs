@@ -119,6 +119,7 @@ fn the_demo_year_packs_with_every_kind_of_file_and_verifies() {
         "receipts/2022-000001.pdf",
         "vouchers/2022-01/2022-01-001.pdf",
         "reconciliations/reconciliations.csv",
+        "reconciliations/reconciliation-1.csv",
         "verify/verify.txt",
         "verify/verify.json",
         "manifest.json",

@@ -394,3 +394,31 @@ fn the_commands_are_in_the_help_in_every_language() {
         assert!(verify.contains("--keyfile"), "{lang}: {verify}");
     }
 }
+
+#[test]
+fn a_ledger_that_fails_verify_is_packed_with_its_report_and_a_note() {
+    let l = small_ledger();
+    let conn = l.raw();
+    conn.execute_batch(
+        "DROP TRIGGER entries_no_update;
+         UPDATE entries SET memo = 'changed behind lovefund' WHERE id = 2;",
+    )
+    .unwrap();
+    drop(conn);
+    let pack = path_in(&l, "pack.zip");
+    let out = l.stdout(&[
+        "--lang",
+        "en",
+        "audit-pack",
+        "--year",
+        "2022",
+        "--out",
+        &pack,
+    ]);
+    assert!(out.contains("the ledger's own verify failed"), "{out}");
+    let files = members(Path::new(&pack));
+    let verify: serde_json::Value = serde_json::from_slice(&files["verify/verify.json"]).unwrap();
+    assert_eq!(verify["passed"], false);
+    // The pack itself is intact: it says truly what the ledger holds.
+    check(&l, &pack).success();
+}

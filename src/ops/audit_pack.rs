@@ -5,8 +5,10 @@
 //! any file that was changed, added or removed.
 //!
 //! Made from one read snapshot of the ledger, written through the output guard (no
-//! file at all unless the whole pack was written), each file deflated into the zip
-//! as it is made: memory stays flat however many receipts and vouchers the year has.
+//! file at all unless the whole pack was written), each file put into the zip as it
+//! is made (text deflated, the PDFs stored as drawn, their streams deflated already)
+//! and in the same order on every run: memory stays flat however many receipts and
+//! vouchers the year has.
 //!
 //! Not here: the zip itself (`output::zip`, `input::pack`), how each document looks
 //! (the renderers), or the signature's bytes (`ledger::signature`).

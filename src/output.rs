@@ -16,6 +16,7 @@
 pub mod csv;
 pub mod encode;
 pub mod xlsx;
+pub mod zip;
 
 use crate::error::message::OutputMessage;
 use crate::error::{Error, Field, Result};
@@ -292,6 +293,24 @@ impl AtomicFile<'_> {
             .and_then(|()| self.file.get_ref().sync_all())
             .map_err(|e| cannot_write(&self.target, e))?;
         self.guard.place(self.temporary, &self.target)
+    }
+}
+
+/// The file itself, for a writer that seeks back over what it wrote (the zip writer
+/// fills in each member's sizes and the central directory).
+impl Write for AtomicFile<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.file.write(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl std::io::Seek for AtomicFile<'_> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.file.seek(to)
     }
 }
 

@@ -176,6 +176,13 @@ pub enum Command {
     /// Users and their roles (treasurer, reviewer, auditor); once a ledger has users, every command signs one in
     #[command(subcommand)]
     User(UserCommand),
+    /// The audit pack: one fiscal year's statements, journal, receipts, vouchers, reconciliations, attachments and verify report in one zip, its manifest signed with the fund's key
+    #[command(
+        args_conflicts_with_subcommands = true,
+        subcommand_negates_reqs = true,
+        after_help = "Examples:\n  lovefund audit-pack --year 2022 --out audit-2022.zip\n  lovefund audit-pack verify audit-2022.zip --keyfile keys.txt"
+    )]
+    AuditPack(AuditPackArgs),
     /// Write the donors' verification page (one offline HTML file), the public keys and the list of voided receipts
     Publish {
         /// The folder to write verify.html, keys.txt and voided.txt into
@@ -184,6 +191,42 @@ pub enum Command {
         /// Replace verify.html, keys.txt and voided.txt there if they exist
         #[arg(long)]
         force: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct AuditPackArgs {
+    #[command(subcommand)]
+    pub command: Option<AuditPackCommand>,
+    /// The fiscal year to pack, e.g. 2022
+    #[arg(long, required = true)]
+    pub year: Option<String>,
+    /// The zip file to write; an existing FILE is replaced only with --force, the ledger's own files never
+    #[arg(long, value_name = "FILE", required = true)]
+    pub out: Option<PathBuf>,
+    /// A TTF/OTF/TTC font for the receipts, vouchers and summary instead of the bundled one [env: LOVEFUND_FONT]
+    #[arg(long, value_name = "FONT")]
+    pub font: Option<PathBuf>,
+    /// The date the summary's notice is signed on, YYYY-MM-DD [default: today]
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditPackCommand {
+    /// Check an audit pack without the ledger: the manifest's signature and every file's SHA-256; names each file changed, added or removed
+    Verify {
+        /// The audit pack (a .zip lovefund audit-pack wrote)
+        file: PathBuf,
+        /// The fund's public key, 64 hex digits as `lovefund key show` prints it (may be given more than once)
+        #[arg(long, value_name = "PUBKEY", required_unless_present = "keyfile")]
+        key: Vec<String>,
+        /// A file of the fund's public keys, as `lovefund key show` prints them
+        #[arg(long, value_name = "FILE")]
+        keyfile: Option<PathBuf>,
     },
 }
 

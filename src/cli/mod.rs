@@ -448,6 +448,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
             ctx.emit(out, lang, &printed)
         }
         Command::Publish { out: dir, force } => signing::publish(ctx, &dir, force, out),
+        Command::AuditPack(a) => signing::audit_pack(ctx, a, out),
     }
 }
 

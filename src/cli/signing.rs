@@ -1,5 +1,6 @@
-//! `key show | rotate`, `publish`, and `receipt verify` (a verification code or a
-//! signed payload in this ledger; a payload or PDF with only the fund's public keys).
+//! `key show | rotate`, `publish`, `receipt verify` (a verification code or a
+//! signed payload in this ledger; a payload or PDF with only the fund's public
+//! keys), and `audit-pack` (made with the fund's key, checked with its public keys).
 
 use super::Context;
 use super::args::KeyCommand;
@@ -101,4 +102,50 @@ pub fn publish(ctx: &Context, dir: &Path, force: bool, out: &mut dyn Write) -> R
     let lang = ctx.lang(&ledger);
     let published = signing::publish(&ledger, &guard, dir, lang)?;
     ctx.emit(out, lang, &published)
+}
+
+/// `audit-pack --year Y --out FILE`, or `audit-pack verify FILE --key/--keyfile`.
+pub fn audit_pack(
+    ctx: &Context,
+    args: super::args::AuditPackArgs,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::ops::audit_pack;
+    if let Some(super::args::AuditPackCommand::Verify { file, key, keyfile }) = args.command {
+        // An auditor's machine: no ledger is opened, or needed.
+        let lang = ctx.lang_without_ledger();
+        let keyfile = match keyfile {
+            Some(path) => Some((path.display().to_string(), read_list(&path)?)),
+            None => None,
+        };
+        let keys = signing::given_keys(
+            &key,
+            keyfile.as_ref().map(|(p, t)| (p.as_str(), t.as_str())),
+        )?;
+        let verdict = audit_pack::verify(&file, &keys)?;
+        ctx.emit(out, lang, &verdict)?;
+        return verdict.refusal().map_or(Ok(()), Err);
+    }
+    // clap requires both without the subcommand.
+    let (Some(year), Some(path)) = (args.year, args.out) else {
+        return Err(Error::internal("audit-pack needs --year and --out"));
+    };
+    let year = super::values::year(&year)?;
+    let date = args
+        .date
+        .as_deref()
+        .map(|d| crate::ledger::date::parse_date(Field::Date, d))
+        .transpose()?;
+    let guard = super::output_guard(ctx, Field::Out, args.force);
+    guard.check(&path)?;
+    let ledger = ctx.open_for_reading()?;
+    let lang = ctx.lang(&ledger);
+    let request = audit_pack::PackRequest {
+        year,
+        out: path,
+        font: args.font,
+        date: date.unwrap_or(ctx.actor()?.today),
+    };
+    let packed = audit_pack::pack(&ledger, &guard, &request)?;
+    ctx.emit(out, lang, &packed)
 }

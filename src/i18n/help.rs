@@ -924,4 +924,33 @@ help! {
         "用户及其角色（司库、审核人、审计）；账本有了用户后，每个命令都要登录";
     "What is wrong" => "哪裡不對", "哪里不对";
     "What the user may do" => "使用者可以做什麼", "用户可以做什么";
+    // The audit pack.
+    "The audit pack: one fiscal year's statements, journal, receipts, vouchers, reconciliations, attachments and verify report in one zip, its manifest signed with the fund's key" =>
+        "審計包：一個會計年度的報表、日記賬、收據、記賬憑證、銀行對賬、附件和核驗報告，裝進一個 zip，其清單以基金的金鑰簽名",
+        "审计包：一个会计年度的报表、日记账、收据、记账凭证、银行对账、附件和核验报告，装进一个 zip，其清单以基金的密钥签名";
+    "Examples:\n  lovefund audit-pack --year 2022 --out audit-2022.zip\n  lovefund audit-pack verify audit-2022.zip --keyfile keys.txt" =>
+        "例子：\n  lovefund audit-pack --year 2022 --out audit-2022.zip\n  lovefund audit-pack verify audit-2022.zip --keyfile keys.txt",
+        "例子：\n  lovefund audit-pack --year 2022 --out audit-2022.zip\n  lovefund audit-pack verify audit-2022.zip --keyfile keys.txt";
+    "The fiscal year to pack, e.g. 2022" => "要打包的會計年度，例如 2022", "要打包的会计年度，例如 2022";
+    "The zip file to write; an existing FILE is replaced only with --force, the ledger's own files never" =>
+        "要寫出的 zip 檔；已存在的 FILE 只在給出 --force 時取代，賬本自己的檔案絕不取代",
+        "要写出的 zip 文件；已存在的 FILE 只在给出 --force 时替换，账本自己的文件绝不替换";
+    "A TTF/OTF/TTC font for the receipts, vouchers and summary instead of the bundled one [env: LOVEFUND_FONT]" =>
+        "收據、憑證和年度公告改用的 TTF/OTF/TTC 字型，而非內附字型［環境變數 LOVEFUND_FONT］",
+        "收据、凭证和年度公告改用的 TTF/OTF/TTC 字体，而非内置字体［环境变量 LOVEFUND_FONT］";
+    "The date the summary's notice is signed on, YYYY-MM-DD [default: today]" =>
+        "年度公告的落款日期，YYYY-MM-DD［預設：今天］",
+        "年度公告的落款日期，YYYY-MM-DD［默认：今天］";
+    "Check an audit pack without the ledger: the manifest's signature and every file's SHA-256; names each file changed, added or removed" =>
+        "不用賬本核驗審計包：清單的簽名和每個檔案的 SHA-256；逐一列出被更改、添加或刪除的檔案",
+        "不用账本核验审计包：清单的签名和每个文件的 SHA-256；逐一列出被更改、添加或删除的文件";
+    "The audit pack (a .zip lovefund audit-pack wrote)" =>
+        "審計包（lovefund audit-pack 寫出的 .zip）",
+        "审计包（lovefund audit-pack 写出的 .zip）";
+    "The fund's public key, 64 hex digits as `lovefund key show` prints it (may be given more than once)" =>
+        "基金的公鑰，即 `lovefund key show` 印出的 64 位十六進位數字（可給出多次）",
+        "基金的公钥，即 `lovefund key show` 打印的 64 位十六进制数字（可给出多次）";
+    "A file of the fund's public keys, as `lovefund key show` prints them" =>
+        "基金公鑰的檔案，格式同 `lovefund key show` 的輸出",
+        "基金公钥的文件，格式同 `lovefund key show` 的输出";
 }

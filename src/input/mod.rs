@@ -11,6 +11,7 @@ mod columns;
 mod encoding;
 mod errors;
 mod lines;
+pub mod pack;
 pub mod pdf;
 mod source;
 mod workbook;

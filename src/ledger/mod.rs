@@ -11,6 +11,7 @@ pub mod daxie;
 pub mod entry;
 pub mod fund;
 pub mod guard;
+pub mod manifest;
 pub mod money;
 pub mod names;
 pub mod operations;

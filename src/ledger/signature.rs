@@ -286,6 +286,37 @@ pub fn verify(text: &str, keys: &[[u8; 32]]) -> Result<Claims, Fault> {
     parsed.check(keys).cloned()
 }
 
+/// A detached signature of `bytes` (an audit pack's manifest) with the fund's key,
+/// as one line: `KEYID:SIG`, the signature in base64url without padding. The same
+/// Ed25519 keys and signing as receipts' payloads.
+pub fn sign_bytes(bytes: &[u8], secret: &Secret, key_id: &str) -> String {
+    let signature = secret.0.sign(bytes);
+    format!(
+        "{key_id}:{}\n",
+        URL_SAFE_NO_PAD.encode(signature.to_bytes())
+    )
+}
+
+/// Checks a detached signature (`sign_bytes`'s line) of `bytes` against `keys`:
+/// the key that signed it, or why not.
+pub fn verify_bytes(line: &str, bytes: &[u8], keys: &[[u8; 32]]) -> Result<[u8; 32], Fault> {
+    let (key_id_text, signature_text) = line.trim().split_once(':').ok_or(Fault::Malformed)?;
+    let signature: [u8; 64] = URL_SAFE_NO_PAD
+        .decode(signature_text)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or(Fault::Malformed)?;
+    let key = keys
+        .iter()
+        .find(|k| key_id(k) == key_id_text)
+        .ok_or_else(|| Fault::UnknownKey(key_id_text.to_string()))?;
+    let verifying = VerifyingKey::from_bytes(key).map_err(|_| Fault::Malformed)?;
+    verifying
+        .verify(bytes, &Signature::from_bytes(&signature))
+        .map_err(|_| Fault::BadSignature)?;
+    Ok(*key)
+}
+
 /// A public key written as 64 hex digits (spaces and a `:` allowed between them).
 pub fn parse_public_key(text: &str) -> Option<[u8; 32]> {
     let compact: String = text
@@ -404,6 +435,27 @@ mod tests {
             fund: "助学|金%".into(),
             donor: mask_name("张三丰"),
         }
+    }
+
+    #[test]
+    fn a_detached_signature_checks_only_the_bytes_it_signed() {
+        let key = public_key_of(&SECRET);
+        let id = key_id(&key);
+        let line = sign_bytes(b"manifest", &Secret::from_bytes(&SECRET), &id);
+        assert_eq!(verify_bytes(&line, b"manifest", &[key]), Ok(key));
+        assert_eq!(
+            verify_bytes(&line, b"manifesT", &[key]),
+            Err(Fault::BadSignature)
+        );
+        let other = public_key_of(&[9; 32]);
+        assert_eq!(
+            verify_bytes(&line, b"manifest", &[other]),
+            Err(Fault::UnknownKey(id))
+        );
+        assert_eq!(
+            verify_bytes("nonsense", b"manifest", &[key]),
+            Err(Fault::Malformed)
+        );
     }
 
     #[test]

@@ -91,25 +91,35 @@ pub fn write_summary_pdf(
     guard: &Guard,
 ) -> Result<()> {
     guard.check(path)?;
+    let bytes = summary_pdf(report, lang, issued, font_path)?;
+    guard.write(path, &bytes)
+}
+
+/// The annual summary's A4 PDF, issued `issued`, as bytes.
+pub fn summary_pdf(
+    report: &AnnualSummary,
+    lang: Lang,
+    issued: chrono::NaiveDate,
+    font_path: Option<&Path>,
+) -> Result<Vec<u8>> {
     let font = font(font_path)?;
     let doc = crate::render::summary::summary_doc(report, lang, issued, printed_now());
     let texts = [&doc.fund_name, &doc.title, &doc.issuer]
         .into_iter()
         .chain(doc.program_rows.iter().flatten());
     refuse_missing(&font, texts)?;
-    let bytes = crate::render::pdf::render_summary(&doc, &font).map_err(|e| {
+    crate::render::pdf::render_summary(&doc, &font).map_err(|e| {
         Error::io_said(
             crate::error::message::IoMessage::LayOut {
                 document: crate::error::message::Document::Summary,
             },
             e,
         )
-    })?;
-    guard.write(path, &bytes)
+    })
 }
 
 /// The ledger's fingerprint (its chain head, hex), or "" for an empty ledger.
-fn fingerprint_of(store: &impl Read) -> Result<String> {
+pub fn fingerprint_of(store: &impl Read) -> Result<String> {
     Ok(store
         .head()?
         .last
@@ -124,20 +134,25 @@ fn write_statement_doc(
     path: &Path,
     guard: &Guard,
 ) -> Result<()> {
+    let bytes = statement_pdf(doc)?;
+    guard.write(path, &bytes)
+}
+
+/// `doc` drawn in the bundled font, refused if the font lacks a character of it.
+fn statement_pdf(doc: &crate::render::pdf::StatementDoc) -> Result<Vec<u8>> {
     let font = font(None)?;
     let texts = [&doc.fund_name, &doc.title, &doc.donor]
         .into_iter()
         .chain(doc.rows.iter().flatten());
     refuse_missing(&font, texts)?;
-    let bytes = crate::render::pdf::render_statement(doc, &font).map_err(|e| {
+    crate::render::pdf::render_statement(doc, &font).map_err(|e| {
         Error::io_said(
             crate::error::message::IoMessage::LayOut {
                 document: crate::error::message::Document::Statement,
             },
             e,
         )
-    })?;
-    guard.write(path, &bytes)
+    })
 }
 
 /// One donor's year-end statement as a paginated PDF at `path`, with the fund's name
@@ -173,9 +188,18 @@ pub fn write_grid_pdf(
     path: &Path,
     guard: &Guard,
 ) -> Result<()> {
-    use crate::render::grid::Cell;
     guard.check(path)?;
-    let store = ledger.reader();
+    let bytes = grid_pdf(ledger.reader(), grid, lang)?;
+    guard.write(path, &bytes)
+}
+
+/// A report's grid as the bytes of its A4 PDF (see `write_grid_pdf`).
+pub fn grid_pdf(
+    store: &impl Read,
+    grid: &crate::render::grid::Grid,
+    lang: Lang,
+) -> Result<Vec<u8>> {
+    use crate::render::grid::Cell;
     let fingerprint = fingerprint_of(store)?;
     // The columns from the first that holds an amount in every row that has one.
     let width = grid.columns.len();
@@ -206,5 +230,5 @@ pub fn write_grid_pdf(
         fingerprint_label: crate::i18n::L::Fingerprint.get(lang).to_string(),
         fingerprint,
     };
-    write_statement_doc(&doc, path, guard)
+    statement_pdf(&doc)
 }

@@ -10,6 +10,7 @@
 //! `render::Render`).
 
 pub mod attachments;
+pub mod audit_pack;
 pub mod bill_import;
 pub mod chart;
 pub mod close;
@@ -28,6 +29,7 @@ pub mod reconcile;
 pub mod signing;
 pub mod users;
 pub mod vouchers;
+pub mod workers;
 
 use crate::error::{Field, Result};
 use crate::i18n::Lang;

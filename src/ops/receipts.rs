@@ -10,7 +10,7 @@ use crate::ledger::entry::{MEMO_LENGTH_MAX, check_text};
 use crate::ledger::receipt::{ReceiptNumber, normalize_code, verification_code};
 use crate::output::Guard;
 use crate::render::Render;
-use crate::render::pdf::ReceiptDoc;
+use crate::render::pdf::{PdfFont, ReceiptDoc};
 use crate::render::receipts::{missing_chars_own, missing_chars_shared, receipt_doc};
 use crate::report::receipts::{ReceiptView, receipt_view};
 use crate::store::Read;
@@ -176,70 +176,117 @@ pub fn print(
     // Second pass: the printable receipts, rendered and written by the workers.
     let left_out: std::collections::HashSet<&str> =
         not_printed.iter().map(|n| n.receipt.as_str()).collect();
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let (font, guard) = (&font, guard);
-    let (jobs, queue) = std::sync::mpsc::sync_channel::<(ReceiptNumber, ReceiptDoc)>(workers * 2);
-    let queue = std::sync::Mutex::new(queue);
-    let (done, results) = std::sync::mpsc::channel::<Result<(ReceiptNumber, String)>>();
-    let mut written = std::thread::scope(|scope| -> Result<Vec<(ReceiptNumber, String)>> {
-        for _ in 0..workers {
-            let (queue, done) = (&queue, done.clone());
-            scope.spawn(move || {
-                loop {
-                    let job = match queue.lock() {
-                        Ok(queue) => queue.recv(),
-                        Err(_) => return,
-                    };
-                    let Ok((number, doc)) = job else { return };
-                    let result = crate::render::pdf::render_receipt(&doc, font)
-                        .map_err(|e| {
-                            Error::io_said(
-                                crate::error::message::IoMessage::LayOut {
-                                    document: crate::error::message::Document::Receipt,
-                                },
-                                format!("{number}: {e}"),
-                            )
-                        })
-                        .and_then(|bytes| {
-                            let path = path_of(number);
-                            guard.write(&path, &bytes)?;
-                            Ok((number, path.display().to_string()))
-                        });
-                    if done.send(result).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(done);
-        let mut written = Vec::new();
-        let mut take = |result: Result<(ReceiptNumber, String)>| -> Result<()> {
-            written.push(result?);
-            progress(written.len() as u64, total);
-            Ok(())
-        };
-        let fed = for_each(&mut |record| {
-            if !left_out.contains(record.number.to_string().as_str()) {
-                let doc = doc_of(&record);
-                if jobs.send((record.number, doc)).is_err() {
-                    return Err(Error::failed(
-                        crate::error::message::IoMessage::WorkerStopped,
-                    ));
-                }
-            }
-            results.try_iter().try_for_each(&mut take)
-        });
-        drop(jobs);
-        // Every job sent is finished (or failed) before the first error is returned.
-        let drained = results.iter().try_for_each(&mut take);
-        fed.and(drained)?;
-        Ok(written)
+    let skip = |record: &ReceiptRecord| left_out.contains(record.number.to_string().as_str());
+    let write = |number: ReceiptNumber, bytes: Vec<u8>| {
+        let path = path_of(number);
+        guard.write(&path, &bytes)?;
+        Ok((number, path.display().to_string()))
+    };
+    let mut written = Vec::new();
+    render_all(&font, &for_each, &doc_of, &skip, &write, &mut |done| {
+        written.push(done);
+        progress(written.len() as u64, total);
+        Ok(())
     })?;
     written.sort_unstable_by_key(|(number, _)| (number.year, number.seq));
     Ok(Printed {
         written: written.into_iter().map(|(_, path)| path).collect(),
         not_printed,
     })
+}
+
+/// Streams receipts from the store into a visitor.
+type ForEach<'a> = dyn Fn(&mut dyn FnMut(ReceiptRecord) -> Result<()>) -> Result<()> + 'a;
+
+/// Lays out every receipt `for_each` gives (but those `skip` leaves out) on this
+/// thread and renders it on every core (`super::workers`); `deliver` runs on the
+/// worker with the PDF's bytes (writes the file, or hands them back), and `take` on
+/// this thread with what it returned, in the order they finish.
+fn render_all<T: Send>(
+    font: &PdfFont,
+    for_each: &ForEach<'_>,
+    doc_of: &dyn Fn(&ReceiptRecord) -> ReceiptDoc,
+    skip: &dyn Fn(&ReceiptRecord) -> bool,
+    deliver: &(dyn Fn(ReceiptNumber, Vec<u8>) -> Result<T> + Sync),
+    take: &mut dyn FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let work = |(number, doc): (ReceiptNumber, ReceiptDoc)| {
+        let bytes = crate::render::pdf::render_receipt(&doc, font).map_err(|e| {
+            Error::io_said(
+                crate::error::message::IoMessage::LayOut {
+                    document: crate::error::message::Document::Receipt,
+                },
+                format!("{number}: {e}"),
+            )
+        })?;
+        deliver(number, bytes)
+    };
+    let feed = |send: &mut dyn FnMut((ReceiptNumber, ReceiptDoc)) -> Result<()>| {
+        for_each(&mut |record| {
+            if skip(&record) {
+                return Ok(());
+            }
+            send((record.number, doc_of(&record)))
+        })
+    };
+    super::workers::on_workers(&feed, &work, take)
+}
+
+/// Every receipt of `year` as its PDF's bytes, handed to `take` in the order they
+/// finish (the audit pack); returns how many. A receipt the font cannot draw refuses
+/// them all before the first is rendered; a year without receipts gives none.
+pub fn render_year(
+    ledger: &Ledger,
+    year: i32,
+    font_path: Option<&Path>,
+    lang: Lang,
+    take: &mut dyn FnMut(ReceiptNumber, Vec<u8>) -> Result<()>,
+) -> Result<u64> {
+    let store = ledger.reader();
+    let funds = store.funds()?;
+    let fund_name = store.ledger_name_in(lang.into())?;
+    let signer = crate::report::receipts::Signer::of(store)?;
+    let doc_of = |r: &ReceiptRecord| {
+        let mut view = receipt_view(r, &funds, lang);
+        signer.sign(&mut view);
+        receipt_doc(&view, &fund_name, lang)
+    };
+    let for_each = |visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>| {
+        store.for_each_receipt(Some(year), visit)
+    };
+    let mut font = None;
+    let mut total = 0u64;
+    for_each(&mut |record| {
+        let doc = doc_of(&record);
+        let font = match &font {
+            Some(font) => font,
+            None => {
+                let loaded = super::documents::font(font_path)?;
+                if let Some(c) = missing_chars_shared(&doc, &loaded).first() {
+                    return Err(cannot_draw(None, *c));
+                }
+                font.insert(loaded)
+            }
+        };
+        if let Some(c) = missing_chars_own(&doc, font).first() {
+            return Err(cannot_draw(Some(record.number.to_string()), *c));
+        }
+        total += 1;
+        Ok(())
+    })?;
+    let Some(font) = font else {
+        return Ok(0);
+    };
+    let hand_back = |number: ReceiptNumber, bytes: Vec<u8>| Ok((number, bytes));
+    render_all(
+        &font,
+        &for_each,
+        &doc_of,
+        &|_| false,
+        &hand_back,
+        &mut |(n, b)| take(n, b),
+    )?;
+    Ok(total)
 }
 
 /// A refusal for `what` having a character the font cannot draw; nothing written.

@@ -16,7 +16,7 @@ use crate::render::Render;
 use crate::render::pdf::{
     PdfDates, PdfFont, VoucherDoc, VoucherLabels, VoucherLine, render_voucher,
 };
-use crate::report::entry::entry_view;
+use crate::report::entry::entry_view_in;
 use crate::store::Read;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -79,9 +79,22 @@ fn figures(amount: Money) -> String {
     }
 }
 
-/// The voucher of entry `id`, laid out for the PDF.
-pub fn voucher_doc(store: &impl Read, id: i64, lang: Lang) -> Result<VoucherDoc> {
-    let view = entry_view(store, id, lang)?;
+/// The chart, the funds and the fund's name, read once for many vouchers.
+pub type VoucherContext<'a> = (
+    &'a [crate::ledger::account::Account],
+    &'a crate::ledger::fund::Funds,
+    &'a str,
+);
+
+/// The voucher of entry `id`, laid out for the PDF, with what every voucher shares
+/// read once (a month's or a year's vouchers).
+pub fn voucher_doc_in(
+    store: &impl Read,
+    id: i64,
+    lang: Lang,
+    (accounts, funds, fund_name): VoucherContext<'_>,
+) -> Result<VoucherDoc> {
+    let view = entry_view_in(store, id, lang, (accounts, funds))?;
     let entry = &view.entry;
     let seq = view.voucher;
     let documents = store
@@ -115,7 +128,7 @@ pub fn voucher_doc(store: &impl Read, id: i64, lang: Lang) -> Result<VoucherDoc>
     };
     let recorded = unix_seconds(&entry.recorded_at).unwrap_or_default();
     Ok(VoucherDoc {
-        fund_name: store.ledger_name_in(lang.into())?,
+        fund_name: fund_name.to_string(),
         number: voucher_label(seq, lang),
         date: entry.date.format("%Y-%m-%d").to_string(),
         documents,
@@ -158,8 +171,10 @@ pub fn print(
     }
     let font: PdfFont = super::documents::font(request.font.as_deref())?;
     let mut docs = Vec::with_capacity(ids.len());
+    let (accounts, funds) = (store.accounts()?, store.funds()?);
+    let fund_name = store.ledger_name_in(lang.into())?;
     for id in ids {
-        let doc = voucher_doc(store, id, lang)?;
+        let doc = voucher_doc_in(store, id, lang, (&accounts, &funds, &fund_name))?;
         let file = file_name(&doc);
         let target = request.dir.join(&file);
         guard.check(&target)?;

@@ -5,6 +5,7 @@
 pub mod annual;
 pub mod grid;
 pub mod json;
+pub mod pack;
 pub mod pdf;
 pub mod receipts;
 pub mod reconcile;

@@ -363,3 +363,60 @@ pub fn statement_doc(
         fingerprint: fingerprint.to_string(),
     }
 }
+
+/// The summary's tables as one grid for a spreadsheet (the audit pack's CSV): each
+/// program, then each month with what it raised and disbursed and the money into
+/// and out of the cash accounts; the headline figures as the total row. The first
+/// column says which table a row belongs to, so the program rows and the month rows
+/// each add up to the total on their own.
+pub fn summary_grid(s: &AnnualSummary, lang: Lang) -> super::grid::Grid {
+    use super::grid::{Cell, Grid};
+    let g = |l: L| l.get(lang).to_string();
+    let empty = || Cell::Text(String::new());
+    let mut rows = Vec::new();
+    for p in &s.by_program {
+        rows.push(vec![
+            Cell::Text(g(L::Program)),
+            Cell::Text(p.name.clone()),
+            Cell::Amount(p.raised),
+            Cell::Amount(p.disbursed),
+            empty(),
+            empty(),
+        ]);
+    }
+    for m in &s.months {
+        rows.push(vec![
+            Cell::Text(g(L::Month)),
+            Cell::Text(format!("{}-{:02}", s.year, m.month)),
+            Cell::Amount(m.raised),
+            Cell::Amount(m.disbursed),
+            Cell::Amount(m.money_in),
+            Cell::Amount(m.money_out),
+        ]);
+    }
+    let preliminary = if s.preliminary {
+        g(L::Preliminary)
+    } else {
+        String::new()
+    };
+    Grid {
+        title: format!("{} {}{preliminary}", s.year, g(L::SummaryTitle)),
+        columns: vec![
+            String::new(),
+            String::new(),
+            g(L::Raised),
+            g(L::Disbursed),
+            g(L::MoneyIn),
+            g(L::MoneyOut),
+        ],
+        rows,
+        totals: Some(vec![
+            Cell::Text(g(L::Total)),
+            empty(),
+            Cell::Amount(s.raised),
+            Cell::Amount(s.disbursed),
+            empty(),
+            empty(),
+        ]),
+    }
+}

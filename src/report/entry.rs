@@ -146,11 +146,24 @@ pub struct EntryLine {
 }
 
 pub fn entry_view(store: &impl Read, id: i64, lang: impl Words) -> Result<EntryView> {
+    let chart = (store.accounts()?, store.funds()?);
+    entry_view_in(store, id, lang, (&chart.0, &chart.1))
+}
+
+/// `entry_view` with the chart and funds read once for many entries (a year's
+/// vouchers).
+pub fn entry_view_in(
+    store: &impl Read,
+    id: i64,
+    lang: impl Words,
+    (accounts, funds): (
+        &[crate::ledger::account::Account],
+        &crate::ledger::fund::Funds,
+    ),
+) -> Result<EntryView> {
     let entry = store
         .entry(id)?
         .ok_or_else(|| Error::not_found(OpsMessage::NoEntry { id }))?;
-    let accounts = store.accounts()?;
-    let funds = store.funds()?;
     let lines = entry
         .postings
         .iter()

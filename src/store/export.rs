@@ -107,6 +107,11 @@ impl Store {
         // the journal is.
         self.conn
             .pragma_update(None, "cache_size", EXPORT_CACHE_KIB)?;
+        if !self.conn.is_autocommit() {
+            // Inside a caller's read transaction (the audit pack's), which is the
+            // snapshot already.
+            return work(self);
+        }
         self.conn.execute_batch("BEGIN DEFERRED")?;
         let value = work(self);
         let end = self.conn.execute_batch("COMMIT");

@@ -14,6 +14,7 @@ mod common;
 mod amount_bound;
 mod attachments;
 mod audit;
+mod audit_pack;
 mod bank_statements;
 mod bills;
 mod core;

@@ -528,3 +528,33 @@ fn user_records_are_chained_and_a_swapped_password_hash_is_found() {
     let said = String::from_utf8(said).unwrap();
     assert!(said.contains("user_records"), "{said}");
 }
+
+#[test]
+fn an_auditor_packs_the_year_and_checks_it_without_signing_in() {
+    let (l, _) = ledger_with_users();
+    stdout_as(&l, REVIEWER, &["entry", "approve", "1", "2"]);
+    let keys = stdout_as(&l, AUDITOR, &["key", "show"]);
+    std::fs::write(l.dir.path().join("keys.txt"), keys).unwrap();
+    stdout_as(
+        &l,
+        AUDITOR,
+        &["audit-pack", "--year", "2022", "--out", "pack.zip"],
+    );
+    // A machine without the ledger and without a password checks it.
+    let out = l
+        .cmd()
+        .env_remove("LOVEFUND_PASSWORD")
+        .env_remove("LOVEFUND_DB")
+        .args([
+            "--lang",
+            "zh-Hans",
+            "audit-pack",
+            "verify",
+            "pack.zip",
+            "--keyfile",
+            "keys.txt",
+        ])
+        .assert()
+        .success();
+    assert!(!out.get_output().stdout.is_empty());
+}

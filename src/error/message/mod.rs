@@ -22,6 +22,7 @@ mod io;
 mod ledger;
 mod ops;
 mod output;
+mod pack;
 mod reconcile;
 mod render;
 mod sign;
@@ -37,6 +38,7 @@ pub use io::{CauseKind, Document, IoCause, IoFailure, IoMessage};
 pub use ledger::{DayTotal, Holder, LedgerMessage};
 pub use ops::OpsMessage;
 pub use output::OutputMessage;
+pub use pack::{FileProblem, PackMessage, SignatureState};
 pub use reconcile::ReconcileMessage;
 pub use render::RenderMessage;
 pub use sign::{PrintedField, SignMessage};
@@ -67,6 +69,8 @@ pub enum Message {
     Sign(SignMessage),
     /// The WeChat Pay and Alipay bill readers.
     Bill(BillMessage),
+    /// The audit pack.
+    Pack(PackMessage),
     /// What only the command line says.
     Cli(CliMessage),
     /// Users, roles and review.
@@ -100,6 +104,7 @@ part!(
     Ops(OpsMessage),
     Sign(SignMessage),
     Bill(BillMessage),
+    Pack(PackMessage),
     Cli(CliMessage),
     Access(AccessMessage),
 );

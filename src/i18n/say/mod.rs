@@ -16,6 +16,7 @@ pub mod io;
 mod ledger;
 mod ops;
 mod output;
+mod pack;
 mod reconcile;
 mod render;
 mod sign;
@@ -64,6 +65,7 @@ pub fn say(lang: Lang, message: &Message, field: &str) -> String {
         Message::Ops(m) => m.say(lang, field),
         Message::Sign(m) => m.say(lang, field),
         Message::Bill(m) => m.say(lang, field),
+        Message::Pack(m) => m.say(lang, field),
         Message::Cli(m) => m.say(lang, field),
         Message::Access(m) => m.say(lang, field),
     }

@@ -209,6 +209,7 @@ labels! {
     OtherSpending => "其他支出", "其他支出", "Other spending";
     ProjectsSection => "項目收支", "项目收支", "Projects";
     EntrustedSection => "受托代理", "受托代理", "Held in trust";
+    LeftoverSection => "結餘資金轉入轉出", "结余资金转入转出", "Leftover money moved between funds";
     EntrustedGifts => "指定受益人的捐款", "指定受益人的捐款", "designated gifts";
     SourcePerson => "個人", "个人", "Individuals";
     SourceOrganization => "單位", "单位", "Organizations";

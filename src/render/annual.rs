@@ -390,6 +390,15 @@ pub fn disclosure(r: &crate::report::disclosure::Disclosure, lang: Lang) -> Grid
         ];
         row(L::ProjectsSection, p.fund.clone(), cells);
     }
+    // Leftover money a project passed to another fund, or took from one.
+    for p in r.projects.iter().filter(|p| !p.transfers.is_zero()) {
+        let cells = if p.transfers.is_negative() {
+            [blank(), amount(p.transfers.abs()), blank(), blank()]
+        } else {
+            [amount(p.transfers), blank(), blank(), blank()]
+        };
+        row(L::LeftoverSection, p.fund.clone(), cells);
+    }
     if !r.entrusted_received.is_zero() || !r.entrusted_paid.is_zero() {
         let cells = [
             amount(r.entrusted_received),

@@ -149,6 +149,9 @@ pub struct ProjectLine {
     pub opening: Money,
     pub raised: Money,
     pub disbursed: Money,
+    /// Moved to or from other funds in the year (net-asset transfers): how the
+    /// leftover money of a finished project was used, negative when moved out.
+    pub transfers: Money,
     pub closing: Money,
 }
 
@@ -246,6 +249,7 @@ fn computed(store: &impl Read, year: i32, lang: impl Words) -> Result<Disclosure
             opening: f.opening,
             raised: f.raised,
             disbursed: f.disbursed,
+            transfers: f.transfers,
             closing: f.closing,
         })
         .collect();

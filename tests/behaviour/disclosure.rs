@@ -393,3 +393,69 @@ fn a_published_disclosure_changes_only_by_a_correction() {
     drop(raw);
     l.run(&["verify"]).success();
 }
+
+/// A finished project's leftover money moved to the unrestricted fund is shown as
+/// what it was used for: out of the project, into the other fund.
+#[test]
+fn the_leftover_of_a_finished_project_is_shown_where_it_went() {
+    let l = Ledger::new();
+    run(&l, &["donor", "add", "某公司", "--type", "organization"]);
+    run(
+        &l,
+        &[
+            "donate",
+            "--donor",
+            "某公司",
+            "--amount",
+            "1000",
+            "--date",
+            "2022-03-01",
+            "--method",
+            "bank",
+            "--fund",
+            "助學",
+        ],
+    );
+    run(
+        &l,
+        &[
+            "entry",
+            "add",
+            "--date",
+            "2022-12-01",
+            "--memo",
+            "助学项目结束，结余转入非限定",
+            "--posting",
+            "1002@助學=-300",
+            "--posting",
+            "1002@非限定=300",
+            "--posting",
+            "3102@助學=300",
+            "--posting",
+            "3101@非限定=-300",
+        ],
+    );
+    let json = l.json(&["report", "disclosure", "--year", "2022"]);
+    let projects = json["projects"].as_array().unwrap();
+    let moved = |fund: &str| {
+        projects
+            .iter()
+            .find(|p| p["fund"] == fund)
+            .map(|p| p["transfers"].as_str().unwrap().to_string())
+    };
+    assert_eq!(moved("助學").as_deref(), Some("-300.00"), "{json}");
+    assert_eq!(moved("非限定").as_deref(), Some("300.00"), "{json}");
+    let text = l.stdout(&[
+        "--lang",
+        "zh-Hans",
+        "report",
+        "disclosure",
+        "--year",
+        "2022",
+    ]);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("结余资金转入转出") && l.contains("助学"))
+        .expect("the leftover row");
+    assert!(line.contains("300.00"), "{text}");
+}

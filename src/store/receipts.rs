@@ -43,8 +43,9 @@ pub struct VoidRecord {
 macro_rules! select_receipt {
     () => {
         "SELECT r.year, r.seq, r.entry_id, r.official_no, r.replaces,
-                (SELECT printf('%d-%06d', n.year, n.seq) FROM receipts n
-                 WHERE n.replaces = printf('%d-%06d', r.year, r.seq)),
+                CASE WHEN v.year IS NULL THEN NULL
+                     ELSE (SELECT printf('%d-%06d', n.year, n.seq) FROM receipts n
+                           WHERE n.replaces = printf('%d-%06d', r.year, r.seq)) END,
                 e.date, e.hash, e.recorded_by, e.method,
                 COALESCE(rn.name, p.name, ''), COALESCE(p.type, 'person'),
                 (SELECT -SUM(q.amount_fen) FROM postings q

@@ -211,6 +211,7 @@ pub enum CheckArg {
     Periods,
     Reconciliations,
     Attachments,
+    Reviews,
     Integrity,
 }
 

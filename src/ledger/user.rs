@@ -203,6 +203,60 @@ pub struct Decision {
     pub decided_at: String,
 }
 
+/// What is wrong with a recorded review decision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewFault {
+    /// The entry it decides on is not in the journal.
+    NoEntry,
+    /// Its reviewer prepared the entry.
+    OwnEntry { user: String },
+    /// Its reviewer was no active reviewer when it was decided.
+    NotReviewer { user: String },
+}
+
+/// The faults of `decisions` (each with its entry's preparer, None when the entry is
+/// missing) against the user records: two people, and the second a reviewer then.
+pub fn review_faults(
+    records: &[UserRecord],
+    decisions: &[(Decision, Option<String>)],
+) -> Vec<(i64, ReviewFault)> {
+    let mut faults = Vec::new();
+    for (d, preparer) in decisions {
+        let Some(preparer) = preparer else {
+            faults.push((d.entry_id, ReviewFault::NoEntry));
+            continue;
+        };
+        if *preparer == d.decided_by {
+            faults.push((
+                d.entry_id,
+                ReviewFault::OwnEntry {
+                    user: d.decided_by.clone(),
+                },
+            ));
+            continue;
+        }
+        // The users as they were when the decision was recorded (stored times are
+        // RFC 3339 in UTC, so they sort as text).
+        let then: Vec<UserRecord> = records
+            .iter()
+            .filter(|r| r.recorded_at <= d.decided_at)
+            .cloned()
+            .collect();
+        let reviewer = fold(&then)
+            .into_iter()
+            .any(|u| u.name == d.decided_by && u.role == Role::Reviewer && !u.disabled);
+        if !reviewer {
+            faults.push((
+                d.entry_id,
+                ReviewFault::NotReviewer {
+                    user: d.decided_by.clone(),
+                },
+            ));
+        }
+    }
+    faults
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +297,40 @@ mod tests {
         assert!(users[1].disabled);
         assert_eq!(users[1].password_hash, "h3");
         assert_eq!(users[1].password_set_at, "t3");
+    }
+
+    #[test]
+    fn a_review_needs_a_second_person_who_was_a_reviewer_then() {
+        let records = [
+            record(1, "王", UserEvent::Add, Some(Role::Treasurer), Some("h")),
+            record(2, "李", UserEvent::Add, Some(Role::Reviewer), Some("h")),
+        ];
+        let decision = |entry, by: &str, at: &str| Decision {
+            entry_id: entry,
+            verdict: Verdict::Approved,
+            note: None,
+            decided_by: by.into(),
+            decided_at: at.into(),
+        };
+        let faults = review_faults(
+            &records,
+            &[
+                (decision(1, "李", "t3"), Some("王".into())),
+                (decision(2, "李", "t3"), Some("李".into())),
+                (decision(3, "王", "t3"), Some("赵".into())),
+                (decision(4, "李", "t1"), Some("王".into())),
+                (decision(5, "李", "t3"), None),
+            ],
+        );
+        assert_eq!(
+            faults,
+            vec![
+                (2, ReviewFault::OwnEntry { user: "李".into() }),
+                (3, ReviewFault::NotReviewer { user: "王".into() }),
+                (4, ReviewFault::NotReviewer { user: "李".into() }),
+                (5, ReviewFault::NoEntry),
+            ]
+        );
     }
 
     #[test]

@@ -166,6 +166,10 @@ pub trait Read {
     fn decision(&self, entry: i64) -> Result<Option<crate::ledger::user::Decision>>;
     /// Every review decision, by entry.
     fn decisions(&self) -> Result<HashMap<i64, crate::ledger::user::Decision>>;
+    /// Every review decision with its entry's preparer (None: no such entry).
+    fn decisions_with_preparers(
+        &self,
+    ) -> Result<Vec<(crate::ledger::user::Decision, Option<String>)>>;
     /// The entries dated `from..=to` not reviewed yet (closing entries aside): how
     /// many, and the ids of the first `first`.
     fn unreviewed(&self, from: NaiveDate, to: NaiveDate, first: usize) -> Result<(i64, Vec<i64>)>;
@@ -471,6 +475,11 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn decisions(&self) -> Result<HashMap<i64, crate::ledger::user::Decision>> {
         super::users::decisions(self.connection())
+    }
+    fn decisions_with_preparers(
+        &self,
+    ) -> Result<Vec<(crate::ledger::user::Decision, Option<String>)>> {
+        super::users::decisions_with_preparers(self.connection())
     }
     fn unreviewed(&self, from: NaiveDate, to: NaiveDate, first: usize) -> Result<(i64, Vec<i64>)> {
         super::users::unreviewed(self.connection(), from, to, first)

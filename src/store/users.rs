@@ -186,3 +186,16 @@ pub(super) fn unreviewed(
         .collect::<rusqlite::Result<_>>()?;
     Ok((count, ids))
 }
+
+/// Every review decision, oldest entry first, with its entry's preparer (None when
+/// the entry is missing), for `verify reviews`.
+pub(super) fn decisions_with_preparers(
+    conn: &Connection,
+) -> Result<Vec<(Decision, Option<String>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.entry_id, a.verdict, a.note, a.decided_by, a.decided_at, e.recorded_by
+         FROM approvals a LEFT JOIN entries e ON e.id = a.entry_id ORDER BY a.entry_id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((decision_of(r)?, r.get(5)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -69,6 +69,7 @@ pub const CHECKS: &[(&str, L)] = &[
     ("periods", L::CheckPeriods),
     ("reconciliations", L::CheckReconciliations),
     ("attachments", L::CheckAttachments),
+    ("reviews", L::CheckReviews),
     ("integrity", L::CheckIntegrity),
 ];
 
@@ -250,6 +251,26 @@ fn run_on_snapshot(
             })
             .collect();
         results.push(("attachments", findings));
+    }
+    if wanted("reviews") {
+        use crate::ledger::user::ReviewFault;
+        let findings = crate::ledger::user::review_faults(
+            &store.user_records()?,
+            &store.decisions_with_preparers()?,
+        )
+        .into_iter()
+        .map(|(entry, fault)| Finding {
+            entry: Some(entry),
+            message: match fault {
+                ReviewFault::NoEntry => FindingMessage::ReviewOfNoEntry { entry },
+                ReviewFault::OwnEntry { user } => FindingMessage::ReviewByPreparer { entry, user },
+                ReviewFault::NotReviewer { user } => {
+                    FindingMessage::ReviewByNonReviewer { entry, user }
+                }
+            },
+        })
+        .collect();
+        results.push(("reviews", findings));
     }
     if let Some(d) = derived {
         let (totals, funds) = d.finish(&store.stored_daily_totals()?, &store.stored_guard_days()?);

@@ -787,7 +787,7 @@ fn an_import_with_a_line_in_a_closed_year_is_refused_naming_the_line() {
 
 // ---------------------------------------------------------------- verify checks
 
-const ALL_CHECKS: [&str; 11] = [
+const ALL_CHECKS: [&str; 12] = [
     "balanced",
     "chain",
     "records",
@@ -798,6 +798,7 @@ const ALL_CHECKS: [&str; 11] = [
     "periods",
     "reconciliations",
     "attachments",
+    "reviews",
     "integrity",
 ];
 

@@ -558,3 +558,33 @@ fn an_auditor_packs_the_year_and_checks_it_without_signing_in() {
         .success();
     assert!(!out.get_output().stdout.is_empty());
 }
+
+#[test]
+fn verify_reviews_finds_a_review_by_the_preparer_or_by_no_reviewer() {
+    let (l, _) = ledger_with_users();
+    stdout_as(&l, REVIEWER, &["entry", "approve", "1"]);
+    stdout_as(&l, AUDITOR, &["verify", "reviews"]);
+    // Rows written around lovefund: entry 2 "approved" by its own preparer, and a
+    // review of an entry that does not exist by the auditor.
+    l.raw()
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO approvals VALUES (2, 'approved', NULL, 'tester', '2026-01-01T00:00:00Z');
+             INSERT INTO approvals VALUES (99, 'approved', NULL, '赵审计', '2026-01-01T00:00:00Z');",
+        )
+        .unwrap();
+    let out = run_as(&l, AUDITOR, &["--json", "verify", "reviews"]).code(1);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let text = json.to_string();
+    assert!(text.contains("review-by-preparer"), "{text}");
+    assert!(text.contains("review-of-no-entry"), "{text}");
+    let said = String::from_utf8(
+        run_as(&l, AUDITOR, &["verify", "reviews"])
+            .code(1)
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(said.contains("凭证 2 由制单人 tester 自己审核"), "{said}");
+}

@@ -120,6 +120,15 @@ const CASES: &[Case] = &[
         failing: &["attachments"],
     },
     Case {
+        check: "reviews",
+        lift: &[],
+        // Entry 1 "approved" by the user who prepared it, written around lovefund.
+        sql: "INSERT INTO approvals VALUES (1, 'approved', NULL, 'demo', '2026-01-01T00:00:00Z')",
+        leave_lifted: false,
+        stderr: "lovefund: verify failed: reviews: entry 1 was reviewed by its own preparer demo: a review takes a second person",
+        failing: &["records", "reviews"],
+    },
+    Case {
         check: "integrity",
         lift: &[],
         // A statement line of a reconciliation that does not exist.

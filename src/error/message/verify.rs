@@ -167,6 +167,21 @@ pub enum FindingMessage {
         attachment: i64,
         sha256: String,
     },
+    // reviews
+    /// A review decision on an entry the journal does not have.
+    ReviewOfNoEntry {
+        entry: i64,
+    },
+    /// A review by the entry's own preparer.
+    ReviewByPreparer {
+        entry: i64,
+        user: String,
+    },
+    /// A review by someone who was no active reviewer then.
+    ReviewByNonReviewer {
+        entry: i64,
+        user: String,
+    },
     // reconciliations
     Cleared {
         entry: i64,

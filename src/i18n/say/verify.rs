@@ -281,6 +281,24 @@ impl Say for FindingMessage {
                 "附件 {attachment} 所指的原始凭证 {sha256} 没有存在账本里（或大小不符）",
                 "attachment {attachment} names the document {sha256}, which is not stored with that size",
             ),
+            F::ReviewOfNoEntry { entry } => words!(
+                lang,
+                "有一條審核記錄針對憑證 {entry}，但日記賬裡沒有這張憑證",
+                "有一条审核记录针对凭证 {entry}，但日记账里没有这张凭证",
+                "a review decision names entry {entry}, which the journal does not have",
+            ),
+            F::ReviewByPreparer { entry, user } => words!(
+                lang,
+                "憑證 {entry} 由制單人 {user} 自己審核：審核必須由另一個人做",
+                "凭证 {entry} 由制单人 {user} 自己审核：审核必须由另一个人做",
+                "entry {entry} was reviewed by its own preparer {user}: a review takes a second person",
+            ),
+            F::ReviewByNonReviewer { entry, user } => words!(
+                lang,
+                "憑證 {entry} 由 {user} 審核，而 {user} 當時不是在用的審核人",
+                "凭证 {entry} 由 {user} 审核，而 {user} 当时不是在用的审核人",
+                "entry {entry} was reviewed by {user}, who was no active reviewer then",
+            ),
             F::Cleared { entry, seq, fault } => {
                 let why = cleared_fault(lang, fault);
                 words!(

@@ -117,7 +117,7 @@ pub fn attachments(
                 .collect::<Result<Vec<_>>>()?;
             let mut ledger = ctx.open_for_writing()?;
             let lang = ctx.lang(&ledger);
-            let done = crate::ops::users::review(
+            let done = crate::ops::review::review(
                 &mut ledger,
                 &ctx.actor()?,
                 &ids,
@@ -130,7 +130,7 @@ pub fn attachments(
             let id = super::values::id(&entry)?;
             let mut ledger = ctx.open_for_writing()?;
             let lang = ctx.lang(&ledger);
-            let done = crate::ops::users::review(
+            let done = crate::ops::review::review(
                 &mut ledger,
                 &ctx.actor()?,
                 &[id],
@@ -143,7 +143,7 @@ pub fn attachments(
             let year = year.as_deref().map(super::values::year).transpose()?;
             let ledger = ctx.open_for_reading()?;
             let lang = ctx.lang(&ledger);
-            ctx.emit(out, lang, &crate::ops::users::pending(&ledger, year)?)
+            ctx.emit(out, lang, &crate::ops::review::pending(&ledger, year)?)
         }
         E::Attach { entry, files } => {
             ctx.refuse_if_read_only()?;

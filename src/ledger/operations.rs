@@ -65,9 +65,14 @@ pub fn donation_entry(m: &Movement<'_>) -> Result<NewEntry> {
 
 /// `program_account`: the 5101 sub-account of the program (see `program`).
 pub fn disbursement_entry(m: &Movement<'_>, program_account: &str) -> Result<NewEntry> {
+    paid_out(m, program_account)
+}
+
+/// Money paid out of the method's account, debited to `account`.
+fn paid_out(m: &Movement<'_>, account: &str) -> Result<NewEntry> {
     let postings = vec![
         Posting {
-            account: code(program_account)?,
+            account: code(account)?,
             fund: m.fund.id,
             amount: m.amount,
         },
@@ -136,25 +141,7 @@ pub fn entrusted_payout_entry(
             },
         ));
     }
-    let postings = vec![
-        Posting {
-            account: code(ENTRUSTED_LIABILITIES)?,
-            fund: m.fund.id,
-            amount: m.amount,
-        },
-        Posting {
-            account: code(m.method.asset_account())?,
-            fund: m.fund.id,
-            amount: negated(m.amount)?,
-        },
-    ];
-    NewEntry::new(
-        m.date,
-        EntryKind::Disbursement,
-        &m.memo,
-        details(m),
-        postings,
-    )
+    paid_out(m, ENTRUSTED_LIABILITIES)
 }
 
 /// What is held in trust for one beneficiary, day by day, from its changes (date,

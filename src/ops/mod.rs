@@ -26,6 +26,7 @@ pub mod people;
 pub mod profiles;
 pub mod receipts;
 pub mod reconcile;
+pub mod review;
 pub mod signing;
 pub mod users;
 pub mod vouchers;

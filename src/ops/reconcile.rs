@@ -385,13 +385,19 @@ impl Render for BackedUp {
 /// Copies the ledger (SQLite's online backup) to `path` through `guard`, then
 /// verifies the copy.
 /// The receipt signing secrets are left out unless `with_signing_key`: an auditor's
-/// copy cannot sign receipts.
+/// copy cannot sign receipts. Only a treasurer may take the secret along.
 pub fn backup(
     ledger: &Ledger,
     path: &Path,
     guard: &crate::output::Guard,
     with_signing_key: bool,
 ) -> Result<BackedUp> {
+    if with_signing_key {
+        super::users::allow(
+            ledger.identity()?,
+            crate::error::message::Action::TakeSigningKey,
+        )?;
+    }
     ledger.reader().backup_to(path, guard, with_signing_key)?;
     let copy = crate::store::Store::open(path, true)?;
     let report = crate::verify::run(&copy, &[], None)?;

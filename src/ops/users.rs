@@ -112,7 +112,9 @@ pub(super) fn sign_in(store: &Store, credentials: &dyn Credentials) -> Result<Id
 /// Whether `identity` may do `action`: refused with who they are and who may.
 pub(super) fn allow(identity: &Identity, action: Action) -> Result<()> {
     let allowed = match action {
-        Action::Write | Action::ManageUsers => identity.role == Role::Treasurer,
+        Action::Write | Action::ManageUsers | Action::TakeSigningKey => {
+            identity.role == Role::Treasurer
+        }
         Action::Review => {
             if !identity.signed_in {
                 return Err(Error::conflict(AccessMessage::NoUsers));

@@ -239,12 +239,16 @@ fn an_auditor_reads_and_cannot_write() {
             "--password-stdin",
         ],
         &["entry", "approve", "1"],
+        &["backup", "copy.db", "--with-signing-key"],
     ] {
         let said = refused_as(&l, AUDITOR, args);
         assert!(said.contains("赵审计 是审计，不能"), "{args:?}: {said}");
         assert!(said.contains("账本没有改动"), "{said}");
     }
     assert_eq!(l.fingerprint(), before);
+    assert!(!l.dir.path().join("copy.db").exists());
+    // An auditor's own copy leaves the signing key out.
+    stdout_as(&l, AUDITOR, &["backup", "copy.db"]);
     stdout_as(&l, AUDITOR, &["report", "activities", "--year", "2022"]);
     stdout_as(&l, AUDITOR, &["verify"]);
     // A reviewer cannot record either.

@@ -67,6 +67,8 @@ pub enum Action {
     Review,
     /// Add, reset, disable users or change their roles.
     ManageUsers,
+    /// Copy the receipt signing secret out (`backup --with-signing-key`).
+    TakeSigningKey,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -51,6 +51,11 @@ fn action_name(lang: Lang, action: Action) -> &'static str {
                 "approve or reject entries",
             ],
             Action::ManageUsers => ["管理使用者", "管理用户", "manage users"],
+            Action::TakeSigningKey => [
+                "帶走收據簽名私鑰（backup --with-signing-key）",
+                "带走收据签名私钥（backup --with-signing-key）",
+                "take the receipt signing key along (backup --with-signing-key)",
+            ],
         },
     )
 }
@@ -60,7 +65,7 @@ fn who_may(lang: Lang, action: Action) -> &'static str {
     pick(
         lang,
         match action {
-            Action::Write | Action::ManageUsers => {
+            Action::Write | Action::ManageUsers | Action::TakeSigningKey => {
                 ["只有司庫可以", "只有司库可以", "only a treasurer may"]
             }
             Action::Review => ["只有審核人可以", "只有审核人可以", "only a reviewer may"],

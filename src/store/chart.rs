@@ -113,21 +113,7 @@ pub(super) fn add_wallet_accounts(conn: &Connection, recorded_at: &str) -> Resul
     if find_account(conn, &parent)?.is_none() {
         return Ok(());
     }
-    let mut collector = Collector::default();
-    for a in DEFAULT_ACCOUNTS
-        .iter()
-        .filter(|a| WALLET_ACCOUNTS.contains(&a.code))
-    {
-        let code = AccountCode::parse(a.code)?;
-        if find_account(conn, &code)?.is_some() {
-            continue;
-        }
-        let names = Names::new(a.zh_hant, a.zh_hans, a.en);
-        insert_account(conn, &mut collector, &code, a.account_type, &names)?;
-    }
-    let head = super::records::chain_head(conn)?;
-    super::records::append_record(conn, &collector, head, "lovefund (schema 7)", recorded_at)?;
-    Ok(())
+    add_default_accounts(conn, WALLET_ACCOUNTS, "lovefund (schema 7)", recorded_at)
 }
 
 /// Migration 0014's step: 1501 受托代理資產 and 2601 受托代理負債 from the default
@@ -139,11 +125,24 @@ pub(super) fn add_entrusted_accounts(conn: &Connection, recorded_at: &str) -> Re
     if accounts == 0 {
         return Ok(());
     }
+    add_default_accounts(
+        conn,
+        ENTRUSTED_ACCOUNTS,
+        "lovefund (schema 14)",
+        recorded_at,
+    )
+}
+
+/// The accounts of the default chart named by `codes` that the ledger lacks, added as
+/// one chained record by `recorder` (a migration's step).
+fn add_default_accounts(
+    conn: &Connection,
+    codes: &[&str],
+    recorder: &str,
+    recorded_at: &str,
+) -> Result<()> {
     let mut collector = Collector::default();
-    for a in DEFAULT_ACCOUNTS
-        .iter()
-        .filter(|a| ENTRUSTED_ACCOUNTS.contains(&a.code))
-    {
+    for a in DEFAULT_ACCOUNTS.iter().filter(|a| codes.contains(&a.code)) {
         let code = AccountCode::parse(a.code)?;
         if find_account(conn, &code)?.is_some() {
             continue;
@@ -152,7 +151,7 @@ pub(super) fn add_entrusted_accounts(conn: &Connection, recorded_at: &str) -> Re
         insert_account(conn, &mut collector, &code, a.account_type, &names)?;
     }
     let head = super::records::chain_head(conn)?;
-    super::records::append_record(conn, &collector, head, "lovefund (schema 14)", recorded_at)?;
+    super::records::append_record(conn, &collector, head, recorder, recorded_at)?;
     Ok(())
 }
 

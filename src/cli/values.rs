@@ -212,6 +212,7 @@ pub enum CheckArg {
     Reconciliations,
     Attachments,
     Reviews,
+    Trust,
     Integrity,
 }
 

@@ -157,6 +157,7 @@ labels! {
     CheckReceipts => "每年的收據號碼從 1 起連續不缺號；每張作廢收據都有原因；已沖銷的捐贈沒有有效收據", "每年的收据号码从 1 起连续不缺号；每张作废收据都有原因；已冲销的捐赠没有有效收据", "receipt numbers run from 1 without gaps in every year; every void has a reason; no reversed donation has a valid receipt";
     CheckPeriods => "結賬之後，沒有憑證記在已結賬的年度內", "结账之后，没有凭证记在已结账的年度内", "nothing is dated in a closed year after its close";
     CheckReviews => "每條審核記錄都由制單人以外、當時在用的審核人作出，且所審憑證存在", "每条审核记录都由制单人以外、当时在用的审核人作出，且所审凭证存在", "every review decision was made by an active reviewer other than the entry's preparer, on an entry the journal has";
+    CheckTrust => "受託代理負債（2601）的每筆變動都寫明為哪位受助人代管，且為每位受助人代管的款項任何一天都不是負數", "受托代理负债（2601）的每笔变动都写明为哪位受助人代管，且为每位受助人代管的款项任何一天都不是负数", "every change to 2601 entrusted liabilities names the beneficiary it is held for, and what is held for no beneficiary is negative on any date";
     CheckAttachments => "存入的每份原始憑證，其內容都與附件記錄中的 SHA-256 相符", "存入的每份原始凭证，其内容都与附件记录中的 SHA-256 相符", "every stored original document's bytes match the SHA-256 its chained attachment names";
     CheckReconciliations => "每筆已核對的分錄都存在，並與對賬時相符", "每笔已核对的分录都存在，并与对账时相符", "every cleared posting exists and matches what was reconciled";
     CheckIntegrity => "SQLite 的完整性檢查和外鍵檢查都通過", "SQLite 的完整性检查和外键检查都通过", "SQLite's integrity check and foreign keys pass";

@@ -66,6 +66,35 @@ pub(super) fn entrusted_changes(
     Ok(changes)
 }
 
+/// The entries that move 2601 受托代理負債 without naming whom the money is held for:
+/// neither they nor the entry they reverse have an `entrusted` row (an `entry add`
+/// on 2601, or a row deleted around lovefund).
+pub(super) fn unnamed_entrusted_entries(conn: &Connection) -> Result<Vec<i64>> {
+    let (low, high) = account_range();
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT p.entry_id
+         FROM postings p JOIN entries e ON e.id = p.entry_id
+         WHERE p.account >= ?1 AND p.account < ?2
+           AND NOT EXISTS (SELECT 1 FROM entrusted t WHERE t.entry_id = e.id)
+           AND NOT EXISTS (SELECT 1 FROM entrusted t WHERE t.entry_id = e.reverses)
+         ORDER BY p.entry_id",
+    )?;
+    let ids = stmt
+        .query_map(params![low, high], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(ids)
+}
+
+/// Every beneficiary something was ever held in trust for, by id.
+pub(super) fn entrusted_beneficiaries(conn: &Connection) -> Result<Vec<i64>> {
+    let mut stmt =
+        conn.prepare("SELECT DISTINCT beneficiary_id FROM entrusted ORDER BY beneficiary_id")?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(ids)
+}
+
 /// The codes of 2601 and its sub-accounts, as a half-open range of text.
 fn account_range() -> (String, String) {
     (

@@ -148,6 +148,10 @@ pub trait Read {
     /// Each change to what is held in trust for a beneficiary (date, entry, fen), in
     /// the order they apply.
     fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64, i64)>>;
+    /// The entries that move 2601 without naming whom it is held for.
+    fn unnamed_entrusted_entries(&self) -> Result<Vec<i64>>;
+    /// Every beneficiary anything was ever held in trust for.
+    fn entrusted_beneficiaries(&self) -> Result<Vec<i64>>;
     /// The published versions of a public report for a year, oldest first.
     fn publications(
         &self,
@@ -450,6 +454,12 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn entrusted_changes(&self, beneficiary_id: i64) -> Result<Vec<(NaiveDate, i64, i64)>> {
         super::entrusted::entrusted_changes(self.connection(), beneficiary_id)
+    }
+    fn unnamed_entrusted_entries(&self) -> Result<Vec<i64>> {
+        super::entrusted::unnamed_entrusted_entries(self.connection())
+    }
+    fn entrusted_beneficiaries(&self) -> Result<Vec<i64>> {
+        super::entrusted::entrusted_beneficiaries(self.connection())
     }
     fn publications(
         &self,

@@ -70,6 +70,7 @@ pub const CHECKS: &[(&str, L)] = &[
     ("reconciliations", L::CheckReconciliations),
     ("attachments", L::CheckAttachments),
     ("reviews", L::CheckReviews),
+    ("trust", L::CheckTrust),
     ("integrity", L::CheckIntegrity),
 ];
 
@@ -272,6 +273,9 @@ fn run_on_snapshot(
         .collect();
         results.push(("reviews", findings));
     }
+    if wanted("trust") {
+        results.push(("trust", trust_findings(store)?));
+    }
     if let Some(d) = derived {
         let (totals, funds) = d.finish(&store.stored_daily_totals()?, &store.stored_guard_days()?);
         if wanted("totals") {
@@ -282,4 +286,44 @@ fn run_on_snapshot(
         }
     }
     Ok(results)
+}
+
+/// The `trust` check: every entry on 2601 names its beneficiary, and what is held for
+/// each beneficiary, applied in order (by date, then as recorded), never goes below
+/// zero — the rule `disburse --entrusted` and the reversal of a gift in trust refuse
+/// by, checked again on what the ledger holds.
+fn trust_findings(store: &impl Read) -> Result<Vec<Finding>> {
+    use crate::ledger::money::Money;
+    use crate::ledger::party::Role;
+    let mut findings: Vec<Finding> = store
+        .unnamed_entrusted_entries()?
+        .into_iter()
+        .map(|entry| Finding {
+            entry: Some(entry),
+            message: FindingMessage::TrustUnnamed { entry },
+        })
+        .collect();
+    for beneficiary in store.entrusted_beneficiaries()? {
+        let mut held: i64 = 0;
+        for (date, entry, fen) in store.entrusted_changes(beneficiary)? {
+            held = held.saturating_add(fen);
+            if held < 0 {
+                let name = store
+                    .party(Role::Beneficiary, beneficiary)?
+                    .map(|p| p.name)
+                    .unwrap_or_else(|| beneficiary.to_string());
+                findings.push(Finding {
+                    entry: Some(entry),
+                    message: FindingMessage::TrustOverdrawn {
+                        entry,
+                        beneficiary: name,
+                        date: date.to_string(),
+                        held: Money::from_fen(held).to_string(),
+                    },
+                });
+                break;
+            }
+        }
+    }
+    Ok(findings)
 }

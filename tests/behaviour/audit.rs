@@ -787,7 +787,7 @@ fn an_import_with_a_line_in_a_closed_year_is_refused_naming_the_line() {
 
 // ---------------------------------------------------------------- verify checks
 
-const ALL_CHECKS: [&str; 12] = [
+const ALL_CHECKS: [&str; 13] = [
     "balanced",
     "chain",
     "records",
@@ -799,6 +799,7 @@ const ALL_CHECKS: [&str; 12] = [
     "reconciliations",
     "attachments",
     "reviews",
+    "trust",
     "integrity",
 ];
 

@@ -388,3 +388,83 @@ fn a_payout_run_again_under_its_reference_records_nothing_twice() {
     assert_eq!(l.fingerprint(), before);
     assert_eq!(balance_of(&l, "2601"), ("0.00".into(), "0.00".into()));
 }
+
+/// `verify trust`: a hand-made `entry add` on 2601 names no beneficiary, and a gift
+/// in trust whose row was deleted around lovefund leaves its payout overdrawn; both
+/// are found, each naming the entry.
+#[test]
+fn verify_trust_finds_an_unnamed_entry_and_an_overdrawn_beneficiary() {
+    let l = ledger_with_a_gift_in_trust();
+    l.run(&args(&pay_out("2000", "2025-04-01"))).success();
+    l.run(&["verify", "trust"]).success();
+
+    // 2601 moved by hand: nobody is named as whom the 500 is held for.
+    let added = l.json(&[
+        "entry",
+        "add",
+        "--date",
+        "2025-05-01",
+        "--memo",
+        "手工调整",
+        "--posting",
+        "2601=500",
+        "--posting",
+        "1002=-500",
+    ]);
+    let hand_made = added["id"].as_i64().expect("an entry id");
+    let stderr = l.refused(&["--lang", "zh-Hans", "verify", "trust"]);
+    assert!(
+        stderr.contains(&format!("凭证 {hand_made} 记了受托代理负债 2601")),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("代管的款項") && !stderr.contains("憑證"),
+        "{stderr}"
+    );
+
+    // The gift's row deleted as someone covering their tracks would: the payout of
+    // 2,000 then takes from nothing held.
+    let conn = l.raw();
+    let trigger: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'entrusted_no_delete'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    conn.execute_batch(&format!(
+        "DROP TRIGGER entrusted_no_delete;
+         DELETE FROM entrusted WHERE entry_id = (SELECT min(entry_id) FROM entrusted);
+         {trigger};"
+    ))
+    .unwrap();
+    drop(conn);
+    let report = l
+        .cmd()
+        .args(["--json", "verify", "trust"])
+        .output()
+        .unwrap();
+    assert_eq!(report.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let findings = &report["checks"][0]["findings"];
+    let messages: Vec<String> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].to_string())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("trust-overdrawn") && m.contains("张小明")),
+        "{messages:?}"
+    );
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|m| m.contains("trust-unnamed"))
+            .count(),
+        2,
+        "the gift and the hand-made entry: {messages:?}"
+    );
+}

@@ -434,7 +434,7 @@ pub(crate) const REFUSALS: &[Refusal] = &[
     (
         "verify nonsense",
         2,
-        "error: invalid value 'nonsense' for '[CHECKS]...'\n  [possible values: balanced, chain, records, append-only, totals, funds, receipts, periods, reconciliations, attachments, reviews, integrity]\n\nFor more information, try '--help'.",
+        "error: invalid value 'nonsense' for '[CHECKS]...'\n  [possible values: balanced, chain, records, append-only, totals, funds, receipts, periods, reconciliations, attachments, reviews, trust, integrity]\n\nFor more information, try '--help'.",
     ),
     (
         "--json --json balance",

@@ -129,6 +129,17 @@ const CASES: &[Case] = &[
         failing: &["records", "reviews"],
     },
     Case {
+        check: "trust",
+        lift: &["postings_no_update"],
+        // The first gift's income posting moved onto 2601 受托代理负债, naming nobody
+        // it would be held for.
+        sql: "UPDATE postings SET account = '2601' WHERE entry_id = 1 AND seq = 2",
+        leave_lifted: false,
+        stderr: "lovefund: verify failed: trust: entry 1 moves 2601 entrusted liabilities without naming whom it is held for: money held in trust is received with donate --for and paid with disburse --entrusted",
+        // The fund's net assets lose the gift, so its aid overdraws it.
+        failing: &["chain", "totals", "funds", "trust"],
+    },
+    Case {
         check: "integrity",
         lift: &[],
         // A statement line of a reconciliation that does not exist.

@@ -182,6 +182,18 @@ pub enum FindingMessage {
         entry: i64,
         user: String,
     },
+    // trust
+    /// An entry that moves 2601 受托代理负债 without naming the beneficiary.
+    TrustUnnamed {
+        entry: i64,
+    },
+    /// What is held in trust for a beneficiary goes below zero.
+    TrustOverdrawn {
+        entry: i64,
+        beneficiary: String,
+        date: String,
+        held: String,
+    },
     // reconciliations
     Cleared {
         entry: i64,

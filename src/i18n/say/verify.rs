@@ -299,6 +299,23 @@ impl Say for FindingMessage {
                 "凭证 {entry} 由 {user} 审核，而 {user} 当时不是在用的审核人",
                 "entry {entry} was reviewed by {user}, who was no active reviewer then",
             ),
+            F::TrustUnnamed { entry } => words!(
+                lang,
+                "憑證 {entry} 記了受託代理負債 2601，卻沒有寫明為哪位受助人代管：受託代理的款項只能用 donate --for 收、用 disburse --entrusted 付",
+                "凭证 {entry} 记了受托代理负债 2601，却没有写明为哪位受助人代管：受托代理的款项只能用 donate --for 收、用 disburse --entrusted 付",
+                "entry {entry} moves 2601 entrusted liabilities without naming whom it is held for: money held in trust is received with donate --for and paid with disburse --entrusted",
+            ),
+            F::TrustOverdrawn {
+                entry,
+                beneficiary,
+                date,
+                held,
+            } => words!(
+                lang,
+                "為 {beneficiary} 代管的款項在 {date} 因憑證 {entry} 變成負數（{held}）：付出的比收到的多",
+                "为 {beneficiary} 代管的款项在 {date} 因凭证 {entry} 变成负数（{held}）：付出的比收到的多",
+                "what is held in trust for {beneficiary} goes negative on {date} by entry {entry} ({held}): more was paid out than received",
+            ),
             F::Cleared { entry, seq, fault } => {
                 let why = cleared_fault(lang, fault);
                 words!(

@@ -151,6 +151,15 @@ pub fn amount_words(amount: Money, lang: impl Words) -> String {
 }
 
 pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> ReceiptView {
+    ReceiptView {
+        amount_words: amount_words(record.amount, lang),
+        verification_code: verification_code(&record.entry_hash, record.number),
+        ..table_view(record, funds, lang)
+    }
+}
+
+/// A receipt's view without its amount in 大写 and its verification code (left empty).
+fn table_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> ReceiptView {
     let donor = if record.donor_type == "anonymous" {
         lang.word(Word::AnonymousDonor).to_string()
     } else {
@@ -163,7 +172,7 @@ pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> 
         entry: record.entry_id,
         donor,
         amount: record.amount,
-        amount_words: amount_words(record.amount, lang),
+        amount_words: String::new(),
         fund: match &record.entrusted_for {
             // The purpose a gift in trust is printed and signed with: 受托代理 and the
             // beneficiary, masked as on every page others may see (张*).
@@ -178,7 +187,7 @@ pub fn receipt_view(record: &ReceiptRecord, funds: &Funds, lang: impl Words) -> 
         handler: record.recorded_by.clone(),
         reviewer: None,
         issued_at: record.issued_at.clone(),
-        verification_code: verification_code(&record.entry_hash, record.number),
+        verification_code: String::new(),
         status: if void.is_some() { "void" } else { "issued" },
         void_reason: void.map(|v| v.reason.clone()),
         voided_by: void.map(|v| v.voided_by.clone()),
@@ -232,6 +241,9 @@ pub fn receipt_list_head(
 pub enum Payloads {
     Signed,
     Left,
+    /// For the text table, which shows neither the amount in 大写 nor the verification
+    /// code: no payload, and those two left empty.
+    TableOnly,
 }
 
 /// Who approved each approved entry, by entry: a receipt names its reviewer once
@@ -262,7 +274,11 @@ pub fn for_each_receipt(
     let signer = Signer::of(store)?;
     let reviewers = reviewers(store)?;
     store.for_each_receipt(year, &mut |record| {
-        let mut view = receipt_view(&record, &funds, lang);
+        let mut view = if payloads == Payloads::TableOnly {
+            table_view(&record, &funds, lang)
+        } else {
+            receipt_view(&record, &funds, lang)
+        };
         view.reviewer = reviewers.get(&record.entry_id).cloned();
         if status.is_none_or(|s| s == view.status) {
             if payloads == Payloads::Signed {

@@ -48,12 +48,7 @@ macro_rules! select_receipt {
                            WHERE n.replaces = printf('%d-%06d', r.year, r.seq)) END,
                 e.date, e.hash, e.recorded_by, e.method,
                 COALESCE(rn.name, p.name, ''), COALESCE(p.type, 'person'),
-                (SELECT -SUM(q.amount_fen) FROM postings q
-                 WHERE q.entry_id = e.id AND ((q.account >= '4' AND q.account < '5')
-                    OR (t.entry_id IS NOT NULL AND q.account >= '2601' AND q.account < '2601/'))),
-                (SELECT MIN(q.fund_id) FROM postings q
-                 WHERE q.entry_id = e.id AND ((q.account >= '4' AND q.account < '5')
-                    OR (t.entry_id IS NOT NULL AND q.account >= '2601' AND q.account < '2601/'))),
+                -SUM(q.amount_fen), MIN(q.fund_id),
                 v.reason, v.voided_by, v.voided_at,
                 CASE WHEN r.replaces IS NULL THEN e.recorded_at
                      ELSE COALESCE((SELECT o.voided_at FROM receipt_voids o
@@ -67,7 +62,19 @@ macro_rules! select_receipt {
          LEFT JOIN receipt_names rn ON rn.year = r.year AND rn.seq = r.seq
          LEFT JOIN receipt_voids v ON v.year = r.year AND v.seq = r.seq
          LEFT JOIN entrusted t ON t.entry_id = e.id
-         LEFT JOIN parties_now b ON b.id = t.beneficiary_id"
+         LEFT JOIN parties_now b ON b.id = t.beneficiary_id
+         LEFT JOIN postings q ON q.entry_id = e.id
+              AND ((q.account >= '4' AND q.account < '5')
+                   OR (t.entry_id IS NOT NULL AND q.account >= '2601' AND q.account < '2601/'))"
+    };
+}
+
+/// Every query of `select_receipt!` ends with this (before its ORDER BY): a receipt's
+/// amount and fund are summed over its donation's income (or held-in-trust) postings,
+/// joined once, rather than looked up by one sub-query each.
+macro_rules! by_receipt {
+    () => {
+        " GROUP BY r.year, r.seq"
     };
 }
 
@@ -106,7 +113,8 @@ fn record_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReceiptRecord> {
 pub(super) fn receipt(conn: &Connection, number: ReceiptNumber) -> Result<Option<ReceiptRecord>> {
     let mut stmt = conn.prepare_cached(concat!(
         select_receipt!(),
-        " WHERE r.year = ?1 AND r.seq = ?2"
+        " WHERE r.year = ?1 AND r.seq = ?2",
+        by_receipt!()
     ))?;
     Ok(stmt
         .query_row(params![number.year, number.seq], record_from_row)
@@ -117,10 +125,20 @@ pub(super) fn receipt(conn: &Connection, number: ReceiptNumber) -> Result<Option
 pub(super) fn receipts(conn: &Connection, year: Option<i32>) -> Result<Vec<ReceiptRecord>> {
     let mut stmt = conn.prepare_cached(concat!(
         select_receipt!(),
-        " WHERE ?1 IS NULL OR r.year = ?1 ORDER BY r.year, r.seq"
+        // A range, not `?1 IS NULL OR r.year = ?1`: a year's receipts are then a
+        // range of the primary key instead of a scan of every year's.
+        " WHERE r.year BETWEEN ?1 AND ?2",
+        by_receipt!(),
+        " ORDER BY r.year, r.seq"
     ))?;
-    let rows = stmt.query_map(params![year], record_from_row)?;
+    let (from, to) = year_range(year);
+    let rows = stmt.query_map(params![from, to], record_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The years `BETWEEN ?1 AND ?2` of a year, or of all years.
+fn year_range(year: Option<i32>) -> (i32, i32) {
+    year.map_or((i32::MIN, i32::MAX), |year| (year, year))
 }
 
 /// Receipts of a year (all years when None), in number order, one at a time: memory
@@ -132,9 +150,14 @@ pub(super) fn for_each_receipt(
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(concat!(
         select_receipt!(),
-        " WHERE ?1 IS NULL OR r.year = ?1 ORDER BY r.year, r.seq"
+        // A range, not `?1 IS NULL OR r.year = ?1`: a year's receipts are then a
+        // range of the primary key instead of a scan of every year's.
+        " WHERE r.year BETWEEN ?1 AND ?2",
+        by_receipt!(),
+        " ORDER BY r.year, r.seq"
     ))?;
-    let mut rows = stmt.query(params![year])?;
+    let (from, to) = year_range(year);
+    let mut rows = stmt.query(params![from, to])?;
     while let Some(row) = rows.next()? {
         visit(record_from_row(row)?)?;
     }
@@ -199,7 +222,9 @@ pub(super) fn receipt_list_bounds(
 pub(super) fn receipts_of_entry(conn: &Connection, entry_id: i64) -> Result<Vec<ReceiptRecord>> {
     let mut stmt = conn.prepare_cached(concat!(
         select_receipt!(),
-        " WHERE r.entry_id = ?1 ORDER BY r.year, r.seq"
+        " WHERE r.entry_id = ?1",
+        by_receipt!(),
+        " ORDER BY r.year, r.seq"
     ))?;
     let rows = stmt.query_map(params![entry_id], record_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

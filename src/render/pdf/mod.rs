@@ -14,6 +14,7 @@ pub(crate) mod a4;
 pub(crate) mod canvas;
 pub mod font;
 pub(crate) mod layout;
+mod qr;
 pub mod receipt;
 pub mod statement;
 pub mod summary;

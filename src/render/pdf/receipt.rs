@@ -29,9 +29,10 @@ use super::canvas::{Canvas, Frame, TextRun};
 use super::font::{POINTS_PER_MM, PdfFont};
 use super::layout::{Align, BOX_BOTTOM_BELOW_BASELINE_EM, BOX_TOP_ABOVE_BASELINE_EM, Ink};
 use super::layout::{Style, fit, style};
+use super::qr::qr_modules;
 use super::writer::{PdfDates, Writer, glyphs_used};
 use printpdf::{Mm, PdfPage};
-use qrcode::{EcLevel, QrCode};
+use qrcode::EcLevel;
 
 /// The words printed on a receipt, in the ledger's language.
 pub struct ReceiptLabels {
@@ -306,17 +307,15 @@ fn lay_out_footer(canvas: &mut Canvas, doc: &ReceiptDoc, font: &PdfFont) -> Resu
 
 /// Draws the code as filled squares, one rectangle per horizontal run of dark modules.
 fn lay_out_qr(canvas: &mut Canvas, code: &str, frame: Frame) -> Result<(), String> {
-    let qr = QrCode::with_error_correction_level(code.as_bytes(), EcLevel::M)
-        .map_err(|error| format!("cannot encode the verification code as a QR code: {error}"))?;
-    let modules = qr.width();
+    let (modules, dark) = qr_modules(code.as_bytes(), EcLevel::M)?;
     let module_mm = frame.width / (modules + 2 * QR_QUIET_MODULES) as f32;
     let left = frame.x + QR_QUIET_MODULES as f32 * module_mm;
     let top = frame.y + QR_QUIET_MODULES as f32 * module_mm;
-    for (row, colors) in qr.to_colors().chunks(modules).enumerate() {
+    for (row, colors) in dark.chunks(modules).enumerate() {
         let mut column = 0;
         while column < modules {
             let start = column;
-            while column < modules && colors[column] == qrcode::Color::Dark {
+            while column < modules && colors[column] {
                 column += 1;
             }
             if column == start {

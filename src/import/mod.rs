@@ -11,6 +11,7 @@ mod words;
 pub use crate::input::{Encoding, LINE_ERRORS_MAX, LineError};
 pub use apply::{ImportSummary, apply};
 pub use mapping::SheetColumns;
+pub use words::method_word;
 pub use read::{ImportFile, ImportLine, Kind, PartyKey, read_file, read_text};
 
 /// The most lines one import may hold (one transaction).

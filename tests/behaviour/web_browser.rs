@@ -13,7 +13,6 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-const ELEMENT: &str = "element-6066-11e4-a94c-165cf5f59b56";
 /// How many times a condition is looked at, 100 ms apart, before the test fails.
 const TRIES_MAX: u32 = 100;
 
@@ -50,12 +49,25 @@ fn call(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
         body.len()
     );
     stream.write_all(request.as_bytes()).expect("send");
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).expect("receive");
-    let at = raw.find("\r\n\r\n").expect("a head") + 4;
-    let json_at = raw[at..].find('{').map_or(raw.len(), |j| at + j);
-    let end = raw.rfind('}').map_or(raw.len(), |e| e + 1);
-    serde_json::from_str(&raw[json_at..end.max(json_at)]).unwrap_or(Value::Null)
+    // chromedriver keeps the connection open: read the head, then Content-Length.
+    let mut reader = std::io::BufReader::new(stream);
+    let mut length = 0usize;
+    loop {
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut reader, &mut line).expect("a header line");
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().expect("a length");
+        }
+    }
+    let mut body = vec![0u8; length];
+    reader.read_exact(&mut body).expect("the body");
+    serde_json::from_slice(&body).unwrap_or(Value::Null)
 }
 
 struct Browser {
@@ -127,12 +139,20 @@ impl Browser {
             let path = format!("/session/{}/element", self.session);
             let body = json!({"using": "css selector", "value": css});
             let answer = call(self.driver.port, "POST", &path, Some(&body));
-            if let Some(id) = answer["value"][ELEMENT].as_str() {
+            // The element's id, under the one key of its reference (W3C names one,
+            // this chromedriver another).
+            let id = answer["value"]
+                .as_object()
+                .filter(|o| o.len() == 1 && o.keys().all(|k| k.starts_with("element-")))
+                .and_then(|o| o.values().next())
+                .and_then(Value::as_str);
+            if let Some(id) = id {
                 return id.to_string();
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
-        panic!("no element {css} on the page");
+        let source = self.cmd("GET", "/source", None);
+        panic!("no element {css} on the page: {source}");
     }
 
     fn type_in(&self, css: &str, text: &str) {

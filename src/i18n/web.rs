@@ -48,7 +48,6 @@ web_words! {
     BalancesByFund => "各基金餘額", "各基金余额", "Balances by fund";
     Fund => "基金", "基金", "Fund";
     Balance => "餘額", "余额", "Balance";
-    ThisYear => "今年", "今年", "This year";
     Raised => "募得", "募得", "Raised";
     Disbursed => "支出", "支出", "Disbursed";
     PeopleAided => "受助人數", "受助人数", "People aided";

@@ -70,9 +70,9 @@ fn body(f: &Figures, lang: Lang) -> Markup {
         .collect();
     html! {
         div.tiles {
-            div.tile { span.label { (W::ThisYear.get(lang)) " " (y.year) " · " (W::Raised.get(lang)) } span.figure id="raised" { "¥" (y.raised.grouped()) } }
-            div.tile { span.label { (W::ThisYear.get(lang)) " " (y.year) " · " (W::Disbursed.get(lang)) } span.figure id="disbursed" { "¥" (y.disbursed.grouped()) } }
-            div.tile { span.label { (W::PeopleAided.get(lang)) } span.figure { (y.students_aided) " " (W::Students.get(lang)) " · " (y.households_aided) " " (W::Households.get(lang)) } }
+            div.tile { span.label { (y.year) " · " (W::Raised.get(lang)) } span.figure id="raised" { "¥" (y.raised.grouped()) } }
+            div.tile { span.label { (y.year) " · " (W::Disbursed.get(lang)) } span.figure id="disbursed" { "¥" (y.disbursed.grouped()) } }
+            div.tile { span.label { (y.year) " · " (W::PeopleAided.get(lang)) } span.figure { (y.students_aided) " " (W::Students.get(lang)) " · " (y.households_aided) " " (W::Households.get(lang)) } }
             @if let Some(waiting) = f.waiting {
                 a.tile href="/approvals" { span.label { (W::Waiting.get(lang)) } span.figure id="waiting" { (waiting) } }
             }

@@ -5,7 +5,8 @@
 //! rules and run each as one transaction; they use the domain (`ledger`), the
 //! SQLite store (`store`), the file readers and writers (`import`, `reconcile`,
 //! `export`), the reports (`report`, `verify`) and the renderers (`render`). The
-//! binary (src/main.rs) only calls [`cli::run`].
+//! binary (src/main.rs) only calls [`cli::run`], handing it the second front end
+//! (`web`, `lovefund serve`) to serve with.
 
 pub mod cli;
 pub mod error;
@@ -22,5 +23,6 @@ pub mod render;
 pub mod report;
 pub mod store;
 pub mod verify;
+pub mod web;
 
 pub use error::{Error, Result};

@@ -2,5 +2,5 @@
 //! turns the outcome into an exit status.
 
 fn main() {
-    std::process::exit(lovefund::cli::run());
+    std::process::exit(lovefund::cli::run(lovefund::web::serve));
 }

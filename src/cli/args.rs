@@ -183,6 +183,21 @@ pub enum Command {
         after_help = "Examples:\n  lovefund audit-pack --year 2022 --out audit-2022.zip\n  lovefund audit-pack verify audit-2022.zip --keyfile keys.txt"
     )]
     AuditPack(AuditPackArgs),
+    /// Serve the ledger as a web page for the browser on this computer (sign in with the ledger's users)
+    #[command(
+        after_help = "Example:\n  lovefund serve --db lovefund-demo/demo.db\n  then open the address it prints"
+    )]
+    Serve {
+        /// The address and port to listen on; an address other than loopback needs --tls-cert and --tls-key
+        #[arg(long, default_value = "127.0.0.1:8423", value_name = "ADDRESS:PORT")]
+        listen: String,
+        /// The TLS certificate chain (PEM), to serve over HTTPS
+        #[arg(long, value_name = "FILE", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The TLS private key (PEM) of --tls-cert
+        #[arg(long, value_name = "FILE", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
+    },
     /// Write the donors' verification page (one offline HTML file), the public keys and the list of voided receipts
     Publish {
         /// The folder to write verify.html, keys.txt and voided.txt into

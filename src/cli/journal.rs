@@ -69,14 +69,7 @@ pub fn reverse(ctx: &Context, args: ReverseArgs, out: &mut dyn Write) -> Result<
 }
 
 pub(super) fn positive(field: Field, text: &str) -> Result<Money> {
-    Money::parse_positive(text.trim()).map_err(|e| {
-        Error::input_in(
-            field,
-            CliMessage::BadAmount {
-                fault: amount_fault(e),
-            },
-        )
-    })
+    crate::input::positive_amount(field, text)
 }
 
 pub fn transfer(ctx: &Context, args: TransferArgs, out: &mut dyn Write) -> Result<()> {

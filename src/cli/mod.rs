@@ -270,11 +270,15 @@ fn renamed(error: Error, field: Field, word: &str) -> Error {
     }
 }
 
+/// What serves the web page (`lovefund serve`): the web front end, given by the
+/// binary, since the command line does not name it (they are one layer).
+pub type Serve = fn(crate::ops::serve::ServeRequest) -> Result<()>;
+
 /// Runs the command line and returns the exit status: 0 done, 1 refused or failed,
 /// 2 a usage error. The status tells the truth about the ledger: when a change was
 /// committed but its result could not be printed (standard output full or closed),
 /// the status is 0 with a warning on stderr, so a script does not record it again.
-pub fn run() -> i32 {
+pub fn run(serve: Serve) -> i32 {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match help::parse(&args) {
         Ok(cli) => cli,
@@ -296,6 +300,29 @@ pub fn run() -> i32 {
     crate::render::table::fit_tables_to(table_width());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    if let Command::Serve {
+        listen,
+        tls_cert,
+        tls_key,
+    } = cli.command
+    {
+        drop(out);
+        let outcome = crate::ops::serve::ServeRequest::new(
+            ctx.db.clone(),
+            &listen,
+            tls_cert,
+            tls_key,
+            ctx.lang_flag,
+        )
+        .and_then(serve);
+        return match outcome {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("lovefund: {}", message(&e, ctx.lang_without_sign_in()));
+                1
+            }
+        };
+    }
     let outcome = dispatch(&ctx, cli.command, &mut out);
     let flushed = out
         .flush()
@@ -448,6 +475,10 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
             ctx.emit(out, lang, &printed)
         }
         Command::Publish { out: dir, force } => signing::publish(ctx, &dir, force, out),
+        // Served by `run` with the web front end; not in process.
+        Command::Serve { .. } => Err(Error::input(CliMessage::Usage {
+            detail: "serve".to_string(),
+        })),
         Command::AuditPack(a) => signing::audit_pack(ctx, a, out),
     }
 }

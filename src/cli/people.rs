@@ -3,9 +3,7 @@
 
 use super::Context;
 use super::args::{BeneficiaryCommand, DisburseArgs, DonateArgs, DonorCommand};
-use crate::error::message::CliMessage;
-use crate::error::{Error, Field, Result};
-use crate::input::amount_fault;
+use crate::error::{Field, Result};
 use crate::ledger::date::parse_date;
 use crate::ledger::money::Money;
 use crate::ledger::party::Role;
@@ -194,14 +192,7 @@ fn show(ctx: &Context, role: Role, who: &str, out: &mut dyn Write) -> Result<()>
 
 /// `--amount` as typed: positive, at most two decimals.
 fn amount(text: &str) -> Result<Money> {
-    Money::parse_positive(text.trim()).map_err(|e| {
-        Error::input_in(
-            Field::Amount,
-            CliMessage::BadAmount {
-                fault: amount_fault(e),
-            },
-        )
-    })
+    crate::input::positive_amount(Field::Amount, text)
 }
 
 pub fn donate(ctx: &Context, args: DonateArgs, out: &mut dyn Write) -> Result<()> {

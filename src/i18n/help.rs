@@ -783,6 +783,21 @@ help! {
     "The list of voided receipts `lovefund publish` writes (voided.txt): the void status without the ledger" =>
         "`lovefund publish` 寫出的作廢收據清單（voided.txt）：不用帳本也能查作廢狀態",
         "`lovefund publish` 写出的作废收据清单（voided.txt）：不用账本也能查作废状态";
+    "Serve the ledger as a web page for the browser on this computer (sign in with the ledger's users)" =>
+        "把賬本作為網頁提供給這台電腦上的瀏覽器（以賬本的使用者登入）",
+        "把账本作为网页提供给这台电脑上的浏览器（以账本的用户登录）";
+    "The address and port to listen on; an address other than loopback needs --tls-cert and --tls-key" =>
+        "監聽的位址和埠；本機以外的位址需要 --tls-cert 和 --tls-key",
+        "监听的地址和端口；本机以外的地址需要 --tls-cert 和 --tls-key";
+    "The TLS certificate chain (PEM), to serve over HTTPS" =>
+        "TLS 憑證鏈（PEM），以 HTTPS 提供網頁",
+        "TLS 证书链（PEM），以 HTTPS 提供网页";
+    "The TLS private key (PEM) of --tls-cert" =>
+        "--tls-cert 的 TLS 私鑰（PEM）",
+        "--tls-cert 的 TLS 私钥（PEM）";
+    "Example:\n  lovefund serve --db lovefund-demo/demo.db\n  then open the address it prints" =>
+        "例子：\n  lovefund serve --db lovefund-demo/demo.db\n  然後打開它印出的位址",
+        "例子：\n  lovefund serve --db lovefund-demo/demo.db\n  然后打开它打印的地址";
     "The keys receipts are signed with: show them for publishing, or change to a new one" =>
         "收據的簽名密鑰：印出公鑰以便公布，或更換為新密鑰",
         "收据的签名密钥：打印公钥以便公布，或更换为新密钥";

@@ -4,6 +4,7 @@
 
 pub mod help;
 pub mod say;
+pub mod web;
 
 use serde::Serialize;
 

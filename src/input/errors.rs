@@ -55,6 +55,22 @@ pub fn amount_fault(error: AmountError) -> AmountFault {
     }
 }
 
+/// A positive amount typed by a person (a flag, a form field): strict grammar,
+/// refused naming `field`. The command line and the web page both parse with it.
+pub fn positive_amount(
+    field: crate::error::Field,
+    text: &str,
+) -> crate::error::Result<crate::ledger::money::Money> {
+    crate::ledger::money::Money::parse_positive(text.trim()).map_err(|e| {
+        Error::input_in(
+            field,
+            crate::error::message::CliMessage::BadAmount {
+                fault: amount_fault(e),
+            },
+        )
+    })
+}
+
 /// Keeps the first `LINE_ERRORS_MAX` errors and counts the rest.
 #[derive(Debug, Default)]
 pub struct LineErrors {

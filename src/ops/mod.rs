@@ -27,6 +27,7 @@ pub mod profiles;
 pub mod receipts;
 pub mod reconcile;
 pub mod review;
+pub mod serve;
 pub mod signing;
 pub mod users;
 pub mod vouchers;
@@ -109,6 +110,23 @@ impl Ledger {
     pub fn sign_in(&mut self, credentials: &dyn users::Credentials) -> Result<&users::Identity> {
         let identity = users::sign_in(&self.store, credentials)?;
         Ok(self.identity.insert(identity))
+    }
+
+    /// Opens the ledger at `path` for a user who signed in before (a web session),
+    /// without their password: their role and state are read again from the ledger,
+    /// so a user disabled or given another role since is so at once.
+    pub fn resume(path: &Path, name: &str) -> Result<Ledger> {
+        let store = Store::open(path, false)?;
+        let identity = users::resume(&store, name)?;
+        Ok(Ledger {
+            store,
+            identity: Some(identity),
+        })
+    }
+
+    /// Whether the ledger has users (then every front end signs one in).
+    pub fn has_users(&self) -> Result<bool> {
+        self.store.has_users()
     }
 
     /// Who signed in; refused before anyone has.

@@ -134,6 +134,17 @@ pub struct MovementRequest {
     pub memo: Option<String>,
 }
 
+/// How money moved, by its code (bank, cash, wechat, alipay) or a sheet's word for
+/// it; refused naming `field`. The web page's forms send it as text.
+pub fn method(field: Field, text: &str) -> Result<Method> {
+    crate::import::method_word(text).ok_or_else(|| {
+        crate::error::Error::input_in(
+            field,
+            crate::error::message::ImportMessage::NotAMethod { text: text.into() },
+        )
+    })
+}
+
 /// A donation to a fund (by any of its names), with the official receipt number
 /// when one was issued; or, with `entrusted_for`, a gift held in trust (受托代理) for
 /// that beneficiary (by the same names as `disburse --to`), which goes to no fund.

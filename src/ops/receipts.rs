@@ -242,17 +242,53 @@ pub fn render_year(
     lang: Lang,
     take: &mut dyn FnMut(ReceiptNumber, Vec<u8>) -> Result<()>,
 ) -> Result<u64> {
+    render(ledger, Err(year), font_path, lang, take)
+}
+
+/// One receipt's PDF, as `receipt print NO` writes it (its reviewer named), for a
+/// front end that hands it over rather than writing a file (the web page).
+pub fn render_one(ledger: &Ledger, number: ReceiptNumber, lang: Lang) -> Result<Vec<u8>> {
+    let mut pdf = None;
+    render(ledger, Ok(number), None, lang, &mut |_, bytes| {
+        pdf = Some(bytes);
+        Ok(())
+    })?;
+    pdf.ok_or_else(|| {
+        Error::not_found(OpsMessage::NoReceiptOfYear {
+            number: number.to_string(),
+            year: i64::from(number.year),
+        })
+    })
+}
+
+/// The receipts chosen (one number, else every one of a year) as PDFs.
+fn render(
+    ledger: &Ledger,
+    chosen: std::result::Result<ReceiptNumber, i32>,
+    font_path: Option<&Path>,
+    lang: Lang,
+    take: &mut dyn FnMut(ReceiptNumber, Vec<u8>) -> Result<()>,
+) -> Result<u64> {
     let store = ledger.reader();
     let funds = store.funds()?;
     let fund_name = store.ledger_name_in(lang.into())?;
     let signer = crate::report::receipts::Signer::of(store)?;
+    // A single receipt names its reviewer, as `receipt print NO` does.
+    let reviewers = match chosen {
+        Ok(_) => crate::report::receipts::reviewers(store)?,
+        Err(_) => Default::default(),
+    };
     let doc_of = |r: &ReceiptRecord| {
         let mut view = receipt_view(r, &funds, lang);
+        if let Some(reviewer) = reviewers.get(&r.entry_id) {
+            view.reviewer = Some(reviewer.clone());
+        }
         signer.sign(&mut view);
         receipt_doc(&view, &fund_name, lang)
     };
-    let for_each = |visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>| {
-        store.for_each_receipt(Some(year), visit)
+    let for_each = |visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>| match chosen {
+        Ok(number) => visit(receipt_or_refusal(store, number)?),
+        Err(year) => store.for_each_receipt(Some(year), visit),
     };
     let mut font = None;
     let mut total = 0u64;

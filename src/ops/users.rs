@@ -109,6 +109,28 @@ pub(super) fn sign_in(store: &Store, credentials: &dyn Credentials) -> Result<Id
     }
 }
 
+/// The identity of `name`, who signed in before: refused when they are no longer a
+/// user, or are disabled now.
+pub(super) fn resume(store: &Store, name: &str) -> Result<Identity> {
+    let users = user::fold(&store.user_records()?);
+    let Some(u) = users.iter().find(|u| u.name == name) else {
+        return Err(Error::input_in(
+            Field::Password,
+            AccessMessage::SignInFailed { user: name.into() },
+        ));
+    };
+    if u.disabled {
+        return Err(Error::conflict(AccessMessage::UserDisabled {
+            user: u.name.clone(),
+        }));
+    }
+    Ok(Identity {
+        name: u.name.clone(),
+        role: u.role,
+        signed_in: true,
+    })
+}
+
 /// Whether `identity` may do `action`: refused with who they are and who may.
 pub(super) fn allow(identity: &Identity, action: Action) -> Result<()> {
     let allowed = match action {

@@ -55,6 +55,8 @@ mod verify_checks;
 mod verify_page;
 mod vouchers;
 mod wallets;
+mod web;
+mod web_browser;
 mod widths;
 
 // The reliability suites (RELIABILITY.md), gated by LOVEFUND_TEST_RELIABILITY.

@@ -562,3 +562,87 @@ fn refusals_of_users_and_review_are_chinese_in_its_own_script() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The text a person reads on a web page: the tags taken out, and left aside the
+/// language switcher (each language named in its own script) and the name of who
+/// signed in (the ledger's data, not the page's words).
+fn page_text(html: &str) -> String {
+    let mut html = html.to_string();
+    for class in ["langs", "who"] {
+        let open = format!("<span class=\"{class}\">");
+        if let Some(start) = html.find(&open)
+            && let Some(length) = html[start..].find("</span>")
+        {
+            html.replace_range(start..start + length + "</span>".len(), "");
+        }
+    }
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push('\n');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn web_pages_are_chinese_in_their_own_script() {
+    use crate::web::{Server, ledger_with_users};
+    let l = ledger_with_users();
+    let server = Server::start(&l, &[]);
+    let mut failures = Vec::new();
+    let login_page = server.get("/login", None);
+    failures.extend(faults(
+        "web /login",
+        "zh-Hans",
+        &page_text(&login_page.body),
+    ));
+    for (who, lang) in [
+        (("王司库", "treasurer-pass"), "zh-Hans"),
+        (("赵审计", "auditor-pass1"), "zh-Hant"),
+    ] {
+        let (cookie, csrf) = server.sign_in(who);
+        assert_eq!(
+            server.get(&format!("/lang/{lang}"), Some(&cookie)).status,
+            303
+        );
+        for path in [
+            "/",
+            "/donate",
+            "/approvals",
+            "/receipts",
+            "/verify",
+            "/no-such-page",
+        ] {
+            let page = server.get(path, Some(&cookie));
+            failures.extend(faults(&format!("web {path}"), lang, &page_text(&page.body)));
+        }
+        let form = [
+            ("csrf", csrf.as_str()),
+            ("donor", "张三"),
+            ("amount", "1e5"),
+            ("date", "2022-03-01"),
+            ("method", "bank"),
+        ];
+        let refused = server.post("/donate", Some(&cookie), &form);
+        failures.extend(faults(
+            "web /donate refused",
+            lang,
+            &page_text(&refused.body),
+        ));
+        let check = server.post(
+            "/check",
+            Some(&cookie),
+            &[("csrf", csrf.as_str()), ("field", "date"), ("value", "x")],
+        );
+        failures.extend(faults("web /check", lang, &check.body));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -28,6 +28,7 @@ mod render;
 mod sign;
 mod store;
 mod verify;
+mod web;
 
 pub use access::{AccessMessage, Action, Role, Verdict};
 pub use bill::{BillMessage, Wallet};
@@ -46,6 +47,7 @@ pub use store::StoreMessage;
 pub use verify::{
     ChainEnd, ClearedFault, FindingMessage, RowFault, StoredColumn, StoredValue, VerifyMessage,
 };
+pub use web::WebMessage;
 
 use serde::Serialize;
 use std::fmt;
@@ -75,6 +77,8 @@ pub enum Message {
     Cli(CliMessage),
     /// Users, roles and review.
     Access(AccessMessage),
+    /// What only the web page says.
+    Web(WebMessage),
 }
 
 macro_rules! part {
@@ -107,6 +111,7 @@ part!(
     Pack(PackMessage),
     Cli(CliMessage),
     Access(AccessMessage),
+    Web(WebMessage),
 );
 
 /// What a person typed or a file held, quoted in a message. Shown with control and

@@ -22,6 +22,7 @@ mod render;
 mod sign;
 mod store;
 mod verify;
+mod web;
 
 pub use access::{role_name, verdict_name};
 pub use verify::finding;
@@ -68,6 +69,7 @@ pub fn say(lang: Lang, message: &Message, field: &str) -> String {
         Message::Pack(m) => m.say(lang, field),
         Message::Cli(m) => m.say(lang, field),
         Message::Access(m) => m.say(lang, field),
+        Message::Web(m) => m.say(lang, field),
     }
 }
 

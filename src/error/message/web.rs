@@ -1,0 +1,33 @@
+//! The sentences only the web page (`lovefund serve`) says: its address, its sign-in
+//! and the checks every request passes. The operations' refusals are the same
+//! messages as the command line's.
+
+use super::Quoted;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WebMessage {
+    /// `--listen` is not an address and port.
+    NotAnAddress { text: Quoted },
+    /// A non-loopback address without `--tls-cert` and `--tls-key`.
+    NotLoopback { address: String },
+    /// One of `--tls-cert`, `--tls-key` without the other.
+    TlsHalf,
+    /// The certificate or key could not be read or used; `detail` is rustls's words.
+    TlsUnusable { detail: String },
+    /// The address could not be listened on; `detail` is the OS's words.
+    CannotListen { address: String, detail: String },
+    /// A request whose Host header is not the address served (DNS rebinding).
+    WrongHost { host: Quoted },
+    /// A form posted without the page's own token (CSRF), or with another.
+    FormExpired,
+    /// Too many failed sign-ins: wait.
+    SignInLocked { seconds: u64 },
+    /// The session ended (idle, signed out, or from another server).
+    SessionEnded,
+    /// The setup link was used already, or is not this server's.
+    SetupLinkUsed,
+    /// A page the server does not have.
+    NoSuchPage,
+}

@@ -1,0 +1,78 @@
+//! The words of `WebMessage`.
+
+use super::{Say, words};
+use crate::error::message::WebMessage;
+use crate::i18n::Lang;
+
+impl Say for WebMessage {
+    fn say(&self, lang: Lang, _field: &str) -> String {
+        match self {
+            WebMessage::NotAnAddress { text } => words!(
+                lang,
+                "--listen「{text}」不是位址和埠，例如 127.0.0.1:8423",
+                "--listen“{text}”不是地址和端口，例如 127.0.0.1:8423",
+                "--listen \"{text}\" is not an address and port, e.g. 127.0.0.1:8423",
+            ),
+            WebMessage::NotLoopback { address } => words!(
+                lang,
+                "已拒絕：{address} 不是本機位址，網頁會被別的電腦看到；請同時給 --tls-cert 和 --tls-key，或用 127.0.0.1",
+                "已拒绝：{address} 不是本机地址，网页会被别的电脑看到；请同时给 --tls-cert 和 --tls-key，或用 127.0.0.1",
+                "refused: {address} is not a loopback address, so other computers would reach the page; give --tls-cert and --tls-key, or use 127.0.0.1",
+            ),
+            WebMessage::TlsHalf => words!(
+                lang,
+                "--tls-cert 和 --tls-key 要一起給",
+                "--tls-cert 和 --tls-key 要一起给",
+                "--tls-cert and --tls-key go together",
+            ),
+            WebMessage::TlsUnusable { detail } => words!(
+                lang,
+                "無法使用 TLS 憑證或金鑰：{detail}",
+                "无法使用 TLS 证书或密钥：{detail}",
+                "cannot use the TLS certificate or key: {detail}",
+            ),
+            WebMessage::CannotListen { address, detail } => words!(
+                lang,
+                "無法在 {address} 上提供網頁：{detail}",
+                "无法在 {address} 上提供网页：{detail}",
+                "cannot serve the page on {address}: {detail}",
+            ),
+            WebMessage::WrongHost { host } => words!(
+                lang,
+                "已拒絕：這個請求的主機「{host}」不是本伺服器的位址",
+                "已拒绝：这个请求的主机“{host}”不是本服务器的地址",
+                "refused: this request's host \"{host}\" is not this server's address",
+            ),
+            WebMessage::FormExpired => words!(
+                lang,
+                "這份表單已過期或不是本頁送出的；沒有改動，請重新整理頁面再送出",
+                "这份表单已过期或不是本页提交的；没有改动，请刷新页面再提交",
+                "this form has expired or did not come from this page; nothing changed, reload the page and send it again",
+            ),
+            WebMessage::SignInLocked { seconds } => words!(
+                lang,
+                "登入失敗次數太多；請 {seconds} 秒後再試",
+                "登录失败次数太多；请 {seconds} 秒后再试",
+                "too many failed sign-ins; try again in {seconds} seconds",
+            ),
+            WebMessage::SessionEnded => words!(
+                lang,
+                "登入已結束；請重新登入",
+                "登录已结束；请重新登录",
+                "your session has ended; sign in again",
+            ),
+            WebMessage::SetupLinkUsed => words!(
+                lang,
+                "這個設定連結已用過或無效；請用已建立的使用者登入",
+                "这个设置链接已用过或无效；请用已建立的用户登录",
+                "this setup link was used already or is not valid; sign in with the user it created",
+            ),
+            WebMessage::NoSuchPage => words!(
+                lang,
+                "沒有這個頁面",
+                "没有这个页面",
+                "there is no such page",
+            ),
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! The words of the web page (`lovefund serve`): its titles, menus, buttons and form
+//! labels, in zh-Hant, zh-Hans and English. Sentences the operations say come from
+//! the message catalogue (`say`), exactly as on the command line; only what is the
+//! page's own is here. A word without all three languages does not compile.
+
+use super::Lang;
+
+macro_rules! web_words {
+    ($($name:ident => $hant:literal, $hans:literal, $en:literal;)*) => {
+        /// One word or short phrase of the web page.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum W { $($name),* }
+
+        impl W {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((W::$name, Lang::ZhHant) => $hant,
+                      (W::$name, Lang::ZhHans) => $hans,
+                      (W::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+
+        /// Every word, for the tests of the catalogue.
+        pub const ALL: &[W] = &[$(W::$name),*];
+    };
+}
+
+web_words! {
+    Serving => "網頁已在此提供：", "网页已在此提供：", "Serving the page at";
+    SetupLink => "這個賬本還沒有使用者。請在瀏覽器打開這個一次性連結，建立第一位司庫：", "这个账本还没有用户。请在浏览器打开这个一次性链接，创建第一位司库：", "This ledger has no users yet. Open this one-time link in the browser to create the first treasurer:";
+    AppName => "愛心基金賬本", "爱心基金账本", "Love fund ledger";
+    SignIn => "登入", "登录", "Sign in";
+    SignOut => "登出", "退出登录", "Sign out";
+    User => "使用者", "用户", "User";
+    Password => "密碼", "密码", "Password";
+    PasswordAgain => "再輸入一次密碼", "再输入一次密码", "Password again";
+    Setup => "建立第一位司庫", "创建第一位司库", "Create the first treasurer";
+    SetupExplain => "這位司庫之後可以在「使用者」裡加入審核人和審計人。", "这位司库之后可以在“用户”里加入审核人和审计人。", "This treasurer can then add reviewers and auditors.";
+    RecoveryCode => "恢復碼（請抄在紙上，鎖好保管；只顯示這一次）", "恢复码（请抄在纸上，锁好保管；只显示这一次）", "Recovery code (write it on paper and lock it away; it is shown this once)";
+    Continue => "繼續", "继续", "Continue";
+    Dashboard => "總覽", "总览", "Dashboard";
+    Donate => "登記捐款", "登记捐款", "Record a donation";
+    Approvals => "待審核", "待审核", "Approvals";
+    Receipts => "收據", "收据", "Receipts";
+    Verify => "核對賬本", "核对账本", "Verify";
+    SignedInAs => "已登入：", "已登录：", "Signed in:";
+    BalancesByFund => "各基金餘額", "各基金余额", "Balances by fund";
+    Fund => "基金", "基金", "Fund";
+    Balance => "餘額", "余额", "Balance";
+    Raised => "募得", "募得", "Raised";
+    Disbursed => "支出", "支出", "Disbursed";
+    PeopleAided => "受助人數", "受助人数", "People aided";
+    Students => "學生", "学生", "students";
+    Households => "戶", "户", "households";
+    Unreconciled => "未對賬的賬戶", "未对账的账户", "Accounts not reconciled";
+    AllReconciled => "全部已對賬", "全部已对账", "All reconciled";
+    Waiting => "待審核的憑證", "待审核的凭证", "Entries waiting for approval";
+    Monthly => "每月募得與支出", "每月募得与支出", "Raised and disbursed by month";
+    Donor => "捐款人", "捐款人", "Donor";
+    Amount => "金額", "金额", "Amount";
+    Date => "日期", "日期", "Date";
+    Method => "收款方式", "收款方式", "Method";
+    Reference => "交易參考號", "交易参考号", "Reference";
+    Memo => "備註", "备注", "Memo";
+    OfficialReceiptNo => "公益事業捐贈票據號", "公益事业捐赠票据号", "Official receipt number";
+    Bank => "銀行", "银行", "Bank";
+    Cash => "現金", "现金", "Cash";
+    Wechat => "微信支付", "微信支付", "WeChat Pay";
+    Alipay => "支付寶", "支付宝", "Alipay";
+    Record => "登記", "登记", "Record";
+    Recorded => "已登記，收據號：", "已登记，收据号：", "Recorded; receipt number:";
+    Entry => "憑證", "凭证", "Entry";
+    RecordedBy => "制單人", "制单人", "Prepared by";
+    Approve => "核准", "核准", "Approve";
+    Reject => "退回", "退回", "Reject";
+    Reason => "原因", "原因", "Reason";
+    NothingWaiting => "沒有待審核的憑證", "没有待审核的凭证", "Nothing waits for approval";
+    Reviewed => "已審核", "已审核", "Reviewed";
+    Number => "號碼", "号码", "Number";
+    Status => "狀態", "状态", "Status";
+    Download => "下載 PDF", "下载 PDF", "Download PDF";
+    Void => "作廢", "作废", "Void";
+    Reissue => "補發", "补发", "Reissue";
+    Valid => "有效", "有效", "valid";
+    Voided => "已作廢", "已作废", "void";
+    NoReceipts => "還沒有收據", "还没有收据", "No receipts yet";
+    Check => "檢查", "检查", "Check";
+    Passed => "通過", "通过", "passed";
+    Failed => "未通過", "未通过", "failed";
+    ReadOnlyRole => "您的角色只能查看，不能修改", "您的角色只能查看，不能修改", "Your role can look, not change";
+    Language => "語言", "语言", "Language";
+    Refused => "未能完成", "未能完成", "Not done";
+    Back => "返回", "返回", "Back";
+    Disburse => "登記支出", "登记支出", "Record a disbursement";
+    Reverse => "紅字沖銷", "红字冲销", "Reverse an entry";
+    Beneficiary => "受助人", "受助人", "Beneficiary";
+    Program => "項目", "项目", "Program";
+    StudyAid => "助學", "助学", "Study aid";
+    PovertyRelief => "扶貧", "扶贫", "Poverty relief";
+    Hardship => "幫困", "帮困", "Hardship";
+    ReversalDate => "沖銷日期（空白：今天）", "冲销日期（空白：今天）", "Date of the reversal (blank: today)";
+    RecordedEntry => "已登記，憑證號：", "已登记，凭证号：", "Recorded; entry number:";
+}
+
+/// The label of a form field that a refusal names (`Field`), in `lang`: the web
+/// page's word where a field has one, else the field's own name.
+pub fn field_label(field: &crate::error::Field, lang: Lang) -> String {
+    use crate::error::Field as F;
+    let word = match field {
+        F::Amount => W::Amount,
+        F::Date => W::Date,
+        F::Donor => W::Donor,
+        F::Fund => W::Fund,
+        F::Reference => W::Reference,
+        F::Memo => W::Memo,
+        F::OfficialReceiptNo => W::OfficialReceiptNo,
+        F::User => W::User,
+        F::Password => W::Password,
+        F::Reason => W::Reason,
+        F::Beneficiary | F::To => W::Beneficiary,
+        F::Program => W::Program,
+        F::Named(name) if name == "entry" => W::Entry,
+        F::Named(name) if name == "method" => W::Method,
+        F::Named(name) => return name.clone(),
+        other => return other.name().to_string(),
+    };
+    word.get(lang).to_string()
+}

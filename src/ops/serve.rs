@@ -1,0 +1,80 @@
+//! What `lovefund serve` is asked to do, checked once: the ledger, the address and,
+//! beyond loopback, the TLS certificate and key. The rule lives here, not in the web
+//! front end: a page that other computers reach goes over TLS, or not at all.
+
+use crate::error::message::WebMessage;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// The address served when none is given.
+pub const LISTEN_DEFAULT: &str = "127.0.0.1:8423";
+
+/// A TLS certificate chain and its private key, both PEM files.
+#[derive(Clone, Debug)]
+pub struct Tls {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+/// A checked request to serve the ledger at `db` on `listen`.
+#[derive(Clone, Debug)]
+pub struct ServeRequest {
+    pub db: PathBuf,
+    pub listen: SocketAddr,
+    pub tls: Option<Tls>,
+    /// The language pages start in (`--lang`); else the ledger's.
+    pub lang: Option<Lang>,
+}
+
+impl ServeRequest {
+    /// Refused: an address that is not one, half a TLS pair, or a non-loopback
+    /// address without TLS.
+    pub fn new(
+        db: PathBuf,
+        listen: &str,
+        cert: Option<PathBuf>,
+        key: Option<PathBuf>,
+        lang: Option<Lang>,
+    ) -> Result<ServeRequest> {
+        let address: SocketAddr = listen.trim().parse().map_err(|_| {
+            Error::input(WebMessage::NotAnAddress {
+                text: listen.into(),
+            })
+        })?;
+        let tls = match (cert, key) {
+            (Some(cert), Some(key)) => Some(Tls { cert, key }),
+            (None, None) => None,
+            _ => return Err(Error::input(WebMessage::TlsHalf)),
+        };
+        if tls.is_none() && !address.ip().is_loopback() {
+            return Err(Error::conflict(WebMessage::NotLoopback {
+                address: address.to_string(),
+            }));
+        }
+        Ok(ServeRequest {
+            db,
+            listen: address,
+            tls,
+            lang,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn beyond_loopback_needs_tls() {
+        let db = PathBuf::from("x.db");
+        assert!(ServeRequest::new(db.clone(), "127.0.0.1:0", None, None, None).is_ok());
+        assert!(ServeRequest::new(db.clone(), "[::1]:8423", None, None, None).is_ok());
+        assert!(ServeRequest::new(db.clone(), "0.0.0.0:8423", None, None, None).is_err());
+        assert!(ServeRequest::new(db.clone(), "localhost", None, None, None).is_err());
+        let pair = (Some("c.pem".into()), Some("k.pem".into()));
+        assert!(ServeRequest::new(db.clone(), "0.0.0.0:8423", pair.0, pair.1, None).is_ok());
+        assert!(ServeRequest::new(db, "127.0.0.1:1", Some("c".into()), None, None).is_err());
+    }
+}

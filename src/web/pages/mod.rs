@@ -1,0 +1,53 @@
+//! The pages, one module each, and the one list of their routes. To add a page:
+//! write `pages/NAME.rs` with its handlers (they take `Signed` or `Posted`, call
+//! `ops::*` through `App::as_user`, and render with `page::page`), add its routes
+//! below and its line to `page::NAV`, and its words to `i18n::web::W`.
+
+mod approvals;
+mod dashboard;
+mod disburse;
+mod donate;
+mod receipts;
+mod reverse;
+mod sign_in;
+mod verify;
+
+use super::App;
+use super::page;
+use axum::Router;
+use axum::routing::{get, post};
+use std::sync::Arc;
+
+pub fn router() -> Router<Arc<App>> {
+    Router::new()
+        .route("/", get(dashboard::show))
+        .route("/login", get(sign_in::form).post(sign_in::sign_in))
+        .route("/logout", post(sign_in::sign_out))
+        .route("/setup", get(sign_in::setup_form).post(sign_in::setup))
+        .route("/lang/{code}", get(sign_in::choose_lang))
+        .route("/donate", get(donate::form).post(donate::record))
+        .route("/check", post(donate::check))
+        .route("/disburse", get(disburse::form).post(disburse::record))
+        .route("/reverse", get(reverse::form).post(reverse::record))
+        .route("/approvals", get(approvals::show).post(approvals::review))
+        .route("/receipts", get(receipts::show).post(receipts::change))
+        .route("/receipts/{file}", get(receipts::pdf))
+        .route("/verify", get(verify::show))
+        .route(
+            "/assets/style.css",
+            get(|| async { page::asset("text/css; charset=utf-8", page::STYLE) }),
+        )
+        .route(
+            "/assets/page.js",
+            get(|| async { page::asset("text/javascript; charset=utf-8", page::SCRIPT) }),
+        )
+        .fallback(not_found)
+}
+
+async fn not_found(visit: super::session::Visit) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let error = crate::error::Error::not_found(crate::error::message::WebMessage::NoSuchPage);
+    let mut response = page::refused(visit.lang, &error).into_response();
+    *response.status_mut() = axum::http::StatusCode::NOT_FOUND;
+    response
+}

@@ -199,7 +199,7 @@ async fn check_host(State(app): State<Arc<App>>, request: Request, next: Next) -
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    if !app.hosts.iter().any(|h| *h == host) {
+    if !app.hosts.contains(&host) {
         let message = Error::conflict(WebMessage::WrongHost {
             host: host.as_str().into(),
         });

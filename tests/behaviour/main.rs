@@ -55,6 +55,7 @@ mod verify_checks;
 mod verify_page;
 mod vouchers;
 mod wallets;
+mod web_pages;
 mod widths;
 
 // The reliability suites (RELIABILITY.md), gated by LOVEFUND_TEST_RELIABILITY.

@@ -73,6 +73,18 @@ impl Say for WebMessage {
                 "没有这个页面",
                 "there is no such page",
             ),
+            WebMessage::NoSuchChoice => words!(
+                lang,
+                "請從清單中選一項",
+                "请从列表中选一项",
+                "choose one of the list",
+            ),
+            WebMessage::UploadTooLarge { limit_mb } => words!(
+                lang,
+                "檔案太大；最多 {limit_mb} MB",
+                "文件太大；最多 {limit_mb} MB",
+                "the file is too large; at most {limit_mb} MB",
+            ),
         }
     }
 }

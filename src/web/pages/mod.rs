@@ -4,13 +4,18 @@
 //! below and its line to `page::NAV`, and its words to `i18n::web::W`.
 
 mod approvals;
+mod close;
 mod dashboard;
 mod disburse;
 mod donate;
+mod people;
 mod receipts;
 mod reverse;
 mod sign_in;
+mod transfer;
+mod users;
 mod verify;
+mod vouchers;
 
 use super::App;
 use super::page;
@@ -33,6 +38,21 @@ pub fn router() -> Router<Arc<App>> {
         .route("/receipts", get(receipts::show).post(receipts::change))
         .route("/receipts/{file}", get(receipts::pdf))
         .route("/verify", get(verify::show))
+        .route("/transfer", get(transfer::form).post(transfer::record))
+        .route("/close", get(close::form).post(close::close))
+        .route("/vouchers", get(vouchers::show))
+        .route("/vouchers/{file}", get(vouchers::pdf))
+        .route("/users", get(users::show).post(users::change))
+        .route("/donors", get(people::donors).post(people::add_donor))
+        .route("/donors/{id}", get(people::donor).post(people::edit_donor))
+        .route(
+            "/beneficiaries",
+            get(people::beneficiaries).post(people::add_beneficiary),
+        )
+        .route(
+            "/beneficiaries/{id}",
+            get(people::beneficiary).post(people::edit_beneficiary),
+        )
         .route(
             "/assets/style.css",
             get(|| async { page::asset("text/css; charset=utf-8", page::STYLE) }),

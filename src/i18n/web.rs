@@ -152,6 +152,15 @@ web_words! {
     Show => "顯示", "显示", "Show";
     Documents => "附單據", "附单据", "Documents";
     CloseExplain => "結賬把這一年的收入和費用轉入淨資產，並鎖住這一年：之後不能再登記這一年的憑證。這一年還有待審核的憑證時不能結賬。", "结账把这一年的收入和费用转入净资产，并锁住这一年：之后不能再登记这一年的凭证。这一年还有待审核的凭证时不能结账。", "Closing moves the year's income and expenses into net assets and locks the year: no entry can be recorded in it afterwards. A year with entries waiting for review cannot be closed.";
+    AsOf => "截至日期", "截至日期", "As of";
+    BalanceSheet => "資產負債表", "资产负债表", "Balance sheet";
+    Activities => "業務活動表", "业务活动表", "Statement of activities";
+    CashFlow => "現金流量表", "现金流量表", "Cash flow statement";
+    FundBalances => "各基金收支", "各基金收支", "Fund balances";
+    DonorReport => "捐款人年報", "捐款人年报", "Donors of the year";
+    BeneficiaryReport => "受助人年報", "受助人年报", "Beneficiaries of the year";
+    Disclosure => "信息公開表", "信息公开表", "Disclosure";
+    AnnualSummary => "年度摘要", "年度摘要", "Annual summary";
     SaveCorrection => "儲存更正", "保存更正", "Save the correction";
 }
 
@@ -189,6 +198,7 @@ pub fn field_label(field: &crate::error::Field, lang: Lang) -> String {
         F::Named(name) if name == "id" => W::Id,
         F::Named(name) if name == "file" => W::File,
         F::Named(name) if name == "month" => W::Month,
+        F::AsOf => W::AsOf,
         F::Named(name) if name == "method" => W::Method,
         F::Named(name) => return name.clone(),
         other => return other.name().to_string(),

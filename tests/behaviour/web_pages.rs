@@ -615,3 +615,69 @@ fn vouchers_are_listed_by_month_and_downloaded_as_pdf() {
     assert_eq!(a.get("/vouchers/99.pdf").status, 422);
     assert_eq!(a.get("/vouchers/..%2F..%2Fx.pdf").status, 422);
 }
+
+#[test]
+fn reports_download_as_pdf_workbook_and_csv() {
+    let l = ledger();
+    let server = serve(&l);
+    let a = Browser::sign_in(&server, AUDITOR, "zh-Hans");
+    let page = a.get("/reports?year=2022");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text()
+            .contains("href=\"/reports/activities-2022.xlsx\""),
+        "{}",
+        page.text()
+    );
+    zh_hans_clean("reports", &page.text());
+    let files: &[(&str, &[u8])] = &[
+        ("balance-sheet-2022-12-31.pdf", b"%PDF"),
+        ("activities-2022.pdf", b"%PDF"),
+        ("activities-2022.xlsx", b"PK"),
+        ("cash-flow-2022.csv", b"\xEF\xBB\xBF"),
+        ("funds-2022.xlsx", b"PK"),
+        ("donors-2022.csv", b"\xEF\xBB\xBF"),
+        ("beneficiaries-2022.pdf", b"%PDF"),
+        ("disclosure-2022.xlsx", b"PK"),
+        ("summary-2022.pdf", b"%PDF"),
+    ];
+    for (file, start) in files {
+        let got = a.get(&format!("/reports/{file}"));
+        assert_eq!(got.status, 200, "{file}: {}", got.text());
+        assert!(got.body.starts_with(start), "{file}");
+        assert!(
+            got.header("content-disposition")
+                .unwrap_or_default()
+                .contains(file)
+        );
+    }
+    // The CSV is the one `report activities --out` writes.
+    let csv = a.get("/reports/activities-2022.csv").body;
+    let out = l.dir.path().join("a.csv");
+    cli(
+        &l,
+        &[
+            "--lang",
+            "zh-Hans",
+            "report",
+            "activities",
+            "--year",
+            "2022",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), csv);
+    // Names that are no report, or a path, are refused and read nothing.
+    for bad in [
+        "..%2F..%2Fetc%2Fpasswd",
+        "activities-2022.exe",
+        "secrets-2022.pdf",
+        "activities-22.pdf",
+        "summary-2022.csv",
+    ] {
+        let got = a.get(&format!("/reports/{bad}"));
+        assert!(got.status >= 400, "{bad}: {}", got.status);
+        assert!(got.text().contains("role=\"alert\""), "{bad}");
+    }
+}

@@ -10,6 +10,7 @@ mod disburse;
 mod donate;
 mod people;
 mod receipts;
+mod reports;
 mod reverse;
 mod sign_in;
 mod transfer;
@@ -42,6 +43,8 @@ pub fn router() -> Router<Arc<App>> {
         .route("/close", get(close::form).post(close::close))
         .route("/vouchers", get(vouchers::show))
         .route("/vouchers/{file}", get(vouchers::pdf))
+        .route("/reports", get(reports::show))
+        .route("/reports/{file}", get(reports::file))
         .route("/users", get(users::show).post(users::change))
         .route("/donors", get(people::donors).post(people::add_donor))
         .route("/donors/{id}", get(people::donor).post(people::edit_donor))

@@ -71,7 +71,7 @@ fn form_body(
                 (choose("from", W::FromAccount))
                 (choose("to", W::ToAccount))
                 label { (W::Amount.get(lang)) input name="amount" inputmode="decimal" data-check="amount" value=(value("amount")) required; span.hint {} }
-                label { (W::Fee.get(lang)) input name="fee" inputmode="decimal" value=(value("fee")); }
+                label { (W::Fee.get(lang)) input name="fee" inputmode="decimal" value=(value("fee")); span.hint {} }
                 label { (W::Date.get(lang)) input type="date" name="date" value=(value("date")) required; }
                 label { (W::Reference.get(lang)) input name="reference" value=(value("reference")); }
                 label.wide { (W::Memo.get(lang)) input name="memo" value=(value("memo")); }

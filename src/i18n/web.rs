@@ -161,6 +161,11 @@ web_words! {
     BeneficiaryReport => "受助人年報", "受助人年报", "Beneficiaries of the year";
     Disclosure => "信息公開表", "信息公开表", "Disclosure";
     AnnualSummary => "年度摘要", "年度摘要", "Annual summary";
+    Attachments => "原始憑證", "原始凭证", "Original documents";
+    AttachDocument => "附上原始憑證", "附上原始凭证", "Attach a document";
+    Upload => "上傳", "上传", "Upload";
+    Size => "大小（位元組）", "大小（字节）", "Size (bytes)";
+    DownloadFile => "下載", "下载", "Download";
     SaveCorrection => "儲存更正", "保存更正", "Save the correction";
 }
 

@@ -36,7 +36,10 @@ pub const MENU: &[(W, &[&str])] = &[
         ],
     ),
     (W::GroupPeople, &["/donors", "/beneficiaries"]),
-    (W::GroupReports, &["/reports", "/vouchers", "/receipts"]),
+    (
+        W::GroupReports,
+        &["/reports", "/vouchers", "/attachments", "/receipts"],
+    ),
     (W::GroupAdmin, &["/users", "/close", "/verify"]),
 ];
 
@@ -47,6 +50,7 @@ pub const MORE: &[(&str, W)] = &[
     ("/beneficiaries", W::Beneficiaries),
     ("/reports", W::Reports),
     ("/vouchers", W::Vouchers),
+    ("/attachments", W::Attachments),
     ("/users", W::Users),
     ("/close", W::CloseYear),
 ];

@@ -32,6 +32,6 @@ pub enum WebMessage {
     NoSuchPage,
     /// A choice of a list (a select) that is not one of the list's.
     NoSuchChoice,
-    /// An uploaded file larger than the page takes.
-    UploadTooLarge { limit_mb: u64 },
+    /// An upload without a file chosen.
+    NoFileChosen,
 }

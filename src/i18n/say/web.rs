@@ -79,12 +79,9 @@ impl Say for WebMessage {
                 "请从列表中选一项",
                 "choose one of the list",
             ),
-            WebMessage::UploadTooLarge { limit_mb } => words!(
-                lang,
-                "檔案太大；最多 {limit_mb} MB",
-                "文件太大；最多 {limit_mb} MB",
-                "the file is too large; at most {limit_mb} MB",
-            ),
+            WebMessage::NoFileChosen => {
+                words!(lang, "請先選擇檔案", "请先选择文件", "choose a file first",)
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 //! below and its line to `page::NAV`, and its words to `i18n::web::W`.
 
 mod approvals;
+mod attachments;
 mod close;
 mod dashboard;
 mod disburse;
@@ -45,6 +46,13 @@ pub fn router() -> Router<Arc<App>> {
         .route("/vouchers/{file}", get(vouchers::pdf))
         .route("/reports", get(reports::show))
         .route("/reports/{file}", get(reports::file))
+        .route(
+            "/attachments",
+            get(attachments::show)
+                .post(attachments::upload)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/attachments/{id}", get(attachments::download))
         .route("/users", get(users::show).post(users::change))
         .route("/donors", get(people::donors).post(people::add_donor))
         .route("/donors/{id}", get(people::donor).post(people::edit_donor))

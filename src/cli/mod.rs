@@ -174,15 +174,7 @@ impl Context {
             let extension = path.extension().and_then(|e| e.to_str());
             match extension.map(str::to_ascii_lowercase).as_deref() {
                 Some("xlsx") => {
-                    let bytes = grid.to_xlsx().map_err(|e| {
-                        Error::io_said(
-                            crate::error::message::IoMessage::LayOut {
-                                document: crate::error::message::Document::Workbook,
-                            },
-                            e,
-                        )
-                    })?;
-                    guard.write(path, &bytes)?;
+                    guard.write(path, &crate::ops::documents::grid_xlsx(&grid)?)?;
                 }
                 Some("pdf") => {
                     crate::ops::documents::write_grid_pdf(ledger, &grid, lang, path, &guard)?;

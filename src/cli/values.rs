@@ -253,18 +253,7 @@ pub fn year_opt(text: Option<&str>) -> crate::Result<Option<i32>> {
 /// An id typed as an argument (ID): digits only, read by lovefund like every value.
 /// `YYYY-MM` as the first day of that month.
 pub fn month(text: &str) -> crate::Result<chrono::NaiveDate> {
-    let t = text.trim();
-    let parsed = t
-        .split_once('-')
-        .filter(|(y, m)| y.len() == 4 && (1..=2).contains(&m.len()))
-        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
-        .and_then(|(y, m)| chrono::NaiveDate::from_ymd_opt(y, m, 1));
-    parsed.ok_or_else(|| {
-        crate::error::Error::input_in(
-            crate::error::Field::Named("--month".into()),
-            crate::error::message::CliMessage::NotAMonth { text: t.into() },
-        )
-    })
+    crate::ledger::date::parse_month(crate::error::Field::Named("--month".into()), text)
 }
 
 pub fn id(text: &str) -> crate::Result<i64> {

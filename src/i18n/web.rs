@@ -101,6 +101,71 @@ web_words! {
     Hardship => "幫困", "帮困", "Hardship";
     ReversalDate => "沖銷日期（空白：今天）", "冲销日期（空白：今天）", "Date of the reversal (blank: today)";
     RecordedEntry => "已登記，憑證號：", "已登记，凭证号：", "Recorded; entry number:";
+    GroupBooks => "記賬", "记账", "Bookkeeping";
+    GroupPeople => "人員", "人员", "People";
+    GroupReports => "報表與憑證", "报表与凭证", "Reports";
+    GroupAdmin => "管理", "管理", "Administration";
+    Transfer => "轉賬", "转账", "Transfer";
+    Donors => "捐款人", "捐款人", "Donors";
+    Beneficiaries => "受助人", "受助人", "Beneficiaries";
+    Reports => "報表", "报表", "Reports";
+    Vouchers => "記賬憑證", "记账凭证", "Vouchers";
+    Users => "使用者", "用户", "Users";
+    CloseYear => "年度結賬", "年度结账", "Close a year";
+    Name => "名稱", "名称", "Name";
+    Phone => "電話", "电话", "Phone";
+    IdNumber => "證件號碼", "证件号码", "ID number";
+    School => "學校", "学校", "School";
+    Grade => "年級", "年级", "Grade";
+    Village => "村（社區）", "村（社区）", "Village";
+    Members => "家庭人口", "家庭人口", "Household size";
+    Year => "年度", "年度", "Year";
+    Fee => "手續費", "手续费", "Fee";
+    FromAccount => "轉出賬戶", "转出账户", "From account";
+    ToAccount => "轉入賬戶", "转入账户", "To account";
+    Account => "賬戶", "账户", "Account";
+    Role => "角色", "角色", "Role";
+    Type => "類別", "类别", "Type";
+    Id => "編號", "编号", "ID";
+    File => "檔案", "文件", "File";
+    Yes => "是", "是", "Yes";
+    No => "否", "否", "No";
+    Search => "查找", "查找", "Search";
+    SearchHint => "編號、姓名的一部分或拼音首字母", "编号、姓名的一部分或拼音首字母", "ID, part of the name or pinyin initials";
+    Find => "查找", "查找", "Find";
+    NobodyYet => "還沒有記錄", "还没有记录", "None recorded yet";
+    AddNew => "新增", "新增", "Add";
+    Add => "新增", "新增", "Add";
+    History => "往來記錄", "往来记录", "History";
+    NothingRecorded => "還沒有往來", "还没有往来", "Nothing recorded yet";
+    NoCorrections => "沒有更正", "没有更正", "No corrections";
+    Correct => "更正", "更正", "Correct";
+    BlankKeeps => "只填要改的欄位；留空的保持原樣。", "只填要改的栏位；留空的保持原样。", "Fill in only what changes; a blank field keeps its value.";
+    ChangeRole => "改角色", "改角色", "Change role";
+    Enable => "恢復", "恢复", "Enable";
+    Disable => "停用", "停用", "Disable";
+    AddUser => "加入使用者", "加入用户", "Add a user";
+    ResetPassword => "重設密碼", "重设密码", "Reset a password";
+    OwnPassword => "更改自己的密碼", "更改自己的密码", "Change my password";
+    Month => "月份", "月份", "Month";
+    Show => "顯示", "显示", "Show";
+    Documents => "附單據", "附单据", "Documents";
+    CloseExplain => "結賬把這一年的收入和費用轉入淨資產，並鎖住這一年：之後不能再登記這一年的憑證。這一年還有待審核的憑證時不能結賬。", "结账把这一年的收入和费用转入净资产，并锁住这一年：之后不能再登记这一年的凭证。这一年还有待审核的凭证时不能结账。", "Closing moves the year's income and expenses into net assets and locks the year: no entry can be recorded in it afterwards. A year with entries waiting for review cannot be closed.";
+    AsOf => "截至日期", "截至日期", "As of";
+    BalanceSheet => "資產負債表", "资产负债表", "Balance sheet";
+    Activities => "業務活動表", "业务活动表", "Statement of activities";
+    CashFlow => "現金流量表", "现金流量表", "Cash flow statement";
+    FundBalances => "各基金收支", "各基金收支", "Fund balances";
+    DonorReport => "捐款人年報", "捐款人年报", "Donors of the year";
+    BeneficiaryReport => "受助人年報", "受助人年报", "Beneficiaries of the year";
+    Disclosure => "信息公開表", "信息公开表", "Disclosure";
+    AnnualSummary => "年度摘要", "年度摘要", "Annual summary";
+    Attachments => "原始憑證", "原始凭证", "Original documents";
+    AttachDocument => "附上原始憑證", "附上原始凭证", "Attach a document";
+    Upload => "上傳", "上传", "Upload";
+    Size => "大小（位元組）", "大小（字节）", "Size (bytes)";
+    DownloadFile => "下載", "下载", "Download";
+    SaveCorrection => "儲存更正", "保存更正", "Save the correction";
 }
 
 /// The label of a form field that a refusal names (`Field`), in `lang`: the web
@@ -121,6 +186,23 @@ pub fn field_label(field: &crate::error::Field, lang: Lang) -> String {
         F::Beneficiary | F::To => W::Beneficiary,
         F::Program => W::Program,
         F::Named(name) if name == "entry" => W::Entry,
+        F::Name => W::Name,
+        F::Phone => W::Phone,
+        F::IdNumber => W::IdNumber,
+        F::School => W::School,
+        F::Grade => W::Grade,
+        F::Village => W::Village,
+        F::Members => W::Members,
+        F::Year => W::Year,
+        F::Fee => W::Fee,
+        F::From => W::FromAccount,
+        F::Role => W::Role,
+        F::Account => W::Account,
+        F::Named(name) if name == "type" => W::Type,
+        F::Named(name) if name == "id" => W::Id,
+        F::Named(name) if name == "file" => W::File,
+        F::Named(name) if name == "month" => W::Month,
+        F::AsOf => W::AsOf,
         F::Named(name) if name == "method" => W::Method,
         F::Named(name) => return name.clone(),
         other => return other.name().to_string(),

@@ -33,6 +33,22 @@ pub fn parse_year(field: impl Into<Field>, text: &str) -> Result<i32> {
     year.ok_or_else(|| Error::input_in(field, LedgerMessage::NotAYear { text: text.into() }))
 }
 
+/// `YYYY-MM` as the first day of that month (`voucher print --month`, the vouchers page).
+pub fn parse_month(field: impl Into<Field>, text: &str) -> Result<NaiveDate> {
+    let t = text.trim();
+    let parsed = t
+        .split_once('-')
+        .filter(|(y, m)| y.len() == 4 && (1..=2).contains(&m.len()))
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
+        .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1));
+    parsed.ok_or_else(|| {
+        crate::error::Error::input_in(
+            field,
+            crate::error::message::CliMessage::NotAMonth { text: t.into() },
+        )
+    })
+}
+
 /// A whole number as typed: ASCII digits only, no sign (limits are the caller's).
 pub fn parse_count(field: impl Into<Field>, text: &str) -> Result<i64> {
     let text = text.trim();

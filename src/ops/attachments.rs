@@ -112,6 +112,27 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// The name kept for a document a browser sent: the last part of what it says,
+/// after any `/` or `\\` (a name is never a path); "document" when nothing is left.
+pub fn sent_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default().trim();
+    match last {
+        "" | "." | ".." => "document".to_string(),
+        last => last.chars().filter(|c| !c.is_control()).collect(),
+    }
+}
+
+/// The largest document the ledger stores (`attachments.max-mb`), in bytes.
+pub fn limit(ledger: &Ledger) -> Result<u64> {
+    Ok(Setting::attachment_bytes(
+        ledger
+            .reader()
+            .setting(Setting::AttachmentMaxMb.key())?
+            .map(|c| c.value)
+            .as_deref(),
+    ))
+}
+
 fn refuse_unless_entry(store: &impl Read, entry: i64) -> Result<()> {
     match store.entry(entry)? {
         Some(_) => Ok(()),
@@ -127,18 +148,37 @@ pub fn attach(
     entry: i64,
     files: &[PathBuf],
 ) -> Result<Attached> {
-    let store = ledger.reader();
-    refuse_unless_entry(store, entry)?;
-    let limit = Setting::attachment_bytes(
-        store
-            .setting(Setting::AttachmentMaxMb.key())?
-            .map(|c| c.value)
-            .as_deref(),
-    );
+    refuse_unless_entry(ledger.reader(), entry)?;
+    let limit = limit(ledger)?;
     let documents = files
         .iter()
         .map(|path| Ok((file_name(path), read_document(path, limit)?)))
         .collect::<Result<Vec<_>>>()?;
+    attach_documents(ledger, actor, entry, documents)
+}
+
+/// Stores documents already read (a page's upload: each its name as sent, see
+/// `sent_name`, and its bytes) and attaches them to `entry`, in one transaction,
+/// with `attach`'s limit.
+pub fn attach_documents(
+    ledger: &mut Ledger,
+    actor: &Actor,
+    entry: i64,
+    documents: Vec<(String, Vec<u8>)>,
+) -> Result<Attached> {
+    refuse_unless_entry(ledger.reader(), entry)?;
+    let limit = limit(ledger)?;
+    for (name, bytes) in &documents {
+        if bytes.len() as u64 > limit {
+            return Err(Error::input_in(
+                Field::Path,
+                OpsMessage::DocumentTooLarge {
+                    path: name.clone(),
+                    mib: limit / (1024 * 1024),
+                },
+            ));
+        }
+    }
     let attachments = ledger.store_mut()?.write(&actor.stamp(), |unit| {
         let mut out = Vec::new();
         for (name, bytes) in &documents {
@@ -243,9 +283,21 @@ impl Render for Written {
 /// checking them against their SHA-256; a withdrawn one is written too (its bytes
 /// stay, for the auditor).
 pub fn get(ledger: &Ledger, guard: &Guard, id: i64, out: &Path) -> Result<Written> {
+    attachment_or_refusal(ledger.reader(), id)?;
+    guard.check(out)?;
+    let (row, bytes) = document(ledger, id)?;
+    guard.write(out, &bytes)?;
+    Ok(Written {
+        path: out.display().to_string(),
+        size: row.size,
+    })
+}
+
+/// Attachment `id` and its bytes, checked against their SHA-256 (`get`, and the
+/// web page's download).
+pub fn document(ledger: &Ledger, id: i64) -> Result<(AttachmentRow, Vec<u8>)> {
     let store = ledger.reader();
     let row = attachment_or_refusal(store, id)?;
-    guard.check(out)?;
     let bytes = store.attachment_bytes(&row.sha256)?.ok_or_else(|| {
         Error::internal(format!(
             "attachment {id}'s document is not stored; run lovefund verify"
@@ -257,11 +309,7 @@ pub fn get(ledger: &Ledger, guard: &Guard, id: i64, out: &Path) -> Result<Writte
             "attachment {id}'s stored bytes do not match its hash; run lovefund verify"
         )));
     }
-    guard.write(out, &bytes)?;
-    Ok(Written {
-        path: out.display().to_string(),
-        size: row.size,
-    })
+    Ok((row, bytes))
 }
 
 /// Withdraws attachment `id` with `reason`, as a chained record; its bytes stay.

@@ -193,6 +193,30 @@ pub fn write_grid_pdf(
     guard.write(path, &bytes)
 }
 
+/// A report's grid as a workbook (`report … --out FILE.xlsx`, the web page's download).
+pub fn grid_xlsx(grid: &crate::render::grid::Grid) -> Result<Vec<u8>> {
+    grid.to_xlsx().map_err(|e| {
+        Error::io_said(
+            crate::error::message::IoMessage::LayOut {
+                document: crate::error::message::Document::Workbook,
+            },
+            e,
+        )
+    })
+}
+
+/// A report's grid as CSV for a spreadsheet: UTF-8 with a byte-order mark, as
+/// `report … --out FILE.csv` writes it by default.
+pub fn grid_csv(grid: &crate::render::grid::Grid) -> Result<Vec<u8>> {
+    use crate::output::encode::{OutEncoding, write_encoded};
+    let mut bytes = Vec::new();
+    write_encoded(&mut bytes, OutEncoding::Utf8Bom, |w| {
+        grid.write_csv(w)
+            .map_err(|e| Error::io(crate::error::message::IoMessage::Output, e))
+    })?;
+    Ok(bytes)
+}
+
 /// A report's grid as the bytes of its A4 PDF (see `write_grid_pdf`).
 pub fn grid_pdf(
     store: &impl Read,

@@ -528,7 +528,7 @@ pub struct UserList {
     pub users: Vec<User>,
     /// The ledger's time zone, for the times shown.
     #[serde(skip)]
-    zone: crate::ledger::time::LocalTime,
+    pub zone: crate::ledger::time::LocalTime,
 }
 
 pub fn list_users(ledger: &Ledger) -> Result<UserList> {

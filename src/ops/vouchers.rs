@@ -204,6 +204,43 @@ pub fn print(
     Ok(VouchersPrinted { written })
 }
 
+/// The vouchers of `month`, laid out but not drawn (the web page's list): each
+/// entry's id and its voucher.
+pub fn of_month(ledger: &Ledger, month: NaiveDate, lang: Lang) -> Result<Vec<(i64, VoucherDoc)>> {
+    let store = ledger.reader();
+    let (accounts, funds) = (store.accounts()?, store.funds()?);
+    let fund_name = store.ledger_name_in(lang.into())?;
+    store
+        .entries_of_month(month)?
+        .into_iter()
+        .map(|id| {
+            Ok((
+                id,
+                voucher_doc_in(store, id, lang, (&accounts, &funds, &fund_name))?,
+            ))
+        })
+        .collect()
+}
+
+/// Entry `id`'s voucher as a PDF, handed over instead of written to a folder:
+/// its file name (as `print` names it) and its bytes.
+pub fn pdf_of(ledger: &Ledger, id: i64, lang: Lang) -> Result<(String, Vec<u8>)> {
+    let store = ledger.reader();
+    let (accounts, funds) = (store.accounts()?, store.funds()?);
+    let fund_name = store.ledger_name_in(lang.into())?;
+    let doc = voucher_doc_in(store, id, lang, (&accounts, &funds, &fund_name))?;
+    let font: PdfFont = super::documents::font(None)?;
+    let bytes = render_voucher(&doc, &font).map_err(|e| {
+        Error::io_said(
+            IoMessage::LayOut {
+                document: crate::error::message::Document::Voucher,
+            },
+            e,
+        )
+    })?;
+    Ok((file_name(&doc), bytes))
+}
+
 /// `记-2022-03-003.pdf`: the number with its month, so a year's vouchers share a folder.
 fn file_name(doc: &VoucherDoc) -> String {
     let (prefix, seq) = doc.number.rsplit_once('-').unwrap_or(("", &doc.number));

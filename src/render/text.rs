@@ -409,7 +409,7 @@ pub fn field_label(field: &str, lang: Lang) -> &'static str {
     label.get(lang)
 }
 
-fn party_type_label(t: PartyType, lang: Lang) -> &'static str {
+pub fn party_type_label(t: PartyType, lang: Lang) -> &'static str {
     match (t, lang) {
         (PartyType::Person, Lang::ZhHant) => "個人",
         (PartyType::Person, Lang::ZhHans) => "个人",

@@ -21,6 +21,89 @@ pub const NAV: &[(&str, W)] = &[
     ("/verify", W::Verify),
 ];
 
+/// The menu as it is shown: the dashboard, then groups that open on a click (a
+/// `<details>`, so it works on a phone without script). Every page of `NAV` and
+/// `MORE` is in one group; a page not listed in a group still shows under the last.
+pub const MENU: &[(W, &[&str])] = &[
+    (
+        W::GroupBooks,
+        &[
+            "/donate",
+            "/disburse",
+            "/transfer",
+            "/reverse",
+            "/approvals",
+        ],
+    ),
+    (W::GroupPeople, &["/donors", "/beneficiaries"]),
+    (
+        W::GroupReports,
+        &["/reports", "/vouchers", "/attachments", "/receipts"],
+    ),
+    (W::GroupAdmin, &["/users", "/close", "/verify"]),
+];
+
+/// The pages added after `NAV`, for `MENU`.
+pub const MORE: &[(&str, W)] = &[
+    ("/transfer", W::Transfer),
+    ("/donors", W::Donors),
+    ("/beneficiaries", W::Beneficiaries),
+    ("/reports", W::Reports),
+    ("/vouchers", W::Vouchers),
+    ("/attachments", W::Attachments),
+    ("/users", W::Users),
+    ("/close", W::CloseYear),
+];
+
+/// The title of the menu's page `path`.
+fn menu_word(path: &str) -> Option<W> {
+    NAV.iter()
+        .chain(MORE)
+        .find(|(p, _)| *p == path)
+        .map(|(_, w)| *w)
+}
+
+/// Whether `here` (a page's path) is `path` or one of its sub-pages.
+fn within(here: &str, path: &str) -> bool {
+    here == path || (path != "/" && here.starts_with(path) && here[path.len()..].starts_with('/'))
+}
+
+/// The grouped menu.
+fn menu(frame: &Frame) -> Markup {
+    let lang = frame.lang;
+    let listed: Vec<&str> = MENU
+        .iter()
+        .flat_map(|(_, paths)| paths.iter().copied())
+        .collect();
+    let unlisted: Vec<&str> = NAV
+        .iter()
+        .chain(MORE)
+        .map(|(p, _)| *p)
+        .filter(|p| *p != "/" && !listed.contains(p))
+        .collect();
+    let last = MENU.len() - 1;
+    html! {
+        nav.menu {
+            a.top-link href="/" class=[(frame.path == "/").then_some("here")] { (W::Dashboard.get(lang)) }
+            @for (i, (group, paths)) in MENU.iter().enumerate() {
+                @let extra: &[&str] = if i == last { &unlisted } else { &[] };
+                @let all: Vec<&str> = paths.iter().copied().chain(extra.iter().copied()).collect();
+                @let open = all.iter().any(|p| within(frame.path, p));
+                details.group {
+                    summary class=[open.then_some("here")] { (group.get(lang)) }
+                    div.drop {
+                        @for path in &all {
+                            @if let Some(word) = menu_word(path) {
+                                a href=(path) class=[within(frame.path, path).then_some("here")] { (word.get(lang)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 pub const STYLE: &str = include_str!("assets/style.css");
 pub const SCRIPT: &str = include_str!("assets/page.js");
 
@@ -50,13 +133,7 @@ pub fn page(frame: &Frame, title: W, body: Markup) -> Markup {
             body {
                 header.top {
                     span.brand { (W::AppName.get(lang)) }
-                    @if frame.user.is_some() {
-                        nav {
-                            @for (path, word) in NAV {
-                                a href=(path) class=[(*path == frame.path).then_some("here")] { (word.get(lang)) }
-                            }
-                        }
-                    }
+                    @if frame.user.is_some() { (menu(frame)) }
                     div.side {
                         (switcher(frame))
                         @if let Some(user) = frame.user {
@@ -168,4 +245,37 @@ pub fn asset(kind: &'static str, text: &'static str) -> Response {
         text,
     )
         .into_response()
+}
+
+/// What an operation did, as the command line says it (its `Render::text`).
+pub fn said(lang: Lang, result: &impl crate::render::Render) -> String {
+    let mut out = Vec::new();
+    let _ = result.text(&mut out, lang);
+    String::from_utf8_lossy(&out).trim().to_string()
+}
+
+/// A Content-Disposition that hands over `name` as a download: an ASCII stand-in
+/// (for old browsers) and the name itself, percent-encoded (RFC 6266, 5987).
+/// Nothing of it is ever a path here.
+pub fn attachment(name: &str, extension: &str) -> String {
+    let stem = name.strip_suffix(&format!(".{extension}")).unwrap_or(name);
+    let ascii: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut encoded = String::new();
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+            encoded.push(b as char);
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{ascii}.{extension}\"; filename*=UTF-8''{encoded}")
 }

@@ -256,6 +256,12 @@ impl FromRequest<Arc<App>> for Posted {
     }
 }
 
+/// Whether `given` is `session`'s CSRF token (for a form `Posted` does not read:
+/// an upload, whose token is its first part).
+pub fn csrf_matches(session: Option<&Session>, given: &str) -> bool {
+    session.is_some_and(|s| constant_time_eq(s.csrf.as_bytes(), given.as_bytes()))
+}
+
 /// Whether `a` equals `b`, in a time that does not tell how much of them matched.
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0

@@ -132,7 +132,7 @@ fn mixed_script_in(text: &str, lang: &str) -> Vec<char> {
 }
 
 /// Every fault of `text` shown under `lang`, named by `what`.
-fn faults(what: &str, lang: &str, text: &str) -> Vec<String> {
+pub(crate) fn faults(what: &str, lang: &str, text: &str) -> Vec<String> {
     let mut out: Vec<String> = english_in(text)
         .into_iter()
         .map(|e| format!("{what} --lang {lang}: English {e}"))

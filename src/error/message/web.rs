@@ -30,4 +30,8 @@ pub enum WebMessage {
     SetupLinkUsed,
     /// A page the server does not have.
     NoSuchPage,
+    /// A choice of a list (a select) that is not one of the list's.
+    NoSuchChoice,
+    /// An upload without a file chosen.
+    NoFileChosen,
 }

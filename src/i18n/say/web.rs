@@ -73,6 +73,15 @@ impl Say for WebMessage {
                 "没有这个页面",
                 "there is no such page",
             ),
+            WebMessage::NoSuchChoice => words!(
+                lang,
+                "請從清單中選一項",
+                "请从列表中选一项",
+                "choose one of the list",
+            ),
+            WebMessage::NoFileChosen => {
+                words!(lang, "請先選擇檔案", "请先选择文件", "choose a file first",)
+            }
         }
     }
 }

@@ -29,3 +29,17 @@
     input.addEventListener("blur", function () { check(input); });
   });
 })();
+
+// The menu's groups: opening one closes the others; a click elsewhere closes all.
+(function () {
+  var groups = document.querySelectorAll("details.group");
+  groups.forEach(function (g) {
+    g.addEventListener("toggle", function () {
+      if (!g.open) return;
+      groups.forEach(function (o) { if (o !== g) o.open = false; });
+    });
+  });
+  document.addEventListener("click", function (e) {
+    groups.forEach(function (g) { if (!g.contains(e.target)) g.open = false; });
+  });
+})();

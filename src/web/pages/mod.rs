@@ -4,13 +4,20 @@
 //! below and its line to `page::NAV`, and its words to `i18n::web::W`.
 
 mod approvals;
+mod attachments;
+mod close;
 mod dashboard;
 mod disburse;
 mod donate;
+mod people;
 mod receipts;
+mod reports;
 mod reverse;
 mod sign_in;
+mod transfer;
+mod users;
 mod verify;
+mod vouchers;
 
 use super::App;
 use super::page;
@@ -33,6 +40,30 @@ pub fn router() -> Router<Arc<App>> {
         .route("/receipts", get(receipts::show).post(receipts::change))
         .route("/receipts/{file}", get(receipts::pdf))
         .route("/verify", get(verify::show))
+        .route("/transfer", get(transfer::form).post(transfer::record))
+        .route("/close", get(close::form).post(close::close))
+        .route("/vouchers", get(vouchers::show))
+        .route("/vouchers/{file}", get(vouchers::pdf))
+        .route("/reports", get(reports::show))
+        .route("/reports/{file}", get(reports::file))
+        .route(
+            "/attachments",
+            get(attachments::show)
+                .post(attachments::upload)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/attachments/{id}", get(attachments::download))
+        .route("/users", get(users::show).post(users::change))
+        .route("/donors", get(people::donors).post(people::add_donor))
+        .route("/donors/{id}", get(people::donor).post(people::edit_donor))
+        .route(
+            "/beneficiaries",
+            get(people::beneficiaries).post(people::add_beneficiary),
+        )
+        .route(
+            "/beneficiaries/{id}",
+            get(people::beneficiary).post(people::edit_beneficiary),
+        )
         .route(
             "/assets/style.css",
             get(|| async { page::asset("text/css; charset=utf-8", page::STYLE) }),

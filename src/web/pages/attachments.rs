@@ -1,0 +1,279 @@
+//! Original documents (原始凭证) behind an entry: the list (`entry attachments`),
+//! each one to download (`entry attachment-get`, handed over instead of written),
+//! and an upload (`entry attach`) through `ops::attachments::attach_documents`,
+//! with the ledger's size limit. The name a browser sends is kept as the
+//! document's name, its folders cut off (`sent_name`); it is never a path here.
+
+use crate::error::message::{Role, WebMessage};
+use crate::error::{Error, Field, Result};
+use crate::i18n::web::W;
+use crate::i18n::{L, Lang};
+use crate::ledger::date::parse_count;
+use crate::ops::Actor;
+use crate::ops::attachments::{self, AttachmentList};
+use crate::web::App;
+use crate::web::page::{self, Frame};
+use crate::web::session::{Signed, Visit, csrf_matches};
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+fn entry_of(text: &str) -> Result<i64> {
+    parse_count(Field::Named("entry".into()), text)
+}
+
+fn body(
+    frame: &Frame,
+    entry: &str,
+    found: Option<&Result<(AttachmentList, Role)>>,
+    outcome: Option<&Result<String>>,
+) -> Markup {
+    let lang = frame.lang;
+    html! {
+        @match outcome {
+            Some(Ok(said)) => { p.done role="status" { (said) } }
+            Some(Err(e)) => { (page::refusal_box(lang, e)) }
+            None => {}
+        }
+        div.toolbar {
+            form method="get" action="/attachments" {
+                label { (W::Entry.get(lang)) input name="entry" inputmode="numeric" value=(entry) required; }
+                button.secondary type="submit" { (W::Show.get(lang)) }
+            }
+        }
+        @match found {
+            Some(Err(e)) => { (page::refusal_box(lang, e)) }
+            Some(Ok((list, role))) => {
+                div.card {
+                    @if list.attachments.is_empty() { p.quiet { (L::NoAttachments.get(lang)) } }
+                    @else {
+                        table id="attachments" {
+                            thead { tr {
+                                th { "#" } th { (W::File.get(lang)) } th.num { (W::Size.get(lang)) }
+                                th { (L::AttachedBy.get(lang)) } th { (W::Status.get(lang)) } th {}
+                            } }
+                            tbody {
+                                @for a in &list.attachments {
+                                    tr {
+                                        td { (a.id) } td.wrap { (a.file_name) } td.num { (a.size) }
+                                        td { (a.attached_by) }
+                                        td { @if let Some(w) = &a.withdrawn { (L::Withdrawn.get(lang)) "（" (w.reason) "）" } }
+                                        td { a href={ "/attachments/" (a.id) } download { (W::DownloadFile.get(lang)) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if *role == Role::Treasurer {
+                    h2 { (W::AttachDocument.get(lang)) }
+                    form method="post" action="/attachments" enctype="multipart/form-data" {
+                        input type="hidden" name="csrf" value=(frame.csrf.unwrap_or_default());
+                        input type="hidden" name="entry" value=(list.entry);
+                        div.card.form {
+                            label.wide { (W::File.get(lang)) input type="file" name="file" required; }
+                            button type="submit" { (W::Upload.get(lang)) }
+                        }
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+async fn render(
+    app: &App,
+    user: &str,
+    frame: &Frame<'_>,
+    entry: &str,
+    outcome: Option<&Result<String>>,
+) -> (StatusCode, Markup) {
+    let found = match entry.trim() {
+        "" => None,
+        typed => Some(match entry_of(typed) {
+            Ok(id) => {
+                app.as_user(user, move |l| {
+                    Ok((attachments::list(l, id)?, l.identity()?.role))
+                })
+                .await
+            }
+            Err(e) => Err(e),
+        }),
+    };
+    let status = match (&outcome, &found) {
+        (Some(Err(e)), _) | (_, Some(Err(e))) => page::status_of(e),
+        _ => StatusCode::OK,
+    };
+    let markup = page::page(
+        frame,
+        W::Attachments,
+        body(frame, entry, found.as_ref(), outcome),
+    );
+    (status, markup)
+}
+
+pub async fn show(
+    State(app): State<Arc<App>>,
+    signed: Signed,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let frame = Frame {
+        lang: signed.lang,
+        user: Some(&signed.user),
+        csrf: Some(&signed.session.csrf),
+        path: "/attachments",
+    };
+    let entry = q.get("entry").cloned().unwrap_or_default();
+    render(&app, &signed.user, &frame, &entry, None)
+        .await
+        .into_response()
+}
+
+/// The upload read: the entry typed and the one document (its name as sent and its
+/// bytes), read no further than `limit` bytes; the CSRF token must come first.
+async fn read_upload(
+    visit: &Visit,
+    multipart: &mut Multipart,
+    limit: u64,
+) -> std::result::Result<Result<(String, String, Vec<u8>)>, Error> {
+    let form_expired = || Error::conflict(WebMessage::FormExpired);
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        Error::io_said(
+            crate::error::message::IoMessage::Read {
+                path: "upload".into(),
+            },
+            e.body_text(),
+        )
+    };
+    let mut first = true;
+    let mut entry = String::new();
+    let mut document = None;
+    while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_string();
+        if first {
+            first = false;
+            let token = field.text().await.map_err(unreadable)?;
+            if name != "csrf" || !csrf_matches(visit.session.as_ref(), &token) {
+                return Err(form_expired());
+            }
+            continue;
+        }
+        match name.as_str() {
+            "entry" => entry = field.text().await.map_err(unreadable)?,
+            "file" if document.is_none() => {
+                let sent = attachments::sent_name(field.file_name().unwrap_or_default());
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+                    bytes.extend_from_slice(&chunk);
+                    if bytes.len() as u64 > limit {
+                        return Ok(Err(Error::input_in(
+                            Field::Path,
+                            crate::error::message::OpsMessage::DocumentTooLarge {
+                                path: sent,
+                                mib: limit / (1024 * 1024),
+                            },
+                        )));
+                    }
+                }
+                document = Some((sent, bytes));
+            }
+            _ => {}
+        }
+    }
+    if first {
+        return Err(form_expired());
+    }
+    Ok(match document {
+        Some((name, bytes)) if !bytes.is_empty() || !name.is_empty() => Ok((entry, name, bytes)),
+        _ => Err(Error::input_in(
+            Field::Named("file".into()),
+            WebMessage::NoFileChosen,
+        )),
+    })
+}
+
+pub async fn upload(
+    State(app): State<Arc<App>>,
+    visit: Visit,
+    mut multipart: Multipart,
+) -> Response {
+    let lang = visit.lang;
+    let Some(user) = visit.session.as_ref().and_then(|s| s.user.clone()) else {
+        return Redirect::to("/login").into_response();
+    };
+    let limit = match app.as_user(&user, |l| attachments::limit(l)).await {
+        Ok(limit) => limit,
+        Err(e) => return page::refused(lang, &e),
+    };
+    let upload = match read_upload(&visit, &mut multipart, limit).await {
+        Ok(upload) => upload,
+        Err(refusal) => return page::refused(lang, &refusal),
+    };
+    let typed = upload
+        .as_ref()
+        .map(|(e, _, _)| e.clone())
+        .unwrap_or_default();
+    let name = user.clone();
+    let outcome = match upload.and_then(|(e, n, b)| Ok((entry_of(&e)?, n, b))) {
+        Ok((entry, file, bytes)) => {
+            app.as_user(&user, move |l| {
+                let done = attachments::attach_documents(
+                    l,
+                    &Actor::now(&name)?,
+                    entry,
+                    vec![(file, bytes)],
+                )?;
+                Ok(page::said(lang, &done))
+            })
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    let csrf = visit.session.as_ref().map(|s| s.csrf.clone());
+    let frame = Frame {
+        lang,
+        user: Some(&user),
+        csrf: csrf.as_deref(),
+        path: "/attachments",
+    };
+    render(&app, &user, &frame, &typed, Some(&outcome))
+        .await
+        .into_response()
+}
+
+/// `/attachments/7`: attachment 7's bytes, under the name it was stored with.
+pub async fn download(
+    State(app): State<Arc<App>>,
+    signed: Signed,
+    Path(id): Path<String>,
+) -> Response {
+    let lang: Lang = signed.lang;
+    let got = match parse_count(Field::Named("id".into()), id.trim_start_matches('#')) {
+        Ok(id) => {
+            app.as_user(&signed.user, move |l| attachments::document(l, id))
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    match got {
+        Ok((row, bytes)) => {
+            let extension = row.file_name.rsplit_once('.').map_or("bin", |(_, e)| e);
+            (
+                [
+                    (header::CONTENT_TYPE, "application/octet-stream".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        page::attachment(&row.file_name, extension),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Err(e) => page::refused(lang, &e),
+    }
+}

@@ -11,8 +11,8 @@ mod words;
 pub use crate::input::{Encoding, LINE_ERRORS_MAX, LineError};
 pub use apply::{ImportSummary, apply};
 pub use mapping::SheetColumns;
-pub use words::method_word;
 pub use read::{ImportFile, ImportLine, Kind, PartyKey, read_file, read_text};
+pub use words::method_word;
 
 /// The most lines one import may hold (one transaction).
 pub const IMPORT_LINES_MAX: usize = 5_000_000;

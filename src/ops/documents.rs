@@ -121,8 +121,7 @@ pub fn summary_pdf(
 /// The ledger's fingerprint (its chain head, hex), or "" for an empty ledger.
 pub fn fingerprint_of(store: &impl Read) -> Result<String> {
     Ok(store
-        .head()?
-        .last
+        .chain_last()?
         .map(|(_, hash)| hex::encode(hash))
         .unwrap_or_default())
 }

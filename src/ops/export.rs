@@ -22,7 +22,7 @@ pub fn export(
     ledger.reader().with_export_snapshot(|store| {
         let header = Header::new(
             store.ledger_name_in(lang.into())?,
-            store.head()?.last.map(|(_, hash)| hex::encode(hash)),
+            store.chain_last()?.map(|(_, hash)| hex::encode(hash)),
             range,
             store.first_date_between(range.0, range.1)?,
             &store.accounts()?,

@@ -205,7 +205,7 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
         by_program,
         months,
         last_reconciliations,
-        fingerprint: store.head()?.last.map(|(_, hash)| hex::encode(hash)),
+        fingerprint: store.chain_last()?.map(|(_, hash)| hex::encode(hash)),
         preliminary: store.closed_year(year)?.is_none(),
         unreviewed: super::statements::unreviewed(store, start, end)?,
         signing_key: store.signing_keys()?.last().map(|k| SigningKeyView {

@@ -75,6 +75,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "publications",
         include_str!("../../migrations/0015_publications.sql"),
     ),
+    (
+        16,
+        "entries by date",
+        include_str!("../../migrations/0016_entries_by_date.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

@@ -144,12 +144,17 @@ impl Sql<'_> {
         let count: i64 = self
             .conn
             .query_row("SELECT COUNT(*) FROM entries", [], |r| r.get(0))?;
-        let (id, hash) = super::records::chain_head(self.conn)?;
-        let last = (hash != crate::ledger::chain::GENESIS).then(|| (id, hash.to_vec()));
         Ok(ChainHead {
             entries: count,
-            last,
+            last: self.chain_last()?,
         })
+    }
+
+    /// The chain's last item and its hash (the ledger fingerprint), without counting
+    /// the entries as `head` does.
+    pub fn chain_last(&self) -> Result<Option<(i64, Vec<u8>)>> {
+        let (id, hash) = super::records::chain_head(self.conn)?;
+        Ok((hash != crate::ledger::chain::GENESIS).then(|| (id, hash.to_vec())))
     }
 
     /// Streams every entry with its postings in id order, as stored (tampered rows

@@ -65,6 +65,8 @@ pub trait Read {
 
     // The journal.
     fn head(&self) -> Result<ChainHead>;
+    /// The chain's last item and its hash: the fingerprint, read without counting.
+    fn chain_last(&self) -> Result<Option<(i64, Vec<u8>)>>;
     fn last_entry_id(&self) -> Result<i64>;
     /// The latest date anything is dated, if any.
     fn last_date(&self) -> Result<Option<NaiveDate>>;
@@ -341,6 +343,9 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn head(&self) -> Result<ChainHead> {
         sql(self).head()
+    }
+    fn chain_last(&self) -> Result<Option<(i64, Vec<u8>)>> {
+        sql(self).chain_last()
     }
     fn last_entry_id(&self) -> Result<i64> {
         sql(self).last_entry_id()

@@ -31,8 +31,10 @@ fn figures(ledger: &mut Ledger, lang: Lang) -> Result<Figures> {
     let funds = fund_balances(ledger.reader(), None, None, today, lang)?;
     // The year of the ledger's last entry: a ledger of past years shows its last.
     let year = annual_summary(ledger.reader(), funds.as_of.year(), lang)?;
+    // This year's entries waiting (a past year's wait at its close, which refuses
+    // while they do): one year is read by date, not every entry of every year.
     let waiting = if ledger.has_users()? {
-        Some(crate::ops::review::pending(ledger, None)?.count)
+        Some(crate::ops::review::pending(ledger, Some(year.year))?.count)
     } else {
         None
     };
@@ -74,7 +76,7 @@ fn body(f: &Figures, lang: Lang) -> Markup {
             div.tile { span.label { (y.year) " · " (W::Disbursed.get(lang)) } span.figure id="disbursed" { "¥" (y.disbursed.grouped()) } }
             div.tile { span.label { (y.year) " · " (W::PeopleAided.get(lang)) } span.figure { (y.students_aided) " " (W::Students.get(lang)) " · " (y.households_aided) " " (W::Households.get(lang)) } }
             @if let Some(waiting) = f.waiting {
-                a.tile href="/approvals" { span.label { (W::Waiting.get(lang)) } span.figure id="waiting" { (waiting) } }
+                a.tile href="/approvals" { span.label { (W::ThisYear.get(lang)) " " (y.year) " · " (W::Waiting.get(lang)) } span.figure id="waiting" { (waiting) } }
             }
         }
         div.columns {

@@ -62,7 +62,11 @@ pub(super) fn monthly_results(
          GROUP BY 1",
     )?;
     let rows = totals.query_map(params![start, end], |r| {
-        Ok((r.get::<_, u32>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+        Ok((
+            r.get::<_, u32>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
     })?;
     for row in rows {
         let (month, raised, disbursed) = row?;
@@ -83,7 +87,11 @@ pub(super) fn monthly_results(
          GROUP BY 1",
     )?;
     let rows = closing.query_map(params![start, end], |r| {
-        Ok((r.get::<_, u32>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+        Ok((
+            r.get::<_, u32>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
     })?;
     for row in rows {
         let (month, raised, disbursed) = row?;

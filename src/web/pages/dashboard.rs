@@ -76,7 +76,7 @@ fn body(f: &Figures, lang: Lang) -> Markup {
             div.tile { span.label { (y.year) " · " (W::Disbursed.get(lang)) } span.figure id="disbursed" { "¥" (y.disbursed.grouped()) } }
             div.tile { span.label { (y.year) " · " (W::PeopleAided.get(lang)) } span.figure { (y.students_aided) " " (W::Students.get(lang)) " · " (y.households_aided) " " (W::Households.get(lang)) } }
             @if let Some(waiting) = f.waiting {
-                a.tile href="/approvals" { span.label { (W::ThisYear.get(lang)) " " (y.year) " · " (W::Waiting.get(lang)) } span.figure id="waiting" { (waiting) } }
+                a.tile href="/approvals" { span.label { (y.year) " · " (W::Waiting.get(lang)) } span.figure id="waiting" { (waiting) } }
             }
         }
         div.columns {

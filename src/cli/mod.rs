@@ -306,6 +306,10 @@ pub fn run(serve: Serve) -> i32 {
             tls_key,
             ctx.lang_flag,
         )
+        .map(|request| crate::ops::serve::ServeRequest {
+            read_only: ctx.read_only,
+            ..request
+        })
         .and_then(serve);
         return match outcome {
             Ok(()) => 0,

@@ -8,7 +8,7 @@ pub mod web;
 
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Default)]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-Hant")]

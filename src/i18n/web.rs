@@ -28,6 +28,9 @@ macro_rules! web_words {
 
 web_words! {
     Serving => "網頁已在此提供：", "网页已在此提供：", "Serving the page at";
+    ServingReadOnly => "賬本以唯讀開啟：頁面可以查看，任何修改都會被拒絕。", "账本以只读打开：页面可以查看，任何修改都会被拒绝。", "The ledger is open read-only: the pages show everything and refuse every change.";
+    FiguresUpdating => "賬本剛有變動，數字正在更新，頁面稍後自動重新載入；以下數字截至", "账本刚有变动，数字正在更新，页面稍后自动刷新；以下数字截至", "The ledger has just changed and the figures are being updated; this page reloads shortly. The figures below are as of";
+    AsOfEntry => "第幾筆分錄：", "分录编号：", "entry no.";
     SetupLink => "這個賬本還沒有使用者。請在瀏覽器打開這個一次性連結，建立第一位司庫：", "这个账本还没有用户。请在浏览器打开这个一次性链接，创建第一位司库：", "This ledger has no users yet. Open this one-time link in the browser to create the first treasurer:";
     AppName => "愛心基金賬本", "爱心基金账本", "Love fund ledger";
     SignIn => "登入", "登录", "Sign in";

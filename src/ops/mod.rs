@@ -15,6 +15,7 @@ pub mod bill_import;
 pub mod chart;
 pub mod close;
 pub mod config;
+pub mod dashboard;
 pub mod demo;
 pub mod disclosure;
 pub mod documents;
@@ -114,9 +115,10 @@ impl Ledger {
 
     /// Opens the ledger at `path` for a user who signed in before (a web session),
     /// without their password: their role and state are read again from the ledger,
-    /// so a user disabled or given another role since is so at once.
-    pub fn resume(path: &Path, name: &str) -> Result<Ledger> {
-        let store = Store::open(path, false)?;
+    /// so a user disabled or given another role since is so at once. `read_only`
+    /// opens it read-only (`serve --read-only`): every change is then refused.
+    pub fn resume(path: &Path, name: &str, read_only: bool) -> Result<Ledger> {
+        let store = Store::open(path, read_only)?;
         let identity = users::resume(&store, name)?;
         Ok(Ledger {
             store,

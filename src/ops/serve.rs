@@ -26,6 +26,9 @@ pub struct ServeRequest {
     pub tls: Option<Tls>,
     /// The language pages start in (`--lang`); else the ledger's.
     pub lang: Option<Lang>,
+    /// `--read-only`: the ledger is opened read-only for every request, so every
+    /// page that would change it is refused by the store, as the CLI's commands are.
+    pub read_only: bool,
 }
 
 impl ServeRequest {
@@ -58,6 +61,7 @@ impl ServeRequest {
             listen: address,
             tls,
             lang,
+            read_only: false,
         })
     }
 }

@@ -108,24 +108,32 @@ fn latest_per_account(
         .collect()
 }
 
-pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<AnnualSummary> {
-    let (start, end) = match (
+/// The first and last day of `year`, refused outside the years a ledger keeps.
+fn year_days(year: i32) -> Result<(NaiveDate, NaiveDate)> {
+    match (
         NaiveDate::from_ymd_opt(year, 1, 1),
         NaiveDate::from_ymd_opt(year, 12, 31),
     ) {
-        (Some(s), Some(e)) if (1900..=9998).contains(&year) => (s, e),
-        _ => {
-            return Err(Error::input_in(
-                Field::Year,
-                OpsMessage::YearNotKept {
-                    year: i64::from(year),
-                },
-            ));
-        }
-    };
+        (Some(s), Some(e)) if (1900..=9998).contains(&year) => Ok((s, e)),
+        _ => Err(Error::input_in(
+            Field::Year,
+            OpsMessage::YearNotKept {
+                year: i64::from(year),
+            },
+        )),
+    }
+}
+
+/// Per fund: raised and disbursed in [start, end].
+fn programs(
+    store: &impl Read,
+    start: NaiveDate,
+    end: NaiveDate,
+    lang: &impl Words,
+) -> Result<Vec<ProgramLine>> {
     let movements = store.account_movements(start, end)?;
     let funds = store.funds()?;
-    let by_program: Vec<ProgramLine> = funds
+    Ok(funds
         .0
         .iter()
         .map(|f| {
@@ -144,34 +152,51 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
                 disbursed: sum(is_program_cost, 1),
             }
         })
-        .collect();
-    let total =
-        |pick: fn(&ProgramLine) -> Money| Money::total("year's total", by_program.iter().map(pick));
-    let (mut donations, mut donors, mut disbursements) = (0, 0, 0);
-    let (mut students, mut households) = (0, 0);
-    for (kind, party_type, entries, parties) in store.activity_counts(start, end)? {
+        .collect())
+}
+
+/// The counts of [start, end]: donations and their donors (with `donations`),
+/// disbursements and the students and households they aided.
+#[derive(Default)]
+struct Activity {
+    donations: i64,
+    donors: i64,
+    disbursements: i64,
+    students: i64,
+    households: i64,
+}
+
+fn activity(
+    store: &impl Read,
+    start: NaiveDate,
+    end: NaiveDate,
+    donations: bool,
+) -> Result<Activity> {
+    let mut counts = Activity::default();
+    for (kind, party_type, entries, parties) in store.activity_counts(start, end, donations)? {
         if kind == "donation" {
-            donations += entries;
-            donors += parties;
+            counts.donations += entries;
+            counts.donors += parties;
             continue;
         }
-        disbursements += entries;
+        counts.disbursements += entries;
         match party_type.as_str() {
-            "student" => students += parties,
-            "household" => households += parties,
+            "student" => counts.students += parties,
+            "household" => counts.households += parties,
             _ => {}
         }
     }
-    let last_reconciliations =
-        latest_per_account(store.reconciliations()?, &crate::ledger::date::iso(end));
-    // All twelve months, quiet ones as zero, so the chart has its full year.
-    let mut months: Vec<MonthLine> = (1..=12)
-        .map(|month| MonthLine {
+    Ok(counts)
+}
+
+/// All twelve months of [start, end]'s year, quiet ones as zero, so a chart has its
+/// full year: raised and disbursed, as the headline counts them.
+fn month_results(store: &impl Read, start: NaiveDate, end: NaiveDate) -> Result<Vec<MonthResult>> {
+    let mut months: Vec<MonthResult> = (1..=12)
+        .map(|month| MonthResult {
             month,
             raised: Money::ZERO,
             disbursed: Money::ZERO,
-            money_in: Money::ZERO,
-            money_out: Money::ZERO,
         })
         .collect();
     for (month, raised, disbursed) in store.monthly_results(start, end)? {
@@ -180,6 +205,71 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
             line.disbursed = Money::from_fen(disbursed);
         }
     }
+    Ok(months)
+}
+
+/// A year at a glance, as the dashboard shows it: the summary's headline figures,
+/// months and reconciliations, without what only the published summary needs (its
+/// cash months, balances, counts of donations and donors), so that it reads a
+/// million-entry ledger's year in tens of milliseconds. Every figure is the
+/// summary's own, computed by the same functions.
+#[derive(Clone, Debug, Serialize)]
+pub struct YearGlance {
+    pub year: i32,
+    pub raised: Money,
+    pub disbursed: Money,
+    pub students_aided: i64,
+    pub households_aided: i64,
+    pub months: Vec<MonthResult>,
+    pub last_reconciliations: Vec<ReconciliationStatus>,
+}
+
+/// One month's raised and disbursed, as the summary's headline counts them.
+#[derive(Clone, Debug, Serialize)]
+pub struct MonthResult {
+    pub month: u32,
+    pub raised: Money,
+    pub disbursed: Money,
+}
+
+pub fn year_glance(store: &impl Read, year: i32, lang: impl Words) -> Result<YearGlance> {
+    let (start, end) = year_days(year)?;
+    let by_program = programs(store, start, end, &lang)?;
+    let total =
+        |pick: fn(&ProgramLine) -> Money| Money::total("year's total", by_program.iter().map(pick));
+    let aided = activity(store, start, end, false)?;
+    Ok(YearGlance {
+        year,
+        raised: total(|p| p.raised)?,
+        disbursed: total(|p| p.disbursed)?,
+        students_aided: aided.students,
+        households_aided: aided.households,
+        months: month_results(store, start, end)?,
+        last_reconciliations: latest_per_account(
+            store.reconciliations()?,
+            &crate::ledger::date::iso(end),
+        ),
+    })
+}
+
+pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<AnnualSummary> {
+    let (start, end) = year_days(year)?;
+    let by_program = programs(store, start, end, &lang)?;
+    let total =
+        |pick: fn(&ProgramLine) -> Money| Money::total("year's total", by_program.iter().map(pick));
+    let counts = activity(store, start, end, true)?;
+    let last_reconciliations =
+        latest_per_account(store.reconciliations()?, &crate::ledger::date::iso(end));
+    let mut months: Vec<MonthLine> = month_results(store, start, end)?
+        .into_iter()
+        .map(|m| MonthLine {
+            month: m.month,
+            raised: m.raised,
+            disbursed: m.disbursed,
+            money_in: Money::ZERO,
+            money_out: Money::ZERO,
+        })
+        .collect();
     for m in store.cash_moves(start, end)? {
         if let Some(line) = months.get_mut(m.month.saturating_sub(1) as usize) {
             let fen = Money::from_fen(m.cash_fen.abs());
@@ -195,12 +285,12 @@ pub fn annual_summary(store: &impl Read, year: i32, lang: impl Words) -> Result<
         fund_name: store.ledger_name_in(lang.script())?,
         opening_balance: store.money_before(start)?,
         raised: total(|p| p.raised)?,
-        donations_count: donations,
-        donors_count: donors,
+        donations_count: counts.donations,
+        donors_count: counts.donors,
         disbursed: total(|p| p.disbursed)?,
-        disbursements_count: disbursements,
-        students_aided: students,
-        households_aided: households,
+        disbursements_count: counts.disbursements,
+        students_aided: counts.students,
+        households_aided: counts.households,
         closing_balance: store.money_before(end.succ_opt().unwrap_or(end))?,
         by_program,
         months,

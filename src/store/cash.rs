@@ -25,7 +25,9 @@ pub(super) fn cash_moves(conn: &Connection, start: &str, end: &str) -> Result<Ve
                 MIN(CASE WHEN p.account >= '5' AND p.account < '6' THEN p.account END)
          FROM entries e JOIN postings p ON p.entry_id = e.id
          WHERE e.date >= ?1 AND e.date <= ?2 AND e.kind <> 'closing'
-         GROUP BY e.id",
+         -- By date first, so the date index reads the period's entries alone: by
+         -- id alone SQLite reads every entry of every year, in id order.
+         GROUP BY e.date, e.id",
     )?;
     let rows = stmt.query_map(params![start, end], |r| {
         Ok(CashMove {

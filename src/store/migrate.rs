@@ -80,6 +80,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "entries by date",
         include_str!("../../migrations/0016_entries_by_date.sql"),
     ),
+    (
+        17,
+        "entries by kind",
+        include_str!("../../migrations/0017_entries_by_kind.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

@@ -124,7 +124,12 @@ pub trait Read {
         end: NaiveDate,
     ) -> Result<Vec<(i64, String, Money)>>;
     fn money_before(&self, date: NaiveDate) -> Result<Money>;
-    fn activity_counts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<ActivityCount>>;
+    fn activity_counts(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        donations: bool,
+    ) -> Result<Vec<ActivityCount>>;
     fn party_movements(
         &self,
         start: NaiveDate,
@@ -425,8 +430,13 @@ impl<T: sealed::Sqlite> Read for T {
     fn money_before(&self, date: NaiveDate) -> Result<Money> {
         sql(self).money_before(date)
     }
-    fn activity_counts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<ActivityCount>> {
-        sql(self).activity_counts(start, end)
+    fn activity_counts(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        donations: bool,
+    ) -> Result<Vec<ActivityCount>> {
+        sql(self).activity_counts(start, end, donations)
     }
     fn party_movements(
         &self,

@@ -16,20 +16,40 @@ impl Sql<'_> {
     /// reversed by an entry dated on or before `end`, grouped by kind and party type.
     /// Gifts held in trust and their payouts (受托代理) are neither the fund's
     /// donations nor its aid, and are not counted.
-    pub fn activity_counts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<ActivityCount>> {
+    /// With `donations` false, disbursements alone (what the dashboard counts: the
+    /// people aided), which reads a third of a year's entries.
+    ///
+    /// Each party's entries are counted first, in the entries' date index, and only
+    /// the parties found are then looked up (merged donors counted as their root):
+    /// a year of a 1,000,000-entry ledger is 140,000 entries but a few thousand
+    /// parties.
+    pub fn activity_counts(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        donations: bool,
+    ) -> Result<Vec<ActivityCount>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.kind, COALESCE(p.type, ''), COUNT(*), COUNT(DISTINCT p.id)
-             FROM entries e LEFT JOIN party_roots m ON m.id = e.party_id
-                  LEFT JOIN parties_now p ON p.id = COALESCE(m.root, e.party_id)
-             WHERE e.date >= ?1 AND e.date <= ?2 AND e.kind IN ('donation', 'disbursement')
-               AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.date <= ?2)
-               AND NOT EXISTS (SELECT 1 FROM entrusted t WHERE t.entry_id = e.id)
-             GROUP BY e.kind, p.type",
+            "SELECT d.kind, COALESCE(p.type, ''), SUM(d.entries), COUNT(DISTINCT p.id)
+             FROM (SELECT e.kind AS kind, e.party_id AS party_id, COUNT(*) AS entries
+                   FROM entries e
+                   WHERE e.date >= ?1 AND e.date <= ?2 AND e.kind IN (?3, 'disbursement')
+                     AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.date <= ?2)
+                     AND NOT EXISTS (SELECT 1 FROM entrusted t WHERE t.entry_id = e.id)
+                   GROUP BY e.kind, e.party_id) d
+             LEFT JOIN party_roots m ON m.id = d.party_id
+             LEFT JOIN parties_now p ON p.id = COALESCE(m.root, d.party_id)
+             GROUP BY d.kind, p.type",
         )?;
         let rows = stmt.query_map(
             params![
                 crate::ledger::date::iso(start),
-                crate::ledger::date::iso(end)
+                crate::ledger::date::iso(end),
+                if donations {
+                    "donation"
+                } else {
+                    "disbursement"
+                },
             ],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;

@@ -10,6 +10,7 @@
 //! after repeated failed sign-ins, the Host check against DNS rebinding, and the
 //! one-time setup link of a ledger without users. Every asset is compiled in.
 
+mod figures;
 mod page;
 mod pages;
 mod session;
@@ -35,6 +36,8 @@ pub struct App {
     lang: Lang,
     /// Served over TLS: the session cookie is `Secure`.
     tls: bool,
+    /// `serve --read-only`: every request opens the ledger read-only.
+    read_only: bool,
     /// The Host headers this server answers to (its address as typed in a browser).
     hosts: Vec<String>,
     /// The session cookie's name: one per port, so two servers on one computer do
@@ -44,6 +47,8 @@ pub struct App {
     throttle: Mutex<session::Throttle>,
     /// The one-time setup link's token, while the ledger has no users.
     setup: Mutex<Option<String>>,
+    /// The dashboard's figures last read, per language.
+    figures: figures::Kept,
 }
 
 impl App {
@@ -70,8 +75,9 @@ impl App {
         work: impl FnOnce(&mut Ledger) -> Result<T> + Send + 'static,
     ) -> Result<T> {
         let user = user.to_string();
+        let read_only = self.read_only;
         self.blocking(move |db| {
-            let mut ledger = Ledger::resume(&db, &user)?;
+            let mut ledger = Ledger::resume(&db, &user, read_only)?;
             work(&mut ledger)
         })
         .await
@@ -103,21 +109,27 @@ async fn run(request: ServeRequest) -> Result<()> {
         .local_addr()
         .map_err(|e| Error::io(crate::error::message::IoMessage::Output, e))?;
     let tls = request.tls.is_some();
-    let setup = (!has_users && address.ip().is_loopback())
+    let setup = (!has_users && !request.read_only && address.ip().is_loopback())
         .then(session::token)
         .transpose()?;
     let app = Arc::new(App {
         db: request.db.clone(),
         lang,
         tls,
+        read_only: request.read_only,
         hosts: hosts_of(address),
         cookie: format!("lovefund-{}", address.port()),
         sessions: Mutex::default(),
         throttle: Mutex::default(),
         setup: Mutex::new(setup.clone()),
+        figures: figures::Kept::default(),
     });
-    announce(address, tls, setup.as_deref(), lang);
+    announce(address, tls, request.read_only, setup.as_deref(), lang);
     let router = pages::router()
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&app),
+            mark_posts,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&app),
             check_host,
@@ -164,10 +176,13 @@ fn install_crypto() {
 }
 
 /// The address, and the setup link, on standard output (tests read the port there).
-fn announce(address: SocketAddr, tls: bool, setup: Option<&str>, lang: Lang) {
+fn announce(address: SocketAddr, tls: bool, read_only: bool, setup: Option<&str>, lang: Lang) {
     let scheme = if tls { "https" } else { "http" };
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{} {scheme}://{address}/", W::Serving.get(lang));
+    if read_only {
+        let _ = writeln!(out, "{}", W::ServingReadOnly.get(lang));
+    }
     if let Some(token) = setup {
         let _ = writeln!(out, "{}", W::SetupLink.get(lang));
         let _ = writeln!(out, "{scheme}://{address}/setup?token={token}");
@@ -209,4 +224,17 @@ async fn check_host(State(app): State<Arc<App>>, request: Request, next: Next) -
     let mut response = next.run(request).await;
     page::secure_headers(response.headers_mut());
     response
+}
+
+/// Notes on its session that a form was posted (any POST: a write, or an attempt at
+/// one, an upload included), before the page handles it: that session's next
+/// dashboard reads the figures afresh rather than show ones read before.
+async fn mark_posts(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    if request.method() == axum::http::Method::POST
+        && let Some(id) = session::session_id(request.headers(), &app)
+        && let Ok(mut sessions) = app.sessions.lock()
+    {
+        sessions.mark_posted(&id);
+    }
+    next.run(request).await
 }

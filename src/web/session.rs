@@ -38,6 +38,9 @@ pub struct Session {
     pub csrf: String,
     pub user: Option<String>,
     pub lang: Option<Lang>,
+    /// When this session last posted a form (a write, or an attempt at one): the
+    /// figures it is shown next are read after it (`figures`).
+    pub posted_at: Option<Instant>,
     last_seen: Instant,
 }
 
@@ -70,6 +73,7 @@ impl Sessions {
             csrf: token()?,
             user,
             lang,
+            posted_at: None,
             last_seen: Instant::now(),
         };
         self.by_id.insert(session.id.clone(), session.clone());
@@ -89,6 +93,12 @@ impl Sessions {
 
     pub fn end(&mut self, id: &str) {
         self.by_id.remove(id);
+    }
+
+    pub fn mark_posted(&mut self, id: &str) {
+        if let Some(s) = self.by_id.get_mut(id) {
+            s.posted_at = Some(Instant::now());
+        }
     }
 
     pub fn set_lang(&mut self, id: &str, lang: Lang) {
@@ -154,9 +164,14 @@ pub fn cookie_cleared(app: &App) -> String {
 }
 
 fn session_of(parts: &Parts, app: &App) -> Option<Session> {
+    let id = session_id(&parts.headers, app)?;
+    app.sessions.lock().ok()?.find(&id)
+}
+
+/// The session id the request's cookie carries, if any.
+pub fn session_id(headers: &axum::http::HeaderMap, app: &App) -> Option<String> {
     let wanted = format!("{}=", app.cookie);
-    let id = parts
-        .headers
+    let id = headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|h| h.to_str().ok())
@@ -164,7 +179,7 @@ fn session_of(parts: &Parts, app: &App) -> Option<Session> {
         .map(str::trim)
         .find_map(|c| c.strip_prefix(&wanted))?
         .to_string();
-    app.sessions.lock().ok()?.find(&id)
+    Some(id)
 }
 
 /// Any request: its session, if it has a live one, and the language to answer in.

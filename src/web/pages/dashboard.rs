@@ -1,69 +1,55 @@
 //! The dashboard: balances by fund, the year's raised / disbursed / people aided,
 //! accounts whose last reconciliation does not agree, entries waiting for review,
-//! and a monthly chart drawn as inline SVG. All figures come from the reports the
-//! CLI prints (`report funds`, `summary`, `entry pending`).
+//! and a monthly chart drawn as inline SVG. The figures are `ops::dashboard`'s, read
+//! by the reports the CLI prints (`report funds`, `summary`, `entry pending`), and
+//! kept between requests by `web::figures`.
 
-use crate::error::Result;
 use crate::i18n::Lang;
 use crate::i18n::web::W;
 use crate::ledger::money::Money;
-use crate::ops::Ledger;
-use crate::report::fund_balances::{FundBalances, fund_balances};
-use crate::report::summary::{AnnualSummary, MonthLine, annual_summary};
+use crate::ops::dashboard::Dashboard;
+use crate::report::summary::MonthResult;
 use crate::web::App;
+use crate::web::figures::{Shown, figures};
 use crate::web::page::{self, Frame};
 use crate::web::session::Signed;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use chrono::Datelike;
 use maud::{Markup, html};
 use std::sync::Arc;
 
-struct Figures {
-    funds: FundBalances,
-    year: AnnualSummary,
-    /// None on a ledger without users (nothing to review).
-    waiting: Option<i64>,
-}
-
-fn figures(ledger: &mut Ledger, lang: Lang) -> Result<Figures> {
-    let today = chrono::Local::now().date_naive();
-    let funds = fund_balances(ledger.reader(), None, None, today, lang)?;
-    // The year of the ledger's last entry: a ledger of past years shows its last.
-    let year = annual_summary(ledger.reader(), funds.as_of.year(), lang)?;
-    // This year's entries waiting (a past year's wait at its close, which refuses
-    // while they do): one year is read by date, not every entry of every year.
-    let waiting = if ledger.has_users()? {
-        Some(crate::ops::review::pending(ledger, Some(year.year))?.count)
-    } else {
-        None
-    };
-    Ok(Figures {
-        funds,
-        year,
-        waiting,
-    })
-}
+/// How soon a page showing figures read before the ledger's last change reloads.
+const RELOAD_SECONDS: &str = "2";
 
 pub async fn show(State(app): State<Arc<App>>, signed: Signed) -> Response {
     let lang = signed.lang;
-    let figures = app
-        .as_user(&signed.user, move |ledger| figures(ledger, lang))
-        .await;
+    let shown = figures(&app, &signed.user, lang, signed.session.posted_at).await;
     let frame = Frame {
         lang,
         user: Some(&signed.user),
         csrf: Some(&signed.session.csrf),
         path: "/",
     };
-    let body = match &figures {
-        Ok(f) => body(f, lang),
+    let body = match &shown {
+        Ok(Shown { figures, stale }) => html! {
+            @if *stale {
+                p.notice id="updating" { (W::FiguresUpdating.get(lang)) " " (W::AsOfEntry.get(lang)) " " (figures.head.entry()) }
+            }
+            (body(figures, lang))
+        },
         Err(e) => page::refusal_box(lang, e),
     };
-    page::page(&frame, W::Dashboard, body).into_response()
+    let mut response = page::page(&frame, W::Dashboard, body).into_response();
+    if shown.as_ref().is_ok_and(|s| s.stale) {
+        response.headers_mut().insert(
+            axum::http::header::REFRESH,
+            axum::http::HeaderValue::from_static(RELOAD_SECONDS),
+        );
+    }
+    response
 }
 
-fn body(f: &Figures, lang: Lang) -> Markup {
+fn body(f: &Dashboard, lang: Lang) -> Markup {
     let y = &f.year;
     let unreconciled: Vec<_> = y
         .last_reconciliations
@@ -106,7 +92,7 @@ fn body(f: &Figures, lang: Lang) -> Markup {
 }
 
 /// Twelve pairs of bars (raised, disbursed), scaled to the largest month.
-fn chart(months: &[MonthLine], lang: Lang) -> Markup {
+fn chart(months: &[MonthResult], lang: Lang) -> Markup {
     const WIDTH: i64 = 720;
     const HEIGHT: i64 = 200;
     const BASE: i64 = 180;

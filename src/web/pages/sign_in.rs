@@ -109,8 +109,9 @@ pub async fn sign_in(State(app): State<Arc<App>>, posted: Posted) -> Response {
                 user: name.clone(),
                 password: posted.text("password"),
             };
+            let read_only = app.read_only;
             app.blocking(move |db| {
-                let mut ledger = Ledger::open_for_reading(&db, false)?;
+                let mut ledger = Ledger::open_for_reading(&db, read_only)?;
                 let identity = ledger.sign_in(&typed)?;
                 if !identity.signed_in {
                     return Err(Error::conflict(AccessMessage::NoUsers));

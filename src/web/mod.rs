@@ -208,10 +208,13 @@ fn hosts_of(address: SocketAddr) -> Vec<String> {
 /// Refuses a request for another host: a page of another site whose name was
 /// pointed at 127.0.0.1 (DNS rebinding) reads nothing here.
 async fn check_host(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    // HTTP/1.1 names the host in its Host header; HTTP/2 (what a browser speaks
+    // over TLS) in the request's :authority, which is the URI's authority here.
     let host = request
         .headers()
         .get(axum::http::header::HOST)
         .and_then(|h| h.to_str().ok())
+        .or_else(|| request.uri().authority().map(|a| a.as_str()))
         .unwrap_or_default()
         .to_ascii_lowercase();
     if !app.hosts.contains(&host) {

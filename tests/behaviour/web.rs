@@ -632,6 +632,87 @@ fn the_dashboard_shows_a_change_made_elsewhere_and_never_old_figures_unlabelled(
     }
 }
 
+/// Whether openssl and curl are here; where not, the TLS test is skipped, unless
+/// CI promised them (then it fails).
+fn tls_tools() -> bool {
+    let here = ["openssl", "curl"].iter().all(|tool| {
+        Command::new(tool)
+            .arg(if *tool == "openssl" {
+                "version"
+            } else {
+                "--version"
+            })
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    assert!(
+        here || !common::tools_required(),
+        "CI promised openssl and curl, but they are not installed"
+    );
+    here
+}
+
+#[test]
+fn over_tls_the_page_is_https_and_its_session_cookie_secure() {
+    if !tls_tools() {
+        return;
+    }
+    let l = ledger_with_users();
+    let (cert, key) = (l.dir.path().join("cert.pem"), l.dir.path().join("key.pem"));
+    let made = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+        ])
+        .args(["-nodes", "-days", "2", "-subj", "/CN=127.0.0.1"])
+        .args(["-addext", "subjectAltName=IP:127.0.0.1"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let (cert_arg, key_arg) = (cert.display().to_string(), key.display().to_string());
+    let server = Server::start(&l, &["--tls-cert", &cert_arg, "--tls-key", &key_arg]);
+    let curl = |scheme: &str| {
+        Command::new("curl")
+            .args(["-sS", "-i", "--max-time", "10", "--cacert", &cert_arg])
+            .arg(format!("{scheme}://127.0.0.1:{}/login", server.port))
+            .output()
+            .expect("curl runs")
+    };
+    let page = curl("https");
+    let text = String::from_utf8_lossy(&page.stdout).to_string();
+    assert!(
+        page.status.success(),
+        "{}",
+        String::from_utf8_lossy(&page.stderr)
+    );
+    assert!(
+        text.lines().next().is_some_and(|l| l.contains(" 200")),
+        "{text}"
+    );
+    let cookie = text
+        .lines()
+        .find(|l| l.to_ascii_lowercase().starts_with("set-cookie:"))
+        .unwrap_or_else(|| panic!("no cookie: {text}"));
+    for part in ["HttpOnly", "SameSite=Strict", "Secure"] {
+        assert!(cookie.contains(part), "{cookie}");
+    }
+    // Plain HTTP on the TLS port gets no page.
+    let plain = curl("http");
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("<form"));
+}
+
 #[test]
 fn a_post_without_the_pages_csrf_token_is_refused() {
     let l = ledger_with_users();

@@ -22,9 +22,15 @@ use std::time::{Duration, Instant};
 /// How long a request waits for fresh figures before it shows the ones kept.
 pub const WAIT_MAX: Duration = Duration::from_millis(40);
 
-/// The figures last read per language (fund names are in the reader's script).
+/// The figures last read per language (fund names are in the reader's script), and
+/// the turn to read them: one read at a time, and whoever waited for a read another
+/// made meanwhile takes its figures, so fifty browsers opening the page at once
+/// cost one read, not fifty.
 #[derive(Default)]
-pub struct Kept(Mutex<HashMap<Lang, Keeping>>);
+pub struct Kept {
+    by_lang: Mutex<HashMap<Lang, Keeping>>,
+    turn: tokio::sync::Mutex<()>,
+}
 
 struct Keeping {
     figures: Arc<Dashboard>,
@@ -49,9 +55,14 @@ pub async fn figures(
     lang: Lang,
     posted_at: Option<Instant>,
 ) -> Result<Shown> {
+    let asked_at = Instant::now();
     let now = app.as_user(user, |ledger| head(ledger)).await?;
     let kept = {
-        let mut kept = app.figures.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut kept = app
+            .figures
+            .by_lang
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         match kept.get_mut(&lang) {
             Some(k) if k.figures.head == now => {
                 return Ok(Shown {
@@ -73,7 +84,14 @@ pub async fn figures(
             _ => None,
         }
     };
-    let reading = tokio::spawn(read(Arc::clone(app), user.to_string(), lang));
+    // What the figures shown must have been read after: the head seen moved (for a
+    // refresh), else this session's last form.
+    let needed = if kept.is_some() {
+        Some(asked_at)
+    } else {
+        posted_at
+    };
+    let reading = tokio::spawn(read(Arc::clone(app), user.to_string(), lang, needed));
     let Some(kept) = kept else {
         return joined(reading.await);
     };
@@ -102,30 +120,49 @@ fn joined(
     }
 }
 
-/// Reads fresh figures and keeps them (unless newer ones were kept meanwhile).
-async fn read(app: Arc<App>, user: String, lang: Lang) -> Result<Arc<Dashboard>> {
+/// Reads fresh figures and keeps them (unless newer ones were kept meanwhile), in
+/// its turn; figures read after `needed` by the one before are taken as they are.
+async fn read(
+    app: Arc<App>,
+    user: String,
+    lang: Lang,
+    needed: Option<Instant>,
+) -> Result<Arc<Dashboard>> {
+    let _turn = app.figures.turn.lock().await;
+    {
+        let mut kept = app
+            .figures
+            .by_lang
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = kept.get_mut(&lang)
+            && needed.is_none_or(|n| k.read_from >= n)
+        {
+            k.refreshing = false;
+            return Ok(Arc::clone(&k.figures));
+        }
+    }
     let read_from = Instant::now();
     let today = chrono::Local::now().date_naive();
     let read = app
         .as_user(&user, move |ledger| dashboard(ledger, today, lang))
         .await
         .map(Arc::new);
-    let mut kept = app.figures.0.lock().unwrap_or_else(|e| e.into_inner());
+    let mut kept = app
+        .figures
+        .by_lang
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     match &read {
         Ok(figures) => {
-            let newer = kept.get(&lang).is_none_or(|k| k.read_from <= read_from);
-            if newer {
-                kept.insert(
-                    lang,
-                    Keeping {
-                        figures: Arc::clone(figures),
-                        read_from,
-                        refreshing: false,
-                    },
-                );
-            } else if let Some(k) = kept.get_mut(&lang) {
-                k.refreshing = false;
-            }
+            kept.insert(
+                lang,
+                Keeping {
+                    figures: Arc::clone(figures),
+                    read_from,
+                    refreshing: false,
+                },
+            );
         }
         Err(_) => {
             if let Some(k) = kept.get_mut(&lang) {

@@ -11,6 +11,7 @@ mod disburse;
 mod donate;
 mod people;
 mod receipts;
+mod record;
 mod reports;
 mod reverse;
 mod sign_in;

@@ -619,6 +619,7 @@ fn web_pages_are_chinese_in_their_own_script() {
             "/approvals",
             "/receipts",
             "/verify",
+            "/audit-pack",
             "/no-such-page",
         ] {
             let page = server.get(path, Some(&cookie));

@@ -10,11 +10,11 @@
 use crate::common::Ledger;
 use crate::web::{Answer, Server, add_user, encode};
 
-const TREASURER: (&str, &str) = ("王司库", "treasurer-pass");
-const REVIEWER: (&str, &str) = ("李审核", "reviewer-pass");
-const AUDITOR: (&str, &str) = ("赵审计", "auditor-pass1");
+pub(crate) const TREASURER: (&str, &str) = ("王司库", "treasurer-pass");
+pub(crate) const REVIEWER: (&str, &str) = ("李审核", "reviewer-pass");
+pub(crate) const AUDITOR: (&str, &str) = ("赵审计", "auditor-pass1");
 
-fn serve(l: &Ledger) -> Server {
+pub(crate) fn serve(l: &Ledger) -> Server {
     Server::start(l, &[])
 }
 
@@ -23,36 +23,36 @@ fn form(fields: &[(&str, &str)]) -> String {
 }
 
 /// A browser of one user: its session cookie and the session's CSRF token.
-struct Browser<'a> {
+pub(crate) struct Browser<'a> {
     server: &'a Server,
-    cookie: String,
-    csrf: String,
+    pub(crate) cookie: String,
+    pub(crate) csrf: String,
 }
 
 impl Browser<'_> {
-    fn send(&self, method: &str, path: &str, body: Option<&str>) -> Answer {
+    pub(crate) fn send(&self, method: &str, path: &str, body: Option<&str>) -> Answer {
         let body = body.map(|b| ("application/x-www-form-urlencoded", b.as_bytes()));
         self.server.send(method, path, Some(&self.cookie), body)
     }
 
-    fn get(&self, path: &str) -> Answer {
+    pub(crate) fn get(&self, path: &str) -> Answer {
         self.send("GET", path, None)
     }
 
     /// A form posted with the session's CSRF token.
-    fn post(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
+    pub(crate) fn post(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
         let mut all = fields.to_vec();
         all.push(("csrf", &self.csrf));
         self.send("POST", path, Some(&form(&all)))
     }
 
     /// The same form without the token.
-    fn post_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
+    pub(crate) fn post_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
         self.send("POST", path, Some(&form(fields)))
     }
 
     /// A multipart form (an upload): `parts` in order, each (name, file name, bytes).
-    fn upload(&self, path: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Answer {
+    pub(crate) fn upload(&self, path: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Answer {
         let boundary = "----lovefund-test-boundary";
         let mut body = Vec::new();
         for (name, file, bytes) in parts {
@@ -79,7 +79,7 @@ impl Browser<'_> {
 
     /// Signs in as `user` and reads the CSRF token of the signed-in session; the
     /// pages in `lang`.
-    fn sign_in<'a>(server: &'a Server, who: (&str, &str), lang: &str) -> Browser<'a> {
+    pub(crate) fn sign_in<'a>(server: &'a Server, who: (&str, &str), lang: &str) -> Browser<'a> {
         let (cookie, _) = server.sign_in(who);
         let chosen = server.get(&format!("/lang/{lang}?back=/"), Some(&cookie));
         assert!(chosen.status < 400, "{}", chosen.status);
@@ -93,7 +93,7 @@ impl Browser<'_> {
 }
 
 /// What the command line prints for `args`, signed in as the treasurer.
-fn cli(l: &Ledger, args: &[&str]) -> String {
+pub(crate) fn cli(l: &Ledger, args: &[&str]) -> String {
     let out = l
         .cmd()
         .env("LOVEFUND_USER", TREASURER.0)
@@ -109,7 +109,7 @@ fn cli(l: &Ledger, args: &[&str]) -> String {
 
 /// A ledger with two gifts to the bank in 2022 (recorded before there were users),
 /// a donor 张三, and a treasurer, a reviewer and an auditor.
-fn ledger() -> Ledger {
+pub(crate) fn ledger() -> Ledger {
     let l = Ledger::new();
     l.donate("2022-03-01", "100.00");
     l.donate("2022-04-01", "50.00");
@@ -120,7 +120,7 @@ fn ledger() -> Ledger {
     l
 }
 
-fn zh_hans_clean(what: &str, html: &str) {
+pub(crate) fn zh_hans_clean(what: &str, html: &str) {
     let faults = crate::no_english::faults(what, "zh-Hans", &crate::no_english::page_text(html));
     assert!(faults.is_empty(), "{faults:#?}");
 }
@@ -181,7 +181,7 @@ fn donors_are_listed_found_corrected_with_history_and_added() {
     // Pinyin initials find him, as `donor show zs` does.
     let found = b.get("/donors?q=zs");
     assert_eq!(found.status, 303);
-    let at = found.header("location").expect("a location");
+    let at = found.header("location").expect("a location").to_string();
     assert!(at.starts_with("/donors/"), "{at}");
     // Nobody by that name: the catalogue's sentence, on the list.
     let none = b.get(&format!("/donors?{}", encode(&[("q", "无此人")])));

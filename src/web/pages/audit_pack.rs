@@ -214,7 +214,11 @@ pub async fn backup(State(app): State<Arc<App>>, posted: Posted) -> Response {
 
 /// POST `/audit-pack/verify`: an uploaded pack checked with this ledger's keys;
 /// the verdict's lines as `audit-pack verify` prints them.
-pub async fn verify(State(app): State<Arc<App>>, visit: Visit, mut multipart: Multipart) -> Response {
+pub async fn verify(
+    State(app): State<Arc<App>>,
+    visit: Visit,
+    mut multipart: Multipart,
+) -> Response {
     let lang = visit.lang;
     let Some(user) = visit.session.as_ref().and_then(|s| s.user.clone()) else {
         return Redirect::to("/login").into_response();
@@ -252,6 +256,10 @@ pub async fn verify(State(app): State<Arc<App>>, visit: Visit, mut multipart: Mu
         Err(e) => page::status_of(e),
     };
     let lines = verdict.map(|(lines, _)| lines);
-    let markup = page::page(&frame, W::AuditPack, body(&frame, &last_year(), Some(&lines)));
+    let markup = page::page(
+        &frame,
+        W::AuditPack,
+        body(&frame, &last_year(), Some(&lines)),
+    );
     (status, markup).into_response()
 }

@@ -31,9 +31,10 @@ pub async fn show(State(app): State<Arc<App>>, visit: Visit) -> Response {
     match made {
         Ok(Some(html)) => {
             let mut response = Html(html).into_response();
-            response
-                .headers_mut()
-                .insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(POLICY));
+            response.headers_mut().insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(POLICY),
+            );
             response
         }
         Ok(None) => {

@@ -226,9 +226,22 @@ fn the_verification_page_needs_no_sign_in_and_verifies_a_receipt_in_chromium() {
     let Some(browser) = crate::verify_page::chromium() else {
         return;
     };
+    let gift = t.post(
+        "/donate",
+        &[
+            ("donor", "张三"),
+            ("amount", "100.00"),
+            ("date", "2022-03-05"),
+            ("method", "bank"),
+        ],
+    );
+    assert_eq!(gift.status, 200, "{}", gift.text());
     let list: serde_json::Value =
         serde_json::from_str(&cli(&l, &["--json", "receipt", "list"])).unwrap();
-    let payload = list[0]["payload"].as_str().expect("a payload").to_string();
+    let payload = list[0]["payload"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a payload in {list}"))
+        .to_string();
     let profile = tempfile::tempdir().unwrap();
     let url = format!("http://{}/check-receipt#{payload}", server.host());
     let dom = crate::verify_page::dom_at(browser, profile.path(), &url);

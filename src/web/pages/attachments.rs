@@ -152,7 +152,7 @@ pub async fn show(
 
 /// The upload read: the entry typed and the one document (its name as sent and its
 /// bytes), read no further than `limit` bytes; the CSRF token must come first.
-pub(super) async fn read_upload(
+async fn read_upload(
     visit: &Visit,
     multipart: &mut Multipart,
     limit: u64,
@@ -213,22 +213,39 @@ pub(super) async fn read_upload(
     })
 }
 
+/// The upload of a signed-in user: who they are, and the form read within the
+/// limit `limit_of` gives (read as them); else the answer to send instead (sign
+/// in, or the refusal of a form without its token).
+pub(super) async fn signed_upload(
+    app: &App,
+    visit: &Visit,
+    multipart: &mut Multipart,
+    limit_of: fn(&mut crate::ops::Ledger) -> Result<u64>,
+) -> std::result::Result<(String, Result<(String, String, Vec<u8>)>), Response> {
+    let lang = visit.lang;
+    let Some(user) = visit.session.as_ref().and_then(|s| s.user.clone()) else {
+        return Err(Redirect::to("/login").into_response());
+    };
+    let limit = match app.as_user(&user, limit_of).await {
+        Ok(limit) => limit,
+        Err(e) => return Err(page::refused(lang, &e)),
+    };
+    match read_upload(visit, multipart, limit).await {
+        Ok(upload) => Ok((user, upload)),
+        Err(refusal) => Err(page::refused(lang, &refusal)),
+    }
+}
+
 pub async fn upload(
     State(app): State<Arc<App>>,
     visit: Visit,
     mut multipart: Multipart,
 ) -> Response {
     let lang = visit.lang;
-    let Some(user) = visit.session.as_ref().and_then(|s| s.user.clone()) else {
-        return Redirect::to("/login").into_response();
-    };
-    let limit = match app.as_user(&user, |l| attachments::limit(l)).await {
-        Ok(limit) => limit,
-        Err(e) => return page::refused(lang, &e),
-    };
-    let upload = match read_upload(&visit, &mut multipart, limit).await {
-        Ok(upload) => upload,
-        Err(refusal) => return page::refused(lang, &refusal),
+    let limit = |l: &mut crate::ops::Ledger| attachments::limit(l);
+    let (user, upload) = match signed_upload(&app, &visit, &mut multipart, limit).await {
+        Ok(read) => read,
+        Err(away) => return away,
     };
     let typed = upload
         .as_ref()

@@ -6,7 +6,7 @@
 //! Each file is made in a folder of its own under the server's temp directory,
 //! read back, and the folder removed before the answer goes out.
 
-use super::attachments::read_upload;
+use super::attachments::signed_upload;
 use crate::error::{Field, Result};
 use crate::i18n::Lang;
 use crate::i18n::web::W;
@@ -220,12 +220,10 @@ pub async fn verify(
     mut multipart: Multipart,
 ) -> Response {
     let lang = visit.lang;
-    let Some(user) = visit.session.as_ref().and_then(|s| s.user.clone()) else {
-        return Redirect::to("/login").into_response();
-    };
-    let upload = match read_upload(&visit, &mut multipart, PACK_UPLOAD_BYTES_MAX).await {
-        Ok(upload) => upload,
-        Err(refusal) => return page::refused(lang, &refusal),
+    let limit = |_: &mut crate::ops::Ledger| Ok(PACK_UPLOAD_BYTES_MAX);
+    let (user, upload) = match signed_upload(&app, &visit, &mut multipart, limit).await {
+        Ok(read) => read,
+        Err(away) => return away,
     };
     let verdict = match upload {
         Ok((_, _, bytes)) => {

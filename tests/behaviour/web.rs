@@ -23,7 +23,13 @@ pub struct Server {
 
 impl Server {
     pub fn start(l: &Ledger, extra: &[&str]) -> Server {
+        Server::start_with(l, extra, &[])
+    }
+
+    /// The same, with `env` set for the server.
+    pub fn start_with(l: &Ledger, extra: &[&str], env: &[(&str, &std::path::Path)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_lovefund"))
+            .envs(env.iter().copied())
             .current_dir(l.dir.path())
             .env("LOVEFUND_DB", &l.db)
             .env_remove("LOVEFUND_LANG")

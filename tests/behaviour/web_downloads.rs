@@ -251,3 +251,22 @@ fn the_verification_page_needs_no_sign_in_and_verifies_a_receipt_in_chromium() {
     let dom = crate::verify_page::dom_at(browser, profile.path(), &forged);
     assert_eq!(crate::verify_page::verdict(&dom), "forged", "{dom}");
 }
+
+#[test]
+fn what_a_download_is_made_in_is_gone_once_it_is_sent() {
+    let l = ledger();
+    let temp = l.dir.path().join("server-temp");
+    std::fs::create_dir(&temp).unwrap();
+    let server = crate::web::Server::start_with(&l, &[], &[("TMPDIR", &temp)]);
+    let b = Browser::sign_in(&server, AUDITOR, "zh-Hans");
+    let left = || std::fs::read_dir(&temp).unwrap().count();
+    assert_eq!(b.post("/audit-pack", &[("year", "2022")]).status, 200);
+    assert_eq!(left(), 0, "the pack's folder is removed");
+    assert_eq!(b.post("/backup", &[]).status, 200);
+    assert_eq!(left(), 0, "the backup's folder is removed");
+    assert_eq!(
+        b.post("/backup", &[("with_signing_key", "yes")]).status,
+        403
+    );
+    assert_eq!(left(), 0, "a refusal leaves nothing either");
+}

@@ -174,6 +174,7 @@ fn a_treasurer_withdraws_an_attachment_with_a_reason() {
         "{}",
         sent.text()
     );
+    zh_hans_clean("attachments with withdraw", &sent.text());
     // An auditor sees no withdraw form, and the core refuses their post.
     let a = Browser::sign_in(&server, AUDITOR, "zh-Hans");
     let seen = a.get("/attachments?entry=1").text();

@@ -7,7 +7,6 @@ use crate::error::{Error, Field, Result};
 use crate::ledger::account::AccountCode;
 use crate::ledger::date::parse_date;
 use crate::ops::documents;
-use crate::render::views::YearFunds;
 use crate::render::{json, text};
 use crate::report::{entry, register, trial_balance};
 use std::io::Write;
@@ -151,8 +150,7 @@ pub fn report(
     out: &mut dyn Write,
 ) -> Result<()> {
     use super::args::ReportCommand;
-    use crate::report::annual as reports;
-    use crate::report::statements;
+    use crate::ops::reports::{Report, ReportRequest};
     if let ReportCommand::Disclosure {
         year,
         publish: true,
@@ -175,63 +173,44 @@ pub fn report(
         };
         return ctx.emit_table(out, lang, &r, to, &ledger);
     }
-    let ledger = ctx.open_for_reading()?;
-    let lang = ctx.lang(&ledger);
-    let store = ledger.reader();
-    match command {
-        ReportCommand::BalanceSheet { as_of } => {
-            let as_of = parse_date(Field::AsOf, &as_of)?;
-            let r = statements::balance_sheet(store, as_of, lang)?;
-            ctx.emit_table(out, lang, &r, to, &ledger)
+    let year = |y: &str| super::values::year(y);
+    let (request, pdf) = match command {
+        ReportCommand::BalanceSheet { as_of } => (
+            ReportRequest::BalanceSheet {
+                as_of: parse_date(Field::AsOf, &as_of)?,
+            },
+            None,
+        ),
+        ReportCommand::Activities { year: y } => {
+            (ReportRequest::Activities { year: year(&y)? }, None)
         }
-        ReportCommand::Activities { year } => {
-            let r = statements::activities(store, super::values::year(&year)?, lang)?;
-            ctx.emit_table(out, lang, &r, to, &ledger)
-        }
-        ReportCommand::CashFlow { year } => {
-            let year = super::values::year(&year)?;
-            let r = crate::report::cash_flow::cash_flow(store, year)?;
-            ctx.emit_table(out, lang, &r, to, &ledger)
-        }
-        ReportCommand::Funds { year } => {
-            let (start, end) = reports::year_bounds(super::values::year(&year)?)?;
-            let r = crate::report::fund_balances::fund_balances(
-                store,
-                Some(start),
-                Some(end),
-                end,
-                lang,
-            )?;
-            ctx.emit_table(out, lang, &YearFunds(r), to, &ledger)
-        }
+        ReportCommand::CashFlow { year: y } => (ReportRequest::CashFlow { year: year(&y)? }, None),
+        ReportCommand::Funds { year: y } => (ReportRequest::Funds { year: year(&y)? }, None),
         ReportCommand::Donors {
-            year,
+            year: y,
             statement: Some(donor),
             pdf,
-        } => {
-            let r = reports::donor_statement(store, super::values::year(&year)?, &donor, lang)?;
-            if let Some(path) = &pdf {
-                let guard = super::output_guard(ctx, Field::Pdf, to.force);
-                documents::write_donor_statement(&ledger, &r, lang, path, &guard)?;
-            }
-            ctx.emit_table(out, lang, &r, to, &ledger)
+        } => (
+            ReportRequest::DonorStatement {
+                year: year(&y)?,
+                donor,
+            },
+            pdf,
+        ),
+        ReportCommand::Donors { year: y, .. } => (ReportRequest::Donors { year: year(&y)? }, None),
+        ReportCommand::Beneficiaries { year: y } => {
+            (ReportRequest::Beneficiaries { year: year(&y)? }, None)
         }
-        ReportCommand::Donors {
-            year,
-            statement: None,
-            ..
-        } => {
-            let r = reports::donor_report(store, super::values::year(&year)?, lang)?;
-            ctx.emit_table(out, lang, &r, to, &ledger)
+        ReportCommand::Disclosure { year: y, .. } => {
+            (ReportRequest::Disclosure { year: year(&y)? }, None)
         }
-        ReportCommand::Beneficiaries { year } => {
-            let r = reports::beneficiary_report(store, super::values::year(&year)?, lang)?;
-            ctx.emit_table(out, lang, &r, to, &ledger)
-        }
-        ReportCommand::Disclosure { year, .. } => {
-            let year = super::values::year(&year)?;
-            let r = crate::report::disclosure::disclosure(store, year, lang, ledger.lang())?;
-            ctx.emit_table(out, lang, &r, to, &ledger)
-        }
+    };
+    let ledger = ctx.open_for_reading()?;
+    let lang = ctx.lang(&ledger);
+    let r = crate::ops::reports::report(&ledger, &request, lang)?;
+    if let (Report::DonorStatement(statement), Some(path)) = (&r, &pdf) {
+        let guard = super::output_guard(ctx, Field::Pdf, to.force);
+        documents::write_donor_statement(&ledger, statement, lang, path, &guard)?;
     }
+    ctx.emit_table(out, lang, &r, to, &ledger)
 }

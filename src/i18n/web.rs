@@ -169,6 +169,18 @@ web_words! {
     Size => "大小（位元組）", "大小（字节）", "Size (bytes)";
     DownloadFile => "下載", "下载", "Download";
     SaveCorrection => "儲存更正", "保存更正", "Save the correction";
+    AuditPack => "審計資料包", "审计资料包", "Audit pack";
+    AuditPackExplain => "一年的審計資料包：報表、收據、憑證、原始憑證和核驗報告，打成一個簽了名的壓縮檔。", "一年的审计资料包：报表、收据、凭证、原始凭证和核验报告，打成一个签了名的压缩文件。", "A year's audit pack: the statements, receipts, vouchers, original documents and the verify report, in one signed zip file.";
+    DownloadPack => "下載資料包", "下载资料包", "Download the pack";
+    CheckPack => "核對資料包", "核对资料包", "Check a pack";
+    CheckPackExplain => "上傳一個審計資料包，用本賬本的公鑰核對它的簽名和每一個檔案。", "上传一个审计资料包，用本账本的公钥核对它的签名和每一个文件。", "Upload an audit pack to check its signature and every file with this ledger's public keys.";
+    Backup => "備份", "备份", "Backup";
+    BackupExplain => "下載一份已經核驗過的賬本副本。", "下载一份已经核验过的账本副本。", "Download a copy of the ledger, verified after it is made.";
+    WithSigningKey => "連同收據簽名密鑰（只限司庫）", "连同收据签名密钥（只限司库）", "With the receipt-signing key (treasurer only)";
+    DownloadBackup => "下載備份", "下载备份", "Download the backup";
+    Withdraw => "撤回", "撤回", "Withdraw";
+    CheckReceipt => "核對收據", "核对收据", "Check a receipt";
+    NoSigningKeyYet => "本基金還沒有收據簽名密鑰，所以這裡暫時不能核對收據。", "本基金还没有收据签名密钥，所以这里暂时不能核对收据。", "This fund has no receipt-signing key yet, so receipts cannot be checked here.";
 }
 
 /// The label of a form field that a refusal names (`Field`), in `lang`: the web

@@ -563,6 +563,18 @@ pub fn verify(path: &Path, keys: &[[u8; 32]]) -> Result<PackVerdict> {
     })
 }
 
+/// Checks the pack at `path` with this ledger's own public keys (retired ones
+/// too): the web's check of a pack uploaded to the fund's server.
+pub fn verify_with_ledger(ledger: &Ledger, path: &Path) -> Result<PackVerdict> {
+    let keys: Vec<[u8; 32]> = ledger
+        .reader()
+        .signing_keys()?
+        .into_iter()
+        .map(|k| k.public_key)
+        .collect();
+    verify(path, &keys)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

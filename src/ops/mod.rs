@@ -27,6 +27,7 @@ pub mod people;
 pub mod profiles;
 pub mod receipts;
 pub mod reconcile;
+pub mod reports;
 pub mod review;
 pub mod serve;
 pub mod signing;

@@ -452,16 +452,20 @@ impl Render for Published {
     }
 }
 
-/// Writes the donors' verification page (`verify.html`), the public keys
-/// (`keys.txt`, as `key show` prints them) and the voided receipts (`voided.txt`)
-/// into `dir`. Every target is checked before the first is written.
-pub fn publish(ledger: &Ledger, guard: &Guard, dir: &Path, lang: Lang) -> Result<Published> {
-    let store = ledger.reader();
-    let targets = ["verify.html", "keys.txt", "voided.txt"].map(|name| dir.join(name));
-    for target in &targets {
-        guard.check(target)?;
-    }
+/// The donors' verification page with the ledger's public keys (all of them,
+/// retired ones too, so older receipts still verify) and its voided receipts, as
+/// `publish` writes it and the web serves it (`/check-receipt`); None while the
+/// ledger has no signing key.
+pub fn verification_page(ledger: &Ledger, lang: Lang) -> Result<Option<String>> {
     let list = keys(ledger)?;
+    if list.keys.is_empty() {
+        return Ok(None);
+    }
+    page_of(ledger, &list, lang).map(Some)
+}
+
+fn page_of(ledger: &Ledger, list: &KeyList, lang: Lang) -> Result<String> {
+    let store = ledger.reader();
     let voided: Vec<String> = store
         .voided_receipts()?
         .iter()
@@ -479,7 +483,7 @@ pub fn publish(ledger: &Ledger, guard: &Guard, dir: &Path, lang: Lang) -> Result
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let as_of = clock.show(&now);
     let fund_name = store.ledger_name_in(lang.into())?;
-    let html = verify_page::render(
+    Ok(verify_page::render(
         &VerifyPage {
             fund_name: &fund_name,
             keys: &page_keys,
@@ -487,7 +491,25 @@ pub fn publish(ledger: &Ledger, guard: &Guard, dir: &Path, lang: Lang) -> Result
             as_of: &as_of,
         },
         lang,
-    );
+    ))
+}
+
+/// Writes the donors' verification page (`verify.html`), the public keys
+/// (`keys.txt`, as `key show` prints them) and the voided receipts (`voided.txt`)
+/// into `dir`. Every target is checked before the first is written.
+pub fn publish(ledger: &Ledger, guard: &Guard, dir: &Path, lang: Lang) -> Result<Published> {
+    let store = ledger.reader();
+    let targets = ["verify.html", "keys.txt", "voided.txt"].map(|name| dir.join(name));
+    for target in &targets {
+        guard.check(target)?;
+    }
+    let list = keys(ledger)?;
+    let html = page_of(ledger, &list, lang)?;
+    let voided: Vec<String> = store
+        .voided_receipts()?
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let mut key_text = Vec::new();
     list.text(&mut key_text, lang).map_err(|e| {
         Error::io(
@@ -515,7 +537,7 @@ pub fn publish(ledger: &Ledger, guard: &Guard, dir: &Path, lang: Lang) -> Result
     }
     Ok(Published {
         written: targets.iter().map(|t| t.display().to_string()).collect(),
-        keys: page_keys.len(),
+        keys: list.keys.len(),
         voided: voided.len(),
     })
 }

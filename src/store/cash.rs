@@ -63,19 +63,24 @@ pub(super) fn monthly_results(
            AND date >= ?1 AND date <= ?2
          GROUP BY 1",
     )?;
-    let rows = totals.query_map(params![start, end], |r| {
-        Ok((
-            r.get::<_, u32>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (month, raised, disbursed) = row?;
-        let m = months.entry(month).or_default();
-        m.0 += raised;
-        m.1 += disbursed;
-    }
+    // Adds each month's (raised, disbursed) of `statement`, times `sign`.
+    let mut add = |statement: &mut rusqlite::CachedStatement, sign: i64| -> Result<()> {
+        let rows = statement.query_map(params![start, end], |r| {
+            Ok((
+                r.get::<_, u32>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (month, raised, disbursed) = row?;
+            let m = months.entry(month).or_default();
+            m.0 += sign * raised;
+            m.1 += sign * disbursed;
+        }
+        Ok(())
+    };
+    add(&mut totals, 1)?;
     let mut closing = conn.prepare_cached(
         "SELECT CAST(substr(e.date, 6, 2) AS INTEGER),
                 SUM(CASE WHEN p.account < '5' THEN -p.amount_fen ELSE 0 END),
@@ -88,19 +93,7 @@ pub(super) fn monthly_results(
                 OR (p.account >= '5101' AND p.account < '5101/'))
          GROUP BY 1",
     )?;
-    let rows = closing.query_map(params![start, end], |r| {
-        Ok((
-            r.get::<_, u32>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (month, raised, disbursed) = row?;
-        let m = months.entry(month).or_default();
-        m.0 -= raised;
-        m.1 -= disbursed;
-    }
+    add(&mut closing, -1)?;
     Ok(months
         .into_iter()
         .filter(|(_, (raised, disbursed))| *raised != 0 || *disbursed != 0)

@@ -38,7 +38,13 @@ pub const MENU: &[(W, &[&str])] = &[
     (W::GroupPeople, &["/donors", "/beneficiaries"]),
     (
         W::GroupReports,
-        &["/reports", "/vouchers", "/attachments", "/receipts"],
+        &[
+            "/reports",
+            "/vouchers",
+            "/attachments",
+            "/receipts",
+            "/audit-pack",
+        ],
     ),
     (W::GroupAdmin, &["/users", "/close", "/verify"]),
 ];
@@ -53,6 +59,8 @@ pub const MORE: &[(&str, W)] = &[
     ("/attachments", W::Attachments),
     ("/users", W::Users),
     ("/close", W::CloseYear),
+    ("/audit-pack", W::AuditPack),
+    ("/check-receipt", W::CheckReceipt),
 ];
 
 /// The title of the menu's page `path`.
@@ -228,8 +236,11 @@ pub fn secure_headers(headers: &mut HeaderMap) {
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
     ];
+    // A page with a policy of its own (the donors' verification page) keeps it.
     for (name, value) in set {
-        headers.insert(name, HeaderValue::from_static(value));
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
     }
     headers
         .entry(header::CACHE_CONTROL)

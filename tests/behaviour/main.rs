@@ -57,6 +57,7 @@ mod vouchers;
 mod wallets;
 mod web;
 mod web_browser;
+mod web_downloads;
 mod web_load;
 mod web_pages;
 mod widths;

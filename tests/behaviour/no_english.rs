@@ -566,7 +566,7 @@ fn refusals_of_users_and_review_are_chinese_in_its_own_script() {
 /// The text a person reads on a web page: the tags taken out, and left aside the
 /// language switcher (each language named in its own script) and the name of who
 /// signed in (the ledger's data, not the page's words).
-fn page_text(html: &str) -> String {
+pub(crate) fn page_text(html: &str) -> String {
     let mut html = html.to_string();
     for class in ["langs", "who"] {
         let open = format!("<span class=\"{class}\">");
@@ -619,6 +619,7 @@ fn web_pages_are_chinese_in_their_own_script() {
             "/approvals",
             "/receipts",
             "/verify",
+            "/audit-pack",
             "/no-such-page",
         ] {
             let page = server.get(path, Some(&cookie));

@@ -11,7 +11,7 @@ use std::process::Command;
 
 /// The chromium binary, or None (test skipped) where none is installed and CI did
 /// not promise one.
-fn chromium() -> Option<&'static str> {
+pub(crate) fn chromium() -> Option<&'static str> {
     for name in ["chromium", "chromium-browser"] {
         if Command::new(name)
             .arg("--version")
@@ -30,7 +30,15 @@ fn chromium() -> Option<&'static str> {
 
 /// The page's DOM after its script ran, opened at `page#fragment`.
 fn dom(browser: &str, profile: &Path, page: &Path, fragment: &str) -> String {
-    let url = format!("file://{}#{fragment}", page.display());
+    dom_at(
+        browser,
+        profile,
+        &format!("file://{}#{fragment}", page.display()),
+    )
+}
+
+/// The DOM of the page at `url` after its script ran.
+pub(crate) fn dom_at(browser: &str, profile: &Path, url: &str) -> String {
     let out = Command::new(browser)
         .args([
             "--headless",
@@ -41,7 +49,7 @@ fn dom(browser: &str, profile: &Path, page: &Path, fragment: &str) -> String {
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg("--dump-dom")
-        .arg(&url)
+        .arg(url)
         .output()
         .expect("run chromium");
     assert!(
@@ -52,7 +60,7 @@ fn dom(browser: &str, profile: &Path, page: &Path, fragment: &str) -> String {
     String::from_utf8(out.stdout).expect("utf-8 DOM")
 }
 
-fn verdict(dom: &str) -> &str {
+pub(crate) fn verdict(dom: &str) -> &str {
     let at = dom.find("class=\"result ").expect("the result is shown") + "class=\"result ".len();
     let end = dom[at..].find('"').unwrap();
     &dom[at..at + end]

@@ -23,7 +23,13 @@ pub struct Server {
 
 impl Server {
     pub fn start(l: &Ledger, extra: &[&str]) -> Server {
+        Server::start_with(l, extra, &[])
+    }
+
+    /// The same, with `env` set for the server.
+    pub fn start_with(l: &Ledger, extra: &[&str], env: &[(&str, &std::path::Path)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_lovefund"))
+            .envs(env.iter().copied())
             .current_dir(l.dir.path())
             .env("LOVEFUND_DB", &l.db)
             .env_remove("LOVEFUND_LANG")
@@ -92,6 +98,17 @@ impl Server {
         )
     }
 
+    /// Any request: `body` sent as `kind` (a form, an upload).
+    pub fn send(
+        &self,
+        method: &str,
+        path: &str,
+        cookie: Option<&str>,
+        body: Option<(&str, &[u8])>,
+    ) -> Answer {
+        send(self.port, method, path, &self.host(), cookie, body)
+    }
+
     /// Signs `who` in: a session cookie, and its CSRF token.
     pub fn sign_in(&self, (user, password): (&str, &str)) -> (String, String) {
         let page = self.get("/login", None);
@@ -119,10 +136,16 @@ impl Drop for Server {
 pub struct Answer {
     pub status: u16,
     pub headers: Vec<(String, String)>,
+    /// The body as text (for a page), and as it came (for a download).
     pub body: String,
+    pub bytes: Vec<u8>,
 }
 
 impl Answer {
+    pub fn text(&self) -> String {
+        self.body.clone()
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -148,7 +171,8 @@ impl Answer {
     }
 }
 
-fn encode(form: &[(&str, &str)]) -> String {
+/// A form, URL-encoded.
+pub fn encode(form: &[(&str, &str)]) -> String {
     let byte = |b: u8| match b {
         b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
             (b as char).to_string()
@@ -173,19 +197,35 @@ pub fn http(
     cookie: Option<&str>,
     body: Option<&str>,
 ) -> Answer {
+    let body = body.unwrap_or_default().as_bytes();
+    let form = (method == "POST").then_some(("application/x-www-form-urlencoded", body));
+    send(port, method, path, host, cookie, form)
+}
+
+/// One HTTP/1.1 request on its own connection, with `body` of its content type.
+pub fn send(
+    port: u16,
+    method: &str,
+    path: &str,
+    host: &str,
+    cookie: Option<&str>,
+    body: Option<(&str, &[u8])>,
+) -> Answer {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
     if let Some(c) = cookie {
         request.push_str(&format!("Cookie: {c}\r\n"));
     }
-    let body = body.unwrap_or_default();
-    if method == "POST" {
-        request.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+    let (kind, body) = body.unwrap_or_default();
+    if !kind.is_empty() {
+        request.push_str(&format!("Content-Type: {kind}\r\n"));
         request.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
     request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes()).expect("send");
+    let mut all = request.into_bytes();
+    all.extend_from_slice(body);
+    // A server may answer (and close) before reading all of a body it refuses.
+    let _ = stream.write_all(&all);
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("receive");
     let split = raw
@@ -214,6 +254,7 @@ pub fn http(
         status,
         headers,
         body: String::from_utf8_lossy(&rest).to_string(),
+        bytes: rest,
     }
 }
 

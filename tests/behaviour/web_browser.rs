@@ -290,6 +290,16 @@ fn a_treasurer_and_a_reviewer_in_a_real_browser() {
         browser.screenshot(&screens.join(format!("{lang}-dashboard-390.png")));
         browser.open("/donate");
         browser.screenshot(&screens.join(format!("{lang}-donate-390.png")));
+        // The audit pack's page and the donors' verification page, both widths.
+        for (width, height) in [(390, 844), (1366, 768)] {
+            browser.size(width, height);
+            browser.open("/audit-pack");
+            browser.find("form[action='/audit-pack/verify']");
+            browser.screenshot(&screens.join(format!("{lang}-audit-pack-{width}.png")));
+            browser.open(&format!("/check-receipt#{expected}"));
+            browser.screenshot(&screens.join(format!("{lang}-check-receipt-{width}.png")));
+        }
+        browser.open("/");
         browser.size(1366, 768);
         browser.sign_out();
 

@@ -4,167 +4,55 @@
 //! menu's groups, and the pages under zh-Hans with no English and no Traditional-only
 //! characters.
 //!
-//! The client is a few lines of HTTP/1.0 over a TCP stream (one request a
-//! connection, the body read to the end): the tests need no HTTP crate.
+//! The server and its client are `web.rs`'s (`Server`); a `Browser` here is one
+//! signed-in user of it, with their cookie and CSRF token.
 
 use crate::common::Ledger;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use crate::web::{Answer, Server, add_user, encode};
 
-const TREASURER: (&str, &str) = ("王司库", "treasurer-pass");
-const REVIEWER: (&str, &str) = ("李审核", "reviewer-pass");
-const AUDITOR: (&str, &str) = ("赵审计", "auditor-pass1");
+pub(crate) const TREASURER: (&str, &str) = ("王司库", "treasurer-pass");
+pub(crate) const REVIEWER: (&str, &str) = ("李审核", "reviewer-pass");
+pub(crate) const AUDITOR: (&str, &str) = ("赵审计", "auditor-pass1");
 
-/// `lovefund serve` on a free loopback port, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(l: &Ledger) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lovefund"))
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .env("LOVEFUND_DB", &l.db)
-        .env_remove("LOVEFUND_LANG")
-        .env_remove("LOVEFUND_USER")
-        .env_remove("LOVEFUND_PASSWORD")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("lovefund serve starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("a line");
-    let port = line
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in {line:?}"));
-    Server { child, port }
-}
-
-struct Answer {
-    status: u16,
-    head: String,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-
-    fn header(&self, name: &str) -> Option<String> {
-        self.head.lines().find_map(|l| {
-            let (n, v) = l.split_once(':')?;
-            n.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
-        })
-    }
-}
-
-fn encode(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+pub(crate) fn serve(l: &Ledger) -> Server {
+    Server::start(l, &[])
 }
 
 fn form(fields: &[(&str, &str)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    encode(fields)
 }
 
 /// A browser of one user: its session cookie and the session's CSRF token.
-struct Browser {
-    port: u16,
-    cookie: String,
-    csrf: String,
+pub(crate) struct Browser<'a> {
+    server: &'a Server,
+    pub(crate) cookie: String,
+    pub(crate) csrf: String,
 }
 
-fn between<'a>(text: &'a str, before: &str, after: &str) -> Option<&'a str> {
-    let start = text.find(before)? + before.len();
-    let end = text[start..].find(after)? + start;
-    Some(&text[start..end])
-}
-
-impl Browser {
-    fn send(&self, method: &str, path: &str, body: Option<&str>) -> Answer {
-        let kind = body.map(|_| "application/x-www-form-urlencoded");
-        self.send_bytes(method, path, kind, body.unwrap_or("").as_bytes())
+impl Browser<'_> {
+    pub(crate) fn send(&self, method: &str, path: &str, body: Option<&str>) -> Answer {
+        let body = body.map(|b| ("application/x-www-form-urlencoded", b.as_bytes()));
+        self.server.send(method, path, Some(&self.cookie), body)
     }
 
-    fn send_bytes(&self, method: &str, path: &str, kind: Option<&str>, body: &[u8]) -> Answer {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        let mut request = format!(
-            "{method} {path} HTTP/1.0\r\nHost: 127.0.0.1:{}\r\nCookie: {}\r\n",
-            self.port, self.cookie
-        );
-        if let Some(kind) = kind {
-            request.push_str(&format!(
-                "Content-Type: {kind}\r\nContent-Length: {}\r\n",
-                body.len()
-            ));
-        }
-        request.push_str("\r\n");
-        let mut all = request.into_bytes();
-        all.extend_from_slice(body);
-        // A server may answer (and close) before reading all of a body it refuses.
-        let _ = stream.write_all(&all);
-        let mut all = Vec::new();
-        stream.read_to_end(&mut all).expect("read");
-        let split = all
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a head");
-        let head = String::from_utf8_lossy(&all[..split]).into_owned();
-        let status = head
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .expect("a status");
-        Answer {
-            status,
-            head,
-            body: all[split + 4..].to_vec(),
-        }
-    }
-
-    fn get(&self, path: &str) -> Answer {
+    pub(crate) fn get(&self, path: &str) -> Answer {
         self.send("GET", path, None)
     }
 
     /// A form posted with the session's CSRF token.
-    fn post(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
+    pub(crate) fn post(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
         let mut all = fields.to_vec();
         all.push(("csrf", &self.csrf));
         self.send("POST", path, Some(&form(&all)))
     }
 
     /// The same form without the token.
-    fn post_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
+    pub(crate) fn post_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
         self.send("POST", path, Some(&form(fields)))
     }
 
     /// A multipart form (an upload): `parts` in order, each (name, file name, bytes).
-    fn upload(&self, path: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Answer {
+    pub(crate) fn upload(&self, path: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Answer {
         let boundary = "----lovefund-test-boundary";
         let mut body = Vec::new();
         for (name, file, bytes) in parts {
@@ -185,56 +73,27 @@ impl Browser {
         }
         body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
         let kind = format!("multipart/form-data; boundary={boundary}");
-        self.send_bytes("POST", path, Some(&kind), &body)
-    }
-
-    fn take_cookie(&mut self, answer: &Answer) {
-        if let Some(set) = answer.header("set-cookie") {
-            self.cookie = set.split(';').next().unwrap_or_default().to_string();
-        }
+        self.server
+            .send("POST", path, Some(&self.cookie), Some((&kind, &body)))
     }
 
     /// Signs in as `user` and reads the CSRF token of the signed-in session; the
     /// pages in `lang`.
-    fn sign_in(server: &Server, (user, password): (&str, &str), lang: &str) -> Browser {
-        let mut b = Browser {
-            port: server.port,
-            cookie: String::new(),
-            csrf: String::new(),
-        };
-        let login = b.get("/login");
-        b.take_cookie(&login);
-        b.csrf = between(&login.text(), "name=\"csrf\" value=\"", "\"")
-            .expect("a token on the sign-in form")
-            .to_string();
-        let signed = b.post("/login", &[("user", user), ("password", password)]);
-        assert_eq!(signed.status, 303, "{}", signed.text());
-        b.take_cookie(&signed);
-        let chosen = b.get(&format!("/lang/{lang}?back=/"));
+    pub(crate) fn sign_in<'a>(server: &'a Server, who: (&str, &str), lang: &str) -> Browser<'a> {
+        let (cookie, _) = server.sign_in(who);
+        let chosen = server.get(&format!("/lang/{lang}?back=/"), Some(&cookie));
         assert!(chosen.status < 400, "{}", chosen.status);
-        let home = b.get("/");
-        assert_eq!(home.status, 200, "{}", home.text());
-        b.csrf = between(&home.text(), "name=\"csrf\" content=\"", "\"")
-            .expect("a token in the page")
-            .to_string();
-        b
+        let csrf = server.get("/", Some(&cookie)).csrf();
+        Browser {
+            server,
+            cookie,
+            csrf,
+        }
     }
-}
-
-fn add_user(l: &Ledger, by: Option<(&str, &str)>, (name, password): (&str, &str), role: &str) {
-    let mut cmd = l.cmd();
-    if let Some((user, pass)) = by {
-        cmd.env("LOVEFUND_USER", user)
-            .env("LOVEFUND_PASSWORD", pass);
-    }
-    cmd.args(["user", "add", name, "--role", role, "--password-stdin"])
-        .write_stdin(format!("{password}\n"))
-        .assert()
-        .success();
 }
 
 /// What the command line prints for `args`, signed in as the treasurer.
-fn cli(l: &Ledger, args: &[&str]) -> String {
+pub(crate) fn cli(l: &Ledger, args: &[&str]) -> String {
     let out = l
         .cmd()
         .env("LOVEFUND_USER", TREASURER.0)
@@ -250,7 +109,7 @@ fn cli(l: &Ledger, args: &[&str]) -> String {
 
 /// A ledger with two gifts to the bank in 2022 (recorded before there were users),
 /// a donor 张三, and a treasurer, a reviewer and an auditor.
-fn ledger() -> Ledger {
+pub(crate) fn ledger() -> Ledger {
     let l = Ledger::new();
     l.donate("2022-03-01", "100.00");
     l.donate("2022-04-01", "50.00");
@@ -261,26 +120,8 @@ fn ledger() -> Ledger {
     l
 }
 
-/// The text a reader sees: the page without its tags, scripts and styles.
-fn visible(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push('\n');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn zh_hans_clean(what: &str, html: &str) {
-    let faults = crate::no_english::faults(what, "zh-Hans", &visible(html));
+pub(crate) fn zh_hans_clean(what: &str, html: &str) {
+    let faults = crate::no_english::faults(what, "zh-Hans", &crate::no_english::page_text(html));
     assert!(faults.is_empty(), "{faults:#?}");
 }
 
@@ -340,10 +181,10 @@ fn donors_are_listed_found_corrected_with_history_and_added() {
     // Pinyin initials find him, as `donor show zs` does.
     let found = b.get("/donors?q=zs");
     assert_eq!(found.status, 303);
-    let at = found.header("location").expect("a location");
+    let at = found.header("location").expect("a location").to_string();
     assert!(at.starts_with("/donors/"), "{at}");
     // Nobody by that name: the catalogue's sentence, on the list.
-    let none = b.get(&format!("/donors?q={}", encode("无此人")));
+    let none = b.get(&format!("/donors?{}", encode(&[("q", "无此人")])));
     assert_eq!(none.status, 422, "{}", none.text());
     assert!(none.text().contains("role=\"alert\""));
     // A correction with its reason: the chained edit record shows in the history.
@@ -412,7 +253,11 @@ fn an_auditor_reads_people_and_the_core_refuses_their_changes() {
     let before = l.fingerprint();
     let added = b.post("/donors", &[("name", "李四")]);
     assert_eq!(added.status, 403, "{}", added.text());
-    let at = b.get("/donors?q=zs").header("location").unwrap();
+    let at = b
+        .get("/donors?q=zs")
+        .header("location")
+        .unwrap()
+        .to_string();
     let edited = b.post(&at, &[("name", "张三丰"), ("reason", "试试")]);
     assert_eq!(edited.status, 403, "{}", edited.text());
     assert_eq!(l.fingerprint(), before);
@@ -636,7 +481,7 @@ fn vouchers_are_listed_by_month_and_downloaded_as_pdf() {
     zh_hans_clean("vouchers", &list.text());
     let pdf = a.get("/vouchers/1.pdf");
     assert_eq!(pdf.status, 200);
-    assert!(pdf.body.starts_with(b"%PDF"));
+    assert!(pdf.bytes.starts_with(b"%PDF"));
     let named = pdf.header("content-disposition").unwrap_or_default();
     assert!(
         named.starts_with("attachment;") && named.contains("filename*=UTF-8''"),
@@ -675,7 +520,7 @@ fn reports_download_as_pdf_workbook_and_csv() {
     for (file, start) in files {
         let got = a.get(&format!("/reports/{file}"));
         assert_eq!(got.status, 200, "{file}: {}", got.text());
-        assert!(got.body.starts_with(start), "{file}");
+        assert!(got.bytes.starts_with(start), "{file}");
         assert!(
             got.header("content-disposition")
                 .unwrap_or_default()
@@ -683,7 +528,7 @@ fn reports_download_as_pdf_workbook_and_csv() {
         );
     }
     // The CSV is the one `report activities --out` writes.
-    let csv = a.get("/reports/activities-2022.csv").body;
+    let csv = a.get("/reports/activities-2022.csv").bytes;
     let out = l.dir.path().join("a.csv");
     cli(
         &l,
@@ -745,7 +590,7 @@ fn a_document_is_attached_by_its_name_alone_within_the_limit_and_downloaded() {
     );
     let got = t.get("/attachments/1");
     assert_eq!(got.status, 200);
-    assert_eq!(got.body, b"receipt scan");
+    assert_eq!(got.bytes, b"receipt scan");
     assert!(
         got.header("content-disposition")
             .unwrap_or_default()
@@ -827,7 +672,7 @@ fn a_document_is_attached_by_its_name_alone_within_the_limit_and_downloaded() {
             .text()
             .contains("multipart/form-data")
     );
-    assert_eq!(a.get("/attachments/1").body, b"receipt scan");
+    assert_eq!(a.get("/attachments/1").bytes, b"receipt scan");
     let acsrf = a.csrf.clone();
     let refused = a.upload(
         "/attachments",

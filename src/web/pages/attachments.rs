@@ -13,7 +13,7 @@ use crate::ops::Actor;
 use crate::ops::attachments::{self, AttachmentList};
 use crate::web::App;
 use crate::web::page::{self, Frame};
-use crate::web::session::{Signed, Visit, csrf_matches};
+use crate::web::session::{Posted, Signed, Visit, csrf_matches};
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -54,6 +54,7 @@ fn body(
                             thead { tr {
                                 th { "#" } th { (W::File.get(lang)) } th.num { (W::Size.get(lang)) }
                                 th { (L::AttachedBy.get(lang)) } th { (W::Status.get(lang)) } th {}
+                                @if *role == Role::Treasurer { th {} }
                             } }
                             tbody {
                                 @for a in &list.attachments {
@@ -62,6 +63,9 @@ fn body(
                                         td { (a.attached_by) }
                                         td { @if let Some(w) = &a.withdrawn { (L::Withdrawn.get(lang)) "（" (w.reason) "）" } }
                                         td { a href={ "/attachments/" (a.id) } download { (W::DownloadFile.get(lang)) } }
+                                        @if *role == Role::Treasurer {
+                                            td { @if a.withdrawn.is_none() { (withdraw_form(frame, a.id)) } }
+                                        }
                                     }
                                 }
                             }
@@ -81,6 +85,19 @@ fn body(
                 }
             }
             None => {}
+        }
+    }
+}
+
+/// The withdrawal of attachment `id`, with the reason `entry attachment-withdraw`
+/// asks for.
+fn withdraw_form(frame: &Frame, id: i64) -> Markup {
+    let lang = frame.lang;
+    html! {
+        form.inline method="post" action={ "/attachments/" (id) "/withdraw" } {
+            input type="hidden" name="csrf" value=(frame.csrf.unwrap_or_default());
+            input name="reason" placeholder=(W::Reason.get(lang)) aria-label=(W::Reason.get(lang)) required;
+            button.secondary type="submit" { (W::Withdraw.get(lang)) }
         }
     }
 }
@@ -196,22 +213,39 @@ async fn read_upload(
     })
 }
 
+/// The upload of a signed-in user: who they are, and the form read within the
+/// limit `limit_of` gives (read as them); else the answer to send instead (sign
+/// in, or the refusal of a form without its token).
+pub(super) async fn signed_upload(
+    app: &App,
+    visit: &Visit,
+    multipart: &mut Multipart,
+    limit_of: fn(&mut crate::ops::Ledger) -> Result<u64>,
+) -> std::result::Result<(String, Result<(String, String, Vec<u8>)>), Response> {
+    let lang = visit.lang;
+    let Some(user) = visit.session.as_ref().and_then(|s| s.user.clone()) else {
+        return Err(Redirect::to("/login").into_response());
+    };
+    let limit = match app.as_user(&user, limit_of).await {
+        Ok(limit) => limit,
+        Err(e) => return Err(page::refused(lang, &e)),
+    };
+    match read_upload(visit, multipart, limit).await {
+        Ok(upload) => Ok((user, upload)),
+        Err(refusal) => Err(page::refused(lang, &refusal)),
+    }
+}
+
 pub async fn upload(
     State(app): State<Arc<App>>,
     visit: Visit,
     mut multipart: Multipart,
 ) -> Response {
     let lang = visit.lang;
-    let Some(user) = visit.session.as_ref().and_then(|s| s.user.clone()) else {
-        return Redirect::to("/login").into_response();
-    };
-    let limit = match app.as_user(&user, |l| attachments::limit(l)).await {
-        Ok(limit) => limit,
-        Err(e) => return page::refused(lang, &e),
-    };
-    let upload = match read_upload(&visit, &mut multipart, limit).await {
-        Ok(upload) => upload,
-        Err(refusal) => return page::refused(lang, &refusal),
+    let limit = |l: &mut crate::ops::Ledger| attachments::limit(l);
+    let (user, upload) = match signed_upload(&app, &visit, &mut multipart, limit).await {
+        Ok(read) => read,
+        Err(away) => return away,
     };
     let typed = upload
         .as_ref()
@@ -276,4 +310,43 @@ pub async fn download(
         }
         Err(e) => page::refused(lang, &e),
     }
+}
+
+/// POST `/attachments/7/withdraw`: attachment 7 withdrawn with the reason given,
+/// as `entry attachment-withdraw 7 --reason R` does; the list of its entry again.
+pub async fn withdraw(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Response {
+    let Some(user) = posted.user().map(str::to_string) else {
+        return Redirect::to("/login").into_response();
+    };
+    let lang = posted.visit.lang;
+    let name = user.clone();
+    let reason = posted.text("reason");
+    let outcome = match parse_count(Field::Named("id".into()), &id) {
+        Ok(id) => {
+            app.as_user(&user, move |l| {
+                let row = attachments::withdraw(l, &Actor::now(&name)?, id, &reason)?;
+                Ok((row.entry_id, page::said(lang, &row)))
+            })
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    let (entry, outcome) = match outcome {
+        Ok((entry, said)) => (entry.to_string(), Ok(said)),
+        Err(e) => (posted.text("entry"), Err(e)),
+    };
+    let csrf = posted.visit.session.as_ref().map(|s| s.csrf.clone());
+    let frame = Frame {
+        lang,
+        user: Some(&user),
+        csrf: csrf.as_deref(),
+        path: "/attachments",
+    };
+    render(&app, &user, &frame, &entry, Some(&outcome))
+        .await
+        .into_response()
 }

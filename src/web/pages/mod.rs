@@ -5,12 +5,15 @@
 
 mod approvals;
 mod attachments;
+mod audit_pack;
+mod check_receipt;
 mod close;
 mod dashboard;
 mod disburse;
 mod donate;
 mod people;
 mod receipts;
+mod record;
 mod reports;
 mod reverse;
 mod sign_in;
@@ -53,6 +56,14 @@ pub fn router() -> Router<Arc<App>> {
                 .layer(axum::extract::DefaultBodyLimit::disable()),
         )
         .route("/attachments/{id}", get(attachments::download))
+        .route("/attachments/{id}/withdraw", post(attachments::withdraw))
+        .route("/audit-pack", get(audit_pack::show).post(audit_pack::pack))
+        .route(
+            "/audit-pack/verify",
+            post(audit_pack::verify).layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/backup", post(audit_pack::backup))
+        .route("/check-receipt", get(check_receipt::show))
         .route("/users", get(users::show).post(users::change))
         .route("/donors", get(people::donors).post(people::add_donor))
         .route("/donors/{id}", get(people::donor).post(people::edit_donor))

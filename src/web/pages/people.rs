@@ -97,38 +97,88 @@ fn publish(posted: &Posted) -> Option<bool> {
     }
 }
 
-fn add_request(posted: &Posted, role: Role) -> Result<PartyRequest> {
-    let party_type = party_type(posted, role)?.unwrap_or(types(role)[0]);
+/// The fields a donor's or beneficiary's form shares between adding and correcting:
+/// each None when left blank, and those of the other role dropped.
+struct Details {
+    phone: Option<String>,
+    school: Option<String>,
+    grade: Option<String>,
+    village: Option<String>,
+    members: Option<i64>,
+    id_number: Option<String>,
+}
+
+fn details(posted: &Posted, role: Role) -> Result<Details> {
     let donor = role == Role::Donor;
-    Ok(PartyRequest {
-        party_type,
-        name: posted.text("name"),
+    Ok(Details {
         phone: given(posted, "phone").filter(|_| donor),
         school: given(posted, "school").filter(|_| !donor),
         grade: given(posted, "grade").filter(|_| !donor),
         village: given(posted, "village").filter(|_| !donor),
         members: members(posted)?.filter(|_| !donor),
         id_number: given(posted, "id_number"),
-        publish: !donor || publish(posted).unwrap_or(true),
+    })
+}
+
+fn add_request(posted: &Posted, role: Role) -> Result<PartyRequest> {
+    let party_type = party_type(posted, role)?.unwrap_or(types(role)[0]);
+    let d = details(posted, role)?;
+    Ok(PartyRequest {
+        party_type,
+        name: posted.text("name"),
+        phone: d.phone,
+        school: d.school,
+        grade: d.grade,
+        village: d.village,
+        members: d.members,
+        id_number: d.id_number,
+        publish: role != Role::Donor || publish(posted).unwrap_or(true),
     })
 }
 
 fn edit_request(posted: &Posted, role: Role, id: i64) -> Result<EditRequest> {
-    let donor = role == Role::Donor;
+    let d = details(posted, role)?;
     Ok(EditRequest {
         role,
         party: id.to_string(),
         party_type: party_type(posted, role)?,
         name: given(posted, "name"),
-        phone: given(posted, "phone").filter(|_| donor),
-        school: given(posted, "school").filter(|_| !donor),
-        grade: given(posted, "grade").filter(|_| !donor),
-        village: given(posted, "village").filter(|_| !donor),
-        members: members(posted)?.filter(|_| !donor),
-        id_number: given(posted, "id_number"),
-        publish: publish(posted).filter(|_| donor),
+        phone: d.phone,
+        school: d.school,
+        grade: d.grade,
+        village: d.village,
+        members: d.members,
+        id_number: d.id_number,
+        publish: publish(posted).filter(|_| role == Role::Donor),
         reason: posted.text("reason"),
     })
+}
+
+/// A post's shape, adding or correcting: the request `request` parses, the
+/// operation `work` run as the user who posted, and what it did as the CLI says
+/// it (or why not). Anyone not signed in is sent to sign in.
+async fn change<R: Send + 'static, S: crate::render::Render + 'static>(
+    app: &App,
+    posted: &Posted,
+    request: Result<R>,
+    work: fn(&mut Ledger, &Actor, R) -> Result<S>,
+) -> std::result::Result<(String, Result<String>), Response> {
+    let Some(user) = posted.user().map(str::to_string) else {
+        return Err(Redirect::to("/login").into_response());
+    };
+    let lang = posted.visit.lang;
+    let name = user.clone();
+    let outcome = match request {
+        Ok(request) => {
+            app.as_user(&user, move |l| {
+                let done = work(l, &Actor::now(&name)?, request)?;
+                Ok(page::said(lang, &done))
+            })
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    Ok((user, outcome))
 }
 
 fn frame<'a>(lang: Lang, user: &'a str, csrf: Option<&'a str>, path: &'a str) -> Frame<'a> {
@@ -413,23 +463,13 @@ pub async fn add_beneficiary(state: State<Arc<App>>, posted: Posted) -> Response
 }
 
 async fn add(State(app): State<Arc<App>>, posted: Posted, role: Role) -> Response {
-    let Some(user) = posted.user().map(str::to_string) else {
-        return Redirect::to("/login").into_response();
-    };
-    let lang = posted.visit.lang;
-    let name = user.clone();
-    let outcome = match add_request(&posted, role) {
-        Ok(request) => {
-            app.as_user(&user, move |l| {
-                let added = people::add_party(l, &Actor::now(&name)?, request)?;
-                Ok(page::said(lang, &added))
-            })
-            .await
-        }
-        Err(e) => Err(e),
+    let request = add_request(&posted, role);
+    let (user, outcome) = match change(&app, &posted, request, people::add_party).await {
+        Ok(done) => done,
+        Err(away) => return away,
     };
     let csrf = posted.visit.session.as_ref().map(|s| s.csrf.clone());
-    let frame = frame(lang, &user, csrf.as_deref(), base(role));
+    let frame = frame(posted.visit.lang, &user, csrf.as_deref(), base(role));
     let status = match &outcome {
         Ok(_) => StatusCode::OK,
         Err(e) => page::status_of(e),
@@ -515,25 +555,14 @@ async fn edit(
     posted: Posted,
     role: Role,
 ) -> Response {
-    let Some(user) = posted.user().map(str::to_string) else {
-        return Redirect::to("/login").into_response();
-    };
-    let lang = posted.visit.lang;
-    let name = user.clone();
     let request = crate::ledger::date::parse_count(Field::Named("id".into()), &id)
         .and_then(|n| edit_request(&posted, role, n));
-    let outcome = match request {
-        Ok(request) => {
-            app.as_user(&user, move |l| {
-                let edited = people::edit_party(l, &Actor::now(&name)?, request)?;
-                Ok(page::said(lang, &edited))
-            })
-            .await
-        }
-        Err(e) => Err(e),
+    let (user, outcome) = match change(&app, &posted, request, people::edit_party).await {
+        Ok(done) => done,
+        Err(away) => return away,
     };
     let csrf = posted.visit.session.as_ref().map(|s| s.csrf.clone());
-    let frame = frame(lang, &user, csrf.as_deref(), base(role));
+    let frame = frame(posted.visit.lang, &user, csrf.as_deref(), base(role));
     let (status, markup) = detail_page(&app, &user, &frame, role, &id, Some(&outcome)).await;
     let status = match &outcome {
         Err(e) => page::status_of(e),

@@ -9,11 +9,8 @@ use crate::error::{Error, Field, Result};
 use crate::i18n::Lang;
 use crate::i18n::web::W;
 use crate::ledger::date::{parse_date, parse_year};
+use crate::ops::reports::{self, FileFormat, ReportRequest};
 use crate::ops::{Actor, Ledger, documents};
-use crate::render::Tabular;
-use crate::render::grid::Grid;
-use crate::render::views::YearFunds;
-use crate::report::annual;
 use crate::web::App;
 use crate::web::page::{self, Frame};
 use crate::web::session::Signed;
@@ -37,35 +34,27 @@ const BY_YEAR: &[(&str, W)] = &[
 
 const FORMATS: &[(&str, &str)] = &[("pdf", "PDF"), ("xlsx", "Excel"), ("csv", "CSV")];
 
-/// The grid of the report `kind` of `year` (or as of `as_of`), built as `report
-/// KIND` builds it.
-fn grid(ledger: &Ledger, kind: &str, when: &str, lang: Lang) -> Result<Grid> {
-    let store = ledger.reader();
-    if kind == "balance-sheet" {
-        let as_of = parse_date(Field::AsOf, when)?;
-        return Ok(crate::report::statements::balance_sheet(store, as_of, lang)?.grid(lang));
+/// The request a file's stem names (`activities-2022`, `balance-sheet-2022-12-31`),
+/// parsed as `report KIND --year Y` / `--as-of D` parses its flags.
+fn request(stem: &str) -> Result<ReportRequest> {
+    let no_such = || Error::not_found(WebMessage::NoSuchPage);
+    if let Some(as_of) = stem.strip_prefix("balance-sheet-") {
+        let as_of = parse_date(Field::AsOf, as_of)?;
+        return Ok(ReportRequest::BalanceSheet { as_of });
     }
+    let (kind, when) = BY_YEAR
+        .iter()
+        .find_map(|(k, _)| Some((*k, stem.strip_prefix(k)?.strip_prefix('-')?)))
+        .ok_or_else(no_such)?;
     let year = parse_year(Field::Year, when)?;
     Ok(match kind {
-        "activities" => crate::report::statements::activities(store, year, lang)?.grid(lang),
-        "cash-flow" => crate::report::cash_flow::cash_flow(store, year)?.grid(lang),
-        "funds" => {
-            let (start, end) = annual::year_bounds(year)?;
-            let r = crate::report::fund_balances::fund_balances(
-                store,
-                Some(start),
-                Some(end),
-                end,
-                lang,
-            )?;
-            YearFunds(r).grid(lang)
-        }
-        "donors" => annual::donor_report(store, year, lang)?.grid(lang),
-        "beneficiaries" => annual::beneficiary_report(store, year, lang)?.grid(lang),
-        "disclosure" => {
-            crate::report::disclosure::disclosure(store, year, lang, ledger.lang())?.grid(lang)
-        }
-        _ => return Err(Error::not_found(WebMessage::NoSuchPage)),
+        "activities" => ReportRequest::Activities { year },
+        "cash-flow" => ReportRequest::CashFlow { year },
+        "funds" => ReportRequest::Funds { year },
+        "donors" => ReportRequest::Donors { year },
+        "beneficiaries" => ReportRequest::Beneficiaries { year },
+        "disclosure" => ReportRequest::Disclosure { year },
+        _ => return Err(no_such()),
     })
 }
 
@@ -85,23 +74,14 @@ fn made(ledger: &Ledger, file: &str, user: &str, lang: Lang) -> Result<(&'static
             documents::summary_pdf(&report, lang, issued, None)?,
         ));
     }
-    let (kind, when) = std::iter::once("balance-sheet")
-        .chain(BY_YEAR.iter().map(|(k, _)| *k))
-        .find_map(|k| Some((k, stem.strip_prefix(k)?.strip_prefix('-')?)))
+    let format = FileFormat::of_extension(extension)
+        .filter(|_| extension == extension.to_ascii_lowercase())
         .ok_or_else(no_such)?;
-    let grid = grid(ledger, kind, when, lang)?;
-    Ok(match extension {
-        "pdf" => (
-            "application/pdf",
-            documents::grid_pdf(ledger.reader(), &grid, lang)?,
-        ),
-        "xlsx" => (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            documents::grid_xlsx(&grid)?,
-        ),
-        "csv" => ("text/csv; charset=utf-8", documents::grid_csv(&grid)?),
-        _ => return Err(no_such()),
-    })
+    let report = reports::report(ledger, &request(stem)?, lang)?;
+    Ok((
+        format.content_type(),
+        reports::file(ledger, &report, format, lang)?,
+    ))
 }
 
 fn body(frame: &Frame, year: &str, as_of: &str) -> Markup {

@@ -13,6 +13,7 @@
 mod page;
 mod pages;
 mod session;
+mod uploads;
 
 use crate::error::message::WebMessage;
 use crate::error::{Error, Result};
@@ -44,6 +45,8 @@ pub struct App {
     throttle: Mutex<session::Throttle>,
     /// The one-time setup link's token, while the ledger has no users.
     setup: Mutex<Option<String>>,
+    /// Sheets and statements held between a dry run and its confirm.
+    uploads: Mutex<uploads::Uploads>,
 }
 
 impl App {
@@ -115,7 +118,9 @@ async fn run(request: ServeRequest) -> Result<()> {
         sessions: Mutex::default(),
         throttle: Mutex::default(),
         setup: Mutex::new(setup.clone()),
+        uploads: Mutex::default(),
     });
+    sweep_uploads(Arc::clone(&app));
     announce(address, tls, setup.as_deref(), lang);
     let router = pages::router()
         .layer(axum::middleware::from_fn_with_state(
@@ -153,6 +158,18 @@ async fn run(request: ServeRequest) -> Result<()> {
             detail: e.to_string(),
         })
     })
+}
+
+/// Deletes, once a minute, the uploads held past `uploads::HELD_FOR`.
+fn sweep_uploads(app: Arc<App>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(60));
+            if let Ok(mut uploads) = app.uploads.lock() {
+                uploads.sweep();
+            }
+        }
+    });
 }
 
 /// rustls's ring provider: built from plain Rust and C without cmake (aws-lc-rs needs

@@ -33,6 +33,8 @@ pub const MENU: &[(W, &[&str])] = &[
             "/transfer",
             "/reverse",
             "/approvals",
+            "/import",
+            "/reconcile",
         ],
     ),
     (W::GroupPeople, &["/donors", "/beneficiaries"]),
@@ -53,6 +55,8 @@ pub const MORE: &[(&str, W)] = &[
     ("/attachments", W::Attachments),
     ("/users", W::Users),
     ("/close", W::CloseYear),
+    ("/import", W::Import),
+    ("/reconcile", W::Reconcile),
 ];
 
 /// The title of the menu's page `path`.

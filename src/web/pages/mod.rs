@@ -9,8 +9,10 @@ mod close;
 mod dashboard;
 mod disburse;
 mod donate;
+mod import;
 mod people;
 mod receipts;
+mod reconcile;
 mod reports;
 mod reverse;
 mod sign_in;
@@ -53,6 +55,23 @@ pub fn router() -> Router<Arc<App>> {
                 .layer(axum::extract::DefaultBodyLimit::disable()),
         )
         .route("/attachments/{id}", get(attachments::download))
+        .route(
+            "/import",
+            get(import::show)
+                .post(import::upload)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/import/confirm", post(import::confirm_import))
+        .route("/import/cancel", post(import::cancel))
+        .route(
+            "/reconcile",
+            get(reconcile::show)
+                .post(reconcile::upload)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/reconcile/commit", post(reconcile::commit))
+        .route("/reconcile/cancel", post(reconcile::cancel))
+        .route("/reconcile/{id}", get(reconcile::one))
         .route("/users", get(users::show).post(users::change))
         .route("/donors", get(people::donors).post(people::add_donor))
         .route("/donors/{id}", get(people::donor).post(people::edit_donor))

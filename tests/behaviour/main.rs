@@ -57,6 +57,7 @@ mod vouchers;
 mod wallets;
 mod web;
 mod web_browser;
+mod web_files;
 mod web_pages;
 mod widths;
 

@@ -186,6 +186,7 @@ web_words! {
     Statement => "對賬單", "对账单", "Statement";
     ClosingBalance => "期末餘額", "期末余额", "Closing balance";
     AccountDetected => "空白：按對賬單判斷", "空白：按对账单判断", "Blank: told by the statement";
+    TriedNotRecorded => "這是試算，還沒有記錄；看過後按「記錄對賬」。", "这是试算，还没有记录；看过后按“记录对账”。", "This is a trial and nothing is recorded yet; look it over, then record it.";
     Commit => "記錄對賬", "记录对账", "Record the reconciliation";
     RecordedReconciliations => "已記錄的對賬", "已记录的对账", "Recorded reconciliations";
 }

@@ -172,7 +172,7 @@ fn summary(lang: Lang, imported: &Imported) -> Markup {
                 (row(L::NewDonors, s.new_donors, None))
                 (row(L::NewBeneficiaries, s.new_beneficiaries, None))
                 @if let (Some(first), Some(last)) = (&s.first_receipt, &s.last_receipt) {
-                    tr { th { (L::Receipt.get(lang)) } td.num colspan="2" { (first) " … " (last) } }
+                    tr { th { (L::Receipt.get(lang)) } td.num.wrap colspan="2" { (first) " … " (last) } }
                 }
             }
         }
@@ -221,7 +221,7 @@ fn bill(lang: Lang, done: &BillImported) -> Markup {
 fn confirm(frame: &Frame, action: &str, token: &str, held: &Held, extra: Markup) -> Markup {
     let lang = frame.lang;
     html! {
-        div.actions {
+        div.confirm-bar {
             (page::form_post(&format!("{action}/confirm"), frame, html! {
                 input type="hidden" name="token" value=(token);
                 input type="hidden" name="sha256" value=(held.sha256);

@@ -169,12 +169,12 @@ fn report(frame: &Frame, r: &ReconcileReport, held: &Held, token: &str, typed: &
             span.quiet { " （" (held.name) "，" (r.encoding) "）" } }
         @match r.recorded {
             Some(id) => { p.done role="status" id="committed" { (L::Committed.get(lang)) " " (id) } }
-            None => { p.quiet role="status" { (L::NotCommitted.get(lang)) } }
+            None => { p.done role="status" { (W::TriedNotRecorded.get(lang)) } }
         }
         (matching(lang, r))
         (adjustment(lang, r))
         @if r.recorded.is_none() {
-            div.actions {
+            div.confirm-bar {
                 (page::form_post("/reconcile/commit", frame, html! {
                     input type="hidden" name="token" value=(token);
                     input type="hidden" name="sha256" value=(held.sha256);

@@ -35,18 +35,10 @@ pub struct Held {
     at: Instant,
 }
 
+#[derive(Default)]
 pub struct Uploads {
     dir: Option<PathBuf>,
     by_token: HashMap<String, Held>,
-}
-
-impl Default for Uploads {
-    fn default() -> Self {
-        Uploads {
-            dir: None,
-            by_token: HashMap::new(),
-        }
-    }
 }
 
 /// The extension of a sent name, kept only if it is a few ASCII letters or digits.
@@ -77,7 +69,8 @@ impl Uploads {
         if let Some(dir) = &self.dir {
             return Ok(dir.clone());
         }
-        let dir = std::env::temp_dir().join(format!("lovefund-uploads-{}", super::session::token()?));
+        let dir =
+            std::env::temp_dir().join(format!("lovefund-uploads-{}", super::session::token()?));
         let mut builder = std::fs::DirBuilder::new();
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
@@ -138,7 +131,11 @@ impl Uploads {
 
     /// Deletes the upload `token` (of `session` only).
     pub fn discard(&mut self, session: &str, token: &str) {
-        if self.by_token.get(token).is_some_and(|h| h.session == session) {
+        if self
+            .by_token
+            .get(token)
+            .is_some_and(|h| h.session == session)
+        {
             self.remove(token);
         }
     }

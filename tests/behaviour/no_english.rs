@@ -656,7 +656,8 @@ fn web_pages_are_chinese_in_their_own_script() {
             _ => "tests/data/bank/generic-direction.csv",
         };
         let statement = std::fs::read(root.join(statement)).expect("the statement");
-        let uploads: [(&str, &[u8], &[(&str, &str)]); 2] = [
+        type Fields<'a> = &'a [(&'a str, &'a str)];
+        let uploads: [(&str, &[u8], Fields); 2] = [
             ("/import", sheet.as_bytes(), &[]),
             (
                 "/reconcile",

@@ -115,7 +115,14 @@ impl Server {
         }
         body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
         let kind = format!("multipart/form-data; boundary={boundary}");
-        send(self.port, "POST", path, &self.host(), cookie, Some((&kind, &body)))
+        send(
+            self.port,
+            "POST",
+            path,
+            &self.host(),
+            cookie,
+            Some((&kind, &body)),
+        )
     }
 
     /// Signs `who` in: a session cookie, and its CSRF token.

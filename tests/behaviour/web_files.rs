@@ -69,31 +69,63 @@ fn a_sheet_is_tried_then_recorded_on_confirm() {
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("multipart/form-data"), "{}", page.body);
     let before = (l.fingerprint(), entries(&l));
-    let tried = upload(&server, &cookie, &csrf, "/import", "donations_2022.csv", &sheet(), &[]);
+    let tried = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/import",
+        "donations_2022.csv",
+        &sheet(),
+        &[],
+    );
     assert_eq!(tried.status, 200, "{}", tried.body);
     assert!(tried.body.contains("id=\"summary\""), "{}", tried.body);
     assert!(tried.body.contains("试算"), "{}", tried.body);
     assert!(tried.body.contains("id=\"confirm\""), "{}", tried.body);
-    assert_eq!((l.fingerprint(), entries(&l)), before, "a dry run writes nothing");
+    assert_eq!(
+        (l.fingerprint(), entries(&l)),
+        before,
+        "a dry run writes nothing"
+    );
     let token = hidden(&tried.body, "token");
     let sha = hidden(&tried.body, "sha256");
     assert_eq!(token.len(), 64);
     // A different file's hash, or another token, is refused and records nothing.
-    let swapped = server.post("/import/confirm", Some(&cookie), &confirm_form(&csrf, &token, &"0".repeat(64)));
+    let swapped = server.post(
+        "/import/confirm",
+        Some(&cookie),
+        &confirm_form(&csrf, &token, &"0".repeat(64)),
+    );
     assert_eq!(swapped.status, 422, "{}", swapped.body);
     assert!(swapped.body.contains("与试算时的不同"), "{}", swapped.body);
-    let unknown = server.post("/import/confirm", Some(&cookie), &confirm_form(&csrf, &"ab".repeat(32), &sha));
+    let unknown = server.post(
+        "/import/confirm",
+        Some(&cookie),
+        &confirm_form(&csrf, &"ab".repeat(32), &sha),
+    );
     assert_eq!(unknown.status, 422, "{}", unknown.body);
     assert!(unknown.body.contains("这次上传已不在"), "{}", unknown.body);
     assert_eq!(entries(&l), before.1);
     // Without the token, the form is refused before anything.
     let mut no_csrf = confirm_form(&csrf, &token, &sha);
     no_csrf.remove(0);
-    assert_eq!(server.post("/import/confirm", Some(&cookie), &no_csrf).status, 403);
+    assert_eq!(
+        server
+            .post("/import/confirm", Some(&cookie), &no_csrf)
+            .status,
+        403
+    );
     let wrong = confirm_form("00", &token, &sha);
-    assert_eq!(server.post("/import/confirm", Some(&cookie), &wrong).status, 403);
+    assert_eq!(
+        server.post("/import/confirm", Some(&cookie), &wrong).status,
+        403
+    );
     assert_eq!(entries(&l), before.1);
-    let done = server.post("/import/confirm", Some(&cookie), &confirm_form(&csrf, &token, &sha));
+    let done = server.post(
+        "/import/confirm",
+        Some(&cookie),
+        &confirm_form(&csrf, &token, &sha),
+    );
     assert_eq!(done.status, 200, "{}", done.body);
     assert!(done.body.contains("id=\"recorded\""), "{}", done.body);
     let after = entries(&l);
@@ -101,7 +133,11 @@ fn a_sheet_is_tried_then_recorded_on_confirm() {
     let listed = cli_as(&l, TREASURER, &["--lang", "zh-Hans", "donor", "list"]);
     assert!(listed.contains("鹰潭某科技有限公司"), "{listed}");
     // The upload is gone with its confirm: confirming again records nothing more.
-    let again = server.post("/import/confirm", Some(&cookie), &confirm_form(&csrf, &token, &sha));
+    let again = server.post(
+        "/import/confirm",
+        Some(&cookie),
+        &confirm_form(&csrf, &token, &sha),
+    );
     assert_eq!(again.status, 422, "{}", again.body);
     assert_eq!(entries(&l), after);
 }
@@ -116,10 +152,22 @@ fn a_bad_sheet_shows_its_numbered_lines_and_records_nothing() {
     let bad = text.replacen("500元", "1e5", 1);
     assert_ne!(bad, text);
     let before = (l.fingerprint(), entries(&l));
-    let tried = upload(&server, &cookie, &csrf, "/import", "bad.csv", bad.as_bytes(), &[]);
+    let tried = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/import",
+        "bad.csv",
+        bad.as_bytes(),
+        &[],
+    );
     assert_eq!(tried.status, 422, "{}", tried.body);
     assert!(tried.body.contains("id=\"bad-lines\""), "{}", tried.body);
-    assert!(tried.body.contains("<td class=\"num\">5</td>"), "{}", tried.body);
+    assert!(
+        tried.body.contains("<td class=\"num\">5</td>"),
+        "{}",
+        tried.body
+    );
     assert!(!tried.body.contains("id=\"confirm\""), "{}", tried.body);
     assert!(!tried.body.contains("name=\"token\""), "{}", tried.body);
     assert_eq!((l.fingerprint(), entries(&l)), before);
@@ -133,19 +181,47 @@ fn an_auditor_sees_the_pages_and_the_core_refuses_their_import() {
     assert_eq!(server.get("/import", Some(&cookie)).status, 200);
     assert_eq!(server.get("/reconcile", Some(&cookie)).status, 200);
     let before = entries(&l);
-    let tried = upload(&server, &cookie, &csrf, "/import", "donations_2022.csv", &sheet(), &[]);
+    let tried = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/import",
+        "donations_2022.csv",
+        &sheet(),
+        &[],
+    );
     assert_eq!(tried.status, 403, "{}", tried.body);
     assert!(!tried.body.contains("id=\"confirm\""), "{}", tried.body);
     // A treasurer's dry run confirmed by the auditor: not their upload, and not their role.
     let (t_cookie, t_csrf) = server.sign_in(TREASURER);
-    let tried = upload(&server, &t_cookie, &t_csrf, "/import", "donations_2022.csv", &sheet(), &[]);
+    let tried = upload(
+        &server,
+        &t_cookie,
+        &t_csrf,
+        "/import",
+        "donations_2022.csv",
+        &sheet(),
+        &[],
+    );
     let (token, sha) = (hidden(&tried.body, "token"), hidden(&tried.body, "sha256"));
-    let refused = server.post("/import/confirm", Some(&cookie), &confirm_form(&csrf, &token, &sha));
+    let refused = server.post(
+        "/import/confirm",
+        Some(&cookie),
+        &confirm_form(&csrf, &token, &sha),
+    );
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert_eq!(entries(&l), before);
     let statement = fixture("tests/data/bank/generic-direction.csv");
     let fields = [("closing_balance", "6,187.50"), ("as_of", "2022-03-31")];
-    let tried = upload(&server, &cookie, &csrf, "/reconcile", "s.csv", &statement, &fields);
+    let tried = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/reconcile",
+        "s.csv",
+        &statement,
+        &fields,
+    );
     assert_eq!(tried.status, 403, "{}", tried.body);
     assert_eq!(entries(&l), before);
 }
@@ -179,9 +255,17 @@ fn an_oversized_upload_or_a_hostile_name_is_harmless() {
     // Cancelled, the upload is gone.
     let token = hidden(&tried.body, "token");
     let sha = hidden(&tried.body, "sha256");
-    let cancel = server.post("/import/cancel", Some(&cookie), &[("csrf", &csrf), ("token", &token)]);
+    let cancel = server.post(
+        "/import/cancel",
+        Some(&cookie),
+        &[("csrf", &csrf), ("token", &token)],
+    );
     assert_eq!(cancel.status, 303);
-    let late = server.post("/import/confirm", Some(&cookie), &confirm_form(&csrf, &token, &sha));
+    let late = server.post(
+        "/import/confirm",
+        Some(&cookie),
+        &confirm_form(&csrf, &token, &sha),
+    );
     assert_eq!(late.status, 422, "{}", late.body);
     assert_eq!(entries(&l), before);
 }
@@ -193,13 +277,31 @@ fn a_wechat_bill_is_told_from_a_sheet_and_its_gifts_recorded() {
     let (cookie, csrf) = server.sign_in(TREASURER);
     let bill = fixture("tests/data/bills/wechat-2022-03.csv");
     let before = entries(&l);
-    let tried = upload(&server, &cookie, &csrf, "/import", "微信支付账单.csv", &bill, &[]);
+    let tried = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/import",
+        "微信支付账单.csv",
+        &bill,
+        &[],
+    );
     assert_eq!(tried.status, 200, "{}", tried.body);
-    assert!(tried.body.contains("<strong id=\"wallet\">微信支付</strong>"), "{}", tried.body);
+    assert!(
+        tried
+            .body
+            .contains("<strong id=\"wallet\">微信支付</strong>"),
+        "{}",
+        tried.body
+    );
     assert!(tried.body.contains("id=\"confirm\""), "{}", tried.body);
     assert_eq!(entries(&l), before);
     let (token, sha) = (hidden(&tried.body, "token"), hidden(&tried.body, "sha256"));
-    let done = server.post("/import/confirm", Some(&cookie), &confirm_form(&csrf, &token, &sha));
+    let done = server.post(
+        "/import/confirm",
+        Some(&cookie),
+        &confirm_form(&csrf, &token, &sha),
+    );
     assert_eq!(done.status, 200, "{}", done.body);
     assert_eq!(entries(&l), before + 3, "three gifts: {}", done.body);
     let listed = cli_as(&l, TREASURER, &["--lang", "zh-Hans", "donor", "list"]);
@@ -213,10 +315,18 @@ fn a_statement_is_tried_then_committed_and_listed() {
     let (cookie, csrf) = server.sign_in(TREASURER);
     let page = server.get("/reconcile", Some(&cookie));
     assert_eq!(page.status, 200, "{}", page.body);
-    assert!(page.body.contains("data-check=\"closing_balance\""), "{}", page.body);
+    assert!(
+        page.body.contains("data-check=\"closing_balance\""),
+        "{}",
+        page.body
+    );
     // The balance is checked as typed, with the command line's grammar.
     let check = |value: &str| {
-        let fields = [("csrf", csrf.as_str()), ("field", "closing_balance"), ("value", value)];
+        let fields = [
+            ("csrf", csrf.as_str()),
+            ("field", "closing_balance"),
+            ("value", value),
+        ];
         server.post("/check", Some(&cookie), &fields).body
     };
     assert_eq!(check("6,187.50"), "");
@@ -224,17 +334,41 @@ fn a_statement_is_tried_then_committed_and_listed() {
     let statement = fixture("tests/data/bank/generic-direction.csv");
     // A bad balance holds nothing and names its field.
     let bad = [("closing_balance", "abc"), ("as_of", "2022-03-31")];
-    let refused = upload(&server, &cookie, &csrf, "/reconcile", "s.csv", &statement, &bad);
+    let refused = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/reconcile",
+        "s.csv",
+        &statement,
+        &bad,
+    );
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(refused.body.contains("期末余额"), "{}", refused.body);
     let fields = [("closing_balance", "6,187.50"), ("as_of", "2022-03-31")];
     let before = l.fingerprint();
-    let tried = upload(&server, &cookie, &csrf, "/reconcile", "对账单.csv", &statement, &fields);
+    let tried = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/reconcile",
+        "对账单.csv",
+        &statement,
+        &fields,
+    );
     assert_eq!(tried.status, 200, "{}", tried.body);
-    assert!(tried.body.contains("id=\"statement-only\""), "{}", tried.body);
+    assert!(
+        tried.body.contains("id=\"statement-only\""),
+        "{}",
+        tried.body
+    );
     assert!(tried.body.contains("id=\"adjustment\""), "{}", tried.body);
     assert!(tried.body.contains("id=\"agrees\""), "{}", tried.body);
-    assert!(tried.body.contains("<strong id=\"account\">1002</strong>"), "{}", tried.body);
+    assert!(
+        tried.body.contains("<strong id=\"account\">1002</strong>"),
+        "{}",
+        tried.body
+    );
     assert!(tried.body.contains("id=\"commit\""), "{}", tried.body);
     assert_eq!(l.fingerprint(), before, "a dry run records nothing");
     let listed = cli_as(&l, TREASURER, &["reconcile", "list"]);

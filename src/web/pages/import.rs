@@ -247,9 +247,9 @@ fn outcome(
     let dry = |summary: &crate::import::ImportSummary| summary.dry_run;
     let (body, dry_run) = match shown {
         Err(e) => (refusal(lang, e, held.map(|(_, h)| h)), false),
-        Ok(Shown::Sheet(ImportOutcome::BadLines(bad)) | Shown::Bill(BillOutcome::BadLines(bad))) => {
-            (bad_lines_of(lang, bad), false)
-        }
+        Ok(
+            Shown::Sheet(ImportOutcome::BadLines(bad)) | Shown::Bill(BillOutcome::BadLines(bad)),
+        ) => (bad_lines_of(lang, bad), false),
         Ok(Shown::Sheet(ImportOutcome::Imported(done))) => (summary(lang, done), dry(&done.0)),
         Ok(Shown::Bill(BillOutcome::Imported(done))) => (bill(lang, done), dry(&done.imported.0)),
     };
@@ -350,7 +350,15 @@ pub async fn show(State(app): State<Arc<App>>, signed: Signed) -> Response {
         csrf: Some(&signed.session.csrf),
         path: "/import",
     };
-    render(&app, &signed.user, &frame, &Options::default(), None, StatusCode::OK).await
+    render(
+        &app,
+        &signed.user,
+        &frame,
+        &Options::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// Holds the upload and runs the dry run.
@@ -380,7 +388,10 @@ pub async fn upload(
         .unwrap_or_default();
     let held = form.and_then(|f| {
         let (name, bytes) = f.file()?;
-        let mut uploads = app.uploads.lock().map_err(|_| Error::conflict(crate::error::message::WebMessage::UploadGone))?;
+        let mut uploads = app
+            .uploads
+            .lock()
+            .map_err(|_| Error::conflict(crate::error::message::WebMessage::UploadGone))?;
         uploads.put(&session.id, name, bytes)
     });
     let (token, held) = match held {
@@ -424,13 +435,23 @@ pub async fn confirm_import(State(app): State<Arc<App>>, posted: Posted) -> Resp
     let token = posted.text("token");
     let held = match app.uploads.lock() {
         Ok(mut uploads) => uploads.get(&session.id, &token, &posted.text("sha256")),
-        Err(_) => Err(Error::conflict(crate::error::message::WebMessage::UploadGone)),
+        Err(_) => Err(Error::conflict(
+            crate::error::message::WebMessage::UploadGone,
+        )),
     };
     let held = match held {
         Ok(held) => held,
         Err(e) => {
             let shown = page::refusal_box(lang, &e);
-            return render(&app, &user, &frame, &options, Some(shown), page::status_of(&e)).await;
+            return render(
+                &app,
+                &user,
+                &frame,
+                &options,
+                Some(shown),
+                page::status_of(&e),
+            )
+            .await;
         }
     };
     let (path, chosen, name) = (held.path.clone(), options.clone(), user.clone());
@@ -443,7 +464,15 @@ pub async fn confirm_import(State(app): State<Arc<App>>, posted: Posted) -> Resp
     }
     let status = status_of(&shown);
     let markup = outcome(&frame, &shown, Some((&token, &held)), &options);
-    render(&app, &user, &frame, &Options::default(), Some(markup), status).await
+    render(
+        &app,
+        &user,
+        &frame,
+        &Options::default(),
+        Some(markup),
+        status,
+    )
+    .await
 }
 
 /// Deletes the posted upload (`token`) of the session, unused.

@@ -14,7 +14,9 @@ use crate::ledger::date::{parse_count, parse_date};
 use crate::ledger::money::Money;
 use crate::ledger::reconciliation::{LedgerItem, MatchKind, StatementLine};
 use crate::ledger::settings::ProfileKind;
-use crate::ops::reconcile::{self, BadStatement, ReconcileRequest, ReconciliationDetail, Reconciliations};
+use crate::ops::reconcile::{
+    self, BadStatement, ReconcileRequest, ReconciliationDetail, Reconciliations,
+};
 use crate::ops::{Actor, profiles};
 use crate::report::reconciliation::ReconcileReport;
 use crate::web::App;
@@ -130,7 +132,11 @@ fn matching(lang: Lang, r: &ReconcileReport) -> Markup {
                 (match kind { MatchKind::Reference => g(L::Reference), MatchKind::AmountDate => g(L::Amount) }) "）" }
         } } }
     };
-    let tied: Vec<StatementLine> = m.ties.iter().flat_map(|t| t.statement_lines.clone()).collect();
+    let tied: Vec<StatementLine> = m
+        .ties
+        .iter()
+        .flat_map(|t| t.statement_lines.clone())
+        .collect();
     let tied_items: Vec<LedgerItem> = m.ties.iter().flat_map(|t| t.ledger_items.clone()).collect();
     html! {
         (section(g(L::Matched), m.matched.len(), "matched", matched))
@@ -317,7 +323,15 @@ pub async fn show(State(app): State<Arc<App>>, signed: Signed) -> Response {
         csrf: Some(&signed.session.csrf),
         path: "/reconcile",
     };
-    render(&app, &signed.user, &frame, &Typed::default(), None, StatusCode::OK).await
+    render(
+        &app,
+        &signed.user,
+        &frame,
+        &Typed::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// `/reconcile/3`: reconciliation 3 in full.
@@ -330,7 +344,10 @@ pub async fn one(State(app): State<Arc<App>>, signed: Signed, Path(id): Path<Str
         path: "/reconcile",
     };
     let got = match parse_count(Field::Named("id".into()), id.trim_start_matches('#')) {
-        Ok(id) => app.as_user(&signed.user, move |l| reconcile::show(l, id)).await,
+        Ok(id) => {
+            app.as_user(&signed.user, move |l| reconcile::show(l, id))
+                .await
+        }
         Err(e) => Err(e),
     };
     match got {
@@ -339,7 +356,13 @@ pub async fn one(State(app): State<Arc<App>>, signed: Signed, Path(id): Path<Str
     }
 }
 
-fn run(ledger: &mut crate::ops::Ledger, user: &str, typed: &Typed, file: PathBuf, commit: bool) -> Ran {
+fn run(
+    ledger: &mut crate::ops::Ledger,
+    user: &str,
+    typed: &Typed,
+    file: PathBuf,
+    commit: bool,
+) -> Ran {
     let request = typed.request(file, commit)?;
     reconcile::reconcile(ledger, &Actor::now(user)?, &request)
 }
@@ -383,7 +406,15 @@ pub async fn upload(
         Ok(held) => held,
         Err(e) => {
             let shown = page::refusal_box(lang, &e);
-            return render(&app, &user, &frame, &typed, Some(shown), page::status_of(&e)).await;
+            return render(
+                &app,
+                &user,
+                &frame,
+                &typed,
+                Some(shown),
+                page::status_of(&e),
+            )
+            .await;
         }
     };
     let (path, chosen, name) = (held.path.clone(), typed.clone(), user.clone());
@@ -422,7 +453,15 @@ pub async fn commit(State(app): State<Arc<App>>, posted: Posted) -> Response {
         Ok(held) => held,
         Err(e) => {
             let shown = page::refusal_box(lang, &e);
-            return render(&app, &user, &frame, &typed, Some(shown), page::status_of(&e)).await;
+            return render(
+                &app,
+                &user,
+                &frame,
+                &typed,
+                Some(shown),
+                page::status_of(&e),
+            )
+            .await;
         }
     };
     let (path, chosen, name) = (held.path.clone(), typed.clone(), user.clone());
@@ -433,7 +472,15 @@ pub async fn commit(State(app): State<Arc<App>>, posted: Posted) -> Response {
         uploads.discard(&session.id, &token);
     }
     let markup = outcome(&frame, &ran, &held, &token, &typed);
-    render(&app, &user, &frame, &Typed::default(), Some(markup), status_of(&ran)).await
+    render(
+        &app,
+        &user,
+        &frame,
+        &Typed::default(),
+        Some(markup),
+        status_of(&ran),
+    )
+    .await
 }
 
 /// Deletes the statement without recording anything.

@@ -19,6 +19,8 @@ use std::time::{Duration, Instant};
 pub const UPLOAD_BYTES_MAX: u64 = 32 * 1024 * 1024;
 /// An upload not confirmed within this long is deleted.
 pub const HELD_FOR: Duration = IDLE_MAX;
+/// The private folders' names start with this.
+const PREFIX: &str = "lovefund-uploads-";
 /// The longest extension kept.
 const EXTENSION_CHARS_MAX: usize = 8;
 
@@ -50,6 +52,37 @@ fn extension(name: &str) -> Option<String> {
     ok.then(|| ext.to_ascii_lowercase())
 }
 
+/// Whether `path` (a file or folder) was last changed `HELD_FOR` ago or longer.
+fn stale(path: &std::path::Path) -> bool {
+    std::fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age >= HELD_FOR)
+}
+
+/// Removes the upload folders under `temp` (this user's own, 0700) whose every
+/// file is stale: what servers stopped without clearing left behind.
+fn remove_stale(temp: &std::path::Path) {
+    let Ok(folders) = std::fs::read_dir(temp) else {
+        return;
+    };
+    for folder in folders.flatten() {
+        let path = folder.path();
+        let ours = folder.file_name().to_string_lossy().starts_with(PREFIX)
+            && folder.file_type().is_ok_and(|t| t.is_dir());
+        if !ours || !stale(&path) {
+            continue;
+        }
+        let all_stale = std::fs::read_dir(&path)
+            .map(|files| files.flatten().all(|f| stale(&f.path())))
+            .unwrap_or(false);
+        if all_stale {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
 fn io_error(e: std::io::Error) -> Error {
     Error::io(
         IoMessage::Read {
@@ -64,13 +97,23 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 impl Uploads {
-    /// The private folder, made on first use (only its owner may enter it).
+    /// The private folder, made on first use (only its owner may enter it), and made
+    /// again if it was removed. Making it, the folders of servers stopped without
+    /// clearing theirs go, once nothing in them is younger than `HELD_FOR`.
     fn dir(&mut self) -> Result<PathBuf> {
-        if let Some(dir) = &self.dir {
+        if let Some(dir) = &self.dir
+            && dir.is_dir()
+        {
             return Ok(dir.clone());
         }
-        let dir =
-            std::env::temp_dir().join(format!("lovefund-uploads-{}", super::session::token()?));
+        let dir = match &self.dir {
+            Some(dir) => dir.clone(),
+            None => {
+                remove_stale(&std::env::temp_dir());
+                let token = super::session::token()?;
+                std::env::temp_dir().join(format!("{PREFIX}{token}"))
+            }
+        };
         let mut builder = std::fs::DirBuilder::new();
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);

@@ -32,6 +32,16 @@ fn hidden(body: &str, name: &str) -> String {
     rest[..rest.find('"').expect("end")].to_string()
 }
 
+/// The sentence of the page's refusal box.
+fn refusal(body: &str) -> String {
+    let open = "<p class=\"refused\" role=\"alert\">";
+    let at = body
+        .find(open)
+        .unwrap_or_else(|| panic!("no refusal in {body}"));
+    let rest = &body[at + open.len()..];
+    rest[..rest.find("</p>").expect("its end")].to_string()
+}
+
 /// Uploads `bytes` as `file` to `path` with `fields`, the CSRF token first.
 fn upload(
     server: &Server,
@@ -97,7 +107,11 @@ fn a_sheet_is_tried_then_recorded_on_confirm() {
         &confirm_form(&csrf, &token, &"0".repeat(64)),
     );
     assert_eq!(swapped.status, 422, "{}", swapped.body);
-    assert!(swapped.body.contains("与试算时的不同"), "{}", swapped.body);
+    assert!(
+        refusal(&swapped.body).contains("与试算时的不同"),
+        "{}",
+        swapped.body
+    );
     let unknown = server.post(
         "/import/confirm",
         Some(&cookie),
@@ -235,7 +249,11 @@ fn an_oversized_upload_or_a_hostile_name_is_harmless() {
     let big = vec![b'a'; 33 * 1024 * 1024];
     let refused = upload(&server, &cookie, &csrf, "/import", "big.csv", &big, &[]);
     assert_eq!(refused.status, 422, "{}", refused.body);
-    assert!(refused.body.contains("MiB"), "{}", refused.body);
+    assert!(
+        refusal(&refused.body).contains("32 MiB"),
+        "{}",
+        refused.body
+    );
     // Without its token first, an upload is refused before its file is read.
     let bytes = sheet();
     let parts: Vec<(&str, Option<&str>, &[u8])> = vec![("file", Some("a.csv"), &bytes[..])];
@@ -344,7 +362,11 @@ fn a_statement_is_tried_then_committed_and_listed() {
         &bad,
     );
     assert_eq!(refused.status, 422, "{}", refused.body);
-    assert!(refused.body.contains("期末余额"), "{}", refused.body);
+    assert!(
+        refusal(&refused.body).contains("期末余额"),
+        "{}",
+        refused.body
+    );
     let fields = [("closing_balance", "6,187.50"), ("as_of", "2022-03-31")];
     let before = l.fingerprint();
     let tried = upload(
@@ -393,4 +415,68 @@ fn a_statement_is_tried_then_committed_and_listed() {
     // Committed once: the same form again is refused, its upload gone.
     let again = server.post("/reconcile/commit", Some(&cookie), &form);
     assert_eq!(again.status, 422, "{}", again.body);
+}
+
+#[test]
+fn a_saved_column_profile_is_chosen_on_the_page() {
+    use crate::profiles::{MAPPING, sheet};
+    let l = ledger_with_users();
+    let row = ["2022/3/1,李明,个人,\"3,000.00\",助学,微信,王芳"];
+    let march = sheet(&l, "三月.csv", &row);
+    let args = ["import", &march, "--columns", MAPPING, "--profile", "月表"];
+    cli_as(&l, TREASURER, &args);
+    let server = Server::start(&l, &[]);
+    let (cookie, csrf) = server.sign_in(TREASURER);
+    let page = server.get("/import", Some(&cookie));
+    assert!(
+        page.body.contains("<option value=\"月表\">月表</option>"),
+        "{}",
+        page.body
+    );
+    let april = sheet(
+        &l,
+        "四月.csv",
+        &["2022/4/1,李明,个人,500.00,助学,微信,王芳"],
+    );
+    let april = std::fs::read(april).expect("the sheet");
+    // Without the profile its headers are unknown; with it the sheet is read.
+    let refused = upload(&server, &cookie, &csrf, "/import", "四月.csv", &april, &[]);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refusal(&refused.body).contains("收款日期"),
+        "{}",
+        refused.body
+    );
+    let fields = [("profile", "月表")];
+    let tried = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/import",
+        "四月.csv",
+        &april,
+        &fields,
+    );
+    assert_eq!(tried.status, 200, "{}", tried.body);
+    assert_eq!(hidden(&tried.body, "profile"), "月表");
+    let before = entries(&l);
+    let (token, sha) = (hidden(&tried.body, "token"), hidden(&tried.body, "sha256"));
+    let mut form = confirm_form(&csrf, &token, &sha);
+    form[4] = ("profile", "月表");
+    let done = server.post("/import/confirm", Some(&cookie), &form);
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert_eq!(entries(&l), before + 1);
+    // An encoding not in the list is refused, naming the field.
+    let fields = [("encoding", "latin-1")];
+    let odd = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/import",
+        "四月.csv",
+        &april,
+        &fields,
+    );
+    assert_eq!(odd.status, 422, "{}", odd.body);
+    assert!(refusal(&odd.body).contains("编码"), "{}", odd.body);
 }

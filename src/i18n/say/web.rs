@@ -5,7 +5,7 @@ use crate::error::message::WebMessage;
 use crate::i18n::Lang;
 
 impl Say for WebMessage {
-    fn say(&self, lang: Lang, _field: &str) -> String {
+    fn say(&self, lang: Lang, field: &str) -> String {
         match self {
             WebMessage::NotAnAddress { text } => words!(
                 lang,
@@ -73,12 +73,19 @@ impl Say for WebMessage {
                 "没有这个页面",
                 "there is no such page",
             ),
-            WebMessage::NoSuchChoice => words!(
-                lang,
-                "請從清單中選一項",
-                "请从列表中选一项",
-                "choose one of the list",
-            ),
+            WebMessage::NoSuchChoice => {
+                let choose = words!(
+                    lang,
+                    "請從清單中選一項",
+                    "请从列表中选一项",
+                    "choose one of the list",
+                );
+                match (field, lang) {
+                    ("", _) => choose,
+                    (_, Lang::En) => format!("{field}: {choose}"),
+                    _ => format!("{field}：{choose}"),
+                }
+            }
             WebMessage::NoFileChosen => {
                 words!(lang, "請先選擇檔案", "请先选择文件", "choose a file first",)
             }

@@ -370,6 +370,12 @@ fn the_import_and_reconcile_pages_in_a_real_browser() {
     browser.size(390, 844);
     browser.screenshot(&screens.join("zh-Hans-reconcile-dry-390.png"));
     browser.size(1366, 768);
+    browser.cmd(
+        "POST",
+        "/execute/sync",
+        Some(json!({"script": "document.querySelector('#adjustment').scrollIntoView();", "args": []})),
+    );
+    browser.screenshot(&screens.join("zh-Hans-reconcile-table-1366.png"));
     browser.click("#commit");
     browser.find("#committed");
     browser.open("/reconcile");

@@ -270,6 +270,29 @@ fn an_oversized_upload_or_a_hostile_name_is_harmless() {
     let tried = upload(&server, &cookie, &csrf, "/import", windows, &sheet(), &[]);
     assert_eq!(tried.status, 200, "{}", tried.body);
     assert_eq!(entries(&l), before);
+    // A file that is no text in any encoding: its refusal names it as sent, never
+    // where the server held it.
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 131 % 251) as u8 | 0x80).collect();
+    let refused = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/import",
+        "乱码.csv",
+        &garbage,
+        &[],
+    );
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refusal(&refused.body).contains("乱码.csv"),
+        "{}",
+        refused.body
+    );
+    assert!(
+        !refused.body.contains("lovefund-uploads-"),
+        "{}",
+        refused.body
+    );
     // Cancelled, the upload is gone.
     let token = hidden(&tried.body, "token");
     let sha = hidden(&tried.body, "sha256");

@@ -10,7 +10,6 @@ use crate::i18n::L;
 use crate::i18n::Lang;
 use crate::i18n::say::say;
 use crate::import::LineError;
-use crate::input::is_workbook;
 use crate::ops::bill_import::{BillImportRequest, BillOutcome, import_bill};
 use crate::ops::import::{ImportOutcome, ImportRequest, import_file};
 use crate::render::json;
@@ -21,11 +20,11 @@ pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     ctx.refuse_if_read_only()?;
     let wallet = match args.from {
         Some(format) => Some(format.into()),
-        None if args.columns.is_none() && args.profile.is_none() && !is_workbook(&args.file) => {
-            crate::reconcile::bills::detect(&args.file, args.encoding.map(Into::into))
-                .unwrap_or(None)
-        }
-        None => None,
+        None => crate::ops::bill_import::detect_wallet(
+            &args.file,
+            args.encoding.map(Into::into),
+            args.columns.is_some() || args.profile.is_some(),
+        ),
     };
     if let Some(wallet) = wallet {
         return bill(ctx, &args, wallet, out);

@@ -5,10 +5,8 @@ use super::Context;
 use super::args::{ReconcileArgs, ReconcileCommand};
 use crate::error::message::CliMessage;
 use crate::error::{Error, Field, Result};
-use crate::input::amount_fault;
 use crate::ledger::account::AccountCode;
 use crate::ledger::date::parse_date;
-use crate::ledger::money::Money;
 use crate::ops::reconcile::{self, ReconcileRequest};
 use std::io::Write;
 use std::path::Path;
@@ -33,14 +31,7 @@ fn request(args: ReconcileArgs) -> Result<ReconcileRequest> {
         })
     })?;
     let closing = required(&args.closing_balance, "--closing-balance")?;
-    let closing_balance = Money::parse_file_signed(closing).map_err(|e| {
-        Error::input_in(
-            Field::ClosingBalance,
-            CliMessage::BadAmount {
-                fault: amount_fault(e),
-            },
-        )
-    })?;
+    let closing_balance = crate::input::closing_balance(closing)?;
     let as_of = parse_date(Field::AsOf, required(&args.as_of, "--as-of")?)?;
     Ok(ReconcileRequest {
         account,

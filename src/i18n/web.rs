@@ -181,6 +181,29 @@ web_words! {
     Withdraw => "撤回", "撤回", "Withdraw";
     CheckReceipt => "核對收據", "核对收据", "Check a receipt";
     NoSigningKeyYet => "本基金還沒有收據簽名密鑰，所以這裡暫時不能核對收據。", "本基金还没有收据签名密钥，所以这里暂时不能核对收据。", "This fund has no receipt-signing key yet, so receipts cannot be checked here.";
+    Import => "匯入表格或賬單", "导入表格或账单", "Import a sheet or bill";
+    ImportExplain => "上傳捐款或支出表格（CSV、TSV、Excel、WPS），或微信支付、支付寶匯出的賬單。先試算，看過後再確認登記。", "上传捐款或支出表格（CSV、TSV、Excel、WPS），或微信支付、支付宝导出的账单。先试算，看过后再确认登记。", "Upload a sheet of donations or disbursements (CSV, TSV, Excel, WPS), or a bill exported from WeChat Pay or Alipay. It is tried first; record it once you have looked.";
+    Encoding => "編碼", "编码", "Encoding";
+    EncodingAuto => "自動判斷", "自动判断", "Detect";
+    ColumnProfile => "已存的欄位對照", "已存的栏位对照", "Saved column profile";
+    NoProfile => "（不用）", "（不用）", "(none)";
+    AcceptNew => "看似更正過的行也作為新的登記", "看似更正过的行也作为新的登记", "Record lines that look like corrections of earlier ones as new";
+    DryRunButton => "上傳並試算", "上传并试算", "Upload and try";
+    Confirm => "確認登記", "确认登记", "Confirm and record";
+    Cancel => "取消", "取消", "Cancel";
+    ImportRecorded => "已登記", "已登记", "Recorded";
+    BillOf => "賬單：", "账单：", "Bill:";
+    Column => "欄", "栏", "Column";
+    Problem => "問題", "问题", "Problem";
+    Reconcile => "對賬", "对账", "Reconcile";
+    ReconcileStatement => "上傳對賬單", "上传对账单", "Upload a statement";
+    ReconcileExplain => "上傳銀行對賬單或微信支付、支付寶賬單，填上對賬單的期末餘額和日期。先試算調節表，看過後再記錄。", "上传银行对账单或微信支付、支付宝账单，填上对账单的期末余额和日期。先试算调节表，看过后再记录。", "Upload a bank statement or a WeChat Pay or Alipay bill, and type its closing balance and date. The reconciliation is tried first; record it once you have looked.";
+    Statement => "對賬單", "对账单", "Statement";
+    ClosingBalance => "期末餘額", "期末余额", "Closing balance";
+    AccountDetected => "空白：按對賬單判斷", "空白：按对账单判断", "Blank: told by the statement";
+    TriedNotRecorded => "這是試算，還沒有記錄；看過後按「記錄對賬」。", "这是试算，还没有记录；看过后按“记录对账”。", "This is a trial and nothing is recorded yet; look it over, then record it.";
+    Commit => "記錄對賬", "记录对账", "Record the reconciliation";
+    RecordedReconciliations => "已記錄的對賬", "已记录的对账", "Recorded reconciliations";
 }
 
 /// The label of a form field that a refusal names (`Field`), in `lang`: the web
@@ -218,6 +241,8 @@ pub fn field_label(field: &crate::error::Field, lang: Lang) -> String {
         F::Named(name) if name == "file" => W::File,
         F::Named(name) if name == "month" => W::Month,
         F::AsOf => W::AsOf,
+        F::ClosingBalance => W::ClosingBalance,
+        F::Named(name) if name == "encoding" => W::Encoding,
         F::Named(name) if name == "method" => W::Method,
         F::Named(name) => return name.clone(),
         other => return other.name().to_string(),

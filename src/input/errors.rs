@@ -71,6 +71,19 @@ pub fn positive_amount(
     })
 }
 
+/// A statement's closing balance as typed (`reconcile --closing-balance`, the web
+/// page's form): signed, and written as banks write it (`64,207.35`, `¥…`, `…元`).
+pub fn closing_balance(text: &str) -> crate::error::Result<crate::ledger::money::Money> {
+    crate::ledger::money::Money::parse_file_signed(text).map_err(|e| {
+        Error::input_in(
+            crate::error::Field::ClosingBalance,
+            crate::error::message::CliMessage::BadAmount {
+                fault: amount_fault(e),
+            },
+        )
+    })
+}
+
 /// Keeps the first `LINE_ERRORS_MAX` errors and counts the rest.
 #[derive(Debug, Default)]
 pub struct LineErrors {

@@ -19,7 +19,8 @@ mod workbook;
 pub use columns::{ColumnMap, IMPORT_COLUMNS, IMPORT_REQUIRED, IMPORT_REQUIRED_COUNT, header_key};
 pub use encoding::{Encoding, open_text};
 pub use errors::{
-    LINE_ERRORS_MAX, LineError, LineErrors, amount_fault, positive_amount, reason_of,
+    LINE_ERRORS_MAX, LineError, LineErrors, amount_fault, closing_balance, positive_amount,
+    reason_of,
 };
 pub use source::{Rows, Source, csv_error_message};
 pub use workbook::{SheetRows, is_workbook};

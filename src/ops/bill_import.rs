@@ -69,6 +69,20 @@ pub enum BillOutcome {
     BadLines(super::import::BadLines),
 }
 
+/// The wallet whose bill `file` is, for an import not told (`import` without
+/// `--from`): told by the file's header, never for a workbook or a sheet read with a
+/// column mapping; None for a sheet.
+pub fn detect_wallet(
+    file: &std::path::Path,
+    encoding: Option<Encoding>,
+    mapped: bool,
+) -> Option<Wallet> {
+    if mapped || crate::input::is_workbook(file) {
+        return None;
+    }
+    bills::detect(file, encoding).unwrap_or(None)
+}
+
 /// The bill hides who paid: no name, "/", or a masked one (李**).
 fn hidden(counterparty: &str) -> bool {
     let name = counterparty.trim();

@@ -14,6 +14,7 @@ mod figures;
 mod page;
 mod pages;
 mod session;
+mod uploads;
 
 use crate::error::message::WebMessage;
 use crate::error::{Error, Result};
@@ -49,6 +50,8 @@ pub struct App {
     setup: Mutex<Option<String>>,
     /// The dashboard's figures last read, per language.
     figures: figures::Kept,
+    /// Sheets and statements held between a dry run and its confirm.
+    uploads: Mutex<uploads::Uploads>,
 }
 
 impl App {
@@ -123,7 +126,9 @@ async fn run(request: ServeRequest) -> Result<()> {
         throttle: Mutex::default(),
         setup: Mutex::new(setup.clone()),
         figures: figures::Kept::default(),
+        uploads: Mutex::default(),
     });
+    sweep_uploads(Arc::clone(&app));
     announce(address, tls, request.read_only, setup.as_deref(), lang);
     let router = pages::router()
         .layer(axum::middleware::from_fn_with_state(
@@ -165,6 +170,18 @@ async fn run(request: ServeRequest) -> Result<()> {
             detail: e.to_string(),
         })
     })
+}
+
+/// Deletes, once a minute, the uploads held past `uploads::HELD_FOR`.
+fn sweep_uploads(app: Arc<App>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(60));
+            if let Ok(mut uploads) = app.uploads.lock() {
+                uploads.sweep();
+            }
+        }
+    });
 }
 
 /// rustls's ring provider: built from plain Rust and C without cmake (aws-lc-rs needs

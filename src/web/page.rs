@@ -33,6 +33,8 @@ pub const MENU: &[(W, &[&str])] = &[
             "/transfer",
             "/reverse",
             "/approvals",
+            "/import",
+            "/reconcile",
         ],
     ),
     (W::GroupPeople, &["/donors", "/beneficiaries"]),
@@ -61,6 +63,8 @@ pub const MORE: &[(&str, W)] = &[
     ("/close", W::CloseYear),
     ("/audit-pack", W::AuditPack),
     ("/check-receipt", W::CheckReceipt),
+    ("/import", W::Import),
+    ("/reconcile", W::Reconcile),
 ];
 
 /// The title of the menu's page `path`.

@@ -58,6 +58,7 @@ mod wallets;
 mod web;
 mod web_browser;
 mod web_downloads;
+mod web_files;
 mod web_load;
 mod web_pages;
 mod widths;

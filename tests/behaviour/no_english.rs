@@ -620,6 +620,8 @@ fn web_pages_are_chinese_in_their_own_script() {
             "/receipts",
             "/verify",
             "/audit-pack",
+            "/import",
+            "/reconcile",
             "/no-such-page",
         ] {
             let page = server.get(path, Some(&cookie));
@@ -644,6 +646,35 @@ fn web_pages_are_chinese_in_their_own_script() {
             &[("csrf", csrf.as_str()), ("field", "date"), ("value", "x")],
         );
         failures.extend(faults("web /check", lang, &check.body));
+        // A sheet with a bad line, and a statement: the dry runs' tables and sentences.
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let sheet = std::fs::read_to_string(root.join("tests/fixtures/sheets/donations_2022.csv"))
+            .expect("the sheet")
+            .replacen("500元", "1e5", 1);
+        // The statement's own words are its bank's: one in the page's script.
+        let statement = match lang {
+            "zh-Hans" => "tests/data/bank/cmb-2022-03.csv",
+            _ => "tests/data/bank/generic-direction.csv",
+        };
+        let statement = std::fs::read(root.join(statement)).expect("the statement");
+        type Fields<'a> = &'a [(&'a str, &'a str)];
+        let uploads: [(&str, &[u8], Fields); 2] = [
+            ("/import", sheet.as_bytes(), &[]),
+            (
+                "/reconcile",
+                &statement,
+                &[("closing_balance", "6,187.50"), ("as_of", "2022-03-31")],
+            ),
+        ];
+        for (path, bytes, fields) in uploads {
+            let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("csrf", None, csrf.as_bytes())];
+            parts.extend(fields.iter().map(|(n, v)| (*n, None, v.as_bytes())));
+            parts.push(("file", Some("a.csv"), bytes));
+            let tried = server.upload(path, Some(&cookie), &parts);
+            // An auditor's refusal names them: their name is the ledger's, not the page's.
+            let text = page_text(&tried.body).replace(who.0, "");
+            failures.extend(faults(&format!("web {path} tried"), lang, &text));
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -8,7 +8,7 @@ use crate::common;
 use common::Ledger;
 
 /// A month of a treasurer's own sheet, with headers of its own making.
-fn sheet(l: &Ledger, name: &str, rows: &[&str]) -> String {
+pub(crate) fn sheet(l: &Ledger, name: &str, rows: &[&str]) -> String {
     let mut text = String::from("收款日期,捐助者,捐助者类型,数额,用途,收款方式,经手\n");
     for row in rows {
         text.push_str(row);
@@ -19,7 +19,7 @@ fn sheet(l: &Ledger, name: &str, rows: &[&str]) -> String {
     path.to_str().unwrap().to_string()
 }
 
-const MAPPING: &str = "date=收款日期,donor=捐助者,counterparty_type=捐助者类型,amount=数额,program=用途,method=收款方式,ignore=经手";
+pub(crate) const MAPPING: &str = "date=收款日期,donor=捐助者,counterparty_type=捐助者类型,amount=数额,program=用途,method=收款方式,ignore=经手";
 
 fn saved(l: &Ledger, key: &str) -> Vec<String> {
     l.raw()

@@ -317,3 +317,80 @@ fn a_treasurer_and_a_reviewer_in_a_real_browser() {
         browser.sign_out();
     }
 }
+
+/// The import and reconcile pages in the browser, under zh-Hans: a sheet chosen in
+/// the file field, its dry run, its confirm; a statement with its balance checked as
+/// typed, its matching table, its commit. Screenshots at 1366×768 and 390 wide.
+#[test]
+fn the_import_and_reconcile_pages_in_a_real_browser() {
+    if !(installed("chromium") && installed("chromedriver")) {
+        assert!(
+            !tools_required(),
+            "CI promised chromium and chromedriver, but they are not installed"
+        );
+        eprintln!("web_browser: chromium or chromedriver missing; not run");
+        return;
+    }
+    let fixture = |path: &str| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join(path)
+            .display()
+            .to_string()
+    };
+    let l = ledger_with_users();
+    let server = Server::start(&l, &[]);
+    let downloads = tempfile::tempdir().expect("a download folder");
+    let mut browser = Browser::start(downloads.path());
+    browser.base = format!("http://{}", server.host());
+    let screens = screens_dir();
+    browser.size(1366, 768);
+    browser.sign_in("zh-Hans", "王司库", "treasurer-pass");
+    browser.open("/import");
+    browser.screenshot(&screens.join("zh-Hans-import-1366.png"));
+    browser.type_in(
+        "input[name=file]",
+        &fixture("tests/fixtures/sheets/donations_2022.csv"),
+    );
+    browser.click("form[action='/import'] button[type=submit]");
+    browser.find("#summary");
+    browser.screenshot(&screens.join("zh-Hans-import-dry-1366.png"));
+    browser.size(390, 844);
+    browser.screenshot(&screens.join("zh-Hans-import-dry-390.png"));
+    browser.size(1366, 768);
+    browser.click("#confirm");
+    browser.find("#recorded");
+    browser.open("/reconcile");
+    browser.type_in("input[name=closing_balance]", "1e5");
+    let hint = browser.text_when("input[name=closing_balance] + .hint", |t| !t.is_empty());
+    assert!(hint.contains("期末余额"), "{hint}");
+    browser.type_in("input[name=closing_balance]", "6,187.50");
+    browser.text_when("input[name=closing_balance] + .hint", str::is_empty);
+    browser.cmd(
+        "POST",
+        "/execute/sync",
+        Some(json!({"script": "document.querySelector('input[name=as_of]').value = '2022-03-31';", "args": []})),
+    );
+    browser.type_in(
+        "input[name=file]",
+        &fixture("tests/data/bank/generic-direction.csv"),
+    );
+    browser.click("form[action='/reconcile'] button[type=submit]");
+    browser.find("#adjustment");
+    browser.screenshot(&screens.join("zh-Hans-reconcile-dry-1366.png"));
+    browser.size(390, 844);
+    browser.screenshot(&screens.join("zh-Hans-reconcile-dry-390.png"));
+    browser.size(1366, 768);
+    browser.cmd(
+        "POST",
+        "/execute/sync",
+        Some(json!({"script": "document.querySelector('#adjustment').scrollIntoView();", "args": []})),
+    );
+    browser.screenshot(&screens.join("zh-Hans-reconcile-table-1366.png"));
+    browser.click("#commit");
+    browser.find("#committed");
+    browser.open("/reconcile");
+    browser.find("a[href='/reconcile/1']");
+    browser.screenshot(&screens.join("zh-Hans-reconcile-1366.png"));
+    browser.size(390, 844);
+    browser.screenshot(&screens.join("zh-Hans-reconcile-390.png"));
+}

@@ -34,4 +34,11 @@ pub enum WebMessage {
     NoSuchChoice,
     /// An upload without a file chosen.
     NoFileChosen,
+    /// A sheet or statement larger than the page takes.
+    UploadTooLarge { mib: u64 },
+    /// A confirm whose upload the server no longer holds (confirmed, cancelled,
+    /// expired, another session's, or never there).
+    UploadGone,
+    /// A confirm whose file is not the one the dry run showed.
+    UploadChanged,
 }

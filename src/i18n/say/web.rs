@@ -5,7 +5,7 @@ use crate::error::message::WebMessage;
 use crate::i18n::Lang;
 
 impl Say for WebMessage {
-    fn say(&self, lang: Lang, _field: &str) -> String {
+    fn say(&self, lang: Lang, field: &str) -> String {
         match self {
             WebMessage::NotAnAddress { text } => words!(
                 lang,
@@ -73,15 +73,40 @@ impl Say for WebMessage {
                 "没有这个页面",
                 "there is no such page",
             ),
-            WebMessage::NoSuchChoice => words!(
-                lang,
-                "請從清單中選一項",
-                "请从列表中选一项",
-                "choose one of the list",
-            ),
+            WebMessage::NoSuchChoice => {
+                let choose = words!(
+                    lang,
+                    "請從清單中選一項",
+                    "请从列表中选一项",
+                    "choose one of the list",
+                );
+                match (field, lang) {
+                    ("", _) => choose,
+                    (_, Lang::En) => format!("{field}: {choose}"),
+                    _ => format!("{field}：{choose}"),
+                }
+            }
             WebMessage::NoFileChosen => {
                 words!(lang, "請先選擇檔案", "请先选择文件", "choose a file first",)
             }
+            WebMessage::UploadTooLarge { mib } => words!(
+                lang,
+                "檔案大於 {mib} MiB，沒有讀取；請分成幾個檔案上傳",
+                "文件大于 {mib} MiB，没有读取；请分成几个文件上传",
+                "the file is larger than {mib} MiB and was not read; split it and upload the parts",
+            ),
+            WebMessage::UploadGone => words!(
+                lang,
+                "這次上傳已不在（已確認、已取消或已過期）；請重新上傳檔案",
+                "这次上传已不在（已确认、已取消或已过期）；请重新上传文件",
+                "this upload is no longer held (confirmed, cancelled or expired); upload the file again",
+            ),
+            WebMessage::UploadChanged => words!(
+                lang,
+                "檔案與試算時的不同，沒有登記；請重新上傳檔案",
+                "文件与试算时的不同，没有登记；请重新上传文件",
+                "the file is not the one the dry run read, and nothing was recorded; upload it again",
+            ),
         }
     }
 }

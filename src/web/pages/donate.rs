@@ -110,6 +110,7 @@ pub async fn check(posted: Posted) -> Response {
     let checked: Result<()> = match posted.text("field").as_str() {
         "amount" => crate::input::positive_amount(Field::Amount, &value).map(drop),
         "date" => parse_date(Field::Date, &value).map(drop),
+        "closing_balance" => crate::input::closing_balance(&value).map(drop),
         _ => Ok(()),
     };
     let text = match checked {

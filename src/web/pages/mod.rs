@@ -11,8 +11,10 @@ mod close;
 mod dashboard;
 mod disburse;
 mod donate;
+mod import;
 mod people;
 mod receipts;
+mod reconcile;
 mod record;
 mod reports;
 mod reverse;
@@ -64,6 +66,23 @@ pub fn router() -> Router<Arc<App>> {
         )
         .route("/backup", post(audit_pack::backup))
         .route("/check-receipt", get(check_receipt::show))
+        .route(
+            "/import",
+            get(import::show)
+                .post(import::upload)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/import/confirm", post(import::confirm_import))
+        .route("/import/cancel", post(import::cancel))
+        .route(
+            "/reconcile",
+            get(reconcile::show)
+                .post(reconcile::upload)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/reconcile/commit", post(reconcile::commit))
+        .route("/reconcile/cancel", post(reconcile::cancel))
+        .route("/reconcile/{id}", get(reconcile::one))
         .route("/users", get(users::show).post(users::change))
         .route("/donors", get(people::donors).post(people::add_donor))
         .route("/donors/{id}", get(people::donor).post(people::edit_donor))

@@ -50,6 +50,8 @@ pub struct App {
     setup: Mutex<Option<String>>,
     /// The dashboard's figures last read, per language.
     figures: figures::Kept,
+    /// Turns for pages that only read: as many at once as the computer has cores.
+    reading: tokio::sync::Semaphore,
     /// Sheets and statements held between a dry run and its confirm.
     uploads: Mutex<uploads::Uploads>,
 }
@@ -126,11 +128,18 @@ async fn run(request: ServeRequest) -> Result<()> {
         throttle: Mutex::default(),
         setup: Mutex::new(setup.clone()),
         figures: figures::Kept::default(),
+        reading: tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
+        ),
         uploads: Mutex::default(),
     });
     sweep_uploads(Arc::clone(&app));
     announce(address, tls, request.read_only, setup.as_deref(), lang);
     let router = pages::router()
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&app),
+            take_turns,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&app),
             mark_posts,
@@ -256,5 +265,17 @@ async fn mark_posts(State(app): State<Arc<App>>, request: Request, next: Next) -
     {
         sessions.mark_posted(&id);
     }
+    next.run(request).await
+}
+
+/// Pages that only read (GET) take turns, as many at once as there are cores; forms
+/// (POST) go at once. Many browsers reloading the dashboard then queue for the CPU
+/// among themselves, instead of a treasurer's donation sharing it with all of them:
+/// the write is answered in about its own time however busy the page is.
+async fn take_turns(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    if request.method() != axum::http::Method::GET {
+        return next.run(request).await;
+    }
+    let _turn = app.reading.acquire().await;
     next.run(request).await
 }

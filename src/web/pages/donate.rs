@@ -54,11 +54,17 @@ impl Record for Donate {
         people::donate(ledger, actor, request)
     }
 
+    /// The funds' names in the reader's script (the chart's list, not their
+    /// balances: a form need not read a year of entries to be drawn).
     fn choices(ledger: &mut Ledger, lang: Lang) -> Result<Vec<String>> {
-        let today = chrono::Local::now().date_naive();
-        let balances =
-            crate::report::fund_balances::fund_balances(ledger.reader(), None, None, today, lang)?;
-        Ok(balances.funds.into_iter().map(|f| f.fund).collect())
+        use crate::ledger::words::Words;
+        use crate::store::Read;
+        let funds = ledger.reader().funds()?;
+        Ok(funds
+            .0
+            .iter()
+            .map(|f| f.name(lang.script()).to_string())
+            .collect())
     }
 
     fn done(lang: Lang, done: &DonationRecorded) -> Markup {

@@ -96,6 +96,34 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// The server's held uploads, as the pages use them: a lock poisoned by a panic
+/// elsewhere is said as the upload no longer held, never a second panic.
+impl super::App {
+    /// Holds `bytes` (sent as `name`) for `session`: its token, and where it is.
+    pub fn hold_upload(&self, session: &str, name: &str, bytes: &[u8]) -> Result<(String, Held)> {
+        let mut uploads = self
+            .uploads
+            .lock()
+            .map_err(|_| Error::conflict(WebMessage::UploadGone))?;
+        uploads.put(session, name, bytes)
+    }
+
+    /// `session`'s upload `token`, if its bytes still have the SHA-256 the dry run showed.
+    pub fn held_upload(&self, session: &str, token: &str, sha256: &str) -> Result<Held> {
+        let mut uploads = self
+            .uploads
+            .lock()
+            .map_err(|_| Error::conflict(WebMessage::UploadGone))?;
+        uploads.get(session, token, sha256)
+    }
+
+    pub fn discard_upload(&self, session: &str, token: &str) {
+        if let Ok(mut uploads) = self.uploads.lock() {
+            uploads.discard(session, token);
+        }
+    }
+}
+
 impl Uploads {
     /// The private folder, made on first use (only its owner may enter it), and made
     /// again if it was removed. Making it, the folders of servers stopped without

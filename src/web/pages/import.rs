@@ -388,11 +388,7 @@ pub async fn upload(
         .unwrap_or_default();
     let held = form.and_then(|f| {
         let (name, bytes) = f.file()?;
-        let mut uploads = app
-            .uploads
-            .lock()
-            .map_err(|_| Error::conflict(crate::error::message::WebMessage::UploadGone))?;
-        uploads.put(&session.id, name, bytes)
+        app.hold_upload(&session.id, name, bytes)
     });
     let (token, held) = match held {
         Ok(held) => held,
@@ -410,8 +406,8 @@ pub async fn upload(
         &shown,
         Ok(Shown::Sheet(ImportOutcome::Imported(_)) | Shown::Bill(BillOutcome::Imported(_)))
     );
-    if !keep && let Ok(mut uploads) = app.uploads.lock() {
-        uploads.discard(&session.id, &token);
+    if !keep {
+        app.discard_upload(&session.id, &token);
     }
     let status = status_of(&shown);
     let markup = outcome(&frame, &shown, Some((&token, &held)), &options);
@@ -433,12 +429,7 @@ pub async fn confirm_import(State(app): State<Arc<App>>, posted: Posted) -> Resp
     };
     let options = Options::of(|n| posted.text(n));
     let token = posted.text("token");
-    let held = match app.uploads.lock() {
-        Ok(mut uploads) => uploads.get(&session.id, &token, &posted.text("sha256")),
-        Err(_) => Err(Error::conflict(
-            crate::error::message::WebMessage::UploadGone,
-        )),
-    };
+    let held = app.held_upload(&session.id, &token, &posted.text("sha256"));
     let held = match held {
         Ok(held) => held,
         Err(e) => {
@@ -459,9 +450,7 @@ pub async fn confirm_import(State(app): State<Arc<App>>, posted: Posted) -> Resp
         .as_user(&user, move |l| run(l, &name, path, &chosen, false))
         .await;
     // A refusal of the role keeps nothing either: the upload is the dry run's only.
-    if let Ok(mut uploads) = app.uploads.lock() {
-        uploads.discard(&session.id, &token);
-    }
+    app.discard_upload(&session.id, &token);
     let status = status_of(&shown);
     let markup = outcome(&frame, &shown, Some((&token, &held)), &options);
     render(
@@ -477,8 +466,8 @@ pub async fn confirm_import(State(app): State<Arc<App>>, posted: Posted) -> Resp
 
 /// Deletes the posted upload (`token`) of the session, unused.
 pub fn discard(app: &App, posted: &Posted) {
-    if let (Some(session), Ok(mut uploads)) = (&posted.visit.session, app.uploads.lock()) {
-        uploads.discard(&session.id, &posted.text("token"));
+    if let Some(session) = &posted.visit.session {
+        app.discard_upload(&session.id, &posted.text("token"));
     }
 }
 

@@ -5,8 +5,7 @@
 //! (`reconcile list`) and each in full (`reconcile show ID`).
 
 use super::import::{Options, bad_lines, encoding, encoding_select, profile_select, refusal};
-use crate::error::message::WebMessage;
-use crate::error::{Error, Field, Result};
+use crate::error::{Field, Result};
 use crate::i18n::web::W;
 use crate::i18n::{L, Lang};
 use crate::ledger::account::AccountCode;
@@ -396,11 +395,7 @@ pub async fn upload(
     let held = form.and_then(|f| {
         typed.request(PathBuf::new(), false)?;
         let (name, bytes) = f.file()?;
-        let mut uploads = app
-            .uploads
-            .lock()
-            .map_err(|_| Error::conflict(WebMessage::UploadGone))?;
-        uploads.put(&session.id, name, bytes)
+        app.hold_upload(&session.id, name, bytes)
     });
     let (token, held) = match held {
         Ok(held) => held,
@@ -421,10 +416,8 @@ pub async fn upload(
     let ran = app
         .as_user(&user, move |l| run(l, &name, &chosen, path, false))
         .await;
-    if !matches!(ran, Ok(Ok(_)))
-        && let Ok(mut uploads) = app.uploads.lock()
-    {
-        uploads.discard(&session.id, &token);
+    if !matches!(ran, Ok(Ok(_))) {
+        app.discard_upload(&session.id, &token);
     }
     let markup = outcome(&frame, &ran, &held, &token, &typed);
     render(&app, &user, &frame, &typed, Some(markup), status_of(&ran)).await
@@ -445,10 +438,7 @@ pub async fn commit(State(app): State<Arc<App>>, posted: Posted) -> Response {
     };
     let typed = Typed::of(|n| posted.text(n));
     let token = posted.text("token");
-    let held = match app.uploads.lock() {
-        Ok(mut uploads) => uploads.get(&session.id, &token, &posted.text("sha256")),
-        Err(_) => Err(Error::conflict(WebMessage::UploadGone)),
-    };
+    let held = app.held_upload(&session.id, &token, &posted.text("sha256"));
     let held = match held {
         Ok(held) => held,
         Err(e) => {
@@ -468,9 +458,7 @@ pub async fn commit(State(app): State<Arc<App>>, posted: Posted) -> Response {
     let ran = app
         .as_user(&user, move |l| run(l, &name, &chosen, path, true))
         .await;
-    if let Ok(mut uploads) = app.uploads.lock() {
-        uploads.discard(&session.id, &token);
-    }
+    app.discard_upload(&session.id, &token);
     let markup = outcome(&frame, &ran, &held, &token, &typed);
     render(
         &app,

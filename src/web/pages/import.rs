@@ -13,16 +13,11 @@ use crate::ledger::settings::ProfileKind;
 use crate::ops::bill_import::{self, BillImportRequest, BillImported, BillOutcome, LeftOut};
 use crate::ops::import::{BadLines, ImportOutcome, ImportRequest, Imported};
 use crate::ops::{Actor, Ledger, profiles};
-use crate::web::App;
 use crate::web::page::{self, Frame};
-use crate::web::session::{Posted, Signed, Visit};
-use crate::web::uploads::{self, Held};
-use axum::extract::{Multipart, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use crate::web::pages::staged::Staged;
+use crate::web::uploads::Held;
 use maud::{Markup, html};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 /// The encodings to choose from: the command line's `--encoding` values ("": its
 /// default, detected).
@@ -217,36 +212,12 @@ fn bill(lang: Lang, done: &BillImported) -> Markup {
     }
 }
 
-/// The Confirm and Cancel buttons of a dry run.
-fn confirm(frame: &Frame, action: &str, token: &str, held: &Held, extra: Markup) -> Markup {
-    let lang = frame.lang;
-    html! {
-        div.confirm-bar {
-            (page::form_post(&format!("{action}/confirm"), frame, html! {
-                input type="hidden" name="token" value=(token);
-                input type="hidden" name="sha256" value=(held.sha256);
-                (extra)
-                button type="submit" id="confirm" { (W::Confirm.get(lang)) }
-            }))
-            (page::form_post(&format!("{action}/cancel"), frame, html! {
-                input type="hidden" name="token" value=(token);
-                button.secondary type="submit" { (W::Cancel.get(lang)) }
-            }))
-        }
-    }
-}
-
-/// What a run showed, with Confirm while it was a dry run that would record.
-fn outcome(
-    frame: &Frame,
-    shown: &Result<Shown>,
-    held: Option<(&str, &Held)>,
-    options: &Options,
-) -> Markup {
+/// What a run showed, with `confirm` under a dry run that would record.
+fn outcome(frame: &Frame, shown: &Result<Shown>, held: &Held, confirm: Markup) -> Markup {
     let lang = frame.lang;
     let dry = |summary: &crate::import::ImportSummary| summary.dry_run;
     let (body, dry_run) = match shown {
-        Err(e) => (refusal(lang, e, held.map(|(_, h)| h)), false),
+        Err(e) => (refusal(lang, e, Some(held)), false),
         Ok(
             Shown::Sheet(ImportOutcome::BadLines(bad)) | Shown::Bill(BillOutcome::BadLines(bad)),
         ) => (bad_lines_of(lang, bad), false),
@@ -255,15 +226,22 @@ fn outcome(
     };
     html! {
         div.card id="outcome" {
-            @if let Some((_, held)) = held { p.quiet { (W::File.get(lang)) "：" (held.name) } }
+            p.quiet { (W::File.get(lang)) "：" (held.name) }
             @if dry_run { p.done role="status" { (L::DryRun.get(lang)) } }
-            @else if matches!(shown, Ok(Shown::Sheet(ImportOutcome::Imported(_)) | Shown::Bill(BillOutcome::Imported(_)))) {
+            @else if shown.as_ref().is_ok_and(went_through) {
                 p.done role="status" id="recorded" { (W::ImportRecorded.get(lang)) }
             }
             (body)
-            @if dry_run { @if let Some((token, held)) = held { (confirm(frame, "/import", token, held, options.hidden())) } }
+            (confirm)
         }
     }
+}
+
+fn went_through(shown: &Shown) -> bool {
+    matches!(
+        shown,
+        Shown::Sheet(ImportOutcome::Imported(_)) | Shown::Bill(BillOutcome::Imported(_))
+    )
 }
 
 fn bad_lines_of(lang: Lang, bad: &BadLines) -> Markup {
@@ -314,165 +292,52 @@ fn form(frame: &Frame, profiles: &[String], options: &Options) -> Markup {
     }
 }
 
-async fn render(
-    app: &App,
-    user: &str,
-    frame: &Frame<'_>,
-    options: &Options,
-    shown: Option<Markup>,
-    status: StatusCode,
-) -> Response {
-    let names = app
-        .as_user(user, |l| profiles::names(l, ProfileKind::Import))
-        .await
-        .unwrap_or_default();
-    let body = html! {
-        @if let Some(shown) = shown { (shown) }
-        (form(frame, &names, options))
-    };
-    (status, page::page(frame, W::Import, body)).into_response()
-}
+/// The import page: `staged`'s shape, with the import's options and outcome.
+pub struct ImportPage;
 
-fn status_of(shown: &Result<Shown>) -> StatusCode {
-    match shown {
-        Err(e) => page::status_of(e),
-        Ok(Shown::Sheet(ImportOutcome::BadLines(_)) | Shown::Bill(BillOutcome::BadLines(_))) => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        Ok(_) => StatusCode::OK,
+impl Staged for ImportPage {
+    const PATH: &'static str = "/import";
+    const TITLE: W = W::Import;
+    const CONFIRM: &'static str = "confirm";
+    type Typed = Options;
+    type Done = Shown;
+    type Around = Vec<String>;
+
+    fn typed(text: impl Fn(&str) -> String) -> Options {
+        Options::of(text)
     }
-}
 
-pub async fn show(State(app): State<Arc<App>>, signed: Signed) -> Response {
-    let frame = Frame {
-        lang: signed.lang,
-        user: Some(&signed.user),
-        csrf: Some(&signed.session.csrf),
-        path: "/import",
-    };
-    render(
-        &app,
-        &signed.user,
-        &frame,
-        &Options::default(),
-        None,
-        StatusCode::OK,
-    )
-    .await
-}
-
-/// Holds the upload and runs the dry run.
-pub async fn upload(
-    State(app): State<Arc<App>>,
-    visit: Visit,
-    mut multipart: Multipart,
-) -> Response {
-    let lang = visit.lang;
-    let Some(session) = visit.session.clone().filter(|s| s.user.is_some()) else {
-        return Redirect::to("/login").into_response();
-    };
-    let user = session.user.clone().unwrap_or_default();
-    let form = match uploads::read(&visit, &mut multipart).await {
-        Ok(form) => form,
-        Err(refusal) => return page::refused(lang, &refusal),
-    };
-    let frame = Frame {
-        lang,
-        user: Some(&user),
-        csrf: Some(&session.csrf),
-        path: "/import",
-    };
-    let options = form
-        .as_ref()
-        .map(|f| Options::of(|n| f.text(n)))
-        .unwrap_or_default();
-    let held = form.and_then(|f| {
-        let (name, bytes) = f.file()?;
-        app.hold_upload(&session.id, name, bytes)
-    });
-    let (token, held) = match held {
-        Ok(held) => held,
-        Err(e) => {
-            let status = page::status_of(&e);
-            let shown = page::refusal_box(lang, &e);
-            return render(&app, &user, &frame, &options, Some(shown), status).await;
-        }
-    };
-    let (path, chosen, name) = (held.path.clone(), options.clone(), user.clone());
-    let shown = app
-        .as_user(&user, move |l| run(l, &name, path, &chosen, true))
-        .await;
-    let keep = matches!(
-        &shown,
-        Ok(Shown::Sheet(ImportOutcome::Imported(_)) | Shown::Bill(BillOutcome::Imported(_)))
-    );
-    if !keep {
-        app.discard_upload(&session.id, &token);
+    fn check(options: &Options) -> Result<()> {
+        encoding(&options.encoding).map(|_| ())
     }
-    let status = status_of(&shown);
-    let markup = outcome(&frame, &shown, Some((&token, &held)), &options);
-    render(&app, &user, &frame, &options, Some(markup), status).await
-}
 
-/// Runs the import for real on the upload the dry run read, then deletes it.
-pub async fn confirm_import(State(app): State<Arc<App>>, posted: Posted) -> Response {
-    let lang = posted.visit.lang;
-    let Some(session) = posted.visit.session.clone().filter(|s| s.user.is_some()) else {
-        return Redirect::to("/login").into_response();
-    };
-    let user = session.user.clone().unwrap_or_default();
-    let frame = Frame {
-        lang,
-        user: Some(&user),
-        csrf: Some(&session.csrf),
-        path: "/import",
-    };
-    let options = Options::of(|n| posted.text(n));
-    let token = posted.text("token");
-    let held = app.held_upload(&session.id, &token, &posted.text("sha256"));
-    let held = match held {
-        Ok(held) => held,
-        Err(e) => {
-            let shown = page::refusal_box(lang, &e);
-            return render(
-                &app,
-                &user,
-                &frame,
-                &options,
-                Some(shown),
-                page::status_of(&e),
-            )
-            .await;
-        }
-    };
-    let (path, chosen, name) = (held.path.clone(), options.clone(), user.clone());
-    let shown = app
-        .as_user(&user, move |l| run(l, &name, path, &chosen, false))
-        .await;
-    // A refusal of the role keeps nothing either: the upload is the dry run's only.
-    app.discard_upload(&session.id, &token);
-    let status = status_of(&shown);
-    let markup = outcome(&frame, &shown, Some((&token, &held)), &options);
-    render(
-        &app,
-        &user,
-        &frame,
-        &Options::default(),
-        Some(markup),
-        status,
-    )
-    .await
-}
-
-/// Deletes the posted upload (`token`) of the session, unused.
-pub fn discard(app: &App, posted: &Posted) {
-    if let Some(session) = &posted.visit.session {
-        app.discard_upload(&session.id, &posted.text("token"));
+    fn run(
+        ledger: &mut Ledger,
+        user: &str,
+        options: &Options,
+        file: PathBuf,
+        for_real: bool,
+    ) -> Result<Shown> {
+        run(ledger, user, file, options, !for_real)
     }
-}
 
-/// Deletes the upload without importing it.
-pub async fn cancel(State(app): State<Arc<App>>, posted: Posted) -> Response {
-    discard(&app, &posted);
-    Redirect::to("/import").into_response()
+    fn went_through(shown: &Shown) -> bool {
+        went_through(shown)
+    }
+
+    fn outcome(frame: &Frame, ran: &Result<Shown>, held: &Held, confirm: Markup) -> Markup {
+        outcome(frame, ran, held, confirm)
+    }
+
+    fn around(ledger: &mut Ledger) -> Result<Vec<String>> {
+        profiles::names(ledger, ProfileKind::Import)
+    }
+
+    fn page(frame: &Frame, around: Result<Vec<String>>, options: &Options) -> Markup {
+        form(frame, &around.unwrap_or_default(), options)
+    }
+
+    fn hidden(options: &Options) -> Markup {
+        options.hidden()
+    }
 }

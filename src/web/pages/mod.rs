@@ -19,6 +19,7 @@ mod record;
 mod reports;
 mod reverse;
 mod sign_in;
+mod staged;
 mod transfer;
 mod users;
 mod verify;
@@ -28,6 +29,8 @@ use super::App;
 use super::page;
 use axum::Router;
 use axum::routing::{get, post};
+use import::ImportPage;
+use reconcile::ReconcilePage;
 use std::sync::Arc;
 
 pub fn router() -> Router<Arc<App>> {
@@ -68,20 +71,23 @@ pub fn router() -> Router<Arc<App>> {
         .route("/check-receipt", get(check_receipt::show))
         .route(
             "/import",
-            get(import::show)
-                .post(import::upload)
+            get(staged::show::<ImportPage>)
+                .post(staged::upload::<ImportPage>)
                 .layer(axum::extract::DefaultBodyLimit::disable()),
         )
-        .route("/import/confirm", post(import::confirm_import))
-        .route("/import/cancel", post(import::cancel))
+        .route("/import/confirm", post(staged::confirm_held::<ImportPage>))
+        .route("/import/cancel", post(staged::cancel::<ImportPage>))
         .route(
             "/reconcile",
-            get(reconcile::show)
-                .post(reconcile::upload)
+            get(staged::show::<ReconcilePage>)
+                .post(staged::upload::<ReconcilePage>)
                 .layer(axum::extract::DefaultBodyLimit::disable()),
         )
-        .route("/reconcile/commit", post(reconcile::commit))
-        .route("/reconcile/cancel", post(reconcile::cancel))
+        .route(
+            "/reconcile/commit",
+            post(staged::confirm_held::<ReconcilePage>),
+        )
+        .route("/reconcile/cancel", post(staged::cancel::<ReconcilePage>))
         .route("/reconcile/{id}", get(reconcile::one))
         .route("/users", get(users::show).post(users::change))
         .route("/donors", get(people::donors).post(people::add_donor))

@@ -5,6 +5,7 @@
 //! (`reconcile list`) and each in full (`reconcile show ID`).
 
 use super::import::{Options, bad_lines, encoding, encoding_select, profile_select, refusal};
+use super::staged::Staged;
 use crate::error::{Field, Result};
 use crate::i18n::web::W;
 use crate::i18n::{L, Lang};
@@ -16,22 +17,21 @@ use crate::ledger::settings::ProfileKind;
 use crate::ops::reconcile::{
     self, BadStatement, ReconcileRequest, ReconciliationDetail, Reconciliations,
 };
-use crate::ops::{Actor, profiles};
+use crate::ops::{Actor, Ledger, profiles};
 use crate::report::reconciliation::ReconcileReport;
 use crate::web::App;
 use crate::web::page::{self, Frame};
-use crate::web::session::{Posted, Signed, Visit};
-use crate::web::uploads::{self, Held};
-use axum::extract::{Multipart, Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use crate::web::session::Signed;
+use crate::web::uploads::Held;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The form's fields besides the file, as typed (carried to the commit).
 #[derive(Clone, Default)]
-struct Typed {
+pub struct Typed {
     closing_balance: String,
     as_of: String,
     account: String,
@@ -82,7 +82,7 @@ impl Typed {
     }
 }
 
-type Ran = Result<std::result::Result<ReconcileReport, BadStatement>>;
+pub type Done = std::result::Result<ReconcileReport, BadStatement>;
 
 fn statement_rows(lang: Lang, lines: &[StatementLine]) -> Markup {
     html! {
@@ -167,8 +167,7 @@ fn adjustment(lang: Lang, r: &ReconcileReport) -> Markup {
     }
 }
 
-fn report(frame: &Frame, r: &ReconcileReport, held: &Held, token: &str, typed: &Typed) -> Markup {
-    let lang = frame.lang;
+fn report(lang: Lang, r: &ReconcileReport, held: &Held, confirm: Markup) -> Markup {
     html! {
         p { (L::Reconciliation.get(lang)) " " strong id="account" { (r.account) } " " (L::AsOf.get(lang)) " " (r.as_of)
             span.quiet { " （" (held.name) "，" (r.encoding) "）" } }
@@ -178,31 +177,18 @@ fn report(frame: &Frame, r: &ReconcileReport, held: &Held, token: &str, typed: &
         }
         (matching(lang, r))
         (adjustment(lang, r))
-        @if r.recorded.is_none() {
-            div.confirm-bar {
-                (page::form_post("/reconcile/commit", frame, html! {
-                    input type="hidden" name="token" value=(token);
-                    input type="hidden" name="sha256" value=(held.sha256);
-                    (typed.hidden())
-                    button type="submit" id="commit" { (W::Commit.get(lang)) }
-                }))
-                (page::form_post("/reconcile/cancel", frame, html! {
-                    input type="hidden" name="token" value=(token);
-                    button.secondary type="submit" { (W::Cancel.get(lang)) }
-                }))
-            }
-        }
+        (confirm)
     }
 }
 
-fn outcome(frame: &Frame, ran: &Ran, held: &Held, token: &str, typed: &Typed) -> Markup {
-    let lang = frame.lang;
+/// What a run said: the refusal, the statement's bad lines, or the report.
+fn outcome(lang: Lang, ran: &Result<Done>, held: &Held, confirm: Markup) -> Markup {
     html! {
         div.card id="outcome" {
             @match ran {
                 Err(e) => { (refusal(lang, e, Some(held))) }
                 Ok(Err(bad)) => { (bad_lines(lang, &bad.errors, bad.more, &bad.refusal())) }
-                Ok(Ok(r)) => { (report(frame, r, held, token, typed)) }
+                Ok(Ok(r)) => { (report(lang, r, held, confirm)) }
             }
         }
     }
@@ -282,57 +268,6 @@ fn form(frame: &Frame, profiles: &[String], typed: &Typed) -> Markup {
     }
 }
 
-async fn render(
-    app: &App,
-    user: &str,
-    frame: &Frame<'_>,
-    typed: &Typed,
-    shown: Option<Markup>,
-    status: StatusCode,
-) -> Response {
-    let names = app
-        .as_user(user, |l| profiles::names(l, ProfileKind::Statement))
-        .await
-        .unwrap_or_default();
-    let recorded = app.as_user(user, |l| reconcile::list(l)).await;
-    let lang = frame.lang;
-    let body = html! {
-        @if let Some(shown) = shown { (shown) }
-        (form(frame, &names, typed))
-        @match &recorded {
-            Ok(recorded) => { (list(lang, recorded)) }
-            Err(e) => { (page::refusal_box(lang, e)) }
-        }
-    };
-    (status, page::page(frame, W::Reconcile, body)).into_response()
-}
-
-fn status_of(ran: &Ran) -> StatusCode {
-    match ran {
-        Err(e) => page::status_of(e),
-        Ok(Err(_)) => StatusCode::UNPROCESSABLE_ENTITY,
-        Ok(Ok(_)) => StatusCode::OK,
-    }
-}
-
-pub async fn show(State(app): State<Arc<App>>, signed: Signed) -> Response {
-    let frame = Frame {
-        lang: signed.lang,
-        user: Some(&signed.user),
-        csrf: Some(&signed.session.csrf),
-        path: "/reconcile",
-    };
-    render(
-        &app,
-        &signed.user,
-        &frame,
-        &Typed::default(),
-        None,
-        StatusCode::OK,
-    )
-    .await
-}
-
 /// `/reconcile/3`: reconciliation 3 in full.
 pub async fn one(State(app): State<Arc<App>>, signed: Signed, Path(id): Path<String>) -> Response {
     let lang = signed.lang;
@@ -355,124 +290,67 @@ pub async fn one(State(app): State<Arc<App>>, signed: Signed, Path(id): Path<Str
     }
 }
 
-fn run(
-    ledger: &mut crate::ops::Ledger,
-    user: &str,
-    typed: &Typed,
-    file: PathBuf,
-    commit: bool,
-) -> Ran {
-    let request = typed.request(file, commit)?;
-    reconcile::reconcile(ledger, &Actor::now(user)?, &request)
-}
+/// The reconcile page: `staged`'s shape, with the statement's balance, date and
+/// account, and the reconciliations recorded under the form.
+pub struct ReconcilePage;
 
-/// Holds the statement and runs the dry run.
-pub async fn upload(
-    State(app): State<Arc<App>>,
-    visit: Visit,
-    mut multipart: Multipart,
-) -> Response {
-    let lang = visit.lang;
-    let Some(session) = visit.session.clone().filter(|s| s.user.is_some()) else {
-        return Redirect::to("/login").into_response();
-    };
-    let user = session.user.clone().unwrap_or_default();
-    let form = match uploads::read(&visit, &mut multipart).await {
-        Ok(form) => form,
-        Err(refusal) => return page::refused(lang, &refusal),
-    };
-    let frame = Frame {
-        lang,
-        user: Some(&user),
-        csrf: Some(&session.csrf),
-        path: "/reconcile",
-    };
-    let typed = form
-        .as_ref()
-        .map(|f| Typed::of(|n| f.text(n)))
-        .unwrap_or_default();
-    // The typed fields first: a bad balance or date holds nothing.
-    let held = form.and_then(|f| {
-        typed.request(PathBuf::new(), false)?;
-        let (name, bytes) = f.file()?;
-        app.hold_upload(&session.id, name, bytes)
-    });
-    let (token, held) = match held {
-        Ok(held) => held,
-        Err(e) => {
-            let shown = page::refusal_box(lang, &e);
-            return render(
-                &app,
-                &user,
-                &frame,
-                &typed,
-                Some(shown),
-                page::status_of(&e),
-            )
-            .await;
-        }
-    };
-    let (path, chosen, name) = (held.path.clone(), typed.clone(), user.clone());
-    let ran = app
-        .as_user(&user, move |l| run(l, &name, &chosen, path, false))
-        .await;
-    if !matches!(ran, Ok(Ok(_))) {
-        app.discard_upload(&session.id, &token);
+impl Staged for ReconcilePage {
+    const PATH: &'static str = "/reconcile";
+    const TITLE: W = W::Reconcile;
+    const CONFIRM: &'static str = "commit";
+    type Typed = Typed;
+    type Done = Done;
+    type Around = (Vec<String>, Result<Reconciliations>);
+
+    fn typed(text: impl Fn(&str) -> String) -> Typed {
+        Typed::of(text)
     }
-    let markup = outcome(&frame, &ran, &held, &token, &typed);
-    render(&app, &user, &frame, &typed, Some(markup), status_of(&ran)).await
-}
 
-/// Records the reconciliation the dry run showed, on the same bytes.
-pub async fn commit(State(app): State<Arc<App>>, posted: Posted) -> Response {
-    let lang = posted.visit.lang;
-    let Some(session) = posted.visit.session.clone().filter(|s| s.user.is_some()) else {
-        return Redirect::to("/login").into_response();
-    };
-    let user = session.user.clone().unwrap_or_default();
-    let frame = Frame {
-        lang,
-        user: Some(&user),
-        csrf: Some(&session.csrf),
-        path: "/reconcile",
-    };
-    let typed = Typed::of(|n| posted.text(n));
-    let token = posted.text("token");
-    let held = app.held_upload(&session.id, &token, &posted.text("sha256"));
-    let held = match held {
-        Ok(held) => held,
-        Err(e) => {
-            let shown = page::refusal_box(lang, &e);
-            return render(
-                &app,
-                &user,
-                &frame,
-                &typed,
-                Some(shown),
-                page::status_of(&e),
-            )
-            .await;
+    /// The typed fields first: a bad balance or date holds nothing.
+    fn check(typed: &Typed) -> Result<()> {
+        typed.request(PathBuf::new(), false).map(|_| ())
+    }
+
+    fn run(
+        ledger: &mut Ledger,
+        user: &str,
+        typed: &Typed,
+        file: PathBuf,
+        for_real: bool,
+    ) -> Result<Done> {
+        let request = typed.request(file, for_real)?;
+        reconcile::reconcile(ledger, &Actor::now(user)?, &request)
+    }
+
+    fn went_through(done: &Done) -> bool {
+        done.is_ok()
+    }
+
+    fn outcome(frame: &Frame, ran: &Result<Done>, held: &Held, confirm: Markup) -> Markup {
+        outcome(frame.lang, ran, held, confirm)
+    }
+
+    fn around(ledger: &mut Ledger) -> Result<Self::Around> {
+        let names = profiles::names(ledger, ProfileKind::Statement).unwrap_or_default();
+        Ok((names, reconcile::list(ledger)))
+    }
+
+    fn page(frame: &Frame, around: Result<Self::Around>, typed: &Typed) -> Markup {
+        let lang = frame.lang;
+        let (names, recorded) = match around {
+            Ok((names, recorded)) => (names, recorded),
+            Err(e) => (Vec::new(), Err(e)),
+        };
+        html! {
+            (form(frame, &names, typed))
+            @match &recorded {
+                Ok(recorded) => { (list(lang, recorded)) }
+                Err(e) => { (page::refusal_box(lang, e)) }
+            }
         }
-    };
-    let (path, chosen, name) = (held.path.clone(), typed.clone(), user.clone());
-    let ran = app
-        .as_user(&user, move |l| run(l, &name, &chosen, path, true))
-        .await;
-    app.discard_upload(&session.id, &token);
-    let markup = outcome(&frame, &ran, &held, &token, &typed);
-    render(
-        &app,
-        &user,
-        &frame,
-        &Typed::default(),
-        Some(markup),
-        status_of(&ran),
-    )
-    .await
-}
+    }
 
-/// Deletes the statement without recording anything.
-pub async fn cancel(State(app): State<Arc<App>>, posted: Posted) -> Response {
-    super::import::discard(&app, &posted);
-    Redirect::to("/reconcile").into_response()
+    fn hidden(typed: &Typed) -> Markup {
+        typed.hidden()
+    }
 }

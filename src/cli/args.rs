@@ -197,6 +197,9 @@ pub enum Command {
         /// The TLS private key (PEM) of --tls-cert
         #[arg(long, value_name = "FILE", requires = "tls_cert")]
         tls_key: Option<PathBuf>,
+        /// Sign a browser out after this long without a request: minutes, or a count with its unit (90s, 15m, 2h)
+        #[arg(long, default_value = "30", value_name = "TIME")]
+        idle: String,
     },
     /// Write the donors' verification page (one offline HTML file), the public keys and the list of voided receipts
     Publish {

@@ -32,7 +32,8 @@ use clap::Parser;
 use std::cell::Cell;
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The global options, checked.
 pub struct Context {
@@ -44,7 +45,7 @@ pub struct Context {
     pub read_only: bool,
     pub user: String,
     /// Changes committed to the ledger by this command (see `run`).
-    commits: Rc<Cell<u64>>,
+    commits: Arc<AtomicU64>,
     /// The language this command spoke in, once it knew the ledger's (for its errors).
     spoken: Cell<Option<Lang>>,
 }
@@ -73,7 +74,7 @@ impl Context {
             json: global.json,
             read_only: global.read_only,
             user: user.trim().to_string(),
-            commits: Rc::default(),
+            commits: Arc::default(),
             spoken: Cell::default(),
         })
     }
@@ -133,13 +134,13 @@ impl Context {
         let mut ledger = Ledger::open_for_writing(&self.db)?;
         let lang = self.lang(&ledger);
         ledger.sign_in(&users::Prompted::new(&self.user, lang))?;
-        ledger.count_commits_in(Rc::clone(&self.commits));
+        ledger.count_commits_in(Arc::clone(&self.commits));
         Ok(ledger)
     }
 
     /// Whether this command has changed the ledger.
     fn changed_the_ledger(&self) -> bool {
-        self.commits.get() > 0
+        self.commits.load(Ordering::Relaxed) > 0
     }
 
     pub fn refuse_if_read_only(&self) -> Result<()> {
@@ -296,6 +297,7 @@ pub fn run(serve: Serve) -> i32 {
         listen,
         tls_cert,
         tls_key,
+        idle,
     } = cli.command
     {
         drop(out);
@@ -306,9 +308,12 @@ pub fn run(serve: Serve) -> i32 {
             tls_key,
             ctx.lang_flag,
         )
-        .map(|request| crate::ops::serve::ServeRequest {
-            read_only: ctx.read_only,
-            ..request
+        .and_then(|request| {
+            Ok(crate::ops::serve::ServeRequest {
+                read_only: ctx.read_only,
+                idle: crate::ops::serve::idle_time(&idle)?,
+                ..request
+            })
         })
         .and_then(serve);
         return match outcome {

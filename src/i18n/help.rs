@@ -795,6 +795,9 @@ help! {
     "The TLS private key (PEM) of --tls-cert" =>
         "--tls-cert 的 TLS 私鑰（PEM）",
         "--tls-cert 的 TLS 私钥（PEM）";
+    "Sign a browser out after this long without a request: minutes, or a count with its unit (90s, 15m, 2h)" =>
+        "瀏覽器多久沒有請求就登出：分鐘數，或帶單位的數（90s、15m、2h）",
+        "浏览器多久没有请求就退出登录：分钟数，或带单位的数（90s、15m、2h）";
     "Example:\n  lovefund serve --db lovefund-demo/demo.db\n  then open the address it prints" =>
         "例子：\n  lovefund serve --db lovefund-demo/demo.db\n  然後打開它印出的位址",
         "例子：\n  lovefund serve --db lovefund-demo/demo.db\n  然后打开它打印的地址";

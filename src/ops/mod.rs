@@ -119,12 +119,30 @@ impl Ledger {
     /// so a user disabled or given another role since is so at once. `read_only`
     /// opens it read-only (`serve --read-only`): every change is then refused.
     pub fn resume(path: &Path, name: &str, read_only: bool) -> Result<Ledger> {
-        let store = Store::open(path, read_only)?;
-        let identity = users::resume(&store, name)?;
-        Ok(Ledger {
-            store,
-            identity: Some(identity),
-        })
+        let mut ledger = Ledger {
+            store: Store::open(path, read_only)?,
+            identity: None,
+        };
+        ledger.resume_as(name)?;
+        Ok(ledger)
+    }
+
+    /// Signs `name` in again on a ledger kept open between requests (a server's):
+    /// their role and state are read again, whoever used it before, and the
+    /// connection's settings are those of a fresh one. Refused as `resume` is; the
+    /// ledger then has no one signed in.
+    pub fn resume_as(&mut self, name: &str) -> Result<()> {
+        self.identity = None;
+        self.store.reset_settings()?;
+        self.identity = Some(users::resume(&self.store, name)?);
+        Ok(())
+    }
+
+    /// Whether the ledger is between transactions, so it can be kept open for the
+    /// next request (an operation that failed midway has rolled back by now; one
+    /// that did not is not reused).
+    pub fn is_idle(&self) -> bool {
+        self.store.is_idle()
     }
 
     /// Whether the ledger has users (then every front end signs one in).
@@ -154,7 +172,7 @@ impl Ledger {
     }
 
     /// Counts in `commits` every change this ledger commits from now on.
-    pub fn count_commits_in(&mut self, commits: std::rc::Rc<std::cell::Cell<u64>>) {
+    pub fn count_commits_in(&mut self, commits: std::sync::Arc<std::sync::atomic::AtomicU64>) {
         self.store.count_commits_in(commits);
     }
 

@@ -64,7 +64,7 @@ pub struct Store {
     path: PathBuf,
     read_only: bool,
     /// Counts the transactions this store committed, for whoever asked to know.
-    commits: Option<std::rc::Rc<std::cell::Cell<u64>>>,
+    commits: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
 }
 
 impl Store {
@@ -136,6 +136,22 @@ impl Store {
             .pragma_update(None, "cache_size", READ_CACHE_KIB)?;
         self.conn.pragma_update(None, "temp_store", "DEFAULT")?;
         Ok(())
+    }
+
+    /// The connection's settings as `open` left them (an export or an import changes
+    /// its cache size and temporary store for a while): for a store kept open and
+    /// used again.
+    pub fn reset_settings(&self) -> Result<()> {
+        if self.read_only {
+            self.tune_for_reading()
+        } else {
+            self.set_write_pragmas()
+        }
+    }
+
+    /// No transaction is open on the connection.
+    pub fn is_idle(&self) -> bool {
+        self.conn.is_autocommit()
     }
 
     fn set_write_pragmas(&self) -> Result<()> {
@@ -256,7 +272,7 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
 impl Store {
     /// Counts every transaction committed from now on in `commits`: a front end
     /// learns that the ledger changed even when it cannot print the result.
-    pub fn count_commits_in(&mut self, commits: std::rc::Rc<std::cell::Cell<u64>>) {
+    pub fn count_commits_in(&mut self, commits: std::sync::Arc<std::sync::atomic::AtomicU64>) {
         self.commits = Some(commits);
     }
 
@@ -320,7 +336,7 @@ impl Store {
         if commit {
             tx.commit()?;
             if let Some(commits) = &self.commits {
-                commits.set(commits.get() + 1);
+                commits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
         } else {
             tx.rollback()?;

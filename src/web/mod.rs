@@ -45,6 +45,8 @@ pub struct App {
     /// not take each other's cookie.
     cookie: String,
     sessions: Mutex<session::Sessions>,
+    /// A session ends after this long without a request (`serve --idle`).
+    idle: std::time::Duration,
     throttle: Mutex<session::Throttle>,
     /// The one-time setup link's token, while the ledger has no users.
     setup: Mutex<Option<String>>,
@@ -54,6 +56,11 @@ pub struct App {
     reading: tokio::sync::Semaphore,
     /// Sheets and statements held between a dry run and its confirm.
     uploads: Mutex<uploads::Uploads>,
+    /// Ledgers kept open between requests: opening one (the file checks, the
+    /// schema read, a cold page cache) costs more than most pages' reading.
+    open: Mutex<Vec<Ledger>>,
+    /// How many are kept at most: the reading turns, and room for forms.
+    open_max: usize,
 }
 
 impl App {
@@ -74,6 +81,10 @@ impl App {
 
     /// Runs `work` on the ledger as `user` (signed in before): their role and state
     /// are read again from the ledger first.
+    ///
+    /// The ledger is one kept open from an earlier request when there is one (the
+    /// user signed in again on it), and is kept for the next once `work` is done
+    /// with it and no transaction is left open.
     async fn as_user<T: Send + 'static>(
         &self,
         user: &str,
@@ -81,13 +92,33 @@ impl App {
     ) -> Result<T> {
         let user = user.to_string();
         let read_only = self.read_only;
-        self.blocking(move |db| {
-            let mut ledger = Ledger::resume(&db, &user, read_only)?;
-            work(&mut ledger)
-        })
-        .await
+        let kept = self.open.lock().ok().and_then(|mut open| open.pop());
+        let (result, ledger) = self
+            .blocking(move |db| {
+                let mut ledger = match kept {
+                    Some(mut ledger) => match ledger.resume_as(&user) {
+                        Ok(()) => ledger,
+                        Err(e) => return Ok((Err(e), Some(ledger))),
+                    },
+                    None => Ledger::resume(&db, &user, read_only)?,
+                };
+                Ok((work(&mut ledger), Some(ledger)))
+            })
+            .await
+            .unwrap_or_else(|e| (Err(e), None));
+        if let Some(ledger) = ledger.filter(Ledger::is_idle)
+            && let Ok(mut open) = self.open.lock()
+            && open.len() < self.open_max
+        {
+            open.push(ledger);
+        }
+        result
     }
 }
+
+/// Ledgers kept open beyond one per reading turn: for the forms, which do not wait
+/// for a turn.
+const OPEN_FOR_FORMS: usize = 2;
 
 /// Serves the ledger until the process is stopped. Prints the address it listens
 /// on (and, on a ledger without users, the one-time setup link) on standard output.
@@ -117,6 +148,7 @@ async fn run(request: ServeRequest) -> Result<()> {
     let setup = (!has_users && !request.read_only && address.ip().is_loopback())
         .then(session::token)
         .transpose()?;
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
     let app = Arc::new(App {
         db: request.db.clone(),
         lang,
@@ -124,14 +156,15 @@ async fn run(request: ServeRequest) -> Result<()> {
         read_only: request.read_only,
         hosts: hosts_of(address),
         cookie: format!("lovefund-{}", address.port()),
-        sessions: Mutex::default(),
+        sessions: Mutex::new(session::Sessions::new(request.idle)),
+        idle: request.idle,
         throttle: Mutex::default(),
         setup: Mutex::new(setup.clone()),
         figures: figures::Kept::default(),
-        reading: tokio::sync::Semaphore::new(
-            std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
-        ),
+        reading: tokio::sync::Semaphore::new(cores),
         uploads: Mutex::default(),
+        open: Mutex::default(),
+        open_max: cores + OPEN_FOR_FORMS,
     });
     sweep_uploads(Arc::clone(&app));
     announce(address, tls, request.read_only, setup.as_deref(), lang);

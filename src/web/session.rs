@@ -1,7 +1,8 @@
 //! Sessions and the sign-in lock, held in the server's memory only: a restart signs
 //! everyone out. A session is an unguessable id in an HttpOnly, SameSite=Strict
 //! cookie (Secure under TLS), with its own CSRF token, the user once signed in, and
-//! the language chosen; it ends after `IDLE_MAX` without a request.
+//! the language chosen; it ends after the server's idle time (`serve --idle`,
+//! `ops::serve::IDLE_DEFAULT`) without a request.
 
 use super::App;
 use crate::i18n::Lang;
@@ -12,8 +13,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// A session ends after this long without a request.
-pub const IDLE_MAX: Duration = Duration::from_secs(30 * 60);
 /// Sessions held at most; the oldest idle ones go first beyond it.
 pub const SESSIONS_MAX: usize = 10_000;
 /// Failed sign-ins of one user name before it is locked.
@@ -44,12 +43,20 @@ pub struct Session {
     last_seen: Instant,
 }
 
-#[derive(Default)]
 pub struct Sessions {
     by_id: HashMap<String, Session>,
+    /// A session ends after this long without a request.
+    idle: Duration,
 }
 
 impl Sessions {
+    pub fn new(idle: Duration) -> Sessions {
+        Sessions {
+            by_id: HashMap::new(),
+            idle,
+        }
+    }
+
     /// A new session (signed in as `user`, or not yet).
     pub fn start(
         &mut self,
@@ -57,7 +64,8 @@ impl Sessions {
         lang: Option<Lang>,
     ) -> crate::error::Result<Session> {
         if self.by_id.len() >= SESSIONS_MAX {
-            self.by_id.retain(|_, s| s.last_seen.elapsed() < IDLE_MAX);
+            let idle = self.idle;
+            self.by_id.retain(|_, s| s.last_seen.elapsed() < idle);
             if self.by_id.len() >= SESSIONS_MAX
                 && let Some(oldest) = self
                     .by_id
@@ -83,7 +91,7 @@ impl Sessions {
     /// The live session `id`, touched; an idle one ends here.
     pub fn find(&mut self, id: &str) -> Option<Session> {
         let session = self.by_id.get_mut(id)?;
-        if session.last_seen.elapsed() >= IDLE_MAX {
+        if session.last_seen.elapsed() >= self.idle {
             self.by_id.remove(id);
             return None;
         }
@@ -150,7 +158,7 @@ pub fn cookie(app: &App, id: &str) -> String {
     format!(
         "{}={id}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
         app.cookie,
-        IDLE_MAX.as_secs()
+        app.idle.as_secs()
     )
 }
 

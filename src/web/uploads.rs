@@ -6,7 +6,7 @@
 //! without one deletes it. The multipart form is read here too: the CSRF token must
 //! be its first part, and no file is read past `UPLOAD_BYTES_MAX`.
 
-use super::session::{IDLE_MAX, Visit, csrf_matches};
+use super::session::{Visit, csrf_matches};
 use crate::error::message::{IoMessage, WebMessage};
 use crate::error::{Error, Field, Result};
 use axum::extract::Multipart;
@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 /// The largest sheet or statement the page reads.
 pub const UPLOAD_BYTES_MAX: u64 = 32 * 1024 * 1024;
 /// An upload not confirmed within this long is deleted.
-pub const HELD_FOR: Duration = IDLE_MAX;
+pub const HELD_FOR: Duration = Duration::from_secs(30 * 60);
 /// The private folders' names start with this.
 const PREFIX: &str = "lovefund-uploads-";
 /// The longest extension kept.

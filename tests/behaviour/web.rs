@@ -380,6 +380,13 @@ fn a_non_loopback_address_needs_tls() {
     let said = l.refused_en(&["serve", "--listen", "localhost"]);
     assert!(said.contains("is not an address and port"), "{said}");
     l.usage_error(&["serve", "--tls-cert", "c.pem"]);
+    let said = l.refused_en(&["serve", "--idle", "0"]);
+    assert!(
+        said.contains("is not a time from one second to a day"),
+        "{said}"
+    );
+    let said = l.refused(&["--lang", "zh-Hans", "serve", "--idle", "2d"]);
+    assert!(said.contains("不是一秒到一天之间的时间"), "{said}");
 }
 
 #[test]
@@ -828,6 +835,26 @@ fn sign_out_ends_the_session() {
     let out = server.post("/logout", Some(&cookie), &[("csrf", &csrf)]);
     assert_eq!(out.status, 303);
     assert_eq!(server.get("/", Some(&cookie)).status, 303);
+}
+
+#[test]
+fn a_session_ends_after_the_idle_time_without_a_request() {
+    let l = ledger_with_users();
+    let server = Server::start(&l, &["--idle", "4s"]);
+    let (cookie, _) = server.sign_in(TREASURER);
+    let page = server.get("/login", None);
+    let max_age = page.header("set-cookie").unwrap_or_default().to_string();
+    assert!(max_age.contains("Max-Age=4"), "{max_age}");
+    // Each request keeps the session: 2 s apart, it outlives 4 s in all.
+    for _ in 0..2 {
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        let seen = server.get("/", Some(&cookie));
+        assert_eq!(seen.status, 200, "{}", seen.body);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(4500));
+    let ended = server.get("/", Some(&cookie));
+    assert_eq!(ended.status, 303, "{}", ended.body);
+    assert_eq!(ended.header("location"), Some("/login"));
 }
 
 #[test]

@@ -10,6 +10,8 @@ use serde::Serialize;
 pub enum WebMessage {
     /// `--listen` is not an address and port.
     NotAnAddress { text: Quoted },
+    /// `--idle` is not a time from one second to a day.
+    NotAnIdleTime { text: Quoted },
     /// A non-loopback address without `--tls-cert` and `--tls-key`.
     NotLoopback { address: String },
     /// One of `--tls-cert`, `--tls-key` without the other.

@@ -13,6 +13,12 @@ impl Say for WebMessage {
                 "--listen“{text}”不是地址和端口，例如 127.0.0.1:8423",
                 "--listen \"{text}\" is not an address and port, e.g. 127.0.0.1:8423",
             ),
+            WebMessage::NotAnIdleTime { text } => words!(
+                lang,
+                "--idle「{text}」不是一秒到一天之間的時間；請寫分鐘數（30），或帶單位：90s、15m、2h",
+                "--idle“{text}”不是一秒到一天之间的时间；请写分钟数（30），或带单位：90s、15m、2h",
+                "--idle \"{text}\" is not a time from one second to a day; write minutes (30), or a count with its unit: 90s, 15m, 2h",
+            ),
             WebMessage::NotLoopback { address } => words!(
                 lang,
                 "已拒絕：{address} 不是本機位址，網頁會被別的電腦看到；請同時給 --tls-cert 和 --tls-key，或用 127.0.0.1",

@@ -138,6 +138,18 @@ impl Ledger {
         Ok(())
     }
 
+    /// Leaves the write-ahead log's checkpoints to `checkpoint` (a server calls it
+    /// from a thread of its own) instead of the commit that fills the log.
+    pub fn defer_checkpoints(&self) -> Result<()> {
+        self.store.defer_checkpoints()
+    }
+
+    /// Copies the write-ahead log into the ledger file as far as no reader needs it;
+    /// changes nothing in the books.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.store.checkpoint()
+    }
+
     /// Whether the ledger is between transactions, so it can be kept open for the
     /// next request (an operation that failed midway has rolled back by now; one
     /// that did not is not reused).

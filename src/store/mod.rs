@@ -149,6 +149,23 @@ impl Store {
         }
     }
 
+    /// Leaves the write-ahead log's checkpoints to `checkpoint`, called by a thread
+    /// of its own, instead of the commit that happens to fill the log: copying it
+    /// into the ledger file (and syncing that) then no longer lands on one
+    /// treasurer's request now and then.
+    pub fn defer_checkpoints(&self) -> Result<()> {
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        Ok(())
+    }
+
+    /// Copies into the ledger file what the write-ahead log holds, as far as no
+    /// reader still needs it (a passive checkpoint: it waits for no one).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// No transaction is open on the connection.
     pub fn is_idle(&self) -> bool {
         self.conn.is_autocommit()

@@ -61,6 +61,8 @@ pub struct App {
     open: Mutex<Vec<Ledger>>,
     /// How many are kept at most: the reading turns, and room for forms.
     open_max: usize,
+    /// A thread of the server's own checkpoints the write-ahead log (`checkpoints`).
+    checkpointing: bool,
 }
 
 impl App {
@@ -92,6 +94,7 @@ impl App {
     ) -> Result<T> {
         let user = user.to_string();
         let read_only = self.read_only;
+        let deferred = self.checkpointing;
         let kept = self.open.lock().ok().and_then(|mut open| open.pop());
         let (result, ledger) = self
             .blocking(move |db| {
@@ -100,7 +103,13 @@ impl App {
                         Ok(()) => ledger,
                         Err(e) => return Ok((Err(e), Some(ledger))),
                     },
-                    None => Ledger::resume(&db, &user, read_only)?,
+                    None => {
+                        let ledger = Ledger::resume(&db, &user, read_only)?;
+                        if deferred {
+                            ledger.defer_checkpoints()?;
+                        }
+                        ledger
+                    }
                 };
                 Ok((work(&mut ledger), Some(ledger)))
             })
@@ -119,6 +128,9 @@ impl App {
 /// Ledgers kept open beyond one per reading turn: for the forms, which do not wait
 /// for a turn.
 const OPEN_FOR_FORMS: usize = 2;
+
+/// How often the server's own thread checkpoints the write-ahead log.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// Serves the ledger until the process is stopped. Prints the address it listens
 /// on (and, on a ledger without users, the one-time setup link) on standard output.
@@ -148,6 +160,7 @@ async fn run(request: ServeRequest) -> Result<()> {
     let setup = (!has_users && !request.read_only && address.ip().is_loopback())
         .then(session::token)
         .transpose()?;
+    let checkpointing = checkpoints(&request.db, request.read_only);
     let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
     let app = Arc::new(App {
         db: request.db.clone(),
@@ -165,6 +178,7 @@ async fn run(request: ServeRequest) -> Result<()> {
         uploads: Mutex::default(),
         open: Mutex::default(),
         open_max: cores + OPEN_FOR_FORMS,
+        checkpointing,
     });
     sweep_uploads(Arc::clone(&app));
     announce(address, tls, request.read_only, setup.as_deref(), lang);
@@ -224,6 +238,28 @@ fn sweep_uploads(app: Arc<App>) {
             }
         }
     });
+}
+
+/// Copies the write-ahead log into the ledger file every `CHECKPOINT_EVERY`, on a
+/// thread of its own with a ledger of its own; the server's other ledgers then
+/// leave checkpoints to it (`App::checkpointing`), so that no request waits for
+/// one. A failed checkpoint is tried again at the next turn. Whether it started:
+/// if not (a read-only server, or the ledger would not open), the commits
+/// checkpoint as SQLite does by default.
+fn checkpoints(db: &std::path::Path, read_only: bool) -> bool {
+    let Some(ledger) = (!read_only)
+        .then(|| Ledger::open_for_writing(db).ok())
+        .flatten()
+    else {
+        return false;
+    };
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(CHECKPOINT_EVERY);
+            let _ = ledger.checkpoint();
+        }
+    });
+    true
 }
 
 /// rustls's ring provider: built from plain Rust and C without cmake (aws-lc-rs needs

@@ -264,16 +264,21 @@ impl FromRequest<Arc<App>> for Posted {
         let visit = Visit::from_request_parts(&mut parts, app).await?;
         let lang = visit.lang;
         let request = Request::from_parts(parts, body);
+        let expired = || {
+            let refusal =
+                crate::error::Error::conflict(crate::error::message::WebMessage::FormExpired);
+            super::page::refused(lang, &refusal)
+        };
+        // A body that is not a form (another content type, not URL-encoded) carries
+        // no token either: refused as one without it, in the reader's language.
         let axum::Form(fields) = axum::Form::<Vec<(String, String)>>::from_request(request, app)
             .await
-            .map_err(IntoResponse::into_response)?;
+            .map_err(|_| expired())?;
         let posted = Posted { visit, fields };
         let expected = posted.visit.session.as_ref().map(|s| s.csrf.as_str());
         let given = posted.text("csrf");
         if expected.is_none_or(|e| !constant_time_eq(e.as_bytes(), given.as_bytes())) {
-            let refusal =
-                crate::error::Error::conflict(crate::error::message::WebMessage::FormExpired);
-            return Err(super::page::refused(lang, &refusal));
+            return Err(expired());
         }
         Ok(posted)
     }

@@ -267,6 +267,29 @@ impl UploadForm {
     }
 }
 
+/// The body of an upload (a multipart form). A body that is not one carries no
+/// token either, so it is refused as a form without it, in the reader's language
+/// (not with the extractor's own English).
+pub struct Upload(pub Multipart);
+
+impl axum::extract::FromRequest<std::sync::Arc<super::App>> for Upload {
+    type Rejection = axum::response::Response;
+
+    async fn from_request(
+        request: axum::extract::Request,
+        app: &std::sync::Arc<super::App>,
+    ) -> std::result::Result<Self, axum::response::Response> {
+        use axum::extract::FromRequestParts;
+        let (mut parts, body) = request.into_parts();
+        let lang = Visit::from_request_parts(&mut parts, app).await?.lang;
+        let request = axum::extract::Request::from_parts(parts, body);
+        Multipart::from_request(request, app)
+            .await
+            .map(Upload)
+            .map_err(|_| super::page::refused(lang, &Error::conflict(WebMessage::FormExpired)))
+    }
+}
+
 /// Reads an upload form. The outer error is a form without this session's token
 /// first (refused before anything is read); the inner one a file too large.
 pub async fn read(

@@ -61,6 +61,7 @@ mod web_downloads;
 mod web_files;
 mod web_load;
 mod web_pages;
+mod web_routes;
 mod widths;
 
 // The reliability suites (RELIABILITY.md), gated by LOVEFUND_TEST_RELIABILITY.

@@ -627,7 +627,7 @@ fn an_auditor_sees_the_pages_and_the_core_refuses_their_writes() {
 }
 
 /// The treasurer records ¥50.00 for 张三 on the command line.
-fn donate_50_by_cli(l: &Ledger) {
+pub(crate) fn donate_50_by_cli(l: &Ledger) {
     cli_as(
         l,
         TREASURER,

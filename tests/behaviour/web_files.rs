@@ -503,3 +503,61 @@ fn a_saved_column_profile_is_chosen_on_the_page() {
     assert_eq!(odd.status, 422, "{}", odd.body);
     assert!(refusal(&odd.body).contains("编码"), "{}", odd.body);
 }
+
+/// A line corrected in the sheet after its import (张三 → 張三) is refused on the
+/// page as on the command line, naming the entry it likely replaces, with no
+/// Confirm; ticked "accept new", the dry run goes through, carries the choice to
+/// its Confirm, and the corrected line is recorded, once.
+#[test]
+fn a_corrected_line_is_refused_until_accept_new_is_ticked() {
+    let l = ledger_with_users();
+    let original = String::from_utf8(sheet()).expect("utf-8");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sheets/donations_2022.csv");
+    cli_as(&l, TREASURER, &["import", path.to_str().expect("path")]);
+    let before = entries(&l);
+    let corrected = original.replace(",张三,", ",張三,");
+    let server = Server::start(&l, &[]);
+    let (cookie, csrf) = server.sign_in(TREASURER);
+    let refused = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/import",
+        "corrected.csv",
+        corrected.as_bytes(),
+        &[],
+    );
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body.contains("像是之前从表格导入的第 1 号凭证"),
+        "{}",
+        refused.body
+    );
+    assert!(!refused.body.contains("id=\"confirm\""), "{}", refused.body);
+    let tried = upload(
+        &server,
+        &cookie,
+        &csrf,
+        "/import",
+        "corrected.csv",
+        corrected.as_bytes(),
+        &[("accept_new", "1")],
+    );
+    assert_eq!(tried.status, 200, "{}", tried.body);
+    assert!(tried.body.contains("id=\"confirm\""), "{}", tried.body);
+    let bar = &tried.body[tried.body.find("confirm-bar").expect("the confirm")..];
+    let bar = &bar[..bar.find("</form>").expect("its form")];
+    assert!(
+        bar.contains("type=\"hidden\" name=\"accept_new\" value=\"1\""),
+        "{bar}"
+    );
+    assert_eq!(entries(&l), before, "a dry run writes nothing");
+    let (token, sha) = (hidden(&tried.body, "token"), hidden(&tried.body, "sha256"));
+    let mut form = confirm_form(&csrf, &token, &sha);
+    form.push(("accept_new", "1"));
+    let done = server.post("/import/confirm", Some(&cookie), &form);
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert!(done.body.contains("id=\"recorded\""), "{}", done.body);
+    assert_eq!(entries(&l), before + 1, "the corrected line only");
+}

@@ -14,6 +14,7 @@ use crate::ops::attachments::{self, AttachmentList};
 use crate::web::App;
 use crate::web::page::{self, Frame};
 use crate::web::session::{Posted, Signed, Visit, csrf_matches};
+use crate::web::uploads::Upload;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -239,7 +240,7 @@ pub(super) async fn signed_upload(
 pub async fn upload(
     State(app): State<Arc<App>>,
     visit: Visit,
-    mut multipart: Multipart,
+    Upload(mut multipart): Upload,
 ) -> Response {
     let lang = visit.lang;
     let limit = |l: &mut crate::ops::Ledger| attachments::limit(l);

@@ -15,7 +15,8 @@ use crate::ops::{Actor, audit_pack, reconcile};
 use crate::web::App;
 use crate::web::page::{self, Frame, form_post};
 use crate::web::session::{Posted, Signed, Visit};
-use axum::extract::{Multipart, State};
+use crate::web::uploads::Upload;
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
@@ -217,7 +218,7 @@ pub async fn backup(State(app): State<Arc<App>>, posted: Posted) -> Response {
 pub async fn verify(
     State(app): State<Arc<App>>,
     visit: Visit,
-    mut multipart: Multipart,
+    Upload(mut multipart): Upload,
 ) -> Response {
     let lang = visit.lang;
     let limit = |_: &mut crate::ops::Ledger| Ok(PACK_UPLOAD_BYTES_MAX);

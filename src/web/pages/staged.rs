@@ -14,8 +14,8 @@ use crate::ops::Ledger;
 use crate::web::App;
 use crate::web::page::{self, Frame};
 use crate::web::session::{Posted, Signed, Visit};
-use crate::web::uploads::{self, Held};
-use axum::extract::{Multipart, State};
+use crate::web::uploads::{self, Held, Upload};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
@@ -117,7 +117,7 @@ pub async fn show<P: Staged>(State(app): State<Arc<App>>, signed: Signed) -> Res
 pub async fn upload<P: Staged>(
     State(app): State<Arc<App>>,
     visit: Visit,
-    mut multipart: Multipart,
+    Upload(mut multipart): Upload,
 ) -> Response {
     let lang = visit.lang;
     let Some(session) = visit.session.clone().filter(|s| s.user.is_some()) else {

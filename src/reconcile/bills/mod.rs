@@ -17,7 +17,7 @@ pub mod wechat;
 use super::statement::{LineSink, StatementRead};
 use crate::error::message::{BillMessage, Quoted, ReconcileMessage, Wallet};
 use crate::error::{Error, Field, Result};
-use crate::input::{Encoding, LineError, LineErrors, csv_error_message, open_text, reason_of};
+use crate::input::{Encoding, LineErrors, csv_error_message, open_text, reason_of};
 use crate::ledger::date::iso;
 use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::money::Money;
@@ -86,18 +86,6 @@ impl BillRow {
     }
 }
 
-/// A read bill: its rows in file order and every bad one.
-#[derive(Debug)]
-pub struct Bill {
-    pub wallet: Wallet,
-    pub encoding: Encoding,
-    pub rows: Vec<BillRow>,
-    /// Rows that did not move the wallet's own balance.
-    pub skipped: u64,
-    pub errors: Vec<LineError>,
-    pub errors_more: usize,
-}
-
 /// A bill read a row at a time: everything but its rows, which went to the reader's
 /// sink.
 #[derive(Debug)]
@@ -122,7 +110,7 @@ pub fn read_bill_statement(
     sink: &mut LineSink<'_>,
 ) -> Result<StatementRead> {
     let mut late = LineErrors::default();
-    let read = read_bill_rows(path, wallet, encoding, &mut |row| {
+    let read = read_bill_rows(path, wallet, encoding, &mut |_, row| {
         let date = row.time.date();
         if date > as_of {
             let reason = ReconcileMessage::AfterAsOf {
@@ -258,32 +246,16 @@ fn refused(message: BillMessage) -> Error {
     Error::input_in(Field::Statement, message)
 }
 
-/// Reads a whole bill: the preamble is passed over up to the header, rows are read
-/// until the trailer (a line of dashes) or the end. `wallet` forces the layout;
-/// `None` takes the header's. A bad header is an error; bad rows are collected.
-pub fn read_bill(path: &Path, wallet: Option<Wallet>, encoding: Option<Encoding>) -> Result<Bill> {
-    let mut rows = Vec::new();
-    let read = read_bill_rows(path, wallet, encoding, &mut |row| {
-        rows.push(row);
-        Ok(())
-    })?;
-    let (errors, errors_more) = read.errors.into_sorted();
-    Ok(Bill {
-        wallet: read.wallet,
-        encoding: read.encoding,
-        rows,
-        skipped: read.skipped,
-        errors,
-        errors_more,
-    })
-}
-
-/// `read_bill` a row at a time: each good row goes to `sink` as it is read.
+/// Reads a bill a row at a time: the preamble is passed over up to the header, rows
+/// are read until the trailer (a line of dashes) or the end, and each good row goes
+/// to `sink` as it is read, with the wallet whose bill it is (told, or the header's).
+/// `wallet` forces the layout; `None` takes the header's. A bad header is an error;
+/// bad rows are collected.
 pub fn read_bill_rows(
     path: &Path,
     wallet: Option<Wallet>,
     encoding: Option<Encoding>,
-    sink: &mut dyn FnMut(BillRow) -> Result<()>,
+    sink: &mut dyn FnMut(Wallet, BillRow) -> Result<()>,
 ) -> Result<BillRead> {
     let (encoding, text) = open_text(path, encoding)?;
     let mut reader = csv_reader(text);
@@ -342,7 +314,7 @@ pub fn read_bill_rows(
         match read_row(layout, &positions, line, &record, &mut errors) {
             Some(Some(row)) => {
                 rows += 1;
-                sink(row)?;
+                sink(header_is, row)?;
             }
             Some(None) => skipped += 1,
             None => {}

@@ -41,6 +41,24 @@ pub enum MatchKind {
     AmountDate,
 }
 
+/// A statement line or ledger item as one matching pass sees it inside a group that
+/// competes only among itself (one reference and amount; one amount and a run of
+/// dates): its order key (the line number, or the item's place in date order) and
+/// its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Contender {
+    pub id: i64,
+    pub date: NaiveDate,
+}
+
+/// What one pass settled in one group: the pairs (line, item) and the ties (their
+/// lines in line order, their items in date order), by `Contender::id`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Settled {
+    pub pairs: Vec<(i64, i64)>,
+    pub ties: Vec<(Vec<i64>, Vec<i64>)>,
+}
+
 /// A recorded reconciliation, as listed.
 #[derive(Clone, Debug, Serialize)]
 pub struct ReconciliationRecord {

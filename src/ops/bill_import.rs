@@ -113,14 +113,6 @@ pub fn import_bill(
             },
         ));
     }
-    let bill = bills::read_bill(&request.file, request.wallet, request.encoding)?;
-    if !bill.errors.is_empty() {
-        return Ok(BillOutcome::BadLines(super::import::BadLines::new(
-            bill.errors,
-            bill.errors_more,
-        )));
-    }
-    let method = wallet_method(bill.wallet);
     let store = ledger.reader();
     let mut csv = ::csv::Writer::from_writer(Vec::new());
     let header = crate::input::IMPORT_COLUMNS[..9].to_vec();
@@ -135,65 +127,81 @@ pub fn import_bill(
     csv.write_record(&header).map_err(write_error)?;
     let mut bill_lines: Vec<u64> = Vec::new();
     let (mut already_recorded, mut ambiguous, mut refunds) = (Vec::new(), Vec::new(), Vec::new());
-    let mut not_gifts = bill.skipped;
-    for row in &bill.rows {
-        match row.direction {
-            Direction::In if !row.refund => {}
-            Direction::Out if row.refund => {
-                refunds.push(left_out(row, Vec::new()));
-                continue;
-            }
-            _ => {
-                not_gifts += 1;
-                continue;
-            }
-        }
-        let date = row.time.date();
-        let anonymous = hidden(&row.counterparty);
-        let recorded_by_reference =
-            !row.reference.is_empty() && store.entry_by_reference(&row.reference)?.is_some();
-        if !anonymous && !recorded_by_reference {
-            let from = iso(date.pred_opt().unwrap_or(date));
-            let to = iso(date.succ_opt().unwrap_or(date));
-            let like = store.donations_like(
-                row.counterparty.trim(),
-                method.as_str(),
-                row.amount.fen(),
-                (&from, &to),
-            )?;
-            let ids: Vec<i64> = like.iter().map(|e| e.id).collect();
-            match ids.len() {
-                0 => {}
-                1 => {
-                    already_recorded.push(left_out(row, ids));
-                    continue;
+    let mut not_gifts = 0;
+    // Each row as it is read: the gifts go to the sheet import's text at once.
+    let bill = bills::read_bill_rows(
+        &request.file,
+        request.wallet,
+        request.encoding,
+        &mut |wallet, row: BillRow| -> Result<()> {
+            let method = wallet_method(wallet);
+            match row.direction {
+                Direction::In if !row.refund => {}
+                Direction::Out if row.refund => {
+                    refunds.push(left_out(&row, Vec::new()));
+                    return Ok(());
                 }
                 _ => {
-                    ambiguous.push(left_out(row, ids));
-                    continue;
+                    not_gifts += 1;
+                    return Ok(());
                 }
             }
-        }
-        let (name, party_type) = if anonymous {
-            ("匿名", "anonymous")
-        } else {
-            (row.counterparty.trim(), "person")
-        };
-        let memo = format!("{} {}", row.kind.trim(), row.memo.trim());
-        csv.write_record([
-            iso(date).as_str(),
-            "donation",
-            name,
-            party_type,
-            "不限",
-            row.amount.plain().as_str(),
-            method.as_str(),
-            row.reference.as_str(),
-            memo.trim(),
-        ])
-        .map_err(write_error)?;
-        bill_lines.push(row.line);
+            let date = row.time.date();
+            let anonymous = hidden(&row.counterparty);
+            let recorded_by_reference =
+                !row.reference.is_empty() && store.entry_by_reference(&row.reference)?.is_some();
+            if !anonymous && !recorded_by_reference {
+                let from = iso(date.pred_opt().unwrap_or(date));
+                let to = iso(date.succ_opt().unwrap_or(date));
+                let like = store.donations_like(
+                    row.counterparty.trim(),
+                    method.as_str(),
+                    row.amount.fen(),
+                    (&from, &to),
+                )?;
+                let ids: Vec<i64> = like.iter().map(|e| e.id).collect();
+                match ids.len() {
+                    0 => {}
+                    1 => {
+                        already_recorded.push(left_out(&row, ids));
+                        return Ok(());
+                    }
+                    _ => {
+                        ambiguous.push(left_out(&row, ids));
+                        return Ok(());
+                    }
+                }
+            }
+            let (name, party_type) = if anonymous {
+                ("匿名", "anonymous")
+            } else {
+                (row.counterparty.trim(), "person")
+            };
+            let memo = format!("{} {}", row.kind.trim(), row.memo.trim());
+            csv.write_record([
+                iso(date).as_str(),
+                "donation",
+                name,
+                party_type,
+                "不限",
+                row.amount.plain().as_str(),
+                method.as_str(),
+                row.reference.as_str(),
+                memo.trim(),
+            ])
+            .map_err(write_error)?;
+            bill_lines.push(row.line);
+            Ok(())
+        },
+    )?;
+    let (errors, errors_more) = bill.errors.into_sorted();
+    if !errors.is_empty() {
+        return Ok(BillOutcome::BadLines(super::import::BadLines::new(
+            errors,
+            errors_more,
+        )));
     }
+    not_gifts += bill.skipped;
     let text = csv.into_inner().map_err(|e| {
         Error::io_said(
             crate::error::message::IoMessage::LayOut {

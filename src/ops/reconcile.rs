@@ -11,21 +11,23 @@ use crate::input::is_workbook;
 use crate::ledger::account::{AccountCode, AccountType};
 use crate::ledger::money::Money;
 use crate::ledger::party::Method;
+use crate::ledger::reconciliation::{MatchKind, StatementLine};
 use crate::ledger::settings::ProfileKind;
 use crate::ledger::time::LocalTime;
-use crate::reconcile::adjustment::adjustment;
-use crate::reconcile::matching::match_statement;
-use crate::reconcile::statement::{ColumnMapping, lines_sha256};
+use crate::reconcile::adjustment::{Unmatched, adjustment_of};
+use crate::reconcile::matching::{DATE_WINDOW_DAYS, settle_group};
+use crate::reconcile::statement::{ColumnMapping, LinesDigest, canonical};
 use crate::reconcile::{bank, bills};
 use crate::render::Render;
-use crate::report::reconciliation::ReconcileReport;
+use crate::report::reconciliation::{ReconcileReport, Spilled};
 use crate::store::Read;
 use crate::store::UnitOfWork;
 use crate::store::reconciliations::{NewReconciliation, ReconciliationRecord};
+use crate::store::spill::Spill;
 use chrono::NaiveDate;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::io::{self, Write};
+use std::io::{self, Read as _, Write};
 use std::path::{Path, PathBuf};
 
 pub struct ReconcileRequest {
@@ -83,6 +85,10 @@ pub fn reconcile(
         None if is_workbook(path) => None,
         None => bills::detect(path, request.encoding)?,
     };
+    // The good lines go to the spill as they are read: a statement's lines are never
+    // held, whatever its length or order.
+    let mut spill = Spill::new()?;
+    let mut sink = |line: StatementLine| spill.add_line(&line, &canonical(&line));
     let (account, statement) = match wallet {
         Some(wallet) => {
             let account = match &request.account {
@@ -90,16 +96,27 @@ pub fn reconcile(
                 None => AccountCode::parse(wallet_method(wallet).asset_account())?,
             };
             refuse_unless_wallet(&account, wallet)?;
-            let bill = bills::read_bill(path, Some(wallet), request.encoding)?;
-            (account, bill.statement(request.as_of))
+            let statement = bills::read_bill_statement(
+                path,
+                Some(wallet),
+                request.encoding,
+                request.as_of,
+                &mut sink,
+            )?;
+            (account, statement)
         }
         None => {
             let account = match &request.account {
                 Some(account) => account.clone(),
                 None => AccountCode::parse(Method::Bank.asset_account())?,
             };
-            let statement =
-                bank::read_any_statement(path, request.encoding, &mapping, request.as_of)?;
+            let statement = bank::read_any_statement_lines(
+                path,
+                request.encoding,
+                &mapping,
+                request.as_of,
+                &mut sink,
+            )?;
             (account, statement)
         }
     };
@@ -112,17 +129,21 @@ pub fn reconcile(
     let account = &account;
     let store = ledger.store_mut()?;
     refuse_unless_asset(&store.accounts()?, account)?;
-    let items = store.uncleared_items(account.as_str(), request.as_of)?;
+    store.for_each_uncleared_item(account.as_str(), request.as_of, &mut |item| {
+        spill.add_item(item)
+    })?;
+    spill.filled()?;
     let day_after = request.as_of.succ_opt().unwrap_or(request.as_of);
     let ledger_balance = store.balance_before(account.as_str(), day_after)?;
-    let statement_lines = statement.lines.len();
-    let lines_sha256 = lines_sha256(&statement.lines);
-    let matching = match_statement(statement.lines, items);
-    let table = adjustment(
+    let mut digest = LinesDigest::new();
+    spill.each_canonical(&mut |line| digest.add(line))?;
+    let lines_sha256 = digest.finish();
+    let matching = match_spill(spill)?;
+    let table = adjustment_of(
         request.as_of,
         ledger_balance,
         request.closing_balance,
-        &matching,
+        &unmatched(&matching)?,
     )?;
     let recorded = if request.commit {
         let file_sha256 = file_sha256(path)?;
@@ -131,13 +152,12 @@ pub fn reconcile(
             as_of: request.as_of,
             statement_sha256: &lines_sha256,
             file_sha256: &file_sha256,
-            statement_lines,
+            statement_lines: matching.counts.lines,
             closing_balance: request.closing_balance,
             ledger_balance,
             adjusted: table.bank.adjusted,
             agrees: table.agrees,
-            matched: &matching.matched,
-            unmatched: &matching.statement_only,
+            lines: matching.spill(),
         };
         let (user, now) = (&actor.user, &actor.recorded_at);
         Some(store.write(&actor.stamp(), |unit| {
@@ -156,6 +176,35 @@ pub fn reconcile(
         adjustment: table,
         recorded,
     }))
+}
+
+/// Matches the filled spill's lines to its items, as `reconcile::matching` does in
+/// memory: the two passes, each group by group.
+fn match_spill(mut spill: Spill) -> Result<Spilled> {
+    for kind in [MatchKind::Reference, MatchKind::AmountDate] {
+        spill.pass(kind, DATE_WINDOW_DAYS, &mut |lines, items| {
+            settle_group(kind, lines, items)
+        })?;
+    }
+    Spilled::new(spill)
+}
+
+/// What the matching left unmatched, added up for the table.
+fn unmatched(matching: &Spilled) -> Result<Unmatched> {
+    let mut unmatched = Unmatched::default();
+    matching.statement_only(&mut |line| unmatched.line(line.amount))??;
+    matching.ledger_only(&mut |item| unmatched.item(item.amount))??;
+    matching.ties(&mut |tie| {
+        for line in &tie.statement_lines {
+            unmatched.line(line.amount)?;
+        }
+        for item in &tie.ledger_items {
+            unmatched.item(item.amount)?;
+        }
+        unmatched.tie();
+        Ok::<(), Error>(())
+    })??;
+    Ok(unmatched)
 }
 
 /// The payment method whose account a wallet's bill reconciles.
@@ -204,15 +253,26 @@ fn refuse_unless_asset(
 /// The SHA-256 of the file's bytes: what reconciliations recorded before issue 14
 /// stored, so a byte-identical copy of one of those is still known.
 fn file_sha256(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let read_error = |e| {
         Error::io(
             crate::error::message::IoMessage::Read {
                 path: path.display().to_string(),
             },
             e,
         )
-    })?;
-    Ok(hex::encode(Sha256::digest(&bytes)))
+    };
+    let mut file = std::fs::File::open(path).map_err(read_error)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 64 << 10];
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&buffer[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(read_error(e)),
+        }
+    }
+    Ok(hex::encode(hasher.finalize()))
 }
 
 impl Render for ReconcileReport {
@@ -413,4 +473,110 @@ pub fn backup(
         entries: report.entries,
         fingerprint: report.fingerprint,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::reconciliation::LedgerItem;
+    use crate::reconcile::adjustment::adjustment;
+    use crate::reconcile::matching::match_statement;
+    use crate::reconcile::statement::lines_sha256;
+
+    /// A small deterministic generator (xorshift), so a failure can be replayed.
+    struct Dice(u64);
+
+    impl Dice {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    fn day(dice: &mut Dice) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, 3, 1).unwrap() + chrono::Days::new(dice.below(25))
+    }
+
+    fn amount(dice: &mut Dice) -> Money {
+        Money::from_fen([100, 100, 100, -500, 2_000, 12_345][dice.below(6) as usize])
+    }
+
+    const REFERENCES: [&str; 5] = ["", "R1", " R1 ", "R2", "  "];
+
+    /// Statement lines and ledger items that compete: few amounts, dates and
+    /// references, so pairs, ties and both passes all happen.
+    fn case(seed: u64) -> (Vec<StatementLine>, Vec<LedgerItem>) {
+        let mut dice = Dice(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let mut line = 1;
+        let lines = (0..dice.below(30))
+            .map(|_| {
+                line += 1 + dice.below(3);
+                StatementLine {
+                    line,
+                    date: day(&mut dice),
+                    amount: amount(&mut dice),
+                    reference: REFERENCES[dice.below(5) as usize].to_string(),
+                    description: format!("d{}", dice.below(3)),
+                }
+            })
+            .collect();
+        let mut items: Vec<LedgerItem> = (0..dice.below(30))
+            .map(|i| LedgerItem {
+                posting_key: (1 + dice.below(40) as i64, i as i64),
+                date: day(&mut dice),
+                amount: amount(&mut dice),
+                reference: match dice.below(6) {
+                    5 => None,
+                    r => Some(REFERENCES[r as usize].to_string()),
+                },
+                memo: String::new(),
+            })
+            .collect();
+        // As the store gives them: in date order, then entry and posting.
+        items.sort_by_key(|item| (item.date, item.posting_key));
+        (lines, items)
+    }
+
+    #[test]
+    fn the_spill_matches_as_the_matcher_does_in_memory() {
+        let as_of = NaiveDate::from_ymd_opt(2022, 3, 31).unwrap();
+        // (matched, tied) by reference and by amount and date, over every case.
+        let mut seen = [[0usize; 2]; 2];
+        for seed in 0..400 {
+            let (lines, items) = case(seed);
+            let mut spill = Spill::new().unwrap();
+            for line in &lines {
+                spill.add_line(line, &canonical(line)).unwrap();
+            }
+            for item in &items {
+                spill.add_item(item).unwrap();
+            }
+            spill.filled().unwrap();
+            let mut digest = LinesDigest::new();
+            spill.each_canonical(&mut |c| digest.add(c)).unwrap();
+            assert_eq!(digest.finish(), lines_sha256(&lines), "seed {seed}");
+            let spilled = match_spill(spill).unwrap();
+            let in_memory = match_statement(lines.clone(), items.clone());
+            assert_eq!(spilled.load().unwrap(), in_memory, "seed {seed}");
+            for (_, _, kind) in &in_memory.matched {
+                seen[*kind as usize][0] += 1;
+            }
+            for tie in &in_memory.ties {
+                seen[tie.kind as usize][1] += 1;
+            }
+            let counts = spilled.counts;
+            assert_eq!(counts.lines, lines.len());
+            assert_eq!(counts.matched, in_memory.matched.len());
+            assert_eq!(counts.ties, in_memory.ties.len());
+            let balance = Money::from_fen(1_000);
+            assert_eq!(
+                adjustment_of(as_of, balance, balance, &unmatched(&spilled).unwrap()).unwrap(),
+                adjustment(as_of, balance, balance, &in_memory).unwrap(),
+                "seed {seed}"
+            );
+        }
+        assert!(seen.iter().flatten().all(|n| *n > 10), "{seen:?}");
+    }
 }

@@ -75,14 +75,6 @@ impl InOut {
         Ok(())
     }
 
-    fn sum(amounts: impl IntoIterator<Item = Money>) -> Result<InOut> {
-        let mut in_out = InOut::default();
-        for amount in amounts {
-            in_out.add(amount)?;
-        }
-        Ok(in_out)
-    }
-
     /// `balance + money_in − money_out`.
     fn adjust(&self, balance: Money) -> Result<Money> {
         minus(plus(balance, self.money_in)?, self.money_out)
@@ -109,6 +101,32 @@ fn overflow() -> Error {
     Error::input(crate::error::message::ReconcileMessage::TotalsTooLarge)
 }
 
+/// What the table adds up from a matching: the amounts of the statement's lines and
+/// of the ledger's items left unmatched (tied ones among them), and the ties.
+#[derive(Default)]
+pub struct Unmatched {
+    bank_not_booked: InOut,
+    booked_not_bank: InOut,
+    ties: usize,
+}
+
+impl Unmatched {
+    /// A statement line not matched (on the statement only, or tied).
+    pub fn line(&mut self, amount: Money) -> Result<()> {
+        self.bank_not_booked.add(amount)
+    }
+
+    /// A ledger item not matched (in the ledger only, or tied).
+    pub fn item(&mut self, amount: Money) -> Result<()> {
+        self.booked_not_bank.add(amount)
+    }
+
+    /// A tie, its members counted apart (`line`, `item`).
+    pub fn tie(&mut self) {
+        self.ties += 1;
+    }
+}
+
 /// Builds the table from the ledger's balance and the statement's closing balance as
 /// of `as_of`, and the matching of the statement to the ledger's items up to that date.
 pub fn adjustment(
@@ -119,10 +137,28 @@ pub fn adjustment(
 ) -> Result<Adjustment> {
     let tied_lines = matching.ties.iter().flat_map(|t| &t.statement_lines);
     let tied_items = matching.ties.iter().flat_map(|t| &t.ledger_items);
-    let bank_not_booked =
-        InOut::sum((matching.statement_only.iter().chain(tied_lines)).map(|line| line.amount))?;
-    let booked_not_bank =
-        InOut::sum((matching.ledger_only.iter().chain(tied_items)).map(|item| item.amount))?;
+    let mut unmatched = Unmatched::default();
+    for line in matching.statement_only.iter().chain(tied_lines) {
+        unmatched.line(line.amount)?;
+    }
+    for item in matching.ledger_only.iter().chain(tied_items) {
+        unmatched.item(item.amount)?;
+    }
+    for _ in &matching.ties {
+        unmatched.tie();
+    }
+    adjustment_of(as_of, ledger_balance, statement_balance, &unmatched)
+}
+
+/// `adjustment` from what a matching left unmatched, added up as it was read.
+pub fn adjustment_of(
+    as_of: NaiveDate,
+    ledger_balance: Money,
+    statement_balance: Money,
+    unmatched: &Unmatched,
+) -> Result<Adjustment> {
+    let (bank_not_booked, booked_not_bank) =
+        (&unmatched.bank_not_booked, &unmatched.booked_not_bank);
     let ledger = LedgerSide {
         balance: ledger_balance,
         received_not_booked: bank_not_booked.money_in,
@@ -142,7 +178,7 @@ pub fn adjustment(
         difference,
         ledger,
         bank,
-        ties_unresolved: matching.ties.len(),
+        ties_unresolved: unmatched.ties,
     })
 }
 

@@ -10,11 +10,12 @@
 //!
 //! The running balance (余额), when there is one, checks the statement itself: a line
 //! whose balance does not follow from the line before is a bad line, so a statement
-//! that lost or changed a line is refused. Rows are read one at a time (a 100,000-row
-//! export is not held as text). Not here: the plain `date,amount,…` file
-//! (`statement`), the wallets' bills (`bills`), matching, or the ledger.
+//! that lost or changed a line is refused. Rows are read one at a time and each good
+//! line goes to the caller's sink (a 1,000,000-row export is never held). Not here:
+//! the plain `date,amount,…` file (`statement`), the wallets' bills (`bills`),
+//! matching, or the ledger.
 
-use super::statement::{ColumnMapping, Field, Statement};
+use super::statement::{ColumnMapping, Field, LineSink, Statement, StatementRead, collect};
 use crate::error::message::{Quoted, ReconcileMessage};
 use crate::error::{Error, Result};
 use crate::input::{
@@ -313,10 +314,21 @@ pub fn read_any_statement(
     mapping: &ColumnMapping,
     as_of: NaiveDate,
 ) -> Result<Statement> {
+    collect(|sink| read_any_statement_lines(path, encoding, mapping, as_of, sink))
+}
+
+/// `read_any_statement` a line at a time: each good line goes to `sink`.
+pub fn read_any_statement_lines(
+    path: &Path,
+    encoding: Option<Encoding>,
+    mapping: &ColumnMapping,
+    as_of: NaiveDate,
+    sink: &mut LineSink<'_>,
+) -> Result<StatementRead> {
     if is_plain(path, encoding, mapping)? {
-        super::statement::read_statement(path, encoding, mapping, as_of)
+        super::statement::read_statement_lines(path, encoding, mapping, as_of, sink)
     } else {
-        read_bank_statement(path, encoding, mapping, as_of)
+        read_bank_statement_lines(path, encoding, mapping, as_of, sink)
     }
 }
 
@@ -329,13 +341,25 @@ pub fn read_bank_statement(
     mapping: &ColumnMapping,
     as_of: NaiveDate,
 ) -> Result<Statement> {
+    collect(|sink| read_bank_statement_lines(path, encoding, mapping, as_of, sink))
+}
+
+/// `read_bank_statement` a line at a time: each good line goes to `sink` as it is
+/// read (a CSV is read a row at a time; a workbook's sheet is read whole first).
+pub fn read_bank_statement_lines(
+    path: &Path,
+    encoding: Option<Encoding>,
+    mapping: &ColumnMapping,
+    as_of: NaiveDate,
+    sink: &mut LineSink<'_>,
+) -> Result<StatementRead> {
     if is_workbook(path) {
         let mut rows = SheetRows::open(path)?;
-        return read_rows(&mut rows, Encoding::Utf8, mapping, as_of);
+        return read_rows(&mut rows, Encoding::Utf8, mapping, as_of, sink);
     }
     let (encoding, text) = open_text(path, encoding)?;
     let mut source = Source::new(text)?;
-    read_rows(&mut source, encoding, mapping, as_of)
+    read_rows(&mut source, encoding, mapping, as_of, sink)
 }
 
 /// The rows before the header are passed over (up to `PREAMBLE_LINES_MAX`); each row
@@ -345,7 +369,8 @@ fn read_rows(
     encoding: Encoding,
     mapping: &ColumnMapping,
     as_of: NaiveDate,
-) -> Result<Statement> {
+    sink: &mut LineSink<'_>,
+) -> Result<StatementRead> {
     let mut errors = LineErrors::default();
     let first: Vec<Quoted> = rows
         .header()
@@ -395,9 +420,9 @@ fn read_rows(
         balance: BalanceCheck::default(),
         summary_seen: false,
     };
-    let mut lines = Vec::new();
+    let mut lines = 0usize;
     while let Some((line, record)) = rows.next_line(&mut errors) {
-        if lines.len() >= BANK_LINES_MAX {
+        if lines >= BANK_LINES_MAX {
             return Err(Error::input(ReconcileMessage::TooManyLines {
                 max: BANK_LINES_MAX as u64,
             }));
@@ -418,12 +443,14 @@ fn read_rows(
             reader.balance.forget();
             continue;
         }
-        lines.extend(reader.check(line, record, &mut errors));
+        if let Some(good) = reader.check(line, record, &mut errors) {
+            lines += 1;
+            sink(good)?;
+        }
     }
     let (errors, errors_more) = errors.into_sorted();
-    Ok(Statement {
+    Ok(StatementRead {
         encoding,
-        lines,
         errors,
         errors_more,
     })

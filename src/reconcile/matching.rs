@@ -12,7 +12,7 @@
 //! everything that competed, never guessed. Pure: no ledger access, no formatting.
 
 use crate::ledger::money::Money;
-use crate::ledger::reconciliation::{LedgerItem, MatchKind, StatementLine};
+use crate::ledger::reconciliation::{Contender, LedgerItem, MatchKind, Settled, StatementLine};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -95,6 +95,63 @@ pub fn match_statement(mut lines: Vec<StatementLine>, mut items: Vec<LedgerItem>
     let by_amount_date = matcher.amount_date_candidates();
     matcher.resolve(&by_amount_date, MatchKind::AmountDate);
     matcher.finish()
+}
+
+/// One pass over one group of lines and items that compete only among themselves:
+/// for `MatchKind::Reference`, lines and items of one reference and amount (each is a
+/// candidate of every other); for `MatchKind::AmountDate`, lines and items of one
+/// amount, each a candidate of those dated within [`DATE_WINDOW_DAYS`]. `lines` in
+/// line order, `items` in date order. The passes of [`match_statement`] settle each
+/// such group as this does, so a statement too large to hold can be matched group by
+/// group (the store hands them over sorted) with the very same result.
+pub fn settle_group(kind: MatchKind, lines: &[Contender], items: &[Contender]) -> Settled {
+    // Every member has the same amount and (for the reference pass) reference: the
+    // group is the pass's whole world.
+    const SAME: &str = "=";
+    let mut matcher = Matcher {
+        line_state: vec![State::Open; lines.len()],
+        item_state: vec![State::Open; items.len()],
+        lines: lines
+            .iter()
+            .map(|c| StatementLine {
+                line: c.id.unsigned_abs(),
+                date: c.date,
+                amount: Money::ZERO,
+                reference: SAME.to_string(),
+                description: String::new(),
+            })
+            .collect(),
+        items: items
+            .iter()
+            .map(|c| LedgerItem {
+                posting_key: (c.id, 0),
+                date: c.date,
+                amount: Money::ZERO,
+                reference: Some(SAME.to_string()),
+                memo: String::new(),
+            })
+            .collect(),
+        pairs: Vec::new(),
+        ties: Vec::new(),
+    };
+    let candidates = match kind {
+        MatchKind::Reference => matcher.reference_candidates(),
+        MatchKind::AmountDate => matcher.amount_date_candidates(),
+    };
+    matcher.resolve(&candidates, kind);
+    Settled {
+        pairs: (matcher.pairs.iter())
+            .map(|(line, item, _)| (lines[*line].id, items[*item].id))
+            .collect(),
+        ties: (matcher.ties.iter())
+            .map(|(_, tied_lines, tied_items)| {
+                (
+                    tied_lines.iter().map(|l| lines[*l].id).collect(),
+                    tied_items.iter().map(|i| items[*i].id).collect(),
+                )
+            })
+            .collect(),
+    }
 }
 
 fn days_apart(a: NaiveDate, b: NaiveDate) -> i64 {

@@ -23,8 +23,10 @@ use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::Path;
 
-/// The most lines one statement may hold: years of a fund's bank account.
-pub const STATEMENT_LINES_MAX: usize = 200_000;
+/// The most lines one statement may hold: decades of a busy fund's bank account. The
+/// lines are not held (see `store::spill`); the bound keeps a mistaken file from
+/// running for ever.
+pub const STATEMENT_LINES_MAX: usize = 5_000_000;
 /// The largest statement file read, in bytes (as UTF-8).
 pub const STATEMENT_BYTES_MAX: u64 = 64 << 20;
 /// The most header names an error message lists before it says "…".
@@ -38,6 +40,34 @@ pub struct Statement {
     pub errors: Vec<LineError>,
     /// Bad lines beyond those kept in `errors`.
     pub errors_more: usize,
+}
+
+/// A statement read a line at a time: everything but its good lines, which went to
+/// the reader's sink in file order as they were read.
+#[derive(Debug)]
+pub struct StatementRead {
+    pub encoding: Encoding,
+    pub errors: Vec<LineError>,
+    /// Bad lines beyond those kept in `errors`.
+    pub errors_more: usize,
+}
+
+/// Where a reader puts each good line.
+pub type LineSink<'s> = dyn FnMut(StatementLine) -> Result<()> + 's;
+
+/// Runs a streaming reader and keeps its lines: the whole statement at once.
+pub fn collect(read: impl FnOnce(&mut LineSink<'_>) -> Result<StatementRead>) -> Result<Statement> {
+    let mut lines = Vec::new();
+    let read = read(&mut |line| {
+        lines.push(line);
+        Ok(())
+    })?;
+    Ok(Statement {
+        encoding: read.encoding,
+        lines,
+        errors: read.errors,
+        errors_more: read.errors_more,
+    })
 }
 
 /// What the statement needs from each line.
@@ -303,11 +333,24 @@ pub fn read_statement(
     mapping: &ColumnMapping,
     as_of: NaiveDate,
 ) -> Result<Statement> {
-    let (encoding, text) = read_text(path, encoding)?;
-    let mut source = Source::new(text.as_slice())?;
+    collect(|sink| read_statement_lines(path, encoding, mapping, as_of, sink))
+}
+
+/// `read_statement` a line at a time: each good line goes to `sink` as it is read.
+/// The text is decoded once first, to refuse a file that is not text or too large
+/// as a whole, before any line is read.
+pub fn read_statement_lines(
+    path: &Path,
+    encoding: Option<Encoding>,
+    mapping: &ColumnMapping,
+    as_of: NaiveDate,
+    sink: &mut LineSink<'_>,
+) -> Result<StatementRead> {
+    check_text_whole(path, encoding)?;
+    let (encoding, text) = open_text(path, encoding)?;
+    let mut source = Source::new(text)?;
     let positions = Positions::locate(source.header(), mapping)?;
     let mut errors = LineErrors::default();
-    let mut lines = Vec::new();
     let mut records = 0usize;
     while let Some((line, record)) = source.next_line(&mut errors) {
         records += 1;
@@ -316,38 +359,41 @@ pub fn read_statement(
                 max: STATEMENT_LINES_MAX as u64,
             }));
         }
-        lines.extend(check_line(line, record, &positions, as_of, &mut errors));
+        if let Some(good) = check_line(line, record, &positions, as_of, &mut errors) {
+            sink(good)?;
+        }
     }
     let (errors, errors_more) = errors.into_sorted();
-    Ok(Statement {
+    Ok(StatementRead {
         encoding,
-        lines,
         errors,
         errors_more,
     })
 }
 
-/// The whole file as UTF-8 bytes (not yet checked: a bad line is reported by line).
-fn read_text(path: &Path, encoding: Option<Encoding>) -> Result<(Encoding, Vec<u8>)> {
-    let (encoding, text) = open_text(path, encoding)?;
-    let mut bytes = Vec::new();
-    text.take(STATEMENT_BYTES_MAX + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            Error::io(
-                crate::error::message::IoMessage::Read {
-                    path: path.display().to_string(),
-                },
-                e,
-            )
-        })?;
-    if bytes.len() as u64 > STATEMENT_BYTES_MAX {
+/// Decodes the whole file without keeping it: a byte that is not text, or more than
+/// `STATEMENT_BYTES_MAX` as UTF-8, refuses the statement as a whole.
+fn check_text_whole(path: &Path, encoding: Option<Encoding>) -> Result<()> {
+    let (_, text) = open_text(path, encoding)?;
+    let read = std::io::copy(
+        &mut text.take(STATEMENT_BYTES_MAX + 1),
+        &mut std::io::sink(),
+    )
+    .map_err(|e| {
+        Error::io(
+            crate::error::message::IoMessage::Read {
+                path: path.display().to_string(),
+            },
+            e,
+        )
+    })?;
+    if read > STATEMENT_BYTES_MAX {
         return Err(Error::input(ReconcileMessage::TooLarge {
             path: path.display().to_string(),
             mib: STATEMENT_BYTES_MAX >> 20,
         }));
     }
-    Ok((encoding, bytes))
+    Ok(())
 }
 
 /// Checks one line: the good line, or `None` with each bad field in `errors`.
@@ -421,25 +467,49 @@ fn after_as_of(date: NaiveDate, as_of: NaiveDate) -> ReconcileMessage {
 /// field, quoting, column order or extra columns is the same statement. (Fields hold
 /// no control characters, so the separators cannot be forged.)
 pub fn lines_sha256(lines: &[StatementLine]) -> String {
-    let mut canonical: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            format!(
-                "{}\u{1f}{}\u{1f}{}\u{1f}{}\n",
-                iso(l.date),
-                l.amount.fen(),
-                l.reference,
-                l.description
-            )
-        })
-        .collect();
+    let mut canonical: Vec<String> = lines.iter().map(canonical).collect();
     canonical.sort_unstable();
-    let mut hasher = Sha256::new();
-    hasher.update(b"lovefund statement lines v1\n");
+    let mut digest = LinesDigest::new();
     for line in &canonical {
-        hasher.update(line.as_bytes());
+        digest.add(line);
     }
-    hex::encode(hasher.finalize())
+    digest.finish()
+}
+
+/// A line in the canonical form `lines_sha256` hashes (sorted, as bytes).
+pub fn canonical(line: &StatementLine) -> String {
+    format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\n",
+        iso(line.date),
+        line.amount.fen(),
+        line.reference,
+        line.description
+    )
+}
+
+/// `lines_sha256` of canonical lines given one at a time, already sorted.
+pub struct LinesDigest(Sha256);
+
+impl Default for LinesDigest {
+    fn default() -> Self {
+        LinesDigest::new()
+    }
+}
+
+impl LinesDigest {
+    pub fn new() -> LinesDigest {
+        let mut hasher = Sha256::new();
+        hasher.update(b"lovefund statement lines v1\n");
+        LinesDigest(hasher)
+    }
+
+    pub fn add(&mut self, canonical: &str) {
+        self.0.update(canonical.as_bytes());
+    }
+
+    pub fn finish(self) -> String {
+        hex::encode(self.0.finalize())
+    }
 }
 
 /// A statement amount: signed, and never zero (a line moves money). `name` is the

@@ -1,16 +1,17 @@
 //! Text of `reconcile`: matched lines, what is on one side only, ties, and the
-//! 銀行存款餘額調節表 with its two adjusted balances side by side.
+//! 銀行存款餘額調節表 with its two adjusted balances side by side. The lists are
+//! streamed from the report (measured, then written), never held.
 
-use super::table::{Align, Table};
+use super::table::{Align, Table, cell_width};
 use crate::i18n::{L, Lang};
 use crate::ledger::money::Money;
 use crate::ledger::reconciliation::{LedgerItem, MatchKind, ReconciliationRecord, StatementLine};
 use crate::ledger::time::LocalTime;
-use crate::report::reconciliation::ReconcileReport;
+use crate::report::reconciliation::{ReconcileReport, io_visit};
 use std::io::{self, Write};
 
-fn statement_row(l: &StatementLine) -> Vec<String> {
-    vec![
+fn statement_row(l: &StatementLine) -> [String; 5] {
+    [
         l.line.to_string(),
         l.date.to_string(),
         l.amount.grouped(),
@@ -19,8 +20,8 @@ fn statement_row(l: &StatementLine) -> Vec<String> {
     ]
 }
 
-fn item_row(i: &LedgerItem) -> Vec<String> {
-    vec![
+fn item_row(i: &LedgerItem) -> [String; 5] {
+    [
         format!("{}/{}", i.posting_key.0, i.posting_key.1),
         i.date.to_string(),
         i.amount.grouped(),
@@ -29,14 +30,20 @@ fn item_row(i: &LedgerItem) -> Vec<String> {
     ]
 }
 
+/// Where a section's rows go, one at a time.
+type RowSink<'a> = dyn FnMut([String; 5]) -> io::Result<()> + 'a;
+
+/// A section: its title and count, then its rows as a table. The rows are read
+/// twice — once to measure the columns, once to write them — so none is held.
 fn section(
     out: &mut dyn Write,
     title: &str,
     header: [&str; 5],
-    rows: Vec<Vec<String>>,
+    count: usize,
+    rows: &dyn Fn(&mut RowSink<'_>) -> io::Result<()>,
 ) -> io::Result<()> {
-    writeln!(out, "{title}: {}", rows.len())?;
-    if rows.is_empty() {
+    writeln!(out, "{title}: {count}")?;
+    if count == 0 {
         return Ok(());
     }
     let aligns = [
@@ -47,11 +54,19 @@ fn section(
         Align::Left,
     ];
     let columns: Vec<(&str, Align)> = header.iter().copied().zip(aligns).collect();
-    let mut t = Table::new(&columns);
-    for row in rows {
-        t.row(row);
-    }
-    t.write(out)?;
+    let mut widths = [0usize; 5];
+    rows(&mut |row| {
+        for (w, cell) in widths.iter_mut().zip(&row) {
+            *w = (*w).max(cell_width(cell));
+        }
+        Ok(())
+    })?;
+    let t = Table::with_bounds(&columns, &widths);
+    t.write_header(out)?;
+    rows(&mut |row| {
+        let cells: [&str; 5] = std::array::from_fn(|i| row[i].as_str());
+        t.write_row(out, &cells)
+    })?;
     writeln!(out)
 }
 
@@ -81,16 +96,15 @@ pub fn reconciliation(out: &mut dyn Write, r: &ReconcileReport, lang: Lang) -> i
         g(L::Reference),
         g(L::Memo),
     ];
-    let matched = r
-        .matching
-        .matched
-        .iter()
-        .map(|(line, item, kind)| {
+    let m = &r.matching;
+    let counts = m.counts;
+    let matched = |sink: &mut RowSink<'_>| {
+        io_visit(m.matched(&mut |line, item, kind| {
             let how = match kind {
                 MatchKind::Reference => g(L::Reference),
                 MatchKind::AmountDate => g(L::Amount),
             };
-            vec![
+            sink([
                 line.line.to_string(),
                 line.date.to_string(),
                 line.amount.grouped(),
@@ -101,38 +115,40 @@ pub fn reconciliation(out: &mut dyn Write, r: &ReconcileReport, lang: Lang) -> i
                     item.posting_key.0,
                     item.posting_key.1
                 ),
-            ]
-        })
-        .collect();
-    section(out, g(L::Matched), line_header, matched)?;
+            ])
+        }))
+    };
+    section(out, g(L::Matched), line_header, counts.matched, &matched)?;
+    let statement_only =
+        |sink: &mut RowSink<'_>| io_visit(m.statement_only(&mut |line| sink(statement_row(line))));
     section(
         out,
         g(L::StatementOnly),
         line_header,
-        r.matching
-            .statement_only
-            .iter()
-            .map(statement_row)
-            .collect(),
+        counts.statement_only,
+        &statement_only,
     )?;
+    let ledger_only =
+        |sink: &mut RowSink<'_>| io_visit(m.ledger_only(&mut |item| sink(item_row(item))));
     section(
         out,
         g(L::LedgerOnly),
         item_header,
-        r.matching.ledger_only.iter().map(item_row).collect(),
+        counts.ledger_only,
+        &ledger_only,
     )?;
-    let ties: Vec<Vec<String>> = r
-        .matching
-        .ties
-        .iter()
-        .flat_map(|t| {
-            t.statement_lines
-                .iter()
-                .map(statement_row)
-                .chain(t.ledger_items.iter().map(item_row))
-        })
-        .collect();
-    section(out, g(L::Ties), line_header, ties)?;
+    let ties = |sink: &mut RowSink<'_>| {
+        io_visit(m.ties(&mut |tie| {
+            for line in &tie.statement_lines {
+                sink(statement_row(line))?;
+            }
+            for item in &tie.ledger_items {
+                sink(item_row(item))?;
+            }
+            Ok(())
+        }))
+    };
+    section(out, g(L::Ties), line_header, counts.tied_rows, &ties)?;
     adjustment_table(out, r, lang)?;
     match r.recorded {
         Some(id) => writeln!(out, "{} {id}", g(L::Committed)),

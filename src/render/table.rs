@@ -57,6 +57,11 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
+/// A cell's width as a table measures it (control characters replaced).
+pub fn cell_width(text: &str) -> usize {
+    width(&printable(text))
+}
+
 /// Replaces control characters so a cell cannot move the cursor or break a line.
 fn printable(text: &str) -> Cow<'_, str> {
     if !text.chars().any(char::is_control) {

@@ -27,6 +27,7 @@ mod records;
 pub mod search;
 pub mod settings;
 pub mod signing;
+pub mod spill;
 pub mod summary;
 mod unit;
 pub mod users;

@@ -265,6 +265,13 @@ pub trait Read {
     fn reconciliations(&self) -> Result<Vec<ReconciliationRecord>>;
     fn reconciliation_lines(&self, id: i64) -> Result<ReconciliationLines>;
     fn uncleared_items(&self, account: &str, as_of: NaiveDate) -> Result<Vec<LedgerItem>>;
+    /// `uncleared_items` one at a time, in date order.
+    fn for_each_uncleared_item(
+        &self,
+        account: &str,
+        as_of: NaiveDate,
+        visit: &mut dyn FnMut(&LedgerItem) -> Result<()>,
+    ) -> Result<()>;
 
     // What `verify` compares the journal with.
     fn orphan_posting_entry_ids(&self) -> Result<Vec<i64>>;
@@ -632,6 +639,14 @@ impl<T: sealed::Sqlite> Read for T {
     }
     fn uncleared_items(&self, account: &str, as_of: NaiveDate) -> Result<Vec<LedgerItem>> {
         sql(self).uncleared_items(account, as_of)
+    }
+    fn for_each_uncleared_item(
+        &self,
+        account: &str,
+        as_of: NaiveDate,
+        visit: &mut dyn FnMut(&LedgerItem) -> Result<()>,
+    ) -> Result<()> {
+        sql(self).for_each_uncleared_item(account, as_of, visit)
     }
     fn orphan_posting_entry_ids(&self) -> Result<Vec<i64>> {
         sql(self).orphan_posting_entry_ids()

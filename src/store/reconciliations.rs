@@ -8,7 +8,7 @@ use crate::error::message::StoreMessage;
 use crate::error::{Error, Result};
 use crate::ledger::money::Money;
 pub use crate::ledger::reconciliation::ReconciliationRecord;
-use crate::ledger::reconciliation::{LedgerItem, MatchKind, StatementLine};
+use crate::ledger::reconciliation::{LedgerItem, MatchKind};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
@@ -25,13 +25,28 @@ pub struct NewReconciliation<'a> {
     pub ledger_balance: Money,
     pub adjusted: Money,
     pub agrees: bool,
-    pub matched: &'a [(StatementLine, LedgerItem, MatchKind)],
-    pub unmatched: &'a [StatementLine],
+    /// The matched pairs and the lines no posting matched, read from the spill.
+    pub lines: &'a super::spill::Spill,
 }
 
 impl Sql<'_> {
     /// Uncleared postings of an account and its sub-accounts dated on or before `as_of`.
     pub fn uncleared_items(&self, account: &str, as_of: NaiveDate) -> Result<Vec<LedgerItem>> {
+        let mut out = Vec::new();
+        self.for_each_uncleared_item(account, as_of, &mut |item| {
+            out.push(item.clone());
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// `uncleared_items` one at a time, in date order (then entry and posting).
+    pub fn for_each_uncleared_item(
+        &self,
+        account: &str,
+        as_of: NaiveDate,
+        visit: &mut dyn FnMut(&LedgerItem) -> Result<()>,
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare(
             "SELECT p.entry_id, p.seq, e.date, p.amount_fen, e.reference, e.memo
              FROM postings p JOIN entries e ON e.id = p.entry_id
@@ -41,17 +56,16 @@ impl Sql<'_> {
              ORDER BY e.date, p.entry_id, p.seq",
         )?;
         let mut rows = stmt.query(params![account, crate::ledger::date::iso(as_of)])?;
-        let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            out.push(LedgerItem {
+            visit(&LedgerItem {
                 posting_key: (r.get(0)?, r.get(1)?),
                 date: parse_date(&r.get::<_, String>(2)?)?,
                 amount: Money::from_fen(r.get(3)?),
                 reference: r.get(4)?,
                 memo: r.get(5)?,
-            });
+            })?;
         }
-        Ok(out)
+        Ok(())
     }
 
     pub fn reconciliations(&self) -> Result<Vec<ReconciliationRecord>> {
@@ -173,7 +187,7 @@ pub(super) fn insert_reconciliation(
         "INSERT INTO cleared_postings (entry_id, seq, reconciliation_id, statement_line, statement_date,
              amount_fen, reference, match_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    for (line, item, kind) in r.matched {
+    let cleared = r.lines.matched(&mut |line, item, kind| -> Result<()> {
         let kind = match kind {
             MatchKind::Reference => "reference",
             MatchKind::AmountDate => "amount-date",
@@ -200,13 +214,14 @@ pub(super) fn insert_reconciliation(
             }
             e => e.into(),
         })?;
-        collector.add("cleared_postings", &values)?;
-    }
+        collector.add("cleared_postings", &values)
+    })?;
+    cleared?;
     let mut unmatched = conn.prepare_cached(
         "INSERT INTO reconciliation_unmatched (reconciliation_id, statement_line, date, amount_fen, reference, description)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    for line in r.unmatched {
+    let recorded = r.lines.statement_only(&mut |line| -> Result<()> {
         let date = crate::ledger::date::iso(line.date);
         let values: [&dyn rusqlite::ToSql; 6] = [
             &id,
@@ -217,7 +232,8 @@ pub(super) fn insert_reconciliation(
             &line.description,
         ];
         unmatched.execute(&values[..])?;
-        collector.add("reconciliation_unmatched", &values)?;
-    }
+        collector.add("reconciliation_unmatched", &values)
+    })?;
+    recorded?;
     Ok(id)
 }

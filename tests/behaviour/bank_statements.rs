@@ -237,3 +237,121 @@ fn mapped_headers_the_statement_lacks_are_named_together() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert_eq!(l.fingerprint(), before);
 }
+
+/// The rows of a generic export, oldest first: 100.00 three times (two of them a day
+/// or two from the ledger's), a gift found by its reference, and a fee the ledger
+/// does not have; each with its running 余额.
+const ROWS_OLDEST_FIRST: [&str; 5] = [
+    "20220301,转账,\"100.00\",,\"100.00\",张三,B1,",
+    "20220302,转账,\"100.00\",,\"200.00\",李四,B2,",
+    "20220305,转账,\"5,000.00\",,\"5,200.00\",王五,D-7,",
+    "20220310,转账,\"100.00\",,\"5,300.00\",赵六,B3,",
+    "20220331,手续费,,12.50,\"5,287.50\",,B4,",
+];
+
+fn write_export(path: &Path, rows: &[&str]) {
+    let mut text = String::from(
+        "账号:6222 0000 0000 1234,\n户名:某市爱心基金会,\n\
+         交易日期,摘要,收入金额,支出金额,余额,对方户名,交易流水号,\n",
+    );
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    text.push_str("合计,,\"5,300.00\",12.50,,,,\n");
+    std::fs::write(path, text).unwrap();
+}
+
+/// What a report says, without the statement's line numbers (which the order of the
+/// rows changes).
+fn outcome(report: &Value) -> Value {
+    let mut report = report.clone();
+    let unnumber = |line: &mut Value| {
+        line.as_object_mut().unwrap().remove("line");
+    };
+    for pair in report["matched"].as_array_mut().unwrap() {
+        unnumber(&mut pair[0]);
+    }
+    for line in report["statement_only"].as_array_mut().unwrap() {
+        unnumber(line);
+    }
+    for tie in report["ties"].as_array_mut().unwrap() {
+        for line in tie["statement_lines"].as_array_mut().unwrap() {
+            unnumber(line);
+        }
+    }
+    for list in ["matched", "statement_only"] {
+        let rows = report[list].as_array_mut().unwrap();
+        rows.sort_by_key(|row| row.to_string());
+    }
+    let object = report.as_object_mut().unwrap();
+    object.remove("statement");
+    report
+}
+
+/// A statement newest first (as some banks list it) reconciles as the same statement
+/// oldest first: the same pairs, the same lines left over, the same table — and it is
+/// the same statement, so once one is recorded the other is refused.
+#[test]
+fn a_statement_newest_first_reconciles_as_oldest_first() {
+    let l = Ledger::new();
+    l.donate("2022-03-01", "100.00");
+    l.donate("2022-03-03", "100.00");
+    l.donate("2022-03-10", "100.00");
+    l.donate("2022-03-06", "5000.00");
+    l.donate("2022-03-20", "300.00");
+    let oldest = l.dir.path().join("oldest.csv");
+    let newest = l.dir.path().join("newest.csv");
+    write_export(&oldest, &ROWS_OLDEST_FIRST);
+    let mut reversed = ROWS_OLDEST_FIRST;
+    reversed.reverse();
+    write_export(&newest, &reversed);
+    let args = |path: &Path| {
+        vec![
+            "reconcile".to_string(),
+            "--statement".to_string(),
+            path.to_str().unwrap().to_string(),
+            "--closing-balance".to_string(),
+            "5,287.50".to_string(),
+            "--as-of".to_string(),
+            "2022-03-31".to_string(),
+        ]
+    };
+    let run = |path: &Path| {
+        let args = args(path);
+        l.json(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let (by_date, by_date_reversed) = (run(&oldest), run(&newest));
+    assert_eq!(by_date["matched"].as_array().unwrap().len(), 4, "{by_date}");
+    assert_eq!(
+        by_date["ledger_only"].as_array().unwrap().len(),
+        1,
+        "{by_date}"
+    );
+    assert_eq!(outcome(&by_date), outcome(&by_date_reversed));
+    // The lines 2022-03-02 and 2022-03-10 are found by amount and date, each to the
+    // closest gift.
+    let dates: Vec<(String, String)> = by_date["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p[0]["date"].to_string(), p[1]["date"].to_string()))
+        .collect();
+    assert!(
+        dates.contains(&("\"2022-03-02\"".into(), "\"2022-03-03\"".into())),
+        "{dates:?}"
+    );
+    let mut commit = args(&oldest);
+    commit.push("--commit".into());
+    let recorded = l.json(&commit.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(recorded["recorded"], 1);
+    let mut again = args(&newest);
+    again.push("--commit".into());
+    let before = l.fingerprint();
+    let err = l.refused_en(&again.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        err.contains("already reconciled and recorded as reconciliation 1"),
+        "{err}"
+    );
+    assert_eq!(l.fingerprint(), before);
+}

@@ -14,10 +14,10 @@
 pub mod alipay;
 pub mod wechat;
 
-use super::statement::Statement;
+use super::statement::{LineSink, StatementRead};
 use crate::error::message::{BillMessage, Quoted, ReconcileMessage, Wallet};
 use crate::error::{Error, Field, Result};
-use crate::input::{Encoding, LineError, LineErrors, csv_error_message, open_text, reason_of};
+use crate::input::{Encoding, LineErrors, csv_error_message, open_text, reason_of};
 use crate::ledger::date::iso;
 use crate::ledger::entry::{MEMO_LENGTH_MAX, REFERENCE_LENGTH_MAX, check_text};
 use crate::ledger::money::Money;
@@ -27,7 +27,8 @@ use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
 
-/// The most rows one bill may hold.
+/// The most rows one bill may hold (a bill is read a row at a time; see
+/// `read_bill_statement`).
 pub const BILL_ROWS_MAX: usize = 200_000;
 /// The largest bill read, in bytes (as UTF-8).
 pub const BILL_BYTES_MAX: u64 = 64 << 20;
@@ -85,54 +86,63 @@ impl BillRow {
     }
 }
 
-/// A read bill: its rows in file order and every bad one.
+/// A bill read a row at a time: everything but its rows, which went to the reader's
+/// sink.
 #[derive(Debug)]
-pub struct Bill {
+pub struct BillRead {
     pub wallet: Wallet,
     pub encoding: Encoding,
-    pub rows: Vec<BillRow>,
     /// Rows that did not move the wallet's own balance.
     pub skipped: u64,
-    pub errors: Vec<LineError>,
-    pub errors_more: usize,
+    /// The bad rows, not yet sorted.
+    pub errors: LineErrors,
 }
 
-impl Bill {
-    /// The bill as statement lines for reconciling the wallet's account on `as_of`:
-    /// the change to the balance, the reference, the kind and counterparty as the
-    /// description; a row after `as_of` is a bad line, as on a bank statement.
-    pub fn statement(self, as_of: NaiveDate) -> Statement {
-        let mut errors = LineErrors::default();
-        for e in self.errors {
-            errors.push(e.line, &e.column, e.reason);
+/// The bill as statement lines for reconciling the wallet's account on `as_of`, a
+/// row at a time to `sink`: the change to the balance, the reference, the kind and
+/// counterparty as the description; a row after `as_of` is a bad line, as on a bank
+/// statement (listed after the bill's own bad rows when there are too many to list).
+pub fn read_bill_statement(
+    path: &Path,
+    wallet: Option<Wallet>,
+    encoding: Option<Encoding>,
+    as_of: NaiveDate,
+    sink: &mut LineSink<'_>,
+) -> Result<StatementRead> {
+    let mut late = LineErrors::default();
+    let read = read_bill_rows(path, wallet, encoding, &mut |_, row| {
+        let date = row.time.date();
+        if date > as_of {
+            let reason = ReconcileMessage::AfterAsOf {
+                date: iso(date),
+                as_of: iso(as_of),
+            };
+            late.push(row.line, "交易时间", reason);
+            return Ok(());
         }
-        let mut lines = Vec::with_capacity(self.rows.len());
-        for row in self.rows {
-            let date = row.time.date();
-            if date > as_of {
-                let reason = ReconcileMessage::AfterAsOf {
-                    date: iso(date),
-                    as_of: iso(as_of),
-                };
-                errors.push(row.line, "交易时间", reason);
-                continue;
-            }
-            lines.push(StatementLine {
-                line: row.line,
-                date,
-                amount: row.wallet_change(),
-                description: format!("{} {}", row.kind, row.counterparty),
-                reference: row.reference,
-            });
-        }
-        let (errors, more) = errors.into_sorted();
-        Statement {
-            encoding: self.encoding,
-            lines,
-            errors,
-            errors_more: more + self.errors_more,
-        }
+        sink(StatementLine {
+            line: row.line,
+            date,
+            amount: row.wallet_change(),
+            description: format!("{} {}", row.kind, row.counterparty),
+            reference: row.reference,
+        })
+    })?;
+    let (own, own_more) = read.errors.into_sorted();
+    let mut errors = LineErrors::default();
+    for e in own {
+        errors.push(e.line, &e.column, e.reason);
     }
+    let (late, late_more) = late.into_sorted();
+    for e in late {
+        errors.push(e.line, &e.column, e.reason);
+    }
+    let (errors, more) = errors.into_sorted();
+    Ok(StatementRead {
+        encoding: read.encoding,
+        errors,
+        errors_more: more + late_more + own_more,
+    })
 }
 
 /// What a row holds, by role; the wallet's layout says which header names each role.
@@ -236,10 +246,17 @@ fn refused(message: BillMessage) -> Error {
     Error::input_in(Field::Statement, message)
 }
 
-/// Reads a whole bill: the preamble is passed over up to the header, rows are read
-/// until the trailer (a line of dashes) or the end. `wallet` forces the layout;
-/// `None` takes the header's. A bad header is an error; bad rows are collected.
-pub fn read_bill(path: &Path, wallet: Option<Wallet>, encoding: Option<Encoding>) -> Result<Bill> {
+/// Reads a bill a row at a time: the preamble is passed over up to the header, rows
+/// are read until the trailer (a line of dashes) or the end, and each good row goes
+/// to `sink` as it is read, with the wallet whose bill it is (told, or the header's).
+/// `wallet` forces the layout; `None` takes the header's. A bad header is an error;
+/// bad rows are collected.
+pub fn read_bill_rows(
+    path: &Path,
+    wallet: Option<Wallet>,
+    encoding: Option<Encoding>,
+    sink: &mut dyn FnMut(Wallet, BillRow) -> Result<()>,
+) -> Result<BillRead> {
     let (encoding, text) = open_text(path, encoding)?;
     let mut reader = csv_reader(text);
     let mut record = csv::StringRecord::new();
@@ -265,14 +282,8 @@ pub fn read_bill(path: &Path, wallet: Option<Wallet>, encoding: Option<Encoding>
     };
     let layout = layout(header_is);
     let positions = locate(layout, &header)?;
-    let mut bill = Bill {
-        wallet: header_is,
-        encoding,
-        rows: Vec::new(),
-        skipped: 0,
-        errors: Vec::new(),
-        errors_more: 0,
-    };
+    let mut skipped = 0;
+    let mut rows = 0usize;
     let mut errors = LineErrors::default();
     loop {
         match reader.read_record(&mut record) {
@@ -295,19 +306,26 @@ pub fn read_bill(path: &Path, wallet: Option<Wallet>, encoding: Option<Encoding>
         if record.iter().all(|c| clean(c).is_empty()) {
             continue;
         }
-        if bill.rows.len() >= BILL_ROWS_MAX {
+        if rows >= BILL_ROWS_MAX {
             return Err(Error::input(ReconcileMessage::TooManyLines {
                 max: BILL_ROWS_MAX as u64,
             }));
         }
         match read_row(layout, &positions, line, &record, &mut errors) {
-            Some(Some(row)) => bill.rows.push(row),
-            Some(None) => bill.skipped += 1,
+            Some(Some(row)) => {
+                rows += 1;
+                sink(header_is, row)?;
+            }
+            Some(None) => skipped += 1,
             None => {}
         }
     }
-    (bill.errors, bill.errors_more) = errors.into_sorted();
-    Ok(bill)
+    Ok(BillRead {
+        wallet: header_is,
+        encoding,
+        skipped,
+        errors,
+    })
 }
 
 /// Where each role's column is in the header.

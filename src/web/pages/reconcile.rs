@@ -18,6 +18,7 @@ use crate::ops::reconcile::{
     self, BadStatement, ReconcileRequest, ReconciliationDetail, Reconciliations,
 };
 use crate::ops::{Actor, Ledger, profiles};
+use crate::reconcile::matching::Matching;
 use crate::report::reconciliation::ReconcileReport;
 use crate::web::App;
 use crate::web::page::{self, Frame};
@@ -117,9 +118,8 @@ fn section(title: &str, count: usize, id: &str, rows: Markup) -> Markup {
     }
 }
 
-fn matching(lang: Lang, r: &ReconcileReport) -> Markup {
+fn matching(lang: Lang, m: &Matching) -> Markup {
     let g = |l: L| l.get(lang);
-    let m = &r.matching;
     let matched = html! {
         thead { tr {
             th.num { (g(L::Line)) } th { (g(L::Date)) } th.num { (g(L::Amount)) }
@@ -175,7 +175,10 @@ fn report(lang: Lang, r: &ReconcileReport, held: &Held, confirm: Markup) -> Mark
             Some(id) => { p.done role="status" id="committed" { (L::Committed.get(lang)) " " (id) } }
             None => { p.done role="status" { (W::TriedNotRecorded.get(lang)) } }
         }
-        (matching(lang, r))
+        @match r.matching.load() {
+            Ok(m) => { (matching(lang, &m)) }
+            Err(e) => { (refusal(lang, &e, Some(held))) }
+        }
         (adjustment(lang, r))
         (confirm)
     }

@@ -177,9 +177,11 @@ pub fn print(
     let left_out: std::collections::HashSet<&str> =
         not_printed.iter().map(|n| n.receipt.as_str()).collect();
     let skip = |record: &ReceiptRecord| left_out.contains(record.number.to_string().as_str());
+    // The files are made durable a batch at a time, not one by one (`output::Batch`).
+    let batch = guard.batch();
     let write = |number: ReceiptNumber, bytes: Vec<u8>| {
         let path = path_of(number);
-        guard.write(&path, &bytes)?;
+        batch.write(&path, &bytes)?;
         Ok((number, path.display().to_string()))
     };
     let mut written = Vec::new();
@@ -188,6 +190,7 @@ pub fn print(
         progress(written.len() as u64, total);
         Ok(())
     })?;
+    batch.finish()?;
     written.sort_unstable_by_key(|(number, _)| (number.year, number.seq));
     Ok(Printed {
         written: written.into_iter().map(|(_, path)| path).collect(),

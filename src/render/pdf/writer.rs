@@ -49,6 +49,8 @@ pub(crate) struct Writer<'a> {
     font: &'a PdfFont,
     remapper: GlyphRemapper,
     handle: PdfFontHandle,
+    /// Content written as bytes, put after the first page's operators.
+    appended: Vec<u8>,
 }
 
 /// The glyph ids of every character of the runs, in order of appearance.
@@ -89,6 +91,7 @@ impl<'a> Writer<'a> {
             font,
             remapper,
             handle,
+            appended: Vec::new(),
         })
     }
 
@@ -142,6 +145,12 @@ impl<'a> Writer<'a> {
         self.pdf.metadata.info.keywords = words;
     }
 
+    /// Puts `content` (page content operators, balanced in `q`/`Q`) after the first
+    /// page's: for drawings of many small shapes that are cheaper to write directly.
+    pub(crate) fn append_content(&mut self, content: Vec<u8>) {
+        self.appended.extend(content);
+    }
+
     pub(crate) fn finish(mut self, pages: Vec<PdfPage>) -> Result<Vec<u8>, String> {
         // Streams are deflated below rather than by printpdf's `optimize`: see
         // DEFLATE_LEVEL.
@@ -163,6 +172,9 @@ impl<'a> Writer<'a> {
             .collect();
         if !errors.is_empty() {
             return Err(format!("cannot write the PDF: {}", errors.join("; ")));
+        }
+        if !self.appended.is_empty() {
+            append_to_first_page(&mut document, &self.appended)?;
         }
         deflate_streams(&mut document)?;
         let mut bytes = Vec::with_capacity(32 * 1024);
@@ -204,6 +216,33 @@ fn subset_tag(glyphs: &[u16]) -> String {
     (0..6)
         .map(|index| char::from(b'A' + ((hash >> (index * 8)) % 26) as u8))
         .collect()
+}
+
+/// Adds `content` at the end of the first page's (last) content stream.
+fn append_to_first_page(document: &mut lopdf::Document, content: &[u8]) -> Result<(), String> {
+    let cannot = |detail: &str| format!("cannot write the PDF: {detail}");
+    let page = *document
+        .get_pages()
+        .get(&1)
+        .ok_or_else(|| cannot("it has no page"))?;
+    let last = *document
+        .get_page_contents(page)
+        .last()
+        .ok_or_else(|| cannot("its page has no content stream"))?;
+    let stream = document
+        .get_object_mut(last)
+        .and_then(lopdf::Object::as_stream_mut)
+        .map_err(|error| cannot(&error.to_string()))?;
+    if stream.dict.get(b"Filter").is_ok() {
+        return Err(cannot("its page content is already compressed"));
+    }
+    let mut joined = std::mem::take(&mut stream.content);
+    if !joined.is_empty() && !joined.ends_with(b"\n") {
+        joined.push(b'\n');
+    }
+    joined.extend_from_slice(content);
+    stream.set_content(joined);
+    Ok(())
 }
 
 fn deflate_streams(document: &mut lopdf::Document) -> Result<(), String> {

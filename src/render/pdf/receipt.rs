@@ -352,7 +352,7 @@ fn qr_content(qr: &QrDrawing) -> Vec<u8> {
         pt(PAGE_HEIGHT_MM - qr.top)
     );
     // A hair of overlap between rows, so that viewers show no seams.
-    let height = 1.0 + 0.02 / qr.module_mm;
+    let height = format!("{:.3}", 1.0 + 0.02 / qr.module_mm);
     for (row, colors) in qr.dark.chunks(qr.modules).enumerate() {
         let mut column = 0;
         while column < qr.modules {
@@ -364,7 +364,7 @@ fn qr_content(qr: &QrDrawing) -> Vec<u8> {
                 column += 1;
                 continue;
             }
-            let _ = writeln!(content, "{start} {row} {} {height:.3} re", column - start);
+            let _ = writeln!(content, "{start} {row} {} {height} re", column - start);
         }
     }
     content.push_str("f\nQ\n");

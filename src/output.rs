@@ -453,6 +453,60 @@ mod tests {
         assert!(!guard.is_ledger(&dir.path().join("fund.pdf")));
     }
 
+    /// The files of a batch, written from two threads across several full batches:
+    /// each is in place with its own bytes once the batch is finished, none before
+    /// its batch settles, and no temporary file is left; a batch dropped unfinished
+    /// (a print that failed) leaves nothing of its unsettled files.
+    #[test]
+    fn a_batch_puts_every_file_in_place_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = ledger_in(dir.path());
+        let guard = Guard::new(&ledger, Field::Out, false);
+        let files = BATCH_FILES * 2 + 10;
+        let batch = guard.batch();
+        std::thread::scope(|scope| {
+            for half in 0..2 {
+                let batch = &batch;
+                let dir = dir.path();
+                scope.spawn(move || {
+                    for n in (half..files).step_by(2) {
+                        let target = dir.join(format!("{n}.pdf"));
+                        batch.write(&target, n.to_string().as_bytes()).unwrap();
+                    }
+                });
+            }
+        });
+        // The last, partial batch is not in place yet.
+        let placed = |dir: &Path| {
+            std::fs::read_dir(dir)
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().path().extension() == Some("pdf".as_ref()))
+                .count()
+        };
+        assert_eq!(placed(dir.path()), BATCH_FILES * 2);
+        batch.finish().unwrap();
+        assert_eq!(placed(dir.path()), files);
+        for n in 0..files {
+            let bytes = std::fs::read(dir.path().join(format!("{n}.pdf"))).unwrap();
+            assert_eq!(bytes, n.to_string().as_bytes());
+        }
+        let unfinished = guard.batch();
+        unfinished
+            .write(&dir.path().join("late.pdf"), b"late")
+            .unwrap();
+        drop(unfinished);
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), files + 1, "the ledger and the receipts only");
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.ends_with(".tmp") && n != "late.pdf")
+        );
+    }
+
     #[test]
     fn an_existing_file_is_replaced_only_with_force_or_when_listed() {
         let dir = tempfile::tempdir().unwrap();

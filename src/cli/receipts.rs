@@ -55,8 +55,7 @@ pub fn run(ctx: &Context, command: ReceiptCommand, out: &mut dyn Write) -> Resul
             }
             let head = report::receipt_list_head(store, year, lang)?;
             let list = output(ReceiptListText::start(out, &head, lang))?;
-            let payloads = report::Payloads::TableOnly;
-            report::for_each_receipt(store, year, status, lang, payloads, |v| list.row(out, v))
+            report::for_each_receipt_row(store, year, status, lang, |row| list.row(out, row))
         }
         ReceiptCommand::Void {
             number,

@@ -30,12 +30,46 @@ pub struct PrintRequest {
     pub font: Option<PathBuf>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Printed {
-    pub written: Vec<String>,
+    /// The folder written to and the numbers of the receipts written there, in number
+    /// order: their paths are made as they are shown, so that a year of a hundred
+    /// thousand receipts does not hold as many strings.
+    dir: PathBuf,
+    written: Vec<ReceiptNumber>,
     /// Receipts of the year left out: their own text has characters the font
     /// cannot draw. Each blocks only itself; the others are written.
     pub not_printed: Vec<NotPrinted>,
+}
+
+impl Printed {
+    /// The paths of the files written, in number order.
+    pub fn written(&self) -> impl ExactSizeIterator<Item = String> + '_ {
+        let dir = &self.dir;
+        self.written
+            .iter()
+            .map(move |number| receipt_path(dir, *number).display().to_string())
+    }
+}
+
+/// As `{"written": [PATH, …], "not_printed": […]}`.
+impl Serialize for Printed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Paths<'a>(&'a Printed);
+        impl Serialize for Paths<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.written())
+            }
+        }
+        let mut printed = s.serialize_struct("Printed", 2)?;
+        printed.serialize_field("written", &Paths(self))?;
+        printed.serialize_field("not_printed", &self.not_printed)?;
+        printed.end()
+    }
 }
 
 /// A receipt the font cannot draw: its number, its donor, the characters missing.
@@ -73,7 +107,7 @@ impl Printed {
 
 impl Render for Printed {
     fn text(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
-        for path in &self.written {
+        for path in self.written() {
             writeln!(out, "{} {path}", L::Wrote.get(lang))?;
         }
         for left in &self.not_printed {
@@ -112,12 +146,17 @@ pub fn print(
     let fund_name = store.ledger_name_in(lang.into())?;
     let signer = crate::report::receipts::Signer::of(store)?;
     let reviewers = crate::report::receipts::reviewers(store)?;
-    let doc_of = |r: &ReceiptRecord| {
+    // The first pass checks the font against what a receipt prints in text, which its
+    // signature is not part of: it lays out unsigned receipts (signing is ~20 µs each).
+    let doc_with = |r: &ReceiptRecord, signed: bool| {
         let mut view = receipt_view(r, &funds, lang);
         view.reviewer = reviewers.get(&r.entry_id).cloned();
-        signer.sign(&mut view);
+        if signed {
+            signer.sign(&mut view);
+        }
         receipt_doc(&view, &fund_name, lang)
     };
+    let doc_of = |r: &ReceiptRecord| doc_with(r, true);
     let for_each = |visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>| match request.number {
         Some(n) => visit(receipt_or_refusal(store, n)?),
         None => store.for_each_receipt(request.year, visit),
@@ -131,7 +170,7 @@ pub fn print(
     let mut total = 0u64;
     let mut not_printed = Vec::new();
     for_each(&mut |record| {
-        let doc = doc_of(&record);
+        let doc = doc_with(&record, false);
         let font = match &font {
             Some(font) => font,
             None => {
@@ -177,10 +216,11 @@ pub fn print(
     let left_out: std::collections::HashSet<&str> =
         not_printed.iter().map(|n| n.receipt.as_str()).collect();
     let skip = |record: &ReceiptRecord| left_out.contains(record.number.to_string().as_str());
+    // The files are made durable a batch at a time, not one by one (`output::Batch`).
+    let batch = guard.batch();
     let write = |number: ReceiptNumber, bytes: Vec<u8>| {
-        let path = path_of(number);
-        guard.write(&path, &bytes)?;
-        Ok((number, path.display().to_string()))
+        batch.write(&path_of(number), &bytes)?;
+        Ok(number)
     };
     let mut written = Vec::new();
     render_all(&font, &for_each, &doc_of, &skip, &write, &mut |done| {
@@ -188,9 +228,11 @@ pub fn print(
         progress(written.len() as u64, total);
         Ok(())
     })?;
-    written.sort_unstable_by_key(|(number, _)| (number.year, number.seq));
+    batch.finish()?;
+    written.sort_unstable_by_key(|number| (number.year, number.seq));
     Ok(Printed {
-        written: written.into_iter().map(|(_, path)| path).collect(),
+        dir: dir.clone(),
+        written,
         not_printed,
     })
 }

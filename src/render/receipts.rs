@@ -8,7 +8,8 @@ use crate::error::message::RenderMessage;
 use crate::error::{Error, Field, Result};
 use crate::i18n::{L, Lang};
 use crate::ledger::time::unix_seconds;
-use crate::report::receipts::{ReceiptListHead, ReceiptNote, ReceiptSequence, ReceiptView};
+use crate::report::receipts::ReceiptView;
+use crate::report::receipts::{ReceiptListHead, ReceiptListRow, ReceiptNote, ReceiptSequence};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -284,26 +285,18 @@ impl ReceiptListText {
         Ok(ReceiptListText { table, lang })
     }
 
-    pub fn row(&self, out: &mut dyn Write, v: &ReceiptView) -> io::Result<()> {
+    pub fn row(&self, out: &mut dyn Write, v: &ReceiptListRow<'_>) -> io::Result<()> {
         let lang = self.lang;
-        let status = if v.status == "void" {
-            L::Void
-        } else {
-            L::Issued
-        };
-        let note = note(
-            v.replaces.as_deref(),
-            v.replaced_by.as_deref(),
-            v.void_reason.as_deref(),
-            lang,
-        );
+        let status = if v.void { L::Void } else { L::Issued };
+        let note = note(v.replaces, v.replaced_by, v.void_reason, lang);
         let amount = v.amount.grouped();
+        let number = v.number.to_string();
         self.table.write_row(
             out,
             &[
-                &v.number,
-                &v.date,
-                &v.donor,
+                &number,
+                v.date,
+                v.donor,
                 &v.fund,
                 &amount,
                 status.get(lang),

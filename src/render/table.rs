@@ -54,6 +54,11 @@ pub struct Table {
 
 /// Display width in terminal columns.
 pub fn width(text: &str) -> usize {
+    // Printable ASCII is one column a byte; most cells are (dates, numbers, amounts),
+    // and a streamed list measures every one of them.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
     UnicodeWidthStr::width(text)
 }
 
@@ -64,7 +69,10 @@ pub fn cell_width(text: &str) -> usize {
 
 /// Replaces control characters so a cell cannot move the cursor or break a line.
 fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    // Every control character (U+0000–U+001F, U+007F–U+009F) has a byte below 0x20,
+    // 0x7F or the lead byte 0xC2 in UTF-8: text without them is looked at no further.
+    let maybe_control = |b: u8| b < 0x20 || b == 0x7F || b == 0xC2;
+    if !text.bytes().any(maybe_control) || !text.chars().any(char::is_control) {
         return Cow::Borrowed(text);
     }
     text.chars()
@@ -232,7 +240,7 @@ impl Table {
         if *records {
             return self.write_record(out, cells);
         }
-        let mut line = String::new();
+        let mut line = String::with_capacity(128);
         let last = widths.len().saturating_sub(1);
         let indent: usize = widths[..last].iter().map(|w| w + 2).sum();
         // The last column may use what is left of the line (its cells can be wider
@@ -244,16 +252,20 @@ impl Table {
         let mut wrapped: Vec<String> = Vec::new();
         for (i, (cell, w)) in cells.iter().zip(widths.iter()).enumerate() {
             let cell = cell.as_ref();
+            let cell_width = width(cell);
             let cell: Cow<'_, str> = match self.align[i] {
-                Align::Left if i == last && width(cell) > last_room => {
+                Align::Left if i == last && cell_width > last_room => {
                     wrapped = wrap(cell, last_room);
                     Cow::Owned(wrapped.remove(0))
                 }
                 Align::Left if i == last => Cow::Borrowed(cell),
-                Align::Left if width(cell) > *w => Cow::Owned(shorten(cell, *w)),
+                Align::Left if cell_width > *w => Cow::Owned(shorten(cell, *w)),
                 _ => Cow::Borrowed(cell),
             };
-            let pad = w.saturating_sub(width(&cell));
+            let pad = match cell {
+                Cow::Borrowed(_) => w.saturating_sub(cell_width),
+                Cow::Owned(ref cut) => w.saturating_sub(width(cut)),
+            };
             match self.align[i] {
                 Align::Right => {
                     line.extend(std::iter::repeat_n(' ', pad));
@@ -270,7 +282,9 @@ impl Table {
                 line.push_str("  ");
             }
         }
-        writeln!(out, "{}", line.trim_end())?;
+        let line = line.trim_end();
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
         // The rest of a wrapped last column, under its start.
         for rest in wrapped {
             writeln!(out, "{}{rest}", " ".repeat(indent))?;

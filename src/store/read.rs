@@ -202,6 +202,12 @@ pub trait Read {
         year: Option<i32>,
         visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>,
     ) -> Result<()>;
+    /// The lines of `receipt list`'s table, one at a time (`receipts::ReceiptLine`).
+    fn for_each_receipt_line(
+        &self,
+        year: Option<i32>,
+        visit: &mut dyn FnMut(&receipts::ReceiptLine<'_>) -> Result<()>,
+    ) -> Result<()>;
     /// The largest amount and the donors' names of a year's receipts.
     fn receipt_list_bounds(
         &self,
@@ -543,6 +549,13 @@ impl<T: sealed::Sqlite> Read for T {
         visit: &mut dyn FnMut(ReceiptRecord) -> Result<()>,
     ) -> Result<()> {
         receipts::for_each_receipt(self.connection(), year, visit)
+    }
+    fn for_each_receipt_line(
+        &self,
+        year: Option<i32>,
+        visit: &mut dyn FnMut(&receipts::ReceiptLine<'_>) -> Result<()>,
+    ) -> Result<()> {
+        receipts::for_each_receipt_line(self.connection(), year, visit)
     }
     fn receipt_list_bounds(
         &self,

@@ -164,6 +164,173 @@ pub(super) fn for_each_receipt(
     Ok(())
 }
 
+/// One line of the text table of `receipt list`: only what it shows, borrowed for the
+/// time of one visit (no entry hash, handler, method or issue time, which the table
+/// never prints).
+#[derive(Clone, Copy, Debug)]
+pub struct ReceiptLine<'a> {
+    pub number: ReceiptNumber,
+    pub date: &'a str,
+    pub donor_name: &'a str,
+    pub anonymous: bool,
+    pub amount: Money,
+    pub fund_id: i64,
+    /// A gift held in trust: the beneficiary's name, as it is now.
+    pub entrusted_for: Option<&'a str>,
+    pub void_reason: Option<&'a str>,
+    pub replaces: Option<&'a str>,
+    pub replaced_by: Option<&'a str>,
+}
+
+/// The columns of a `ReceiptLine` as one row of its query gives them; its strings
+/// are kept in buffers reused from one receipt to the next.
+#[derive(Default)]
+struct PendingLine {
+    number: Option<ReceiptNumber>,
+    date: String,
+    donor_name: String,
+    anonymous: bool,
+    amount_fen: i64,
+    fund_id: Option<i64>,
+    entrusted_for: Option<String>,
+    void_reason: Option<String>,
+    replaces: Option<String>,
+    replaced_by: Option<String>,
+}
+
+impl PendingLine {
+    fn line(&self, number: ReceiptNumber) -> ReceiptLine<'_> {
+        ReceiptLine {
+            number,
+            date: &self.date,
+            donor_name: &self.donor_name,
+            anonymous: self.anonymous,
+            amount: Money::from_fen(-self.amount_fen),
+            fund_id: self.fund_id.unwrap_or_default(),
+            entrusted_for: self.entrusted_for.as_deref(),
+            void_reason: self.void_reason.as_deref(),
+            replaces: self.replaces.as_deref(),
+            replaced_by: self.replaced_by.as_deref(),
+        }
+    }
+
+    /// Takes the receipt's columns from `row` (its first posting row).
+    fn start(
+        &mut self,
+        number: ReceiptNumber,
+        row: &rusqlite::Row<'_>,
+        parties: &PartyNames,
+    ) -> rusqlite::Result<()> {
+        fn keep(buffer: &mut String, text: &str) {
+            buffer.clear();
+            buffer.push_str(text);
+        }
+        fn keep_opt(buffer: &mut Option<String>, text: Option<&str>) {
+            match (buffer.as_mut(), text) {
+                (Some(kept), Some(text)) => keep(kept, text),
+                (None, Some(text)) => *buffer = Some(text.to_string()),
+                (_, None) => *buffer = None,
+            }
+        }
+        let text = |index: usize| row.get_ref(index).and_then(|v| Ok(v.as_str_or_null()?));
+        self.number = Some(number);
+        keep(&mut self.date, text(2)?.unwrap_or_default());
+        // The name it was issued with when kept, else the donor's first name (as
+        // `select_receipt!`'s COALESCE(rn.name, p.name, '')).
+        let party = row
+            .get::<_, Option<i64>>(4)?
+            .and_then(|id| parties.get(&id));
+        let name = text(3)?.or(party.map(|(name, _)| name.as_str()));
+        keep(&mut self.donor_name, name.unwrap_or_default());
+        self.anonymous = party.is_some_and(|(_, anonymous)| *anonymous);
+        self.amount_fen = 0;
+        self.fund_id = None;
+        keep_opt(&mut self.entrusted_for, text(7)?);
+        keep_opt(&mut self.void_reason, text(8)?);
+        keep_opt(&mut self.replaces, text(9)?);
+        keep_opt(&mut self.replaced_by, text(10)?);
+        Ok(())
+    }
+
+    /// Adds a posting row's amount; the fund is the smallest fund id of the postings.
+    fn add(&mut self, row: &rusqlite::Row<'_>) -> rusqlite::Result<()> {
+        let amount_fen: Option<i64> = row.get(5)?;
+        let fund_id: Option<i64> = row.get(6)?;
+        self.amount_fen += amount_fen.unwrap_or_default();
+        if let Some(fund_id) = fund_id {
+            self.fund_id = Some(self.fund_id.map_or(fund_id, |kept| kept.min(fund_id)));
+        }
+        Ok(())
+    }
+}
+
+/// Every party's name as it was added and whether it is anonymous, by id.
+type PartyNames = std::collections::HashMap<i64, (String, bool)>;
+
+/// Read once for a whole list: a look-up here costs less than SQLite's join per
+/// receipt, and a ledger has far fewer people than receipts.
+fn party_names(conn: &Connection) -> Result<PartyNames> {
+    let mut stmt = conn.prepare_cached("SELECT id, name, type FROM parties")?;
+    let rows = stmt.query_map([], |row| {
+        let kind: String = row.get(2)?;
+        Ok((row.get(0)?, (row.get(1)?, kind == "anonymous")))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<PartyNames>>()?)
+}
+
+/// The lines of `receipt list`'s table, for a year (all years when None), in number
+/// order, one at a time. The same joins as `select_receipt!` but only the columns the
+/// table shows, the donors' names from memory (`party_names`), and no GROUP BY: a receipt's income (or held-in-trust) postings come
+/// as consecutive rows, summed here, which costs SQLite less than its aggregate.
+pub(super) fn for_each_receipt_line(
+    conn: &Connection,
+    year: Option<i32>,
+    visit: &mut dyn FnMut(&ReceiptLine<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.year, r.seq, e.date, rn.name, e.party_id, q.amount_fen, q.fund_id,
+                b.name, v.reason, r.replaces,
+                CASE WHEN v.year IS NULL THEN NULL
+                     ELSE (SELECT printf('%d-%06d', n.year, n.seq) FROM receipts n
+                           WHERE n.replaces = printf('%d-%06d', r.year, r.seq)) END
+         FROM receipts r
+         JOIN entries e ON e.id = r.entry_id
+         LEFT JOIN receipt_names rn ON rn.year = r.year AND rn.seq = r.seq
+         LEFT JOIN receipt_voids v ON v.year = r.year AND v.seq = r.seq
+         LEFT JOIN entrusted t ON t.entry_id = e.id
+         LEFT JOIN parties_now b ON b.id = t.beneficiary_id
+         LEFT JOIN postings q ON q.entry_id = e.id
+              AND ((q.account >= '4' AND q.account < '5')
+                   OR (t.entry_id IS NOT NULL AND q.account >= '2601' AND q.account < '2601/'))
+         WHERE r.year BETWEEN ?1 AND ?2
+         ORDER BY r.year, r.seq",
+    )?;
+    let parties = party_names(conn)?;
+    let (from, to) = year_range(year);
+    let mut rows = stmt.query(params![from, to])?;
+    let mut pending = PendingLine::default();
+    while let Some(row) = rows.next()? {
+        let number = ReceiptNumber {
+            year: row.get(0)?,
+            seq: row.get(1)?,
+        };
+        match pending.number {
+            Some(kept) if kept == number => {}
+            kept => {
+                if let Some(kept) = kept {
+                    visit(&pending.line(kept))?;
+                }
+                pending.start(number, row, &parties)?;
+            }
+        }
+        pending.add(row)?;
+    }
+    if let Some(kept) = pending.number {
+        visit(&pending.line(kept))?;
+    }
+    Ok(())
+}
+
 /// What a receipt's note in a list says: why it is void, which receipt replaced it,
 /// which one it replaces.
 #[derive(Clone, Debug)]

@@ -529,3 +529,110 @@ fn two_treasurers_donating_at_once_get_gap_free_numbers() {
     assert_eq!(numbers, expected);
     l.run(&["verify"]).success();
 }
+
+/// The text table of `receipt list` reads a query of its own, narrower than the JSON
+/// list's (issue 16 §2): each of its rows must say what the JSON list says of the
+/// same receipt — number, date, donor as printed (the name before a correction, the
+/// anonymous donor's word), fund (a gift in trust as 受托代理 and the masked
+/// beneficiary), amount, status and note — through a void, a reissue after a
+/// corrected name, an anonymous gift and a gift in trust, and with `--status`.
+#[test]
+fn the_text_list_says_what_the_json_list_says() {
+    let l = ledger_with_gifts();
+    l.run(&["beneficiary", "add", "--type", "student", "張小明"])
+        .success();
+    l.run(&[
+        "donate",
+        "--donor",
+        "李明",
+        "--amount",
+        "3000",
+        "--date",
+        "2022-03-04",
+        "--method",
+        "bank",
+        "--for",
+        "張小明",
+    ])
+    .success();
+    l.run(&["receipt", "void", "2022-000002", "--reason", "typed twice"])
+        .success();
+    l.run(&[
+        "donor",
+        "edit",
+        "李明",
+        "--name",
+        "李明明",
+        "--reason",
+        "typo",
+    ])
+    .success();
+    l.run(&[
+        "receipt",
+        "reissue",
+        "2022-000001",
+        "--reason",
+        "name corrected",
+    ])
+    .success();
+    let grouped = |amount: &str| {
+        let (yuan, fen) = amount.split_once('.').unwrap();
+        let mut out = String::new();
+        for (i, c) in yuan.chars().enumerate() {
+            if i > 0 && (yuan.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        format!("{out}.{fen}")
+    };
+    for status in [None, Some("void"), Some("issued")] {
+        let mut args = vec!["--lang", "en", "receipt", "list"];
+        args.extend(status.iter().flat_map(|s| ["--status", s]));
+        let json = l.json(&args);
+        let json = json.as_array().unwrap();
+        let out = l.cmd().env("COLUMNS", "200").args(&args).assert().success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let rows: Vec<&str> = text.lines().skip(2).collect();
+        assert_eq!(rows.len(), json.len(), "{text}");
+        assert!(!rows.is_empty());
+        for (row, receipt) in rows.iter().zip(json) {
+            let field = |name: &str| receipt[name].as_str().unwrap_or_default().to_string();
+            let cells: Vec<&str> = row
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            assert_eq!(cells[0], field("number"), "{row}");
+            assert_eq!(cells[1], field("date"), "{row}");
+            assert_eq!(cells[2], field("donor"), "{row}");
+            // The fund column is as wide as the widest fund's name: a gift in trust's
+            // longer purpose is cut there, as main's table cuts it.
+            let fund = field("fund");
+            let shown = cells[3].strip_suffix('…').unwrap_or(cells[3]);
+            assert!(cells[3] == fund || fund.starts_with(shown), "{row}");
+            assert_eq!(cells[4], grouped(&field("amount")), "{row}");
+            assert_eq!(cells[5], field("status"), "{row}");
+            let note = cells.get(6).copied().unwrap_or_default();
+            for said in [
+                field("void_reason"),
+                field("replaces"),
+                field("replaced_by"),
+            ] {
+                assert!(note.contains(&said), "{row}: {said:?} missing");
+            }
+        }
+    }
+    let all = l.json(&["--lang", "en", "receipt", "list"]);
+    let donors: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["donor"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        donors,
+        ["李明", "Anonymous donor", "李明", "李明", "李明明"]
+    );
+    assert_eq!(all[3]["fund"], "Held in trust (受托代理) for 張**", "{all}");
+}

@@ -12,13 +12,17 @@ use super::layout::{Style, fit, line_height_mm, style};
 use printpdf::{Color, Line, LinePoint, Mm, Op, PaintMode, Point, Pt, Rect, Rgb};
 
 impl Ink {
-    pub(crate) fn color(self) -> Color {
-        let (r, g, b) = match self {
+    pub(crate) fn rgb(self) -> (f32, f32, f32) {
+        match self {
             Ink::Text => (0.08, 0.08, 0.08),
             Ink::Label => (0.33, 0.33, 0.33),
             Ink::Accent => (0.72, 0.08, 0.08),
             Ink::Rule => (0.25, 0.25, 0.25),
-        };
+        }
+    }
+
+    pub(crate) fn color(self) -> Color {
+        let (r, g, b) = self.rgb();
         Color::Rgb(Rgb::new(r, g, b, None))
     }
 }

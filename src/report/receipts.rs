@@ -231,12 +231,19 @@ pub fn receipt_list_head(
 ) -> Result<ReceiptListHead> {
     let (largest, mut donors, notes) = store.receipt_list_bounds(year)?;
     donors.push(lang.word(Word::AnonymousDonor).to_string());
-    let funds = store.funds()?;
-    let funds = funds
+    let all = store.funds()?;
+    let mut funds: Vec<String> = all
         .0
         .iter()
         .map(|f| f.name(lang.script()).to_string())
         .collect();
+    // A gift in trust is listed as 受托代理 and its beneficiary, masked: the column
+    // holds that too, rather than cut it to the widest fund's name.
+    for id in store.entrusted_beneficiaries()? {
+        if let Some(b) = store.party(crate::ledger::party::Role::Beneficiary, id)? {
+            funds.push(purpose(Some(&b.name), 0, &all, lang).into_owned());
+        }
+    }
     Ok(ReceiptListHead {
         largest,
         donors,

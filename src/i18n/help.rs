@@ -512,13 +512,13 @@ help! {
         "助學、扶貧或幫困（繁簡皆可），或 study-aid、poverty-relief、hardship",
         "助学、扶贫或帮困（繁简皆可），或 study-aid、poverty-relief、hardship";
     "A gift the donor designates for one named student or household: held in trust for them (受托代理, 2601), not donation revenue; paid out with `disburse --entrusted`. The beneficiary as for `disburse --to`" =>
-        "捐贈人指定給某一位學生或某一戶家庭的捐款：作為受托代理為其代管（受托代理負債 2601），不計入捐贈收入；用 `disburse --entrusted` 轉交。受益人的寫法與 `disburse --to` 相同",
+        "捐贈人指定給某一位學生或某一戶家庭的捐款：作為受託代理為其代管（受託代理負債 2601），不計入捐贈收入；用 `disburse --entrusted` 轉交。受益人的寫法與 `disburse --to` 相同",
         "捐赠人指定给某一位学生或某一户家庭的捐款：作为受托代理为其代管（受托代理负债 2601），不计入捐赠收入；用 `disburse --entrusted` 转交。受益人的写法与 `disburse --to` 相同";
     "Pay out gifts held in trust for this beneficiary (`donate --for`) instead of a program's aid; refused beyond what is held for them" =>
-        "轉交為這位受益人代管的受托代理款（`donate --for`），而不是項目資助；超過代管的金額會被拒絕",
+        "轉交為這位受益人代管的受託代理款（`donate --for`），而不是項目資助；超過代管的金額會被拒絕",
         "转交为这位受益人代管的受托代理款（`donate --for`），而不是项目资助；超过代管的金额会被拒绝";
     "年度信息公开 (慈善组织信息公开办法): income by source and kind, spending and people aided by program, each project's money in and out, gifts held in trust, donors and beneficiaries as the public may see them (names masked, 张*; donors who asked not to be named never named)" =>
-        "年度信息公開（慈善組織信息公開辦法）：收入按來源和種類、各項目的支出和受助人數、每個項目的收支、受托代理，以及可公開的捐贈人和受助人（姓名遮蔽，如 張*；要求不具名的捐贈人絕不列名）",
+        "年度信息公開（慈善組織信息公開辦法）：收入按來源和種類、各項目的支出和受助人數、每個項目的收支、受託代理，以及可公開的捐贈人和受助人（姓名遮蔽，如 張*；要求不具名的捐贈人絕不列名）",
         "年度信息公开（慈善组织信息公开办法）：收入按来源和种类、各项目的支出和受助人数、每个项目的收支、受托代理，以及可公开的捐赠人和受助人（姓名遮蔽，如 张*；要求不具名的捐赠人绝不列名）";
     "Record the disclosure as published now (in the ledger's language), so that any later change can only be published as a new version with a --correction" =>
         "把這份信息公開記錄為現在發布的版本（用賬本的語言），之後任何變化都只能加上 --correction 作為新的一版發布",

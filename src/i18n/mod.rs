@@ -211,7 +211,7 @@ labels! {
     SpendingByProgram => "支出（按項目）", "支出（按项目）", "Spending by program";
     OtherSpending => "其他支出", "其他支出", "Other spending";
     ProjectsSection => "項目收支", "项目收支", "Projects";
-    EntrustedSection => "受托代理", "受托代理", "Held in trust";
+    EntrustedSection => "受託代理", "受托代理", "Held in trust";
     LeftoverSection => "結餘資金轉入轉出", "结余资金转入转出", "Leftover money moved between funds";
     EntrustedGifts => "指定受益人的捐款", "指定受益人的捐款", "designated gifts";
     SourcePerson => "個人", "个人", "Individuals";
@@ -221,13 +221,13 @@ labels! {
     TypeHousehold => "家庭", "家庭", "household";
     PublishedAs => "已發布：第", "已发布：第", "published: version";
     VersionUnit => "版", "版", "";
-    HeldInTrust => "受托代理代管中", "受托代理代管中", "Held in trust (受托代理)";
+    HeldInTrust => "受託代理代管中", "受托代理代管中", "Held in trust (受托代理)";
     VersionOrdinal => "第", "第", "version";
     ChangedSincePublished => "，之後數字已變，尚未發布更正", "，之后数字已变，尚未发布更正", ", changed since and no correction published yet";
     CorrectionNote => "更正說明", "更正说明", "Correction (更正说明)";
-    EntrustedFor => "受托代理，轉交", "受托代理，转交", "Held in trust (受托代理) for";
-    EntrustedTo => "受托代理轉交", "受托代理转交", "Paid in trust to";
-    EntrustedPaidOut => "已記錄受托代理轉交", "已记录受托代理转交", "Recorded payout of gifts held in trust";
+    EntrustedFor => "受託代理，轉交", "受托代理，转交", "Held in trust (受托代理) for";
+    EntrustedTo => "受託代理轉交", "受托代理转交", "Paid in trust to";
+    EntrustedPaidOut => "已記錄受託代理轉交", "已记录受托代理转交", "Recorded payout of gifts held in trust";
     Added => "已新增", "已新增", "Added";
     Edited => "已更正", "已更正", "Edited";
     Corrections => "更正記錄", "更正记录", "Corrections";

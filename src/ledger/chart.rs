@@ -46,7 +46,7 @@ pub const DEFAULT_ACCOUNTS: &[DefaultAccount] = &[
     account(
         "1501",
         Asset,
-        "受托代理資產",
+        "受託代理資產",
         "受托代理资产",
         "Entrusted assets",
     ),
@@ -60,7 +60,7 @@ pub const DEFAULT_ACCOUNTS: &[DefaultAccount] = &[
     account(
         "2601",
         Liability,
-        "受托代理負債",
+        "受託代理負債",
         "受托代理负债",
         "Entrusted liabilities",
     ),

@@ -131,7 +131,7 @@ fn a_gift_for_a_beneficiary_is_held_on_2601_and_paying_it_out_clears_it() {
     );
     let shown = l.stdout(&["--lang", "zh-Hans", "show", "4"]);
     // The memo is in the ledger's own language (zh-Hant here).
-    assert!(shown.contains("摘要: 受托代理轉交 张小明"), "{shown}");
+    assert!(shown.contains("摘要: 受託代理轉交 张小明"), "{shown}");
     // The donor's year-end statement lists the gift with its receipt, as 受托代理;
     // the beneficiary's history shows what was passed on.
     let statement = l.stdout(&[
@@ -364,7 +364,7 @@ fn an_older_ledger_gets_the_trust_accounts_on_upgrade() {
     assert_eq!(version, lovefund::store::MIGRATIONS.last().unwrap().0);
     let accounts = l.stdout(&["--lang", "zh-Hant", "account", "list"]);
     assert!(
-        accounts.contains("受托代理資產") && accounts.contains("受托代理負債"),
+        accounts.contains("受託代理資產") && accounts.contains("受託代理負債"),
         "{accounts}"
     );
     assert_eq!(balance_of(&l, "2601"), ("0.00".into(), "500.00".into()));

@@ -268,7 +268,7 @@ impl Say for LedgerMessage {
                 held,
             } => words!(
                 lang,
-                "拒絕：{field} {takes} 超過 {date} 為「{beneficiary}」代管的受托代理款 {held}（已計入之後的每張憑證）；請記不超過 {held} 的金額",
+                "拒絕：{field} {takes} 超過 {date} 為「{beneficiary}」代管的受託代理款 {held}（已計入之後的每張憑證）；請記不超過 {held} 的金額",
                 "拒绝：{field} {takes} 超过 {date} 为“{beneficiary}”代管的受托代理款 {held}（已计入之后的每张凭证）；请记不超过 {held} 的金额",
                 "refused: {field} {takes} is more than the {held} held in trust (受托代理) for \"{beneficiary}\" on {date} (counting every later entry); pay at most {held}",
             ),
@@ -279,7 +279,7 @@ impl Say for LedgerMessage {
                 held,
             } => words!(
                 lang,
-                "拒絕：沖銷憑證 {id} 要從為「{beneficiary}」代管的受托代理款取回 {takes}，但只剩 {held}（其餘已轉交）；請先沖銷轉交給受益人的憑證",
+                "拒絕：沖銷憑證 {id} 要從為「{beneficiary}」代管的受託代理款取回 {takes}，但只剩 {held}（其餘已轉交）；請先沖銷轉交給受益人的憑證",
                 "拒绝：冲销凭证 {id} 要从为“{beneficiary}”代管的受托代理款取回 {takes}，但只剩 {held}（其余已转交）；请先冲销转交给受益人的凭证",
                 "refused: reversing entry {id} takes back {takes} held in trust for \"{beneficiary}\", but only {held} is left (the rest was paid out); reverse the payouts to the beneficiary first",
             ),

@@ -116,10 +116,17 @@ pub(super) fn party(conn: &Connection, role: Role, id: i64) -> Result<Option<Par
         .optional()?)
 }
 
+/// The parties of `role` whose name now is `name`. A party's name now is the one it
+/// was made with or that of its latest edit, so only parties made with that name or
+/// edited to it once can have it: those are looked up first (by the name index and
+/// the few edits), and `parties_now` is read for them alone, not for every party of
+/// the role (`+role` keeps SQLite from scanning the role's index instead).
 pub(super) fn parties_named(conn: &Connection, role: Role, name: &str) -> Result<Vec<Party>> {
     let mut stmt = conn.prepare_cached(concat!(
         select_party!(),
-        " WHERE role = ?1 AND name = ?2 ORDER BY id"
+        " WHERE +role = ?1 AND name = ?2 AND id IN (",
+        "SELECT id FROM parties WHERE role = ?1 AND name = ?2 ",
+        "UNION ALL SELECT party_id FROM party_edits WHERE name = ?2) ORDER BY id"
     ))?;
     let rows = stmt.query_map(params![role.as_str(), name], party_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

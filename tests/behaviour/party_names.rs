@@ -135,3 +135,36 @@ fn a_donor_merged_into_another_that_also_matches_is_not_asked_about() {
     assert_eq!(shown_id(&l, "donor", "zs"), 1);
     assert_eq!(shown_id(&l, "donor", "2"), 2);
 }
+
+#[test]
+fn the_exact_name_is_the_current_one_after_an_edit() {
+    // 王五 is corrected to 李四, beside 李四某: `李四` names donor 1 exactly (were the
+    // edit's name not looked up, the part match would find both and ask); the name
+    // given up no longer finds anyone.
+    let l = Ledger::new();
+    l.run(&["donor", "add", "王五"]).success();
+    l.run(&["donor", "add", "李四某"]).success();
+    l.run(&[
+        "donor", "edit", "王五", "--name", "李四", "--reason", "录错",
+    ])
+    .success();
+    assert_eq!(shown_id(&l, "donor", "李四"), 1);
+    let recorded = l.json(&[
+        "donate",
+        "--donor",
+        "李四",
+        "--amount",
+        "10",
+        "--date",
+        "2022-03-01",
+        "--method",
+        "cash",
+    ]);
+    assert_eq!(recorded["donor"], 1, "{recorded}");
+    l.refused(&["donor", "show", "王五"]);
+    // Edited back, the first name is its own again and the second is no one's.
+    l.run(&["donor", "edit", "1", "--name", "王五", "--reason", "改回"])
+        .success();
+    assert_eq!(shown_id(&l, "donor", "王五"), 1);
+    assert_eq!(shown_id(&l, "donor", "李四"), 2, "only 李四某 holds it now");
+}

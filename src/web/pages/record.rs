@@ -41,7 +41,7 @@ pub trait Record {
     fn fields(frame: &Frame, choices: &Self::Choices, posted: Option<&Posted>) -> Markup;
 }
 
-/// The page: what the operation did or why it was refused, then the form.
+/// The page, its choices read as `user` first.
 async fn render<P: Record>(
     app: &App,
     user: &str,
@@ -51,7 +51,18 @@ async fn render<P: Record>(
 ) -> Markup {
     let lang = frame.lang;
     let choices = app.as_user(user, move |l| P::choices(l, lang)).await;
-    let body = match &choices {
+    draw::<P>(frame, posted, outcome, &choices)
+}
+
+/// The page: what the operation did or why it was refused, then the form.
+fn draw<P: Record>(
+    frame: &Frame<'_>,
+    posted: Option<&Posted>,
+    outcome: Option<&Result<P::Done>>,
+    choices: &Result<P::Choices>,
+) -> Markup {
+    let lang = frame.lang;
+    let body = match choices {
         Ok(choices) => html! {
             @match outcome {
                 Some(Ok(done)) => { (P::done(lang, done)) }
@@ -78,18 +89,29 @@ pub async fn form<P: Record>(State(app): State<Arc<App>>, signed: Signed) -> Res
         .into_response()
 }
 
-/// POST: the record, and the page again.
+/// POST: the record, and the page again. The choices the form offers are read in
+/// the same turn on the ledger as the record, right after it: a busy server hands
+/// out one turn, not two, per form.
 pub async fn record<P: Record>(State(app): State<Arc<App>>, posted: Posted) -> Response {
     let Some(user) = posted.user().map(str::to_string) else {
         return Redirect::to("/login").into_response();
     };
     let name = user.clone();
-    let outcome = match P::request(&posted) {
+    let lang = posted.visit.lang;
+    let (outcome, choices) = match P::request(&posted) {
         Ok(request) => {
-            app.as_user(&user, move |l| P::run(l, &Actor::now(&name)?, request))
-                .await
+            let turn = app
+                .as_user(&user, move |l| {
+                    let done = Actor::now(&name).and_then(|actor| P::run(l, &actor, request));
+                    Ok((done, P::choices(l, lang)))
+                })
+                .await;
+            match turn {
+                Ok((done, choices)) => (done, Some(choices)),
+                Err(e) => (Err(e), None),
+            }
         }
-        Err(e) => Err(e),
+        Err(e) => (Err(e), None),
     };
     let csrf = posted.visit.session.as_ref().map(|s| s.csrf.clone());
     let frame = Frame {
@@ -103,7 +125,10 @@ pub async fn record<P: Record>(State(app): State<Arc<App>>, posted: Posted) -> R
         Err(e) => page::status_of(e),
     };
     let kept = outcome.as_ref().is_err().then_some(&posted);
-    let markup = render::<P>(&app, &user, &frame, kept, Some(&outcome)).await;
+    let markup = match &choices {
+        Some(choices) => draw::<P>(&frame, kept, Some(&outcome), choices),
+        None => render::<P>(&app, &user, &frame, kept, Some(&outcome)).await,
+    };
     (status, markup).into_response()
 }
 

@@ -257,14 +257,22 @@ impl UploadForm {
 
     /// The file, refused when none was chosen.
     pub fn file(&self) -> Result<&(String, Vec<u8>)> {
-        match &self.file {
-            Some(file) if !file.0.is_empty() || !file.1.is_empty() => Ok(file),
-            _ => Err(Error::input_in(
-                Field::Named("file".into()),
-                WebMessage::NoFileChosen,
-            )),
-        }
+        self.file.as_ref().filter(|f| chosen(f)).ok_or_else(no_file)
     }
+
+    /// The file, taken out of the form; refused when none was chosen.
+    pub fn into_file(self) -> Result<(String, Vec<u8>)> {
+        self.file.filter(chosen).ok_or_else(no_file)
+    }
+}
+
+/// Whether a file part holds a file (a browser sends an empty one when none was chosen).
+fn chosen((name, bytes): &(String, Vec<u8>)) -> bool {
+    !name.is_empty() || !bytes.is_empty()
+}
+
+fn no_file() -> Error {
+    Error::input_in(Field::Named("file".into()), WebMessage::NoFileChosen)
 }
 
 /// The body of an upload (a multipart form). A body that is not one carries no
@@ -290,11 +298,31 @@ impl axum::extract::FromRequest<std::sync::Arc<super::App>> for Upload {
     }
 }
 
-/// Reads an upload form. The outer error is a form without this session's token
-/// first (refused before anything is read); the inner one a file too large.
+/// Reads a sheet or statement's upload form, its file within `UPLOAD_BYTES_MAX`.
+/// The outer error is a form without this session's token first (refused before
+/// anything is read); the inner one a file too large.
 pub async fn read(
     visit: &Visit,
     multipart: &mut Multipart,
+) -> std::result::Result<Result<UploadForm>, Error> {
+    let too_large = |_: String| {
+        Error::input_in(
+            Field::Named("file".into()),
+            WebMessage::UploadTooLarge {
+                mib: UPLOAD_BYTES_MAX / (1024 * 1024),
+            },
+        )
+    };
+    read_within(visit, multipart, UPLOAD_BYTES_MAX, too_large).await
+}
+
+/// Reads an upload form whose token must come first, its file read no further
+/// than `limit` bytes: past it, the refusal `too_large` makes of the name sent.
+pub async fn read_within(
+    visit: &Visit,
+    multipart: &mut Multipart,
+    limit: u64,
+    too_large: impl Fn(String) -> Error,
 ) -> std::result::Result<Result<UploadForm>, Error> {
     let form_expired = || Error::conflict(WebMessage::FormExpired);
     let unreadable = |e: axum::extract::multipart::MultipartError| {
@@ -325,13 +353,8 @@ pub async fn read(
             let mut bytes = Vec::new();
             while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
                 bytes.extend_from_slice(&chunk);
-                if bytes.len() as u64 > UPLOAD_BYTES_MAX {
-                    return Ok(Err(Error::input_in(
-                        Field::Named("file".into()),
-                        WebMessage::UploadTooLarge {
-                            mib: UPLOAD_BYTES_MAX / (1024 * 1024),
-                        },
-                    )));
+                if bytes.len() as u64 > limit {
+                    return Ok(Err(too_large(sent)));
                 }
             }
             form.file = Some((sent, bytes));

@@ -4,7 +4,7 @@
 //! with the ledger's size limit. The name a browser sends is kept as the
 //! document's name, its folders cut off (`sent_name`); it is never a path here.
 
-use crate::error::message::{Role, WebMessage};
+use crate::error::message::Role;
 use crate::error::{Error, Field, Result};
 use crate::i18n::web::W;
 use crate::i18n::{L, Lang};
@@ -13,7 +13,7 @@ use crate::ops::Actor;
 use crate::ops::attachments::{self, AttachmentList};
 use crate::web::App;
 use crate::web::page::{self, Frame};
-use crate::web::session::{Posted, Signed, Visit, csrf_matches};
+use crate::web::session::{Posted, Signed, Visit};
 use crate::web::uploads::Upload;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -158,60 +158,21 @@ async fn read_upload(
     multipart: &mut Multipart,
     limit: u64,
 ) -> std::result::Result<Result<(String, String, Vec<u8>)>, Error> {
-    let form_expired = || Error::conflict(WebMessage::FormExpired);
-    let unreadable = |e: axum::extract::multipart::MultipartError| {
-        Error::io_said(
-            crate::error::message::IoMessage::Read {
-                path: "upload".into(),
+    let too_large = |path: String| {
+        Error::input_in(
+            Field::Path,
+            crate::error::message::OpsMessage::DocumentTooLarge {
+                path,
+                mib: limit / (1024 * 1024),
             },
-            e.body_text(),
         )
     };
-    let mut first = true;
-    let mut entry = String::new();
-    let mut document = None;
-    while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
-        let name = field.name().unwrap_or_default().to_string();
-        if first {
-            first = false;
-            let token = field.text().await.map_err(unreadable)?;
-            if name != "csrf" || !csrf_matches(visit.session.as_ref(), &token) {
-                return Err(form_expired());
-            }
-            continue;
-        }
-        match name.as_str() {
-            "entry" => entry = field.text().await.map_err(unreadable)?,
-            "file" if document.is_none() => {
-                let sent = attachments::sent_name(field.file_name().unwrap_or_default());
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
-                    bytes.extend_from_slice(&chunk);
-                    if bytes.len() as u64 > limit {
-                        return Ok(Err(Error::input_in(
-                            Field::Path,
-                            crate::error::message::OpsMessage::DocumentTooLarge {
-                                path: sent,
-                                mib: limit / (1024 * 1024),
-                            },
-                        )));
-                    }
-                }
-                document = Some((sent, bytes));
-            }
-            _ => {}
-        }
-    }
-    if first {
-        return Err(form_expired());
-    }
-    Ok(match document {
-        Some((name, bytes)) if !bytes.is_empty() || !name.is_empty() => Ok((entry, name, bytes)),
-        _ => Err(Error::input_in(
-            Field::Named("file".into()),
-            WebMessage::NoFileChosen,
-        )),
-    })
+    let form = crate::web::uploads::read_within(visit, multipart, limit, too_large).await?;
+    Ok(form.and_then(|form| {
+        let entry = form.text("entry");
+        let (name, bytes) = form.into_file()?;
+        Ok((entry, name, bytes))
+    }))
 }
 
 /// The upload of a signed-in user: who they are, and the form read within the

@@ -299,6 +299,7 @@ impl Staged for ImportPage {
     const PATH: &'static str = "/import";
     const TITLE: W = W::Import;
     const CONFIRM: &'static str = "confirm";
+    const BUTTON: W = W::Confirm;
     type Typed = Options;
     type Done = Shown;
     type Around = Vec<String>;

@@ -301,6 +301,7 @@ impl Staged for ReconcilePage {
     const PATH: &'static str = "/reconcile";
     const TITLE: W = W::Reconcile;
     const CONFIRM: &'static str = "commit";
+    const BUTTON: W = W::Commit;
     type Typed = Typed;
     type Done = Done;
     type Around = (Vec<String>, Result<Reconciliations>);

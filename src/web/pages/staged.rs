@@ -27,8 +27,10 @@ pub trait Staged: 'static {
     /// Where the page is (its confirm and cancel are under it), and its title.
     const PATH: &'static str;
     const TITLE: W;
-    /// What the confirm is posted to, under `PATH`.
+    /// What the confirm is posted to, under `PATH` (and its button's id), and the
+    /// button's word.
     const CONFIRM: &'static str;
+    const BUTTON: W;
     /// The form's fields besides the file, as typed (carried to the confirm).
     type Typed: Clone + Default + Send + 'static;
     /// What the operation answered when it was not refused.
@@ -80,18 +82,13 @@ async fn render<P: Staged>(
 /// The Confirm and Cancel buttons of a dry run.
 fn confirm<P: Staged>(frame: &Frame, token: &str, held: &Held, typed: &P::Typed) -> Markup {
     let lang = frame.lang;
-    let (button, id) = if P::CONFIRM == "commit" {
-        (W::Commit, "commit")
-    } else {
-        (W::Confirm, "confirm")
-    };
     html! {
         div.confirm-bar {
             (page::form_post(&format!("{}/{}", P::PATH, P::CONFIRM), frame, html! {
                 input type="hidden" name="token" value=(token);
                 input type="hidden" name="sha256" value=(held.sha256);
                 (P::hidden(typed))
-                button type="submit" id=(id) { (button.get(lang)) }
+                button type="submit" id=(P::CONFIRM) { (P::BUTTON.get(lang)) }
             }))
             (page::form_post(&format!("{}/cancel", P::PATH), frame, html! {
                 input type="hidden" name="token" value=(token);
